@@ -1,0 +1,186 @@
+#include "core/storage/database.h"
+
+#include <sqlite3.h>
+
+#include "core/storage/gpkg_functions.h"
+
+namespace safemap {
+
+Statement::Statement(Statement&& o) noexcept
+    : db_(o.db_), stmt_(o.stmt_), error_(std::move(o.error_)) {
+    o.stmt_ = nullptr;
+}
+
+Statement& Statement::operator=(Statement&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(stmt_);
+        db_ = o.db_;
+        stmt_ = o.stmt_;
+        error_ = std::move(o.error_);
+        o.stmt_ = nullptr;
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement& Statement::bind(int index, int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+Statement& Statement::bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+}
+Statement& Statement::bind(int index, std::optional<int> value) {
+    return value ? bind(index, static_cast<int64_t>(*value)) : bindNull(index);
+}
+Statement& Statement::bindBlob(int index, const std::vector<uint8_t>& blob) {
+    sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Statement& Statement::bindNull(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+Statement& Statement::bindTextOrNull(int index, std::string_view text) {
+    return text.empty() ? bindNull(index) : bind(index, text);
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    return false;
+}
+
+Status Statement::run() {
+    error_.clear();
+    step();
+    sqlite3_reset(stmt_);
+    if (!error_.empty()) return Error{error_};
+    return {};
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+std::string Statement::text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+}
+int64_t Statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::optional<int> Statement::optionalInt(int col) const {
+    if (isNull(col)) return std::nullopt;
+    return sqlite3_column_int(stmt_, col);
+}
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::vector<uint8_t> Statement::blob(int col) const {
+    const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::vector<uint8_t>(p, p + sqlite3_column_bytes(stmt_, col))
+             : std::vector<uint8_t>();
+}
+
+Result<Database> Database::open(const std::string& path, bool create) {
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_FULLMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        Error e{std::string("cannot open: ") + (db ? sqlite3_errmsg(db) : "out of memory"), path};
+        sqlite3_close(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+    Database out(db, path);
+    // Rollback journal + full sync: a kill or power cut at any point leaves the last committed
+    // state. (WAL would also be safe but leaves -wal/-shm files beside a file users copy around.)
+    if (auto st = out.exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+                           "PRAGMA foreign_keys=ON;");
+        !st)
+        return Error{st.error().message, path};
+    registerGpkgFunctions(db);
+    return out;
+}
+
+Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) {
+    o.db_ = nullptr;
+}
+
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        sqlite3_close_v2(db_);
+        db_ = o.db_;
+        path_ = std::move(o.path_);
+        o.db_ = nullptr;
+    }
+    return *this;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Status Database::exec(std::string_view sql) {
+    char* msg = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+        Error e{msg ? msg : "SQLite error"};
+        sqlite3_free(msg);
+        return e;
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(std::string_view sql) const {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK)
+        return Error{std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql)};
+    return Statement(db_, stmt);
+}
+
+std::optional<std::string> Database::queryText(std::string_view sql) const {
+    auto st = prepare(sql);
+    if (!st || !st->step() || st->isNull(0)) return std::nullopt;
+    return st->text(0);
+}
+
+std::optional<int64_t> Database::queryInt(std::string_view sql) const {
+    auto st = prepare(sql);
+    if (!st || !st->step() || st->isNull(0)) return std::nullopt;
+    return st->integer(0);
+}
+
+int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int Database::changes() const { return sqlite3_changes(db_); }
+
+Transaction::Transaction(Database& db) : db_(db) {
+    auto st = db_.exec("BEGIN IMMEDIATE");
+    began_ = st.ok();
+    if (!began_) beginError_ = st.error();
+}
+
+Transaction::~Transaction() {
+    if (began_ && !done_) db_.exec("ROLLBACK");
+}
+
+Status Transaction::commit() {
+    if (!began_) return beginError_;
+    done_ = true;
+    if (auto st = db_.exec("COMMIT"); !st) {
+        db_.exec("ROLLBACK");
+        return st;
+    }
+    return {};
+}
+
+}  // namespace safemap

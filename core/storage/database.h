@@ -1,0 +1,109 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace safemap {
+
+class Database;
+
+/// \brief A prepared SQLite statement. Bind by 1-based index, step, read columns.
+class Statement {
+public:
+    Statement() = default;
+    Statement(Statement&& o) noexcept;
+    Statement& operator=(Statement&& o) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::optional<int> value);
+    Statement& bindBlob(int index, const std::vector<uint8_t>& blob);
+    Statement& bindNull(int index);
+    /// Binds empty text as NULL: optional attributes are NULL in the store, never "".
+    Statement& bindTextOrNull(int index, std::string_view text);
+
+    /// Returns true while there is a row; false when done. Errors are remembered (error()).
+    bool step();
+    /// Steps once and reports failure as an Error (for INSERT/UPDATE/DELETE).
+    Status run();
+    void reset();
+
+    bool isNull(int col) const;
+    std::string text(int col) const;
+    int64_t integer(int col) const;
+    std::optional<int> optionalInt(int col) const;
+    double real(int col) const;
+    std::vector<uint8_t> blob(int col) const;
+
+    const std::string& error() const { return error_; }
+
+private:
+    friend class Database;
+    Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+    std::string error_;
+};
+
+/// \brief One SQLite connection, with the GeoPackage SQL functions registered.
+class Database {
+public:
+    static Result<Database> open(const std::string& path, bool create);
+    Database(Database&& o) noexcept;
+    Database& operator=(Database&& o) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    Status exec(std::string_view sql);
+    /// Prepare or fail with the SQL and SQLite's message; callers treat failure as a bug.
+    Result<Statement> prepare(std::string_view sql) const;
+    /// First column of the first row, as text, or nothing.
+    std::optional<std::string> queryText(std::string_view sql) const;
+    std::optional<int64_t> queryInt(std::string_view sql) const;
+    int64_t lastInsertId() const;
+    int changes() const;
+    const std::string& path() const { return path_; }
+    sqlite3* handle() const { return db_; }
+
+private:
+    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+/// \brief BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() ran.
+///
+/// This is what makes every write all-or-nothing: an early return, an error or a killed
+/// process leaves the file as it was before the transaction began.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    bool began() const { return began_; }
+    const Error& beginError() const { return beginError_; }
+    Status commit();
+
+private:
+    Database& db_;
+    bool began_ = false;
+    bool done_ = false;
+    Error beginError_;
+};
+
+}  // namespace safemap

@@ -1,0 +1,198 @@
+#include "core/storage/schema.h"
+
+#include <string>
+#include <vector>
+
+#include "core/storage/database.h"
+
+namespace safemap {
+
+namespace {
+
+constexpr const char* kWgs84Wkt =
+    "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+    "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+    "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\","
+    "\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
+
+// GeoPackage 1.3 core tables (OGC 12-128r17, Annex C). Written by hand rather than through
+// GDAL so that the store needs only SQLite; see docs/storage.md.
+std::string gpkgCore() {
+    return std::string(R"SQL(
+PRAGMA application_id = 1196444487;
+PRAGMA user_version = 10300;
+CREATE TABLE gpkg_spatial_ref_sys (
+  srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+INSERT INTO gpkg_spatial_ref_sys VALUES
+  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326, ')SQL") +
+           kWgs84Wkt + R"SQL(', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+CREATE TABLE gpkg_contents (
+  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+  description TEXT DEFAULT '',
+  last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+  CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE gpkg_extensions (
+  table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+CREATE TABLE safemap_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('safemap_meta', 'attributes', 'safemap_meta', 'SafeMap project settings');
+)SQL";
+}
+
+// A feature table with the GeoPackage R-tree extension and its standard triggers.
+std::string featureTable(const std::string& table, const std::string& geomType,
+                         const std::string& columns, const std::string& description) {
+    const std::string rt = "rtree_" + table + "_geom";
+    const std::string vals = "VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+                             "ST_MinY(NEW.geom), ST_MaxY(NEW.geom))";
+    return "CREATE TABLE " + table +
+           " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom " + geomType + ", " +
+           columns + ");\n" +
+           "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+           "VALUES ('" + table + "', 'features', '" + table + "', '" + description +
+           "', 4326);\n"
+           "INSERT INTO gpkg_geometry_columns VALUES ('" + table + "', 'geom', '" + geomType +
+           "', 4326, 0, 0);\n"
+           "INSERT INTO gpkg_extensions VALUES ('" + table +
+           "', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree',"
+           " 'write-only');\n"
+           "CREATE VIRTUAL TABLE " + rt + " USING rtree(id, minx, maxx, miny, maxy);\n"
+           "CREATE TRIGGER " + rt + "_insert AFTER INSERT ON " + table +
+           " WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO " +
+           rt + " " + vals + "; END;\n"
+           "CREATE TRIGGER " + rt + "_update1 AFTER UPDATE OF geom ON " + table +
+           " WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
+           "INSERT OR REPLACE INTO " + rt + " " + vals + "; END;\n"
+           "CREATE TRIGGER " + rt + "_update2 AFTER UPDATE OF geom ON " + table +
+           " WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN "
+           "DELETE FROM " + rt + " WHERE id = OLD.fid; END;\n"
+           "CREATE TRIGGER " + rt + "_update3 AFTER UPDATE ON " + table +
+           " WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
+           "DELETE FROM " + rt + " WHERE id = OLD.fid; INSERT OR REPLACE INTO " + rt + " " +
+           vals + "; END;\n"
+           "CREATE TRIGGER " + rt + "_update4 AFTER UPDATE ON " + table +
+           " WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN "
+           "DELETE FROM " + rt + " WHERE id IN (OLD.fid, NEW.fid); END;\n"
+           "CREATE TRIGGER " + rt + "_delete AFTER DELETE ON " + table +
+           " WHEN old.geom NOT NULL BEGIN DELETE FROM " + rt + " WHERE id = OLD.fid; END;\n";
+}
+
+std::string attributeTable(const std::string& table, const std::string& columns,
+                           const std::string& description) {
+    return "CREATE TABLE " + table + " (" + columns + ");\n" +
+           "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('" +
+           table + "', 'attributes', '" + table + "', '" + description + "');\n";
+}
+
+// Version 1: the sites (zones, factories), import log and change history.
+std::string migration1() {
+    return gpkgCore() +
+           featureTable("zones", "MULTIPOLYGON",
+                        "zone_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL, "
+                        "province TEXT, district TEXT, updated_at TEXT",
+                        "Industrial zones, clusters and economic zones") +
+           featureTable("factories", "POINT",
+                        "site_id TEXT NOT NULL UNIQUE, tax_code TEXT, name TEXT NOT NULL, "
+                        "zone_id TEXT, province TEXT, district TEXT, address TEXT, sector TEXT, "
+                        "workers_total INTEGER, workers_out_of_province INTEGER, "
+                        "workers_largest_shift INTEGER, account_issued DATE, updated_at TEXT",
+                        "Factories and other facilities") +
+           "CREATE INDEX factories_zone ON factories(zone_id);\n"
+           "CREATE INDEX factories_tax ON factories(tax_code);\n" +
+           attributeTable("import_log",
+                          "fid INTEGER PRIMARY KEY AUTOINCREMENT, imported_at TEXT NOT NULL, "
+                          "kind TEXT NOT NULL, source_file TEXT NOT NULL, rows INTEGER, "
+                          "inserted INTEGER, updated INTEGER, unchanged INTEGER",
+                          "One row per successful import") +
+           attributeTable("change_log",
+                          "fid INTEGER PRIMARY KEY AUTOINCREMENT, changed_at TEXT NOT NULL, "
+                          "table_name TEXT NOT NULL, row_key TEXT NOT NULL, action TEXT NOT NULL, "
+                          "import_id INTEGER, detail TEXT",
+                          "History of every change to sites and records");
+}
+
+// Version 2: assessments (history, never overwritten), scores with the criteria set that
+// produced them, criteria sets as data, and inspections.
+std::string migration2() {
+    return attributeTable(
+               "criteria_sets",
+               "set_id TEXT NOT NULL, version TEXT NOT NULL, name TEXT, definition TEXT NOT NULL, "
+               "loaded_at TEXT NOT NULL, PRIMARY KEY (set_id, version)",
+               "Criteria sets (JSON) used to score assessments") +
+           attributeTable(
+               "assessments",
+               "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "
+               "assessed_on DATE NOT NULL, submitter TEXT, answers TEXT NOT NULL, "
+               "source_file TEXT, source_row INTEGER, import_id INTEGER, "
+               "content_key TEXT NOT NULL UNIQUE",
+               "Every risk assessment submitted, never overwritten") +
+           "CREATE INDEX assessments_site ON assessments(site_id, assessed_on);\n" +
+           attributeTable(
+               "scores",
+               "assessment_id INTEGER NOT NULL REFERENCES assessments(fid), "
+               "set_id TEXT NOT NULL, set_version TEXT NOT NULL, percent REAL NOT NULL, "
+               "level TEXT NOT NULL, points TEXT NOT NULL, fired TEXT, scored_at TEXT NOT NULL, "
+               "PRIMARY KEY (assessment_id, set_id, set_version)",
+               "Scores of assessments, with the criteria set and version that produced them") +
+           attributeTable(
+               "inspections",
+               "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "
+               "inspected_on DATE NOT NULL, inspector TEXT, measures_ok INTEGER, finding TEXT, "
+               "source TEXT",
+               "Inspections and their findings") +
+           "CREATE INDEX inspections_site ON inspections(site_id, inspected_on);\n";
+}
+
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> all{migration1(), migration2()};
+    return all;
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+int schemaVersion(const Database& db) {
+    if (!db.queryInt("SELECT 1 FROM sqlite_master WHERE name='safemap_meta'")) return 0;
+    auto v = db.queryText("SELECT value FROM safemap_meta WHERE key='schema_version'");
+    return v ? std::stoi(*v) : 0;
+}
+
+Status migrate(Database& db, int target) {
+    if (target < 0) target = latestSchemaVersion();
+    int version = schemaVersion(db);
+    if (version > latestSchemaVersion())
+        return Error{"project schema version " + std::to_string(version) +
+                         " is newer than this SafeMap understands (" +
+                         std::to_string(latestSchemaVersion()) + "); update SafeMap",
+                     db.path()};
+    while (version < target) {
+        Transaction tx(db);
+        if (!tx.began()) return Error{tx.beginError().message, db.path()};
+        if (auto st = db.exec(migrations()[static_cast<size_t>(version)]); !st)
+            return Error{"migration to version " + std::to_string(version + 1) +
+                             " failed: " + st.error().message,
+                         db.path()};
+        ++version;
+        if (auto st = db.exec("INSERT OR REPLACE INTO safemap_meta VALUES ('schema_version', '" +
+                              std::to_string(version) + "')");
+            !st)
+            return st;
+        if (auto st = tx.commit(); !st) return st;
+    }
+    return {};
+}
+
+}  // namespace safemap

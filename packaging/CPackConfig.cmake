@@ -1,0 +1,15 @@
+set(CPACK_PACKAGE_NAME "safemap")
+set(CPACK_PACKAGE_VENDOR "SafeMap")
+set(CPACK_PACKAGE_CONTACT "SafeMap developers <safemap@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Risk map of industrial zones, clusters and factories")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/safemap.desktop DESTINATION share/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/vn.safemap.SafeMap.metainfo.xml
+        DESTINATION share/metainfo)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/criteria DESTINATION share/safemap
+        OPTIONAL)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/ DESTINATION share/safemap/data)
+include(CPack)
