@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QPointF>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model/geometry.h"
+#include "core/model/site.h"
+#include "core/result.h"
+#include "gis/index/packed_rtree.h"
+
+namespace safemap {
+
+/// What a layer shows; decides its default style and how identify treats it.
+enum class LayerKind : std::uint8_t { Basemap, Zones, Factories };
+
+/// \brief Geometry of a layer's features in Web Mercator metres, with a spatial index.
+///
+/// Point layers use `points` (one per feature). Polygon layers keep all vertices in one
+/// flat array: feature f owns rings [featureRings[f], featureRings[f+1]) and ring r owns
+/// vertices [ringStarts[r], ringStarts[r+1]). All rings of a feature (outer boundaries of
+/// every part and their holes) are drawn as one even-odd path. Shared, never mutated.
+struct FeatureGeometry {
+    bool isPoints = true;
+    std::vector<QPointF> points;
+    std::vector<QPointF> vertices;
+    std::vector<std::uint32_t> ringStarts{0};
+    std::vector<std::uint32_t> featureRings{0};
+    std::vector<BBox> boxes;            ///< per feature, Mercator
+    std::vector<QPointF> labelAnchors;  ///< per feature: the point or a spot on the largest ring
+    PackedRTree index;                  ///< over `boxes`; item i is feature i
+    BBox extent;                        ///< Mercator
+
+    std::size_t featureCount() const { return boxes.size(); }
+};
+
+/// \brief One layer's features, ready to draw: immutable once built.
+///
+/// UI and render threads share it through `std::shared_ptr<const LayerData>` without locks
+/// (the QGIS rule: a render never touches anything live). The geometry sits behind its own
+/// shared pointer so re-scoring (new categories, same sites) copies only the small arrays.
+struct LayerData {
+    std::string id;
+    std::string title;
+    LayerKind kind = LayerKind::Factories;
+    std::shared_ptr<const FeatureGeometry> geometry;
+    std::vector<std::string> featureIds;   ///< site id per feature (Factory::id, Zone::id)
+    std::vector<std::string> labels;       ///< display name per feature
+    std::vector<std::uint8_t> categories;  ///< style class per feature (risk level 0..5)
+    std::vector<float> sizes;  ///< per feature, NaN where unknown (workforce); may be empty
+
+    std::size_t featureCount() const { return featureIds.size(); }
+    const BBox& extent() const { return geometry->extent; }
+};
+
+/// \brief Collects features in EPSG:4326 and produces a LayerData (projects and indexes once).
+class LayerBuilder {
+public:
+    LayerBuilder(std::string id, std::string title, LayerKind kind);
+    /// Adds a point feature. `size` NaN = unknown.
+    void addPoint(std::string featureId, GeoPoint where, std::uint8_t category = 0,
+                  float size = std::numeric_limits<float>::quiet_NaN(), std::string label = {});
+    /// Adds a polygon feature; empty rings are skipped, open rings are closed.
+    void addPolygon(std::string featureId, const MultiPolygon& area, std::uint8_t category = 0,
+                    std::string label = {});
+    std::shared_ptr<const LayerData> finish();
+
+private:
+    std::shared_ptr<LayerData> data_;
+    std::shared_ptr<FeatureGeometry> geometry_;
+};
+
+/// Factories as points; `categorize` gives each its style class (default: 0). Sizes are the
+/// total workforce where known.
+std::shared_ptr<const LayerData> makeFactoryLayer(
+    const std::vector<Factory>& factories,
+    const std::function<std::uint8_t(const Factory&)>& categorize = {});
+
+/// Zones as polygons; zones with an empty area are kept as features with no geometry drawn.
+std::shared_ptr<const LayerData> makeZoneLayer(
+    const std::vector<Zone>& zones,
+    const std::function<std::uint8_t(const Zone&)>& categorize = {});
+
+/// Reads polygons (EPSG:4326, `name` property as label) from any OGR vector file, e.g.
+/// data/basemap/countries.geojson. Non-polygon features are skipped.
+Result<std::shared_ptr<const LayerData>> loadBasemapLayer(const std::string& path);
+
+/// The same layer with new categories (one per feature), sharing its geometry: re-scoring
+/// does not re-project or re-index.
+std::shared_ptr<const LayerData> withCategories(const LayerData& layer,
+                                                std::vector<std::uint8_t> categories);
+
+}  // namespace safemap

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QColor>
+#include <cstdint>
+#include <vector>
+
+namespace safemap {
+
+enum class LayerKind : std::uint8_t;
+
+/// \brief Fill and outline of one style class (for risk layers: one risk level).
+struct CategoryStyle {
+    QColor fill;
+    QColor stroke;
+    friend bool operator==(const CategoryStyle&, const CategoryStyle&) = default;
+};
+
+/// \brief How points of a layer are thinned when there are too many to draw one by one.
+enum class PointLod : std::uint8_t {
+    /// One symbol per occupied grid cell about half a symbol wide; in each cell the point
+    /// with the highest category wins, so a high-risk site is never hidden by a low one.
+    Decimate,
+    /// Above `LayerStyle::clusterAbove` visible points, draw one count bubble per coarse
+    /// grid cell (coloured by the highest category inside); below it, as Decimate.
+    Cluster,
+};
+
+/// \brief Everything about how a layer looks; a plain value copied into each render.
+///
+/// Sizes are in logical pixels (device-independent), so the same style draws the same on a
+/// high-DPI screen and in a PDF.
+struct LayerStyle {
+    /// Indexed by LayerData category; categories past the end use the last entry.
+    std::vector<CategoryStyle> categories{{QColor(128, 128, 128), QColor(64, 64, 64)}};
+    double strokeWidth = 1.0;       ///< outline width of polygons and point symbols, px
+    double pointSize = 6.0;         ///< diameter of point symbols, px
+    bool sizeByValue = false;       ///< scale point symbols by LayerData::sizes (sqrt scale)
+    double sizeReference = 1000.0;  ///< size value drawn at pointSize when sizeByValue
+    bool showLabels = false;        ///< draw LayerData::labels when few features are visible
+    QColor labelColor{40, 40, 40};
+    double opacity = 1.0;  ///< whole-layer opacity, 0..1
+    PointLod pointLod = PointLod::Decimate;
+    int clusterAbove = 50000;  ///< visible points above which PointLod::Cluster aggregates
+    QColor selectionColor{0, 200, 255};  ///< outline drawn around selected features
+
+    /// The style of `category`, clamped to the last configured one.
+    const CategoryStyle& forCategory(std::uint8_t category) const {
+        return categories[category < categories.size() ? category : categories.size() - 1];
+    }
+    friend bool operator==(const LayerStyle&, const LayerStyle&) = default;
+};
+
+/// Colours of the risk levels 0..5 (0 = no assessment, grey; 1 very low, green … 5 very high,
+/// red), the category scale that issue 4's risk layer uses.
+std::vector<CategoryStyle> riskCategoryStyles(int fillAlpha = 255);
+
+/// Land light beige, borders grey; the sea is the map background (kSeaColor).
+LayerStyle basemapStyle();
+/// Semi-transparent fill with a solid outline, coloured by risk category.
+LayerStyle zoneStyle();
+/// Small circles coloured by risk category.
+LayerStyle factoryStyle();
+/// The default style of a layer kind.
+LayerStyle defaultStyleFor(LayerKind kind);
+
+/// Background of the map (the sea where there is a basemap).
+inline const QColor kSeaColor{214, 232, 245};
+
+}  // namespace safemap

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QImage>
+#include <atomic>
+#include <cstddef>
+#include <string>
+
+#include "gis/render/map_settings.h"
+
+class QPainter;
+
+namespace safemap {
+
+/// \brief What one render did: counts for the benchmark and the status bar, and whether it
+/// was cancelled.
+struct RenderStats {
+    std::size_t featuresQueried = 0;  ///< features the index returned for the visible extent
+    std::size_t featuresDrawn = 0;    ///< polygons and point symbols actually painted
+    std::size_t pointsDecimated = 0;  ///< points skipped because their grid cell was taken
+    std::size_t clusters = 0;         ///< count bubbles drawn (PointLod::Cluster)
+    std::size_t verticesDrawn = 0;    ///< polygon vertices after sub-pixel thinning
+    bool cancelled = false;
+    double milliseconds = 0;  ///< wall time of the render call
+};
+
+/// Renders `settings` into a new ARGB32-premultiplied image of outputSize × devicePixelRatio
+/// physical pixels (its devicePixelRatio is set). Safe to call on any thread. If `cancel`
+/// becomes true the render stops soon after and returns what it has drawn (stats->cancelled).
+QImage renderMap(const MapSettings& settings, const std::atomic<bool>* cancel = nullptr,
+                 RenderStats* stats = nullptr);
+
+/// Renders onto any paint device through `painter` (a widget, a PDF page, an image): the map
+/// fills the logical rectangle (0, 0, outputSize) of the painter's current coordinate system,
+/// so callers place and scale it with the painter's transform. The background is filled.
+void renderMap(QPainter& painter, const MapSettings& settings,
+               const std::atomic<bool>* cancel = nullptr, RenderStats* stats = nullptr);
+
+}  // namespace safemap
