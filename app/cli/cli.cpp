@@ -1,12 +1,74 @@
 #include "app/cli/cli.h"
 
 #include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/cli/commands.h"
+#include "app/gui/run_gui.h"
+#include "safemap/version.h"
 
 namespace safemap {
 
-int runMain(int, char**) {
-    std::puts("SafeMap");
-    return 0;
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const Words&);
+};
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> all{
+        {"import", "import sites (zones or factories) from a GIS file or spreadsheet",
+         runImportCommand},
+        {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
+        {"render", "render the project's map to a PNG without a window", runRenderCommand},
+        {"generate", "make a large synthetic project for tests and benchmarks",
+         runGenerateCommand},
+    };
+    return all;
+}
+
+void printHelp() {
+    std::printf(
+        "SafeMap %s — Bản đồ chung sống an toàn: risk map of industrial sites\n\n"
+        "Usage:\n"
+        "  safemap [PROJECT.gpkg]            open the window (optionally on a project)\n"
+        "  safemap COMMAND [ARGS...]         run a command without a window\n"
+        "  safemap COMMAND --help            help on one command\n\n"
+        "Commands:\n",
+        kVersion);
+    for (const auto& c : commands()) std::printf("  %-20s %s\n", c.name, c.summary);
+    std::printf("\nOptions:\n  -h, --help           this help\n  -v, --version        version\n");
+}
+
+}  // namespace
+
+int runMain(int argc, char** argv) {
+    if (argc >= 2) {
+        const std::string first = argv[1];
+        if (first == "-h" || first == "--help" || first == "help") {
+            printHelp();
+            return 0;
+        }
+        if (first == "-v" || first == "--version") {
+            std::printf("safemap %s\n", kVersion);
+            return 0;
+        }
+        for (const auto& c : commands()) {
+            if (first == c.name) {
+                return c.run(Words(argv + 2, argv + argc));
+            }
+        }
+        if (first.rfind("-", 0) == 0 || first.find('.') == std::string::npos) {
+            std::fprintf(stderr, "safemap: unknown command or option '%s' (see safemap --help)\n",
+                         first.c_str());
+            return 2;
+        }
+    }
+    return runGui(argc, argv);
 }
 
 }  // namespace safemap

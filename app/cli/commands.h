@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace safemap {
+
+using Words = std::vector<std::string>;
+
+// Each sub-command takes the words after its name and returns the process exit code:
+// 0 success, 1 the operation failed (message on stderr), 2 bad usage.
+int runImportCommand(const Words& words);
+int runInfoCommand(const Words& words);
+int runRenderCommand(const Words& words);
+int runGenerateCommand(const Words& words);
+
+}  // namespace safemap

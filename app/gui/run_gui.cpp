@@ -1,0 +1,25 @@
+#include "app/gui/run_gui.h"
+
+#include <QApplication>
+
+#include "app/gui/main_window.h"
+#include "safemap/version.h"
+
+namespace safemap {
+
+int runGui(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SafeMap"));
+    QApplication::setApplicationName(QStringLiteral("SafeMap"));
+    QApplication::setApplicationVersion(QString::fromUtf8(kVersion));
+    MainWindow window;
+    window.show();
+    const QStringList args = QApplication::arguments();
+    if (args.size() > 1)
+        window.openProject(args.at(1));
+    else
+        window.openLastProject();
+    return QApplication::exec();
+}
+
+}  // namespace safemap
