@@ -1,0 +1,153 @@
+#include <QPainterPath>
+#include <QPolygonF>
+#include <algorithm>
+#include <cmath>
+
+#include "gis/render/render_context_p.h"
+
+namespace safemap::detail {
+
+namespace {
+
+// Rasterisers work in fixed point; beyond this many pixels from the view the coordinates of a
+// deeply zoomed country would overflow, so such rings are clipped first.
+constexpr double kClipAbovePixels = 16384.0;
+// Labels would be unreadable clutter beyond this many features in view.
+constexpr std::size_t kMaxLabelledFeatures = 400;
+
+// Sutherland–Hodgman against one edge of an axis-aligned rectangle. Even-odd filling keeps
+// holes right after clipping, and the seams it adds lie outside the (grown) view.
+template <class Inside, class Cross>
+QPolygonF clipEdge(const QPolygonF& in, Inside inside, Cross cross) {
+    QPolygonF out;
+    if (in.isEmpty())
+        return out;
+    out.reserve(in.size() + 4);
+    QPointF prev = in.back();
+    bool prevIn = inside(prev);
+    for (const QPointF& cur : in) {
+        const bool curIn = inside(cur);
+        if (curIn != prevIn)
+            out.push_back(cross(prev, cur));
+        if (curIn)
+            out.push_back(cur);
+        prev = cur;
+        prevIn = curIn;
+    }
+    return out;
+}
+
+QPolygonF clipToRect(const QPolygonF& ring, const QRectF& r) {
+    auto atX = [](QPointF a, QPointF b, double x) {
+        return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()));
+    };
+    auto atY = [](QPointF a, QPointF b, double y) {
+        return QPointF(a.x() + (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()), y);
+    };
+    QPolygonF p = ring;
+    p = clipEdge(
+        p, [&](QPointF q) { return q.x() >= r.left(); },
+        [&](QPointF a, QPointF b) { return atX(a, b, r.left()); });
+    p = clipEdge(
+        p, [&](QPointF q) { return q.x() <= r.right(); },
+        [&](QPointF a, QPointF b) { return atX(a, b, r.right()); });
+    p = clipEdge(
+        p, [&](QPointF q) { return q.y() >= r.top(); },
+        [&](QPointF a, QPointF b) { return atY(a, b, r.top()); });
+    p = clipEdge(
+        p, [&](QPointF q) { return q.y() <= r.bottom(); },
+        [&](QPointF a, QPointF b) { return atY(a, b, r.bottom()); });
+    return p;
+}
+
+// Pixel ring with vertices closer than `minStep` px to the last kept one dropped: at small
+// scales a coastline of thousands of vertices collapses to the few that show.
+QPolygonF thinRing(const FeatureGeometry& g, std::uint32_t ring, const MapTransform& t,
+                   double minStep, std::size_t& verticesDrawn) {
+    const std::uint32_t begin = g.ringStarts[ring];
+    const std::uint32_t end = g.ringStarts[ring + 1];
+    QPolygonF out;
+    if (end <= begin)
+        return out;
+    out.reserve(static_cast<qsizetype>(std::min<std::uint32_t>(end - begin, 4096)));
+    QPointF last = t.toPixel(g.vertices[begin]);
+    out.push_back(last);
+    for (std::uint32_t v = begin + 1; v + 1 < end; ++v) {
+        const QPointF p = t.toPixel(g.vertices[v]);
+        if (std::abs(p.x() - last.x()) + std::abs(p.y() - last.y()) < minStep)
+            continue;
+        out.push_back(p);
+        last = p;
+    }
+    out.push_back(t.toPixel(g.vertices[end - 1]));
+    verticesDrawn += static_cast<std::size_t>(out.size());
+    return out;
+}
+
+}  // namespace
+
+void drawPolygonLayer(RenderContext& ctx, const LayerRender& layer,
+                      std::vector<LabelSpot>* labels) {
+    const LayerData& data = *layer.data;
+    const FeatureGeometry& g = *data.geometry;
+    const LayerStyle& style = layer.style;
+    const MapTransform& t = ctx.transform;
+    QPainter& p = ctx.painter;
+
+    std::vector<std::uint32_t> hits = g.index.query(ctx.viewGrownBy(style.strokeWidth + 2));
+    // Feature order is the drawing order, so overlaps look the same at every extent.
+    std::sort(hits.begin(), hits.end());
+    ctx.stats.featuresQueried += hits.size();
+
+    const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
+                          ctx.settings.outputSize.width() + kClipAbovePixels / 2,
+                          ctx.settings.outputSize.height() + kClipAbovePixels / 2);
+    std::vector<QPainterPath> selected;
+    const bool wantLabels = labels && style.showLabels && hits.size() <= kMaxLabelledFeatures;
+
+    for (std::uint32_t f : hits) {
+        if (ctx.cancelled())
+            return;
+        const CategoryStyle& cs = style.forCategory(data.categories[f]);
+        const QRectF box = t.toPixel(g.boxes[f]);
+        QPen pen(cs.stroke, style.strokeWidth);
+        pen.setJoinStyle(Qt::BevelJoin);
+
+        if (box.width() < 1.5 && box.height() < 1.5) {
+            // Smaller than a pixel: a dot keeps small islands and parcels visible.
+            p.setPen(Qt::NoPen);
+            p.setBrush(cs.stroke);
+            p.drawRect(QRectF(box.center() - QPointF(0.5, 0.5), QSizeF(1, 1)));
+            ++ctx.stats.featuresDrawn;
+            continue;
+        }
+
+        const bool clip = box.width() > kClipAbovePixels || box.height() > kClipAbovePixels;
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (std::uint32_t r = g.featureRings[f]; r < g.featureRings[f + 1]; ++r) {
+            QPolygonF ring = thinRing(g, r, t, 0.5, ctx.stats.verticesDrawn);
+            if (clip)
+                ring = clipToRect(ring, clipRect);
+            if (ring.size() >= 3)
+                path.addPolygon(ring);
+        }
+        p.setPen(pen);
+        p.setBrush(cs.fill);
+        p.drawPath(path);
+        ++ctx.stats.featuresDrawn;
+
+        if (ctx.isSelected(data.featureIds[f]))
+            selected.push_back(std::move(path));
+        if (wantLabels && !data.labels[f].empty() && box.width() > 24)
+            labels->push_back(
+                {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f])});
+    }
+
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(style.selectionColor, style.strokeWidth + 2.0));
+    for (const QPainterPath& path : selected)
+        p.drawPath(path);
+}
+
+}  // namespace safemap::detail

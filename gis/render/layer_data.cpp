@@ -1,0 +1,113 @@
+#include "gis/render/layer_data.h"
+
+#include <cmath>
+#include <utility>
+
+#include "gis/render/web_mercator.h"
+
+namespace safemap {
+
+LayerBuilder::LayerBuilder(std::string id, std::string title, LayerKind kind)
+    : data_(std::make_shared<LayerData>()), geometry_(std::make_shared<FeatureGeometry>()) {
+    data_->id = std::move(id);
+    data_->title = std::move(title);
+    data_->kind = kind;
+    geometry_->isPoints = kind == LayerKind::Factories;
+}
+
+void LayerBuilder::addPoint(std::string featureId, GeoPoint where, std::uint8_t category,
+                            float size, std::string label) {
+    const QPointF m = toMercator(where);
+    geometry_->points.push_back(m);
+    geometry_->boxes.push_back({m.x(), m.y(), m.x(), m.y()});
+    geometry_->labelAnchors.push_back(m);
+    geometry_->extent.extend(m.x(), m.y());
+    data_->featureIds.push_back(std::move(featureId));
+    data_->labels.push_back(std::move(label));
+    data_->categories.push_back(category);
+    data_->sizes.push_back(size);
+}
+
+void LayerBuilder::addPolygon(std::string featureId, const MultiPolygon& area,
+                              std::uint8_t category, std::string label) {
+    FeatureGeometry& g = *geometry_;
+    BBox box;
+    double bestArea = -1;
+    QPointF anchor;
+    for (const Polygon& polygon : area) {
+        for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
+            const Ring& ring = polygon.rings[r];
+            if (ring.size() < 3)
+                continue;
+            BBox ringBox;
+            for (const GeoPoint& p : ring) {
+                const QPointF m = toMercator(p);
+                g.vertices.push_back(m);
+                ringBox.extend(m.x(), m.y());
+            }
+            if (!(ring.front() == ring.back()))
+                g.vertices.push_back(g.vertices[g.ringStarts.back()]);
+            g.ringStarts.push_back(static_cast<std::uint32_t>(g.vertices.size()));
+            box.extend(ringBox);
+            // The label goes at the centre of the largest outer ring's box: cheap, and right
+            // for the compact shapes of zones and most countries.
+            const double a = (ringBox.maxX - ringBox.minX) * (ringBox.maxY - ringBox.minY);
+            if (r == 0 && a > bestArea) {
+                bestArea = a;
+                anchor = {(ringBox.minX + ringBox.maxX) / 2, (ringBox.minY + ringBox.maxY) / 2};
+            }
+        }
+    }
+    g.featureRings.push_back(static_cast<std::uint32_t>(g.ringStarts.size() - 1));
+    g.boxes.push_back(box);
+    g.labelAnchors.push_back(anchor);
+    g.extent.extend(box);
+    data_->featureIds.push_back(std::move(featureId));
+    data_->labels.push_back(std::move(label));
+    data_->categories.push_back(category);
+    data_->sizes.push_back(std::numeric_limits<float>::quiet_NaN());
+}
+
+std::shared_ptr<const LayerData> LayerBuilder::finish() {
+    geometry_->index = PackedRTree(geometry_->boxes);
+    data_->geometry = std::move(geometry_);
+    geometry_ = std::make_shared<FeatureGeometry>();
+    geometry_->isPoints = data_->kind == LayerKind::Factories;
+    auto out = std::move(data_);
+    data_ = std::make_shared<LayerData>();
+    data_->id = out->id;
+    data_->title = out->title;
+    data_->kind = out->kind;
+    return out;
+}
+
+std::shared_ptr<const LayerData> makeFactoryLayer(
+    const std::vector<Factory>& factories,
+    const std::function<std::uint8_t(const Factory&)>& categorize) {
+    LayerBuilder builder("factories", "Factories", LayerKind::Factories);
+    for (const Factory& f : factories) {
+        const float size = f.workforce.total ? static_cast<float>(*f.workforce.total)
+                                             : std::numeric_limits<float>::quiet_NaN();
+        builder.addPoint(f.id, f.location, categorize ? categorize(f) : std::uint8_t{0}, size,
+                         f.name);
+    }
+    return builder.finish();
+}
+
+std::shared_ptr<const LayerData> makeZoneLayer(
+    const std::vector<Zone>& zones, const std::function<std::uint8_t(const Zone&)>& categorize) {
+    LayerBuilder builder("zones", "Industrial zones", LayerKind::Zones);
+    for (const Zone& z : zones)
+        builder.addPolygon(z.id, z.area, categorize ? categorize(z) : std::uint8_t{0}, z.name);
+    return builder.finish();
+}
+
+std::shared_ptr<const LayerData> withCategories(const LayerData& layer,
+                                                std::vector<std::uint8_t> categories) {
+    auto out = std::make_shared<LayerData>(layer);
+    categories.resize(layer.featureCount(), 0);
+    out->categories = std::move(categories);
+    return out;
+}
+
+}  // namespace safemap
