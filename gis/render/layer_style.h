@@ -31,7 +31,10 @@ enum class PointLod : std::uint8_t {
 /// high-DPI screen and in a PDF.
 struct LayerStyle {
     /// Indexed by LayerData category; categories past the end use the last entry.
-    std::vector<CategoryStyle> categories{{QColor(128, 128, 128), QColor(64, 64, 64)}};
+    // (Built with the count constructor: GCC 12 misreports an initializer_list here as
+    // maybe-uninitialized.)
+    std::vector<CategoryStyle> categories =
+        std::vector<CategoryStyle>(1, CategoryStyle{QColor(128, 128, 128), QColor(64, 64, 64)});
     double strokeWidth = 1.0;       ///< outline width of polygons and point symbols, px
     double pointSize = 6.0;         ///< diameter of point symbols, px
     bool sizeByValue = false;       ///< scale point symbols by LayerData::sizes (sqrt scale)
