@@ -24,13 +24,20 @@ const LevelNames& names(RiskLevel level) {
 }
 }  // namespace
 
-std::string_view riskLevelCode(RiskLevel level) { return names(level).code; }
-std::string_view riskLevelLabelVi(RiskLevel level) { return names(level).vi; }
-std::string_view riskLevelLabelEn(RiskLevel level) { return names(level).en; }
+std::string_view riskLevelCode(RiskLevel level) {
+    return names(level).code;
+}
+std::string_view riskLevelLabelVi(RiskLevel level) {
+    return names(level).vi;
+}
+std::string_view riskLevelLabelEn(RiskLevel level) {
+    return names(level).en;
+}
 
 std::optional<RiskLevel> riskLevelFromCode(std::string_view code) {
     for (std::size_t i = 0; i < kNames.size(); ++i)
-        if (kNames[i].code == code) return static_cast<RiskLevel>(i);
+        if (kNames[i].code == code)
+            return static_cast<RiskLevel>(i);
     return std::nullopt;
 }
 

@@ -18,9 +18,9 @@ using AnswerValue = std::variant<double, bool, std::string>;
 /// Answers are kept raw so that the same assessment can be re-scored under another
 /// criteria set or version; an index with no entry (or an empty text) is unanswered.
 struct Assessment {
-    std::string siteId;     ///< Factory::id of the assessed facility
-    Date date{};            ///< ngày đánh giá
-    std::string submitter;  ///< người nộp
+    std::string siteId;                          ///< Factory::id of the assessed facility
+    Date date{};                                 ///< ngày đánh giá
+    std::string submitter;                       ///< người nộp
     std::map<std::string, AnswerValue> answers;  ///< index id → raw answer
     friend bool operator==(const Assessment&, const Assessment&) = default;
 };

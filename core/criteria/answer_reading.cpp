@@ -1,0 +1,255 @@
+#include "core/criteria/answer_reading.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "core/text/fold.h"
+
+namespace safemap {
+
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInvalid = std::numeric_limits<double>::infinity();
+
+AnswerReading answered(double v) {
+    return {AnswerStatus::Answered, v, {}};
+}
+AnswerReading missing() {
+    return {AnswerStatus::Missing, kMissing, {}};
+}
+AnswerReading invalid(std::string why) {
+    return {AnswerStatus::Invalid, kInvalid, std::move(why)};
+}
+
+std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    // A non-breaking space (U+00A0) is what spreadsheets put between a number and "%".
+    while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+        s.remove_suffix(2);
+    return s;
+}
+
+bool allDigits(std::string_view s) {
+    if (s.empty())
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+// "1.234.567" with sep '.': every group after the first has exactly three digits.
+bool validGroups(std::string_view s, char sep) {
+    std::size_t start = 0;
+    bool first = true;
+    while (true) {
+        std::size_t end = s.find(sep, start);
+        std::string_view g = s.substr(start, end == std::string_view::npos ? end : end - start);
+        if (!allDigits(g) || (first ? g.size() > 3 : g.size() != 3))
+            return false;
+        if (end == std::string_view::npos)
+            return true;
+        first = false;
+        start = end + 1;
+    }
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+std::string quoted(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
+
+std::string domainText(const Criterion& c) {
+    const Band& first = c.bands.front();
+    const Band& last = c.bands.back();
+    std::string lo = first.min ? fmt(*first.min) + (first.minInclusive ? " ≤ " : " < ") : "";
+    std::string hi =
+        last.max ? std::string(last.maxInclusive ? " ≤ " : " < ") + fmt(*last.max) : "";
+    return lo + "x" + hi;
+}
+
+AnswerReading readNumber(const Criterion& c, double v) {
+    if (std::isnan(v))
+        return missing();
+    for (const auto& b : c.bands)
+        if (b.contains(v))
+            return answered(v);
+    return invalid(fmt(v) + " is outside the bands (" + domainText(c) + ")");
+}
+
+AnswerReading readChoice(const Criterion& c, std::string_view text, const ChoiceLookup* lookup) {
+    ChoiceLookup own;
+    if (!lookup) {
+        own = choiceLookupFor(c);
+        lookup = &own;
+    }
+    const std::string key = foldForSearch(text);
+    for (const auto& [k, pos] : *lookup)
+        if (k == key)
+            return answered(pos);
+    std::string options;
+    for (const auto& ch : c.choices)
+        options += (options.empty() ? "" : ", ") + ch.value;
+    return invalid(quoted(text) + " is not one of the options (" + options + ")");
+}
+
+}  // namespace
+
+ChoiceLookup choiceLookupFor(const Criterion& criterion) {
+    ChoiceLookup out;
+    for (std::size_t i = 0; i < criterion.choices.size(); ++i) {
+        const Choice& ch = criterion.choices[i];
+        for (const std::string* s : {&ch.value, &ch.label, &ch.labelEn}) {
+            std::string key = foldForSearch(*s);
+            bool taken = key.empty();
+            for (const auto& [k, pos] : out)
+                taken = taken || k == key;
+            // The first option claims a text: the parser already refuses equal codes, and
+            // a label that repeats another option's code must not steal its answers.
+            if (!taken)
+                out.emplace_back(std::move(key), static_cast<int>(i));
+        }
+    }
+    return out;
+}
+
+std::optional<bool> parseYesNo(std::string_view text) {
+    const std::string t = foldForSearch(trim(text));
+    if (t == "co" || t == "yes" || t == "y" || t == "x" || t == "1" || t == "true")
+        return true;
+    if (t == "khong" || t == "ko" || t == "no" || t == "n" || t == "0" || t == "false")
+        return false;
+    return std::nullopt;
+}
+
+std::optional<double> parseNumberText(std::string_view text, std::string* problem) {
+    auto refuse = [&](std::string why) -> std::optional<double> {
+        if (problem)
+            *problem = std::move(why);
+        return std::nullopt;
+    };
+    std::string_view s = trim(text);
+    if (s.empty())
+        return refuse("empty");
+    std::string body(s);
+    bool negative = false;
+    if (body.front() == '-' || body.front() == '+') {
+        negative = body.front() == '-';
+        body.erase(0, 1);
+    }
+    const auto dot = body.find('.'), comma = body.find(',');
+    const bool hasDot = dot != std::string::npos, hasComma = comma != std::string::npos;
+    std::string digits;
+    if (hasDot && hasComma) {
+        // "1.234,5" (Vietnamese) or "1,234.5" (English): the last separator is the decimal one.
+        const char dec = body.rfind('.') > body.rfind(',') ? '.' : ',';
+        const char group = dec == '.' ? ',' : '.';
+        const auto decPos = body.rfind(dec);
+        const std::string intPart = body.substr(0, decPos), frac = body.substr(decPos + 1);
+        if (!validGroups(intPart, group) || !allDigits(frac))
+            return refuse(quoted(s) + " is not a number");
+        for (char c : intPart)
+            if (c != group)
+                digits += c;
+        digits += '.' + frac;
+    } else if (hasDot || hasComma) {
+        const char sep = hasDot ? '.' : ',';
+        const std::size_t count =
+            static_cast<std::size_t>(std::count(body.begin(), body.end(), sep));
+        const auto pos = body.find(sep);
+        const std::string intPart = body.substr(0, pos), frac = body.substr(pos + 1);
+        if (count > 1) {
+            if (!validGroups(body, sep))
+                return refuse(quoted(s) + " is not a number");
+            for (char c : body)
+                if (c != sep)
+                    digits += c;
+        } else if (frac.size() == 3 && allDigits(intPart) && intPart != "0" && allDigits(frac)) {
+            // "1.200" is 1200 in Vietnamese usage and 1.2 in English: guessing either way
+            // can move a factory by several bands, so ask for it to be written plainly.
+            return refuse(quoted(s) + " is ambiguous (" + intPart + frac + " or " + intPart + "." +
+                          frac + "?); write it without a thousands separator");
+        } else {
+            if (!allDigits(frac) || (!intPart.empty() && !allDigits(intPart)) ||
+                (intPart.empty() && frac.empty()))
+                return refuse(quoted(s) + " is not a number");
+            digits = (intPart.empty() ? "0" : intPart) + "." + frac;
+        }
+    } else {
+        if (!allDigits(body))
+            return refuse(quoted(s) + " is not a number");
+        digits = body;
+    }
+    double v = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(v))
+        return refuse(quoted(s) + " is not a number");
+    return negative ? -v : v;
+}
+
+AnswerReading readAnswerText(const Criterion& criterion, std::string_view text,
+                             const ChoiceLookup* lookup) {
+    std::string_view t = trim(text);
+    if (t.empty())
+        return missing();
+    switch (criterion.input) {
+        case InputType::YesNo: {
+            if (auto b = parseYesNo(t))
+                return answered(*b ? 1.0 : 0.0);
+            return invalid(quoted(t) + " is not a yes/no answer (có/không, yes/no, x, 1/0)");
+        }
+        case InputType::Choice:
+            return readChoice(criterion, t, lookup);
+        case InputType::Percent:
+            if (t.back() == '%')
+                t = trim(t.substr(0, t.size() - 1));
+            [[fallthrough]];
+        case InputType::Bands: {
+            std::string why;
+            if (auto v = parseNumberText(t, &why))
+                return readNumber(criterion, *v);
+            return invalid(why);
+        }
+    }
+    return invalid("unknown input type");
+}
+
+AnswerReading readAnswer(const Criterion& criterion, const AnswerValue& raw,
+                         const ChoiceLookup* lookup) {
+    if (const auto* text = std::get_if<std::string>(&raw))
+        return readAnswerText(criterion, *text, lookup);
+    if (const auto* b = std::get_if<bool>(&raw)) {
+        if (criterion.input == InputType::YesNo)
+            return answered(*b ? 1.0 : 0.0);
+        return invalid(std::string(*b ? "true" : "false") + " is not a valid answer here");
+    }
+    const double v = std::get<double>(raw);
+    if (std::isnan(v))
+        return missing();
+    switch (criterion.input) {
+        case InputType::YesNo:
+            if (v == 1.0 || v == 0.0)
+                return answered(v);
+            return invalid(fmt(v) + " is not a yes/no answer (1 or 0)");
+        case InputType::Choice:
+            return readChoice(criterion, fmt(v), lookup);
+        case InputType::Bands:
+        case InputType::Percent:
+            return readNumber(criterion, v);
+    }
+    return invalid("unknown input type");
+}
+
+}  // namespace safemap

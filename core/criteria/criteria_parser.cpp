@@ -1,0 +1,550 @@
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "core/criteria/criteria_io.h"
+#include "core/text/fold.h"
+
+namespace safemap {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Thrown only inside this file and caught by parseCriteriaSet: validation is a long list of
+// nested one-line checks, and unwinding to the single exit keeps each of them one line.
+// Nothing escapes the public functions; callers get an Error value.
+struct Invalid {
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+    throw Invalid{path.empty() ? what : path + ": " + what};
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+// How a wrong value is shown back to the user: scalars as written, containers by kind.
+std::string shown(const Json& j) {
+    if (j.is_object())
+        return "an object";
+    if (j.is_array())
+        return "an array";
+    std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (s.size() > 60)
+        s = s.substr(0, 57) + "...";
+    return s;
+}
+
+[[noreturn]] void expected(const std::string& path, const std::string& what, const Json& got) {
+    fail(path, "expected " + what + ", got " + shown(got));
+}
+
+std::string field(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+std::string item(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+}
+
+// Set ids may carry a dash or dot ("crln-1203"); index, veto and choice codes may not,
+// so they can be column names and C-like identifiers in exports.
+void checkId(const std::string& path, const std::string& s, bool setId) {
+    bool ok = !s.empty() && s.front() >= 'a' && s.front() <= 'z';
+    for (char c : s)
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                    (setId && (c == '-' || c == '.')));
+    if (!ok)
+        expected(path,
+                 setId ? "an ASCII id (a-z first, then a-z, 0-9, _, - or .)"
+                       : "an ASCII id (a-z first, then a-z, 0-9 or _)",
+                 Json(s));
+}
+
+/// \brief A JSON object being read: required and optional fields, and no unknown ones
+/// (a misspelt "max_inclusve" must not be silently ignored). Keys starting with "_" are
+/// comments and are skipped.
+class Obj {
+public:
+    Obj(const Json& j, std::string path) : j_(j), path_(std::move(path)) {
+        if (!j.is_object())
+            expected(path_.empty() ? "top level" : path_, "an object", j);
+    }
+
+    const std::string& path() const { return path_; }
+    std::string at(std::string_view key) const { return field(path_, key); }
+    bool has(std::string_view key) const { return j_.contains(key); }
+
+    const Json* get(std::string_view key) {
+        auto it = j_.find(key);
+        if (it == j_.end())
+            return nullptr;
+        used_.emplace_back(key);
+        return &*it;
+    }
+    const Json& need(std::string_view key) {
+        const Json* v = get(key);
+        if (!v)
+            fail(at(key), "required field is missing");
+        return *v;
+    }
+    std::string text(std::string_view key) {
+        const Json& v = need(key);
+        if (!v.is_string() || v.get_ref<const std::string&>().empty())
+            expected(at(key), "a non-empty string", v);
+        return v.get<std::string>();
+    }
+    std::string optText(std::string_view key) {
+        const Json* v = get(key);
+        if (!v)
+            return {};
+        if (!v->is_string())
+            expected(at(key), "a string", *v);
+        return v->get<std::string>();
+    }
+    double number(std::string_view key) { return numberOf(need(key), at(key)); }
+    std::optional<double> optNumber(std::string_view key) {
+        const Json* v = get(key);
+        if (!v)
+            return std::nullopt;
+        return numberOf(*v, at(key));
+    }
+    bool boolean(std::string_view key) {
+        const Json& v = need(key);
+        if (!v.is_boolean())
+            expected(at(key), "true or false", v);
+        return v.get<bool>();
+    }
+    int integer(std::string_view key, int minimum) {
+        const Json& v = need(key);
+        if (!v.is_number_integer() || v.get<long long>() < minimum || v.get<long long>() > 1000000)
+            expected(at(key), "a whole number from " + std::to_string(minimum), v);
+        return v.get<int>();
+    }
+    const Json& array(std::string_view key, std::size_t minSize) {
+        const Json& v = need(key);
+        if (!v.is_array())
+            expected(at(key), "an array", v);
+        if (v.size() < minSize)
+            fail(at(key), "expected at least " + std::to_string(minSize) + " entr" +
+                              (minSize == 1 ? "y" : "ies") + ", got " + std::to_string(v.size()));
+        return v;
+    }
+    void finish() const {
+        for (const auto& [key, value] : j_.items()) {
+            if (!key.empty() && key.front() == '_')
+                continue;
+            bool known = false;
+            for (const auto& u : used_)
+                known = known || u == key;
+            if (!known)
+                fail(at(key), "unknown field");
+        }
+    }
+
+private:
+    static double numberOf(const Json& v, const std::string& path) {
+        if (!v.is_number())
+            expected(path, "a number", v);
+        return v.get<double>();
+    }
+
+    const Json& j_;
+    std::string path_;
+    std::vector<std::string> used_;
+};
+
+void checkPointsInRange(const std::string& path, double points, const Criterion& c) {
+    if (points < c.pointsMin || points > c.pointsMax)
+        fail(path, fmt(points) + " is outside points_min..points_max (" + fmt(c.pointsMin) + ".." +
+                       fmt(c.pointsMax) + ")");
+}
+
+std::string boundText(double v, bool inclusive) {
+    return fmt(v) + (inclusive ? ", inclusive" : ", exclusive");
+}
+
+Band readBand(const Json& j, const std::string& path, const Criterion& c) {
+    Obj o(j, path);
+    Band b;
+    b.min = o.optNumber("min");
+    b.max = o.optNumber("max");
+    if (b.min)
+        b.minInclusive = o.boolean("min_inclusive");
+    else if (o.has("min_inclusive"))
+        fail(o.at("min_inclusive"), "given without min");
+    if (b.max)
+        b.maxInclusive = o.boolean("max_inclusive");
+    else if (o.has("max_inclusive"))
+        fail(o.at("max_inclusive"), "given without max");
+    b.points = o.number("points");
+    checkPointsInRange(o.at("points"), b.points, c);
+    b.label = o.optText("label");
+    o.finish();
+    if (b.min && b.max &&
+        (*b.min > *b.max || (*b.min == *b.max && !(b.minInclusive && b.maxInclusive))))
+        fail(o.at("max"), "the band is empty (min " + boundText(*b.min, b.minInclusive) + ", max " +
+                              boundText(*b.max, b.maxInclusive) + ")");
+    return b;
+}
+
+// Bands must be listed in ascending order and tile their range: every value between the
+// first band's min and the last band's max falls in exactly one band.
+void checkBandsTile(const std::vector<Band>& bands, const std::string& path, bool percent) {
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        const Band& b = bands[k];
+        const std::string here = item(path, k);
+        if (!b.min && k != 0)
+            fail(field(here, "min"), "only the first band may have no min");
+        if (!b.max && k + 1 != bands.size())
+            fail(field(here, "max"), "only the last band may have no max");
+        if (k == 0)
+            continue;
+        const Band& prev = bands[k - 1];
+        const std::string prevName = "bands[" + std::to_string(k - 1) + "]";
+        const double end = *prev.max, start = *b.min;
+        if (start < end)
+            fail(field(here, "min"), "overlaps " + prevName + ", which ends at " +
+                                         boundText(end, prev.maxInclusive) +
+                                         " (bands must be in ascending order, without overlap)");
+        if (start > end)
+            fail(field(here, "min"), "gap: " + prevName + " ends at " + fmt(end) +
+                                         " but this band starts at " + fmt(start));
+        if (prev.maxInclusive && b.minInclusive)
+            fail(field(here, "min_inclusive"), "overlap: " + fmt(end) + " is in both " + prevName +
+                                                   " and this band; make one bound exclusive");
+        if (!prev.maxInclusive && !b.minInclusive)
+            fail(field(here, "min_inclusive"), "gap: " + fmt(end) + " is in neither " + prevName +
+                                                   " nor this band; make one bound inclusive");
+    }
+    if (percent) {
+        const Band& first = bands.front();
+        const Band& last = bands.back();
+        if (!first.min || *first.min != 0 || !first.minInclusive)
+            fail(field(item(path, 0), "min"), "a percent index's bands must start at 0, inclusive");
+        if (!last.max || *last.max != 100 || !last.maxInclusive)
+            fail(field(item(path, bands.size() - 1), "max"),
+                 "a percent index's bands must end at 100, inclusive");
+    }
+}
+
+Criterion readCriterion(const Json& j, const std::string& path) {
+    Obj o(j, path);
+    Criterion c;
+    c.id = o.text("id");
+    checkId(o.at("id"), c.id, false);
+    c.label = o.text("label");
+    c.labelEn = o.text("label_en");
+    c.unit = o.optText("unit");
+    c.source = o.optText("source");
+    c.note = o.optText("note");
+    const std::string input = o.text("input");
+    auto type = inputTypeFromCode(input);
+    if (!type)
+        fail(o.at("input"),
+             "unknown input type \"" + input + "\" (expected bands, yes_no, choice or percent)");
+    c.input = *type;
+    c.pointsMin = o.number("points_min");
+    if (c.pointsMin < 0)
+        expected(o.at("points_min"), "a number ≥ 0", o.need("points_min"));
+    c.pointsMax = o.number("points_max");
+    if (c.pointsMax <= c.pointsMin)
+        fail(o.at("points_max"), "must be greater than points_min (" + fmt(c.pointsMin) + ")");
+    const std::string prov = o.text("provenance");
+    auto p = provenanceFromCode(prov);
+    if (!p)
+        expected(o.at("provenance"), "\"decision\" or \"safemap_proposal\"", Json(prov));
+    c.provenance = *p;
+    c.mandatory = o.boolean("mandatory");
+    c.mandatoryFailAt = o.optNumber("mandatory_fail_at");
+    if (c.mandatoryFailAt) {
+        if (!c.mandatory)
+            fail(o.at("mandatory_fail_at"), "only allowed when mandatory is true");
+        checkPointsInRange(o.at("mandatory_fail_at"), *c.mandatoryFailAt, c);
+    }
+
+    const bool usesBands = c.input == InputType::Bands || c.input == InputType::Percent;
+    for (std::string_view key : {"bands", "yes_no", "choices"}) {
+        const bool wanted = (key == "bands" && usesBands) ||
+                            (key == "yes_no" && c.input == InputType::YesNo) ||
+                            (key == "choices" && c.input == InputType::Choice);
+        if (!wanted && o.has(key))
+            fail(o.at(key), "not used by input type \"" + input + "\"");
+    }
+    if (usesBands) {
+        const Json& arr = o.array("bands", 1);
+        for (std::size_t k = 0; k < arr.size(); ++k)
+            c.bands.push_back(readBand(arr[k], item(o.at("bands"), k), c));
+        checkBandsTile(c.bands, o.at("bands"), c.input == InputType::Percent);
+    } else if (c.input == InputType::YesNo) {
+        Obj yn(o.need("yes_no"), o.at("yes_no"));
+        c.yesPoints = yn.number("yes");
+        checkPointsInRange(yn.at("yes"), c.yesPoints, c);
+        c.noPoints = yn.number("no");
+        checkPointsInRange(yn.at("no"), c.noPoints, c);
+        yn.finish();
+    } else {
+        const Json& arr = o.array("choices", 2);
+        std::vector<std::string> folded;
+        for (std::size_t k = 0; k < arr.size(); ++k) {
+            Obj ch(arr[k], item(o.at("choices"), k));
+            Choice choice;
+            choice.value = ch.text("value");
+            choice.label = ch.text("label");
+            choice.labelEn = ch.text("label_en");
+            choice.points = ch.number("points");
+            checkPointsInRange(ch.at("points"), choice.points, c);
+            ch.finish();
+            const std::string key = foldForSearch(choice.value);
+            for (std::size_t m = 0; m < folded.size(); ++m)
+                if (folded[m] == key)
+                    fail(ch.at("value"), "\"" + choice.value + "\" is the same as choices[" +
+                                             std::to_string(m) +
+                                             "].value (case and accents are ignored)");
+            folded.push_back(key);
+            c.choices.push_back(std::move(choice));
+        }
+    }
+    o.finish();
+    return c;
+}
+
+LevelRule readLevel(const Json& j, const std::string& path, bool last) {
+    Obj o(j, path);
+    LevelRule l;
+    const std::string id = o.text("id");
+    auto level = riskLevelFromCode(id);
+    if (!level)
+        fail(o.at("id"),
+             "unknown level \"" + id + "\" (expected very_low, low, medium, high or very_high)");
+    l.level = *level;
+    l.label = o.text("label");
+    l.labelEn = o.text("label_en");
+    l.upper = o.optNumber("upper");
+    if (l.upper) {
+        if (last)
+            fail(o.at("upper"),
+                 "the last level must have no upper bound (it takes every "
+                 "percentage above the level before it)");
+        if (*l.upper <= 0 || *l.upper > 100)
+            expected(o.at("upper"), "a percentage above 0 and at most 100", o.need("upper"));
+        l.upperInclusive = o.boolean("upper_inclusive");
+    } else if (!last) {
+        fail(o.at("upper"), "required field is missing (only the last level has no upper bound)");
+    } else if (o.has("upper_inclusive")) {
+        fail(o.at("upper_inclusive"), "given without upper");
+    }
+    l.safeToOperate = o.boolean("safe_to_operate");
+    l.action = o.optText("action");
+    l.actionEn = o.optText("action_en");
+    o.finish();
+    return l;
+}
+
+VetoRule readVeto(const Json& j, const std::string& path, const CriteriaSet& set) {
+    Obj o(j, path);
+    VetoRule v;
+    v.id = o.text("id");
+    checkId(o.at("id"), v.id, false);
+    const std::string when = o.text("when_level");
+    auto level = riskLevelFromCode(when);
+    bool defined = false;
+    for (const auto& l : set.levels)
+        defined = defined || (level && l.level == *level);
+    if (!defined)
+        fail(o.at("when_level"), "level \"" + when + "\" is not defined in levels");
+    v.whenLevel = *level;
+    v.anyIndexAtLeast = o.number("any_index_at_least");
+    const std::string then = o.text("then");
+    if (then != "unsafe")
+        expected(o.at("then"), "\"unsafe\"", Json(then));
+    if (const Json* ids = o.get("indices")) {
+        if (!ids->is_array())
+            expected(o.at("indices"), "an array of index ids", *ids);
+        for (std::size_t k = 0; k < ids->size(); ++k) {
+            const Json& id = (*ids)[k];
+            const std::string p = item(o.at("indices"), k);
+            if (!id.is_string())
+                expected(p, "an index id", id);
+            if (!set.find(id.get<std::string>()))
+                fail(p, "no index has id \"" + id.get<std::string>() + "\"");
+            v.indices.push_back(id.get<std::string>());
+        }
+    }
+    v.reason = o.text("reason");
+    v.reasonEn = o.text("reason_en");
+    o.finish();
+    return v;
+}
+
+CriteriaSet readSet(const Json& root) {
+    Obj o(root, "");
+    CriteriaSet set;
+    set.formatVersion = o.integer("format_version", 1);
+    if (set.formatVersion != kCriteriaFormatVersion)
+        fail("format_version", "unsupported format version " + std::to_string(set.formatVersion) +
+                                   " (this SafeMap reads version " +
+                                   std::to_string(kCriteriaFormatVersion) + ")");
+    set.id = o.text("id");
+    checkId("id", set.id, true);
+    set.version = o.integer("version", 1);
+    set.name = o.text("name");
+    set.nameEn = o.text("name_en");
+    set.source = o.text("source");
+    set.note = o.optText("note");
+
+    const Json& indices = o.array("indices", 1);
+    if (indices.size() > kMaxCriteria)
+        fail("indices", "at most " + std::to_string(kMaxCriteria) + " indices are supported, got " +
+                            std::to_string(indices.size()));
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+        Criterion c = readCriterion(indices[i], item("indices", i));
+        for (std::size_t m = 0; m < set.indices.size(); ++m)
+            if (set.indices[m].id == c.id)
+                fail(field(item("indices", i), "id"),
+                     "\"" + c.id + "\" is already used by indices[" + std::to_string(m) + "]");
+        set.indices.push_back(std::move(c));
+    }
+
+    Obj total(o.need("total"), "total");
+    const std::string method = total.text("method");
+    if (method != "sum_over_max")
+        fail("total.method", "unknown method \"" + method + "\" (expected \"sum_over_max\")");
+    total.finish();
+
+    const Json& levels = o.array("levels", 2);
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        LevelRule l = readLevel(levels[i], item("levels", i), i + 1 == levels.size());
+        if (i > 0) {
+            const LevelRule& prev = set.levels.back();
+            if (l.level <= prev.level)
+                fail(field(item("levels", i), "id"),
+                     "\"" + std::string(riskLevelCode(l.level)) + "\" comes after \"" +
+                         std::string(riskLevelCode(prev.level)) +
+                         "\"; levels must go from lowest to highest risk, each once");
+            if (l.upper && *l.upper <= *prev.upper)
+                fail(field(item("levels", i), "upper"),
+                     fmt(*l.upper) + " is not above levels[" + std::to_string(i - 1) + "].upper (" +
+                         fmt(*prev.upper) + "); thresholds must increase");
+        }
+        set.levels.push_back(std::move(l));
+    }
+
+    if (const Json* vetoes = o.get("vetoes")) {
+        if (!vetoes->is_array())
+            expected("vetoes", "an array", *vetoes);
+        if (vetoes->size() > kMaxVetoes)
+            fail("vetoes", "at most " + std::to_string(kMaxVetoes) + " vetoes are supported");
+        for (std::size_t i = 0; i < vetoes->size(); ++i) {
+            VetoRule v = readVeto((*vetoes)[i], item("vetoes", i), set);
+            for (std::size_t m = 0; m < set.vetoes.size(); ++m)
+                if (set.vetoes[m].id == v.id)
+                    fail(field(item("vetoes", i), "id"),
+                         "\"" + v.id + "\" is already used by vetoes[" + std::to_string(m) + "]");
+            set.vetoes.push_back(std::move(v));
+        }
+    }
+    o.finish();
+    return set;
+}
+
+/// \brief Follows the parser's position so a key given twice in one object (which
+/// nlohmann::json would silently collapse to the last) can be reported with its path.
+class DuplicateKeyCheck {
+public:
+    bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+        using E = Json::parse_event_t;
+        switch (event) {
+            case E::object_start:
+            case E::array_start:
+                enterValue();
+                frames_.push_back({event == E::object_start, {}, {}, 0});
+                break;
+            case E::key: {
+                Frame& f = frames_.back();
+                f.key = parsed.get<std::string>();
+                for (const auto& k : f.keys)
+                    if (k == f.key)
+                        throw Invalid{path() + ": the field is given twice"};
+                f.keys.push_back(f.key);
+                break;
+            }
+            case E::object_end:
+            case E::array_end:
+                frames_.pop_back();
+                break;
+            case E::value:
+                enterValue();
+                break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::string key;
+        std::vector<std::string> keys;
+        std::size_t next;  // index of the next array element
+    };
+    // Each value (or nested container) inside an array takes the next array position.
+    void enterValue() {
+        if (!frames_.empty() && !frames_.back().object) {
+            Frame& f = frames_.back();
+            f.key = std::to_string(f.next++);
+        }
+    }
+    std::string path() const {
+        std::string p;
+        for (const auto& f : frames_) {
+            if (f.object)
+                p = field(p, f.key);
+            else if (!f.key.empty())
+                p += "[" + f.key + "]";
+        }
+        return p;
+    }
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& fileName) {
+    try {
+        DuplicateKeyCheck check;
+        Json root = Json::parse(json.begin(), json.end(), std::ref(check));
+        return readSet(root);
+    } catch (const Invalid& e) {
+        return Error(e.message, fileName);
+    } catch (const Json::parse_error& e) {
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." → "at line…"
+        std::string what = e.what();
+        const auto at = what.find("parse error ");
+        if (at != std::string::npos)
+            what = what.substr(at + 12);
+        return Error("not valid JSON: " + what, fileName);
+    } catch (const Json::exception& e) {
+        return Error(std::string("not a valid criteria file: ") + e.what(), fileName);
+    }
+}
+
+Result<CriteriaSet> loadCriteriaSet(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error("cannot open the criteria file", path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        return Error("cannot read the criteria file", path);
+    return parseCriteriaSet(text.str(), path);
+}
+
+}  // namespace safemap
