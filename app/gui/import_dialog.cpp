@@ -1,0 +1,256 @@
+#include "app/gui/import_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include "core/storage/project_store.h"
+#include "gis/io/site_import.h"
+#include "gis/io/vn2000.h"
+
+namespace safemap {
+
+namespace {
+
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
+
+QString attributeLabel(SiteAttribute a) {
+    switch (a) {
+        case SiteAttribute::Id: return ImportDialog::tr("Site ID");
+        case SiteAttribute::TaxCode: return ImportDialog::tr("Tax code");
+        case SiteAttribute::Name: return ImportDialog::tr("Name");
+        case SiteAttribute::Kind: return ImportDialog::tr("Kind (KCN/CCN/KKT)");
+        case SiteAttribute::ZoneId: return ImportDialog::tr("Zone / cluster ID");
+        case SiteAttribute::Province: return ImportDialog::tr("Province");
+        case SiteAttribute::District: return ImportDialog::tr("District");
+        case SiteAttribute::Address: return ImportDialog::tr("Address");
+        case SiteAttribute::Sector: return ImportDialog::tr("Sector");
+        case SiteAttribute::WorkersTotal: return ImportDialog::tr("Workers");
+        case SiteAttribute::WorkersOutOfProvince: return ImportDialog::tr("Out-of-province workers");
+        case SiteAttribute::WorkersLargestShift: return ImportDialog::tr("Largest shift");
+        case SiteAttribute::AccountIssued: return ImportDialog::tr("Account issued on");
+        case SiteAttribute::Longitude: return ImportDialog::tr("Longitude / X");
+        case SiteAttribute::Latitude: return ImportDialog::tr("Latitude / Y");
+    }
+    return {};
+}
+
+}  // namespace
+
+ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent)
+    : QDialog(parent),
+      store_(store),
+      fileEdit_(new QLineEdit(this)),
+      layerCombo_(new QComboBox(this)),
+      targetCombo_(new QComboBox(this)),
+      crsCombo_(new QComboBox(this)),
+      layerInfo_(new QLabel(this)),
+      errorLabel_(new QLabel(this)),
+      progress_(new QProgressBar(this)),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
+      progressTimer_(new QTimer(this)) {
+    setWindowTitle(tr("Import sites"));
+    setObjectName(QStringLiteral("importDialog"));
+    auto* layout = new QVBoxLayout(this);
+
+    auto* top = new QFormLayout;
+    auto* fileRow = new QHBoxLayout;
+    fileEdit_->setObjectName(QStringLiteral("fileEdit"));
+    fileEdit_->setPlaceholderText(tr("GeoPackage, Shapefile, GeoJSON, KML, CSV, XLSX, ODS"));
+    auto* browseButton = new QPushButton(tr("Browse…"), this);
+    fileRow->addWidget(fileEdit_);
+    fileRow->addWidget(browseButton);
+    top->addRow(tr("File"), fileRow);
+    top->addRow(tr("Layer / sheet"), layerCombo_);
+    targetCombo_->addItem(tr("Decide from the geometry"), QStringLiteral("auto"));
+    targetCombo_->addItem(tr("Zones and clusters"), QStringLiteral("zones"));
+    targetCombo_->addItem(tr("Facilities"), QStringLiteral("factories"));
+    top->addRow(tr("Import as"), targetCombo_);
+    crsCombo_->addItem(tr("As declared by the file"), QString());
+    crsCombo_->addItem(QStringLiteral("WGS 84 (EPSG:4326)"), QStringLiteral("EPSG:4326"));
+    crsCombo_->addItem(QStringLiteral("VN-2000 UTM 48N (EPSG:3405)"), QStringLiteral("EPSG:3405"));
+    for (const auto& p : vn2000Provinces())
+        crsCombo_->addItem(tr("VN-2000 TM-3, %1 (%2°%3')")
+                               .arg(qs(p.name))
+                               .arg(p.meridianMinutes / 60)
+                               .arg(p.meridianMinutes % 60, 2, 10, QLatin1Char('0')),
+                           QStringLiteral("VN2000:") + qs(p.name));
+    top->addRow(tr("Source CRS"), crsCombo_);
+    layerInfo_->setWordWrap(true);
+    top->addRow(QString(), layerInfo_);
+    layout->addLayout(top);
+
+    auto* mappingBox = new QGroupBox(tr("Columns"), this);
+    auto* mappingForm = new QFormLayout(mappingBox);
+    for (SiteAttribute a : allSiteAttributes()) {
+        auto* combo = new QComboBox(mappingBox);
+        combo->setObjectName(QStringLiteral("map_") + qs(siteAttributeKey(a)));
+        mappingCombos_[static_cast<size_t>(a)] = combo;
+        mappingForm->addRow(attributeLabel(a), combo);
+    }
+    layout->addWidget(mappingBox);
+
+    errorLabel_->setObjectName(QStringLiteral("importError"));
+    errorLabel_->setWordWrap(true);
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    layout->addWidget(errorLabel_);
+    progress_->setVisible(false);
+    layout->addWidget(progress_);
+    importButton_ = buttons_->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    importButton_->setEnabled(false);
+    layout->addWidget(buttons_);
+
+    connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(fileEdit_, &QLineEdit::editingFinished, this, &ImportDialog::describe);
+    connect(layerCombo_, &QComboBox::currentIndexChanged, this, &ImportDialog::fillMapping);
+    connect(importButton_, &QPushButton::clicked, this, &ImportDialog::startImport);
+    connect(buttons_, &QDialogButtonBox::rejected, this, [this] {
+        if (isRunning())
+            cancel_->store(true);  // the worker stops, rolls back, then finishImport runs
+        else
+            reject();
+    });
+    connect(&watcher_, &QFutureWatcher<Result<ImportSummary>>::finished, this,
+            &ImportDialog::finishImport);
+    connect(progressTimer_, &QTimer::timeout, this, [this] {
+        const long long total = total_ ? total_->load() : 0;
+        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX)) : 0);
+        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX)) : 0);
+    });
+}
+
+ImportDialog::~ImportDialog() {
+    if (cancel_) cancel_->store(true);
+    watcher_.waitForFinished();
+}
+
+void ImportDialog::browse() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("import/lastDir")).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a file to import"), dir,
+        tr("GIS files and spreadsheets (*.gpkg *.shp *.geojson *.json *.kml *.csv *.xlsx *.ods);;"
+           "All files (*)"));
+    if (path.isEmpty()) return;
+    settings.setValue(QStringLiteral("import/lastDir"), QFileInfo(path).absolutePath());
+    setSourceFile(path);
+}
+
+void ImportDialog::setSourceFile(const QString& path) {
+    fileEdit_->setText(path);
+    describe();
+}
+
+void ImportDialog::describe() {
+    errorLabel_->clear();
+    layerCombo_->clear();
+    source_.reset();
+    importButton_->setEnabled(false);
+    if (fileEdit_->text().isEmpty()) return;
+    auto info = describeSource(fileEdit_->text().toStdString());
+    if (!info) {
+        errorLabel_->setText(qs(info.error().describe()));
+        return;
+    }
+    source_ = std::move(info).value();
+    for (const auto& layer : source_->layers) layerCombo_->addItem(qs(layer.name));
+    importButton_->setEnabled(!source_->layers.empty());
+    fillMapping();
+}
+
+void ImportDialog::fillMapping() {
+    const int index = layerCombo_->currentIndex();
+    if (!source_ || index < 0 || index >= static_cast<int>(source_->layers.size())) return;
+    const SourceLayerInfo& layer = source_->layers[static_cast<size_t>(index)];
+    const FieldMapping guess = guessFieldMapping(layer);
+    for (SiteAttribute a : allSiteAttributes()) {
+        QComboBox* combo = mappingCombos_[static_cast<size_t>(a)];
+        combo->clear();
+        combo->addItem(tr("(not imported)"), QString());
+        for (const auto& f : layer.fields) combo->addItem(qs(f.name), qs(f.name));
+        combo->setCurrentIndex(std::max(0, combo->findData(qs(guess.column(a)))));
+    }
+    QString info = tr("%1 · %2 features · %3")
+                       .arg(qs(layer.geometryType.empty() ? std::string("no geometry")
+                                                          : layer.geometryType))
+                       .arg(layer.featureCount)
+                       .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
+    layerInfo_->setText(info);
+}
+
+FieldMapping ImportDialog::currentMapping() const {
+    FieldMapping m;
+    for (SiteAttribute a : allSiteAttributes())
+        m.column(a) = mappingCombos_[static_cast<size_t>(a)]->currentData().toString().toStdString();
+    return m;
+}
+
+bool ImportDialog::isRunning() const { return watcher_.isRunning(); }
+
+QString ImportDialog::errorText() const { return errorLabel_->text(); }
+
+void ImportDialog::startImport() {
+    if (!source_ || isRunning()) return;
+    SiteImportOptions options;
+    options.layer = layerCombo_->currentText().toStdString();
+    options.mapping = currentMapping();
+    const QString target = targetCombo_->currentData().toString();
+    if (target == QLatin1String("zones")) options.target = ImportTarget::Zones;
+    if (target == QLatin1String("factories")) options.target = ImportTarget::Factories;
+    options.sourceCrs = crsCombo_->currentData().toString().toStdString();
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    done_ = std::make_shared<std::atomic<long long>>(0);
+    total_ = std::make_shared<std::atomic<long long>>(0);
+    options.cancel = cancel_.get();
+    options.progress = [done = done_, total = total_](long long d, long long t) {
+        done->store(d);
+        total->store(t);
+    };
+    errorLabel_->clear();
+    progress_->setVisible(true);
+    progress_->setRange(0, 0);
+    importButton_->setEnabled(false);
+    progressTimer_->start(100);
+    const std::string projectPath = store_.path();
+    const std::string sourcePath = fileEdit_->text().toStdString();
+    // The worker opens its own connection: nothing live is shared with the UI thread.
+    // The options (and the atomics they point to, kept alive by the dialog) are copied.
+    watcher_.setFuture(QtConcurrent::run(
+        [projectPath, sourcePath, options, keep = cancel_]() -> Result<ImportSummary> {
+            auto project = ProjectStore::open(projectPath);
+            if (!project) return project.error();
+            return importSites(*project, sourcePath, options);
+        }));
+}
+
+void ImportDialog::finishImport() {
+    progressTimer_->stop();
+    progress_->setVisible(false);
+    importButton_->setEnabled(true);
+    const Result<ImportSummary> result = watcher_.result();
+    if (!result) {
+        errorLabel_->setText(tr("Nothing was imported. %1").arg(qs(result.error().describe())));
+        return;
+    }
+    summary_ = tr("Imported %1 rows: %2 new, %3 updated, %4 unchanged")
+                   .arg(result->rows)
+                   .arg(result->inserted)
+                   .arg(result->updated)
+                   .arg(result->unchanged);
+    accept();
+}
+
+}  // namespace safemap

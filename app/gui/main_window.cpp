@@ -1,0 +1,474 @@
+#include "app/gui/main_window.h"
+
+#include <QAction>
+#include <algorithm>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <unordered_map>
+
+#include "app/gui/data_paths.h"
+#include "app/gui/identify_panel.h"
+#include "app/gui/import_dialog.h"
+#include "app/gui/layer_panel.h"
+#include "app/gui/map_canvas.h"
+#include "core/storage/site_store.h"
+#include "gis/project/project_layers.h"
+#include "gis/render/identify.h"
+#include "gis/render/web_mercator.h"
+#include "safemap/version.h"
+
+namespace safemap {
+
+namespace {
+
+constexpr const char* kBasemapId = "basemap";
+constexpr const char* kZonesId = "zones";
+constexpr const char* kFactoriesId = "factories";
+constexpr int kMaxRecent = 8;
+constexpr double kIdentifyPixels = 6.0;
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString extentToText(const BBox& b) {
+    return QStringLiteral("%1,%2,%3,%4")
+        .arg(b.minX, 0, 'f', 2)
+        .arg(b.minY, 0, 'f', 2)
+        .arg(b.maxX, 0, 'f', 2)
+        .arg(b.maxY, 0, 'f', 2);
+}
+
+std::optional<BBox> extentFromText(const QString& text) {
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 4) return std::nullopt;
+    BBox b;
+    bool ok[4];
+    b.minX = parts[0].toDouble(&ok[0]);
+    b.minY = parts[1].toDouble(&ok[1]);
+    b.maxX = parts[2].toDouble(&ok[2]);
+    b.maxY = parts[3].toDouble(&ok[3]);
+    if (!(ok[0] && ok[1] && ok[2] && ok[3]) || b.empty()) return std::nullopt;
+    return b;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCanvas(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    canvas_->setObjectName(QStringLiteral("mapCanvas"));
+    setCentralWidget(canvas_);
+    buildDocks();
+    buildActions();
+
+    coordLabel_ = new QLabel(this);
+    scaleLabel_ = new QLabel(this);
+    countLabel_ = new QLabel(this);
+    coordLabel_->setMinimumWidth(260);
+    statusBar()->addPermanentWidget(countLabel_);
+    statusBar()->addPermanentWidget(coordLabel_);
+    statusBar()->addPermanentWidget(scaleLabel_);
+    connect(canvas_, &MapCanvas::cursorMoved, this, [this](GeoPoint p) {
+        coordLabel_->setText(tr("Lon %1°, lat %2°")
+                                 .arg(QLocale().toString(p.lon, 'f', 5),
+                                      QLocale().toString(p.lat, 'f', 5)));
+    });
+    connect(canvas_, &MapCanvas::scaleChanged, this, [this](double denominator) {
+        scaleLabel_->setText(
+            tr("Scale 1:%1").arg(QLocale().toString(qRound64(denominator))));
+    });
+    connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
+
+    basemap_ = nullptr;
+    const QString basemapPath = findDataFile(QStringLiteral("basemap/countries.geojson"));
+    if (!basemapPath.isEmpty()) {
+        auto loaded = loadBasemapLayer(basemapPath.toStdString());
+        if (loaded)
+            basemap_ = *loaded;
+        else
+            statusBar()->showMessage(tr("Basemap not loaded: %1")
+                                         .arg(qs(loaded.error().describe())),
+                                     10000);
+    }
+    rebuildLayers();
+    updateTitle();
+
+    QSettings settings;
+    resize(1280, 800);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks() {
+    layerPanel_ = new LayerPanel(this);
+    auto* layersDock = new QDockWidget(tr("Layers"), this);
+    layersDock->setObjectName(QStringLiteral("layersDock"));
+    layersDock->setWidget(layerPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+    connect(layerPanel_, &LayerPanel::entriesChanged, this, &MainWindow::applyLayerPanel);
+
+    identify_ = new IdentifyPanel(this);
+    auto* identifyDock = new QDockWidget(tr("Site record"), this);
+    identifyDock->setObjectName(QStringLiteral("identifyDock"));
+    identifyDock->setWidget(identify_);
+    addDockWidget(Qt::RightDockWidgetArea, identifyDock);
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&Project"));
+    auto add = [this](QMenu* menu, const QString& text, QKeySequence key, auto slot) {
+        QAction* a = menu->addAction(text);
+        if (!key.isEmpty()) a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    add(file, tr("&New project…"), QKeySequence::New, &MainWindow::newProject);
+    add(file, tr("&Open project…"), QKeySequence::Open, &MainWindow::openProjectDialog);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    add(file, tr("&Save view"), QKeySequence::Save, &MainWindow::saveViewState);
+    add(file, tr("Save project &as…"), QKeySequence::SaveAs, &MainWindow::saveProjectAs);
+    file->addSeparator();
+    QAction* importAction =
+        add(file, tr("&Import sites…"), QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importSites);
+    importAction->setObjectName(QStringLiteral("importSitesAction"));
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QToolBar* bar = addToolBar(tr("Map"));
+    bar->setObjectName(QStringLiteral("mapToolBar"));
+    auto both = [&](QAction* a) {
+        bar->addAction(a);
+        return a;
+    };
+    both(add(view, tr("Zoom &in"), QKeySequence::ZoomIn, [this] { canvas_->zoomIn(); }));
+    both(add(view, tr("Zoom &out"), QKeySequence::ZoomOut, [this] { canvas_->zoomOut(); }));
+    both(add(view, tr("Zoom to &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+             [this] { canvas_->zoomToLayers(); }));
+    both(add(view, tr("Zoom to &layer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+             &MainWindow::zoomToCurrentLayer));
+    both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
+             &MainWindow::zoomToSelection));
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About SafeMap"), QKeySequence::HelpContents, &MainWindow::showAbout);
+}
+
+QString MainWindow::projectPath() const {
+    return store_ ? QString::fromStdString(store_->path()) : QString();
+}
+
+bool MainWindow::openProject(const QString& path, bool quiet) {
+    auto opened = ProjectStore::open(path.toStdString());
+    if (!opened) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot open project"),
+                                 qs(opened.error().describe()));
+        return false;
+    }
+    if (store_) saveViewState();
+    store_.emplace(std::move(opened).value());
+    identify_->clear();
+    canvas_->setSelection({});
+    reloadSites();
+    restoreViewState();
+    rememberRecent(QFileInfo(path).absoluteFilePath());
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::openLastProject() {
+    const QString last = QSettings().value(QStringLiteral("project/last")).toString();
+    if (!last.isEmpty() && QFileInfo::exists(last)) openProject(last, true);
+}
+
+void MainWindow::reloadSites() {
+    zones_ = store_ ? loadZones(store_->database()) : std::vector<Zone>{};
+    factories_ = store_ ? loadFactories(store_->database()) : std::vector<Factory>{};
+    rebuildLayers();
+    countLabel_->setText(tr("%1 zones · %2 facilities")
+                             .arg(QLocale().toString(static_cast<qlonglong>(zones_.size())),
+                                  QLocale().toString(static_cast<qlonglong>(factories_.size()))));
+}
+
+void MainWindow::rebuildLayers() {
+    // Keep the user's order and visibility across reloads.
+    std::unordered_map<std::string, bool> visible;
+    std::vector<std::string> order;
+    for (const auto& l : layers_) {
+        visible[l.data->id] = l.visible;
+        order.push_back(l.data->id);
+    }
+    std::vector<LayerRender> fresh;
+    if (store_) {
+        fresh = makeProjectLayers(zones_, factories_, basemap_);
+    } else if (basemap_) {
+        fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
+    }
+    for (auto& r : fresh)
+        if (auto it = visible.find(r.data->id); it != visible.end()) r.visible = it->second;
+    // Restore the previous drawing order for layers that existed before.
+    std::stable_sort(fresh.begin(), fresh.end(), [&](const LayerRender& a, const LayerRender& b) {
+        auto pos = [&](const std::string& id) {
+            auto it = std::find(order.begin(), order.end(), id);
+            return it == order.end() ? order.size() : static_cast<size_t>(it - order.begin());
+        };
+        return pos(a.data->id) < pos(b.data->id);
+    });
+    const bool first = layers_.empty() || (layers_.size() == 1 && fresh.size() > 1);
+    layers_ = std::move(fresh);
+    QList<LayerEntry> entries;
+    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+        QString title = qs(it->data->title);
+        if (it->data->id == kZonesId) title = tr("Zones and clusters");
+        if (it->data->id == kFactoriesId) title = tr("Facilities");
+        if (it->data->id == kBasemapId || it->data->kind == LayerKind::Basemap)
+            title = tr("Countries (basemap)");
+        entries.append({qs(it->data->id), title, it->visible});
+    }
+    layerPanel_->setEntries(entries);
+    canvas_->setLayers(layers_);
+    if (first) canvas_->zoomToLayers();
+}
+
+void MainWindow::applyLayerPanel() {
+    const QList<LayerEntry> entries = layerPanel_->entries();  // top first
+    std::vector<LayerRender> ordered;
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        for (const auto& l : layers_) {
+            if (qs(l.data->id) == it->id) {
+                ordered.push_back(l);
+                ordered.back().visible = it->visible;
+            }
+        }
+    }
+    layers_ = std::move(ordered);
+    canvas_->setLayers(layers_);
+}
+
+void MainWindow::identifyAt(GeoPoint, QPointF mercator) {
+    const BBox view = canvas_->visibleExtent();
+    const double metresPerPixel = (view.maxX - view.minX) / std::max(1, canvas_->width());
+    const double tolerance = kIdentifyPixels * metresPerPixel;
+    // Top-most visible layer first, as the user sees it.
+    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+        if (!it->visible || it->data->kind == LayerKind::Basemap) continue;
+        const auto ids = featuresAt(*it->data, mercator, tolerance);
+        if (!ids.empty()) {
+            selectSite(ids.front(), false);
+            return;
+        }
+    }
+    identify_->clear();
+    canvas_->setSelection({});
+}
+
+void MainWindow::selectSite(const std::string& id, bool zoom) {
+    for (const auto& f : factories_) {
+        if (f.id != id) continue;
+        const Zone* zone = nullptr;
+        for (const auto& z : zones_)
+            if (z.id == f.zoneId) zone = &z;
+        identify_->showFactory(f, zone);
+        canvas_->setSelection({id});
+        if (zoom) zoomToSelection();
+        return;
+    }
+    for (const auto& z : zones_) {
+        if (z.id != id) continue;
+        int count = 0;
+        long long workers = 0;
+        for (const auto& f : factories_) {
+            if (f.zoneId != id) continue;
+            ++count;
+            workers += f.workforce.total.value_or(0);
+        }
+        identify_->showZone(z, count, workers);
+        canvas_->setSelection({id});
+        if (zoom) zoomToSelection();
+        return;
+    }
+}
+
+void MainWindow::zoomToSelection() {
+    const auto& selected = canvas_->selection();
+    if (selected.empty()) return;
+    BBox box;
+    for (const auto& l : layers_) {
+        if (l.data->kind == LayerKind::Basemap) continue;
+        const auto& geom = *l.data->geometry;
+        for (size_t i = 0; i < l.data->featureCount(); ++i)
+            if (selected.count(l.data->featureIds[i])) box.extend(geom.boxes[i]);
+    }
+    if (box.empty()) return;
+    // A single point has no size: show a neighbourhood of about 2 km.
+    constexpr double kMinSpan = 2000;
+    if (box.maxX - box.minX < kMinSpan) {
+        const double c = (box.minX + box.maxX) / 2;
+        box.minX = c - kMinSpan / 2;
+        box.maxX = c + kMinSpan / 2;
+    }
+    if (box.maxY - box.minY < kMinSpan) {
+        const double c = (box.minY + box.maxY) / 2;
+        box.minY = c - kMinSpan / 2;
+        box.maxY = c + kMinSpan / 2;
+    }
+    canvas_->zoomToExtent(box, 0.15);
+}
+
+void MainWindow::zoomToCurrentLayer() {
+    const QString id = layerPanel_->currentLayerId();
+    for (const auto& l : layers_)
+        if (qs(l.data->id) == id && !l.data->extent().empty()) canvas_->zoomToExtent(l.data->extent());
+}
+
+void MainWindow::saveViewState() {
+    if (!store_) return;
+    QStringList layerState;
+    for (const auto& l : layers_)
+        layerState << qs(l.data->id) + QLatin1Char(':') + (l.visible ? QLatin1Char('1') : QLatin1Char('0'));
+    store_->setMeta("view.extent", extentToText(canvas_->extent()).toStdString());
+    store_->setMeta("view.layers", layerState.join(QLatin1Char(';')).toStdString());
+    statusBar()->showMessage(tr("View saved in the project"), 3000);
+}
+
+void MainWindow::restoreViewState() {
+    if (!store_) return;
+    const QString layerState = qs(store_->meta("view.layers"));
+    if (!layerState.isEmpty()) {
+        std::vector<LayerRender> ordered;
+        for (const QString& part : layerState.split(QLatin1Char(';'))) {
+            const QStringList kv = part.split(QLatin1Char(':'));
+            if (kv.size() != 2) continue;
+            for (const auto& l : layers_) {
+                if (qs(l.data->id) != kv[0]) continue;
+                ordered.push_back(l);
+                ordered.back().visible = kv[1] == QLatin1String("1");
+            }
+        }
+        for (const auto& l : layers_) {  // layers the saved state does not know go on top
+            const bool known = std::any_of(ordered.begin(), ordered.end(), [&](const LayerRender& o) {
+                return o.data->id == l.data->id;
+            });
+            if (!known) ordered.push_back(l);
+        }
+        layers_ = std::move(ordered);
+        rebuildLayers();
+    }
+    if (auto extent = extentFromText(qs(store_->meta("view.extent"))))
+        canvas_->setExtent(*extent);
+    else
+        canvas_->zoomToLayers();
+}
+
+void MainWindow::updateTitle() {
+    const QString name = store_ ? QFileInfo(projectPath()).fileName() : tr("no project");
+    setWindowTitle(tr("%1 — SafeMap").arg(name));
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("project/last"), path);
+    QStringList recent = settings.value(QStringLiteral("project/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    settings.setValue(QStringLiteral("project/recent"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("project/recent")).toStringList();
+    for (const QString& path : recent) {
+        QAction* a = recentMenu_->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::newProject() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                tr("SafeMap project (*.gpkg)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".gpkg"))) path += QLatin1String(".gpkg");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New project"),
+                             tr("%1 already exists. Choose another name, or open it.").arg(path));
+        return;
+    }
+    auto created = ProjectStore::create(path.toStdString());
+    if (!created) {
+        QMessageBox::warning(this, tr("New project"), qs(created.error().describe()));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::openProjectDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("SafeMap project (*.gpkg)"));
+    if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::saveProjectAs() {
+    if (!store_) return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
+                                                tr("SafeMap project (*.gpkg)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".gpkg"))) path += QLatin1String(".gpkg");
+    saveViewState();
+    if (auto st = store_->saveAs(path.toStdString()); !st) {
+        QMessageBox::warning(this, tr("Save project as"), qs(st.error().describe()));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::importSites() {
+    if (!store_) {
+        QMessageBox::information(this, tr("Import sites"),
+                                 tr("Create or open a project first (Project → New project)."));
+        return;
+    }
+    ImportDialog dialog(*store_, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        reloadSites();
+        statusBar()->showMessage(dialog.summaryText(), 10000);
+    }
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About SafeMap"),
+        tr("<b>SafeMap %1</b> — Bản đồ chung sống an toàn<br>"
+           "Industrial zones, clusters and facilities coloured by infection risk.<br>"
+           "Works fully offline. Licence: GPL-2.0-or-later.<br>"
+           "Basemap: Natural Earth (public domain).")
+            .arg(QString::fromUtf8(kVersion)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveViewState();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+}  // namespace safemap

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/model/site.h"
+#include "core/storage/project_store.h"
+#include "gis/render/map_settings.h"
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+
+namespace safemap {
+
+class IdentifyPanel;
+class LayerPanel;
+class MapCanvas;
+
+/// \brief The application window: map canvas, layer and identify docks, menus, status bar.
+///
+/// Holds the open project and what was loaded from it; every edit goes through the store
+/// in a transaction and the window reloads what changed.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project; on failure shows why (unless `quiet`) and keeps the current one.
+    bool openProject(const QString& path, bool quiet = false);
+    /// Reopens the project of the last session, if it still exists.
+    void openLastProject();
+    bool hasProject() const { return store_.has_value(); }
+    QString projectPath() const;
+
+    MapCanvas* canvas() const { return canvas_; }
+    LayerPanel* layerPanel() const { return layerPanel_; }
+    IdentifyPanel* identifyPanel() const { return identify_; }
+    /// Counts loaded from the project (for the status bar and tests).
+    size_t factoryCount() const { return factories_.size(); }
+    size_t zoneCount() const { return zones_.size(); }
+
+    /// Reloads sites from the store and rebuilds the map layers (after an import).
+    void reloadSites();
+    /// Identifies the site at a map position (what a click does).
+    void identifyAt(GeoPoint lonLat, QPointF mercator);
+    /// Selects one site by id, shows its record and zooms to it.
+    void selectSite(const std::string& id, bool zoom);
+    /// Writes the view (extent, layer order and visibility) into the project.
+    void saveViewState();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void rebuildLayers();
+    void applyLayerPanel();
+    void restoreViewState();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberRecent(const QString& path);
+    void newProject();
+    void openProjectDialog();
+    void saveProjectAs();
+    void importSites();
+    void zoomToCurrentLayer();
+    void zoomToSelection();
+    void showAbout();
+
+    std::optional<ProjectStore> store_;
+    std::vector<Zone> zones_;
+    std::vector<Factory> factories_;
+    std::shared_ptr<const LayerData> basemap_;
+    std::vector<LayerRender> layers_;  ///< every layer, including hidden ones, by id order
+
+    MapCanvas* canvas_ = nullptr;
+    LayerPanel* layerPanel_ = nullptr;
+    IdentifyPanel* identify_ = nullptr;
+    QLabel* coordLabel_ = nullptr;
+    QLabel* scaleLabel_ = nullptr;
+    QLabel* countLabel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+};
+
+}  // namespace safemap

@@ -1,0 +1,21 @@
+#include "gis/project/project_layers.h"
+
+namespace safemap {
+
+std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
+                                           const std::vector<Factory>& factories,
+                                           std::shared_ptr<const LayerData> basemap) {
+    std::vector<LayerRender> layers;
+    auto add = [&](std::shared_ptr<const LayerData> data) {
+        LayerRender r;
+        r.style = defaultStyleFor(data->kind);
+        r.data = std::move(data);
+        layers.push_back(std::move(r));
+    };
+    if (basemap) add(std::move(basemap));
+    add(makeZoneLayer(zones));
+    add(makeFactoryLayer(factories));
+    return layers;
+}
+
+}  // namespace safemap
