@@ -1,0 +1,51 @@
+#pragma once
+
+// Private to gis/io: the only header here that includes GDAL's. Public headers in gis/io
+// must not include this one.
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "gis/gdal_boundary.h"
+#include "gis/io/source_info.h"
+
+namespace safemap {
+
+/// How the bytes GDAL hands over must be turned into UTF-8.
+enum class TextDecoding { AsIs, Cp1258 };
+
+/// \brief A vector source opened read-only, with whatever it needs to stay readable.
+struct OgrSource {
+    // Declared first so that they outlive the dataset: the XLSX and ODS drivers read their
+    // sheets lazily and consult these options again on first access.
+    std::vector<std::unique_ptr<ScopedGdalThreadOption>> threadOptions;
+    GDALDatasetUniquePtr dataset;
+    std::string path;
+    std::string driver;    ///< GDAL short name
+    std::string encoding;  ///< as GDAL reported it (shapefiles)
+    TextDecoding decoding = TextDecoding::AsIs;
+
+    std::string text(const char* bytes) const;
+    bool isCsv() const { return driver == "CSV"; }
+    bool isSpreadsheet() const { return driver == "XLSX" || driver == "ODS"; }
+};
+
+/// Opens `path` read-only as vector data with the options each format needs (see
+/// docs/import.md). Errors name the file.
+Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path);
+
+/// The layer called `name` (decoded), or the first layer when `name` is empty.
+Result<OGRLayer*> findLayer(const OgrSource& source, const std::string& name);
+
+SourceGeometry geometryFamily(OGRwkbGeometryType type);
+SourceLayerInfo describeLayer(const OgrSource& source, OGRLayer& layer);
+
+/// The file name shown in error messages: the last path component.
+std::string displayFileName(const std::string& path);
+
+}  // namespace safemap

@@ -1,0 +1,20 @@
+#include "gis/io/site_import.h"
+
+#include "core/storage/project_store.h"
+#include "gis/io/ogr_source_p.h"
+
+namespace safemap {
+
+Result<ImportSummary> importSites(ProjectStore& store, const std::string& path,
+                                  const SiteImportOptions& options) {
+    auto batch = readSites(path, options);
+    if (!batch)
+        return batch.error();
+    // Last chance to cancel: after this the write is one transaction and cannot be stopped
+    // half-way, only rolled back as a whole.
+    if (options.cancel && options.cancel->load())
+        return Error("cancelled", displayFileName(path));
+    return upsertSites(store.database(), *batch, path);
+}
+
+}  // namespace safemap
