@@ -179,8 +179,12 @@ std::optional<double> parseNumberText(std::string_view text, std::string* proble
         } else if (frac.size() == 3 && allDigits(intPart) && intPart != "0" && allDigits(frac)) {
             // "1.200" is 1200 in Vietnamese usage and 1.2 in English: guessing either way
             // can move a factory by several bands, so ask for it to be written plainly.
-            return refuse(quoted(s) + " is ambiguous (" + intPart + frac + " or " + intPart + "." +
-                          frac + "?); write it without a thousands separator");
+            std::string dec = frac;
+            while (!dec.empty() && dec.back() == '0')
+                dec.pop_back();
+            return refuse(quoted(s) + " is ambiguous (" + intPart + frac + " or " + intPart +
+                          (dec.empty() ? "" : "." + dec) +
+                          "?); write it without a thousands separator");
         } else {
             if (!allDigits(frac) || (!intPart.empty() && !allDigits(intPart)) ||
                 (intPart.empty() && frac.empty()))
