@@ -200,8 +200,8 @@ inline void checkSampleFactories(const std::vector<safemap::Factory>& got,
 }  // namespace fixtures
 
 /// REQUIRE(result.ok()), saying what went wrong when it did not.
-#define REQUIRE_OK(result)                                                         \
-    do {                                                                           \
-        INFO(((result).ok() ? std::string() : (result).error().describe()));       \
-        REQUIRE((result).ok());                                                    \
+#define REQUIRE_OK(result)                                                   \
+    do {                                                                     \
+        INFO(((result).ok() ? std::string() : (result).error().describe())); \
+        REQUIRE((result).ok());                                              \
     } while (0)
