@@ -9,7 +9,6 @@ set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/safemap.desktop DESTINATION share/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/vn.safemap.SafeMap.metainfo.xml
         DESTINATION share/metainfo)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/criteria DESTINATION share/safemap
-        OPTIONAL)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/criteria DESTINATION share/safemap/resources)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/ DESTINATION share/safemap/data)
 include(CPack)

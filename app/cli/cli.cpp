@@ -23,6 +23,11 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all{
         {"import", "import sites (zones or factories) from a GIS file or spreadsheet",
          runImportCommand},
+        {"import-assessments", "import enterprises' risk assessments (CSV, XLSX, ODS) and score them",
+         runImportAssessmentsCommand},
+        {"score", "re-score every assessment with a criteria set", runScoreCommand},
+        {"list", "facilities to suspend (--suspend) or to inspect (--inspect), with reasons",
+         runListCommand},
         {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
         {"render", "render the project's map to a PNG without a window", runRenderCommand},
         {"generate", "make a large synthetic project for tests and benchmarks",

@@ -13,5 +13,8 @@ int runImportCommand(const Words& words);
 int runInfoCommand(const Words& words);
 int runRenderCommand(const Words& words);
 int runGenerateCommand(const Words& words);
+int runImportAssessmentsCommand(const Words& words);
+int runScoreCommand(const Words& words);
+int runListCommand(const Words& words);
 
 }  // namespace safemap

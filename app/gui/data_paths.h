@@ -4,9 +4,16 @@
 
 namespace safemap {
 
-/// Finds a shipped data file (e.g. "basemap/countries.geojson"): $SAFEMAP_DATA_DIR, then the
-/// source tree next to a build directory, then the installed share/safemap/data.
-/// Returns an empty string if none exists.
+/// Finds a file shipped with SafeMap by its path in the source tree, e.g.
+/// "resources/criteria/crln-1203-v1.json" or "data/basemap/countries.geojson": under
+/// $SAFEMAP_HOME, then the source tree a build directory sits in, then the installed
+/// share/safemap. Returns an empty string if none exists.
+QString findShippedFile(const QString& relativePath);
+
+/// findShippedFile("data/" + relativePath).
 QString findDataFile(const QString& relativePath);
+
+/// The bundled default criteria set (CRLN, Decision 1203/QĐ-BCĐ).
+QString defaultCriteriaFile();
 
 }  // namespace safemap

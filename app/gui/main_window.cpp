@@ -155,7 +155,7 @@ void MainWindow::buildActions() {
     both(add(view, tr("Zoom &in"), QKeySequence::ZoomIn, [this] { canvas_->zoomIn(); }));
     both(add(view, tr("Zoom &out"), QKeySequence::ZoomOut, [this] { canvas_->zoomOut(); }));
     both(add(view, tr("Zoom to &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
-             [this] { canvas_->zoomToLayers(); }));
+             &MainWindow::zoomToSites));
     both(add(view, tr("Zoom to &layer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
              &MainWindow::zoomToCurrentLayer));
     both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
@@ -242,7 +242,7 @@ void MainWindow::rebuildLayers() {
     }
     layerPanel_->setEntries(entries);
     canvas_->setLayers(layers_);
-    if (first) canvas_->zoomToLayers();
+    if (first) zoomToSites();
 }
 
 void MainWindow::applyLayerPanel() {
@@ -372,7 +372,19 @@ void MainWindow::restoreViewState() {
     if (auto extent = extentFromText(qs(store_->meta("view.extent"))))
         canvas_->setExtent(*extent);
     else
+        zoomToSites();
+}
+
+void MainWindow::zoomToSites() {
+    // The sites, not the basemap: the basemap spans half of South-East Asia.
+    std::vector<LayerRender> sites;
+    for (const auto& l : layers_)
+        if (l.data->kind != LayerKind::Basemap && !l.data->extent().empty()) sites.push_back(l);
+    const BBox box = layersExtent(sites);
+    if (box.empty())
         canvas_->zoomToLayers();
+    else
+        canvas_->zoomToExtent(box);
 }
 
 void MainWindow::updateTitle() {

@@ -51,6 +51,8 @@ public:
     void selectSite(const std::string& id, bool zoom);
     /// Writes the view (extent, layer order and visibility) into the project.
     void saveViewState();
+    /// Zooms to every site (zones and facilities), or to the basemap when there are none.
+    void zoomToSites();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

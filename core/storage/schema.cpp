@@ -128,7 +128,7 @@ std::string migration1() {
 std::string migration2() {
     return attributeTable(
                "criteria_sets",
-               "set_id TEXT NOT NULL, version TEXT NOT NULL, name TEXT, definition TEXT NOT NULL, "
+               "set_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT, definition TEXT NOT NULL, "
                "loaded_at TEXT NOT NULL, PRIMARY KEY (set_id, version)",
                "Criteria sets (JSON) used to score assessments") +
            attributeTable(
@@ -142,9 +142,10 @@ std::string migration2() {
            attributeTable(
                "scores",
                "assessment_id INTEGER NOT NULL REFERENCES assessments(fid), "
-               "set_id TEXT NOT NULL, set_version TEXT NOT NULL, percent REAL NOT NULL, "
-               "level TEXT NOT NULL, points TEXT NOT NULL, fired TEXT, scored_at TEXT NOT NULL, "
-               "PRIMARY KEY (assessment_id, set_id, set_version)",
+               "set_id TEXT NOT NULL, set_version INTEGER NOT NULL, percent REAL NOT NULL, "
+               "level TEXT NOT NULL, safe INTEGER NOT NULL, max_index_points REAL, "
+               "worst_index TEXT, mandatory_failed TEXT, vetoes_fired TEXT, points TEXT NOT NULL, "
+               "scored_at TEXT NOT NULL, PRIMARY KEY (assessment_id, set_id, set_version)",
                "Scores of assessments, with the criteria set and version that produced them") +
            attributeTable(
                "inspections",

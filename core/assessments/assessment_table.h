@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/criteria/criteria_set.h"
+#include "core/model/assessment.h"
+#include "core/model/site.h"
+#include "core/result.h"
+#include "core/tabular/table.h"
+
+namespace safemap {
+
+/// \brief How assessment rows find their facility: by tax code or by site id.
+struct SiteLookup {
+    std::unordered_map<std::string, std::string> siteIdByTaxCode;
+    std::unordered_set<std::string> siteIds;
+    static SiteLookup from(const std::vector<Factory>& factories);
+};
+
+/// \brief Assessments read from a table, each with its spreadsheet row.
+struct ParsedAssessments {
+    std::vector<Assessment> assessments;
+    std::vector<long> rows;
+    /// Non-fatal notes, e.g. columns that match no index of the criteria set.
+    std::vector<std::string> warnings;
+};
+
+/// Reads an assessment table (one row per assessment): a tax code column (ma_so_thue, mst,
+/// tax_code) or a site id column (site_id, ma_co_so), a date (ngay_danh_gia, date), an
+/// optional submitter (nguoi_nop, submitter), and one column per index of `criteria`,
+/// named by the index id or its Vietnamese or English label (accents and case ignored).
+/// Every row is checked before anything is returned: an unknown site, a bad date or an
+/// answer the index cannot read is an Error naming the file, row and column. Empty answers
+/// are kept as unanswered (the score counts them as the worst case and says so).
+Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
+                                               const SiteLookup& sites);
+
+}  // namespace safemap
