@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <unordered_map>
+#include <map>
+#include <utility>
 
 #include "gis/render/render_context_p.h"
 
@@ -59,65 +60,83 @@ QString shortCount(std::size_t n) {
     return QString::number(n / 1000) + QStringLiteral("k");
 }
 
-// Coarse aggregation: one bubble per cell at the mean position of its points, coloured by
-// the worst category inside, labelled with the count.
-void drawClusters(RenderContext& ctx, const LayerRender& layer,
+// Coarse aggregation: one bubble per cell at the mean position of its points, a ring of
+// category shares around the count, so a cluster shows how many sites are at which risk
+// (colouring it by its worst site alone turns the whole map red).
+void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
                   const std::vector<std::uint32_t>& hits) {
-    const LayerData& data = *layer.data;
+    constexpr std::size_t kSlots = 8;  // categories past 7 share the last slice
     const FeatureGeometry& g = *data.geometry;
     struct Cell {
         double sx = 0, sy = 0;
         std::size_t count = 0;
-        std::uint8_t category = 0;
+        std::array<std::uint32_t, kSlots> perCategory{};
     };
-    std::unordered_map<std::int64_t, Cell> cells;
+    std::map<std::pair<std::int64_t, std::int64_t>, Cell> cells;  // ordered: stable drawing
     for (std::size_t i = 0; i < hits.size(); ++i) {
         if ((i & 4095) == 0 && ctx.cancelled())
             return;
         const std::uint32_t f = hits[i];
         const QPointF px = ctx.transform.toPixel(g.points[f]);
-        const auto cx = static_cast<std::int64_t>(std::floor(px.x() / kClusterCellPx));
-        const auto cy = static_cast<std::int64_t>(std::floor(px.y() / kClusterCellPx));
-        Cell& c = cells[(cy << 32) ^ (cx & 0xffffffff)];
+        Cell& c =
+            cells[{static_cast<std::int64_t>(std::floor(px.y() / (kClusterCellPx * ctx.scale))),
+                   static_cast<std::int64_t>(std::floor(px.x() / (kClusterCellPx * ctx.scale)))}];
         c.sx += px.x();
         c.sy += px.y();
         ++c.count;
-        c.category = std::max(c.category, data.categories[f]);
+        ++c.perCategory[std::min<std::size_t>(data.categories[f], kSlots - 1)];
     }
     QPainter& p = ctx.painter;
     QFont font = p.font();
-    font.setPixelSize(10);
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(10 * ctx.scale))));
     p.setFont(font);
     for (const auto& [key, c] : cells) {
         if (ctx.cancelled())
             return;
         const QPointF at(c.sx / c.count, c.sy / c.count);
-        const CategoryStyle& cs = layer.style.forCategory(c.category);
         if (c.count == 1) {
+            const auto category =
+                static_cast<std::uint8_t>(std::find_if(c.perCategory.begin(), c.perCategory.end(),
+                                                       [](std::uint32_t n) { return n > 0; }) -
+                                          c.perCategory.begin());
+            const CategoryStyle& cs = style.forCategory(category);
             p.setBrush(cs.fill);
-            p.setPen(QPen(cs.stroke, layer.style.strokeWidth));
-            const double r = layer.style.pointSize / 2;
+            p.setPen(QPen(cs.stroke, style.strokeWidth));
+            const double r = style.pointSize / 2;
             p.drawEllipse(at, r, r);
-        } else {
-            const double r = 9.0 + 3.0 * std::log10(static_cast<double>(c.count));
-            p.setBrush(cs.fill);
-            p.setPen(QPen(cs.stroke, 1.5));
-            p.drawEllipse(at, r, r);
-            p.setPen(Qt::black);
-            p.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
-                       shortCount(c.count));
-            ++ctx.stats.clusters;
+            ++ctx.stats.featuresDrawn;
+            continue;
         }
+        const double r = (9.0 + 3.0 * std::log10(static_cast<double>(c.count))) * ctx.scale;
+        const QRectF box(at.x() - r, at.y() - r, 2 * r, 2 * r);
+        // Slices clockwise from 12 o'clock, highest category first; angles in 1/16 degree.
+        int startAngle = 90 * 16;
+        p.setPen(Qt::NoPen);
+        for (std::size_t k = kSlots; k-- > 0;) {
+            if (c.perCategory[k] == 0)
+                continue;
+            const int span = -static_cast<int>(std::lround(5760.0 * c.perCategory[k] / c.count));
+            p.setBrush(style.forCategory(static_cast<std::uint8_t>(k)).fill);
+            p.drawPie(box, startAngle, span);
+            startAngle += span;
+        }
+        p.setBrush(QColor(255, 255, 255, 235));
+        p.setPen(QPen(QColor(90, 90, 90), 0.8 * ctx.scale));
+        p.drawEllipse(at, r * 0.62, r * 0.62);
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(at, r, r);
+        p.setPen(Qt::black);
+        p.drawText(box, Qt::AlignCenter, shortCount(c.count));
+        ++ctx.stats.clusters;
         ++ctx.stats.featuresDrawn;
     }
 }
 
 }  // namespace
 
-void drawPointLayer(RenderContext& ctx, const LayerRender& layer, std::vector<LabelSpot>* labels) {
-    const LayerData& data = *layer.data;
+void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
+                    std::vector<LabelSpot>* labels) {
     const FeatureGeometry& g = *data.geometry;
-    const LayerStyle& style = layer.style;
     const MapTransform& t = ctx.transform;
     QPainter& p = ctx.painter;
 
@@ -130,15 +149,15 @@ void drawPointLayer(RenderContext& ctx, const LayerRender& layer, std::vector<La
 
     if (style.pointLod == PointLod::Cluster && style.clusterAbove >= 0 &&
         hits.size() > static_cast<std::size_t>(style.clusterAbove)) {
-        drawClusters(ctx, layer, hits);
+        drawClusters(ctx, data, style, hits);
         return;
     }
 
     // Grid decimation: cells half a symbol wide, so whatever is dropped would have been
     // almost entirely covered anyway. Per cell the highest category wins, then the larger
     // symbol, then the lower feature index (deterministic).
-    const double cell = std::max(1.0, style.pointSize / 2);
-    const QSize out = ctx.settings.outputSize;
+    const double cell = std::max(ctx.scale, style.pointSize / 2);
+    const QSize out = ctx.deviceSize;
     const auto cols = static_cast<std::size_t>(std::ceil((out.width() + 2 * margin) / cell)) + 1;
     const auto rows = static_cast<std::size_t>(std::ceil((out.height() + 2 * margin) / cell)) + 1;
     std::vector<std::int32_t> grid(cols * rows, -1);
@@ -208,9 +227,9 @@ void drawPointLayer(RenderContext& ctx, const LayerRender& layer, std::vector<La
     ctx.stats.featuresDrawn += chosen.size();
 
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(style.selectionColor, 2.0));
+    p.setPen(QPen(style.selectionColor, 2.0 * ctx.scale));
     for (std::uint32_t f : selected) {
-        const double r = symbolDiameter(style, data.sizes[f]) / 2 + 2.0;
+        const double r = symbolDiameter(style, data.sizes[f]) / 2 + 2.0 * ctx.scale;
         p.drawEllipse(t.toPixel(g.points[f]), r, r);
     }
 
@@ -219,7 +238,7 @@ void drawPointLayer(RenderContext& ctx, const LayerRender& layer, std::vector<La
             if (data.labels[f].empty())
                 continue;
             const double r = symbolDiameter(style, data.sizes[f]) / 2;
-            labels->push_back({t.toPixel(g.points[f]) + QPointF(r + 3, 0),
+            labels->push_back({t.toPixel(g.points[f]) + QPointF(r + 3 * ctx.scale, 0),
                                QString::fromStdString(data.labels[f]), false});
         }
     }

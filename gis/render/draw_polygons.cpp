@@ -86,23 +86,24 @@ QPolygonF thinRing(const FeatureGeometry& g, std::uint32_t ring, const MapTransf
 
 }  // namespace
 
-void drawPolygonLayer(RenderContext& ctx, const LayerRender& layer,
+void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
                       std::vector<LabelSpot>* labels) {
-    const LayerData& data = *layer.data;
     const FeatureGeometry& g = *data.geometry;
-    const LayerStyle& style = layer.style;
     const MapTransform& t = ctx.transform;
     QPainter& p = ctx.painter;
 
-    std::vector<std::uint32_t> hits = g.index.query(ctx.viewGrownBy(style.strokeWidth + 2));
+    std::vector<std::uint32_t> hits =
+        g.index.query(ctx.viewGrownBy(style.strokeWidth + 2 * ctx.scale));
     // Feature order is the drawing order, so overlaps look the same at every extent.
     std::sort(hits.begin(), hits.end());
     ctx.stats.featuresQueried += hits.size();
 
     const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
-                          ctx.settings.outputSize.width() + kClipAbovePixels / 2,
-                          ctx.settings.outputSize.height() + kClipAbovePixels / 2);
+                          ctx.deviceSize.width() + kClipAbovePixels / 2,
+                          ctx.deviceSize.height() + kClipAbovePixels / 2);
     std::vector<QPainterPath> selected;
+    std::vector<QPolygonF> rings;
+    std::vector<QLineF> lines;
     const bool wantLabels = labels && style.showLabels && hits.size() <= kMaxLabelledFeatures;
 
     for (std::uint32_t f : hits) {
@@ -123,29 +124,59 @@ void drawPolygonLayer(RenderContext& ctx, const LayerRender& layer,
         }
 
         const bool clip = box.width() > kClipAbovePixels || box.height() > kClipAbovePixels;
+        rings.clear();
         QPainterPath path;
         path.setFillRule(Qt::OddEvenFill);
         for (std::uint32_t r = g.featureRings[f]; r < g.featureRings[f + 1]; ++r) {
             QPolygonF ring = thinRing(g, r, t, 0.5, ctx.stats.verticesDrawn);
             if (clip)
                 ring = clipToRect(ring, clipRect);
-            if (ring.size() >= 3)
-                path.addPolygon(ring);
+            if (ring.size() < 3)
+                continue;
+            path.addPolygon(ring);
+            rings.push_back(std::move(ring));
         }
-        p.setPen(pen);
-        p.setBrush(cs.fill);
-        p.drawPath(path);
+        if (style.strokeWidth >= 0.5 * ctx.scale && cs.stroke.alpha() == 255) {
+            // Aliased fill with an antialiased outline on top (which covers the jagged
+            // edge): Qt's antialiasing rasteriser is far slower on large paths.
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(Qt::NoPen);
+            p.setBrush(cs.fill);
+            p.drawPath(path);
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setBrush(Qt::NoBrush);
+            if (style.strokeWidth > 1.0) {
+                // Pens wider than one pixel are stroked into a path and filled: 25× slower
+                // than separate segments, which Qt rasterises directly. Square caps close
+                // the joins, and overlaps don't show because the colour is opaque.
+                lines.clear();
+                for (const QPolygonF& ring : rings)
+                    for (qsizetype i = 1; i < ring.size(); ++i)
+                        lines.emplace_back(ring[i - 1], ring[i]);
+                QPen segments = pen;
+                segments.setCapStyle(Qt::SquareCap);
+                p.setPen(segments);
+                p.drawLines(lines.data(), static_cast<int>(lines.size()));
+            } else {
+                p.setPen(pen);
+                p.drawPath(path);
+            }
+        } else {
+            p.setPen(pen);
+            p.setBrush(cs.fill);
+            p.drawPath(path);
+        }
         ++ctx.stats.featuresDrawn;
 
         if (ctx.isSelected(data.featureIds[f]))
             selected.push_back(std::move(path));
-        if (wantLabels && !data.labels[f].empty() && box.width() > 24)
+        if (wantLabels && !data.labels[f].empty() && box.width() > 24 * ctx.scale)
             labels->push_back(
                 {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f])});
     }
 
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(style.selectionColor, style.strokeWidth + 2.0));
+    p.setPen(QPen(style.selectionColor, style.strokeWidth + 2.0 * ctx.scale));
     for (const QPainterPath& path : selected)
         p.drawPath(path);
 }

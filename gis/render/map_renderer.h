@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "gis/render/map_settings.h"
 
@@ -20,7 +21,8 @@ struct RenderStats {
     std::size_t clusters = 0;         ///< count bubbles drawn (PointLod::Cluster)
     std::size_t verticesDrawn = 0;    ///< polygon vertices after sub-pixel thinning
     bool cancelled = false;
-    double milliseconds = 0;  ///< wall time of the render call
+    double milliseconds = 0;                ///< wall time of the render call
+    std::vector<double> layerMilliseconds;  ///< per entry of MapSettings::layers (0 if skipped)
 };
 
 /// Renders `settings` into a new ARGB32-premultiplied image of outputSize × devicePixelRatio

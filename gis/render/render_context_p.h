@@ -3,6 +3,7 @@
 
 #include <QPainter>
 #include <atomic>
+#include <vector>
 
 #include "gis/render/map_renderer.h"
 #include "gis/render/map_settings.h"
@@ -10,10 +11,17 @@
 namespace safemap::detail {
 
 /// \brief State of one render pass: the painter, the transform and the cancel flag.
+///
+/// Drawing happens in the painter's own units, `scale` of them per logical pixel: a render
+/// into a high-DPI image paints physical pixels with an unscaled painter, because Qt's raster
+/// engine is many times slower under a scaling transform (antialiased ellipses about 12× at
+/// 2×). `transform`, `deviceSize` and the styles handed to the draw functions are scaled.
 struct RenderContext {
     QPainter& painter;
     const MapSettings& settings;
     MapTransform transform;
+    QSize deviceSize;
+    double scale = 1.0;
     const std::atomic<bool>* cancel = nullptr;
     RenderStats& stats;
 
@@ -21,8 +29,8 @@ struct RenderContext {
     bool isSelected(const std::string& id) const {
         return !settings.selectedIds.empty() && settings.selectedIds.count(id) > 0;
     }
-    /// The visible extent grown by `pixels` on every side (symbols and strokes that straddle
-    /// the edge must still be drawn).
+    /// The visible extent grown by `pixels` (device units) on every side: symbols and strokes
+    /// that straddle the edge must still be drawn.
     BBox viewGrownBy(double pixels) const {
         const BBox& v = transform.visibleExtent();
         const double d = pixels * transform.unitsPerPixel();
@@ -30,17 +38,20 @@ struct RenderContext {
     }
 };
 
-/// Where a label was drawn, so later labels can avoid it.
+/// Where a label goes; labels are placed after all layers so none is painted over.
 struct LabelSpot {
     QPointF anchor;  ///< centre of the text, or its left middle when !centred
     QString text;
     bool centred = true;
 };
 
-void drawPolygonLayer(RenderContext& ctx, const LayerRender& layer, std::vector<LabelSpot>* labels);
-void drawPointLayer(RenderContext& ctx, const LayerRender& layer, std::vector<LabelSpot>* labels);
+/// `style` is the layer's style with its pixel sizes already multiplied by ctx.scale.
+void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
+                      std::vector<LabelSpot>* labels);
+void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
+                    std::vector<LabelSpot>* labels);
 /// Draws labels with a halo, skipping any that would overlap one in `placed` (which grows).
-void drawLabels(QPainter& painter, const std::vector<LabelSpot>& labels, QColor color,
+void drawLabels(const RenderContext& ctx, const std::vector<LabelSpot>& labels, QColor color,
                 std::vector<QRectF>& placed);
 
 }  // namespace safemap::detail
