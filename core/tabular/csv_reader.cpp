@@ -1,0 +1,242 @@
+#include "core/tabular/csv_reader.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include "core/tabular/csv_sniff.h"
+#include "core/text/encoding_detect.h"
+
+namespace safemap {
+
+namespace {
+
+/// Enough decoded text to tell mis-decoded text from real Vietnamese.
+constexpr size_t kMojibakeSample = 1 << 20;
+
+std::string_view leadingSample(std::string_view text, size_t limit) {
+    if (text.size() <= limit)
+        return text;
+    size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+
+/// Parses decoded text in place: cell contents are compacted towards the front of the same
+/// buffer (they never grow: quotes and delimiters only go away), so there is no allocation
+/// per cell.
+class CsvParser {
+public:
+    CsvParser(Table& table, char delimiter) : t_(table), text_(table.cellText) {
+        stop_.fill(false);
+        stop_[static_cast<unsigned char>(delimiter)] = true;
+        stop_['\n'] = true;
+        stop_['\r'] = true;
+        delimiter_ = delimiter;
+    }
+
+    Status parse(size_t start, long firstLine) {
+        r_ = start;
+        line_ = firstLine;
+        const size_t n = text_.size();
+        bool haveHeader = false;
+        while (r_ < n) {
+            const long recordLine = line_;
+            const auto firstCell = static_cast<uint32_t>(t_.cellEnds.size());
+            const size_t recordStart = w_;
+            bool allEmpty = true;
+            if (Status s = readRecord(allEmpty); !s)
+                return s;
+            const auto count = static_cast<uint32_t>(t_.cellEnds.size() - firstCell);
+            if (allEmpty) {
+                // A blank line or a row of empty cells is no data, but it is a row in Excel.
+                t_.cellEnds.resize(firstCell);
+                w_ = recordStart;
+            } else if (!haveHeader) {
+                haveHeader = true;
+                t_.headerRow = record_;
+                for (uint32_t i = 0; i < count; ++i)
+                    t_.header.emplace_back(cellAt(firstCell + i));
+            } else {
+                if (count > t_.header.size()) {
+                    return Error("the row has " + std::to_string(count) +
+                                     " cells but the header has " +
+                                     std::to_string(t_.header.size()) + " columns",
+                                 t_.fileName, record_);
+                }
+                t_.rows.push_back(TableRow{record_, recordLine, firstCell, count});
+            }
+            ++record_;
+        }
+        text_.resize(w_);
+        if (!haveHeader)
+            return Error("the file has no header row", t_.fileName);
+        return {};
+    }
+
+private:
+    std::string_view cellAt(uint32_t index) const {
+        const uint32_t begin = index == 0 ? 0 : t_.cellEnds[index - 1];
+        return std::string_view(text_).substr(begin, t_.cellEnds[index] - begin);
+    }
+
+    /// Reads one record from r_, leaving r_ after its line break.
+    Status readRecord(bool& allEmpty) {
+        char* const p = text_.data();
+        const size_t n = text_.size();
+        for (;;) {
+            const size_t cellStart = w_;
+            if (r_ < n && p[r_] == '"') {
+                if (Status s = readQuoted(); !s)
+                    return s;
+            }
+            // Unquoted cell, or whatever follows a closing quote up to the delimiter (kept as
+            // text, as spreadsheet programs do, rather than failing on `"a"b`).
+            while (r_ < n && !stop_[static_cast<unsigned char>(p[r_])])
+                p[w_++] = p[r_++];
+            if (w_ != cellStart)
+                allEmpty = false;
+            t_.cellEnds.push_back(static_cast<uint32_t>(w_));
+            if (r_ < n && p[r_] == delimiter_) {
+                ++r_;
+                continue;
+            }
+            if (r_ < n) {  // line break: CRLF, LF or a lone CR
+                if (p[r_] == '\r' && r_ + 1 < n && p[r_ + 1] == '\n')
+                    ++r_;
+                ++r_;
+                ++line_;
+            }
+            return {};
+        }
+    }
+
+    Status readQuoted() {
+        char* const p = text_.data();
+        const size_t n = text_.size();
+        const long openLine = line_;
+        ++r_;
+        for (;;) {
+            const void* found = std::memchr(p + r_, '"', n - r_);
+            if (!found) {
+                return Error("a quoted cell is never closed: the quote opens on line " +
+                                 std::to_string(openLine) + " and the file ends inside it",
+                             t_.fileName, record_);
+            }
+            const auto q = static_cast<size_t>(static_cast<const char*>(found) - p);
+            for (size_t i = r_; i < q; ++i)
+                line_ += p[i] == '\n' ? 1 : 0;
+            std::memmove(p + w_, p + r_, q - r_);
+            w_ += q - r_;
+            r_ = q + 1;
+            if (r_ < n && p[r_] == '"') {  // "" is one quote
+                p[w_++] = '"';
+                ++r_;
+                continue;
+            }
+            return {};
+        }
+    }
+
+    Table& t_;
+    std::string& text_;
+    std::array<bool, 256> stop_{};
+    char delimiter_ = ',';
+    size_t r_ = 0;  ///< read position
+    size_t w_ = 0;  ///< write position, never past r_
+    long line_ = 1;
+    long record_ = 1;  ///< spreadsheet row of the record being read
+};
+
+Result<std::string> readFileBytes(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return Error(std::string("cannot open the file: ") + std::strerror(errno), path);
+    std::string bytes;
+    std::array<char, 1 << 16> buffer;
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        const long size = std::ftell(f);
+        if (size > 0)
+            bytes.reserve(static_cast<size_t>(size));
+        std::fseek(f, 0, SEEK_SET);
+    }
+    size_t got = 0;
+    while ((got = std::fread(buffer.data(), 1, buffer.size(), f)) > 0)
+        bytes.append(buffer.data(), got);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed)
+        return Error("cannot read the file", path);
+    return bytes;
+}
+
+}  // namespace
+
+Result<Table> parseCsv(std::string bytes, const std::string& fileName, const CsvOptions& options) {
+    Table table;
+    table.fileName = fileName;
+    if (options.encoding) {
+        table.encoding = *options.encoding;
+    } else {
+        const EncodingGuess guess = detectEncoding(bytes);
+        const bool acceptSuspect = guess.mojibake && !options.refuseMojibake;
+        if (!guess.reliable() && !acceptSuspect) {
+            return Error("cannot tell the text encoding (" + guess.reason + "; best guess " +
+                             std::string(encodingDisplayName(guess.encoding)) +
+                             "): choose the file's encoding (utf-8, tcvn3, vni, viscii, cp1258)",
+                         fileName);
+        }
+        table.encoding = guess.encoding;
+    }
+    auto decoded = decodeBufferToUtf8(std::move(bytes), table.encoding, fileName);
+    if (!decoded)
+        return decoded.error();
+    table.cellText = std::move(decoded.value());
+    const std::string& text = table.cellText;
+    if (options.refuseMojibake && looksLikeMojibake(leadingSample(text, kMojibakeSample))) {
+        return Error("the text does not read as Vietnamese when decoded as " +
+                         std::string(encodingDisplayName(table.encoding)) +
+                         ": the file is probably in another encoding, or was converted with "
+                         "the wrong one before it was saved; choose the right encoding",
+                     fileName);
+    }
+    if (text.size() >= std::numeric_limits<uint32_t>::max())
+        return Error("the file is too large (4 GiB or more of text)", fileName);
+
+    size_t start = 0;
+    long firstLine = 1;
+    table.delimiter = options.delimiter;
+    if (const char sep = excelSeparatorLine(text); sep != 0) {
+        // Excel's "sep=;" line is not shown as a row, so the header stays row 1.
+        start = text.find('\n');
+        start = start == std::string::npos ? text.size() : start + 1;
+        firstLine = 2;
+        if (table.delimiter == 0)
+            table.delimiter = sep;
+    }
+    if (table.delimiter == 0)
+        table.delimiter = sniffDelimiter(std::string_view(text).substr(start));
+
+    CsvParser parser(table, table.delimiter);
+    if (Status s = parser.parse(start, firstLine); !s)
+        return s.error();
+    return table;
+}
+
+Result<Table> readCsvFile(const std::string& path, const CsvOptions& options) {
+    auto bytes = readFileBytes(path);
+    if (!bytes)
+        return bytes.error();
+    return parseCsv(std::move(bytes.value()), path, options);
+}
+
+Result<Table> readCsvFile(const std::string& path, std::optional<TextEncoding> forced) {
+    CsvOptions options;
+    options.encoding = forced;
+    return readCsvFile(path, options);
+}
+
+}  // namespace safemap
