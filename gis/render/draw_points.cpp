@@ -167,8 +167,8 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
     auto better = [&](std::uint32_t a, std::uint32_t b) {
         if (data.categories[a] != data.categories[b])
             return data.categories[a] > data.categories[b];
-        const float sa = data.sizes[a];
-        const float sb = data.sizes[b];
+        const float sa = data.sizeOf(a);
+        const float sb = data.sizeOf(b);
         if (style.sizeByValue && sa != sb && (sa > sb || std::isnan(sb)))
             return !std::isnan(sa);
         return a < b;
@@ -218,7 +218,7 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
             p.drawImage(QPointF(std::round(px.x() - half), std::round(px.y() - half)), img);
         } else {
             const CategoryStyle& cs = style.forCategory(data.categories[f]);
-            const double r = symbolDiameter(style, data.sizes[f]) / 2;
+            const double r = symbolDiameter(style, data.sizeOf(f)) / 2;
             p.setBrush(cs.fill);
             p.setPen(style.strokeWidth > 0 ? QPen(cs.stroke, style.strokeWidth) : QPen(Qt::NoPen));
             p.drawEllipse(px, r, r);
@@ -229,7 +229,7 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(style.selectionColor, 2.0 * ctx.scale));
     for (std::uint32_t f : selected) {
-        const double r = symbolDiameter(style, data.sizes[f]) / 2 + 2.0 * ctx.scale;
+        const double r = symbolDiameter(style, data.sizeOf(f)) / 2 + 2.0 * ctx.scale;
         p.drawEllipse(t.toPixel(g.points[f]), r, r);
     }
 
@@ -237,7 +237,7 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
         for (std::uint32_t f : chosen) {
             if (data.labels[f].empty())
                 continue;
-            const double r = symbolDiameter(style, data.sizes[f]) / 2;
+            const double r = symbolDiameter(style, data.sizeOf(f)) / 2;
             labels->push_back({t.toPixel(g.points[f]) + QPointF(r + 3 * ctx.scale, 0),
                                QString::fromStdString(data.labels[f]), false});
         }

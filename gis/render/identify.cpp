@@ -43,7 +43,7 @@ bool polygonHit(const FeatureGeometry& g, std::size_t f, QPointF p, double toler
 
 std::vector<std::size_t> featureIndicesAt(const LayerData& layer, QPointF at, double tolerance) {
     std::vector<std::size_t> out;
-    if (!layer.geometry)
+    if (!layer.consistent())
         return out;
     const FeatureGeometry& g = *layer.geometry;
     tolerance = std::max(0.0, tolerance);

@@ -55,6 +55,19 @@ struct LayerData {
 
     std::size_t featureCount() const { return featureIds.size(); }
     const BBox& extent() const { return geometry->extent; }
+    /// Size value of feature f; NaN when unknown or when the layer has no sizes.
+    float sizeOf(std::size_t f) const {
+        return f < sizes.size() ? sizes[f] : std::numeric_limits<float>::quiet_NaN();
+    }
+    /// True when every per-feature array matches the geometry (the builders guarantee it;
+    /// the renderer skips a hand-made layer that breaks it rather than read out of bounds).
+    bool consistent() const {
+        const std::size_t n = geometry ? geometry->featureCount() : 0;
+        return geometry && featureIds.size() == n && labels.size() == n && categories.size() == n &&
+               (sizes.empty() || sizes.size() == n) &&
+               (geometry->isPoints ? geometry->points.size() == n
+                                   : geometry->featureRings.size() == n + 1);
+    }
 };
 
 /// \brief Collects features in EPSG:4326 and produces a LayerData (projects and indexes once).

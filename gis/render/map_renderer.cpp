@@ -79,7 +79,7 @@ void renderScaled(QPainter& painter, const MapSettings& settings, double scale,
             const LayerRender& layer = settings.layers[i];
             if (ctx.cancelled())
                 break;
-            if (!layer.visible || !layer.data || !layer.data->geometry)
+            if (!layer.visible || !layer.data || !layer.data->consistent())
                 continue;
             if (layer.style.categories.empty() || layer.style.opacity <= 0)
                 continue;

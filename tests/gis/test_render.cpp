@@ -179,6 +179,14 @@ TEST_CASE("hidden layers, invisible extents and selection", "[render]") {
     s.layers[1].visible = false;
     CHECK(renderMap(s).pixelColor(150, 50) == kBackground);
 
+    // A hand-made layer whose arrays disagree with its geometry is skipped, not read past.
+    s = referenceScene();
+    auto broken = std::make_shared<LayerData>(*s.layers[1].data);
+    broken->categories.clear();
+    s.layers[1].data = broken;
+    CHECK(renderMap(s).pixelColor(150, 50) == kBackground);
+    CHECK(featuresAt(*broken, QPointF(1500, 1500), 20).empty());
+
     s = referenceScene();
     s.extent = {5000, 5000, 7000, 7000};
     RenderStats stats;
