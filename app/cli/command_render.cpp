@@ -6,6 +6,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/gui/data_paths.h"
+#include "core/storage/project_status.h"
 #include "core/storage/project_store.h"
 #include "core/storage/site_store.h"
 #include "gis/project/project_layers.h"
@@ -68,8 +69,19 @@ int runRenderCommand(const Words& words) {
     }
     MapSettings settings;
     settings.outputSize = QSize(width, height);
+    // Coloured by risk exactly as in the window (default rule settings, active criteria).
+    const ProjectStatus status = loadProjectStatus(store->database(), RuleSettings{});
+    SiteCategories categories;
+    categories.factory = [&](const Factory& f) -> std::uint8_t {
+        const SiteStatus* st = status.site(f.id);
+        return st ? riskCategory(*st) : 0;
+    };
+    categories.zone = [&](const Zone& z) -> std::uint8_t {
+        auto it = status.zones.find(z.id);
+        return it == status.zones.end() ? 0 : zoneCategory(it->second, ZoneColouring::WorstLevel);
+    };
     settings.layers = makeProjectLayers(loadZones(store->database()),
-                                        loadFactories(store->database()), basemap);
+                                        loadFactories(store->database()), basemap, categories);
     if (lonLatExtent) {
         const QPointF a = toMercator(GeoPoint{lonLatExtent->minX, lonLatExtent->minY});
         const QPointF b = toMercator(GeoPoint{lonLatExtent->maxX, lonLatExtent->maxY});

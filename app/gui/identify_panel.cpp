@@ -1,18 +1,25 @@
 #include "app/gui/identify_panel.h"
 
+#include <QDate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "gis/render/layer_style.h"
+
 namespace safemap {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
 QString number(const std::optional<int>& n) {
     return n ? QLocale().toString(*n) : IdentifyPanel::tr("unknown");
 }
+QString viDate(const Date& d) { return QLocale().toString(QDate(static_cast<int>(d.year()),
+                                                              static_cast<int>(static_cast<unsigned>(d.month())),
+                                                              static_cast<int>(static_cast<unsigned>(d.day()))),
+                                                        QLocale::ShortFormat); }
 QString zoneKindLabel(ZoneKind k) {
     switch (k) {
         case ZoneKind::IndustrialZone: return IdentifyPanel::tr("Industrial zone (KCN)");
@@ -21,7 +28,31 @@ QString zoneKindLabel(ZoneKind k) {
     }
     return {};
 }
+QString answerText(const AnswerValue& v) {
+    if (const auto* d = std::get_if<double>(&v)) return QLocale().toString(*d, 'g', 6);
+    if (const auto* b = std::get_if<bool>(&v)) return *b ? IdentifyPanel::tr("yes") : IdentifyPanel::tr("no");
+    return qs(std::get<std::string>(v));
+}
+bool useVietnamese() { return QLocale().language() == QLocale::Vietnamese; }
 }  // namespace
+
+QString riskLevelName(std::optional<RiskLevel> level) {
+    if (!level) return IdentifyPanel::tr("no assessment");
+    switch (*level) {
+        case RiskLevel::VeryLow: return IdentifyPanel::tr("very low risk");
+        case RiskLevel::Low: return IdentifyPanel::tr("low risk");
+        case RiskLevel::Medium: return IdentifyPanel::tr("medium risk");
+        case RiskLevel::High: return IdentifyPanel::tr("high risk");
+        case RiskLevel::VeryHigh: return IdentifyPanel::tr("very high risk");
+    }
+    return {};
+}
+
+QColor riskLevelColour(std::optional<RiskLevel> level) {
+    const auto styles = riskCategoryStyles();
+    const size_t category = level ? static_cast<size_t>(static_cast<int>(*level) + 1) : 0;
+    return category < styles.size() ? styles[category].fill : QColor(Qt::gray);
+}
 
 IdentifyPanel::IdentifyPanel(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), tree_(new QTreeWidget(this)) {
@@ -37,45 +68,131 @@ IdentifyPanel::IdentifyPanel(QWidget* parent)
     tree_->setObjectName(QStringLiteral("identifyTree"));
     tree_->setColumnCount(2);
     tree_->setHeaderLabels({tr("Field"), tr("Value")});
-    tree_->setRootIsDecorated(false);
     tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tree_->setWordWrap(true);
     clear();
 }
 
-void IdentifyPanel::addRow(const QString& field, const QString& value) {
-    auto* item = new QTreeWidgetItem(tree_, {field, value});
-    item->setToolTip(1, value);
+QTreeWidgetItem* IdentifyPanel::section(const QString& title) {
+    auto* item = new QTreeWidgetItem(tree_, {title});
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    item->setFirstColumnSpanned(true);
+    item->setExpanded(true);
+    return item;
 }
 
-void IdentifyPanel::showFactory(const Factory& f, const Zone* zone) {
+void IdentifyPanel::addRow(QTreeWidgetItem* parent, const QString& field, const QString& value,
+                           const QColor& colour) {
+    auto* item = new QTreeWidgetItem(parent, {field, value});
+    item->setToolTip(1, value);
+    if (colour.isValid()) item->setForeground(1, colour.darker(130));
+}
+
+void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteStatus* status,
+                                const std::vector<ScoredHistoryEntry>& history,
+                                const CriteriaSet* criteria) {
     tree_->clear();
     title_->setText(qs(f.name));
-    addRow(tr("Site ID"), qs(f.id));
-    addRow(tr("Tax code"), f.taxCode.empty() ? tr("none") : qs(f.taxCode));
-    addRow(tr("Zone / cluster"), zone ? qs(zone->name) : tr("outside any zone"));
-    addRow(tr("Province"), qs(f.province));
-    addRow(tr("District"), qs(f.district));
-    addRow(tr("Address"), qs(f.address));
-    addRow(tr("Sector"), qs(f.sector));
-    addRow(tr("Workers"), number(f.workforce.total));
-    addRow(tr("Out-of-province workers"), number(f.workforce.outOfProvince));
-    addRow(tr("Largest shift"), number(f.workforce.largestShift));
-    addRow(tr("Account issued"),
-           f.accountIssued ? qs(formatDate(*f.accountIssued)) : tr("no account"));
-    addRow(tr("Longitude, latitude"), QStringLiteral("%1, %2")
-                                          .arg(f.location.lon, 0, 'f', 6)
-                                          .arg(f.location.lat, 0, 'f', 6));
+    if (status) {
+        QTreeWidgetItem* s = section(tr("Status"));
+        addRow(s, tr("Risk level"),
+               status->level ? tr("%1 (%2 %)").arg(riskLevelName(status->level))
+                                   .arg(QLocale().toString(status->percent, 'f', 1))
+                             : riskLevelName(std::nullopt),
+               riskLevelColour(status->level));
+        if (status->assessedOn)
+            addRow(s, tr("Assessed on"),
+                   tr("%1 (%2 days before the list date)%3")
+                       .arg(viDate(*status->assessedOn))
+                       .arg(status->ageDays)
+                       .arg(status->stale ? tr(" — stale") : QString()));
+        const bool vi = useVietnamese();
+        for (const auto& r : status->suspendReasons)
+            addRow(s, tr("To suspend"), qs(vi ? r.detail : r.detailEn), QColor(176, 0, 32));
+        for (const auto& r : status->inspectReasons)
+            addRow(s, tr("Due for inspection"), qs(vi ? r.detail : r.detailEn), QColor(180, 100, 0));
+        if (!status->toSuspend && !status->toInspect)
+            addRow(s, tr("Lists"), tr("on neither list"));
+    }
+    QTreeWidgetItem* rec = section(tr("Record"));
+    addRow(rec, tr("Site ID"), qs(f.id));
+    addRow(rec, tr("Tax code"), f.taxCode.empty() ? tr("none") : qs(f.taxCode));
+    addRow(rec, tr("Zone / cluster"), zone ? qs(zone->name) : tr("outside any zone"));
+    addRow(rec, tr("Province"), qs(f.province));
+    addRow(rec, tr("District"), qs(f.district));
+    addRow(rec, tr("Address"), qs(f.address));
+    addRow(rec, tr("Sector"), qs(f.sector));
+    addRow(rec, tr("Workers"), number(f.workforce.total));
+    addRow(rec, tr("Out-of-province workers"), number(f.workforce.outOfProvince));
+    addRow(rec, tr("Largest shift"), number(f.workforce.largestShift));
+    addRow(rec, tr("Account issued"),
+           f.accountIssued ? viDate(*f.accountIssued) : tr("no account"));
+    addRow(rec, tr("Longitude, latitude"), QStringLiteral("%1, %2")
+                                               .arg(f.location.lon, 0, 'f', 6)
+                                               .arg(f.location.lat, 0, 'f', 6));
+
+    if (!history.empty() && criteria) {
+        const ScoredHistoryEntry& latest = history.front();
+        QTreeWidgetItem* sc = section(tr("Latest score: %1 v%2")
+                                          .arg(qs(criteria->id))
+                                          .arg(criteria->version));
+        const bool vi = useVietnamese();
+        for (const auto& idx : latest.score.indices) {
+            const Criterion* c = criteria->find(idx.indexId);
+            const QString label = c ? qs(vi || c->labelEn.empty() ? c->label : c->labelEn)
+                                    : qs(idx.indexId);
+            QString answer = tr("not answered");
+            if (auto it = latest.assessment.answers.find(idx.indexId);
+                it != latest.assessment.answers.end())
+                answer = answerText(it->second);
+            const QColor colour = idx.points >= 7 ? QColor(176, 0, 32) : QColor();
+            addRow(sc, label,
+                   tr("%1 → %2 / %3 points").arg(answer)
+                       .arg(QLocale().toString(idx.points, 'g', 4))
+                       .arg(QLocale().toString(idx.pointsMax, 'g', 4)),
+                   colour);
+        }
+        addRow(sc, tr("Total"),
+               tr("%1 % — %2").arg(QLocale().toString(latest.score.percent, 'f', 1))
+                   .arg(riskLevelName(latest.score.level)),
+               riskLevelColour(latest.score.level));
+        for (const auto& v : latest.score.vetoesFired) addRow(sc, tr("Veto"), qs(v));
+        for (const auto& m : latest.score.mandatoryFailed)
+            addRow(sc, tr("Mandatory measure missing"), qs(m), QColor(176, 0, 32));
+
+        QTreeWidgetItem* hist = section(tr("Assessments (%1)").arg(history.size()));
+        for (const auto& h : history)
+            addRow(hist, viDate(h.assessment.date),
+                   tr("%1 % %2 — %3").arg(QLocale().toString(h.score.percent, 'f', 1))
+                       .arg(riskLevelName(h.score.level))
+                       .arg(h.assessment.submitter.empty() ? tr("submitter unknown")
+                                                           : qs(h.assessment.submitter)),
+                   riskLevelColour(h.score.level));
+    } else if (status) {
+        section(tr("No assessment submitted"));
+    }
 }
 
-void IdentifyPanel::showZone(const Zone& z, int factoryCount, long long workers) {
+void IdentifyPanel::showZone(const Zone& z, const ZoneAggregate& agg) {
     tree_->clear();
     title_->setText(qs(z.name));
-    addRow(tr("Zone ID"), qs(z.id));
-    addRow(tr("Kind"), zoneKindLabel(z.kind));
-    addRow(tr("Province"), qs(z.province));
-    addRow(tr("District"), qs(z.district));
-    addRow(tr("Facilities"), QLocale().toString(factoryCount));
-    addRow(tr("Workers in facilities"), QLocale().toString(workers));
+    QTreeWidgetItem* rec = section(tr("Zone"));
+    addRow(rec, tr("Zone ID"), qs(z.id));
+    addRow(rec, tr("Kind"), zoneKindLabel(z.kind));
+    addRow(rec, tr("Province"), qs(z.province));
+    addRow(rec, tr("District"), qs(z.district));
+    QTreeWidgetItem* risk = section(tr("Facilities"));
+    addRow(risk, tr("Facilities"), QLocale().toString(agg.facilities));
+    addRow(risk, tr("Workers in facilities"), QLocale().toString(agg.workers));
+    addRow(risk, tr("Assessed"), QLocale().toString(agg.assessed));
+    addRow(risk, tr("Worst level"), riskLevelName(agg.worst), riskLevelColour(agg.worst));
+    addRow(risk, tr("Unsafe share"),
+           tr("%1 % (%2 of %3 assessed)")
+               .arg(QLocale().toString(agg.unsafeShare() * 100, 'f', 0))
+               .arg(agg.unsafe)
+               .arg(agg.assessed));
 }
 
 void IdentifyPanel::clear() {
@@ -85,9 +202,12 @@ void IdentifyPanel::clear() {
 
 QStringList IdentifyPanel::rows() const {
     QStringList out;
-    for (int i = 0; i < tree_->topLevelItemCount(); ++i)
-        out << tree_->topLevelItem(i)->text(0) + QLatin1Char('\t') +
-                   tree_->topLevelItem(i)->text(1);
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+        const auto* s = tree_->topLevelItem(i);
+        for (int j = 0; j < s->childCount(); ++j)
+            out << s->text(0) + QLatin1Char('/') + s->child(j)->text(0) + QLatin1Char('\t') +
+                       s->child(j)->text(1);
+    }
     return out;
 }
 

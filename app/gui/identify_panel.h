@@ -1,30 +1,50 @@
 #pragma once
 
 #include <QWidget>
+#include <vector>
 
 #include "core/model/site.h"
+#include "core/rules/site_status.h"
+#include "core/scoring/score.h"
 
 class QTreeWidget;
+class QTreeWidgetItem;
 class QLabel;
 
 namespace safemap {
 
-/// \brief Shows the attributes of the site the user clicked on the map.
+/// \brief One scored assessment of the site's history, newest first.
+struct ScoredHistoryEntry {
+    Assessment assessment;
+    ScoreResult score;
+};
+
+/// \brief Shows the record of the site the user clicked: attributes, whether it is on the
+/// suspend or inspect list and why, the latest score index by index, and every assessment.
 class IdentifyPanel : public QWidget {
     Q_OBJECT
 public:
     explicit IdentifyPanel(QWidget* parent = nullptr);
 
-    void showFactory(const Factory& factory, const Zone* zone);
-    void showZone(const Zone& zone, int factoryCount, long long workers);
+    /// `status` may be null (no scoring yet); `history` newest first, scored with `criteria`.
+    void showFactory(const Factory& factory, const Zone* zone, const SiteStatus* status,
+                     const std::vector<ScoredHistoryEntry>& history, const CriteriaSet* criteria);
+    void showZone(const Zone& zone, const ZoneAggregate& aggregate);
     void clear();
-    /// The rows shown, "field\tvalue" each (used by tests and by copy to clipboard).
+    /// The rows shown, "section/field\tvalue" each (used by tests and by copy).
     QStringList rows() const;
 
 private:
-    void addRow(const QString& field, const QString& value);
+    QTreeWidgetItem* section(const QString& title);
+    void addRow(QTreeWidgetItem* section, const QString& field, const QString& value,
+                const QColor& colour = {});
     QLabel* title_;
     QTreeWidget* tree_;
 };
+
+/// The risk level's name in the UI language (very low … very high, or "no assessment").
+QString riskLevelName(std::optional<RiskLevel> level);
+/// The colour of a level in tables and the legend (the same as the map's).
+QColor riskLevelColour(std::optional<RiskLevel> level);
 
 }  // namespace safemap

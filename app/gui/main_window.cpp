@@ -21,6 +21,8 @@
 #include "app/gui/import_dialog.h"
 #include "app/gui/layer_panel.h"
 #include "app/gui/map_canvas.h"
+#include "core/scoring/compiled_criteria.h"
+#include "core/storage/assessment_store.h"
 #include "core/storage/site_store.h"
 #include "gis/project/project_layers.h"
 #include "gis/render/identify.h"
@@ -199,6 +201,7 @@ void MainWindow::openLastProject() {
 void MainWindow::reloadSites() {
     zones_ = store_ ? loadZones(store_->database()) : std::vector<Zone>{};
     factories_ = store_ ? loadFactories(store_->database()) : std::vector<Factory>{};
+    status_ = store_ ? loadProjectStatus(store_->database(), ruleSettings_) : ProjectStatus{};
     rebuildLayers();
     countLabel_->setText(tr("%1 zones · %2 facilities")
                              .arg(QLocale().toString(static_cast<qlonglong>(zones_.size())),
@@ -215,7 +218,16 @@ void MainWindow::rebuildLayers() {
     }
     std::vector<LayerRender> fresh;
     if (store_) {
-        fresh = makeProjectLayers(zones_, factories_, basemap_);
+        SiteCategories categories;
+        categories.factory = [this](const Factory& f) -> std::uint8_t {
+            const SiteStatus* st = status_.site(f.id);
+            return st ? riskCategory(*st) : 0;
+        };
+        categories.zone = [this](const Zone& z) -> std::uint8_t {
+            auto it = status_.zones.find(z.id);
+            return it == status_.zones.end() ? 0 : zoneCategory(it->second, zoneColouring_);
+        };
+        fresh = makeProjectLayers(zones_, factories_, basemap_, categories);
     } else if (basemap_) {
         fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
     }
@@ -283,23 +295,30 @@ void MainWindow::selectSite(const std::string& id, bool zoom) {
         const Zone* zone = nullptr;
         for (const auto& z : zones_)
             if (z.id == f.zoneId) zone = &z;
-        identify_->showFactory(f, zone);
+        // The history is read and scored on demand: a few assessments, microseconds each.
+        std::vector<ScoredHistoryEntry> history;
+        if (store_ && status_.criteria) {
+            const CompiledCriteria compiled = compileCriteria(*status_.criteria);
+            for (auto& record : loadAssessments(store_->database(), id)) {
+                ScoreResult score = scoreAssessment(compiled, record.assessment);
+                history.push_back({std::move(record.assessment), std::move(score)});
+            }
+            std::reverse(history.begin(), history.end());
+        }
+        identify_->showFactory(f, zone, status_.site(id), history,
+                               status_.criteria ? &*status_.criteria : nullptr);
         canvas_->setSelection({id});
         if (zoom) zoomToSelection();
+        emit siteSelected(QString::fromStdString(id));
         return;
     }
     for (const auto& z : zones_) {
         if (z.id != id) continue;
-        int count = 0;
-        long long workers = 0;
-        for (const auto& f : factories_) {
-            if (f.zoneId != id) continue;
-            ++count;
-            workers += f.workforce.total.value_or(0);
-        }
-        identify_->showZone(z, count, workers);
+        auto it = status_.zones.find(id);
+        identify_->showZone(z, it == status_.zones.end() ? ZoneAggregate{} : it->second);
         canvas_->setSelection({id});
         if (zoom) zoomToSelection();
+        emit siteSelected(QString::fromStdString(id));
         return;
     }
 }

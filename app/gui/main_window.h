@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/site.h"
+#include "core/storage/project_status.h"
 #include "core/storage/project_store.h"
 #include "gis/render/map_settings.h"
 
@@ -42,6 +43,7 @@ public:
     /// Counts loaded from the project (for the status bar and tests).
     size_t factoryCount() const { return factories_.size(); }
     size_t zoneCount() const { return zones_.size(); }
+    const ProjectStatus& status() const { return status_; }
 
     /// Reloads sites from the store and rebuilds the map layers (after an import).
     void reloadSites();
@@ -53,6 +55,10 @@ public:
     void saveViewState();
     /// Zooms to every site (zones and facilities), or to the basemap when there are none.
     void zoomToSites();
+
+signals:
+    /// A site was selected (on the map, in a table, or by selectSite).
+    void siteSelected(const QString& siteId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +83,9 @@ private:
     std::optional<ProjectStore> store_;
     std::vector<Zone> zones_;
     std::vector<Factory> factories_;
+    ProjectStatus status_;
+    RuleSettings ruleSettings_;
+    ZoneColouring zoneColouring_ = ZoneColouring::WorstLevel;
     std::shared_ptr<const LayerData> basemap_;
     std::vector<LayerRender> layers_;  ///< every layer, including hidden ones, by id order
 

@@ -4,7 +4,8 @@ namespace safemap {
 
 std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
                                            const std::vector<Factory>& factories,
-                                           std::shared_ptr<const LayerData> basemap) {
+                                           std::shared_ptr<const LayerData> basemap,
+                                           const SiteCategories& categories) {
     std::vector<LayerRender> layers;
     auto add = [&](std::shared_ptr<const LayerData> data) {
         LayerRender r;
@@ -13,8 +14,8 @@ std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
         layers.push_back(std::move(r));
     };
     if (basemap) add(std::move(basemap));
-    add(makeZoneLayer(zones));
-    add(makeFactoryLayer(factories));
+    add(makeZoneLayer(zones, categories.zone));
+    add(makeFactoryLayer(factories, categories.factory));
     return layers;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -8,11 +10,19 @@
 
 namespace safemap {
 
+/// \brief Style classes of the sites (risk category 0..5, see riskCategory()); empty
+/// functions leave every site in class 0 (no assessment).
+struct SiteCategories {
+    std::function<std::uint8_t(const Factory&)> factory;
+    std::function<std::uint8_t(const Zone&)> zone;
+};
+
 /// The map layers of a project, bottom to top: the basemap (if any), zones, facilities,
 /// each with its default style. The window and `safemap render` both draw these, so the
 /// headless map and the on-screen map are the same map.
 std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
                                            const std::vector<Factory>& factories,
-                                           std::shared_ptr<const LayerData> basemap);
+                                           std::shared_ptr<const LayerData> basemap,
+                                           const SiteCategories& categories = {});
 
 }  // namespace safemap

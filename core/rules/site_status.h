@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/rules/action_lists.h"
+#include "core/rules/site_facts.h"
+
+namespace safemap {
+
+/// \brief What the map, the filters and the tables show for one facility: its latest level,
+/// how old that is, and whether it is on each list (with the reasons).
+struct SiteStatus {
+    std::string siteId;
+    std::optional<RiskLevel> level;   ///< of the newest assessment; empty = no assessment
+    double percent = 0;
+    std::optional<Date> assessedOn;
+    int ageDays = -1;                 ///< days from the newest assessment to as-of; -1 if none
+    bool stale = false;               ///< older than RuleSettings::staleAssessmentDays
+    bool rising = false;              ///< risk rose since the previous assessment
+    bool toSuspend = false;
+    bool toInspect = false;
+    std::vector<Reason> suspendReasons;
+    std::vector<Reason> inspectReasons;
+};
+
+/// Style class of a facility for the risk symbology: 0 = no assessment, 1..5 = very low ..
+/// very high (RiskLevel + 1).
+inline std::uint8_t riskCategory(const SiteStatus& s) {
+    return s.level ? static_cast<std::uint8_t>(static_cast<int>(*s.level) + 1) : 0;
+}
+
+/// One status per fact, in the same order, with both lists applied.
+std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
+                                          const RuleSettings& settings);
+
+/// \brief How the facilities of one zone add up, for colouring zones.
+struct ZoneAggregate {
+    int facilities = 0;
+    int assessed = 0;
+    int unsafe = 0;  ///< latest level high or very high, or on the suspend list
+    long long workers = 0;
+    std::optional<RiskLevel> worst;
+    double unsafeShare() const { return assessed ? static_cast<double>(unsafe) / assessed : 0; }
+};
+
+}  // namespace safemap
