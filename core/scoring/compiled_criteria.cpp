@@ -1,5 +1,6 @@
 #include "core/scoring/compiled_criteria.h"
 
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -23,6 +24,8 @@ int CompiledCriteria::positionOf(std::string_view indexId) const {
 }
 
 CompiledCriteria compileCriteria(const CriteriaSet& set) {
+    // The scoring loop keeps one bit and one stack slot per index; the parser enforces this.
+    assert(set.indices.size() <= kMaxCriteria && set.vetoes.size() <= kMaxVetoes);
     CompiledCriteria out;
     out.set = set;
     for (const Criterion& c : set.indices) {
