@@ -136,7 +136,7 @@ Result<OGRLayer*> findLayer(const OgrSource& source, const std::string& name) {
     std::string names;
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
         OGRLayer* layer = ds.GetLayer(i);
-        const std::string layerName = source.text(layer->GetName());
+        const std::string layerName = layer->GetName();
         if (layerName == name)
             return layer;
         names += (i ? ", " : "") + layerName;
@@ -159,7 +159,8 @@ SourceGeometry geometryFamily(OGRwkbGeometryType type) {
 
 SourceLayerInfo describeLayer(const OgrSource& source, OGRLayer& layer) {
     SourceLayerInfo info;
-    info.name = source.text(layer.GetName());
+    // Layer names come from file or table names, never from the DBF: not recoded.
+    info.name = layer.GetName();
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         const OGRFieldDefn* field = defn->GetFieldDefn(i);

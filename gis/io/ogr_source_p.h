@@ -30,6 +30,7 @@ struct OgrSource {
     std::string encoding;  ///< as GDAL reported it (shapefiles)
     TextDecoding decoding = TextDecoding::AsIs;
 
+    /// Values and field names as UTF-8 (layer names are file or table names: not recoded).
     std::string text(const char* bytes) const;
     bool isCsv() const { return driver == "CSV"; }
     bool isSpreadsheet() const { return driver == "XLSX" || driver == "ODS"; }

@@ -1,3 +1,5 @@
+#include "gis/io/site_import.h"
+
 #include <ogr_spatialref.h>
 
 #include <fstream>
@@ -9,7 +11,6 @@
 #include "gis/io/crs_input.h"
 #include "gis/io/csv_rows_p.h"
 #include "gis/io/ogr_source_p.h"
-#include "gis/io/site_import.h"
 #include "gis/io/site_rows_p.h"
 
 namespace safemap {

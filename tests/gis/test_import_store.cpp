@@ -127,7 +127,7 @@ TEST_CASE("progress ends at (total, total)") {
 TEST_CASE("importing never modifies the source files") {
     TempDir dir;
     std::vector<std::string> sources;
-    const std::vector<fixtures::Field> columns = {{"ten"}, {"so_lao_dong", OFTInteger}};
+    const std::vector<fixtures::Field> columns = {{"ten"}, {"workers", OFTInteger}};
     const std::vector<fixtures::Feature> points = {{{"Cơ sở Một", "10"}, "POINT (105.9 20.6)"}};
     fixtures::writeLayer(dir.file("a.gpkg"), "GPKG", "a", "EPSG:4326", wkbPoint, columns, points);
     fixtures::writeLayer(dir.file("b.shp"), "ESRI Shapefile", "b", "EPSG:4326", wkbPoint, columns,
