@@ -16,6 +16,8 @@
 #include <QToolBar>
 #include <unordered_map>
 
+#include "app/gui/assessment_import_dialog.h"
+#include "app/gui/criteria_manager.h"
 #include "app/gui/data_paths.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
@@ -144,6 +146,11 @@ void MainWindow::buildActions() {
     QAction* importAction =
         add(file, tr("&Import sites…"), QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importSites);
     importAction->setObjectName(QStringLiteral("importSitesAction"));
+    add(file, tr("Import &assessments…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+        &MainWindow::importAssessments)
+        ->setObjectName(QStringLiteral("importAssessmentsAction"));
+    add(file, tr("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageCriteria)
+        ->setObjectName(QStringLiteral("criteriaAction"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -482,6 +489,26 @@ void MainWindow::importSites() {
         reloadSites();
         statusBar()->showMessage(dialog.summaryText(), 10000);
     }
+}
+
+void MainWindow::importAssessments() {
+    if (!store_) {
+        QMessageBox::information(this, tr("Import assessments"),
+                                 tr("Create or open a project first (Project → New project)."));
+        return;
+    }
+    AssessmentImportDialog dialog(*store_, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        reloadSites();
+        statusBar()->showMessage(dialog.summaryText(), 10000);
+    }
+}
+
+void MainWindow::manageCriteria() {
+    if (!store_) return;
+    CriteriaManager manager(*store_, this);
+    manager.exec();
+    if (manager.changed()) reloadSites();
 }
 
 void MainWindow::showAbout() {

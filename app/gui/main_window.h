@@ -76,6 +76,8 @@ private:
     void openProjectDialog();
     void saveProjectAs();
     void importSites();
+    void importAssessments();
+    void manageCriteria();
     void zoomToCurrentLayer();
     void zoomToSelection();
     void showAbout();

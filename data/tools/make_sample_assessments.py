@@ -20,8 +20,9 @@ What is in it, on purpose:
   * Every level appears, for the extended set and for the ten CRLN columns alone.
   * A few sites sit exactly on a level boundary (10, 30, 50, 80 %) for both sets at once,
     and many answers sit exactly on a band edge (100 workers, 16 m², 7 days...).
-  * A handful of blank cells (missing: scored as the worst case) and two unreadable ones
-    ("1.200" is ambiguous, "nhiều" is not a number), so an importer has something to report.
+  * A handful of blank cells (missing: scored as the worst case). Two unreadable cells
+    ("1.200" is ambiguous, "nhiều" is not a number) go to a separate file, loi_mau.csv, so
+    the main file imports cleanly and the second shows how a bad file is refused.
 Factories without a tax code are skipped: the file is keyed by ma_so_thue.
 
 Run with Debian's interpreter:  /usr/bin/python3 data/tools/make_sample_assessments.py
@@ -405,8 +406,9 @@ def main():
     answer_ids = [x for x in ids if x != "workers_concurrent"]
     for n in range(6):
         spoilable[rng.randrange(len(spoilable))][rng.choice(answer_ids)] = ""
-    spoilable[rng.randrange(len(spoilable))]["workers_concurrent"] = "1.200"
-    spoilable[rng.randrange(len(spoilable))]["residential_areas"] = "nhiều"
+    bad = [dict(spoilable[rng.randrange(len(spoilable))]) for _ in range(3)]
+    bad[1]["workers_concurrent"] = "1.200"
+    bad[2]["residential_areas"] = "nhiều"
 
     rows.sort(key=lambda r: (r["ngay_danh_gia"], r["ma_so_thue"]))
     columns = ["ma_so_thue", "ngay_danh_gia", "nguoi_nop"] + ids
@@ -419,6 +421,13 @@ def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     with open(OUT_UTF8, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n",
+                       quoting=csv.QUOTE_MINIMAL)
+    w.writeheader()
+    w.writerows(bad)
+    with open(os.path.join(OUT_DIR, "loi_mau.csv"), "w", encoding="utf-8", newline="") as fh:
+        fh.write(buf.getvalue())
 
     summarize(rows, indices, cset["levels"], len(keyed), n_none, skipped_no_tax)
     write_tcvn3(text)

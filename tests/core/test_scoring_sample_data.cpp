@@ -100,10 +100,6 @@ TEST_CASE("the sample assessments read and score as the generator intends") {
     for (double p : {10.0, 30.0, 50.0, 80.0})
         CHECK(percents.count(p) == 1);
     CHECK(missing > 0);
-    // Everything an enterprise wrote is readable except the two cells spoilt on purpose.
-    REQUIRE(problems.size() == 2);
-    std::sort(problems.begin(), problems.end());
-    CHECK(problems[0] ==
-          "\"1.200\" is ambiguous (1200 or 1.2?); write it without a thousands separator");
-    CHECK(problems[1] == "\"nhiều\" is not a number");
+    // Everything in the sample is readable: the cells spoilt on purpose are in loi_mau.csv.
+    CHECK(problems.empty());
 }

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDialog>
+#include <vector>
+
+#include "core/criteria/criteria_set.h"
+
+class QLabel;
+class QListWidget;
+class QTreeWidget;
+
+namespace safemap {
+
+class ProjectStore;
+
+/// \brief Load, view and choose the criteria set the project scores with.
+///
+/// Lists the sets stored in the project and the ones bundled with SafeMap; shows the chosen
+/// set's indices with their point tables, provenance and mandatory measures; "Use this set"
+/// stores it, makes it active and re-scores every assessment (one transaction).
+class CriteriaManager : public QDialog {
+    Q_OBJECT
+public:
+    CriteriaManager(ProjectStore& store, QWidget* parent = nullptr);
+
+    /// Adds a set from a file to the list (as "Load from file…" does); false with a message
+    /// shown in the dialog if the file is not a valid criteria set.
+    bool loadFile(const QString& path);
+    /// Makes the selected set active and re-scores; returns false on failure.
+    bool activateSelected();
+    /// True if the active set changed while the dialog was open.
+    bool changed() const { return changed_; }
+    /// The sets listed, in list order.
+    const std::vector<CriteriaSet>& sets() const { return sets_; }
+    void selectSet(int row);
+
+private:
+    void refreshList();
+    void showSet(int row);
+
+    ProjectStore& store_;
+    std::vector<CriteriaSet> sets_;
+    QListWidget* list_;
+    QTreeWidget* details_;
+    QLabel* message_;
+    bool changed_ = false;
+};
+
+}  // namespace safemap
