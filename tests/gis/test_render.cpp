@@ -150,6 +150,21 @@ TEST_CASE("render honours the device pixel ratio and a painter's transform", "[r
     CHECK(page.pixelColor(470, 470) == QColor(Qt::white));  // past its far corner (450)
 }
 
+TEST_CASE("deep zoom into a large polygon clips it and still fills the right side", "[render]") {
+    // The zone's box is 800 m; at 1 m across 200 px it is 160,000 px wide, so its rings go
+    // through the clipper. View centred on the zone's right edge (x = 1000): left half in.
+    MapSettings s = referenceScene();
+    s.extent = {999.5, 299.5, 1000.5, 300.5};
+    const QImage img = renderMap(s);
+    CHECK(img.pixelColor(20, 100) == kZoneFill);
+    CHECK(img.pixelColor(90, 20) == kZoneFill);
+    CHECK(img.pixelColor(110, 100) == kBackground);
+    CHECK(img.pixelColor(190, 180) == kBackground);
+    // Fully inside, away from the hole: all fill.
+    s.extent = {300, 300, 301, 301};
+    CHECK(renderMap(s).pixelColor(100, 100) == kZoneFill);
+}
+
 TEST_CASE("render uses the category colours; the higher category is drawn on top", "[render]") {
     const auto risk = riskCategoryStyles();
     for (bool highFirst : {true, false}) {
