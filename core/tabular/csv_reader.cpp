@@ -95,8 +95,14 @@ private:
             }
             // Unquoted cell, or whatever follows a closing quote up to the delimiter (kept as
             // text, as spreadsheet programs do, rather than failing on `"a"b`).
-            while (r_ < n && !stop_[static_cast<unsigned char>(p[r_])])
-                p[w_++] = p[r_++];
+            // Locals: p aliases everything, so members would be reloaded for every byte.
+            size_t r = r_;
+            size_t w = w_;
+            const bool* const stop = stop_.data();
+            while (r < n && !stop[static_cast<unsigned char>(p[r])])
+                p[w++] = p[r++];
+            r_ = r;
+            w_ = w;
             if (w_ != cellStart)
                 allEmpty = false;
             t_.cellEnds.push_back(static_cast<uint32_t>(w_));
@@ -156,14 +162,17 @@ Result<std::string> readFileBytes(const std::string& path) {
     if (!f)
         return Error(std::string("cannot open the file: ") + std::strerror(errno), path);
     std::string bytes;
-    std::array<char, 1 << 16> buffer;
+    // Read straight into the string: one copy of a file that may be hundreds of megabytes.
     if (std::fseek(f, 0, SEEK_END) == 0) {
         const long size = std::ftell(f);
         if (size > 0)
-            bytes.reserve(static_cast<size_t>(size));
+            bytes.resize(static_cast<size_t>(size));
         std::fseek(f, 0, SEEK_SET);
     }
-    size_t got = 0;
+    size_t got = std::fread(bytes.data(), 1, bytes.size(), f);
+    bytes.resize(got);
+    // Whatever the size said, read to the end (pipes, files that grew).
+    std::array<char, 1 << 16> buffer;
     while ((got = std::fread(buffer.data(), 1, buffer.size(), f)) > 0)
         bytes.append(buffer.data(), got);
     const bool failed = std::ferror(f) != 0;

@@ -18,6 +18,7 @@ namespace {
 /// Enough text to judge by; detection looks only at lines that have non-ASCII bytes.
 constexpr size_t kLegacySampleBytes = 64 * 1024;
 constexpr size_t kUtf8SampleBytes = 256 * 1024;
+constexpr size_t kUtf8Window = 4 << 20;
 
 bool isAsciiLetter(char32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -163,13 +164,18 @@ EncodingGuess detectEncoding(std::string_view bytes) {
         guess.reason = "UTF-16 byte order mark: UTF-16 is not supported, save the file as UTF-8";
         return guess;
     }
-    if (isAscii(bytes)) {
+    const size_t firstHigh = findNonAscii(bytes);
+    if (firstHigh == std::string_view::npos) {
         guess.confidence = 1.0;
         guess.reason = "ASCII only";
         return guess;
     }
-    const size_t bad = findInvalidUtf8(bytes);
-    if (bad == std::string_view::npos || isTruncatedTail(bytes, bad)) {
+    // Judge UTF-8 on a window from the first non-ASCII byte: a file that turns out not to be
+    // UTF-8 further on fails to decode, with the line, rather than decoding wrongly.
+    const std::string_view window = bytes.substr(firstHigh, kUtf8Window);
+    const size_t windowBad = findInvalidUtf8(window);
+    const size_t bad = windowBad == std::string_view::npos ? windowBad : firstHigh + windowBad;
+    if (bad == std::string_view::npos || isTruncatedTail(window, windowBad)) {
         if (looksLikeMojibake(nonAsciiLines(bytes, kUtf8SampleBytes))) {
             guess.confidence = 0.3;
             guess.mojibake = true;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <unordered_map>
 
@@ -89,27 +90,36 @@ const ByteDecoder& byteDecoder(TextEncoding encoding) {
 Result<std::string> decodeSingleByte(std::string_view bytes, TextEncoding encoding,
                                      const std::string& fileName) {
     const ByteDecoder& d = byteDecoder(encoding);
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 2);
+    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
     const size_t n = bytes.size();
-    size_t i = 0;
-    while (i < n) {
-        size_t run = i;
-        while (run < n && d.plain[static_cast<unsigned char>(bytes[run])])
-            ++run;
-        out.append(bytes.data() + i, run - i);
-        if (run == n)
-            break;
-        const auto b = static_cast<unsigned char>(bytes[run]);
-        if (d.length[b] == 0) {
-            return byteError(
-                bytes, run,
-                std::string("not ") + std::string(encodingDisplayName(encoding)) + " text",
-                fileName);
-        }
-        out.append(d.utf8[b].data(), d.length[b]);
-        i = run + 1;
+    // Size the output exactly first: two tight loops beat growing a string byte by byte.
+    size_t size = 0;
+    bool undefined = false;
+    for (size_t i = 0; i < n; ++i) {
+        size += d.length[in[i]];
+        undefined |= d.length[in[i]] == 0;
     }
+    if (undefined) {
+        size_t i = 0;
+        while (d.length[in[i]] != 0)
+            ++i;
+        return byteError(bytes, i,
+                         std::string("not ") + std::string(encodingDisplayName(encoding)) + " text",
+                         fileName);
+    }
+    // Three bytes of slack let every character be copied as a fixed four-byte block.
+    std::string out(size + 3, '\0');
+    char* o = out.data();
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char b = in[i];
+        if (d.plain[b]) {
+            *o++ = static_cast<char>(b);
+        } else {
+            std::memcpy(o, d.utf8[b].data(), 4);
+            o += d.length[b];
+        }
+    }
+    out.resize(size);
     if (d.hasCombining && hasCombiningMarks(out))
         return composeVietnamese(out);
     return out;

@@ -66,17 +66,20 @@ size_t findInvalidUtf8(std::string_view bytes) {
     return std::string_view::npos;
 }
 
-bool isAscii(std::string_view bytes) {
+size_t findNonAscii(std::string_view bytes) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const size_t n = bytes.size();
     size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        if (load8(p + i) & kHighBits)
-            return false;
+    while (i + 8 <= n && (load8(p + i) & kHighBits) == 0)
+        i += 8;
     for (; i < n; ++i)
         if (p[i] & 0x80)
-            return false;
-    return true;
+            return i;
+    return std::string_view::npos;
+}
+
+bool isAscii(std::string_view bytes) {
+    return findNonAscii(bytes) == std::string_view::npos;
 }
 
 long lineOfOffset(std::string_view text, size_t offset) {
