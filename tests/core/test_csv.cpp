@@ -272,3 +272,30 @@ TEST_CASE("tables can be built without a file") {
     CHECK(t.cell(t.rows[1], t.column("ten")) == "");
     CHECK(t.cell(t.rows[0], t.column("ten")) == "Công ty A");
 }
+
+TEST_CASE("any text parses to a table or fails with a row") {
+    std::mt19937 rng(11);
+    const std::string alphabet = "ab,;\t\"\r\n ";
+    int parsed = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string text = "h1,h2,h3\n";
+        const size_t n = rng() % 60;
+        for (size_t k = 0; k < n; ++k)
+            text += alphabet[rng() % alphabet.size()];
+        CsvOptions options;
+        options.encoding = TextEncoding::Utf8;
+        options.delimiter = ',';
+        auto r = parseCsv(text, "f.csv", options);
+        if (!r) {
+            CHECK(r.error().row >= 2);
+            continue;
+        }
+        ++parsed;
+        for (const TableRow& row : r->rows) {
+            CHECK(row.cellCount <= 3);
+            CHECK(row.row >= 2);
+            CHECK(row.line >= row.row);  // a row never starts before its own line
+        }
+    }
+    CHECK(parsed > 0);
+}

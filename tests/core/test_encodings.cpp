@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -225,4 +226,29 @@ TEST_CASE("Vietnamese letters split into base, mark and tone") {
     CHECK(composeVietnameseLetter({'U', LetterMark::Horn, Tone::Tilde}) == U'Ữ');
     CHECK(composeVietnameseLetter({'e', LetterMark::Breve, Tone::None}) == 0);
     CHECK(composeVietnameseLetter({'y', LetterMark::None, Tone::Hook}) == U'ỷ');
+}
+
+TEST_CASE("any bytes decode to valid UTF-8 or fail cleanly") {
+    std::mt19937 rng(7);
+    int failures = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string bytes(rng() % 40, '\0');
+        for (char& c : bytes)
+            c = static_cast<char>(rng() % 4 ? 0x80 + rng() % 128 : rng() % 128);
+        for (auto e : {TextEncoding::Utf8, TextEncoding::Tcvn3, TextEncoding::Vni,
+                       TextEncoding::Viscii, TextEncoding::Cp1258}) {
+            auto r = decodeToUtf8(bytes, e, "f");
+            if (!r) {
+                ++failures;
+                CHECK(r.error().row >= 1);
+                continue;
+            }
+            CHECK(isValidUtf8(*r));
+            // Decoded text encodes back to bytes that decode to the same text, except where
+            // the encoding has no code for a character (VNI's reused Latin-1 letters).
+            if (e == TextEncoding::Viscii)
+                CHECK(encodeFromUtf8(*r, e) == bytes);
+        }
+    }
+    CHECK(failures > 0);  // random high bytes are rarely UTF-8
 }
