@@ -9,14 +9,9 @@
 
 namespace safemap::test {
 
+/// The QApplication that tests/app/app_main.cpp creates for the whole run.
 inline QApplication& app() {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char arg0[] = "test_app";
-    static char* argv[] = {arg0, nullptr};
-    static QApplication instance(argc, argv);
-    return instance;
+    return *static_cast<QApplication*>(QCoreApplication::instance());
 }
 
 }  // namespace safemap::test

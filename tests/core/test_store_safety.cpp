@@ -112,10 +112,14 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
     constexpr int kBatch = 3000;
     long long lastRows = 0;
     for (int attempt = 0; attempt < 4; ++attempt) {
+        int pipeFds[2];
+        REQUIRE(pipe(pipeFds) == 0);
         const pid_t child = fork();
         REQUIRE(child >= 0);
         if (child == 0) {
-            // Child: write batch after batch, each its own transaction, until killed.
+            // Child: write batch after batch, each its own transaction, until killed; after
+            // each commit it tells the parent, so the kill lands while writing the next one.
+            close(pipeFds[0]);
             auto store = ProjectStore::open(path);
             if (!store) _exit(3);
             for (int b = 0;; ++b) {
@@ -123,13 +127,20 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
                 for (int i = 0; i < kBatch; ++i)
                     batch.factories.push_back(factory((attempt * 1000 + b) * kBatch + i));
                 if (!upsertSites(store->database(), batch, "kill.csv")) _exit(4);
+                const char committed = 'c';
+                if (write(pipeFds[1], &committed, 1) != 1) _exit(5);
             }
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(150 + attempt * 170));
+        close(pipeFds[1]);
+        char committed = 0;
+        REQUIRE(read(pipeFds[0], &committed, 1) == 1);  // at least one batch is in
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 + attempt * 37));
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
+        close(pipeFds[0]);  // only now: the child must die of our SIGKILL, not of SIGPIPE
         REQUIRE(WIFSIGNALED(status));
+        CHECK(WTERMSIG(status) == SIGKILL);
 
         auto store = ProjectStore::open(path);
         REQUIRE(store.ok());

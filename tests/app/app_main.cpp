@@ -1,0 +1,14 @@
+// Widget tests need one QApplication for the whole run, created before any test and
+// destroyed after the last one, while Qt's own globals still exist (a function-local static
+// QApplication is destroyed too late, at exit, and crashes).
+#define CATCH_CONFIG_RUNNER
+#include <QApplication>
+#include <catch2/catch.hpp>
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SafeMapTests"));
+    QApplication::setApplicationName(QStringLiteral("test_app"));
+    return Catch::Session().run(argc, argv);
+}
