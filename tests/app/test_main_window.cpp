@@ -1,0 +1,160 @@
+// The main window as a user drives it: open a project, see its layers, click a site,
+// hide a layer, import a file (and a bad one), save and restore the view.
+#include <QAction>
+#include <QSignalSpy>
+#include <QTest>
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "app/gui/identify_panel.h"
+#include "app/gui/import_dialog.h"
+#include "app/gui/layer_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/map_canvas.h"
+#include "core/storage/project_store.h"
+#include "core/storage/site_store.h"
+#include "gis/render/web_mercator.h"
+#include "test_support.h"
+
+using namespace safemap;
+
+namespace {
+
+std::string makeProject(const TempDir& dir) {
+    const std::string path = dir.file("p.gpkg");
+    auto store = ProjectStore::create(path);
+    REQUIRE(store.ok());
+    SiteBatch b;
+    Zone z;
+    z.id = "Z1";
+    z.name = "Khu công nghiệp Thử";
+    z.area = {Polygon{{{{105.80, 21.00}, {105.82, 21.00}, {105.82, 21.02}, {105.80, 21.02},
+                        {105.80, 21.00}}}}};
+    b.zones.push_back(z);
+    for (int i = 0; i < 3; ++i) {
+        Factory f;
+        f.taxCode = "990000000" + std::to_string(i);
+        f.id = factoryIdFor(f.taxCode, "", "", "");
+        f.name = "Cơ sở thử " + std::to_string(i);
+        f.zoneId = i < 2 ? "Z1" : "";
+        f.workforce.total = 100 * (i + 1);
+        f.location = {105.805 + 0.005 * i, 21.01};
+        b.factories.push_back(f);
+    }
+    REQUIRE(upsertSites(store->database(), b, "test").ok());
+    return path;
+}
+
+bool waitRendered(MapCanvas* canvas) {
+    return QTest::qWaitFor([&] { return !canvas->isRendering() && !canvas->lastImage().isNull(); },
+                           5000);
+}
+
+}  // namespace
+
+TEST_CASE("the main window opens a project and shows its layers and counts") {
+    TempDir dir;
+    const auto path = makeProject(dir);
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    REQUIRE(w.openProject(QString::fromStdString(path), true));
+    CHECK(w.factoryCount() == 3);
+    CHECK(w.zoneCount() == 1);
+    const auto entries = w.layerPanel()->entries();
+    QStringList ids;
+    for (const auto& e : entries) ids << e.id;
+    CHECK(ids.contains(QStringLiteral("factories")));
+    CHECK(ids.contains(QStringLiteral("zones")));
+    CHECK(ids.indexOf(QStringLiteral("factories")) < ids.indexOf(QStringLiteral("zones")));  // top first
+    CHECK(w.windowTitle().contains(QStringLiteral("p.gpkg")));
+    // The view was zoomed to the sites: the zone's centre is inside the visible extent.
+    REQUIRE(waitRendered(w.canvas()));
+    const QPointF centre = toMercator(GeoPoint{105.81, 21.01});
+    CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
+}
+
+TEST_CASE("clicking a facility shows its record and selects it; a miss clears it") {
+    TempDir dir;
+    const auto path = makeProject(dir);
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    REQUIRE(w.openProject(QString::fromStdString(path), true));
+    REQUIRE(waitRendered(w.canvas()));
+    QSignalSpy selected(&w, &MainWindow::siteSelected);
+    const QPointF site = toMercator(GeoPoint{105.810, 21.01});  // factory 1
+    const QPoint pixel = w.canvas()->mapToPixel(site).toPoint();
+    QTest::mouseClick(w.canvas(), Qt::LeftButton, Qt::NoModifier, pixel);
+    REQUIRE(selected.count() == 1);
+    CHECK(selected.at(0).at(0).toString() == QStringLiteral("MST-9900000001"));
+    CHECK(w.identifyPanel()->rows().join(QLatin1Char('\n')).contains(QStringLiteral("9900000001")));
+    CHECK(w.identifyPanel()->rows().join(QLatin1Char('\n')).contains(QStringLiteral("Khu công nghiệp Thử")));
+    CHECK(w.canvas()->selection().count("MST-9900000001") == 1);
+    // Far from everything: the record is cleared.
+    QTest::mouseClick(w.canvas(), Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
+    CHECK(w.canvas()->selection().empty());
+}
+
+TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in the project") {
+    TempDir dir;
+    const auto path = makeProject(dir);
+    BBox saved;
+    {
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        REQUIRE(w.openProject(QString::fromStdString(path), true));
+        auto entries = w.layerPanel()->entries();
+        for (auto& e : entries)
+            if (e.id == QLatin1String("zones")) e.visible = false;
+        w.layerPanel()->setEntries(entries);
+        emit w.layerPanel()->entriesChanged();
+        bool zonesVisible = true;
+        for (const auto& l : w.canvas()->layers())
+            if (l.data->id == "zones") zonesVisible = l.visible;
+        CHECK_FALSE(zonesVisible);
+        w.canvas()->zoomIn();
+        saved = w.canvas()->extent();
+        w.saveViewState();
+    }
+    MainWindow again;
+    again.resize(1000, 700);
+    again.show();
+    REQUIRE(again.openProject(QString::fromStdString(path), true));
+    for (const auto& l : again.canvas()->layers())
+        if (l.data->id == "zones") CHECK_FALSE(l.visible);
+    CHECK(again.canvas()->extent().minX == Approx(saved.minX).margin(0.01));
+    CHECK(again.canvas()->extent().maxY == Approx(saved.maxY).margin(0.01));
+}
+
+TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and column") {
+    TempDir dir;
+    const auto path = makeProject(dir);
+    auto store = ProjectStore::open(path);
+    REQUIRE(store.ok());
+    const std::string good = dir.file("co_so.csv");
+    std::ofstream(good) << "ma_so_thue,ten_co_so,kinh_do,vi_do,so_lao_dong\n"
+                           "9911111111,Công ty Mới (dữ liệu mẫu),105.9,21.1,250\n";
+    const std::string bad = dir.file("loi.csv");
+    std::ofstream(bad) << "ma_so_thue,ten_co_so,kinh_do,vi_do,so_lao_dong\n"
+                          "9922222222,Công ty A,105.9,21.1,250\n"
+                          "9933333333,Công ty B,105.9,21.1,nhiều\n";
+    {
+        ImportDialog dialog(*store);
+        dialog.setSourceFile(QString::fromStdString(bad));
+        dialog.startImport();
+        REQUIRE(QTest::qWaitFor([&] { return !dialog.isRunning(); }, 10000));
+        const QString error = dialog.errorText();
+        CHECK(error.contains(QStringLiteral("row 3")));
+        CHECK(error.contains(QStringLiteral("so_lao_dong")));
+        CHECK(loadFactories(store->database()).size() == 3);  // nothing written
+    }
+    ImportDialog dialog(*store);
+    dialog.setSourceFile(QString::fromStdString(good));
+    dialog.startImport();
+    REQUIRE(QTest::qWaitFor([&] { return !dialog.isRunning(); }, 10000));
+    CHECK(dialog.errorText().isEmpty());
+    CHECK(dialog.summaryText().contains(QStringLiteral("1 new")));
+    CHECK(loadFactories(store->database()).size() == 4);
+}
