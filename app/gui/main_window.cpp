@@ -127,6 +127,25 @@ void MainWindow::buildDocks() {
     identifyDock->setObjectName(QStringLiteral("identifyDock"));
     identifyDock->setWidget(identify_);
     addDockWidget(Qt::RightDockWidgetArea, identifyDock);
+
+    legend_ = new LegendPanel(this);
+    auto* legendDock = new QDockWidget(tr("Legend"), this);
+    legendDock->setObjectName(QStringLiteral("legendDock"));
+    legendDock->setWidget(legend_);
+    addDockWidget(Qt::LeftDockWidgetArea, legendDock);
+    connect(legend_, &LegendPanel::choiceChanged, this, &MainWindow::setStyleChoice);
+}
+
+void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
+    styleChoice_ = choice;
+    legend_->setChoice(choice);
+    if (store_) {
+        store_->setMeta("style.zone_colouring",
+                        choice.zoneColouring == ZoneColouring::UnsafeShare ? "unsafe_share" : "worst_level");
+        store_->setMeta("style.size_by_workforce", choice.sizeByWorkforce ? "1" : "0");
+        store_->setMeta("style.zone_labels", choice.zoneLabels ? "1" : "0");
+    }
+    rebuildLayers();
 }
 
 void MainWindow::buildActions() {
@@ -190,6 +209,13 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     }
     if (store_) saveViewState();
     store_.emplace(std::move(opened).value());
+    styleChoice_ = MapStyleChoice{};
+    styleChoice_.zoneColouring = store_->meta("style.zone_colouring") == "unsafe_share"
+                                     ? ZoneColouring::UnsafeShare
+                                     : ZoneColouring::WorstLevel;
+    styleChoice_.sizeByWorkforce = store_->meta("style.size_by_workforce") == "1";
+    styleChoice_.zoneLabels = store_->meta("style.zone_labels", "1") == "1";
+    legend_->setChoice(styleChoice_);
     identify_->clear();
     canvas_->setSelection({});
     reloadSites();
@@ -209,6 +235,7 @@ void MainWindow::reloadSites() {
     zones_ = store_ ? loadZones(store_->database()) : std::vector<Zone>{};
     factories_ = store_ ? loadFactories(store_->database()) : std::vector<Factory>{};
     status_ = store_ ? loadProjectStatus(store_->database(), ruleSettings_) : ProjectStatus{};
+    legend_->setStatus(status_);
     rebuildLayers();
     countLabel_->setText(tr("%1 zones · %2 facilities")
                              .arg(QLocale().toString(static_cast<qlonglong>(zones_.size())),
@@ -232,14 +259,17 @@ void MainWindow::rebuildLayers() {
         };
         categories.zone = [this](const Zone& z) -> std::uint8_t {
             auto it = status_.zones.find(z.id);
-            return it == status_.zones.end() ? 0 : zoneCategory(it->second, zoneColouring_);
+            return it == status_.zones.end() ? 0 : zoneCategory(it->second, styleChoice_.zoneColouring);
         };
         fresh = makeProjectLayers(zones_, factories_, basemap_, categories);
     } else if (basemap_) {
         fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
     }
-    for (auto& r : fresh)
+    for (auto& r : fresh) {
         if (auto it = visible.find(r.data->id); it != visible.end()) r.visible = it->second;
+        if (r.data->kind == LayerKind::Factories) r.style.sizeByValue = styleChoice_.sizeByWorkforce;
+        if (r.data->kind == LayerKind::Zones) r.style.showLabels = styleChoice_.zoneLabels;
+    }
     // Restore the previous drawing order for layers that existed before.
     std::stable_sort(fresh.begin(), fresh.end(), [&](const LayerRender& a, const LayerRender& b) {
         auto pos = [&](const std::string& id) {

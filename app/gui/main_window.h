@@ -8,6 +8,7 @@
 #include "core/model/site.h"
 #include "core/storage/project_status.h"
 #include "core/storage/project_store.h"
+#include "app/gui/legend_panel.h"
 #include "gis/render/map_settings.h"
 
 class QLabel;
@@ -17,6 +18,7 @@ class QProgressBar;
 namespace safemap {
 
 class IdentifyPanel;
+class LegendPanel;
 class LayerPanel;
 class MapCanvas;
 
@@ -40,6 +42,9 @@ public:
     MapCanvas* canvas() const { return canvas_; }
     LayerPanel* layerPanel() const { return layerPanel_; }
     IdentifyPanel* identifyPanel() const { return identify_; }
+    LegendPanel* legendPanel() const { return legend_; }
+    /// Applies symbology choices (zone colouring, symbol size, labels) and saves them.
+    void setStyleChoice(const MapStyleChoice& choice);
     /// Counts loaded from the project (for the status bar and tests).
     size_t factoryCount() const { return factories_.size(); }
     size_t zoneCount() const { return zones_.size(); }
@@ -87,13 +92,15 @@ private:
     std::vector<Factory> factories_;
     ProjectStatus status_;
     RuleSettings ruleSettings_;
-    ZoneColouring zoneColouring_ = ZoneColouring::WorstLevel;
+
     std::shared_ptr<const LayerData> basemap_;
     std::vector<LayerRender> layers_;  ///< every layer, including hidden ones, by id order
 
     MapCanvas* canvas_ = nullptr;
     LayerPanel* layerPanel_ = nullptr;
     IdentifyPanel* identify_ = nullptr;
+    LegendPanel* legend_ = nullptr;
+    MapStyleChoice styleChoice_;
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;
     QLabel* countLabel_ = nullptr;

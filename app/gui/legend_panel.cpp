@@ -1,0 +1,131 @@
+#include "app/gui/legend_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+#include <QVBoxLayout>
+
+#include "app/gui/identify_panel.h"
+
+namespace safemap {
+
+namespace {
+QPixmap swatch(const QColor& colour, bool round) {
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(colour.darker(160));
+    p.setBrush(colour);
+    if (round)
+        p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
+    else
+        p.drawRect(QRectF(1.5, 1.5, 11, 11));
+    return pm;
+}
+}  // namespace
+
+LegendPanel::LegendPanel(QWidget* parent)
+    : QWidget(parent),
+      extraLabel_(new QLabel(this)),
+      zoneMode_(new QComboBox(this)),
+      sizeByWorkforce_(new QCheckBox(tr("Symbol size by workforce"), this)),
+      zoneLabels_(new QCheckBox(tr("Zone names"), this)) {
+    setObjectName(QStringLiteral("legendPanel"));
+    auto* layout = new QVBoxLayout(this);
+    auto* facilities = new QGroupBox(tr("Facilities by latest assessment"), this);
+    auto* grid = new QGridLayout(facilities);
+    // Highest risk first, as officials read it; "no assessment" last.
+    for (int i = kRiskLevelCount; i >= 0; --i) {
+        const std::optional<RiskLevel> level =
+            i == 0 ? std::nullopt : std::optional<RiskLevel>(static_cast<RiskLevel>(i - 1));
+        const int row = kRiskLevelCount - i;
+        auto* icon = new QLabel(facilities);
+        icon->setPixmap(swatch(riskLevelColour(level), true));
+        grid->addWidget(icon, row, 0);
+        grid->addWidget(new QLabel(riskLevelName(level), facilities), row, 1);
+        auto* count = new QLabel(QStringLiteral("0"), facilities);
+        count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        grid->addWidget(count, row, 2);
+        countLabels_[static_cast<size_t>(i)] = count;
+    }
+    layout->addWidget(facilities);
+    extraLabel_->setWordWrap(true);
+    layout->addWidget(extraLabel_);
+
+    auto* zones = new QGroupBox(tr("Zones and clusters"), this);
+    auto* form = new QFormLayout(zones);
+    zoneMode_->setObjectName(QStringLiteral("zoneColouring"));
+    zoneMode_->addItem(tr("Worst facility level"), static_cast<int>(ZoneColouring::WorstLevel));
+    zoneMode_->addItem(tr("Share of unsafe facilities (4 area levels)"),
+                       static_cast<int>(ZoneColouring::UnsafeShare));
+    form->addRow(tr("Colour by"), zoneMode_);
+    form->addRow(zoneLabels_);
+    layout->addWidget(zones);
+    sizeByWorkforce_->setObjectName(QStringLiteral("sizeByWorkforce"));
+    layout->addWidget(sizeByWorkforce_);
+    layout->addStretch();
+    zoneLabels_->setChecked(true);
+
+    auto emitChoice = [this] {
+        if (!updating_) emit choiceChanged(choice());
+    };
+    connect(zoneMode_, &QComboBox::currentIndexChanged, this, emitChoice);
+    connect(sizeByWorkforce_, &QCheckBox::toggled, this, emitChoice);
+    connect(zoneLabels_, &QCheckBox::toggled, this, emitChoice);
+}
+
+void LegendPanel::setStatus(const ProjectStatus& status) {
+    std::array<int, kRiskLevelCount + 1> counts{};
+    int stale = 0, suspend = 0, inspect = 0;
+    for (const auto& [id, s] : status.sites) {
+        ++counts[riskCategory(s)];
+        stale += s.stale ? 1 : 0;
+        suspend += s.toSuspend ? 1 : 0;
+        inspect += s.toInspect ? 1 : 0;
+    }
+    for (size_t i = 0; i < counts.size(); ++i) countLabels_[i]->setText(QLocale().toString(counts[i]));
+    const QString set = status.criteria
+                            ? tr("Scored with %1 v%2.").arg(QString::fromStdString(status.criteria->id))
+                                  .arg(status.criteria->version)
+                            : tr("No criteria set chosen yet.");
+    extraLabel_->setText(tr("%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.")
+                             .arg(set, QString::fromStdString(formatDate(status.asOf)))
+                             .arg(stale)
+                             .arg(suspend)
+                             .arg(inspect));
+}
+
+void LegendPanel::setChoice(const MapStyleChoice& c) {
+    updating_ = true;
+    zoneMode_->setCurrentIndex(zoneMode_->findData(static_cast<int>(c.zoneColouring)));
+    sizeByWorkforce_->setChecked(c.sizeByWorkforce);
+    zoneLabels_->setChecked(c.zoneLabels);
+    updating_ = false;
+}
+
+MapStyleChoice LegendPanel::choice() const {
+    MapStyleChoice c;
+    c.zoneColouring = static_cast<ZoneColouring>(zoneMode_->currentData().toInt());
+    c.sizeByWorkforce = sizeByWorkforce_->isChecked();
+    c.zoneLabels = zoneLabels_->isChecked();
+    return c;
+}
+
+QStringList LegendPanel::lines() const {
+    QStringList out;
+    for (int i = kRiskLevelCount; i >= 0; --i) {
+        const std::optional<RiskLevel> level =
+            i == 0 ? std::nullopt : std::optional<RiskLevel>(static_cast<RiskLevel>(i - 1));
+        out << riskLevelName(level) + QStringLiteral(": ") + countLabels_[static_cast<size_t>(i)]->text();
+    }
+    return out;
+}
+
+}  // namespace safemap

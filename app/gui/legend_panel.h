@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+#include <array>
+#include <optional>
+
+#include "core/criteria/risk_level.h"
+#include "core/storage/project_status.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace safemap {
+
+/// \brief The symbology choices a user makes, saved in the project (safemap_meta style.*).
+struct MapStyleChoice {
+    ZoneColouring zoneColouring = ZoneColouring::WorstLevel;
+    bool sizeByWorkforce = false;
+    bool zoneLabels = true;
+    friend bool operator==(const MapStyleChoice&, const MapStyleChoice&) = default;
+};
+
+/// \brief Legend of the risk map with the counts per level, and the symbology choices.
+class LegendPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LegendPanel(QWidget* parent = nullptr);
+
+    /// Counts facilities per level (and unassessed, stale, to suspend) from the status.
+    void setStatus(const ProjectStatus& status);
+    void setChoice(const MapStyleChoice& choice);
+    MapStyleChoice choice() const;
+    /// "very high risk: 18" lines as shown (tests read them).
+    QStringList lines() const;
+
+signals:
+    void choiceChanged(const safemap::MapStyleChoice& choice);
+
+private:
+    std::array<QLabel*, kRiskLevelCount + 1> countLabels_{};
+    QLabel* extraLabel_;
+    QComboBox* zoneMode_;
+    QCheckBox* sizeByWorkforce_;
+    QCheckBox* zoneLabels_;
+    bool updating_ = false;
+};
+
+}  // namespace safemap
