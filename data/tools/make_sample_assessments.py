@@ -54,7 +54,7 @@ OUT_TCVN3 = os.path.join(OUT_DIR, "danh_gia_2021-06_tcvn3.csv")
 
 CRLN_COUNT = 10  # the first ten indices of the extended set are CRLN 1203's
 MAY = (dt.date(2021, 5, 24), dt.date(2021, 5, 31))
-JUNE = (dt.date(2021, 6, 10), dt.date(2021, 6, 18))
+JUNE = (dt.date(2021, 6, 23), dt.date(2021, 6, 29))
 LAST_DAY = dt.date(2021, 6, 30)
 
 # Fictitious submitters. No capital letter carries a tone mark, so the TCVN3 (ABC) copy,
