@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
          runImportCommand},
         {"import-assessments", "import enterprises' risk assessments (CSV, XLSX, ODS) and score them",
          runImportAssessmentsCommand},
+        {"import-inspections", "import inspection results (CSV, XLSX, ODS)",
+         runImportInspectionsCommand},
         {"score", "re-score every assessment with a criteria set", runScoreCommand},
         {"list", "facilities to suspend (--suspend) or to inspect (--inspect), with reasons",
          runListCommand},

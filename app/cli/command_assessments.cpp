@@ -9,7 +9,11 @@
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/criteria_choice.h"
 #include "core/storage/project_store.h"
+#include "core/assessments/inspection_table.h"
+#include "core/storage/site_store.h"
+#include "core/tabular/csv_reader.h"
 #include "gis/io/assessment_import.h"
+#include "gis/io/spreadsheet_table.h"
 
 namespace safemap {
 
@@ -31,6 +35,13 @@ constexpr const char* kScoreUsage =
     "Usage: safemap score PROJECT.gpkg [--criteria SET.json]\n"
     "Re-scores every assessment with the given criteria set (which becomes the active set),\n"
     "or with the active set, and prints how many facilities are at each level.\n";
+
+constexpr const char* kInspectionsUsage =
+    "Usage: safemap import-inspections PROJECT.gpkg FILE [--encoding ENC]\n"
+    "Adds inspection results (CSV, XLSX or ODS: ma_so_thue, ngay_kiem_tra, nguoi_kiem_tra,\n"
+    "dat_yeu_cau có/không, ket_luan). All rows or none; inspections already recorded are\n"
+    "not added twice. A failed inspection newer than the last assessment puts the facility\n"
+    "on the suspend list (measures not implemented).\n";
 
 // The QCoreApplication gives findShippedFile the executable's directory.
 struct AppContext {
@@ -72,6 +83,34 @@ int runImportAssessmentsCommand(const Words& words) {
                 args.positional()[1].c_str(), result->summary.rows, result->encoding.c_str(),
                 result->summary.inserted, result->summary.alreadyPresent, choice->set.id.c_str(),
                 choice->set.version);
+    return 0;
+}
+
+int runImportInspectionsCommand(const Words& words) {
+    const Args args(words, {"encoding"});
+    if (int rc = checkUsage("import-inspections", args, {}, 2, 2, kInspectionsUsage); rc >= 0)
+        return rc;
+    std::optional<TextEncoding> encoding;
+    if (auto enc = args.option("encoding")) {
+        encoding = encodingFromName(*enc);
+        if (!encoding) {
+            std::fprintf(stderr, "safemap import-inspections: unknown encoding %s\n", enc->c_str());
+            return 2;
+        }
+    }
+    auto store = ProjectStore::open(args.positional()[0]);
+    if (!store) return fail("import-inspections", store.error());
+    const std::string& path = args.positional()[1];
+    const bool workbook = path.size() > 5 && (path.ends_with(".xlsx") || path.ends_with(".ods"));
+    auto table = workbook ? readSpreadsheetTable(path) : readCsvFile(path, encoding);
+    if (!table) return fail("import-inspections", table.error());
+    auto inspections =
+        parseInspectionTable(*table, SiteLookup::from(loadFactories(store->database())));
+    if (!inspections) return fail("import-inspections", inspections.error());
+    auto added = addInspections(store->database(), *inspections, table->fileName);
+    if (!added) return fail("import-inspections", added.error());
+    std::printf("%s: %zu rows — %d new inspections, %zu already recorded\n", path.c_str(),
+                inspections->size(), *added, inspections->size() - static_cast<size_t>(*added));
     return 0;
 }
 

@@ -15,6 +15,7 @@ int runRenderCommand(const Words& words);
 int runGenerateCommand(const Words& words);
 int runImportAssessmentsCommand(const Words& words);
 int runScoreCommand(const Words& words);
+int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
 
 }  // namespace safemap

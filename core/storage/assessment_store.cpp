@@ -261,6 +261,33 @@ Status addInspection(Database& db, const Inspection& i) {
     return st->run();
 }
 
+Result<int> addInspections(Database& db, const std::vector<Inspection>& inspections,
+                           const std::string& sourceFile) {
+    Transaction tx(db);
+    if (!tx.began()) return tx.beginError();
+    auto exists = db.prepare(
+        "SELECT 1 FROM inspections WHERE site_id = ? AND inspected_on = ? AND "
+        "coalesce(inspector, '') = ? AND coalesce(finding, '') = ?");
+    if (!exists) return exists.error();
+    int added = 0;
+    for (const auto& i : inspections) {
+        exists->reset();
+        exists->bind(1, i.siteId).bind(2, formatDate(i.date)).bind(3, i.inspector).bind(4, i.finding);
+        if (exists->step()) continue;
+        if (auto st = addInspection(db, i); !st) return Error(st.error().message, sourceFile);
+        ++added;
+    }
+    auto log = db.prepare(
+        "INSERT INTO import_log (imported_at, kind, source_file, rows, inserted, unchanged) "
+        "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), 'inspections', ?, ?, ?, ?)");
+    if (!log) return log.error();
+    log->bind(1, sourceFile).bind(2, static_cast<int>(inspections.size())).bind(3, added)
+        .bind(4, static_cast<int>(inspections.size()) - added);
+    if (auto st = log->run(); !st) return st.error();
+    if (auto st = tx.commit(); !st) return st.error();
+    return added;
+}
+
 std::vector<Inspection> loadInspections(const Database& db, const std::string& siteId) {
     std::vector<Inspection> out;
     auto st = db.prepare(siteId.empty()

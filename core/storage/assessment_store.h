@@ -87,6 +87,10 @@ struct Inspection {
     std::string source;
 };
 Status addInspection(Database& db, const Inspection& inspection);
+/// Adds inspections in one transaction, skipping any already recorded (same site, date,
+/// inspector and finding); returns how many were new.
+Result<int> addInspections(Database& db, const std::vector<Inspection>& inspections,
+                           const std::string& sourceFile);
 std::vector<Inspection> loadInspections(const Database& db, const std::string& siteId = {});
 
 }  // namespace safemap

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/assessments/assessment_table.h"
+#include "core/assessments/inspection_table.h"
 #include "core/criteria/criteria_io.h"
 #include "core/rules/action_lists.h"
 #include "core/scoring/compiled_criteria.h"
@@ -214,4 +215,48 @@ TEST_CASE("switching criteria sets re-scores under the new id and keeps the old 
     REQUIRE(same.ok());
     CHECK_FALSE(same->changed);
     CHECK(same->set.id == extended->set.id);
+}
+
+TEST_CASE("inspections are read with row/column errors, added once, and feed the rules") {
+    TempDir dir;
+    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    REQUIRE(store.ok());
+    SiteBatch batch;
+    batch.factories = sites();
+    REQUIRE(upsertSites(store->database(), batch, "sites.csv").ok());
+    const auto lookup = SiteLookup::from(loadFactories(store->database()));
+    const std::vector<std::string> header = {"ma_so_thue", "ngay_kiem_tra", "nguoi_kiem_tra",
+                                             "dat_yeu_cau", "ket_luan"};
+    auto bad = parseInspectionTable(
+        table(header, {{"9900000001", "2021-06-10", "Đoàn 1", "có", ""},
+                       {"9900000002", "2021-06-11", "Đoàn 1", "chưa rõ", ""}}),
+        lookup);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().row == 3);
+    CHECK(bad.error().column == "dat_yeu_cau");
+
+    auto good = parseInspectionTable(
+        table(header, {{"9900000001", "10/06/2021", "Đoàn 1", "có", "Đủ điều kiện"},
+                       {"9900000002", "2021-06-11", "Đoàn 2", "không", "Không có phòng cách ly"}}),
+        lookup);
+    REQUIRE(good.ok());
+    REQUIRE(good->size() == 2);
+    CHECK(addInspections(store->database(), *good, "kiem_tra.csv").value() == 2);
+    CHECK(addInspections(store->database(), *good, "kiem_tra.csv").value() == 0);
+    CHECK(loadInspections(store->database()).size() == 2);
+
+    const auto facts = loadSiteFacts(store->database(), "none", 0);
+    RuleSettings settings;
+    settings.asOf = parseDate("2021-06-12");
+    const auto suspend = suspensionList(facts, settings);
+    // Site 2 failed its inspection (measures not implemented) and never assessed; site 1
+    // passed but never assessed either; site 3 was never assessed.
+    REQUIRE(suspend.size() == 3);
+    CHECK(suspend[1].siteId == "MST-9900000002");
+    CHECK(suspend[1].reasons[0].code == ReasonCode::MeasuresNotImplemented);
+    CHECK_THAT(suspend[1].reasons[0].detail, Catch::Contains("Không có phòng cách ly"));
+    const auto inspect = inspectionList(facts, settings);
+    for (const auto& e : inspect)
+        for (const auto& r : e.reasons)
+            if (e.siteId != "MST-9900000003") CHECK(r.code != ReasonCode::NeverInspected);
 }
