@@ -1,0 +1,259 @@
+#include "app/gui/cordon_dialog.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "core/text/fold.h"
+
+namespace safemap {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kMinRadius = 50;
+constexpr int kMaxRadius = 20000;
+constexpr int kDefaultRadius = 1000;
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString areaText(double km2) {
+    // One decimal as in the officials' reports; small cordons (a 50 m radius is 0.008 km²)
+    // would read 0.0, so they get three.
+    return QLocale().toString(km2, 'f', km2 >= 1 ? 1 : 3);
+}
+}  // namespace
+
+CordonDialog::CordonDialog(QWidget* parent)
+    : QDialog(parent),
+      caseLabel_(new QLabel(this)),
+      radiusLabel_(new QLabel(this)),
+      radius_(new QSpinBox(this)),
+      wholeZone_(new QCheckBox(tr("Whole zone/cluster of the facility"), this)),
+      compute_(new QPushButton(tr("Compute"), this)),
+      clear_(new QPushButton(tr("Clear"), this)),
+      result_(new QLabel(this)),
+      list_(new QTreeWidget(this)) {
+    setWindowTitle(tr("Cordon around a case"));
+    setModal(false);
+
+    caseLabel_->setObjectName(QStringLiteral("caseSiteLabel"));
+    caseLabel_->setWordWrap(true);
+    radius_->setObjectName(QStringLiteral("radiusSpin"));
+    radius_->setRange(kMinRadius, kMaxRadius);
+    radius_->setSingleStep(50);
+    radius_->setValue(kDefaultRadius);
+    radius_->setSuffix(tr(" m"));
+    radius_->setAccelerated(true);
+    radiusLabel_->setBuddy(radius_);
+    wholeZone_->setObjectName(QStringLiteral("wholeZoneCheck"));
+    compute_->setObjectName(QStringLiteral("computeButton"));
+    compute_->setDefault(true);
+    clear_->setObjectName(QStringLiteral("clearButton"));
+    result_->setObjectName(QStringLiteral("resultLabel"));
+    result_->setWordWrap(true);
+    result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    list_->setObjectName(QStringLiteral("facilityList"));
+    list_->setColumnCount(2);
+    list_->setHeaderLabels({tr("Facility"), tr("Workers")});
+    list_->setRootIsDecorated(false);
+    list_->setUniformRowHeights(true);
+    list_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    list_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    list_->header()->setStretchLastSection(false);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Case at:"), caseLabel_);
+    form->addRow(radiusLabel_, radius_);
+    form->addRow(QString(), wholeZone_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(compute_);
+    buttons->addWidget(clear_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(result_);
+    layout->addWidget(list_, 1);
+
+    connect(wholeZone_, &QCheckBox::toggled, this, &CordonDialog::setWholeZone);
+    connect(compute_, &QPushButton::clicked, this, &CordonDialog::compute);
+    connect(clear_, &QPushButton::clicked, this, &CordonDialog::clearCordon);
+    connect(list_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (item)
+            emit facilityActivated(item->data(0, kIdRole).toString());
+    });
+
+    setWholeZone(false);
+    updateCaseLabel();
+    clear_->setEnabled(false);
+}
+
+void CordonDialog::setSites(std::vector<Factory> factories, std::vector<Zone> zones) {
+    factories_ = std::move(factories);
+    zones_ = std::move(zones);
+    factoryIndex_.clear();
+    factoryIndex_.reserve(factories_.size());
+    for (std::size_t i = 0; i < factories_.size(); ++i)
+        factoryIndex_.emplace(factories_[i].id, i);
+}
+
+void CordonDialog::setCaseSite(const QString& siteId, const QString& name) {
+    caseSiteId_ = siteId;
+    caseSiteName_ = name;
+    updateCaseLabel();
+}
+
+void CordonDialog::setRadiusMetres(int metres) {
+    radius_->setValue(metres);
+}
+
+int CordonDialog::radiusMetres() const {
+    return radius_->value();
+}
+
+void CordonDialog::setWholeZone(bool whole) {
+    const QSignalBlocker block(wholeZone_);
+    wholeZone_->setChecked(whole);
+    // A whole-zone cordon usually means the zone itself: start from no margin, and give the
+    // radius back when the box is unticked.
+    if (whole && radius_->minimum() != 0) {
+        radiusBeforeWholeZone_ = radius_->value();
+        radius_->setMinimum(0);
+        radius_->setValue(0);
+    } else if (!whole && radius_->minimum() == 0) {
+        radius_->setMinimum(kMinRadius);
+        radius_->setValue(radiusBeforeWholeZone_);
+    }
+    // QSpinBox shows the special text at its minimum: 0 m of margin, never 50 m of radius.
+    radius_->setSpecialValueText(whole ? tr("none") : QString());
+    radiusLabel_->setText(whole ? tr("Margin around the zone:") : tr("Radius:"));
+}
+
+bool CordonDialog::wholeZone() const {
+    return wholeZone_->isChecked();
+}
+
+QString CordonDialog::resultText() const {
+    return result_->text();
+}
+
+QStringList CordonDialog::facilityRows() const {
+    QStringList rows;
+    for (int i = 0; i < list_->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = list_->topLevelItem(i);
+        rows << item->text(0) + QLatin1Char('\t') + item->text(1);
+    }
+    return rows;
+}
+
+void CordonDialog::compute() {
+    if (caseSiteId_.isEmpty()) {
+        showError(tr("Select the facility where the case is reported first."));
+        return;
+    }
+    const CordonRequest request{caseSiteId_.toStdString(), double(radius_->value()),
+                                wholeZone_->isChecked()};
+    Result<Cordon> result = computeCordon(request, factories_, zones_);
+    if (!result) {
+        showError(qs(result.error().describe()));
+        return;
+    }
+    cordon_ = std::move(result).value();
+    showCordon();
+    emit cordonComputed(*cordon_);
+}
+
+void CordonDialog::clearCordon() {
+    const bool had = cordon_.has_value();
+    cordon_.reset();
+    result_->clear();
+    result_->setStyleSheet({});
+    list_->clear();
+    clear_->setEnabled(false);
+    if (had)
+        emit cordonCleared();
+}
+
+void CordonDialog::showCordon() {
+    const Cordon& c = *cordon_;
+    const QLocale locale;
+    const auto count = static_cast<qlonglong>(c.facilityIds.size());
+    QString text = count == 1 ? tr("1 facility") : tr("%1 facilities").arg(locale.toString(count));
+    text += tr(", %1 workers inside, %2 km²")
+                .arg(locale.toString(static_cast<qlonglong>(c.knownWorkers)), areaText(c.areaKm2));
+    if (c.unknownWorkforce > 0)
+        text += tr(" (worker count unknown for %1)").arg(locale.toString(c.unknownWorkforce));
+    result_->setStyleSheet({});
+    result_->setText(text);
+
+    // Sorted as a Vietnamese reader expects in a search-like list: accents and case ignored,
+    // then the exact name and the id so that equal names keep a fixed order.
+    struct Row {
+        std::string key;
+        const Factory* factory;
+    };
+    std::vector<Row> rows;
+    rows.reserve(c.facilityIds.size());
+    for (const std::string& id : c.facilityIds)
+        if (const Factory* f = findFactory(id))
+            rows.push_back({foldForSearch(f->name), f});
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return std::tie(a.key, a.factory->name, a.factory->id) <
+               std::tie(b.key, b.factory->name, b.factory->id);
+    });
+    list_->setUpdatesEnabled(false);
+    list_->clear();
+    QList<QTreeWidgetItem*> items;
+    items.reserve(static_cast<qsizetype>(rows.size()));
+    for (const Row& row : rows) {
+        const Factory& f = *row.factory;
+        const QString workers =
+            f.workforce.total ? locale.toString(*f.workforce.total) : tr("unknown");
+        auto* item = new QTreeWidgetItem({qs(f.name.empty() ? f.id : f.name), workers});
+        item->setData(0, kIdRole, qs(f.id));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        if (f.id == c.request.caseSiteId) {
+            QFont bold = item->font(0);
+            bold.setBold(true);
+            item->setFont(0, bold);
+            item->setToolTip(0, tr("Case reported here"));
+        }
+        items.append(item);
+    }
+    list_->addTopLevelItems(items);
+    list_->setUpdatesEnabled(true);
+    clear_->setEnabled(true);
+}
+
+void CordonDialog::showError(const QString& message) {
+    clearCordon();
+    result_->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    result_->setText(message);
+}
+
+void CordonDialog::updateCaseLabel() {
+    if (caseSiteId_.isEmpty())
+        caseLabel_->setText(tr("no facility selected: select one on the map"));
+    else
+        caseLabel_->setText(caseSiteName_.isEmpty() ? caseSiteId_ : caseSiteName_);
+    compute_->setEnabled(!caseSiteId_.isEmpty());
+}
+
+const Factory* CordonDialog::findFactory(const std::string& id) const {
+    const auto it = factoryIndex_.find(id);
+    return it == factoryIndex_.end() ? nullptr : &factories_[it->second];
+}
+
+}  // namespace safemap
