@@ -6,50 +6,71 @@
 #include <map>
 #include <utility>
 
+#include "gis/render/point_symbol.h"
 #include "gis/render/render_context_p.h"
 
 namespace safemap::detail {
 
 namespace {
 
+// Names are clutter beyond this many symbols in view; below it they are placed around their
+// symbols where there is room.
 constexpr std::size_t kMaxLabelledPoints = 300;
 constexpr double kClusterCellPx = 48.0;
+constexpr std::size_t kMarkCombinations = 8;  // stale × suspend × inspect
 
-double symbolDiameter(const LayerStyle& style, float size) {
-    if (!style.sizeByValue || !(size > 0) || style.sizeReference <= 0)
-        return style.pointSize;
-    // Area proportional to the value, so a factory of 4× the workforce looks 4× as big.
-    const double k = std::sqrt(static_cast<double>(size) / style.sizeReference);
-    return style.pointSize * std::clamp(k, 0.5, 4.0);
+std::size_t markIndex(std::uint8_t flags) {
+    static_assert(kFeatureStale == 2 && kFeatureSuspend == 4 && kFeatureInspect == 8);
+    return static_cast<std::size_t>((flags & kFeatureMarks) >> 1);
 }
 
-// A pre-antialiased circle per category, stamped with drawImage: an order of magnitude
-// cheaper than drawEllipse for tens of thousands of symbols and looks the same on an image.
-class SymbolCache {
+// Pre-drawn symbols stamped with drawImage: an order of magnitude cheaper than drawing the
+// ellipses for tens of thousands of symbols, and the same pixels. One stamp per (category,
+// marks, size class), drawn by drawPointSymbol, made on first use. Each stamp has an odd side
+// with the symbol centred in its middle pixel, so a symbol is centred on the pixel that holds
+// its point, exactly as drawPointSymbol would centre it there.
+class SymbolStamps {
 public:
-    SymbolCache(const LayerStyle& style, double dpr) : style_(style), dpr_(dpr) {}
-    const QImage& symbol(std::uint8_t category) {
-        QImage& img = cache_[category];
-        if (!img.isNull())
-            return img;
-        const double d = style_.pointSize;
-        const int side = static_cast<int>(std::ceil(d + style_.strokeWidth + 2.0));
-        img = QImage(QSize(side, side) * dpr_, QImage::Format_ARGB32_Premultiplied);
-        img.setDevicePixelRatio(dpr_);
-        img.fill(Qt::transparent);
-        QPainter p(&img);
-        p.setRenderHint(QPainter::Antialiasing);
-        const CategoryStyle& cs = style_.forCategory(category);
-        p.setBrush(cs.fill);
-        p.setPen(style_.strokeWidth > 0 ? QPen(cs.stroke, style_.strokeWidth) : QPen(Qt::NoPen));
-        p.drawEllipse(QPointF(side / 2.0, side / 2.0), d / 2, d / 2);
-        return img;
+    SymbolStamps(const LayerStyle& style, double dpr)
+        : style_(style),
+          dpr_(dpr),
+          categories_(style.categories.size()),
+          stamps_(categories_ * kMarkCombinations * kSizeClassCount) {}
+
+    void draw(QPainter& p, QPointF at, std::uint8_t category, std::uint8_t flags, int sizeClass) {
+        const std::size_t c = std::min<std::size_t>(category, categories_ - 1);
+        Stamp& s = stamps_[(c * kMarkCombinations + markIndex(flags)) * kSizeClassCount +
+                           static_cast<std::size_t>(sizeClass)];
+        if (s.image.isNull())
+            make(s, static_cast<std::uint8_t>(c), flags & kFeatureMarks, sizeClass);
+        p.drawImage(QPointF((std::floor(at.x() * dpr_) - s.half) / dpr_,
+                            (std::floor(at.y() * dpr_) - s.half) / dpr_),
+                    s.image);
     }
 
 private:
+    struct Stamp {
+        QImage image;
+        int half = 0;  // device pixels from the stamp's edge to its centre pixel
+    };
+
+    void make(Stamp& s, std::uint8_t category, std::uint8_t flags, int sizeClass) const {
+        const double diameter = sizeClassDiameter(style_, sizeClass);
+        s.half = static_cast<int>(std::ceil(pointSymbolRadius(style_, diameter, flags) * dpr_)) + 1;
+        const int side = 2 * s.half + 1;
+        s.image = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+        s.image.setDevicePixelRatio(dpr_);
+        s.image.fill(Qt::transparent);
+        QPainter painter(&s.image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const double centre = (s.half + 0.5) / dpr_;
+        drawPointSymbol(painter, QPointF(centre, centre), style_, category, flags, diameter);
+    }
+
     const LayerStyle& style_;
     double dpr_;
-    std::array<QImage, 256> cache_;
+    std::size_t categories_;
+    std::vector<Stamp> stamps_;
 };
 
 QString shortCount(std::size_t n) {
@@ -71,6 +92,8 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
         double sx = 0, sy = 0;
         std::size_t count = 0;
         std::array<std::uint32_t, kSlots> perCategory{};
+        std::uint32_t first = 0;  // the point itself when count == 1
+        bool anySuspend = false;
     };
     std::map<std::pair<std::int64_t, std::int64_t>, Cell> cells;  // ordered: stable drawing
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -83,7 +106,9 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
                    static_cast<std::int64_t>(std::floor(px.x() / (kClusterCellPx * ctx.scale)))}];
         c.sx += px.x();
         c.sy += px.y();
-        ++c.count;
+        if (c.count++ == 0)
+            c.first = f;
+        c.anySuspend = c.anySuspend || (data.flagsOf(f) & kFeatureSuspend);
         ++c.perCategory[std::min<std::size_t>(data.categories[f], kSlots - 1)];
     }
     QPainter& p = ctx.painter;
@@ -95,15 +120,9 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
             return;
         const QPointF at(c.sx / c.count, c.sy / c.count);
         if (c.count == 1) {
-            const auto category =
-                static_cast<std::uint8_t>(std::find_if(c.perCategory.begin(), c.perCategory.end(),
-                                                       [](std::uint32_t n) { return n > 0; }) -
-                                          c.perCategory.begin());
-            const CategoryStyle& cs = style.forCategory(category);
-            p.setBrush(cs.fill);
-            p.setPen(QPen(cs.stroke, style.strokeWidth));
-            const double r = style.pointSize / 2;
-            p.drawEllipse(at, r, r);
+            drawPointSymbol(p, at, style, data.categories[c.first],
+                            data.flagsOf(c.first) & kFeatureMarks,
+                            sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(c.first))));
             ++ctx.stats.featuresDrawn;
             continue;
         }
@@ -124,6 +143,8 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
         p.setPen(QPen(QColor(90, 90, 90), 0.8 * ctx.scale));
         p.drawEllipse(at, r * 0.62, r * 0.62);
         p.setBrush(Qt::NoBrush);
+        if (c.anySuspend)  // the suspend mark's black ring, so a cluster never hides one
+            p.setPen(QPen(kSuspendMarkColor, 2.5 * ctx.scale));
         p.drawEllipse(at, r, r);
         p.setPen(Qt::black);
         p.drawText(box, Qt::AlignCenter, shortCount(c.count));
@@ -135,15 +156,24 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
 }  // namespace
 
 void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                    std::vector<LabelSpot>* labels) {
+                    LayerOutput& out) {
     const FeatureGeometry& g = *data.geometry;
     const MapTransform& t = ctx.transform;
     QPainter& p = ctx.painter;
 
-    const double maxDiameter = style.sizeByValue ? style.pointSize * 4 : style.pointSize;
-    const double margin = maxDiameter / 2 + style.strokeWidth + 1;
+    const double maxDiameter =
+        sizeClassDiameter(style, style.sizeByValue ? kSizeClassCount - 1 : kDefaultSizeClass);
+    const double margin = pointSymbolRadius(style, maxDiameter, kFeatureMarks) + 1;
     std::vector<std::uint32_t> hits = g.index.query(ctx.viewGrownBy(margin));
     ctx.stats.featuresQueried += hits.size();
+    if (!data.flags.empty()) {
+        // Filtered-out points take no part in anything below: not drawn, not in a cell, not
+        // in a cluster, not labelled.
+        const auto shown = std::remove_if(hits.begin(), hits.end(),
+                                          [&](std::uint32_t f) { return data.isHidden(f); });
+        ctx.stats.featuresHidden += static_cast<std::size_t>(hits.end() - shown);
+        hits.erase(shown, hits.end());
+    }
     if (hits.empty() || ctx.cancelled())
         return;
 
@@ -154,23 +184,33 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
     }
 
     // Grid decimation: cells half a symbol wide, so whatever is dropped would have been
-    // almost entirely covered anyway. Per cell the highest category wins, then the larger
-    // symbol, then the lower feature index (deterministic).
+    // almost entirely covered anyway. Per cell the most severe point wins (pointSeverity:
+    // suspend, then category, then stale), so a mark is never lost to decimation; then the
+    // larger size class, then the lower feature index (deterministic).
     const double cell = std::max(ctx.scale, style.pointSize / 2);
-    const QSize out = ctx.deviceSize;
-    const auto cols = static_cast<std::size_t>(std::ceil((out.width() + 2 * margin) / cell)) + 1;
-    const auto rows = static_cast<std::size_t>(std::ceil((out.height() + 2 * margin) / cell)) + 1;
+    const QSize outSize = ctx.deviceSize;
+    const auto cols =
+        static_cast<std::size_t>(std::ceil((outSize.width() + 2 * margin) / cell)) + 1;
+    const auto rows =
+        static_cast<std::size_t>(std::ceil((outSize.height() + 2 * margin) / cell)) + 1;
     std::vector<std::int32_t> grid(cols * rows, -1);
     std::vector<std::uint32_t> chosen;
     chosen.reserve(std::min(hits.size(), grid.size()));
     std::vector<std::uint32_t> selected;
+    auto severity = [&](std::uint32_t f) {
+        return pointSeverity(data.categories[f], data.flagsOf(f));
+    };
     auto better = [&](std::uint32_t a, std::uint32_t b) {
-        if (data.categories[a] != data.categories[b])
-            return data.categories[a] > data.categories[b];
-        const float sa = data.sizeOf(a);
-        const float sb = data.sizeOf(b);
-        if (style.sizeByValue && sa != sb && (sa > sb || std::isnan(sb)))
-            return !std::isnan(sa);
+        const std::uint32_t sa = severity(a);
+        const std::uint32_t sb = severity(b);
+        if (sa != sb)
+            return sa > sb;
+        if (style.sizeByValue) {
+            const int ca = sizeClassOf(style, data.sizeOf(a));
+            const int cb = sizeClassOf(style, data.sizeOf(b));
+            if (ca != cb)
+                return ca > cb;
+        }
         return a < b;
     };
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -196,51 +236,71 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
         if (better(f, current))
             current = f;
     }
-    // Higher categories are drawn last so red sits on top of green where symbols overlap.
-    std::stable_sort(chosen.begin(), chosen.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return data.categories[a] < data.categories[b];
-    });
+    // The more severe are drawn last, so a red or suspended site sits on top where symbols
+    // overlap.
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return severity(a) < severity(b); });
 
     // Stamping pre-drawn symbols is only faithful on raster targets with no scaling;
     // a PDF or a scaled painter gets real ellipses.
-    const bool stamp = !style.sizeByValue && p.device() &&
-                       p.device()->devType() == QInternal::Image &&
+    const bool stamp = p.device() && p.device()->devType() == QInternal::Image &&
                        p.transform().type() <= QTransform::TxTranslate;
-    SymbolCache symbols(style, p.device() ? p.device()->devicePixelRatio() : 1.0);
+    const double dpr = p.device() ? p.device()->devicePixelRatio() : 1.0;
+    SymbolStamps stamps(style, dpr);
+    // Where a symbol's centre lands: a stamp centres it on the pixel that holds its point, and
+    // the selection ring and the label follow it there.
+    auto centreOf = [&](std::uint32_t f) {
+        const QPointF px = t.toPixel(g.points[f]);
+        if (!stamp)
+            return px;
+        return QPointF((std::floor(px.x() * dpr) + 0.5) / dpr,
+                       (std::floor(px.y() * dpr) + 0.5) / dpr);
+    };
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         if ((i & 1023) == 0 && ctx.cancelled())
             return;
         const std::uint32_t f = chosen[i];
         const QPointF px = t.toPixel(g.points[f]);
-        if (stamp) {
-            const QImage& img = symbols.symbol(data.categories[f]);
-            const double half = img.width() / img.devicePixelRatio() / 2;
-            p.drawImage(QPointF(std::round(px.x() - half), std::round(px.y() - half)), img);
-        } else {
-            const CategoryStyle& cs = style.forCategory(data.categories[f]);
-            const double r = symbolDiameter(style, data.sizeOf(f)) / 2;
-            p.setBrush(cs.fill);
-            p.setPen(style.strokeWidth > 0 ? QPen(cs.stroke, style.strokeWidth) : QPen(Qt::NoPen));
-            p.drawEllipse(px, r, r);
-        }
+        const std::uint8_t marks = data.flagsOf(f) & kFeatureMarks;
+        const int sizeClass = sizeClassOf(style, data.sizeOf(f));
+        if (stamp)
+            stamps.draw(p, px, data.categories[f], marks, sizeClass);
+        else
+            drawPointSymbol(p, px, style, data.categories[f], marks,
+                            sizeClassDiameter(style, sizeClass));
     }
     ctx.stats.featuresDrawn += chosen.size();
 
+    auto radiusOf = [&](std::uint32_t f) {
+        return pointSymbolRadius(style,
+                                 sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(f))),
+                                 data.flagsOf(f) & kFeatureMarks);
+    };
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(style.selectionColor, 2.0 * ctx.scale));
     for (std::uint32_t f : selected) {
-        const double r = symbolDiameter(style, data.sizeOf(f)) / 2 + 2.0 * ctx.scale;
-        p.drawEllipse(t.toPixel(g.points[f]), r, r);
+        const double r = radiusOf(f) + 2.0 * ctx.scale;
+        p.drawEllipse(centreOf(f), r, r);
     }
 
-    if (labels && style.showLabels && chosen.size() <= kMaxLabelledPoints) {
-        for (std::uint32_t f : chosen) {
-            if (data.labels[f].empty())
-                continue;
-            const double r = symbolDiameter(style, data.sizeOf(f)) / 2;
-            labels->push_back({t.toPixel(g.points[f]) + QPointF(r + 3 * ctx.scale, 0),
-                               QString::fromStdString(data.labels[f]), false});
-        }
+    if (chosen.size() > kMaxLabelledPoints)
+        return;
+    // Few enough to name: every symbol is an obstacle for the names, and the most severe
+    // sites are named first.
+    out.obstacles.reserve(chosen.size());
+    for (std::uint32_t f : chosen) {
+        const double r = radiusOf(f);
+        const QPointF c = centreOf(f);
+        out.obstacles.emplace_back(c.x() - r, c.y() - r, 2 * r, 2 * r);
+    }
+    if (!style.showLabels)
+        return;
+    for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
+        const std::uint32_t f = *it;
+        if (data.labels[f].empty())
+            continue;
+        out.labels.push_back({centreOf(f), QString::fromStdString(data.labels[f]), false,
+                              radiusOf(f) + 3 * ctx.scale});
     }
 }
 

@@ -87,7 +87,7 @@ QPolygonF thinRing(const FeatureGeometry& g, std::uint32_t ring, const MapTransf
 }  // namespace
 
 void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                      std::vector<LabelSpot>* labels) {
+                      LayerOutput& out) {
     const FeatureGeometry& g = *data.geometry;
     const MapTransform& t = ctx.transform;
     QPainter& p = ctx.painter;
@@ -97,6 +97,12 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
     // Feature order is the drawing order, so overlaps look the same at every extent.
     std::sort(hits.begin(), hits.end());
     ctx.stats.featuresQueried += hits.size();
+    if (!data.flags.empty()) {
+        const auto shown = std::remove_if(hits.begin(), hits.end(),
+                                          [&](std::uint32_t f) { return data.isHidden(f); });
+        ctx.stats.featuresHidden += static_cast<std::size_t>(hits.end() - shown);
+        hits.erase(shown, hits.end());
+    }
 
     const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
                           ctx.deviceSize.width() + kClipAbovePixels / 2,
@@ -104,7 +110,7 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
     std::vector<QPainterPath> selected;
     std::vector<QPolygonF> rings;
     std::vector<QLineF> lines;
-    const bool wantLabels = labels && style.showLabels && hits.size() <= kMaxLabelledFeatures;
+    const bool wantLabels = style.showLabels && hits.size() <= kMaxLabelledFeatures;
 
     for (std::uint32_t f : hits) {
         if (ctx.cancelled())
@@ -171,8 +177,8 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
         if (ctx.isSelected(data.featureIds[f]))
             selected.push_back(std::move(path));
         if (wantLabels && !data.labels[f].empty() && box.width() > 24 * ctx.scale)
-            labels->push_back(
-                {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f])});
+            out.labels.push_back(
+                {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f]), true, 0});
     }
 
     p.setBrush(Qt::NoBrush);

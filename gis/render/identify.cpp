@@ -50,13 +50,14 @@ std::vector<std::size_t> featureIndicesAt(const LayerData& layer, QPointF at, do
     if (g.isPoints) {
         for (std::uint32_t f :
              g.index.nearest(at.x(), at.y(), std::numeric_limits<std::size_t>::max(), tolerance))
-            out.push_back(f);
+            if (!layer.isHidden(f))
+                out.push_back(f);
         return out;
     }
     const BBox probe{at.x() - tolerance, at.y() - tolerance, at.x() + tolerance,
                      at.y() + tolerance};
     g.index.query(probe, [&](std::uint32_t f) {
-        if (polygonHit(g, f, at, tolerance))
+        if (!layer.isHidden(f) && polygonHit(g, f, at, tolerance))
             out.push_back(f);
         return true;
     });

@@ -110,4 +110,25 @@ std::shared_ptr<const LayerData> withCategories(const LayerData& layer,
     return out;
 }
 
+std::shared_ptr<const LayerData> withFlags(const LayerData& layer,
+                                           std::vector<std::uint8_t> flags) {
+    auto out = std::make_shared<LayerData>(layer);
+    if (!flags.empty())
+        flags.resize(layer.featureCount(), 0);
+    out->flags = std::move(flags);
+    return out;
+}
+
+std::shared_ptr<const LayerData> withCategoriesAndFlags(const LayerData& layer,
+                                                        std::vector<std::uint8_t> categories,
+                                                        std::vector<std::uint8_t> flags) {
+    auto out = std::make_shared<LayerData>(layer);
+    categories.resize(layer.featureCount(), 0);
+    out->categories = std::move(categories);
+    if (!flags.empty())
+        flags.resize(layer.featureCount(), 0);
+    out->flags = std::move(flags);
+    return out;
+}
+
 }  // namespace safemap

@@ -15,6 +15,19 @@
 
 namespace safemap {
 
+/// Per-feature flag bits (LayerData::flags). Flags change with filters and re-scoring while the
+/// geometry stays: see withFlags().
+/// Filtered out: not drawn, not identified, not counted in level-of-detail cells or labels.
+inline constexpr std::uint8_t kFeatureHidden = 1;
+/// The latest assessment is older than the configured period (a white centre dot).
+inline constexpr std::uint8_t kFeatureStale = 2;
+/// On the "to suspend" list (a black ring around the symbol).
+inline constexpr std::uint8_t kFeatureSuspend = 4;
+/// On the "due for inspection" list (a small blue marker at the upper right).
+inline constexpr std::uint8_t kFeatureInspect = 8;
+/// The flags that draw a mark on a point symbol.
+inline constexpr std::uint8_t kFeatureMarks = kFeatureStale | kFeatureSuspend | kFeatureInspect;
+
 /// What a layer shows; decides its default style and how identify treats it.
 enum class LayerKind : std::uint8_t { Basemap, Zones, Factories };
 
@@ -51,7 +64,8 @@ struct LayerData {
     std::vector<std::string> featureIds;   ///< site id per feature (Factory::id, Zone::id)
     std::vector<std::string> labels;       ///< display name per feature
     std::vector<std::uint8_t> categories;  ///< style class per feature (risk level 0..5)
-    std::vector<float> sizes;  ///< per feature, NaN where unknown (workforce); may be empty
+    std::vector<float> sizes;         ///< per feature, NaN where unknown (workforce); may be empty
+    std::vector<std::uint8_t> flags;  ///< per feature kFeature* bits; empty = none set
 
     std::size_t featureCount() const { return featureIds.size(); }
     const BBox& extent() const { return geometry->extent; }
@@ -59,12 +73,14 @@ struct LayerData {
     float sizeOf(std::size_t f) const {
         return f < sizes.size() ? sizes[f] : std::numeric_limits<float>::quiet_NaN();
     }
+    std::uint8_t flagsOf(std::size_t f) const { return f < flags.size() ? flags[f] : 0; }
+    bool isHidden(std::size_t f) const { return (flagsOf(f) & kFeatureHidden) != 0; }
     /// True when every per-feature array matches the geometry (the builders guarantee it;
     /// the renderer skips a hand-made layer that breaks it rather than read out of bounds).
     bool consistent() const {
         const std::size_t n = geometry ? geometry->featureCount() : 0;
         return geometry && featureIds.size() == n && labels.size() == n && categories.size() == n &&
-               (sizes.empty() || sizes.size() == n) &&
+               (sizes.empty() || sizes.size() == n) && (flags.empty() || flags.size() == n) &&
                (geometry->isPoints ? geometry->points.size() == n
                                    : geometry->featureRings.size() == n + 1);
     }
@@ -106,5 +122,15 @@ Result<std::shared_ptr<const LayerData>> loadBasemapLayer(const std::string& pat
 /// does not re-project or re-index.
 std::shared_ptr<const LayerData> withCategories(const LayerData& layer,
                                                 std::vector<std::uint8_t> categories);
+
+/// The same layer with new per-feature flags (kFeature* bits, one byte per feature; shorter
+/// arrays are padded with 0, empty clears them), sharing its geometry: a filter or a list
+/// change costs a copy of the small arrays, not a rebuild.
+std::shared_ptr<const LayerData> withFlags(const LayerData& layer, std::vector<std::uint8_t> flags);
+
+/// withCategories and withFlags in one copy (re-scoring changes both).
+std::shared_ptr<const LayerData> withCategoriesAndFlags(const LayerData& layer,
+                                                        std::vector<std::uint8_t> categories,
+                                                        std::vector<std::uint8_t> flags);
 
 }  // namespace safemap

@@ -46,6 +46,7 @@ LayerStyle factoryStyle() {
     s.categories = riskCategoryStyles(255);
     s.pointSize = 6.0;
     s.strokeWidth = 0.5;
+    s.showLabels = true;
     return s;
 }
 

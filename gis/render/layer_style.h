@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -35,11 +36,15 @@ struct LayerStyle {
     // maybe-uninitialized.)
     std::vector<CategoryStyle> categories =
         std::vector<CategoryStyle>(1, CategoryStyle{QColor(128, 128, 128), QColor(64, 64, 64)});
-    double strokeWidth = 1.0;       ///< outline width of polygons and point symbols, px
-    double pointSize = 6.0;         ///< diameter of point symbols, px
-    bool sizeByValue = false;       ///< scale point symbols by LayerData::sizes (sqrt scale)
-    double sizeReference = 1000.0;  ///< size value drawn at pointSize when sizeByValue
-    bool showLabels = false;        ///< draw LayerData::labels when few features are visible
+    double strokeWidth = 1.0;  ///< outline width of polygons and point symbols, px
+    double pointSize = 6.0;    ///< diameter of point symbols, px (marks scale with it)
+    /// Size point symbols by LayerData::sizes in five classes (see point_symbol.h): values
+    /// below sizeBreaks[0] are class 0, below sizeBreaks[1] class 1, …, the rest class 4.
+    bool sizeByValue = false;
+    /// Class limits; the default is the workforce bands of CRLN index 1 (Decision 1203/QĐ-BCĐ:
+    /// <100, 100–499, 500–999, 1,000–4,999, ≥5,000 workers at the same time).
+    std::array<float, 4> sizeBreaks{100, 500, 1000, 5000};
+    bool showLabels = false;  ///< draw LayerData::labels when few features are visible
     QColor labelColor{40, 40, 40};
     double opacity = 1.0;  ///< whole-layer opacity, 0..1
     PointLod pointLod = PointLod::Decimate;
@@ -61,7 +66,7 @@ std::vector<CategoryStyle> riskCategoryStyles(int fillAlpha = 255);
 LayerStyle basemapStyle();
 /// Semi-transparent fill with a solid outline, coloured by risk category.
 LayerStyle zoneStyle();
-/// Small circles coloured by risk category.
+/// Small circles coloured by risk category, named when few are in view.
 LayerStyle factoryStyle();
 /// The default style of a layer kind.
 LayerStyle defaultStyleFor(LayerKind kind);

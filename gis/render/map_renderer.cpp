@@ -4,45 +4,113 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "gis/render/render_context_p.h"
 
 namespace safemap {
 
+void RenderStats::addCounts(const RenderStats& o) {
+    featuresQueried += o.featuresQueried;
+    featuresDrawn += o.featuresDrawn;
+    pointsDecimated += o.pointsDecimated;
+    clusters += o.clusters;
+    verticesDrawn += o.verticesDrawn;
+    featuresHidden += o.featuresHidden;
+}
+
+QFont mapLabelFont(double pixelSize) {
+    QFont font;  // the application font
+    QStringList families = font.families();
+    if (families.isEmpty())
+        families << font.family();
+    for (const QString& fallback : {QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")})
+        if (!families.contains(fallback))
+            families << fallback;
+    font.setFamilies(families);
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize))));
+    return font;
+}
+
 namespace detail {
 
-void drawLabels(const RenderContext& ctx, const std::vector<LabelSpot>& labels, QColor color,
-                std::vector<QRectF>& placed) {
-    if (labels.empty())
+bool drawable(const LayerRender& layer) {
+    return layer.visible && layer.data && layer.data->consistent() &&
+           !layer.style.categories.empty() && layer.style.opacity > 0;
+}
+
+bool drawLayer(RenderContext& ctx, const LayerRender& layer, LayerOutput& out) {
+    if (!drawable(layer))
+        return false;
+    LayerStyle style = layer.style;
+    style.pointSize *= ctx.scale;
+    style.strokeWidth *= ctx.scale;
+    out.labelColor = style.labelColor;
+    if (layer.data->geometry->isPoints)
+        drawPointLayer(ctx, *layer.data, style, out);
+    else
+        drawPolygonLayer(ctx, *layer.data, style, out);
+    return true;
+}
+
+void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& outputs) {
+    if (std::all_of(outputs.begin(), outputs.end(),
+                    [](const LayerOutput* o) { return !o || o->labels.empty(); }))
         return;
     QPainter& painter = ctx.painter;
-    QFont font = painter.font();
-    font.setPixelSize(std::max(1, static_cast<int>(std::lround(11 * ctx.scale))));
+    const QFont font = mapLabelFont(11 * ctx.scale);
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     const double pad = ctx.scale;
     const QColor halo(255, 255, 255, 170);
-    for (const LabelSpot& label : labels) {
-        QRectF r = metrics.boundingRect(label.text);
-        const QPointF topLeft = label.centred
-                                    ? label.anchor - QPointF(r.width() / 2, r.height() / 2)
-                                    : label.anchor - QPointF(0, r.height() / 2);
-        r.moveTopLeft(topLeft);
-        const QRectF padded = r.adjusted(-2 * pad, -pad, 2 * pad, pad);
-        if (std::any_of(placed.begin(), placed.end(),
-                        [&](const QRectF& o) { return o.intersects(padded); }))
+    std::vector<QRectF> placed;
+    auto free = [&](const QRectF& r, const std::vector<QRectF>& obstacles) {
+        auto hits = [&](const QRectF& o) { return o.intersects(r); };
+        return std::none_of(placed.begin(), placed.end(), hits) &&
+               std::none_of(obstacles.begin(), obstacles.end(), hits);
+    };
+    // The top layer's labels first: a factory's name wins over the zone it stands in.
+    for (auto it = outputs.rbegin(); it != outputs.rend(); ++it) {
+        if (!*it)
             continue;
-        placed.push_back(padded);
-        const QPointF baseline(r.left(), r.top() + metrics.ascent());
-        // A light halo keeps names readable over any fill. Offset copies of the text use the
-        // glyph cache; stroking the text outline costs ten times as much.
-        painter.setPen(halo);
-        for (const QPointF d :
-             {QPointF(-pad, 0), QPointF(pad, 0), QPointF(0, -pad), QPointF(0, pad)})
-            painter.drawText(baseline + d, label.text);
-        painter.setPen(color);
-        painter.drawText(baseline, label.text);
+        const LayerOutput& layer = **it;
+        for (const LabelSpot& label : layer.labels) {
+            if (ctx.cancelled())
+                return;
+            const QRectF text = metrics.boundingRect(label.text);
+            const double w = text.width();
+            const double h = text.height();
+            const QPointF a = label.anchor;
+            const double o = label.offset;
+            std::array<QPointF, 4> corners;  // top-left corners to try, in order
+            std::size_t tries = 1;
+            if (label.centred) {
+                corners[0] = a - QPointF(w / 2, h / 2);
+            } else {
+                corners = {a + QPointF(o, -h / 2), a + QPointF(-o - w, -h / 2),
+                           a + QPointF(-w / 2, -o - h), a + QPointF(-w / 2, o)};
+                tries = 4;
+            }
+            for (std::size_t k = 0; k < tries; ++k) {
+                const QRectF r(corners[k], QSizeF(w, h));
+                const QRectF padded = r.adjusted(-2 * pad, -pad, 2 * pad, pad);
+                if (!free(padded, layer.obstacles))
+                    continue;
+                placed.push_back(padded);
+                ++ctx.stats.labelsDrawn;
+                const QPointF baseline(r.left() - text.left(), r.top() + metrics.ascent());
+                // A light halo keeps names readable over any fill. Offset copies of the text
+                // use the glyph cache; stroking the text outline costs ten times as much.
+                painter.setPen(halo);
+                for (const QPointF d :
+                     {QPointF(-pad, 0), QPointF(pad, 0), QPointF(0, -pad), QPointF(0, pad)})
+                    painter.drawText(baseline + d, label.text);
+                painter.setPen(layer.labelColor);
+                painter.drawText(baseline, label.text);
+                break;
+            }
+        }
     }
 }
 
@@ -70,38 +138,29 @@ void renderScaled(QPainter& painter, const MapSettings& settings, double scale,
     detail::RenderContext ctx{painter,    settings, MapTransform(settings.extent, deviceSize),
                               deviceSize, scale,    cancel,
                               st};
-    // Labels go on top of every layer, the top layer's first: a factory's name wins over the
-    // country it stands in.
-    std::vector<std::pair<std::vector<detail::LabelSpot>, QColor>> labelSets;
+    std::vector<detail::LayerOutput> outputs(settings.layers.size());
+    st.layerMilliseconds.assign(settings.layers.size(), 0.0);
+    st.layerRendered.assign(settings.layers.size(), 0);
     if (ctx.transform.valid()) {
-        st.layerMilliseconds.assign(settings.layers.size(), 0.0);
-        for (std::size_t i = 0; i < settings.layers.size(); ++i) {
+        for (std::size_t i = 0; i < settings.layers.size() && !ctx.cancelled(); ++i) {
             const LayerRender& layer = settings.layers[i];
-            if (ctx.cancelled())
-                break;
-            if (!layer.visible || !layer.data || !layer.data->consistent())
-                continue;
-            if (layer.style.categories.empty() || layer.style.opacity <= 0)
+            if (!detail::drawable(layer))
                 continue;
             const qint64 layerStart = timer.nsecsElapsed();
-            LayerStyle style = layer.style;
-            style.pointSize *= scale;
-            style.strokeWidth *= scale;
-            painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
-            std::vector<detail::LabelSpot> labels;
-            if (layer.data->geometry->isPoints)
-                detail::drawPointLayer(ctx, *layer.data, style, &labels);
-            else
-                detail::drawPolygonLayer(ctx, *layer.data, style, &labels);
+            painter.setOpacity(std::clamp(layer.style.opacity, 0.0, 1.0));
+            detail::drawLayer(ctx, layer, outputs[i]);
             st.layerMilliseconds[i] = static_cast<double>(timer.nsecsElapsed() - layerStart) / 1e6;
-            if (!labels.empty())
-                labelSets.emplace_back(std::move(labels), style.labelColor);
+            st.layerRendered[i] = 1;
+            ++st.layersRendered;
         }
     }
     painter.setOpacity(1.0);
-    std::vector<QRectF> placed;
-    for (auto it = labelSets.rbegin(); it != labelSets.rend() && !ctx.cancelled(); ++it)
-        detail::drawLabels(ctx, it->first, it->second, placed);
+    if (!ctx.cancelled()) {
+        std::vector<const detail::LayerOutput*> order;
+        for (const detail::LayerOutput& o : outputs)
+            order.push_back(&o);
+        detail::drawLabelPass(ctx, order);
+    }
     painter.restore();
     st.cancelled = ctx.cancelled();
     st.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;

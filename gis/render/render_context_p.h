@@ -40,18 +40,36 @@ struct RenderContext {
 
 /// Where a label goes; labels are placed after all layers so none is painted over.
 struct LabelSpot {
-    QPointF anchor;  ///< centre of the text, or its left middle when !centred
+    QPointF anchor;  ///< centre of the text, or the centre of the point symbol it names
     QString text;
+    /// Point labels (false) are tried right of the symbol, then left, above and below it,
+    /// `offset` device pixels from the anchor; area labels (true) are centred on the anchor.
     bool centred = true;
+    double offset = 0;
 };
+
+/// \brief What drawing one layer leaves for the label pass (also kept by the layer cache).
+struct LayerOutput {
+    std::vector<LabelSpot> labels;  ///< most important first
+    QColor labelColor;
+    /// Symbols the layer's own labels must not cover (point layers with few points in view).
+    std::vector<QRectF> obstacles;
+};
+
+/// Draws one visible layer's features (no labels) with the painter's current opacity and
+/// collects its label spots. Returns false (drawing nothing) for a layer that cannot be
+/// drawn: hidden, no data, inconsistent arrays, no categories or zero opacity.
+bool drawLayer(RenderContext& ctx, const LayerRender& layer, LayerOutput& out);
+/// Places and draws the labels of `outputs` (bottom to top; the top layer's labels win),
+/// skipping any that would overlap a label already placed or one of its layer's obstacles.
+void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& outputs);
+/// Whether a layer is drawn at all (same test as drawLayer).
+bool drawable(const LayerRender& layer);
 
 /// `style` is the layer's style with its pixel sizes already multiplied by ctx.scale.
 void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                      std::vector<LabelSpot>* labels);
+                      LayerOutput& out);
 void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                    std::vector<LabelSpot>* labels);
-/// Draws labels with a halo, skipping any that would overlap one in `placed` (which grows).
-void drawLabels(const RenderContext& ctx, const std::vector<LabelSpot>& labels, QColor color,
-                std::vector<QRectF>& placed);
+                    LayerOutput& out);
 
 }  // namespace safemap::detail

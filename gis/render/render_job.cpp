@@ -30,9 +30,12 @@ void RenderJob::start(MapSettings settings) {
 
     auto* watcher = new QFutureWatcher<Output>(this);
     // The worker owns a copy of the settings; the copy for `finished` stays here.
-    current_ = QtConcurrent::run(&pool_, [settings, flag]() {
+    // The worker shares the cache (it locks what it touches) and holds it alive.
+    std::shared_ptr<RenderCache> cache = cacheEnabled_ ? cache_ : nullptr;
+    current_ = QtConcurrent::run(&pool_, [settings, flag, cache]() {
         Output out;
-        out.image = renderMap(settings, flag.get(), &out.stats);
+        out.image = cache ? cache->render(settings, flag.get(), &out.stats)
+                          : renderMap(settings, flag.get(), &out.stats);
         return out;
     });
     connect(watcher, &QFutureWatcherBase::finished, this,
@@ -49,6 +52,12 @@ void RenderJob::cancel() {
     // Bumping the generation drops the image of any render still in flight.
     ++generation_;
     active_ = false;
+}
+
+void RenderJob::setCacheEnabled(bool enabled) {
+    cacheEnabled_ = enabled;
+    if (!enabled)
+        cache_->clear();
 }
 
 void RenderJob::waitForWorker() {
