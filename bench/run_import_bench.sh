@@ -159,5 +159,6 @@ print("Goal 2, score + both lists under 1 s: %s (%.2f s)." % ("met" if total < 1
                                                               total))
 print("Project after the import: %s MB; ogr2ogr's GeoPackage: %s MB." % (project_mb, ogr_mb))
 EOF
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/results.md"
 echo
 cat "$WORK/results.md"
