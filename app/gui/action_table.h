@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "app/gui/action_rows.h"
+#include "core/result.h"
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace safemap {
+
+class ActionTableModel;
+
+/// \brief One action list ("to suspend" or "due for inspection") as a sortable table, for a
+/// dock: select a row to go to the site, export what is shown to CSV.
+class ActionTable : public QWidget {
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        TaxCode,
+        ZoneName,
+        District,
+        Workers,
+        Level,
+        AssessedOn,
+        Reasons,
+        ColumnCount
+    };
+
+    explicit ActionTable(ActionList list, QWidget* parent = nullptr);
+    ~ActionTable() override;
+
+    ActionList list() const { return list_; }
+    /// Replaces the rows, keeping the sort order and (quietly) the selected site if it is
+    /// still there.
+    void setRows(std::vector<ActionRow> rows);
+    int rowCount() const;
+    /// Selects the site's row and scrolls to it without emitting siteActivated. Returns
+    /// false (and clears the selection) if the site is not in the table.
+    bool selectSite(const QString& siteId);
+    /// The selected site, or an empty string.
+    QString selectedSiteId() const;
+    /// The site ids in the order shown.
+    QStringList visibleSiteIds() const;
+
+    /// Writes the rows shown, in the order shown, with the visible columns: UTF-8 with a
+    /// byte order mark (so Excel shows the diacritics), RFC 4180 quoting, CRLF; through a
+    /// temporary file renamed into place, so a failed export leaves no half-written file.
+    Status exportCsv(const QString& path) const;
+
+    QTableView* view() const { return view_; }
+    QLabel* countLabel() const { return count_; }
+
+signals:
+    /// The user selected (or activated) the row of this site.
+    void siteActivated(const QString& siteId);
+
+private:
+    void exportWithDialog();
+    void updateCount();
+    void emitSelected();
+
+    ActionList list_;
+    ActionTableModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QTableView* view_;
+    QLabel* count_;
+    QPushButton* export_;
+    bool quiet_ = false;
+};
+
+}  // namespace safemap

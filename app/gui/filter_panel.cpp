@@ -1,0 +1,373 @@
+#include "app/gui/filter_panel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "app/gui/identify_panel.h"
+#include "core/filter/filter_match.h"
+#include "core/text/fold.h"
+
+namespace safemap {
+
+namespace {
+
+constexpr int kMaxWorkforce = 1000000;
+constexpr int kMaxAgeDays = 3650;
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QIcon swatch(const QColor& colour) {
+    QPixmap pm(14, 14);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(colour.darker(160));
+    p.setBrush(colour);
+    p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
+    return QIcon(pm);
+}
+
+std::optional<RiskLevel> levelOfCategory(size_t category) {
+    return category == 0 ? std::nullopt
+                         : std::optional<RiskLevel>(static_cast<RiskLevel>(category - 1));
+}
+
+QString typeLabel(SiteType t) {
+    switch (t) {
+        case SiteType::IndustrialZone:
+            return FilterPanel::tr("Industrial zones (KCN)");
+        case SiteType::IndustrialCluster:
+            return FilterPanel::tr("Industrial clusters (CCN)");
+        case SiteType::EconomicZone:
+            return FilterPanel::tr("Economic zones (KKT)");
+        case SiteType::OutsideZone:
+            return FilterPanel::tr("Outside any zone");
+    }
+    return {};
+}
+
+QStringList toList(const std::set<std::string>& values) {
+    QStringList out;
+    for (const auto& v : values)
+        out << qs(v);
+    return out;
+}
+
+std::set<std::string> toSet(const QVariant& data) {
+    std::set<std::string> out;
+    for (const auto& v : data.toStringList())
+        out.insert(v.toStdString());
+    return out;
+}
+
+std::set<std::string> foldedSet(const std::set<std::string>& values) {
+    std::set<std::string> out;
+    for (const auto& v : values)
+        out.insert(foldForSearch(v));
+    return out;
+}
+
+// Items are (label, values); the first is "all" with no values. Selects the item whose values
+// equal `wanted` (compared folded when `fold`), or adds one for a set no item holds, such
+// as several zones from a saved filter.
+void selectValues(QComboBox* combo, const std::set<std::string>& wanted, bool fold,
+                  const QString& labelIfNew) {
+    for (int i = combo->count() - 1; i > 0; --i)
+        if (combo->itemData(i, Qt::UserRole + 1).toBool())
+            combo->removeItem(i);
+    const auto key = fold ? foldedSet(wanted) : wanted;
+    for (int i = 0; i < combo->count(); ++i) {
+        const auto values = toSet(combo->itemData(i));
+        if ((fold ? foldedSet(values) : values) == key) {
+            combo->setCurrentIndex(i);
+            return;
+        }
+    }
+    combo->insertItem(1, labelIfNew, toList(wanted));
+    combo->setItemData(1, true, Qt::UserRole + 1);
+    combo->setCurrentIndex(1);
+}
+
+}  // namespace
+
+FilterPanel::FilterPanel(QWidget* parent)
+    : QWidget(parent),
+      search_(new QLineEdit(this)),
+      searchTimer_(new QTimer(this)),
+      searchAction_(new QAction(tr("Find site"), this)),
+      zone_(new QComboBox(this)),
+      district_(new QComboBox(this)),
+      minWorkers_(new QSpinBox(this)),
+      maxWorkers_(new QSpinBox(this)),
+      maxAge_(new QSpinBox(this)),
+      neverAssessed_(new QCheckBox(tr("or never assessed"), this)),
+      list_(new QComboBox(this)) {
+    setObjectName(QStringLiteral("filterPanel"));
+    buildControls();
+    showFilter();
+
+    searchTimer_->setSingleShot(true);
+    searchTimer_->setInterval(kSearchDelayMs);
+    connect(searchTimer_, &QTimer::timeout, this, &FilterPanel::changed);
+    connect(search_, &QLineEdit::textChanged, this, &FilterPanel::searchEdited);
+    // Enter skips the wait.
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        if (searchTimer_->isActive())
+            changed();
+    });
+
+    searchAction_->setShortcut(QKeySequence::Find);
+    searchAction_->setShortcutContext(Qt::WindowShortcut);
+    addAction(searchAction_);
+    connect(searchAction_, &QAction::triggered, this, &FilterPanel::focusSearch);
+
+    for (auto* box : levelBoxes_)
+        connect(box, &QCheckBox::toggled, this, &FilterPanel::changed);
+    for (auto* box : typeBoxes_)
+        connect(box, &QCheckBox::toggled, this, &FilterPanel::changed);
+    for (auto* combo : {zone_, district_, list_})
+        connect(combo, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
+    for (auto* spin : {minWorkers_, maxWorkers_, maxAge_})
+        connect(spin, &QSpinBox::valueChanged, this, &FilterPanel::changed);
+    connect(neverAssessed_, &QCheckBox::toggled, this, &FilterPanel::changed);
+}
+
+void FilterPanel::buildControls() {
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+
+    search_->setObjectName(QStringLiteral("filterSearch"));
+    search_->setClearButtonEnabled(true);
+    search_->setPlaceholderText(tr("Name or tax code (Ctrl+F)"));
+    layout->addWidget(search_);
+
+    auto* levels = new QGroupBox(tr("Risk level"), content);
+    auto* levelLayout = new QVBoxLayout(levels);
+    // Highest risk first and "no assessment" last, as in the legend.
+    for (int i = kRiskLevelCount; i >= 0; --i) {
+        const auto category = static_cast<size_t>(i);
+        const auto level = levelOfCategory(category);
+        auto* box = new QCheckBox(riskLevelName(level), levels);
+        box->setIcon(swatch(riskLevelColour(level)));
+        box->setObjectName(QStringLiteral("level_") + (level
+                                                           ? qs(std::string(riskLevelCode(*level)))
+                                                           : QStringLiteral("none")));
+        levelLayout->addWidget(box);
+        levelBoxes_[category] = box;
+    }
+    layout->addWidget(levels);
+
+    auto* types = new QGroupBox(tr("Site type"), content);
+    auto* typeLayout = new QVBoxLayout(types);
+    for (int i = 0; i < kSiteTypeCount; ++i) {
+        const auto type = static_cast<SiteType>(i);
+        auto* box = new QCheckBox(typeLabel(type), types);
+        box->setObjectName(QStringLiteral("type_") + qs(std::string(siteTypeCode(type))));
+        typeLayout->addWidget(box);
+        typeBoxes_[static_cast<size_t>(i)] = box;
+    }
+    layout->addWidget(types);
+
+    auto* form = new QFormLayout;
+    zone_->setObjectName(QStringLiteral("filterZone"));
+    district_->setObjectName(QStringLiteral("filterDistrict"));
+    for (auto* combo : {zone_, district_}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+    form->addRow(tr("Zone / cluster"), zone_);
+    form->addRow(tr("District"), district_);
+
+    minWorkers_->setObjectName(QStringLiteral("minWorkers"));
+    maxWorkers_->setObjectName(QStringLiteral("maxWorkers"));
+    for (auto* spin : {minWorkers_, maxWorkers_}) {
+        // 0 stands for "no bound": no facility is filtered for having no workers.
+        spin->setRange(0, kMaxWorkforce);
+        spin->setSingleStep(100);
+        spin->setSpecialValueText(tr("any"));
+        spin->setGroupSeparatorShown(true);
+        spin->setKeyboardTracking(false);
+    }
+    auto* workers = new QHBoxLayout;
+    workers->addWidget(minWorkers_, 1);
+    workers->addWidget(new QLabel(QStringLiteral("–"), content));
+    workers->addWidget(maxWorkers_, 1);
+    form->addRow(tr("Workers"), workers);
+
+    maxAge_->setObjectName(QStringLiteral("maxAgeDays"));
+    maxAge_->setRange(-1, kMaxAgeDays);
+    maxAge_->setSpecialValueText(tr("any"));
+    maxAge_->setSuffix(tr(" days"));
+    maxAge_->setKeyboardTracking(false);
+    maxAge_->setToolTip(tr("Only facilities whose newest assessment is at most this old"));
+    neverAssessed_->setObjectName(QStringLiteral("neverAssessed"));
+    neverAssessed_->setToolTip(tr("Also (or, with no age set, only) facilities never assessed"));
+    form->addRow(tr("Assessed within"), maxAge_);
+    form->addRow(QString(), neverAssessed_);
+
+    list_->setObjectName(QStringLiteral("filterList"));
+    list_->addItem(tr("All facilities"), static_cast<int>(ListMembership::Any));
+    list_->addItem(tr("To suspend"), static_cast<int>(ListMembership::ToSuspend));
+    list_->addItem(tr("Due for inspection"), static_cast<int>(ListMembership::ToInspect));
+    list_->addItem(tr("On either list"), static_cast<int>(ListMembership::Either));
+    form->addRow(tr("List"), list_);
+    layout->addLayout(form);
+
+    auto* resetButton = new QPushButton(tr("Reset"), content);
+    resetButton->setObjectName(QStringLiteral("filterReset"));
+    connect(resetButton, &QPushButton::clicked, this, &FilterPanel::reset);
+    layout->addWidget(resetButton, 0, Qt::AlignRight);
+    layout->addStretch();
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    setChoices({}, {});
+}
+
+void FilterPanel::setChoices(const std::vector<Zone>& zones,
+                             const std::vector<std::string>& districts) {
+    zones_ = zones;
+    districts_ = districts;
+    sortFolded(districts_);
+    std::vector<const Zone*> sorted;
+    for (const auto& z : zones_)
+        sorted.push_back(&z);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Zone* a, const Zone* b) {
+        return foldForSearch(a->name) < foldForSearch(b->name);
+    });
+    updating_ = true;
+    zone_->clear();
+    zone_->addItem(tr("All zones and clusters"), QStringList());
+    for (const Zone* z : sorted) {
+        zone_->addItem(qs(z->name), QStringList{qs(z->id)});
+        zone_->setItemData(
+            zone_->count() - 1,
+            qs(std::string(zoneKindCode(z->kind))) + QStringLiteral(" · ") + qs(z->district),
+            Qt::ToolTipRole);
+    }
+    district_->clear();
+    district_->addItem(tr("All districts"), QStringList());
+    for (const auto& d : districts_)
+        district_->addItem(qs(d), QStringList{qs(d)});
+    updating_ = false;
+    showFilter();
+}
+
+void FilterPanel::setFilter(const SiteFilter& filter) {
+    searchTimer_->stop();
+    filter_ = filter;
+    showFilter();
+}
+
+SiteFilter FilterPanel::filter() const {
+    SiteFilter f = filter_;
+    f.query = search_->text().toStdString();
+    return f;
+}
+
+QCheckBox* FilterPanel::levelBox(std::optional<RiskLevel> level) const {
+    return levelBoxes_[level ? static_cast<size_t>(static_cast<int>(*level) + 1) : 0];
+}
+
+QCheckBox* FilterPanel::typeBox(SiteType type) const {
+    return typeBoxes_[static_cast<size_t>(type)];
+}
+
+void FilterPanel::focusSearch() {
+    search_->setFocus(Qt::ShortcutFocusReason);
+    search_->selectAll();
+}
+
+void FilterPanel::reset() {
+    setFilter(SiteFilter{});
+    emit filterChanged(filter_);
+}
+
+void FilterPanel::showFilter() {
+    const bool was = updating_;
+    updating_ = true;
+    if (search_->text().toStdString() != filter_.query)
+        search_->setText(qs(filter_.query));
+    for (size_t i = 0; i < levelBoxes_.size(); ++i)
+        levelBoxes_[i]->setChecked(filter_.levels.test(i));
+    for (size_t i = 0; i < typeBoxes_.size(); ++i)
+        typeBoxes_[i]->setChecked(filter_.types.test(i));
+
+    QStringList zoneNames;
+    for (const auto& id : filter_.zoneIds) {
+        QString name = qs(id);
+        for (const auto& z : zones_)
+            if (z.id == id)
+                name = qs(z.name);
+        zoneNames << name;
+    }
+    selectValues(zone_, filter_.zoneIds, false,
+                 zoneNames.size() <= 2 ? zoneNames.join(QStringLiteral(", "))
+                                       : tr("%1 zones").arg(zoneNames.size()));
+    selectValues(district_, filter_.districts, true,
+                 filter_.districts.size() <= 2
+                     ? toList(filter_.districts).join(QStringLiteral(", "))
+                     : tr("%1 districts").arg(filter_.districts.size()));
+
+    minWorkers_->setValue(filter_.minWorkers.value_or(0));
+    maxWorkers_->setValue(filter_.maxWorkers.value_or(0));
+    maxAge_->setValue(filter_.maxAgeDays.value_or(-1));
+    neverAssessed_->setChecked(filter_.neverAssessed);
+    list_->setCurrentIndex(list_->findData(static_cast<int>(filter_.list)));
+    updating_ = was;
+}
+
+void FilterPanel::readControls() {
+    for (size_t i = 0; i < levelBoxes_.size(); ++i)
+        filter_.levels.set(i, levelBoxes_[i]->isChecked());
+    for (size_t i = 0; i < typeBoxes_.size(); ++i)
+        filter_.types.set(i, typeBoxes_[i]->isChecked());
+    filter_.zoneIds = toSet(zone_->currentData());
+    filter_.districts = toSet(district_->currentData());
+    auto bound = [](int v) { return v > 0 ? std::optional<int>(v) : std::nullopt; };
+    filter_.minWorkers = bound(minWorkers_->value());
+    filter_.maxWorkers = bound(maxWorkers_->value());
+    filter_.maxAgeDays =
+        maxAge_->value() >= 0 ? std::optional<int>(maxAge_->value()) : std::nullopt;
+    filter_.neverAssessed = neverAssessed_->isChecked();
+    filter_.list = static_cast<ListMembership>(list_->currentData().toInt());
+    filter_.query = search_->text().toStdString();
+}
+
+void FilterPanel::changed() {
+    if (updating_)
+        return;
+    // Any change also takes the search text as it is, so a pending search is not lost.
+    searchTimer_->stop();
+    readControls();
+    emit filterChanged(filter_);
+}
+
+void FilterPanel::searchEdited() {
+    if (!updating_)
+        searchTimer_->start();
+}
+
+}  // namespace safemap

@@ -1,0 +1,197 @@
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+#include "app/gui/filter_panel.h"
+#include "app_fixture.h"
+
+using namespace safemap;
+
+namespace {
+
+Zone zone(std::string id, ZoneKind kind, std::string name) {
+    Zone z;
+    z.id = std::move(id);
+    z.kind = kind;
+    z.name = std::move(name);
+    return z;
+}
+
+struct Fixture {
+    QApplication& app = test::app();
+    FilterPanel panel;
+    QSignalSpy spy{&panel, &FilterPanel::filterChanged};
+    Fixture() {
+        panel.setChoices({zone("z1", ZoneKind::IndustrialZone, "KCN Đồng Văn II"),
+                          zone("z2", ZoneKind::IndustrialCluster, "CCN Âu Cơ"),
+                          zone("z3", ZoneKind::IndustrialZone, "KCN Bảo Minh"),
+                          zone("z4", ZoneKind::EconomicZone, "KKT Đông Hà")},
+                         {"Kim Bảng", "Duy Tiên", "Ân Thi", "Đông Anh", "Bình Lục"});
+        panel.resize(320, 700);
+        panel.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    }
+    template <class T>
+    T* child(const char* name) {
+        T* w = panel.findChild<T*>(QString::fromLatin1(name));
+        REQUIRE(w);
+        return w;
+    }
+    SiteFilter last() {
+        REQUIRE(spy.count() > 0);
+        return spy.last().at(0).value<SiteFilter>();
+    }
+};
+
+// The items joined with "|", so a failure prints them.
+std::string items(QComboBox* combo) {
+    QStringList out;
+    for (int i = 0; i < combo->count(); ++i)
+        out << combo->itemText(i);
+    return out.join('|').toStdString();
+}
+
+}  // namespace
+
+TEST_CASE("Typing in the search box emits one filter once typing pauses", "[app][filter_panel]") {
+    Fixture fx;
+    QTest::keyClicks(fx.panel.searchBox(), "dong van");
+    // Nothing yet: eight key presses, and the delay has not passed.
+    CHECK(fx.spy.count() == 0);
+    REQUIRE(fx.spy.wait(2000));
+    QTest::qWait(FilterPanel::kSearchDelayMs * 2);
+    CHECK(fx.spy.count() == 1);
+    const SiteFilter f = fx.last();
+    CHECK(f.query == "dong van");
+    CHECK(f.levels.all());
+    CHECK(fx.panel.filter().query == "dong van");
+
+    // Clearing the box (its clear button does this) emits an empty filter.
+    fx.panel.searchBox()->clear();
+    REQUIRE(fx.spy.wait(2000));
+    CHECK(fx.last().isEmpty());
+}
+
+TEST_CASE("Ticking a level box emits at once", "[app][filter_panel]") {
+    Fixture fx;
+    QCheckBox* high = fx.panel.levelBox(RiskLevel::High);
+    REQUIRE(high->isChecked());
+    QTest::mouseClick(high, Qt::LeftButton, Qt::NoModifier, QPoint(8, high->height() / 2));
+    REQUIRE(fx.spy.count() == 1);
+    SiteFilter f = fx.last();
+    CHECK_FALSE(f.hasLevel(RiskLevel::High));
+    CHECK(f.hasLevel(RiskLevel::VeryHigh));
+    CHECK(f.hasLevel(std::nullopt));
+    CHECK(f.levels.count() == 5);
+
+    fx.panel.levelBox(std::nullopt)->click();
+    f = fx.last();
+    CHECK_FALSE(f.hasLevel(std::nullopt));
+    CHECK(f.levels.count() == 4);
+
+    fx.panel.typeBox(SiteType::OutsideZone)->click();
+    f = fx.last();
+    CHECK_FALSE(f.hasType(SiteType::OutsideZone));
+    CHECK(f.hasType(SiteType::IndustrialZone));
+    CHECK(fx.spy.count() == 3);
+}
+
+TEST_CASE("Zones and districts are listed with accents ignored", "[app][filter_panel]") {
+    Fixture fx;
+    // ccn au co, kcn bao minh, kcn dong van ii, kkt dong ha.
+    CHECK(items(fx.child<QComboBox>("filterZone")) ==
+          "All zones and clusters|CCN Âu Cơ|KCN Bảo Minh|KCN Đồng Văn II|KKT Đông Hà");
+    CHECK(items(fx.child<QComboBox>("filterDistrict")) ==
+          "All districts|Ân Thi|Bình Lục|Đông Anh|Duy Tiên|Kim Bảng");
+}
+
+TEST_CASE("Combos, spin boxes and the list choice set their dimensions", "[app][filter_panel]") {
+    Fixture fx;
+    fx.child<QComboBox>("filterZone")->setCurrentIndex(3);
+    CHECK(fx.last().zoneIds == std::set<std::string>{"z1"});
+    fx.child<QComboBox>("filterDistrict")->setCurrentIndex(4);
+    CHECK(fx.last().districts == std::set<std::string>{"Duy Tiên"});
+    fx.child<QSpinBox>("minWorkers")->setValue(100);
+    CHECK(fx.last().minWorkers == 100);
+    CHECK_FALSE(fx.last().maxWorkers);
+    fx.child<QSpinBox>("maxAgeDays")->setValue(7);
+    CHECK(fx.last().maxAgeDays == 7);
+    fx.child<QCheckBox>("neverAssessed")->click();
+    CHECK(fx.last().neverAssessed);
+    fx.child<QComboBox>("filterList")->setCurrentIndex(3);
+    const SiteFilter f = fx.last();
+    CHECK(f.list == ListMembership::Either);
+    // Earlier choices stay.
+    CHECK(f.zoneIds == std::set<std::string>{"z1"});
+    CHECK(f.minWorkers == 100);
+    CHECK(fx.spy.count() == 6);
+
+    fx.child<QComboBox>("filterZone")->setCurrentIndex(0);
+    CHECK(fx.last().zoneIds.empty());
+    fx.child<QSpinBox>("minWorkers")->setValue(0);  // "any"
+    CHECK_FALSE(fx.last().minWorkers);
+}
+
+TEST_CASE("setFilter shows a filter without emitting and keeps what has no control",
+          "[app][filter_panel]") {
+    Fixture fx;
+    SiteFilter f;
+    f.levels.reset();
+    f.setLevel(RiskLevel::Medium, true);
+    f.setLevel(std::nullopt, true);
+    f.setType(SiteType::EconomicZone, false);
+    f.zoneIds = {"z1", "z3"};
+    f.districts = {"duy tien"};  // matched to "Duy Tiên" with accents ignored
+    f.provinces = {"Hà Nam"};
+    f.maxWorkers = 500;
+    f.maxAgeDays = 14;
+    f.list = ListMembership::ToInspect;
+    f.query = "Hoà";
+    fx.panel.setFilter(f);
+    QTest::qWait(FilterPanel::kSearchDelayMs * 2);
+    CHECK(fx.spy.count() == 0);
+    CHECK(fx.panel.filter() == f);
+    CHECK(fx.panel.searchBox()->text().toStdString() == "Hoà");
+    CHECK(fx.panel.levelBox(RiskLevel::Medium)->isChecked());
+    CHECK_FALSE(fx.panel.levelBox(RiskLevel::High)->isChecked());
+    CHECK_FALSE(fx.panel.typeBox(SiteType::EconomicZone)->isChecked());
+    CHECK(fx.child<QComboBox>("filterZone")->currentText().toStdString() ==
+          "KCN Đồng Văn II, KCN Bảo Minh");
+    CHECK(fx.child<QComboBox>("filterDistrict")->currentText().toStdString() == "Duy Tiên");
+    CHECK(fx.child<QSpinBox>("maxWorkers")->value() == 500);
+    CHECK(fx.child<QSpinBox>("maxAgeDays")->value() == 14);
+    CHECK(fx.child<QComboBox>("filterList")->currentIndex() == 2);
+
+    // A change elsewhere keeps both zones and the province.
+    fx.panel.levelBox(RiskLevel::High)->click();
+    const SiteFilter g = fx.last();
+    CHECK(g.zoneIds == std::set<std::string>{"z1", "z3"});
+    CHECK(g.provinces == std::set<std::string>{"Hà Nam"});
+    CHECK(g.query == "Hoà");
+    CHECK(g.hasLevel(RiskLevel::High));
+
+    fx.child<QPushButton>("filterReset")->click();
+    CHECK(fx.last().isEmpty());
+    CHECK(fx.panel.filter().isEmpty());
+    CHECK(fx.panel.searchBox()->text().isEmpty());
+    CHECK(fx.panel.levelBox(RiskLevel::High)->isChecked());
+    CHECK(fx.child<QComboBox>("filterZone")->currentIndex() == 0);
+}
+
+TEST_CASE("Ctrl+F puts the cursor in the search box", "[app][filter_panel]") {
+    Fixture fx;
+    fx.panel.searchBox()->setText("old");
+    fx.child<QComboBox>("filterList")->setFocus();
+    fx.panel.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&fx.panel));
+    REQUIRE_FALSE(fx.panel.searchBox()->hasFocus());
+    QTest::keyClick(&fx.panel, Qt::Key_F, Qt::ControlModifier);
+    CHECK(fx.panel.searchBox()->hasFocus());
+    CHECK(fx.panel.searchBox()->selectedText().toStdString() == "old");
+}
