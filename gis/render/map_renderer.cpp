@@ -99,6 +99,7 @@ void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& ou
                     continue;
                 placed.push_back(padded);
                 ++ctx.stats.labelsDrawn;
+                ctx.stats.labelBoxes.push_back(padded);
                 const QPointF baseline(r.left() - text.left(), r.top() + metrics.ascent());
                 // A light halo keeps names readable over any fill. Offset copies of the text
                 // use the glyph cache; stroking the text outline costs ten times as much.

@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QImage>
+#include <QRectF>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +25,7 @@ struct RenderStats {
     std::size_t verticesDrawn = 0;    ///< polygon vertices after sub-pixel thinning
     std::size_t featuresHidden = 0;   ///< queried features skipped for kFeatureHidden
     std::size_t labelsDrawn = 0;      ///< labels placed (the rest overlapped)
+    std::vector<QRectF> labelBoxes;   ///< where they went, padded, in image pixels
     bool cancelled = false;
     double milliseconds = 0;                ///< wall time of the render call
     std::vector<double> layerMilliseconds;  ///< per entry of MapSettings::layers (0 if skipped)

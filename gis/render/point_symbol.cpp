@@ -91,11 +91,12 @@ void drawPointSymbol(QPainter& p, QPointF c, const LayerStyle& style, std::uint8
     p.setPen(style.strokeWidth > 0 ? QPen(cs.stroke, style.strokeWidth) : QPen(Qt::NoPen));
     p.drawEllipse(c, r, r);
     if (flags & kFeatureStale) {
-        // A white dot reads on red, green and grey; its dark edge keeps it apart from yellow.
-        const double dot = std::max(1.0 * u, 0.18 * diameter);
+        // A white dot reads on red, green and grey; an edge in the category's outline colour
+        // keeps it apart from yellow.
+        const double dot = std::max(1.25 * u, 0.2 * diameter);
         p.setPen(Qt::NoPen);
-        p.setBrush(kStaleMarkEdgeColor);
-        p.drawEllipse(c, dot + 0.5 * u, dot + 0.5 * u);
+        p.setBrush(cs.stroke);
+        p.drawEllipse(c, dot + 0.4 * u, dot + 0.4 * u);
         p.setBrush(kStaleMarkColor);
         p.drawEllipse(c, dot, dot);
     }

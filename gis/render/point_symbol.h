@@ -26,13 +26,11 @@ inline constexpr std::array<double, kSizeClassCount> kSizeClassScale{
 /// the style does not size by value: drawn at pointSize.
 inline constexpr int kDefaultSizeClass = 1;
 
-/// Colours of the marks. Each is drawn with a contrasting edge (white gap, dark outline), so it
-/// reads on every risk colour and on grey.
+/// Colours of the marks. Each is drawn with a contrasting edge (a white gap, a darker
+/// outline, a white rim), so it reads on every risk colour and on grey.
 inline const QColor kSuspendMarkColor{0, 0, 0};
 inline const QColor kStaleMarkColor{255, 255, 255};
 inline const QColor kInspectMarkColor{21, 101, 192};
-/// Edge of the stale dot (and of nothing else).
-inline const QColor kStaleMarkEdgeColor{33, 33, 33};
 
 /// Size class of a feature whose size value is `value` (NaN or ≤ 0 = unknown).
 int sizeClassOf(const LayerStyle& style, float value);
@@ -45,8 +43,8 @@ double pointSymbolRadius(const LayerStyle& style, double diameter, std::uint8_t 
 
 /// Draws one point symbol centred on `centre`: the category's disc of `diameter`, and on it
 /// the marks of `flags`: kFeatureSuspend a thick black ring around the disc (with a white gap),
-/// kFeatureStale a white centre dot with a dark edge, kFeatureInspect a small blue dot at the
-/// upper right. kFeatureHidden is ignored here. Sets the painter's pen and brush.
+/// kFeatureStale a white centre dot edged in the category's outline colour, kFeatureInspect a small
+/// blue dot at the upper right. kFeatureHidden is ignored here. Sets the painter's pen and brush.
 void drawPointSymbol(QPainter& painter, QPointF centre, const LayerStyle& style,
                      std::uint8_t category, std::uint8_t flags, double diameter);
 /// The same at the style's pointSize: what the legend shows for (category, flags).

@@ -85,3 +85,44 @@ TEST_CASE("a new start supersedes the render in flight", "[render][job]") {
     QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
     CHECK(sizes.size() == 1);
 }
+
+TEST_CASE("RenderJob redraws only the layer that changed", "[render][job][cache]") {
+    safemap::test::ensureGuiApp();
+    RenderJob job;
+    RenderStats last;
+    QImage image;
+    int count = 0;
+    QObject::connect(&job, &RenderJob::finished,
+                     [&](const QImage& i, const MapSettings&, const RenderStats& st) {
+                         ++count;
+                         image = i;
+                         last = st;
+                     });
+    // Two layers: a point at pixel (100, 100) over a second point layer at (50, 50).
+    MapSettings s = scene(QSize(200, 200));
+    LayerBuilder other("g", "g", LayerKind::Factories);
+    other.addPoint("g1", at(500, 1500));
+    s.layers.insert(s.layers.begin(), {other.finish(), s.layers[0].style, true});
+    auto renderOnce = [&](const MapSettings& settings) {
+        const int before = count;
+        job.start(settings);
+        REQUIRE(spinUntil([&] { return count > before; }));
+    };
+    renderOnce(s);
+    CHECK(last.layersRendered == 2);
+    CHECK(image.pixelColor(100, 100) == QColor(255, 0, 0));
+
+    s.layers[1].data = withFlags(*s.layers[1].data, {kFeatureHidden});
+    renderOnce(s);
+    CHECK(last.layerRendered == std::vector<std::uint8_t>{0, 1});
+    CHECK(image.pixelColor(100, 100) == QColor(0, 0, 255));
+    CHECK(image.pixelColor(50, 50) == QColor(255, 0, 0));
+    CHECK(job.cache().size() == 2);
+
+    job.setCacheEnabled(false);
+    CHECK(job.cache().size() == 0);
+    renderOnce(s);
+    CHECK(last.layersRendered == 2);
+    CHECK(last.layersFromCache == 0);
+    CHECK(image.pixelColor(100, 100) == QColor(0, 0, 255));
+}
