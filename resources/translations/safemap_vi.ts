@@ -1,0 +1,1267 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Float</source>
+        <translation>Tách ra</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Hiện chi tiết...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>K&amp;hông với tất cả</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Sao chép địa chỉ liê&amp;n kết</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ActionTable</name>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Zone / cluster</source>
+        <translation>Khu / cụm</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Quận/huyện</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Mức nguy cơ</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Ngày đánh giá</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>outside any zone</source>
+        <translation>ngoài khu, cụm</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>1 facility</source>
+        <translation>1 cơ sở</translation>
+    </message>
+    <message>
+        <source>%1 facilities</source>
+        <translation>%1 cơ sở</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::AssessmentImportDialog</name>
+    <message>
+        <source>Import assessments</source>
+        <translation>Nhập kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX or ODS: one row per assessment</source>
+        <translation>CSV, XLSX hoặc ODS: mỗi dòng là một lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tự nhận biết</translation>
+    </message>
+    <message>
+        <source>Text encoding (CSV)</source>
+        <translation>Bảng mã (CSV)</translation>
+    </message>
+    <message>
+        <source>first sheet</source>
+        <translation>trang tính đầu tiên</translation>
+    </message>
+    <message>
+        <source>Sheet (XLSX, ODS)</source>
+        <translation>Trang tính (XLSX, ODS)</translation>
+    </message>
+    <message>
+        <source>Scored with</source>
+        <translation>Chấm điểm theo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>%1 v%2 (active set)</source>
+        <translation>%1 v%2 (bộ đang dùng)</translation>
+    </message>
+    <message>
+        <source>the bundled CRLN set (Decision 1203/QĐ-BCĐ)</source>
+        <translation>bộ tiêu chí CRLN đi kèm (Quyết định 1203/QĐ-BCĐ)</translation>
+    </message>
+    <message>
+        <source>Choose assessments</source>
+        <translation>Chọn tệp kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>Assessments (*.csv *.txt *.xlsx *.ods);;All files (*)</source>
+        <translation>Kết quả đánh giá (*.csv *.txt *.xlsx *.ods);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Không có dữ liệu nào được nhập. %1</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2): %3 new assessments, %4 already in the project</source>
+        <translation>%1 dòng (%2): %3 lượt đánh giá mới, %4 đã có trong dự án</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::CordonDialog</name>
+    <message>
+        <source>Whole zone/cluster of the facility</source>
+        <translation>Toàn bộ khu/cụm của cơ sở</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Khoanh vùng</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Cordon around a case</source>
+        <translation>Khoanh vùng quanh ca bệnh</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <source>Case at:</source>
+        <translation>Ca bệnh tại:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Margin around the zone:</source>
+        <translation>Vùng đệm quanh khu:</translation>
+    </message>
+    <message>
+        <source>Radius:</source>
+        <translation>Bán kính:</translation>
+    </message>
+    <message>
+        <source>Select the facility where the case is reported first.</source>
+        <translation>Trước hết hãy chọn cơ sở ghi nhận ca bệnh.</translation>
+    </message>
+    <message>
+        <source>1 facility</source>
+        <translation>1 cơ sở</translation>
+    </message>
+    <message>
+        <source>%1 facilities</source>
+        <translation>%1 cơ sở</translation>
+    </message>
+    <message>
+        <source>, %1 workers inside, %2 km²</source>
+        <translation>, %1 người lao động trong vùng, %2 km²</translation>
+    </message>
+    <message>
+        <source> (worker count unknown for %1)</source>
+        <translation> (%1 cơ sở chưa rõ số lao động)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Case reported here</source>
+        <translation>Nơi ghi nhận ca bệnh</translation>
+    </message>
+    <message>
+        <source>no facility selected: select one on the map</source>
+        <translation>chưa chọn cơ sở: hãy chọn một cơ sở trên bản đồ</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::CriteriaManager</name>
+    <message>
+        <source>Criteria sets</source>
+        <translation>Bộ tiêu chí</translation>
+    </message>
+    <message>
+        <source>Index / answer</source>
+        <translation>Chỉ số / câu trả lời</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>Nạp từ tệp…</translation>
+    </message>
+    <message>
+        <source>Use this set</source>
+        <translation>Dùng bộ này</translation>
+    </message>
+    <message>
+        <source>Load a criteria set</source>
+        <translation>Nạp bộ tiêu chí</translation>
+    </message>
+    <message>
+        <source>Criteria sets (*.json)</source>
+        <translation>Bộ tiêu chí (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 v%2%3</source>
+        <translation>%1 v%2%3</translation>
+    </message>
+    <message>
+        <source> — active</source>
+        <translation> — đang dùng</translation>
+    </message>
+    <message>
+        <source>%1 — %2. Total = sum of points / %3 × 100 %.</source>
+        <translation>%1 — %2. Tổng = tổng điểm / %3 × 100%.</translation>
+    </message>
+    <message>
+        <source>SafeMap proposal, not from the decision</source>
+        <translation>Đề xuất của SafeMap, không lấy từ quyết định</translation>
+    </message>
+    <message>
+        <source>from the decision</source>
+        <translation>Theo quyết định</translation>
+    </message>
+    <message>
+        <source>; mandatory measure</source>
+        <translation>; biện pháp bắt buộc</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Level: %1</source>
+        <translation>Mức: %1</translation>
+    </message>
+    <message>
+        <source>may operate</source>
+        <translation>được hoạt động</translation>
+    </message>
+    <message>
+        <source>may not operate</source>
+        <translation>không được hoạt động</translation>
+    </message>
+    <message>
+        <source>Veto: %1</source>
+        <translation>Điều kiện loại trừ: %1</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>Không nạp được: %1</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Không đổi được: %1</translation>
+    </message>
+    <message>
+        <source>Re-scoring every assessment…</source>
+        <translation>Đang chấm điểm lại mọi lượt đánh giá…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Re-scoring stopped: %1</source>
+        <translation>Đã dừng chấm điểm lại: %1</translation>
+    </message>
+    <message>
+        <source>%1 v%2 is now active; %3 assessments re-scored.</source>
+        <translation>Đang dùng %1 v%2; đã chấm điểm lại %3 lượt đánh giá.</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::FilterPanel</name>
+    <message>
+        <source>Industrial zones (KCN)</source>
+        <translation>Khu công nghiệp (KCN)</translation>
+    </message>
+    <message>
+        <source>Industrial clusters (CCN)</source>
+        <translation>Cụm công nghiệp (CCN)</translation>
+    </message>
+    <message>
+        <source>Economic zones (KKT)</source>
+        <translation>Khu kinh tế (KKT)</translation>
+    </message>
+    <message>
+        <source>Outside any zone</source>
+        <translation>Ngoài khu, cụm</translation>
+    </message>
+    <message>
+        <source>Find site</source>
+        <translation>Tìm cơ sở</translation>
+    </message>
+    <message>
+        <source>or never assessed</source>
+        <translation>hoặc chưa từng đánh giá</translation>
+    </message>
+    <message>
+        <source>Name or tax code (Ctrl+F)</source>
+        <translation>Tên hoặc mã số thuế (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Mức nguy cơ</translation>
+    </message>
+    <message>
+        <source>Site type</source>
+        <translation>Loại khu vực</translation>
+    </message>
+    <message>
+        <source>Zone / cluster</source>
+        <translation>Khu / cụm</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Quận/huyện</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>Only facilities whose newest assessment is at most this old</source>
+        <translation>Chỉ các cơ sở có lần đánh giá gần nhất không quá số ngày này</translation>
+    </message>
+    <message>
+        <source>Also (or, with no age set, only) facilities never assessed</source>
+        <translation>Thêm (hoặc, khi không đặt số ngày, chỉ gồm) các cơ sở chưa từng đánh giá</translation>
+    </message>
+    <message>
+        <source>Assessed within</source>
+        <translation>Đánh giá trong vòng</translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Tất cả cơ sở</translation>
+    </message>
+    <message>
+        <source>To suspend</source>
+        <translation>Cần tạm dừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Due for inspection</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>On either list</source>
+        <translation>Thuộc một trong hai danh sách</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>All zones and clusters</source>
+        <translation>Tất cả khu, cụm</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Tất cả quận/huyện</translation>
+    </message>
+    <message>
+        <source>%1 zones</source>
+        <translation>%1 khu, cụm</translation>
+    </message>
+    <message>
+        <source>%1 districts</source>
+        <translation>%1 quận/huyện</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::IdentifyPanel</name>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Industrial zone (KCN)</source>
+        <translation>Khu công nghiệp (KCN)</translation>
+    </message>
+    <message>
+        <source>Industrial cluster (CCN)</source>
+        <translation>Cụm công nghiệp (CCN)</translation>
+    </message>
+    <message>
+        <source>Economic zone</source>
+        <translation>Khu kinh tế</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>no assessment</source>
+        <translation>chưa đánh giá</translation>
+    </message>
+    <message>
+        <source>very low risk</source>
+        <translation>nguy cơ rất thấp</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>nguy cơ thấp</translation>
+    </message>
+    <message>
+        <source>medium risk</source>
+        <translation>nguy cơ trung bình</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>nguy cơ cao</translation>
+    </message>
+    <message>
+        <source>very high risk</source>
+        <translation>nguy cơ rất cao</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Mức nguy cơ</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Ngày đánh giá</translation>
+    </message>
+    <message>
+        <source>%1 (%2 days before the list date)%3</source>
+        <translation>%1 (%2 ngày trước ngày lập danh sách)%3</translation>
+    </message>
+    <message>
+        <source> — stale</source>
+        <translation> — quá hạn cập nhật</translation>
+    </message>
+    <message>
+        <source>To suspend</source>
+        <translation>Cần tạm dừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Due for inspection</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>on neither list</source>
+        <translation>không thuộc danh sách nào</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Site ID</source>
+        <translation>Mã cơ sở</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Zone / cluster</source>
+        <translation>Khu / cụm</translation>
+    </message>
+    <message>
+        <source>outside any zone</source>
+        <translation>ngoài khu, cụm</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Quận/huyện</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Ngành nghề</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <source>Out-of-province workers</source>
+        <translation>Số lao động ngoại tỉnh</translation>
+    </message>
+    <message>
+        <source>Largest shift</source>
+        <translation>Số lao động ca đông nhất</translation>
+    </message>
+    <message>
+        <source>Account issued</source>
+        <translation>Ngày cấp tài khoản</translation>
+    </message>
+    <message>
+        <source>no account</source>
+        <translation>chưa có tài khoản</translation>
+    </message>
+    <message>
+        <source>Longitude, latitude</source>
+        <translation>Kinh độ, vĩ độ</translation>
+    </message>
+    <message>
+        <source>Latest score: %1 v%2</source>
+        <translation>Điểm lần gần nhất: %1 v%2</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>chưa trả lời</translation>
+    </message>
+    <message>
+        <source>%1 → %2 / %3 points</source>
+        <translation>%1 → %2 / %3 điểm</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>%1 % — %2</source>
+        <translation>%1% — %2</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>Điều kiện loại trừ</translation>
+    </message>
+    <message>
+        <source>Mandatory measure missing</source>
+        <translation>Thiếu biện pháp bắt buộc</translation>
+    </message>
+    <message>
+        <source>Assessments (%1)</source>
+        <translation>Các lần đánh giá (%1)</translation>
+    </message>
+    <message>
+        <source>%1 % %2 — %3</source>
+        <translation>%1% %2 — %3</translation>
+    </message>
+    <message>
+        <source>submitter unknown</source>
+        <translation>không rõ người gửi</translation>
+    </message>
+    <message>
+        <source>No assessment submitted</source>
+        <translation>Chưa có đánh giá nào được gửi</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Khu / cụm</translation>
+    </message>
+    <message>
+        <source>Zone ID</source>
+        <translation>Mã khu / cụm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <source>Workers in facilities</source>
+        <translation>Người lao động tại các cơ sở</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Đã đánh giá</translation>
+    </message>
+    <message>
+        <source>Worst level</source>
+        <translation>Mức nguy cơ cao nhất</translation>
+    </message>
+    <message>
+        <source>Unsafe share</source>
+        <translation>Tỷ lệ không an toàn</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 assessed)</source>
+        <translation>%1% (%2 trên %3 cơ sở đã đánh giá)</translation>
+    </message>
+    <message>
+        <source>Click a site on the map to see its record.</source>
+        <translation>Bấm vào một cơ sở hoặc khu, cụm trên bản đồ để xem hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ImportDialog</name>
+    <message>
+        <source>Site ID</source>
+        <translation>Mã định danh</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind (KCN/CCN/KKT)</source>
+        <translation>Loại (KCN/CCN/KKT)</translation>
+    </message>
+    <message>
+        <source>Zone / cluster ID</source>
+        <translation>Mã khu / cụm</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Quận/huyện</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Ngành nghề</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Số lao động</translation>
+    </message>
+    <message>
+        <source>Out-of-province workers</source>
+        <translation>Số lao động ngoại tỉnh</translation>
+    </message>
+    <message>
+        <source>Largest shift</source>
+        <translation>Số lao động ca đông nhất</translation>
+    </message>
+    <message>
+        <source>Account issued on</source>
+        <translation>Ngày cấp tài khoản</translation>
+    </message>
+    <message>
+        <source>Longitude / X</source>
+        <translation>Kinh độ / X</translation>
+    </message>
+    <message>
+        <source>Latitude / Y</source>
+        <translation>Vĩ độ / Y</translation>
+    </message>
+    <message>
+        <source>Import sites</source>
+        <translation>Nhập khu, cụm và cơ sở</translation>
+    </message>
+    <message>
+        <source>GeoPackage, Shapefile, GeoJSON, KML, CSV, XLSX, ODS</source>
+        <translation>GeoPackage, Shapefile, GeoJSON, KML, CSV, XLSX, ODS</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Layer / sheet</source>
+        <translation>Lớp / trang tính</translation>
+    </message>
+    <message>
+        <source>Decide from the geometry</source>
+        <translation>Tự xác định theo dạng hình học</translation>
+    </message>
+    <message>
+        <source>Zones and clusters</source>
+        <translation>Khu, cụm</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Cơ sở sản xuất kinh doanh</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Nhập dưới dạng</translation>
+    </message>
+    <message>
+        <source>As declared by the file</source>
+        <translation>Theo khai báo trong tệp</translation>
+    </message>
+    <message>
+        <source>VN-2000 TM-3, %1 (%2°%3&apos;)</source>
+        <translation>VN-2000 múi 3°, %1 (KTT %2°%3&apos;)</translation>
+    </message>
+    <message>
+        <source>Source CRS</source>
+        <translation>Hệ tọa độ nguồn</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Cột dữ liệu</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Chọn tệp cần nhập</translation>
+    </message>
+    <message>
+        <source>GIS files and spreadsheets (*.gpkg *.shp *.geojson *.json *.kml *.csv *.xlsx *.ods);;All files (*)</source>
+        <translation>Tệp GIS và bảng tính (*.gpkg *.shp *.geojson *.json *.kml *.csv *.xlsx *.ods);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 features · %3</source>
+        <translation>%1 · %2 đối tượng · %3</translation>
+    </message>
+    <message>
+        <source>no CRS declared</source>
+        <translation>không khai báo hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Không có dữ liệu nào được nhập. %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 new, %3 updated, %4 unchanged</source>
+        <translation>Đã nhập %1 dòng: %2 mới, %3 cập nhật, %4 không đổi</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::LayerPanel</name>
+    <message>
+        <source>Move layer up</source>
+        <translation>Đưa lớp lên trên</translation>
+    </message>
+    <message>
+        <source>Move layer down</source>
+        <translation>Đưa lớp xuống dưới</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::LegendPanel</name>
+    <message>
+        <source>Symbol size by workforce</source>
+        <translation>Cỡ ký hiệu theo số lao động</translation>
+    </message>
+    <message>
+        <source>Zone names</source>
+        <translation>Tên khu, cụm</translation>
+    </message>
+    <message>
+        <source>Facilities by latest assessment</source>
+        <translation>Cơ sở theo lần đánh giá gần nhất</translation>
+    </message>
+    <message>
+        <source>Zones and clusters</source>
+        <translation>Khu, cụm</translation>
+    </message>
+    <message>
+        <source>Worst facility level</source>
+        <translation>Mức cao nhất của các cơ sở</translation>
+    </message>
+    <message>
+        <source>Share of unsafe facilities (4 area levels)</source>
+        <translation>Tỷ lệ cơ sở không an toàn (4 cấp độ dịch)</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Tô màu theo</translation>
+    </message>
+    <message>
+        <source>Scored with %1 v%2.</source>
+        <translation>Chấm điểm theo %1 v%2.</translation>
+    </message>
+    <message>
+        <source>No criteria set chosen yet.</source>
+        <translation>Chưa chọn bộ tiêu chí.</translation>
+    </message>
+    <message>
+        <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.</source>
+        <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::MainWindow</name>
+    <message>
+        <source>Lon %1°, lat %2°</source>
+        <translation>Kinh độ %1°, vĩ độ %2°</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>Tỷ lệ 1:%1</translation>
+    </message>
+    <message>
+        <source>Basemap not loaded: %1</source>
+        <translation>Không tải được bản đồ nền: %1</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lớp bản đồ</translation>
+    </message>
+    <message>
+        <source>Site record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Chú giải</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Dự án</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>Dự án &amp;mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>Mở &amp;dự án…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Save view</source>
+        <translation>&amp;Lưu khung nhìn</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Lưu dự án &amp;với tên khác…</translation>
+    </message>
+    <message>
+        <source>&amp;Import sites…</source>
+        <translation>&amp;Nhập khu, cụm và cơ sở…</translation>
+    </message>
+    <message>
+        <source>Import &amp;assessments…</source>
+        <translation>Nhập &amp;kết quả đánh giá…</translation>
+    </message>
+    <message>
+        <source>&amp;Criteria sets…</source>
+        <translation>&amp;Bộ tiêu chí…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Bản đồ</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Phóng &amp;to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Thu &amp;nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;all</source>
+        <translation>&amp;Xem toàn bộ</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;layer</source>
+        <translation>Phóng tới &amp;lớp</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Phóng tới đối tượng &amp;chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About SafeMap</source>
+        <translation>&amp;Giới thiệu SafeMap</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Không mở được dự án</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Đã mở %1</translation>
+    </message>
+    <message>
+        <source>%1 zones · %2 facilities</source>
+        <translation>%1 khu, cụm · %2 cơ sở</translation>
+    </message>
+    <message>
+        <source>Zones and clusters</source>
+        <translation>Khu, cụm</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Cơ sở sản xuất kinh doanh</translation>
+    </message>
+    <message>
+        <source>Countries (basemap)</source>
+        <translation>Các nước (bản đồ nền)</translation>
+    </message>
+    <message>
+        <source>View saved in the project</source>
+        <translation>Đã lưu khung nhìn vào dự án</translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation>chưa mở dự án</translation>
+    </message>
+    <message>
+        <source>%1 — SafeMap</source>
+        <translation>%1 — SafeMap</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Dự án mới</translation>
+    </message>
+    <message>
+        <source>SafeMap project (*.gpkg)</source>
+        <translation>Dự án SafeMap (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it.</source>
+        <translation>%1 đã tồn tại. Hãy chọn tên khác hoặc mở dự án đó.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Mở dự án</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Lưu dự án với tên khác</translation>
+    </message>
+    <message>
+        <source>Import sites</source>
+        <translation>Nhập khu, cụm và cơ sở</translation>
+    </message>
+    <message>
+        <source>Create or open a project first (Project → New project).</source>
+        <translation>Hãy tạo hoặc mở một dự án trước (Dự án → Dự án mới).</translation>
+    </message>
+    <message>
+        <source>Import assessments</source>
+        <translation>Nhập kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>About SafeMap</source>
+        <translation>Giới thiệu SafeMap</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Industrial zones, clusters and facilities coloured by infection risk.&lt;br&gt;Works fully offline. Licence: GPL-2.0-or-later.&lt;br&gt;Basemap: Natural Earth (public domain).</source>
+        <translation>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Khu công nghiệp, cụm công nghiệp và cơ sở sản xuất kinh doanh, tô màu theo mức nguy cơ lây nhiễm.&lt;br&gt;Hoạt động hoàn toàn ngoại tuyến. Giấy phép: GPL-2.0-or-later.&lt;br&gt;Bản đồ nền: Natural Earth (phạm vi công cộng).</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>To suspend</source>
+        <translation>Cần tạm dừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Due for inspection</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Filter: %1 — %2 of %3 facilities shown</source>
+        <translation>Bộ lọc: %1 — hiển thị %2 trên %3 cơ sở</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Cordon around a case…</source>
+        <translation>&amp;Khoanh vùng quanh ca bệnh…</translation>
+    </message>
+</context>
+</TS>
