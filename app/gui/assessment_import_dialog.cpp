@@ -125,6 +125,7 @@ void AssessmentImportDialog::startImport() {
     progress_->setRange(0, 0);
     importButton_->setEnabled(false);
     progressTimer_->start(100);
+    running_ = true;
     const std::string projectPath = store_.path();
     const std::string source = fileEdit_->text().toStdString();
     const std::string defaultSet = defaultCriteriaFile().toStdString();
@@ -141,6 +142,7 @@ void AssessmentImportDialog::startImport() {
 }
 
 void AssessmentImportDialog::finishImport() {
+    running_ = false;
     progressTimer_->stop();
     progress_->setVisible(false);
     importButton_->setEnabled(true);

@@ -28,7 +28,8 @@ public:
 
     void setSourceFile(const QString& path);
     void startImport();
-    bool isRunning() const { return watcher_.isRunning(); }
+    /// True from startImport() until its result is shown (not merely computed).
+    bool isRunning() const { return running_; }
     QString summaryText() const { return summary_; }
     QString errorText() const;
 
@@ -49,6 +50,7 @@ private:
     QFutureWatcher<Result<AssessmentImportResult>> watcher_;
     QTimer* progressTimer_;
     QString summary_;
+    bool running_ = false;
 };
 
 }  // namespace safemap

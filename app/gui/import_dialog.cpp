@@ -198,7 +198,6 @@ FieldMapping ImportDialog::currentMapping() const {
     return m;
 }
 
-bool ImportDialog::isRunning() const { return watcher_.isRunning(); }
 
 QString ImportDialog::errorText() const { return errorLabel_->text(); }
 
@@ -224,6 +223,7 @@ void ImportDialog::startImport() {
     progress_->setRange(0, 0);
     importButton_->setEnabled(false);
     progressTimer_->start(100);
+    running_ = true;
     const std::string projectPath = store_.path();
     const std::string sourcePath = fileEdit_->text().toStdString();
     // The worker opens its own connection: nothing live is shared with the UI thread.
@@ -237,6 +237,7 @@ void ImportDialog::startImport() {
 }
 
 void ImportDialog::finishImport() {
+    running_ = false;
     progressTimer_->stop();
     progress_->setVisible(false);
     importButton_->setEnabled(true);

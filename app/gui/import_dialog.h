@@ -39,7 +39,8 @@ public:
     QString summaryText() const { return summary_; }
     /// The error shown after a failed import (file, row, column, reason), else empty.
     QString errorText() const;
-    bool isRunning() const;
+    /// True from startImport() until its result is shown (not merely computed).
+    bool isRunning() const { return running_; }
 
 private:
     void browse();
@@ -67,6 +68,7 @@ private:
     QFutureWatcher<Result<ImportSummary>> watcher_;
     QTimer* progressTimer_;
     QString summary_;
+    bool running_ = false;
 };
 
 }  // namespace safemap

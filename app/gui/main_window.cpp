@@ -3,6 +3,7 @@
 #include <QAction>
 #include <algorithm>
 #include <QApplication>
+#include <QScreen>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -16,7 +17,10 @@
 #include <QToolBar>
 #include <unordered_map>
 
+#include "app/gui/action_table.h"
 #include "app/gui/assessment_import_dialog.h"
+#include "app/gui/cordon_dialog.h"
+#include "app/gui/filter_panel.h"
 #include "app/gui/criteria_manager.h"
 #include "app/gui/data_paths.h"
 #include "app/gui/identify_panel.h"
@@ -26,6 +30,9 @@
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
 #include "core/storage/site_store.h"
+#include "core/filter/filter_json.h"
+#include "core/filter/filter_match.h"
+#include "gis/analysis/cordon_layer.h"
 #include "gis/project/project_layers.h"
 #include "gis/render/identify.h"
 #include "gis/render/web_mercator.h"
@@ -77,6 +84,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     scaleLabel_ = new QLabel(this);
     countLabel_ = new QLabel(this);
     coordLabel_->setMinimumWidth(260);
+    filterLabel_ = new QLabel(this);
+    statusBar()->addWidget(filterLabel_);
     statusBar()->addPermanentWidget(countLabel_);
     statusBar()->addPermanentWidget(coordLabel_);
     statusBar()->addPermanentWidget(scaleLabel_);
@@ -106,7 +115,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     updateTitle();
 
     QSettings settings;
-    resize(1280, 800);
+    // First start: most of the screen, the map taking what the docks leave.
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(screen->availableSize() * 0.95);
+    else
+        resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     updateRecentMenu();
@@ -134,6 +147,128 @@ void MainWindow::buildDocks() {
     legendDock->setWidget(legend_);
     addDockWidget(Qt::LeftDockWidgetArea, legendDock);
     connect(legend_, &LegendPanel::choiceChanged, this, &MainWindow::setStyleChoice);
+
+    filterPanel_ = new FilterPanel(this);
+    auto* filterDock = new QDockWidget(tr("Filter"), this);
+    filterDock->setObjectName(QStringLiteral("filterDock"));
+    filterDock->setWidget(filterPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, filterDock);
+    tabifyDockWidget(legendDock, filterDock);
+    legendDock->raise();
+    connect(filterPanel_, &FilterPanel::filterChanged, this, &MainWindow::setFilter);
+
+    suspendTable_ = new ActionTable(ActionList::ToSuspend, this);
+    suspendTable_->setObjectName(QStringLiteral("suspendTable"));
+    inspectTable_ = new ActionTable(ActionList::ToInspect, this);
+    inspectTable_->setObjectName(QStringLiteral("inspectTable"));
+    auto* suspendDock = new QDockWidget(tr("To suspend"), this);
+    suspendDock->setObjectName(QStringLiteral("suspendDock"));
+    suspendDock->setWidget(suspendTable_);
+    auto* inspectDock = new QDockWidget(tr("Due for inspection"), this);
+    inspectDock->setObjectName(QStringLiteral("inspectDock"));
+    inspectDock->setWidget(inspectTable_);
+    addDockWidget(Qt::BottomDockWidgetArea, suspendDock);
+    addDockWidget(Qt::BottomDockWidgetArea, inspectDock);
+    tabifyDockWidget(suspendDock, inspectDock);
+    suspendDock->raise();
+    for (ActionTable* table : {suspendTable_, inspectTable_})
+        connect(table, &ActionTable::siteActivated, this,
+                [this](const QString& id) { selectSite(id.toStdString(), true); });
+    // Selecting on the map (or anywhere) selects the row in both tables.
+    connect(this, &MainWindow::siteSelected, this, [this](const QString& id) {
+        suspendTable_->selectSite(id);
+        inspectTable_->selectSite(id);
+    });
+
+    cordon_ = new CordonDialog(this);
+    connect(cordon_, &CordonDialog::cordonComputed, this,
+            [this](const Cordon& c) { showCordon(c); });
+    connect(cordon_, &CordonDialog::cordonCleared, this, [this] { showCordon(std::nullopt); });
+    connect(cordon_, &CordonDialog::facilityActivated, this,
+            [this](const QString& id) { selectSite(id.toStdString(), true); });
+}
+
+void MainWindow::setFilter(const SiteFilter& filter) {
+    filter_ = filter;
+    if (store_) store_->setMeta(kSiteFilterMetaKey, siteFilterToJson(filter));
+    applyFilter();
+}
+
+void MainWindow::applyFilter() {
+    // Hidden and mark flags only: the facility layer keeps its geometry and index.
+    const auto rows = makeFilterRows(factories_, zones_, status_, &searchIndex_);
+    const SiteMatcher matcher(filter_);
+    std::unordered_map<std::string, std::uint8_t> flagsById;
+    visibleFactories_ = 0;
+    for (const auto& row : rows) {
+        std::uint8_t flags = 0;
+        if (!matcher(row)) {
+            flags |= kFeatureHidden;
+        } else {
+            ++visibleFactories_;
+        }
+        if (row.status) {
+            if (row.status->stale) flags |= kFeatureStale;
+            if (row.status->toSuspend) flags |= kFeatureSuspend;
+            if (row.status->toInspect) flags |= kFeatureInspect;
+        }
+        flagsById.emplace(row.factory->id, flags);
+    }
+    for (auto& layer : layers_) {
+        if (layer.data->kind != LayerKind::Factories) continue;
+        std::vector<std::uint8_t> flags(layer.data->featureCount(), 0);
+        for (size_t i = 0; i < flags.size(); ++i)
+            if (auto it = flagsById.find(layer.data->featureIds[i]); it != flagsById.end())
+                flags[i] = it->second;
+        layer.data = withFlags(*layer.data, std::move(flags));
+    }
+    canvas_->setLayers(layers_);
+    suspendTable_->setRows(makeActionRows(ActionList::ToSuspend, factories_, zones_, status_, filter_));
+    inspectTable_->setRows(makeActionRows(ActionList::ToInspect, factories_, zones_, status_, filter_));
+    const QString description = QString::fromStdString(
+        describe(filter_, QLocale().language() == QLocale::Vietnamese, zones_));
+    filterLabel_->setText(filter_.isEmpty()
+                              ? QString()
+                              : tr("Filter: %1 — %2 of %3 facilities shown")
+                                    .arg(description)
+                                    .arg(visibleFactories_)
+                                    .arg(factories_.size()));
+}
+
+void MainWindow::openCordonTool() {
+    cordon_->setSites(factories_, zones_);
+    const auto& selected = canvas_->selection();
+    for (const auto& f : factories_)
+        if (selected.count(f.id)) cordon_->setCaseSite(QString::fromStdString(f.id), QString::fromStdString(f.name));
+    cordon_->show();
+    cordon_->raise();
+}
+
+void MainWindow::insertCordonLayer() {
+    layers_.erase(std::remove_if(layers_.begin(), layers_.end(),
+                                 [](const LayerRender& l) { return l.data->id == kCordonLayerId; }),
+                  layers_.end());
+    if (!cordonShown_) return;
+    // Above zones, below facilities, so the facilities inside stay visible.
+    auto pos = std::find_if(layers_.begin(), layers_.end(), [](const LayerRender& l) {
+        return l.data->kind == LayerKind::Factories;
+    });
+    layers_.insert(pos, LayerRender{makeCordonLayer(*cordonShown_), cordonStyle(), true});
+}
+
+void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
+    cordonShown_ = cordon;
+    insertCordonLayer();
+    canvas_->setLayers(layers_);
+    if (!cordon) {
+        canvas_->setSelection({});
+        return;
+    }
+    canvas_->setSelection(std::unordered_set<std::string>(cordon->facilityIds.begin(),
+                                                          cordon->facilityIds.end()));
+    for (const auto& l : layers_)
+        if (l.data->id == kCordonLayerId && !l.data->extent().empty())
+            canvas_->zoomToExtent(l.data->extent(), 0.2);
 }
 
 void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
@@ -191,6 +326,12 @@ void MainWindow::buildActions() {
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(filterPanel_->searchAction());
+    add(tools, tr("&Cordon around a case…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+        &MainWindow::openCordonTool)
+        ->setObjectName(QStringLiteral("cordonAction"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About SafeMap"), QKeySequence::HelpContents, &MainWindow::showAbout);
 }
@@ -209,6 +350,11 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     }
     if (store_) saveViewState();
     store_.emplace(std::move(opened).value());
+    cordonShown_.reset();
+    filter_ = SiteFilter{};
+    if (const std::string saved = store_->meta(kSiteFilterMetaKey); !saved.empty())
+        if (auto f = siteFilterFromJson(saved)) filter_ = *f;
+    filterPanel_->setFilter(filter_);
     styleChoice_ = MapStyleChoice{};
     styleChoice_.zoneColouring = store_->meta("style.zone_colouring") == "unsafe_share"
                                      ? ZoneColouring::UnsafeShare
@@ -236,6 +382,8 @@ void MainWindow::reloadSites() {
     factories_ = store_ ? loadFactories(store_->database()) : std::vector<Factory>{};
     status_ = store_ ? loadProjectStatus(store_->database(), ruleSettings_) : ProjectStatus{};
     legend_->setStatus(status_);
+    searchIndex_ = buildSearchIndex(factories_);
+    filterPanel_->setChoices(zones_, districtChoices(factories_));
     rebuildLayers();
     countLabel_->setText(tr("%1 zones · %2 facilities")
                              .arg(QLocale().toString(static_cast<qlonglong>(zones_.size())),
@@ -290,7 +438,8 @@ void MainWindow::rebuildLayers() {
         entries.append({qs(it->data->id), title, it->visible});
     }
     layerPanel_->setEntries(entries);
-    canvas_->setLayers(layers_);
+    insertCordonLayer();
+    applyFilter();  // sets the canvas layers with the facilities' flags
     if (first) zoomToSites();
 }
 
@@ -306,6 +455,7 @@ void MainWindow::applyLayerPanel() {
         }
     }
     layers_ = std::move(ordered);
+    insertCordonLayer();  // the cordon is not in the layer list; keep it where it belongs
     canvas_->setLayers(layers_);
 }
 

@@ -9,6 +9,9 @@
 #include "core/storage/project_status.h"
 #include "core/storage/project_store.h"
 #include "app/gui/legend_panel.h"
+#include "core/filter/search_index.h"
+#include "core/filter/site_filter.h"
+#include "gis/analysis/cordon.h"
 #include "gis/render/map_settings.h"
 
 class QLabel;
@@ -17,6 +20,9 @@ class QProgressBar;
 
 namespace safemap {
 
+class ActionTable;
+class CordonDialog;
+class FilterPanel;
 class IdentifyPanel;
 class LegendPanel;
 class LayerPanel;
@@ -43,6 +49,17 @@ public:
     LayerPanel* layerPanel() const { return layerPanel_; }
     IdentifyPanel* identifyPanel() const { return identify_; }
     LegendPanel* legendPanel() const { return legend_; }
+    FilterPanel* filterPanel() const { return filterPanel_; }
+    ActionTable* suspendTable() const { return suspendTable_; }
+    ActionTable* inspectTable() const { return inspectTable_; }
+    CordonDialog* cordonDialog() const { return cordon_; }
+    /// Shows only the facilities that pass `filter` on the map and in both tables.
+    void setFilter(const SiteFilter& filter);
+    const SiteFilter& filter() const { return filter_; }
+    /// Facilities that pass the current filter.
+    size_t visibleFactoryCount() const { return visibleFactories_; }
+    /// Draws a cordon on the map and selects the facilities inside (empty: removes it).
+    void showCordon(const std::optional<Cordon>& cordon);
     /// Applies symbology choices (zone colouring, symbol size, labels) and saves them.
     void setStyleChoice(const MapStyleChoice& choice);
     /// Counts loaded from the project (for the status bar and tests).
@@ -73,6 +90,10 @@ private:
     void buildDocks();
     void rebuildLayers();
     void applyLayerPanel();
+    /// Recomputes hidden/mark flags of the facility layer and the table rows from the filter.
+    void applyFilter();
+    void openCordonTool();
+    void insertCordonLayer();
     void restoreViewState();
     void updateTitle();
     void updateRecentMenu();
@@ -100,6 +121,15 @@ private:
     LayerPanel* layerPanel_ = nullptr;
     IdentifyPanel* identify_ = nullptr;
     LegendPanel* legend_ = nullptr;
+    FilterPanel* filterPanel_ = nullptr;
+    ActionTable* suspendTable_ = nullptr;
+    ActionTable* inspectTable_ = nullptr;
+    CordonDialog* cordon_ = nullptr;
+    QLabel* filterLabel_ = nullptr;
+    SiteFilter filter_;
+    SearchIndex searchIndex_;
+    size_t visibleFactories_ = 0;
+    std::optional<Cordon> cordonShown_;
     MapStyleChoice styleChoice_;
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;

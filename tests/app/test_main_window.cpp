@@ -146,6 +146,7 @@ TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and
         dialog.startImport();
         REQUIRE(QTest::qWaitFor([&] { return !dialog.isRunning(); }, 10000));
         const QString error = dialog.errorText();
+        INFO(error.toStdString());
         CHECK(error.contains(QStringLiteral("row 3")));
         CHECK(error.contains(QStringLiteral("so_lao_dong")));
         CHECK(loadFactories(store->database()).size() == 3);  // nothing written
