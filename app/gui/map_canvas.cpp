@@ -33,8 +33,8 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent) {
     debounce_.setInterval(kDebounceMs);
     connect(&debounce_, &QTimer::timeout, this, &MapCanvas::startRender);
     connect(&job_, &RenderJob::finished, this,
-            [this](const QImage& image, const MapSettings& settings, const RenderStats&) {
-                onRenderFinished(image, settings);
+            [this](const QImage& image, const MapSettings& settings, const RenderStats& stats) {
+                onRenderFinished(image, settings, stats);
             });
 }
 
@@ -167,8 +167,10 @@ void MapCanvas::startRender() {
     job_.start(s);
 }
 
-void MapCanvas::onRenderFinished(const QImage& image, const MapSettings& settings) {
+void MapCanvas::onRenderFinished(const QImage& image, const MapSettings& settings,
+                                 const RenderStats& stats) {
     image_ = image;
+    stats_ = stats;
     imageExtent_ = MapTransform(settings).visibleExtent();
     update();
     emit renderFinished();

@@ -20,6 +20,10 @@ namespace safemap {
 /// Rendering happens in RenderJob on a worker. While a new frame is on its way the canvas
 /// shows the last one shifted (pan) or scaled (zoom), as QgsMapCanvas does, so input never
 /// waits for the renderer. Extents are Web Mercator metres; signals also give lon/lat.
+///
+/// Frames go through RenderJob's per-layer cache: to redraw only the facilities after a filter
+/// or re-scoring, pass setLayers() the same LayerData pointers for the other layers and a new
+/// one (withFlags / withCategoriesAndFlags) for the facilities.
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
@@ -57,6 +61,8 @@ public:
     bool isRendering() const;
     /// The last finished frame (empty before the first one).
     const QImage& lastImage() const { return image_; }
+    /// What drawing the last finished frame did (which layers were redrawn, counts).
+    const RenderStats& lastStats() const { return stats_; }
 
     QSize sizeHint() const override { return {800, 600}; }
 
@@ -93,14 +99,16 @@ protected:
 private:
     void scheduleRender();
     void startRender();
-    void onRenderFinished(const QImage& image, const MapSettings& settings);
+    void onRenderFinished(const QImage& image, const MapSettings& settings,
+                          const RenderStats& stats);
     void extentWasChanged();
     void drawScaleBar(QPainter& painter) const;
 
     MapSettings settings_;  ///< extent, layers, selection; size comes from the widget
     RenderJob job_;
     QTimer debounce_;
-    QImage image_;      ///< last finished frame
+    QImage image_;  ///< last finished frame
+    RenderStats stats_;
     BBox imageExtent_;  ///< visible extent that image_ shows
     QPoint pressPos_;
     QPoint lastDragPos_;

@@ -211,3 +211,25 @@ TEST_CASE("MapCanvas selection and extent signals", "[canvas]") {
     CHECK(ring != kBackground);
     CHECK(ring.blue() > 200);
 }
+
+TEST_CASE("MapCanvas redraws only the layer whose flags changed", "[canvas][cache]") {
+    Fixture f;
+    CHECK(f.canvas.lastStats().layersRendered == 2);
+    // Filter the factory out: the same zone layer, new factory data.
+    std::vector<LayerRender> layers = f.canvas.layers();
+    layers[1].data = withFlags(*layers[1].data, {kFeatureHidden});
+    f.canvas.setLayers(layers);
+    f.waitForRender();
+    CHECK(f.canvas.lastStats().layerRendered == std::vector<std::uint8_t>{0, 1});
+    QImage img = f.grab();
+    CHECK(img.pixelColor(150, 50) == kBackground);
+    CHECK(img.pixelColor(90, 110) == kZoneFill);
+
+    // Back to no flags: it shows again; the zones still come from the cache.
+    layers[1].data = withFlags(*layers[1].data, {});
+    f.canvas.setLayers(layers);
+    f.waitForRender();
+    CHECK(f.canvas.lastStats().layersFromCache == 1);
+    img = f.grab();
+    CHECK(img.pixelColor(150, 50) == kPointFill);
+}
