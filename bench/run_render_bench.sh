@@ -104,8 +104,9 @@ for path in (safemap_txt, qgis_txt):
 frames = [l.split("\t")[0] for l in open(frames_txt, encoding="utf-8") if not l.startswith("#")]
 def ms(key):
     r = res.get(key)
-    return "%.1f" % r[0] if r else "–"
-print("Per frame, 1600 × 1000, median ms of %s after a warm-up (SafeMap: one thread)\n" % runs)
+    return "%.1f (%.1f)" % (r[0], r[1]) if r else "–"
+print("Per frame, 1600 × 1000: median ms of %s runs after a warm-up, and in brackets the fastest "
+      "run (SafeMap: one thread)\n" % runs)
 print("| frame | SafeMap renderMap | drawn / queried | QGIS sequential | QGIS parallel "
       "| QGIS seq ÷ SafeMap | every point stamped (no LOD) |")
 print("|---|---:|---:|---:|---:|---:|---:|")
@@ -113,14 +114,15 @@ for name in frames:
     s = res[("safemap renderMap", name)]
     q = res.get(("qgis sequential job", name))
     ratio = "%.0f×" % (q[0] / s[0]) if q and s[0] > 0 else "–"
-    print("| %s | %.1f | %d / %d | %s | %s | %s | %s |" % (
-        name, s[0], s[3], s[2], ms(("qgis sequential job", name)),
+    print("| %s | %s | %d / %d | %s | %s | %s | %s |" % (
+        name, ms(("safemap renderMap", name)), s[3], s[2], ms(("qgis sequential job", name)),
         ms(("qgis parallel job", name)), ratio, ms(("every point stamped (not LOD)", name))))
 c = res[("safemap renderMap, cluster LOD", frames[0])]
-print("| %s, SafeMap cluster LOD | %.1f | %d bubbles | | | | |" % (frames[0], c[0], c[5]))
+print("| %s, SafeMap cluster LOD | %.1f (%.1f) | %d bubbles | | | | |"
+      % (frames[0], c[0], c[1], c[5]))
 b = res[("canvas pan blit", "pan blit (shifted last frame)")]
-print("| pan frame in the canvas (fill + drawImage of the shifted last image) | %.2f | | | | | |"
-      % b[0])
+print("| pan frame in the canvas (fill + drawImage of the shifted last image) | %.2f (%.2f) "
+      "| | | | | |" % (b[0], b[1]))
 print("\nStart-up and loading (not in the frame times)\n")
 print("| step | ms |")
 print("|---|---:|")
