@@ -34,20 +34,23 @@ Args::Args(const std::vector<std::string>& words, const std::vector<std::string>
 
 std::optional<std::string> Args::option(const std::string& name) const {
     for (const auto& [n, v] : options_)
-        if (n == name) return v;
+        if (n == name)
+            return v;
     return std::nullopt;
 }
 
-bool Args::flag(const std::string& name) const { return option(name).has_value(); }
+bool Args::flag(const std::string& name) const {
+    return option(name).has_value();
+}
 
 std::vector<std::string> Args::unknown(const std::vector<std::string>& knownFlags) const {
     std::vector<std::string> out;
     for (const auto& [n, v] : options_) {
         const bool known =
-            n == "help" ||
-            std::find(knownFlags.begin(), knownFlags.end(), n) != knownFlags.end() ||
+            n == "help" || std::find(knownFlags.begin(), knownFlags.end(), n) != knownFlags.end() ||
             std::find(valueOptions_.begin(), valueOptions_.end(), n) != valueOptions_.end();
-        if (!known) out.push_back("--" + n);
+        if (!known)
+            out.push_back("--" + n);
     }
     return out;
 }

@@ -23,7 +23,8 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all{
         {"import", "import sites (zones or factories) from a GIS file or spreadsheet",
          runImportCommand},
-        {"import-assessments", "import enterprises' risk assessments (CSV, XLSX, ODS) and score them",
+        {"import-assessments",
+         "import enterprises' risk assessments (CSV, XLSX, ODS) and score them",
          runImportAssessmentsCommand},
         {"import-inspections", "import inspection results (CSV, XLSX, ODS)",
          runImportInspectionsCommand},
@@ -32,8 +33,7 @@ const std::vector<Command>& commands() {
          runListCommand},
         {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
         {"render", "render the project's map to a PNG without a window", runRenderCommand},
-        {"generate", "make a large synthetic project for tests and benchmarks",
-         runGenerateCommand},
+        {"generate", "make a large synthetic project for tests and benchmarks", runGenerateCommand},
     };
     return all;
 }
@@ -47,7 +47,8 @@ void printHelp() {
         "  safemap COMMAND --help            help on one command\n\n"
         "Commands:\n",
         kVersion);
-    for (const auto& c : commands()) std::printf("  %-20s %s\n", c.name, c.summary);
+    for (const auto& c : commands())
+        std::printf("  %-20s %s\n", c.name, c.summary);
     std::printf("\nOptions:\n  -h, --help           this help\n  -v, --version        version\n");
 }
 

@@ -6,10 +6,10 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/gui/data_paths.h"
+#include "core/assessments/inspection_table.h"
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/criteria_choice.h"
 #include "core/storage/project_store.h"
-#include "core/assessments/inspection_table.h"
 #include "core/storage/site_store.h"
 #include "core/tabular/csv_reader.h"
 #include "gis/io/assessment_import.h"
@@ -55,7 +55,8 @@ struct AppContext {
 
 int runImportAssessmentsCommand(const Words& words) {
     const Args args(words, {"encoding", "sheet", "criteria"});
-    if (int rc = checkUsage("import-assessments", args, {}, 2, 2, kImportUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("import-assessments", args, {}, 2, 2, kImportUsage); rc >= 0)
+        return rc;
     AppContext context;
     AssessmentImportOptions options;
     if (auto enc = args.option("encoding")) {
@@ -65,20 +66,26 @@ int runImportAssessmentsCommand(const Words& words) {
             return 2;
         }
     }
-    if (auto sheet = args.option("sheet")) options.sheet = *sheet;
+    if (auto sheet = args.option("sheet"))
+        options.sheet = *sheet;
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("import-assessments", store.error());
+    if (!store)
+        return fail("import-assessments", store.error());
     auto choice = chooseCriteria(store->database(), args.option("criteria").value_or(""),
                                  defaultCriteriaFile().toStdString());
-    if (!choice) return fail("import-assessments", choice.error());
+    if (!choice)
+        return fail("import-assessments", choice.error());
     const CompiledCriteria criteria = compileCriteria(choice->set);
     if (choice->changed) {
         auto rescored = rescoreAll(store->database(), criteria);
-        if (!rescored) return fail("import-assessments", rescored.error());
+        if (!rescored)
+            return fail("import-assessments", rescored.error());
     }
     auto result = importAssessments(*store, args.positional()[1], criteria, options);
-    if (!result) return fail("import-assessments", result.error());
-    for (const auto& w : result->warnings) std::fprintf(stderr, "note: %s\n", w.c_str());
+    if (!result)
+        return fail("import-assessments", result.error());
+    for (const auto& w : result->warnings)
+        std::fprintf(stderr, "note: %s\n", w.c_str());
     std::printf("%s: %d rows (%s) — %d new assessments, %d already present; scored with %s v%d\n",
                 args.positional()[1].c_str(), result->summary.rows, result->encoding.c_str(),
                 result->summary.inserted, result->summary.alreadyPresent, choice->set.id.c_str(),
@@ -99,16 +106,20 @@ int runImportInspectionsCommand(const Words& words) {
         }
     }
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("import-inspections", store.error());
+    if (!store)
+        return fail("import-inspections", store.error());
     const std::string& path = args.positional()[1];
     const bool workbook = path.size() > 5 && (path.ends_with(".xlsx") || path.ends_with(".ods"));
     auto table = workbook ? readSpreadsheetTable(path) : readCsvFile(path, encoding);
-    if (!table) return fail("import-inspections", table.error());
+    if (!table)
+        return fail("import-inspections", table.error());
     auto inspections =
         parseInspectionTable(*table, SiteLookup::from(loadFactories(store->database())));
-    if (!inspections) return fail("import-inspections", inspections.error());
+    if (!inspections)
+        return fail("import-inspections", inspections.error());
     auto added = addInspections(store->database(), *inspections, table->fileName);
-    if (!added) return fail("import-inspections", added.error());
+    if (!added)
+        return fail("import-inspections", added.error());
     std::printf("%s: %zu rows — %d new inspections, %zu already recorded\n", path.c_str(),
                 inspections->size(), *added, inspections->size() - static_cast<size_t>(*added));
     return 0;
@@ -116,16 +127,20 @@ int runImportInspectionsCommand(const Words& words) {
 
 int runScoreCommand(const Words& words) {
     const Args args(words, {"criteria"});
-    if (int rc = checkUsage("score", args, {}, 1, 1, kScoreUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("score", args, {}, 1, 1, kScoreUsage); rc >= 0)
+        return rc;
     AppContext context;
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("score", store.error());
+    if (!store)
+        return fail("score", store.error());
     auto choice = chooseCriteria(store->database(), args.option("criteria").value_or(""),
                                  defaultCriteriaFile().toStdString());
-    if (!choice) return fail("score", choice.error());
+    if (!choice)
+        return fail("score", choice.error());
     const CompiledCriteria criteria = compileCriteria(choice->set);
     auto n = rescoreAll(store->database(), criteria);
-    if (!n) return fail("score", n.error());
+    if (!n)
+        return fail("score", n.error());
     std::printf("Scored %lld assessments with %s v%d (%s)\n", *n, choice->set.id.c_str(),
                 choice->set.version, choice->set.name.c_str());
     // Facilities by the level of their newest assessment.
@@ -134,13 +149,17 @@ int runScoreCommand(const Words& words) {
         "ORDER BY a.assessed_on DESC, a.fid DESC) rn FROM assessments a JOIN scores s ON "
         "s.assessment_id = a.fid WHERE s.set_id = ? AND s.set_version = ?) WHERE rn = 1 "
         "GROUP BY level");
-    if (!st) return fail("score", st.error());
+    if (!st)
+        return fail("score", st.error());
     st->bind(1, choice->set.id).bind(2, choice->set.version);
     std::map<std::string, long long> counts;
-    while (st->step()) counts[st->text(0)] = st->integer(1);
-    const long long none =
-        store->database().queryInt("SELECT count(*) FROM factories WHERE site_id NOT IN "
-                                   "(SELECT site_id FROM assessments)").value_or(0);
+    while (st->step())
+        counts[st->text(0)] = st->integer(1);
+    const long long none = store->database()
+                               .queryInt(
+                                   "SELECT count(*) FROM factories WHERE site_id NOT IN "
+                                   "(SELECT site_id FROM assessments)")
+                               .value_or(0);
     std::printf("Facilities by latest level:\n");
     for (int l = 0; l < kRiskLevelCount; ++l) {
         const auto level = static_cast<RiskLevel>(l);

@@ -17,7 +17,8 @@ constexpr const char* kUsage =
     "Every site's name says it is synthetic.\n";
 
 bool parseCount(const std::optional<std::string>& text, long long& out) {
-    if (!text) return true;
+    if (!text)
+        return true;
     try {
         size_t used = 0;
         out = std::stoll(*text, &used);
@@ -30,7 +31,8 @@ bool parseCount(const std::optional<std::string>& text, long long& out) {
 
 int runGenerateCommand(const Words& words) {
     const Args args(words, {"factories", "zones", "seed"});
-    if (int rc = checkUsage("generate", args, {"force"}, 1, 1, kUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("generate", args, {"force"}, 1, 1, kUsage); rc >= 0)
+        return rc;
     long long factories = 100000, zones = 1000, seed = 42;
     if (!parseCount(args.option("factories"), factories) ||
         !parseCount(args.option("zones"), zones) || !parseCount(args.option("seed"), seed)) {
@@ -39,7 +41,8 @@ int runGenerateCommand(const Words& words) {
     }
     const std::string out = args.positional()[0];
     std::error_code ec;
-    if (args.flag("force")) std::filesystem::remove(out, ec);
+    if (args.flag("force"))
+        std::filesystem::remove(out, ec);
     const auto t0 = std::chrono::steady_clock::now();
     SyntheticSpec spec;
     spec.factories = static_cast<int>(factories);
@@ -47,11 +50,12 @@ int runGenerateCommand(const Words& words) {
     spec.seed = static_cast<uint64_t>(seed);
     const SiteBatch batch = generateSyntheticSites(spec);
     auto store = ProjectStore::create(out);
-    if (!store) return fail("generate", store.error());
+    if (!store)
+        return fail("generate", store.error());
     auto sum = upsertSites(store->database(), batch, "synthetic seed " + std::to_string(seed));
-    if (!sum) return fail("generate", sum.error());
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!sum)
+        return fail("generate", sum.error());
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("Generated %s: %d zones, %d factories in %.2f s\n", out.c_str(),
                 static_cast<int>(batch.zones.size()), static_cast<int>(batch.factories.size()), s);
     return 0;

@@ -27,12 +27,14 @@ constexpr const char* kUsage =
 
 int runImportCommand(const Words& words) {
     const Args args(words, {"layer", "as", "crs", "mapping"});
-    if (int rc = checkUsage("import", args, {}, 2, 2, kUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("import", args, {}, 2, 2, kUsage); rc >= 0)
+        return rc;
     const std::string projectPath = args.positional()[0];
     const std::string sourcePath = args.positional()[1];
 
     SiteImportOptions options;
-    if (auto layer = args.option("layer")) options.layer = *layer;
+    if (auto layer = args.option("layer"))
+        options.layer = *layer;
     if (auto as = args.option("as")) {
         if (*as == "zones")
             options.target = ImportTarget::Zones;
@@ -43,24 +45,29 @@ int runImportCommand(const Words& words) {
             return 2;
         }
     }
-    if (auto crs = args.option("crs")) options.sourceCrs = *crs;
+    if (auto crs = args.option("crs"))
+        options.sourceCrs = *crs;
     if (auto mappingFile = args.option("mapping")) {
         auto mapping = readFieldMappingFile(*mappingFile);
-        if (!mapping) return fail("import", mapping.error());
+        if (!mapping)
+            return fail("import", mapping.error());
         options.mapping = *mapping;
     }
     // Read and validate everything before touching the project, so a bad file does not even
     // leave an empty new project behind.
     auto batch = readSites(sourcePath, options);
-    if (!batch) return fail("import", batch.error());
+    if (!batch)
+        return fail("import", batch.error());
 
     std::error_code ec;
     const bool created = !std::filesystem::exists(projectPath, ec);
     auto store = created ? ProjectStore::create(projectPath) : ProjectStore::open(projectPath);
-    if (!store) return fail("import", store.error());
+    if (!store)
+        return fail("import", store.error());
     auto sum = upsertSites(store->database(), *batch,
                            std::filesystem::path(sourcePath).filename().string());
-    if (!sum) return fail("import", Error(sum.error().message, projectPath));
+    if (!sum)
+        return fail("import", Error(sum.error().message, projectPath));
     std::printf("%s%s: %d zones, %d facilities from %s — %d new, %d updated, %d unchanged\n",
                 projectPath.c_str(), created ? " (new project)" : "",
                 static_cast<int>(batch->zones.size()), static_cast<int>(batch->factories.size()),

@@ -16,9 +16,11 @@ constexpr const char* kUsage =
 
 int runInfoCommand(const Words& words) {
     const Args args(words, {});
-    if (int rc = checkUsage("info", args, {}, 1, 1, kUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("info", args, {}, 1, 1, kUsage); rc >= 0)
+        return rc;
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("info", store.error());
+    if (!store)
+        return fail("info", store.error());
     const Database& db = store->database();
     std::printf("Project: %s\n", store->path().c_str());
     std::printf("Schema version: %d (this SafeMap writes %d)\n", store->schemaVersion(),
@@ -27,7 +29,8 @@ int runInfoCommand(const Words& words) {
     auto layers = db.prepare(
         "SELECT table_name, data_type, min_x, min_y, max_x, max_y FROM gpkg_contents "
         "ORDER BY data_type DESC, table_name");
-    if (!layers) return fail("info", layers.error());
+    if (!layers)
+        return fail("info", layers.error());
     while (layers->step()) {
         const std::string table = layers->text(0);
         const auto count = db.queryInt("SELECT count(*) FROM \"" + table + "\"").value_or(0);

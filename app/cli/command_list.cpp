@@ -27,19 +27,25 @@ constexpr const char* kUsage =
     "stale-assessment-days 5, risk-rise-threshold 5 (percentage points),\n"
     "inspect-never-inspected yes.\n";
 
-const std::vector<std::string> kRuleOptions = {
-    "as-of", "suspend-no-assessment-days", "large-workforce", "medium-index-threshold",
-    "stale-assessment-days", "risk-rise-threshold", "inspect-never-inspected"};
+const std::vector<std::string> kRuleOptions = {"as-of",
+                                               "suspend-no-assessment-days",
+                                               "large-workforce",
+                                               "medium-index-threshold",
+                                               "stale-assessment-days",
+                                               "risk-rise-threshold",
+                                               "inspect-never-inspected"};
 }  // namespace
 
 int runListCommand(const Words& words) {
     std::vector<std::string> valueOptions = kRuleOptions;
     valueOptions.insert(valueOptions.end(), {"format", "out"});
     const Args args(words, valueOptions);
-    if (int rc = checkUsage("list", args, {"suspend", "inspect"}, 1, 1, kUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("list", args, {"suspend", "inspect"}, 1, 1, kUsage); rc >= 0)
+        return rc;
     const bool suspend = args.flag("suspend");
     if (suspend == args.flag("inspect")) {
-        std::fprintf(stderr, "safemap list: give exactly one of --suspend or --inspect\n%s", kUsage);
+        std::fprintf(stderr, "safemap list: give exactly one of --suspend or --inspect\n%s",
+                     kUsage);
         return 2;
     }
     const std::string format = args.option("format").value_or("csv");
@@ -59,9 +65,11 @@ int runListCommand(const Words& words) {
     char* argv[] = {name, nullptr};
     QCoreApplication app(argc, argv);
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("list", store.error());
+    if (!store)
+        return fail("list", store.error());
     auto choice = chooseCriteria(store->database(), "", defaultCriteriaFile().toStdString());
-    if (!choice) return fail("list", choice.error());
+    if (!choice)
+        return fail("list", choice.error());
     const auto facts = loadSiteFacts(store->database(), choice->set.id, choice->set.version);
     const auto list = suspend ? suspensionList(facts, settings) : inspectionList(facts, settings);
     const auto out = args.option("out");

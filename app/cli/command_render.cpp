@@ -30,7 +30,8 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 int runRenderCommand(const Words& words) {
     const Args args(words, {"out", "size", "extent"});
-    if (int rc = checkUsage("render", args, {}, 1, 1, kUsage); rc >= 0) return rc;
+    if (int rc = checkUsage("render", args, {}, 1, 1, kUsage); rc >= 0)
+        return rc;
     const auto out = args.option("out");
     if (!out || out->empty()) {
         std::fprintf(stderr, "safemap render: --out is required\n%s", kUsage);
@@ -60,12 +61,14 @@ int runRenderCommand(const Words& words) {
     QGuiApplication app(argc, argv);
 
     auto store = ProjectStore::open(args.positional()[0]);
-    if (!store) return fail("render", store.error());
+    if (!store)
+        return fail("render", store.error());
     std::shared_ptr<const LayerData> basemap;
     const QString basemapPath = findDataFile(QStringLiteral("basemap/countries.geojson"));
     if (!basemapPath.isEmpty()) {
         auto loaded = loadBasemapLayer(basemapPath.toStdString());
-        if (loaded) basemap = *loaded;
+        if (loaded)
+            basemap = *loaded;
     }
     MapSettings settings;
     settings.outputSize = QSize(width, height);
@@ -90,7 +93,8 @@ int runRenderCommand(const Words& words) {
         // All sites (not the basemap, which spans several countries), with a margin.
         std::vector<LayerRender> sites(settings.layers.end() - 2, settings.layers.end());
         BBox box = layersExtent(sites);
-        if (box.empty()) box = layersExtent(settings.layers);
+        if (box.empty())
+            box = layersExtent(settings.layers);
         const double mx = (box.maxX - box.minX) * 0.05, my = (box.maxY - box.minY) * 0.05;
         settings.extent = BBox{box.minX - mx, box.minY - my, box.maxX + mx, box.maxY + my};
     }

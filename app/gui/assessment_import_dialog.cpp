@@ -24,7 +24,9 @@
 namespace safemap {
 
 namespace {
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
+}
 }  // namespace
 
 AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* parent)
@@ -69,15 +71,18 @@ AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* par
     layout->addWidget(buttons);
 
     const auto active = activeCriteriaSet(store_.database());
-    criteriaLabel_->setText(active ? tr("%1 v%2 (active set)").arg(qs(active->name)).arg(active->version)
-                                   : tr("the bundled CRLN set (Decision 1203/QĐ-BCĐ)"));
+    criteriaLabel_->setText(
+        active ? tr("%1 v%2 (active set)").arg(qs(active->name)).arg(active->version)
+               : tr("the bundled CRLN set (Decision 1203/QĐ-BCĐ)"));
 
     connect(browse, &QPushButton::clicked, this, [this] {
         QSettings settings;
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Choose assessments"), settings.value(QStringLiteral("import/lastDir")).toString(),
+            this, tr("Choose assessments"),
+            settings.value(QStringLiteral("import/lastDir")).toString(),
             tr("Assessments (*.csv *.txt *.xlsx *.ods);;All files (*)"));
-        if (path.isEmpty()) return;
+        if (path.isEmpty())
+            return;
         settings.setValue(QStringLiteral("import/lastDir"), QFileInfo(path).absolutePath());
         setSourceFile(path);
     });
@@ -92,22 +97,30 @@ AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* par
             &AssessmentImportDialog::finishImport);
     connect(progressTimer_, &QTimer::timeout, this, [this] {
         const long long total = total_ ? total_->load() : 0;
-        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX)) : 0);
-        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX)) : 0);
+        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX))
+                                        : 0);
+        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX))
+                                  : 0);
     });
 }
 
 AssessmentImportDialog::~AssessmentImportDialog() {
-    if (cancel_) cancel_->store(true);
+    if (cancel_)
+        cancel_->store(true);
     watcher_.waitForFinished();
 }
 
-void AssessmentImportDialog::setSourceFile(const QString& path) { fileEdit_->setText(path); }
+void AssessmentImportDialog::setSourceFile(const QString& path) {
+    fileEdit_->setText(path);
+}
 
-QString AssessmentImportDialog::errorText() const { return errorLabel_->text(); }
+QString AssessmentImportDialog::errorText() const {
+    return errorLabel_->text();
+}
 
 void AssessmentImportDialog::startImport() {
-    if (isRunning() || fileEdit_->text().isEmpty()) return;
+    if (isRunning() || fileEdit_->text().isEmpty())
+        return;
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     done_ = std::make_shared<std::atomic<long long>>(0);
     total_ = std::make_shared<std::atomic<long long>>(0);
@@ -130,15 +143,17 @@ void AssessmentImportDialog::startImport() {
     const std::string source = fileEdit_->text().toStdString();
     const std::string defaultSet = defaultCriteriaFile().toStdString();
     // The worker opens its own connection; only values and the dialog-owned atomics cross.
-    watcher_.setFuture(QtConcurrent::run(
-        [projectPath, source, defaultSet, options, keep = cancel_]() -> Result<AssessmentImportResult> {
-            auto project = ProjectStore::open(projectPath);
-            if (!project) return project.error();
-            auto choice = chooseCriteria(project->database(), "", defaultSet);
-            if (!choice) return choice.error();
-            const CompiledCriteria criteria = compileCriteria(choice->set);
-            return importAssessments(*project, source, criteria, options);
-        }));
+    watcher_.setFuture(QtConcurrent::run([projectPath, source, defaultSet, options,
+                                          keep = cancel_]() -> Result<AssessmentImportResult> {
+        auto project = ProjectStore::open(projectPath);
+        if (!project)
+            return project.error();
+        auto choice = chooseCriteria(project->database(), "", defaultSet);
+        if (!choice)
+            return choice.error();
+        const CompiledCriteria criteria = compileCriteria(choice->set);
+        return importAssessments(*project, source, criteria, options);
+    }));
 }
 
 void AssessmentImportDialog::finishImport() {
@@ -148,7 +163,8 @@ void AssessmentImportDialog::finishImport() {
     importButton_->setEnabled(true);
     const auto result = watcher_.result();
     if (!result) {
-        errorLabel_->setText(tr("Nothing was imported. %1").arg(QString::fromStdString(result.error().describe())));
+        errorLabel_->setText(
+            tr("Nothing was imported. %1").arg(QString::fromStdString(result.error().describe())));
         return;
     }
     summary_ = tr("%1 rows (%2): %3 new assessments, %4 already in the project")

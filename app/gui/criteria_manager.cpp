@@ -24,15 +24,19 @@
 namespace safemap {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 QString bandText(const Band& b) {
     const QLocale l;
-    QString lo = b.min ? QStringLiteral("%1 %2").arg(b.minInclusive ? QStringLiteral("≥") : QStringLiteral(">"),
-                                                     l.toString(*b.min, 'g', 6))
+    QString lo = b.min ? QStringLiteral("%1 %2").arg(
+                             b.minInclusive ? QStringLiteral("≥") : QStringLiteral(">"),
+                             l.toString(*b.min, 'g', 6))
                        : QString();
-    QString hi = b.max ? QStringLiteral("%1 %2").arg(b.maxInclusive ? QStringLiteral("≤") : QStringLiteral("<"),
-                                                     l.toString(*b.max, 'g', 6))
+    QString hi = b.max ? QStringLiteral("%1 %2").arg(
+                             b.maxInclusive ? QStringLiteral("≤") : QStringLiteral("<"),
+                             l.toString(*b.max, 'g', 6))
                        : QString();
     return lo.isEmpty() ? hi : hi.isEmpty() ? lo : lo + QStringLiteral(", ") + hi;
 }
@@ -73,24 +77,29 @@ CriteriaManager::CriteriaManager(ProjectStore& store, QWidget* parent)
 
     connect(list_, &QListWidget::currentRowChanged, this, &CriteriaManager::showSet);
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load a criteria set"), QString(),
-                                                          tr("Criteria sets (*.json)"));
-        if (!path.isEmpty()) loadFile(path);
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load a criteria set"),
+                                                          QString(), tr("Criteria sets (*.json)"));
+        if (!path.isEmpty())
+            loadFile(path);
     });
     connect(use, &QPushButton::clicked, this, &CriteriaManager::activateSelected);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
     // The project's sets, then the bundled ones it does not have yet.
     for (const auto& s : storedCriteriaSets(store_.database()))
-        if (auto set = loadStoredCriteriaSet(store_.database(), s.id, s.version)) sets_.push_back(*set);
+        if (auto set = loadStoredCriteriaSet(store_.database(), s.id, s.version))
+            sets_.push_back(*set);
     const QDir bundled(QFileInfo(defaultCriteriaFile()).absolutePath());
-    for (const QFileInfo& fi : bundled.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QFileInfo& fi :
+         bundled.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         auto set = loadCriteriaSet(fi.absoluteFilePath().toStdString());
-        if (!set) continue;
+        if (!set)
+            continue;
         const bool known = std::any_of(sets_.begin(), sets_.end(), [&](const CriteriaSet& s) {
             return s.id == set->id && s.version == set->version;
         });
-        if (!known) sets_.push_back(*set);
+        if (!known)
+            sets_.push_back(*set);
     }
     refreshList();
 }
@@ -101,32 +110,39 @@ void CriteriaManager::refreshList() {
     list_->clear();
     for (const auto& s : sets_) {
         const bool isActive = active && active->id == s.id && active->version == s.version;
-        auto* item = new QListWidgetItem(
-            tr("%1 v%2%3").arg(qs(s.name)).arg(s.version).arg(isActive ? tr(" — active") : QString()), list_);
+        auto* item = new QListWidgetItem(tr("%1 v%2%3")
+                                             .arg(qs(s.name))
+                                             .arg(s.version)
+                                             .arg(isActive ? tr(" — active") : QString()),
+                                         list_);
         QFont f = item->font();
         f.setBold(isActive);
         item->setFont(f);
         item->setToolTip(qs(s.source));
     }
-    if (!sets_.empty()) list_->setCurrentRow(std::max(0, row));
+    if (!sets_.empty())
+        list_->setCurrentRow(std::max(0, row));
 }
 
-void CriteriaManager::selectSet(int row) { list_->setCurrentRow(row); }
+void CriteriaManager::selectSet(int row) {
+    list_->setCurrentRow(row);
+}
 
 void CriteriaManager::showSet(int row) {
     details_->clear();
-    if (row < 0 || row >= static_cast<int>(sets_.size())) return;
+    if (row < 0 || row >= static_cast<int>(sets_.size()))
+        return;
     const CriteriaSet& s = sets_[static_cast<size_t>(row)];
     message_->setText(tr("%1 — %2. Total = sum of points / %3 × 100 %.")
                           .arg(qs(s.id), qs(s.source))
                           .arg(QLocale().toString(s.pointsMaxSum(), 'g', 6)));
     for (const auto& c : s.indices) {
-        auto* item = new QTreeWidgetItem(details_, {qs(c.label),
-                                                    QStringLiteral("%1–%2").arg(c.pointsMin).arg(c.pointsMax),
-                                                    (c.provenance == Provenance::SafeMapProposal
-                                                         ? tr("SafeMap proposal, not from the decision")
-                                                         : tr("from the decision")) +
-                                                        (c.mandatory ? tr("; mandatory measure") : QString())});
+        auto* item = new QTreeWidgetItem(
+            details_, {qs(c.label), QStringLiteral("%1–%2").arg(c.pointsMin).arg(c.pointsMax),
+                       (c.provenance == Provenance::SafeMapProposal
+                            ? tr("SafeMap proposal, not from the decision")
+                            : tr("from the decision")) +
+                           (c.mandatory ? tr("; mandatory measure") : QString())});
         QFont f = item->font(0);
         f.setBold(true);
         item->setFont(0, f);
@@ -134,8 +150,10 @@ void CriteriaManager::showSet(int row) {
             case InputType::Bands:
             case InputType::Percent:
                 for (const auto& b : c.bands)
-                    new QTreeWidgetItem(item, {bandText(b) + (c.unit.empty() ? QString() : QLatin1Char(' ') + qs(c.unit)),
-                                               QLocale().toString(b.points, 'g', 4), qs(b.label)});
+                    new QTreeWidgetItem(
+                        item,
+                        {bandText(b) + (c.unit.empty() ? QString() : QLatin1Char(' ') + qs(c.unit)),
+                         QLocale().toString(b.points, 'g', 4), qs(b.label)});
                 break;
             case InputType::YesNo:
                 new QTreeWidgetItem(item, {tr("yes"), QLocale().toString(c.yesPoints, 'g', 4)});
@@ -143,17 +161,24 @@ void CriteriaManager::showSet(int row) {
                 break;
             case InputType::Choice:
                 for (const auto& ch : c.choices)
-                    new QTreeWidgetItem(item, {qs(ch.label), QLocale().toString(ch.points, 'g', 4), qs(ch.value)});
+                    new QTreeWidgetItem(
+                        item, {qs(ch.label), QLocale().toString(ch.points, 'g', 4), qs(ch.value)});
                 break;
         }
     }
     for (const auto& l : s.levels)
-        new QTreeWidgetItem(details_, {tr("Level: %1").arg(qs(l.label)),
-                                       l.upper ? QStringLiteral("%1 %2 %").arg(l.upperInclusive ? QStringLiteral("≤") : QStringLiteral("<")).arg(*l.upper)
-                                               : QStringLiteral("—"),
-                                       l.safeToOperate ? tr("may operate") : tr("may not operate")});
+        new QTreeWidgetItem(
+            details_,
+            {tr("Level: %1").arg(qs(l.label)),
+             l.upper ? QStringLiteral("%1 %2 %")
+                           .arg(l.upperInclusive ? QStringLiteral("≤") : QStringLiteral("<"))
+                           .arg(*l.upper)
+                     : QStringLiteral("—"),
+             l.safeToOperate ? tr("may operate") : tr("may not operate")});
     for (const auto& v : s.vetoes)
-        new QTreeWidgetItem(details_, {tr("Veto: %1").arg(qs(v.id)), QStringLiteral("≥ %1").arg(v.anyIndexAtLeast), qs(v.reason)});
+        new QTreeWidgetItem(
+            details_, {tr("Veto: %1").arg(qs(v.id)), QStringLiteral("≥ %1").arg(v.anyIndexAtLeast),
+                       qs(v.reason)});
 }
 
 bool CriteriaManager::loadFile(const QString& path) {
@@ -177,7 +202,8 @@ bool CriteriaManager::loadFile(const QString& path) {
 
 bool CriteriaManager::activateSelected() {
     const int row = list_->currentRow();
-    if (row < 0 || row >= static_cast<int>(sets_.size())) return false;
+    if (row < 0 || row >= static_cast<int>(sets_.size()))
+        return false;
     const CriteriaSet& s = sets_[static_cast<size_t>(row)];
     // Score first, activate after: a cancelled re-score leaves the old set in charge.
     if (auto st = storeCriteriaSet(store_.database(), s, false); !st) {
@@ -188,13 +214,15 @@ bool CriteriaManager::activateSelected() {
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     std::atomic<bool> cancel{false};
-    auto scored = rescoreAll(store_.database(), compileCriteria(s),
-                             [&](long long done, long long total) {
-                                 progress.setMaximum(static_cast<int>(total));
-                                 progress.setValue(static_cast<int>(done));
-                                 if (progress.wasCanceled()) cancel = true;
-                             },
-                             &cancel);
+    auto scored = rescoreAll(
+        store_.database(), compileCriteria(s),
+        [&](long long done, long long total) {
+            progress.setMaximum(static_cast<int>(total));
+            progress.setValue(static_cast<int>(done));
+            if (progress.wasCanceled())
+                cancel = true;
+        },
+        &cancel);
     if (!scored) {
         message_->setText(tr("Re-scoring stopped: %1").arg(qs(scored.error().describe())));
         return false;
@@ -205,7 +233,9 @@ bool CriteriaManager::activateSelected() {
     }
     changed_ = true;
     message_->setText(tr("%1 v%2 is now active; %3 assessments re-scored.")
-                          .arg(qs(s.name)).arg(s.version).arg(*scored));
+                          .arg(qs(s.name))
+                          .arg(s.version)
+                          .arg(*scored));
     refreshList();
     return true;
 }

@@ -8,7 +8,8 @@ namespace safemap {
 
 QString findShippedFile(const QString& relativePath) {
     QStringList roots;
-    if (const QString env = qEnvironmentVariable("SAFEMAP_HOME"); !env.isEmpty()) roots << env;
+    if (const QString env = qEnvironmentVariable("SAFEMAP_HOME"); !env.isEmpty())
+        roots << env;
     const QString appDir = QCoreApplication::applicationDirPath();
     // build/<preset>/app/safemap and build/<preset>/tests/test_app sit three levels below
     // the source tree; an installed binary is in <prefix>/bin.
@@ -16,7 +17,8 @@ QString findShippedFile(const QString& relativePath) {
           << QStringLiteral("/usr/share/safemap");
     for (const auto& root : roots) {
         const QFileInfo fi(QDir(root).filePath(relativePath));
-        if (fi.exists()) return fi.canonicalFilePath();
+        if (fi.exists())
+            return fi.canonicalFilePath();
     }
     return {};
 }

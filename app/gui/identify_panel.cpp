@@ -12,38 +12,55 @@
 namespace safemap {
 
 namespace {
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
+}
 QString number(const std::optional<int>& n) {
     return n ? QLocale().toString(*n) : IdentifyPanel::tr("unknown");
 }
-QString viDate(const Date& d) { return QLocale().toString(QDate(static_cast<int>(d.year()),
-                                                              static_cast<int>(static_cast<unsigned>(d.month())),
-                                                              static_cast<int>(static_cast<unsigned>(d.day()))),
-                                                        QLocale::ShortFormat); }
+QString viDate(const Date& d) {
+    return QLocale().toString(
+        QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+              static_cast<int>(static_cast<unsigned>(d.day()))),
+        QLocale::ShortFormat);
+}
 QString zoneKindLabel(ZoneKind k) {
     switch (k) {
-        case ZoneKind::IndustrialZone: return IdentifyPanel::tr("Industrial zone (KCN)");
-        case ZoneKind::IndustrialCluster: return IdentifyPanel::tr("Industrial cluster (CCN)");
-        case ZoneKind::EconomicZone: return IdentifyPanel::tr("Economic zone");
+        case ZoneKind::IndustrialZone:
+            return IdentifyPanel::tr("Industrial zone (KCN)");
+        case ZoneKind::IndustrialCluster:
+            return IdentifyPanel::tr("Industrial cluster (CCN)");
+        case ZoneKind::EconomicZone:
+            return IdentifyPanel::tr("Economic zone");
     }
     return {};
 }
 QString answerText(const AnswerValue& v) {
-    if (const auto* d = std::get_if<double>(&v)) return QLocale().toString(*d, 'g', 6);
-    if (const auto* b = std::get_if<bool>(&v)) return *b ? IdentifyPanel::tr("yes") : IdentifyPanel::tr("no");
+    if (const auto* d = std::get_if<double>(&v))
+        return QLocale().toString(*d, 'g', 6);
+    if (const auto* b = std::get_if<bool>(&v))
+        return *b ? IdentifyPanel::tr("yes") : IdentifyPanel::tr("no");
     return qs(std::get<std::string>(v));
 }
-bool useVietnamese() { return QLocale().language() == QLocale::Vietnamese; }
+bool useVietnamese() {
+    return QLocale().language() == QLocale::Vietnamese;
+}
 }  // namespace
 
 QString riskLevelName(std::optional<RiskLevel> level) {
-    if (!level) return IdentifyPanel::tr("no assessment");
+    if (!level)
+        return IdentifyPanel::tr("no assessment");
     switch (*level) {
-        case RiskLevel::VeryLow: return IdentifyPanel::tr("very low risk");
-        case RiskLevel::Low: return IdentifyPanel::tr("low risk");
-        case RiskLevel::Medium: return IdentifyPanel::tr("medium risk");
-        case RiskLevel::High: return IdentifyPanel::tr("high risk");
-        case RiskLevel::VeryHigh: return IdentifyPanel::tr("very high risk");
+        case RiskLevel::VeryLow:
+            return IdentifyPanel::tr("very low risk");
+        case RiskLevel::Low:
+            return IdentifyPanel::tr("low risk");
+        case RiskLevel::Medium:
+            return IdentifyPanel::tr("medium risk");
+        case RiskLevel::High:
+            return IdentifyPanel::tr("high risk");
+        case RiskLevel::VeryHigh:
+            return IdentifyPanel::tr("very high risk");
     }
     return {};
 }
@@ -87,7 +104,8 @@ void IdentifyPanel::addRow(QTreeWidgetItem* parent, const QString& field, const 
                            const QColor& colour) {
     auto* item = new QTreeWidgetItem(parent, {field, value});
     item->setToolTip(1, value);
-    if (colour.isValid()) item->setForeground(1, colour.darker(130));
+    if (colour.isValid())
+        item->setForeground(1, colour.darker(130));
 }
 
 void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteStatus* status,
@@ -98,7 +116,8 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
     if (status) {
         QTreeWidgetItem* s = section(tr("Status"));
         addRow(s, tr("Risk level"),
-               status->level ? tr("%1 (%2 %)").arg(riskLevelName(status->level))
+               status->level ? tr("%1 (%2 %)")
+                                   .arg(riskLevelName(status->level))
                                    .arg(QLocale().toString(status->percent, 'f', 1))
                              : riskLevelName(std::nullopt),
                riskLevelColour(status->level));
@@ -112,7 +131,8 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
         for (const auto& r : status->suspendReasons)
             addRow(s, tr("To suspend"), qs(vi ? r.detail : r.detailEn), QColor(176, 0, 32));
         for (const auto& r : status->inspectReasons)
-            addRow(s, tr("Due for inspection"), qs(vi ? r.detail : r.detailEn), QColor(180, 100, 0));
+            addRow(s, tr("Due for inspection"), qs(vi ? r.detail : r.detailEn),
+                   QColor(180, 100, 0));
         if (!status->toSuspend && !status->toInspect)
             addRow(s, tr("Lists"), tr("on neither list"));
     }
@@ -129,43 +149,45 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
     addRow(rec, tr("Largest shift"), number(f.workforce.largestShift));
     addRow(rec, tr("Account issued"),
            f.accountIssued ? viDate(*f.accountIssued) : tr("no account"));
-    addRow(rec, tr("Longitude, latitude"), QStringLiteral("%1, %2")
-                                               .arg(f.location.lon, 0, 'f', 6)
-                                               .arg(f.location.lat, 0, 'f', 6));
+    addRow(rec, tr("Longitude, latitude"),
+           QStringLiteral("%1, %2").arg(f.location.lon, 0, 'f', 6).arg(f.location.lat, 0, 'f', 6));
 
     if (!history.empty() && criteria) {
         const ScoredHistoryEntry& latest = history.front();
-        QTreeWidgetItem* sc = section(tr("Latest score: %1 v%2")
-                                          .arg(qs(criteria->id))
-                                          .arg(criteria->version));
+        QTreeWidgetItem* sc =
+            section(tr("Latest score: %1 v%2").arg(qs(criteria->id)).arg(criteria->version));
         const bool vi = useVietnamese();
         for (const auto& idx : latest.score.indices) {
             const Criterion* c = criteria->find(idx.indexId);
-            const QString label = c ? qs(vi || c->labelEn.empty() ? c->label : c->labelEn)
-                                    : qs(idx.indexId);
+            const QString label =
+                c ? qs(vi || c->labelEn.empty() ? c->label : c->labelEn) : qs(idx.indexId);
             QString answer = tr("not answered");
             if (auto it = latest.assessment.answers.find(idx.indexId);
                 it != latest.assessment.answers.end())
                 answer = answerText(it->second);
             const QColor colour = idx.points >= 7 ? QColor(176, 0, 32) : QColor();
             addRow(sc, label,
-                   tr("%1 → %2 / %3 points").arg(answer)
+                   tr("%1 → %2 / %3 points")
+                       .arg(answer)
                        .arg(QLocale().toString(idx.points, 'g', 4))
                        .arg(QLocale().toString(idx.pointsMax, 'g', 4)),
                    colour);
         }
         addRow(sc, tr("Total"),
-               tr("%1 % — %2").arg(QLocale().toString(latest.score.percent, 'f', 1))
+               tr("%1 % — %2")
+                   .arg(QLocale().toString(latest.score.percent, 'f', 1))
                    .arg(riskLevelName(latest.score.level)),
                riskLevelColour(latest.score.level));
-        for (const auto& v : latest.score.vetoesFired) addRow(sc, tr("Veto"), qs(v));
+        for (const auto& v : latest.score.vetoesFired)
+            addRow(sc, tr("Veto"), qs(v));
         for (const auto& m : latest.score.mandatoryFailed)
             addRow(sc, tr("Mandatory measure missing"), qs(m), QColor(176, 0, 32));
 
         QTreeWidgetItem* hist = section(tr("Assessments (%1)").arg(history.size()));
         for (const auto& h : history)
             addRow(hist, viDate(h.assessment.date),
-                   tr("%1 % %2 — %3").arg(QLocale().toString(h.score.percent, 'f', 1))
+                   tr("%1 % %2 — %3")
+                       .arg(QLocale().toString(h.score.percent, 'f', 1))
                        .arg(riskLevelName(h.score.level))
                        .arg(h.assessment.submitter.empty() ? tr("submitter unknown")
                                                            : qs(h.assessment.submitter)),

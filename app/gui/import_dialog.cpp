@@ -24,25 +24,42 @@ namespace safemap {
 
 namespace {
 
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
+}
 
 QString attributeLabel(SiteAttribute a) {
     switch (a) {
-        case SiteAttribute::Id: return ImportDialog::tr("Site ID");
-        case SiteAttribute::TaxCode: return ImportDialog::tr("Tax code");
-        case SiteAttribute::Name: return ImportDialog::tr("Name");
-        case SiteAttribute::Kind: return ImportDialog::tr("Kind (KCN/CCN/KKT)");
-        case SiteAttribute::ZoneId: return ImportDialog::tr("Zone / cluster ID");
-        case SiteAttribute::Province: return ImportDialog::tr("Province");
-        case SiteAttribute::District: return ImportDialog::tr("District");
-        case SiteAttribute::Address: return ImportDialog::tr("Address");
-        case SiteAttribute::Sector: return ImportDialog::tr("Sector");
-        case SiteAttribute::WorkersTotal: return ImportDialog::tr("Workers");
-        case SiteAttribute::WorkersOutOfProvince: return ImportDialog::tr("Out-of-province workers");
-        case SiteAttribute::WorkersLargestShift: return ImportDialog::tr("Largest shift");
-        case SiteAttribute::AccountIssued: return ImportDialog::tr("Account issued on");
-        case SiteAttribute::Longitude: return ImportDialog::tr("Longitude / X");
-        case SiteAttribute::Latitude: return ImportDialog::tr("Latitude / Y");
+        case SiteAttribute::Id:
+            return ImportDialog::tr("Site ID");
+        case SiteAttribute::TaxCode:
+            return ImportDialog::tr("Tax code");
+        case SiteAttribute::Name:
+            return ImportDialog::tr("Name");
+        case SiteAttribute::Kind:
+            return ImportDialog::tr("Kind (KCN/CCN/KKT)");
+        case SiteAttribute::ZoneId:
+            return ImportDialog::tr("Zone / cluster ID");
+        case SiteAttribute::Province:
+            return ImportDialog::tr("Province");
+        case SiteAttribute::District:
+            return ImportDialog::tr("District");
+        case SiteAttribute::Address:
+            return ImportDialog::tr("Address");
+        case SiteAttribute::Sector:
+            return ImportDialog::tr("Sector");
+        case SiteAttribute::WorkersTotal:
+            return ImportDialog::tr("Workers");
+        case SiteAttribute::WorkersOutOfProvince:
+            return ImportDialog::tr("Out-of-province workers");
+        case SiteAttribute::WorkersLargestShift:
+            return ImportDialog::tr("Largest shift");
+        case SiteAttribute::AccountIssued:
+            return ImportDialog::tr("Account issued on");
+        case SiteAttribute::Longitude:
+            return ImportDialog::tr("Longitude / X");
+        case SiteAttribute::Latitude:
+            return ImportDialog::tr("Latitude / Y");
     }
     return {};
 }
@@ -127,13 +144,16 @@ ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent)
             &ImportDialog::finishImport);
     connect(progressTimer_, &QTimer::timeout, this, [this] {
         const long long total = total_ ? total_->load() : 0;
-        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX)) : 0);
-        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX)) : 0);
+        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX))
+                                        : 0);
+        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX))
+                                  : 0);
     });
 }
 
 ImportDialog::~ImportDialog() {
-    if (cancel_) cancel_->store(true);
+    if (cancel_)
+        cancel_->store(true);
     watcher_.waitForFinished();
 }
 
@@ -144,7 +164,8 @@ void ImportDialog::browse() {
         this, tr("Choose a file to import"), dir,
         tr("GIS files and spreadsheets (*.gpkg *.shp *.geojson *.json *.kml *.csv *.xlsx *.ods);;"
            "All files (*)"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty())
+        return;
     settings.setValue(QStringLiteral("import/lastDir"), QFileInfo(path).absolutePath());
     setSourceFile(path);
 }
@@ -159,56 +180,65 @@ void ImportDialog::describe() {
     layerCombo_->clear();
     source_.reset();
     importButton_->setEnabled(false);
-    if (fileEdit_->text().isEmpty()) return;
+    if (fileEdit_->text().isEmpty())
+        return;
     auto info = describeSource(fileEdit_->text().toStdString());
     if (!info) {
         errorLabel_->setText(qs(info.error().describe()));
         return;
     }
     source_ = std::move(info).value();
-    for (const auto& layer : source_->layers) layerCombo_->addItem(qs(layer.name));
+    for (const auto& layer : source_->layers)
+        layerCombo_->addItem(qs(layer.name));
     importButton_->setEnabled(!source_->layers.empty());
     fillMapping();
 }
 
 void ImportDialog::fillMapping() {
     const int index = layerCombo_->currentIndex();
-    if (!source_ || index < 0 || index >= static_cast<int>(source_->layers.size())) return;
+    if (!source_ || index < 0 || index >= static_cast<int>(source_->layers.size()))
+        return;
     const SourceLayerInfo& layer = source_->layers[static_cast<size_t>(index)];
     const FieldMapping guess = guessFieldMapping(layer);
     for (SiteAttribute a : allSiteAttributes()) {
         QComboBox* combo = mappingCombos_[static_cast<size_t>(a)];
         combo->clear();
         combo->addItem(tr("(not imported)"), QString());
-        for (const auto& f : layer.fields) combo->addItem(qs(f.name), qs(f.name));
+        for (const auto& f : layer.fields)
+            combo->addItem(qs(f.name), qs(f.name));
         combo->setCurrentIndex(std::max(0, combo->findData(qs(guess.column(a)))));
     }
-    QString info = tr("%1 · %2 features · %3")
-                       .arg(qs(layer.geometryType.empty() ? std::string("no geometry")
-                                                          : layer.geometryType))
-                       .arg(layer.featureCount)
-                       .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
+    QString info =
+        tr("%1 · %2 features · %3")
+            .arg(qs(layer.geometryType.empty() ? std::string("no geometry") : layer.geometryType))
+            .arg(layer.featureCount)
+            .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
     layerInfo_->setText(info);
 }
 
 FieldMapping ImportDialog::currentMapping() const {
     FieldMapping m;
     for (SiteAttribute a : allSiteAttributes())
-        m.column(a) = mappingCombos_[static_cast<size_t>(a)]->currentData().toString().toStdString();
+        m.column(a) =
+            mappingCombos_[static_cast<size_t>(a)]->currentData().toString().toStdString();
     return m;
 }
 
-
-QString ImportDialog::errorText() const { return errorLabel_->text(); }
+QString ImportDialog::errorText() const {
+    return errorLabel_->text();
+}
 
 void ImportDialog::startImport() {
-    if (!source_ || isRunning()) return;
+    if (!source_ || isRunning())
+        return;
     SiteImportOptions options;
     options.layer = layerCombo_->currentText().toStdString();
     options.mapping = currentMapping();
     const QString target = targetCombo_->currentData().toString();
-    if (target == QLatin1String("zones")) options.target = ImportTarget::Zones;
-    if (target == QLatin1String("factories")) options.target = ImportTarget::Factories;
+    if (target == QLatin1String("zones"))
+        options.target = ImportTarget::Zones;
+    if (target == QLatin1String("factories"))
+        options.target = ImportTarget::Factories;
     options.sourceCrs = crsCombo_->currentData().toString().toStdString();
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     done_ = std::make_shared<std::atomic<long long>>(0);
@@ -231,7 +261,8 @@ void ImportDialog::startImport() {
     watcher_.setFuture(QtConcurrent::run(
         [projectPath, sourcePath, options, keep = cancel_]() -> Result<ImportSummary> {
             auto project = ProjectStore::open(projectPath);
-            if (!project) return project.error();
+            if (!project)
+                return project.error();
             return importSites(*project, sourcePath, options);
         }));
 }

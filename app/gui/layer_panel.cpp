@@ -19,11 +19,13 @@ LayerPanel::LayerPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget
     list_->setDefaultDropAction(Qt::MoveAction);
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(list_, &QListWidget::itemChanged, this, [this] {
-        if (!updating_) emit entriesChanged();
+        if (!updating_)
+            emit entriesChanged();
     });
     // A drag-and-drop reorder arrives as rowsMoved on the model.
     connect(list_->model(), &QAbstractItemModel::rowsMoved, this, [this] {
-        if (!updating_) emit entriesChanged();
+        if (!updating_)
+            emit entriesChanged();
     });
     connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         emit currentLayerChanged(item ? item->data(kIdRole).toString() : QString());
@@ -53,7 +55,8 @@ void LayerPanel::setEntries(const QList<LayerEntry>& entries) {
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);
         item->setCheckState(e.visible ? Qt::Checked : Qt::Unchecked);
-        if (e.id == current) list_->setCurrentItem(item);
+        if (e.id == current)
+            list_->setCurrentItem(item);
     }
     updating_ = false;
 }
@@ -62,8 +65,8 @@ QList<LayerEntry> LayerPanel::entries() const {
     QList<LayerEntry> out;
     for (int i = 0; i < list_->count(); ++i) {
         const auto* item = list_->item(i);
-        out.append({item->data(kIdRole).toString(), item->text(),
-                    item->checkState() == Qt::Checked});
+        out.append(
+            {item->data(kIdRole).toString(), item->text(), item->checkState() == Qt::Checked});
     }
     return out;
 }
@@ -76,7 +79,8 @@ QString LayerPanel::currentLayerId() const {
 void LayerPanel::moveCurrent(int delta) {
     const int row = list_->currentRow();
     const int target = row + delta;
-    if (row < 0 || target < 0 || target >= list_->count()) return;
+    if (row < 0 || target < 0 || target >= list_->count())
+        return;
     updating_ = true;
     QListWidgetItem* item = list_->takeItem(row);
     list_->insertItem(target, item);

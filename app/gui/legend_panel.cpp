@@ -74,7 +74,8 @@ LegendPanel::LegendPanel(QWidget* parent)
     zoneLabels_->setChecked(true);
 
     auto emitChoice = [this] {
-        if (!updating_) emit choiceChanged(choice());
+        if (!updating_)
+            emit choiceChanged(choice());
     };
     connect(zoneMode_, &QComboBox::currentIndexChanged, this, emitChoice);
     connect(sizeByWorkforce_, &QCheckBox::toggled, this, emitChoice);
@@ -90,11 +91,12 @@ void LegendPanel::setStatus(const ProjectStatus& status) {
         suspend += s.toSuspend ? 1 : 0;
         inspect += s.toInspect ? 1 : 0;
     }
-    for (size_t i = 0; i < counts.size(); ++i) countLabels_[i]->setText(QLocale().toString(counts[i]));
-    const QString set = status.criteria
-                            ? tr("Scored with %1 v%2.").arg(QString::fromStdString(status.criteria->id))
-                                  .arg(status.criteria->version)
-                            : tr("No criteria set chosen yet.");
+    for (size_t i = 0; i < counts.size(); ++i)
+        countLabels_[i]->setText(QLocale().toString(counts[i]));
+    const QString set = status.criteria ? tr("Scored with %1 v%2.")
+                                              .arg(QString::fromStdString(status.criteria->id))
+                                              .arg(status.criteria->version)
+                                        : tr("No criteria set chosen yet.");
     extraLabel_->setText(tr("%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.")
                              .arg(set, QString::fromStdString(formatDate(status.asOf)))
                              .arg(stale)
@@ -123,7 +125,8 @@ QStringList LegendPanel::lines() const {
     for (int i = kRiskLevelCount; i >= 0; --i) {
         const std::optional<RiskLevel> level =
             i == 0 ? std::nullopt : std::optional<RiskLevel>(static_cast<RiskLevel>(i - 1));
-        out << riskLevelName(level) + QStringLiteral(": ") + countLabels_[static_cast<size_t>(i)]->text();
+        out << riskLevelName(level) + QStringLiteral(": ") +
+                   countLabels_[static_cast<size_t>(i)]->text();
     }
     return out;
 }

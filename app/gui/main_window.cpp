@@ -1,9 +1,7 @@
 #include "app/gui/main_window.h"
 
 #include <QAction>
-#include <algorithm>
 #include <QApplication>
-#include <QScreen>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -12,26 +10,28 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <algorithm>
 #include <unordered_map>
 
 #include "app/gui/action_table.h"
 #include "app/gui/assessment_import_dialog.h"
 #include "app/gui/cordon_dialog.h"
-#include "app/gui/filter_panel.h"
 #include "app/gui/criteria_manager.h"
 #include "app/gui/data_paths.h"
+#include "app/gui/filter_panel.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/layer_panel.h"
 #include "app/gui/map_canvas.h"
+#include "core/filter/filter_json.h"
+#include "core/filter/filter_match.h"
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
 #include "core/storage/site_store.h"
-#include "core/filter/filter_json.h"
-#include "core/filter/filter_match.h"
 #include "gis/analysis/cordon_layer.h"
 #include "gis/project/project_layers.h"
 #include "gis/render/identify.h"
@@ -48,7 +48,9 @@ constexpr const char* kFactoriesId = "factories";
 constexpr int kMaxRecent = 8;
 constexpr double kIdentifyPixels = 6.0;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 QString extentToText(const BBox& b) {
     return QStringLiteral("%1,%2,%3,%4")
@@ -60,14 +62,16 @@ QString extentToText(const BBox& b) {
 
 std::optional<BBox> extentFromText(const QString& text) {
     const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() != 4) return std::nullopt;
+    if (parts.size() != 4)
+        return std::nullopt;
     BBox b;
     bool ok[4];
     b.minX = parts[0].toDouble(&ok[0]);
     b.minY = parts[1].toDouble(&ok[1]);
     b.maxX = parts[2].toDouble(&ok[2]);
     b.maxY = parts[3].toDouble(&ok[3]);
-    if (!(ok[0] && ok[1] && ok[2] && ok[3]) || b.empty()) return std::nullopt;
+    if (!(ok[0] && ok[1] && ok[2] && ok[3]) || b.empty())
+        return std::nullopt;
     return b;
 }
 
@@ -90,13 +94,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     statusBar()->addPermanentWidget(coordLabel_);
     statusBar()->addPermanentWidget(scaleLabel_);
     connect(canvas_, &MapCanvas::cursorMoved, this, [this](GeoPoint p) {
-        coordLabel_->setText(tr("Lon %1°, lat %2°")
-                                 .arg(QLocale().toString(p.lon, 'f', 5),
-                                      QLocale().toString(p.lat, 'f', 5)));
+        coordLabel_->setText(
+            tr("Lon %1°, lat %2°")
+                .arg(QLocale().toString(p.lon, 'f', 5), QLocale().toString(p.lat, 'f', 5)));
     });
     connect(canvas_, &MapCanvas::scaleChanged, this, [this](double denominator) {
-        scaleLabel_->setText(
-            tr("Scale 1:%1").arg(QLocale().toString(qRound64(denominator))));
+        scaleLabel_->setText(tr("Scale 1:%1").arg(QLocale().toString(qRound64(denominator))));
     });
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
 
@@ -107,9 +110,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
         if (loaded)
             basemap_ = *loaded;
         else
-            statusBar()->showMessage(tr("Basemap not loaded: %1")
-                                         .arg(qs(loaded.error().describe())),
-                                     10000);
+            statusBar()->showMessage(
+                tr("Basemap not loaded: %1").arg(qs(loaded.error().describe())), 10000);
     }
     rebuildLayers();
     updateTitle();
@@ -190,7 +192,8 @@ void MainWindow::buildDocks() {
 
 void MainWindow::setFilter(const SiteFilter& filter) {
     filter_ = filter;
-    if (store_) store_->setMeta(kSiteFilterMetaKey, siteFilterToJson(filter));
+    if (store_)
+        store_->setMeta(kSiteFilterMetaKey, siteFilterToJson(filter));
     applyFilter();
 }
 
@@ -208,14 +211,18 @@ void MainWindow::applyFilter() {
             ++visibleFactories_;
         }
         if (row.status) {
-            if (row.status->stale) flags |= kFeatureStale;
-            if (row.status->toSuspend) flags |= kFeatureSuspend;
-            if (row.status->toInspect) flags |= kFeatureInspect;
+            if (row.status->stale)
+                flags |= kFeatureStale;
+            if (row.status->toSuspend)
+                flags |= kFeatureSuspend;
+            if (row.status->toInspect)
+                flags |= kFeatureInspect;
         }
         flagsById.emplace(row.factory->id, flags);
     }
     for (auto& layer : layers_) {
-        if (layer.data->kind != LayerKind::Factories) continue;
+        if (layer.data->kind != LayerKind::Factories)
+            continue;
         std::vector<std::uint8_t> flags(layer.data->featureCount(), 0);
         for (size_t i = 0; i < flags.size(); ++i)
             if (auto it = flagsById.find(layer.data->featureIds[i]); it != flagsById.end())
@@ -223,23 +230,25 @@ void MainWindow::applyFilter() {
         layer.data = withFlags(*layer.data, std::move(flags));
     }
     canvas_->setLayers(layers_);
-    suspendTable_->setRows(makeActionRows(ActionList::ToSuspend, factories_, zones_, status_, filter_));
-    inspectTable_->setRows(makeActionRows(ActionList::ToInspect, factories_, zones_, status_, filter_));
+    suspendTable_->setRows(
+        makeActionRows(ActionList::ToSuspend, factories_, zones_, status_, filter_));
+    inspectTable_->setRows(
+        makeActionRows(ActionList::ToInspect, factories_, zones_, status_, filter_));
     const QString description = QString::fromStdString(
         describe(filter_, QLocale().language() == QLocale::Vietnamese, zones_));
-    filterLabel_->setText(filter_.isEmpty()
-                              ? QString()
-                              : tr("Filter: %1 — %2 of %3 facilities shown")
-                                    .arg(description)
-                                    .arg(visibleFactories_)
-                                    .arg(factories_.size()));
+    filterLabel_->setText(filter_.isEmpty() ? QString()
+                                            : tr("Filter: %1 — %2 of %3 facilities shown")
+                                                  .arg(description)
+                                                  .arg(visibleFactories_)
+                                                  .arg(factories_.size()));
 }
 
 void MainWindow::openCordonTool() {
     cordon_->setSites(factories_, zones_);
     const auto& selected = canvas_->selection();
     for (const auto& f : factories_)
-        if (selected.count(f.id)) cordon_->setCaseSite(QString::fromStdString(f.id), QString::fromStdString(f.name));
+        if (selected.count(f.id))
+            cordon_->setCaseSite(QString::fromStdString(f.id), QString::fromStdString(f.name));
     cordon_->show();
     cordon_->raise();
 }
@@ -248,7 +257,8 @@ void MainWindow::insertCordonLayer() {
     layers_.erase(std::remove_if(layers_.begin(), layers_.end(),
                                  [](const LayerRender& l) { return l.data->id == kCordonLayerId; }),
                   layers_.end());
-    if (!cordonShown_) return;
+    if (!cordonShown_)
+        return;
     // Above zones, below facilities, so the facilities inside stay visible.
     auto pos = std::find_if(layers_.begin(), layers_.end(), [](const LayerRender& l) {
         return l.data->kind == LayerKind::Factories;
@@ -264,8 +274,8 @@ void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
         canvas_->setSelection({});
         return;
     }
-    canvas_->setSelection(std::unordered_set<std::string>(cordon->facilityIds.begin(),
-                                                          cordon->facilityIds.end()));
+    canvas_->setSelection(
+        std::unordered_set<std::string>(cordon->facilityIds.begin(), cordon->facilityIds.end()));
     for (const auto& l : layers_)
         if (l.data->id == kCordonLayerId && !l.data->extent().empty())
             canvas_->zoomToExtent(l.data->extent(), 0.2);
@@ -275,8 +285,9 @@ void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
     styleChoice_ = choice;
     legend_->setChoice(choice);
     if (store_) {
-        store_->setMeta("style.zone_colouring",
-                        choice.zoneColouring == ZoneColouring::UnsafeShare ? "unsafe_share" : "worst_level");
+        store_->setMeta("style.zone_colouring", choice.zoneColouring == ZoneColouring::UnsafeShare
+                                                    ? "unsafe_share"
+                                                    : "worst_level");
         store_->setMeta("style.size_by_workforce", choice.sizeByWorkforce ? "1" : "0");
         store_->setMeta("style.zone_labels", choice.zoneLabels ? "1" : "0");
     }
@@ -287,7 +298,8 @@ void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&Project"));
     auto add = [this](QMenu* menu, const QString& text, QKeySequence key, auto slot) {
         QAction* a = menu->addAction(text);
-        if (!key.isEmpty()) a->setShortcut(key);
+        if (!key.isEmpty())
+            a->setShortcut(key);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
@@ -297,13 +309,14 @@ void MainWindow::buildActions() {
     add(file, tr("&Save view"), QKeySequence::Save, &MainWindow::saveViewState);
     add(file, tr("Save project &as…"), QKeySequence::SaveAs, &MainWindow::saveProjectAs);
     file->addSeparator();
-    QAction* importAction =
-        add(file, tr("&Import sites…"), QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importSites);
+    QAction* importAction = add(file, tr("&Import sites…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                                &MainWindow::importSites);
     importAction->setObjectName(QStringLiteral("importSitesAction"));
     add(file, tr("Import &assessments…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
         &MainWindow::importAssessments)
         ->setObjectName(QStringLiteral("importAssessmentsAction"));
-    add(file, tr("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageCriteria)
+    add(file, tr("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+        &MainWindow::manageCriteria)
         ->setObjectName(QStringLiteral("criteriaAction"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
@@ -324,7 +337,8 @@ void MainWindow::buildActions() {
     both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
              &MainWindow::zoomToSelection));
     view->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(filterPanel_->searchAction());
@@ -344,16 +358,17 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     auto opened = ProjectStore::open(path.toStdString());
     if (!opened) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open project"),
-                                 qs(opened.error().describe()));
+            QMessageBox::warning(this, tr("Cannot open project"), qs(opened.error().describe()));
         return false;
     }
-    if (store_) saveViewState();
+    if (store_)
+        saveViewState();
     store_.emplace(std::move(opened).value());
     cordonShown_.reset();
     filter_ = SiteFilter{};
     if (const std::string saved = store_->meta(kSiteFilterMetaKey); !saved.empty())
-        if (auto f = siteFilterFromJson(saved)) filter_ = *f;
+        if (auto f = siteFilterFromJson(saved))
+            filter_ = *f;
     filterPanel_->setFilter(filter_);
     styleChoice_ = MapStyleChoice{};
     styleChoice_.zoneColouring = store_->meta("style.zone_colouring") == "unsafe_share"
@@ -374,7 +389,8 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
 
 void MainWindow::openLastProject() {
     const QString last = QSettings().value(QStringLiteral("project/last")).toString();
-    if (!last.isEmpty() && QFileInfo::exists(last)) openProject(last, true);
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        openProject(last, true);
 }
 
 void MainWindow::reloadSites() {
@@ -407,16 +423,20 @@ void MainWindow::rebuildLayers() {
         };
         categories.zone = [this](const Zone& z) -> std::uint8_t {
             auto it = status_.zones.find(z.id);
-            return it == status_.zones.end() ? 0 : zoneCategory(it->second, styleChoice_.zoneColouring);
+            return it == status_.zones.end() ? 0
+                                             : zoneCategory(it->second, styleChoice_.zoneColouring);
         };
         fresh = makeProjectLayers(zones_, factories_, basemap_, categories);
     } else if (basemap_) {
         fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
     }
     for (auto& r : fresh) {
-        if (auto it = visible.find(r.data->id); it != visible.end()) r.visible = it->second;
-        if (r.data->kind == LayerKind::Factories) r.style.sizeByValue = styleChoice_.sizeByWorkforce;
-        if (r.data->kind == LayerKind::Zones) r.style.showLabels = styleChoice_.zoneLabels;
+        if (auto it = visible.find(r.data->id); it != visible.end())
+            r.visible = it->second;
+        if (r.data->kind == LayerKind::Factories)
+            r.style.sizeByValue = styleChoice_.sizeByWorkforce;
+        if (r.data->kind == LayerKind::Zones)
+            r.style.showLabels = styleChoice_.zoneLabels;
     }
     // Restore the previous drawing order for layers that existed before.
     std::stable_sort(fresh.begin(), fresh.end(), [&](const LayerRender& a, const LayerRender& b) {
@@ -431,8 +451,10 @@ void MainWindow::rebuildLayers() {
     QList<LayerEntry> entries;
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
         QString title = qs(it->data->title);
-        if (it->data->id == kZonesId) title = tr("Zones and clusters");
-        if (it->data->id == kFactoriesId) title = tr("Facilities");
+        if (it->data->id == kZonesId)
+            title = tr("Zones and clusters");
+        if (it->data->id == kFactoriesId)
+            title = tr("Facilities");
         if (it->data->id == kBasemapId || it->data->kind == LayerKind::Basemap)
             title = tr("Countries (basemap)");
         entries.append({qs(it->data->id), title, it->visible});
@@ -440,7 +462,8 @@ void MainWindow::rebuildLayers() {
     layerPanel_->setEntries(entries);
     insertCordonLayer();
     applyFilter();  // sets the canvas layers with the facilities' flags
-    if (first) zoomToSites();
+    if (first)
+        zoomToSites();
 }
 
 void MainWindow::applyLayerPanel() {
@@ -465,7 +488,8 @@ void MainWindow::identifyAt(GeoPoint, QPointF mercator) {
     const double tolerance = kIdentifyPixels * metresPerPixel;
     // Top-most visible layer first, as the user sees it.
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
-        if (!it->visible || it->data->kind == LayerKind::Basemap) continue;
+        if (!it->visible || it->data->kind == LayerKind::Basemap)
+            continue;
         const auto ids = featuresAt(*it->data, mercator, tolerance);
         if (!ids.empty()) {
             selectSite(ids.front(), false);
@@ -478,10 +502,12 @@ void MainWindow::identifyAt(GeoPoint, QPointF mercator) {
 
 void MainWindow::selectSite(const std::string& id, bool zoom) {
     for (const auto& f : factories_) {
-        if (f.id != id) continue;
+        if (f.id != id)
+            continue;
         const Zone* zone = nullptr;
         for (const auto& z : zones_)
-            if (z.id == f.zoneId) zone = &z;
+            if (z.id == f.zoneId)
+                zone = &z;
         // The history is read and scored on demand: a few assessments, microseconds each.
         std::vector<ScoredHistoryEntry> history;
         if (store_ && status_.criteria) {
@@ -495,16 +521,19 @@ void MainWindow::selectSite(const std::string& id, bool zoom) {
         identify_->showFactory(f, zone, status_.site(id), history,
                                status_.criteria ? &*status_.criteria : nullptr);
         canvas_->setSelection({id});
-        if (zoom) zoomToSelection();
+        if (zoom)
+            zoomToSelection();
         emit siteSelected(QString::fromStdString(id));
         return;
     }
     for (const auto& z : zones_) {
-        if (z.id != id) continue;
+        if (z.id != id)
+            continue;
         auto it = status_.zones.find(id);
         identify_->showZone(z, it == status_.zones.end() ? ZoneAggregate{} : it->second);
         canvas_->setSelection({id});
-        if (zoom) zoomToSelection();
+        if (zoom)
+            zoomToSelection();
         emit siteSelected(QString::fromStdString(id));
         return;
     }
@@ -512,15 +541,19 @@ void MainWindow::selectSite(const std::string& id, bool zoom) {
 
 void MainWindow::zoomToSelection() {
     const auto& selected = canvas_->selection();
-    if (selected.empty()) return;
+    if (selected.empty())
+        return;
     BBox box;
     for (const auto& l : layers_) {
-        if (l.data->kind == LayerKind::Basemap) continue;
+        if (l.data->kind == LayerKind::Basemap)
+            continue;
         const auto& geom = *l.data->geometry;
         for (size_t i = 0; i < l.data->featureCount(); ++i)
-            if (selected.count(l.data->featureIds[i])) box.extend(geom.boxes[i]);
+            if (selected.count(l.data->featureIds[i]))
+                box.extend(geom.boxes[i]);
     }
-    if (box.empty()) return;
+    if (box.empty())
+        return;
     // A single point has no size: show a neighbourhood of about 2 km.
     constexpr double kMinSpan = 2000;
     if (box.maxX - box.minX < kMinSpan) {
@@ -539,38 +572,45 @@ void MainWindow::zoomToSelection() {
 void MainWindow::zoomToCurrentLayer() {
     const QString id = layerPanel_->currentLayerId();
     for (const auto& l : layers_)
-        if (qs(l.data->id) == id && !l.data->extent().empty()) canvas_->zoomToExtent(l.data->extent());
+        if (qs(l.data->id) == id && !l.data->extent().empty())
+            canvas_->zoomToExtent(l.data->extent());
 }
 
 void MainWindow::saveViewState() {
-    if (!store_) return;
+    if (!store_)
+        return;
     QStringList layerState;
     for (const auto& l : layers_)
-        layerState << qs(l.data->id) + QLatin1Char(':') + (l.visible ? QLatin1Char('1') : QLatin1Char('0'));
+        layerState << qs(l.data->id) + QLatin1Char(':') +
+                          (l.visible ? QLatin1Char('1') : QLatin1Char('0'));
     store_->setMeta("view.extent", extentToText(canvas_->extent()).toStdString());
     store_->setMeta("view.layers", layerState.join(QLatin1Char(';')).toStdString());
     statusBar()->showMessage(tr("View saved in the project"), 3000);
 }
 
 void MainWindow::restoreViewState() {
-    if (!store_) return;
+    if (!store_)
+        return;
     const QString layerState = qs(store_->meta("view.layers"));
     if (!layerState.isEmpty()) {
         std::vector<LayerRender> ordered;
         for (const QString& part : layerState.split(QLatin1Char(';'))) {
             const QStringList kv = part.split(QLatin1Char(':'));
-            if (kv.size() != 2) continue;
+            if (kv.size() != 2)
+                continue;
             for (const auto& l : layers_) {
-                if (qs(l.data->id) != kv[0]) continue;
+                if (qs(l.data->id) != kv[0])
+                    continue;
                 ordered.push_back(l);
                 ordered.back().visible = kv[1] == QLatin1String("1");
             }
         }
         for (const auto& l : layers_) {  // layers the saved state does not know go on top
-            const bool known = std::any_of(ordered.begin(), ordered.end(), [&](const LayerRender& o) {
-                return o.data->id == l.data->id;
-            });
-            if (!known) ordered.push_back(l);
+            const bool known =
+                std::any_of(ordered.begin(), ordered.end(),
+                            [&](const LayerRender& o) { return o.data->id == l.data->id; });
+            if (!known)
+                ordered.push_back(l);
         }
         layers_ = std::move(ordered);
         rebuildLayers();
@@ -585,7 +625,8 @@ void MainWindow::zoomToSites() {
     // The sites, not the basemap: the basemap spans half of South-East Asia.
     std::vector<LayerRender> sites;
     for (const auto& l : layers_)
-        if (l.data->kind != LayerKind::Basemap && !l.data->extent().empty()) sites.push_back(l);
+        if (l.data->kind != LayerKind::Basemap && !l.data->extent().empty())
+            sites.push_back(l);
     const BBox box = layersExtent(sites);
     if (box.empty())
         canvas_->zoomToLayers();
@@ -604,7 +645,8 @@ void MainWindow::rememberRecent(const QString& path) {
     QStringList recent = settings.value(QStringLiteral("project/recent")).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
     settings.setValue(QStringLiteral("project/recent"), recent);
     updateRecentMenu();
 }
@@ -623,8 +665,10 @@ void MainWindow::updateRecentMenu() {
 void MainWindow::newProject() {
     QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
                                                 tr("SafeMap project (*.gpkg)"));
-    if (path.isEmpty()) return;
-    if (!path.endsWith(QLatin1String(".gpkg"))) path += QLatin1String(".gpkg");
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".gpkg")))
+        path += QLatin1String(".gpkg");
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New project"),
                              tr("%1 already exists. Choose another name, or open it.").arg(path));
@@ -641,15 +685,19 @@ void MainWindow::newProject() {
 void MainWindow::openProjectDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
                                                       tr("SafeMap project (*.gpkg)"));
-    if (!path.isEmpty()) openProject(path);
+    if (!path.isEmpty())
+        openProject(path);
 }
 
 void MainWindow::saveProjectAs() {
-    if (!store_) return;
+    if (!store_)
+        return;
     QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
                                                 tr("SafeMap project (*.gpkg)"));
-    if (path.isEmpty()) return;
-    if (!path.endsWith(QLatin1String(".gpkg"))) path += QLatin1String(".gpkg");
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".gpkg")))
+        path += QLatin1String(".gpkg");
     saveViewState();
     if (auto st = store_->saveAs(path.toStdString()); !st) {
         QMessageBox::warning(this, tr("Save project as"), qs(st.error().describe()));
@@ -685,10 +733,12 @@ void MainWindow::importAssessments() {
 }
 
 void MainWindow::manageCriteria() {
-    if (!store_) return;
+    if (!store_)
+        return;
     CriteriaManager manager(*store_, this);
     manager.exec();
-    if (manager.changed()) reloadSites();
+    if (manager.changed())
+        reloadSites();
 }
 
 void MainWindow::showAbout() {

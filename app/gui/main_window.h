@@ -5,12 +5,12 @@
 #include <optional>
 #include <vector>
 
-#include "core/model/site.h"
-#include "core/storage/project_status.h"
-#include "core/storage/project_store.h"
 #include "app/gui/legend_panel.h"
 #include "core/filter/search_index.h"
 #include "core/filter/site_filter.h"
+#include "core/model/site.h"
+#include "core/storage/project_status.h"
+#include "core/storage/project_store.h"
 #include "gis/analysis/cordon.h"
 #include "gis/render/map_settings.h"
 

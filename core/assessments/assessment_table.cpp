@@ -11,13 +11,16 @@ namespace {
 
 int findColumn(const Table& t, std::initializer_list<const char*> names) {
     for (const char* n : names)
-        if (int c = t.column(n); c >= 0) return c;
+        if (int c = t.column(n); c >= 0)
+            return c;
     return -1;
 }
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -26,7 +29,8 @@ std::string trim(std::string_view s) {
 // trailing ".0".
 std::string normaliseTaxCode(std::string_view raw) {
     std::string s = trim(raw);
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0)
+        s.resize(s.size() - 2);
     return s;
 }
 
@@ -36,7 +40,8 @@ SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
     SiteLookup l;
     for (const auto& f : factories) {
         l.siteIds.insert(f.id);
-        if (!f.taxCode.empty()) l.siteIdByTaxCode.emplace(f.taxCode, f.id);
+        if (!f.taxCode.empty())
+            l.siteIdByTaxCode.emplace(f.taxCode, f.id);
     }
     return l;
 }
@@ -44,15 +49,18 @@ SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
 Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
                                                const SiteLookup& sites) {
     const std::string& file = table.fileName;
-    const int taxCol = findColumn(table, {"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
+    const int taxCol =
+        findColumn(table, {"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
     const int idCol = findColumn(table, {"site_id", "ma_co_so", "ma co so", "id"});
     const int dateCol =
         findColumn(table, {"ngay_danh_gia", "ngay danh gia", "date", "assessed_on", "ngay"});
-    const int submitterCol = findColumn(table, {"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
+    const int submitterCol =
+        findColumn(table, {"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
     if (taxCol < 0 && idCol < 0)
-        return Error("no tax code column (ma_so_thue, mst, tax_code) and no site id column "
-                     "(site_id, ma_co_so): cannot tell which facility each row is about",
-                     file, table.headerRow);
+        return Error(
+            "no tax code column (ma_so_thue, mst, tax_code) and no site id column "
+            "(site_id, ma_co_so): cannot tell which facility each row is about",
+            file, table.headerRow);
     if (dateCol < 0)
         return Error("no assessment date column (ngay_danh_gia, date)", file, table.headerRow);
 
@@ -66,11 +74,14 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
     ParsedAssessments out;
     std::vector<bool> used(table.header.size(), false);
     for (int c : {taxCol, idCol, dateCol, submitterCol})
-        if (c >= 0) used[static_cast<size_t>(c)] = true;
+        if (c >= 0)
+            used[static_cast<size_t>(c)] = true;
     for (const auto& criterion : criteria.indices) {
         int c = table.column(criterion.id);
-        if (c < 0 && !criterion.label.empty()) c = table.column(criterion.label);
-        if (c < 0 && !criterion.labelEn.empty()) c = table.column(criterion.labelEn);
+        if (c < 0 && !criterion.label.empty())
+            c = table.column(criterion.label);
+        if (c < 0 && !criterion.labelEn.empty())
+            c = table.column(criterion.labelEn);
         if (c < 0) {
             out.warnings.push_back("no column for index " + criterion.id +
                                    ": every assessment scores it as unanswered");
@@ -82,10 +93,12 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
     if (answerColumns.empty())
         return Error("no column matches an index of criteria set " + criteria.id + " v" +
                          std::to_string(criteria.version) + " (e.g. " +
-                         (criteria.indices.empty() ? std::string("?") : criteria.indices[0].id) + ")",
+                         (criteria.indices.empty() ? std::string("?") : criteria.indices[0].id) +
+                         ")",
                      file, table.headerRow);
     for (size_t c = 0; c < table.header.size(); ++c)
-        if (!used[c]) out.warnings.push_back("column " + table.header[c] + " is not used");
+        if (!used[c])
+            out.warnings.push_back("column " + table.header[c] + " is not used");
 
     out.assessments.reserve(table.rows.size());
     out.rows.reserve(table.rows.size());
@@ -96,9 +109,9 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
-                return Error("no facility with tax code " + tax +
-                                 " in the project (import the sites first)",
-                             file, row.row, table.header[static_cast<size_t>(taxCol)]);
+                return Error(
+                    "no facility with tax code " + tax + " in the project (import the sites first)",
+                    file, row.row, table.header[static_cast<size_t>(taxCol)]);
             a.siteId = it->second;
         } else if (!id.empty()) {
             if (!sites.siteIds.count(id))
@@ -112,26 +125,34 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         const std::string dateText = trim(table.cell(row, dateCol));
         auto date = parseDate(dateText);
         if (!date)
-            return Error(dateText.empty() ? std::string("no date")
-                                          : "\"" + dateText + "\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+            return Error(dateText.empty()
+                             ? std::string("no date")
+                             : "\"" + dateText + "\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
                          file, row.row, table.header[static_cast<size_t>(dateCol)]);
         a.date = *date;
-        if (submitterCol >= 0) a.submitter = trim(table.cell(row, submitterCol));
+        if (submitterCol >= 0)
+            a.submitter = trim(table.cell(row, submitterCol));
         for (const auto& ac : answerColumns) {
             const std::string text = trim(table.cell(row, ac.column));
-            if (text.empty()) continue;  // unanswered
+            if (text.empty())
+                continue;  // unanswered
             const AnswerReading r = readAnswerText(*ac.criterion, text, &ac.lookup);
             if (r.status == AnswerStatus::Invalid)
-                return Error(r.problem.empty() ? "\"" + text + "\" is not a valid answer" : r.problem,
-                             file, row.row, table.header[static_cast<size_t>(ac.column)]);
+                return Error(
+                    r.problem.empty() ? "\"" + text + "\" is not a valid answer" : r.problem, file,
+                    row.row, table.header[static_cast<size_t>(ac.column)]);
             // Keep the answer as read, so the stored form is canonical (có → true).
             switch (ac.criterion->input) {
-                case InputType::YesNo: a.answers[ac.criterion->id] = r.value != 0; break;
+                case InputType::YesNo:
+                    a.answers[ac.criterion->id] = r.value != 0;
+                    break;
                 case InputType::Choice:
                     a.answers[ac.criterion->id] =
                         ac.criterion->choices[static_cast<size_t>(r.value)].value;
                     break;
-                default: a.answers[ac.criterion->id] = r.value; break;
+                default:
+                    a.answers[ac.criterion->id] = r.value;
+                    break;
             }
         }
         out.assessments.push_back(std::move(a));

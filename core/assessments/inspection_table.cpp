@@ -9,12 +9,15 @@ namespace safemap {
 namespace {
 int findColumn(const Table& t, std::initializer_list<const char*> names) {
     for (const char* n : names)
-        if (int c = t.column(n); c >= 0) return c;
+        if (int c = t.column(n); c >= 0)
+            return c;
     return -1;
 }
 std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 }  // namespace
@@ -30,7 +33,8 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
     if (taxCol < 0 && idCol < 0)
         return Error("no tax code column (ma_so_thue) and no site id column (site_id)", file,
                      table.headerRow);
-    if (dateCol < 0) return Error("no inspection date column (ngay_kiem_tra)", file, table.headerRow);
+    if (dateCol < 0)
+        return Error("no inspection date column (ngay_kiem_tra)", file, table.headerRow);
     if (okCol < 0)
         return Error("no column saying whether the measures were in place (dat_yeu_cau)", file,
                      table.headerRow);
@@ -49,7 +53,8 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
             i.siteId = id;
         } else {
             return Error(id.empty() ? "no tax code or site id" : "no facility with site id " + id,
-                         file, row.row, table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
+                         file, row.row,
+                         table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
         }
         const std::string dateText = trim(table.cell(row, dateCol));
         auto date = parseDate(dateText);
@@ -63,8 +68,10 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
             return Error("\"" + okText + "\" is not có/không", file, row.row,
                          table.header[static_cast<size_t>(okCol)]);
         i.measuresOk = *ok;
-        if (inspectorCol >= 0) i.inspector = trim(table.cell(row, inspectorCol));
-        if (findingCol >= 0) i.finding = trim(table.cell(row, findingCol));
+        if (inspectorCol >= 0)
+            i.inspector = trim(table.cell(row, inspectorCol));
+        if (findingCol >= 0)
+            i.finding = trim(table.cell(row, findingCol));
         i.source = file + ":" + std::to_string(row.row);
         out.push_back(std::move(i));
     }

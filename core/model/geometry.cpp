@@ -8,7 +8,8 @@ BBox bounds(const MultiPolygon& mp) {
     BBox box;
     for (const auto& poly : mp)
         for (const auto& ring : poly.rings)
-            for (const auto& p : ring) box.extend(p.lon, p.lat);
+            for (const auto& p : ring)
+                box.extend(p.lon, p.lat);
     return box;
 }
 
@@ -30,7 +31,8 @@ bool crossings(const Ring& ring, GeoPoint p) {
 bool pointInPolygon(const Polygon& polygon, GeoPoint p) {
     bool inside = false;
     for (const auto& ring : polygon.rings)
-        if (!ring.empty() && crossings(ring, p)) inside = !inside;
+        if (!ring.empty() && crossings(ring, p))
+            inside = !inside;
     return inside;
 }
 

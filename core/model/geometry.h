@@ -33,13 +33,18 @@ struct BBox {
             minY = maxY = y;
             return;
         }
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
+        if (x < minX)
+            minX = x;
+        if (x > maxX)
+            maxX = x;
+        if (y < minY)
+            minY = y;
+        if (y > maxY)
+            maxY = y;
     }
     void extend(const BBox& o) {
-        if (o.empty()) return;
+        if (o.empty())
+            return;
         extend(o.minX, o.minY);
         extend(o.maxX, o.maxY);
     }

@@ -9,9 +9,12 @@ namespace safemap {
 
 std::string_view zoneKindCode(ZoneKind kind) {
     switch (kind) {
-        case ZoneKind::IndustrialZone: return "KCN";
-        case ZoneKind::IndustrialCluster: return "CCN";
-        case ZoneKind::EconomicZone: return "KKT";
+        case ZoneKind::IndustrialZone:
+            return "KCN";
+        case ZoneKind::IndustrialCluster:
+            return "CCN";
+        case ZoneKind::EconomicZone:
+            return "KKT";
     }
     return "KCN";
 }
@@ -22,7 +25,8 @@ std::optional<ZoneKind> zoneKindFromCode(std::string_view code) {
         return ZoneKind::IndustrialZone;
     if (c == "ccn" || c == "cum cong nghiep" || c == "industrial cluster")
         return ZoneKind::IndustrialCluster;
-    if (c == "kkt" || c == "khu kinh te" || c == "economic zone") return ZoneKind::EconomicZone;
+    if (c == "kkt" || c == "khu kinh te" || c == "economic zone")
+        return ZoneKind::EconomicZone;
     return std::nullopt;
 }
 
@@ -46,22 +50,26 @@ std::string shortHash(std::string_view a, std::string_view b) {
 }
 
 std::string trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 }  // namespace
 
-std::string factoryIdFor(std::string_view taxCode, std::string_view sourceId,
-                         std::string_view name, std::string_view province) {
-    if (auto t = trimmed(taxCode); !t.empty()) return "MST-" + t;
-    if (auto s = trimmed(sourceId); !s.empty()) return s;
+std::string factoryIdFor(std::string_view taxCode, std::string_view sourceId, std::string_view name,
+                         std::string_view province) {
+    if (auto t = trimmed(taxCode); !t.empty())
+        return "MST-" + t;
+    if (auto s = trimmed(sourceId); !s.empty())
+        return s;
     return "F-" + shortHash(name, province);
 }
 
-std::string zoneIdFor(std::string_view sourceId, std::string_view name,
-                      std::string_view province) {
-    if (auto s = trimmed(sourceId); !s.empty()) return s;
+std::string zoneIdFor(std::string_view sourceId, std::string_view name, std::string_view province) {
+    if (auto s = trimmed(sourceId); !s.empty())
+        return s;
     return "Z-" + shortHash(name, province);
 }
 

@@ -46,18 +46,17 @@ struct Factory {
     std::string address;
     std::string sector;
     Workforce workforce;
-    GeoPoint location;                    ///< EPSG:4326
-    std::optional<Date> accountIssued;    ///< account on the national risk-map system
+    GeoPoint location;                  ///< EPSG:4326
+    std::optional<Date> accountIssued;  ///< account on the national risk-map system
     friend bool operator==(const Factory&, const Factory&) = default;
 };
 
 /// Stable id of a factory: "MST-<tax code>" when there is one, else the source's own id,
 /// else "F-" + a hash of the normalised name and province. Re-importing the same source
 /// therefore finds the same rows.
-std::string factoryIdFor(std::string_view taxCode, std::string_view sourceId,
-                         std::string_view name, std::string_view province);
+std::string factoryIdFor(std::string_view taxCode, std::string_view sourceId, std::string_view name,
+                         std::string_view province);
 /// Stable id of a zone: the source's own id, else "Z-" + a hash of name and province.
-std::string zoneIdFor(std::string_view sourceId, std::string_view name,
-                      std::string_view province);
+std::string zoneIdFor(std::string_view sourceId, std::string_view name, std::string_view province);
 
 }  // namespace safemap

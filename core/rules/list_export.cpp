@@ -6,10 +6,12 @@ namespace safemap {
 
 namespace {
 std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     return out + '"';

@@ -8,7 +8,8 @@ namespace safemap {
 namespace {
 template <class T>
 bool parseNumber(const std::string& s, T& out) {
-    if (s.empty()) return false;
+    if (s.empty())
+        return false;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && p == s.data() + s.size() && out >= 0;
 }
@@ -16,23 +17,29 @@ bool parseNumber(const std::string& s, T& out) {
 
 Status applyRuleSetting(RuleSettings& s, const std::string& key, const std::string& value) {
     auto bad = [&](const char* expected) {
-        return Status(Error("rule setting " + key + ": expected " + expected + ", got \"" +
-                            value + "\""));
+        return Status(
+            Error("rule setting " + key + ": expected " + expected + ", got \"" + value + "\""));
     };
     if (key == "as-of") {
         auto d = parseDate(value);
-        if (!d) return bad("a date YYYY-MM-DD");
+        if (!d)
+            return bad("a date YYYY-MM-DD");
         s.asOf = d;
     } else if (key == "suspend-no-assessment-days") {
-        if (!parseNumber(value, s.suspendNoAssessmentDays)) return bad("a whole number of days");
+        if (!parseNumber(value, s.suspendNoAssessmentDays))
+            return bad("a whole number of days");
     } else if (key == "large-workforce") {
-        if (!parseNumber(value, s.largeWorkforce)) return bad("a whole number of workers");
+        if (!parseNumber(value, s.largeWorkforce))
+            return bad("a whole number of workers");
     } else if (key == "medium-index-threshold") {
-        if (!parseNumber(value, s.mediumIndexThreshold)) return bad("a number of points");
+        if (!parseNumber(value, s.mediumIndexThreshold))
+            return bad("a number of points");
     } else if (key == "stale-assessment-days") {
-        if (!parseNumber(value, s.staleAssessmentDays)) return bad("a whole number of days");
+        if (!parseNumber(value, s.staleAssessmentDays))
+            return bad("a whole number of days");
     } else if (key == "risk-rise-threshold") {
-        if (!parseNumber(value, s.riskRiseThreshold)) return bad("a number of percentage points");
+        if (!parseNumber(value, s.riskRiseThreshold))
+            return bad("a number of percentage points");
     } else if (key == "inspect-never-inspected") {
         if (value == "yes" || value == "true" || value == "1")
             s.inspectNeverInspected = true;

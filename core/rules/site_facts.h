@@ -15,10 +15,10 @@ struct ScoredAssessment {
     double percent = 0;
     RiskLevel level = RiskLevel::VeryLow;
     bool safeToOperate = true;
-    double maxIndexPoints = 0;                  ///< the worst single index
-    std::string worstIndex;                     ///< its id
-    std::vector<std::string> failedMandatory;   ///< mandatory measures not implemented
-    std::vector<std::string> firedVetoes;       ///< veto rule ids
+    double maxIndexPoints = 0;                 ///< the worst single index
+    std::string worstIndex;                    ///< its id
+    std::vector<std::string> failedMandatory;  ///< mandatory measures not implemented
+    std::vector<std::string> firedVetoes;      ///< veto rule ids
     std::string criteriaSetId;
     int criteriaVersion = 0;
 };

@@ -20,8 +20,8 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
             s.assessedOn = f.latest->date;
             s.ageDays = daysBetween(f.latest->date, asOf);
             s.stale = s.ageDays > settings.staleAssessmentDays;
-            s.rising = f.previous &&
-                       f.latest->percent - f.previous->percent >= settings.riskRiseThreshold;
+            s.rising =
+                f.previous && f.latest->percent - f.previous->percent >= settings.riskRiseThreshold;
         }
     }
     for (auto& e : suspensionList(facts, settings)) {

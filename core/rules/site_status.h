@@ -14,12 +14,12 @@ namespace safemap {
 /// how old that is, and whether it is on each list (with the reasons).
 struct SiteStatus {
     std::string siteId;
-    std::optional<RiskLevel> level;   ///< of the newest assessment; empty = no assessment
+    std::optional<RiskLevel> level;  ///< of the newest assessment; empty = no assessment
     double percent = 0;
     std::optional<Date> assessedOn;
-    int ageDays = -1;                 ///< days from the newest assessment to as-of; -1 if none
-    bool stale = false;               ///< older than RuleSettings::staleAssessmentDays
-    bool rising = false;              ///< risk rose since the previous assessment
+    int ageDays = -1;     ///< days from the newest assessment to as-of; -1 if none
+    bool stale = false;   ///< older than RuleSettings::staleAssessmentDays
+    bool rising = false;  ///< risk rose since the previous assessment
     bool toSuspend = false;
     bool toInspect = false;
     std::vector<Reason> suspendReasons;

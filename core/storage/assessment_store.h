@@ -47,13 +47,10 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
 /// Appends assessments (history is never overwritten) and, if `scoreWith` is given, their
 /// scores under that set, in one transaction: all rows or none. `sourceRows[i]` is the row
 /// of assessments[i] in its file (for the record).
-Result<AssessmentImportSummary> insertAssessments(Database& db,
-                                                  const std::vector<Assessment>& assessments,
-                                                  const std::vector<long>& sourceRows,
-                                                  const std::string& sourceFile,
-                                                  const CompiledCriteria* scoreWith,
-                                                  const ProgressFn& progress = {},
-                                                  const std::atomic<bool>* cancel = nullptr);
+Result<AssessmentImportSummary> insertAssessments(
+    Database& db, const std::vector<Assessment>& assessments, const std::vector<long>& sourceRows,
+    const std::string& sourceFile, const CompiledCriteria* scoreWith,
+    const ProgressFn& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
 /// Every assessment (of one site if `siteId` is given), oldest first.
 std::vector<AssessmentRecord> loadAssessments(const Database& db, const std::string& siteId = {});

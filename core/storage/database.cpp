@@ -22,7 +22,9 @@ Statement& Statement::operator=(Statement&& o) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -53,8 +55,10 @@ Statement& Statement::bindTextOrNull(int index, std::string_view text) {
 
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        error_ = sqlite3_errmsg(db_);
     return false;
 }
 
@@ -62,7 +66,8 @@ Status Statement::run() {
     error_.clear();
     step();
     sqlite3_reset(stmt_);
-    if (!error_.empty()) return Error{error_};
+    if (!error_.empty())
+        return Error{error_};
     return {};
 }
 
@@ -71,7 +76,9 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool Statement::isNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
 std::string Statement::text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
@@ -79,12 +86,17 @@ std::string Statement::text(int col) const {
                            static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
 }
-int64_t Statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+int64_t Statement::integer(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
 std::optional<int> Statement::optionalInt(int col) const {
-    if (isNull(col)) return std::nullopt;
+    if (isNull(col))
+        return std::nullopt;
     return sqlite3_column_int(stmt_, col);
 }
-double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+double Statement::real(int col) const {
+    return sqlite3_column_double(stmt_, col);
+}
 std::vector<uint8_t> Statement::blob(int col) const {
     const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, col));
     return p ? std::vector<uint8_t>(p, p + sqlite3_column_bytes(stmt_, col))
@@ -93,8 +105,8 @@ std::vector<uint8_t> Statement::blob(int col) const {
 
 Result<Database> Database::open(const std::string& path, bool create) {
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                      SQLITE_OPEN_FULLMUTEX;
+    const int flags =
+        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         Error e{std::string("cannot open: ") + (db ? sqlite3_errmsg(db) : "out of memory"), path};
         sqlite3_close(db);
@@ -127,7 +139,9 @@ Database& Database::operator=(Database&& o) noexcept {
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
 Status Database::exec(std::string_view sql) {
     char* msg = nullptr;
@@ -150,31 +164,40 @@ Result<Statement> Database::prepare(std::string_view sql) const {
 
 std::optional<std::string> Database::queryText(std::string_view sql) const {
     auto st = prepare(sql);
-    if (!st || !st->step() || st->isNull(0)) return std::nullopt;
+    if (!st || !st->step() || st->isNull(0))
+        return std::nullopt;
     return st->text(0);
 }
 
 std::optional<int64_t> Database::queryInt(std::string_view sql) const {
     auto st = prepare(sql);
-    if (!st || !st->step() || st->isNull(0)) return std::nullopt;
+    if (!st || !st->step() || st->isNull(0))
+        return std::nullopt;
     return st->integer(0);
 }
 
-int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
+int64_t Database::lastInsertId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
 
 Transaction::Transaction(Database& db) : db_(db) {
     auto st = db_.exec("BEGIN IMMEDIATE");
     began_ = st.ok();
-    if (!began_) beginError_ = st.error();
+    if (!began_)
+        beginError_ = st.error();
 }
 
 Transaction::~Transaction() {
-    if (began_ && !done_) db_.exec("ROLLBACK");
+    if (began_ && !done_)
+        db_.exec("ROLLBACK");
 }
 
 Status Transaction::commit() {
-    if (!began_) return beginError_;
+    if (!began_)
+        return beginError_;
     done_ = true;
     if (auto st = db_.exec("COMMIT"); !st) {
         db_.exec("ROLLBACK");

@@ -11,7 +11,8 @@ namespace safemap {
 namespace {
 
 std::optional<BBox> envelopeArg(sqlite3_value* v) {
-    if (sqlite3_value_type(v) != SQLITE_BLOB) return std::nullopt;
+    if (sqlite3_value_type(v) != SQLITE_BLOB)
+        return std::nullopt;
     const auto* p = static_cast<const uint8_t*>(sqlite3_value_blob(v));
     return gpkgEnvelope(std::span<const uint8_t>(p, static_cast<size_t>(sqlite3_value_bytes(v))));
 }

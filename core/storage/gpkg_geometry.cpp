@@ -24,10 +24,12 @@ public:
 void header(Writer& w, int32_t srsId, const BBox* env, bool empty) {
     w.u8('G');
     w.u8('P');
-    w.u8(0);  // version 1
+    w.u8(0);               // version 1
     uint8_t flags = 0x01;  // little-endian
-    if (env) flags |= 0x02;  // envelope [minx, maxx, miny, maxy]
-    if (empty) flags |= 0x10;
+    if (env)
+        flags |= 0x02;  // envelope [minx, maxx, miny, maxy]
+    if (empty)
+        flags |= 0x10;
     w.u8(flags);
     w.i32(srsId);
     if (env) {
@@ -57,25 +59,30 @@ public:
     bool ok() const { return ok_; }
     size_t pos() const { return pos_; }
     void seek(size_t p) {
-        if (p > d_.size()) ok_ = false;
+        if (p > d_.size())
+            ok_ = false;
         pos_ = p;
     }
     void setLittle(bool little) { little_ = little; }
     uint8_t u8() {
-        if (pos_ + 1 > d_.size()) return fail<uint8_t>();
+        if (pos_ + 1 > d_.size())
+            return fail<uint8_t>();
         return d_[pos_++];
     }
     uint32_t u32() {
         uint8_t b[4];
-        if (!take(b, 4)) return 0;
+        if (!take(b, 4))
+            return 0;
         return little_ ? (b[0] | b[1] << 8 | b[2] << 16 | static_cast<uint32_t>(b[3]) << 24)
                        : (b[3] | b[2] << 8 | b[1] << 16 | static_cast<uint32_t>(b[0]) << 24);
     }
     double f64() {
         uint8_t b[8];
-        if (!take(b, 8)) return 0;
+        if (!take(b, 8))
+            return 0;
         if (!little_)
-            for (int i = 0; i < 4; ++i) std::swap(b[i], b[7 - i]);
+            for (int i = 0; i < 4; ++i)
+                std::swap(b[i], b[7 - i]);
         double v;
         std::memcpy(&v, b, 8);
         return v;
@@ -105,14 +112,18 @@ private:
 
 // Returns the offset of the WKB, or nothing if the header is not a GeoPackage header.
 std::optional<size_t> skipHeader(std::span<const uint8_t> blob, BBox* envelope, bool* empty) {
-    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P') return std::nullopt;
+    if (blob.size() < 8 || blob[0] != 'G' || blob[1] != 'P')
+        return std::nullopt;
     const uint8_t flags = blob[3];
     const int envKind = (flags >> 1) & 0x07;
     static constexpr size_t kEnvSize[] = {0, 32, 48, 48, 64};
-    if (envKind > 4) return std::nullopt;
+    if (envKind > 4)
+        return std::nullopt;
     const size_t off = 8 + kEnvSize[envKind];
-    if (blob.size() < off) return std::nullopt;
-    if (empty) *empty = (flags & 0x10) != 0;
+    if (blob.size() < off)
+        return std::nullopt;
+    if (empty)
+        *empty = (flags & 0x10) != 0;
     if (envelope && envKind > 0) {
         Reader r(blob);
         r.setLittle(flags & 0x01);
@@ -128,7 +139,8 @@ std::optional<size_t> skipHeader(std::span<const uint8_t> blob, BBox* envelope, 
 // Reads one WKB geometry (any dimension flavour is rejected: we only write XY).
 bool readRing(Reader& r, Ring& ring) {
     const uint32_t n = r.u32();
-    if (!r.ok() || n > r.remaining() / 16) return false;
+    if (!r.ok() || n > r.remaining() / 16)
+        return false;
     ring.resize(n);
     for (auto& p : ring) {
         p.lon = r.f64();
@@ -139,10 +151,12 @@ bool readRing(Reader& r, Ring& ring) {
 
 bool readPolygon(Reader& r, Polygon& poly) {
     const uint32_t n = r.u32();
-    if (!r.ok() || n > r.remaining() / 4) return false;
+    if (!r.ok() || n > r.remaining() / 4)
+        return false;
     poly.rings.resize(n);
     for (auto& ring : poly.rings)
-        if (!readRing(r, ring)) return false;
+        if (!readRing(r, ring))
+            return false;
     return true;
 }
 
@@ -171,41 +185,50 @@ std::vector<uint8_t> encodeGpkgMultiPolygon(const MultiPolygon& mp, int32_t srsI
     w.u8(1);
     w.u32(kWkbMultiPolygon);
     w.u32(static_cast<uint32_t>(mp.size()));
-    for (const auto& poly : mp) polygonWkb(w, poly);
+    for (const auto& poly : mp)
+        polygonWkb(w, poly);
     return std::move(w.out);
 }
 
 std::optional<GeoPoint> decodeGpkgPoint(std::span<const uint8_t> blob) {
     auto off = skipHeader(blob, nullptr, nullptr);
-    if (!off) return std::nullopt;
+    if (!off)
+        return std::nullopt;
     Reader r(blob);
     r.seek(*off);
-    if (readType(r) != kWkbPoint) return std::nullopt;
+    if (readType(r) != kWkbPoint)
+        return std::nullopt;
     GeoPoint p{r.f64(), r.f64()};
-    if (!r.ok()) return std::nullopt;
+    if (!r.ok())
+        return std::nullopt;
     return p;
 }
 
 std::optional<MultiPolygon> decodeGpkgMultiPolygon(std::span<const uint8_t> blob) {
     auto off = skipHeader(blob, nullptr, nullptr);
-    if (!off) return std::nullopt;
+    if (!off)
+        return std::nullopt;
     Reader r(blob);
     r.seek(*off);
     MultiPolygon mp;
     const uint32_t type = readType(r);
     if (type == kWkbPolygon) {
         mp.emplace_back();
-        if (!readPolygon(r, mp.back())) return std::nullopt;
+        if (!readPolygon(r, mp.back()))
+            return std::nullopt;
     } else if (type == kWkbMultiPolygon) {
         const uint32_t n = r.u32();
-        if (!r.ok() || n > r.remaining() / 9) return std::nullopt;
+        if (!r.ok() || n > r.remaining() / 9)
+            return std::nullopt;
         mp.resize(n);
         for (auto& poly : mp)
-            if (readType(r) != kWkbPolygon || !readPolygon(r, poly)) return std::nullopt;
+            if (readType(r) != kWkbPolygon || !readPolygon(r, poly))
+                return std::nullopt;
     } else {
         return std::nullopt;
     }
-    if (!r.ok()) return std::nullopt;
+    if (!r.ok())
+        return std::nullopt;
     return mp;
 }
 
@@ -213,13 +236,16 @@ std::optional<BBox> gpkgEnvelope(std::span<const uint8_t> blob) {
     BBox env;
     bool empty = false;
     auto off = skipHeader(blob, &env, &empty);
-    if (!off) return std::nullopt;
-    if (empty || !env.empty()) return env;
+    if (!off)
+        return std::nullopt;
+    if (empty || !env.empty())
+        return env;
     if (auto p = decodeGpkgPoint(blob)) {
         env.extend(p->lon, p->lat);
         return env;
     }
-    if (auto mp = decodeGpkgMultiPolygon(blob)) return bounds(*mp);
+    if (auto mp = decodeGpkgMultiPolygon(blob))
+        return bounds(*mp);
     return std::nullopt;
 }
 

@@ -27,8 +27,10 @@ ProjectStatus loadProjectStatus(const Database& db, const RuleSettings& settings
             z.workers += f.workers.value_or(0);
             if (s.level) {
                 ++z.assessed;
-                if (!z.worst || *s.level > *z.worst) z.worst = s.level;
-                if (*s.level >= RiskLevel::High || s.toSuspend) ++z.unsafe;
+                if (!z.worst || *s.level > *z.worst)
+                    z.worst = s.level;
+                if (*s.level >= RiskLevel::High || s.toSuspend)
+                    ++z.unsafe;
             }
         }
         p.sites.emplace(s.siteId, std::move(statuses[i]));
@@ -37,15 +39,19 @@ ProjectStatus loadProjectStatus(const Database& db, const RuleSettings& settings
 }
 
 std::uint8_t zoneCategory(const ZoneAggregate& a, ZoneColouring colouring) {
-    if (a.assessed == 0) return 0;
+    if (a.assessed == 0)
+        return 0;
     if (colouring == ZoneColouring::WorstLevel)
         return static_cast<std::uint8_t>(static_cast<int>(*a.worst) + 1);
     // Area levels 1..4 (green, yellow, orange, red) drawn with the facility palette's
     // matching colours: very low (green), medium (yellow), high (orange), very high (red).
     const double share = a.unsafeShare();
-    if (share <= 0) return 1;
-    if (share <= 0.10) return 3;
-    if (share <= 0.30) return 4;
+    if (share <= 0)
+        return 1;
+    if (share <= 0.10)
+        return 3;
+    if (share <= 0.30)
+        return 4;
     return 5;
 }
 

@@ -18,9 +18,9 @@ struct ProjectStatus {
     std::optional<CriteriaSet> criteria;  ///< the active set; empty if none chosen yet
     RuleSettings settings;
     Date asOf{};
-    std::vector<SiteFacts> facts;                              ///< by site id
-    std::unordered_map<std::string, SiteStatus> sites;         ///< by site id
-    std::unordered_map<std::string, ZoneAggregate> zones;      ///< by zone id
+    std::vector<SiteFacts> facts;                          ///< by site id
+    std::unordered_map<std::string, SiteStatus> sites;     ///< by site id
+    std::unordered_map<std::string, ZoneAggregate> zones;  ///< by zone id
     const SiteStatus* site(const std::string& id) const;
 };
 

@@ -28,7 +28,8 @@ INSERT INTO gpkg_spatial_ref_sys VALUES
   ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
   ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
   ('WGS 84 geodetic', 4326, 'EPSG', 4326, ')SQL") +
-           kWgs84Wkt + R"SQL(', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+           kWgs84Wkt +
+           R"SQL(', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
 CREATE TABLE gpkg_contents (
   table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
   description TEXT DEFAULT '',
@@ -55,38 +56,57 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
 std::string featureTable(const std::string& table, const std::string& geomType,
                          const std::string& columns, const std::string& description) {
     const std::string rt = "rtree_" + table + "_geom";
-    const std::string vals = "VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
-                             "ST_MinY(NEW.geom), ST_MaxY(NEW.geom))";
-    return "CREATE TABLE " + table +
-           " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom " + geomType + ", " +
-           columns + ");\n" +
+    const std::string vals =
+        "VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+        "ST_MinY(NEW.geom), ST_MaxY(NEW.geom))";
+    return "CREATE TABLE " + table + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom " +
+           geomType + ", " + columns + ");\n" +
            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-           "VALUES ('" + table + "', 'features', '" + table + "', '" + description +
+           "VALUES ('" +
+           table + "', 'features', '" + table + "', '" + description +
            "', 4326);\n"
-           "INSERT INTO gpkg_geometry_columns VALUES ('" + table + "', 'geom', '" + geomType +
+           "INSERT INTO gpkg_geometry_columns VALUES ('" +
+           table + "', 'geom', '" + geomType +
            "', 4326, 0, 0);\n"
-           "INSERT INTO gpkg_extensions VALUES ('" + table +
+           "INSERT INTO gpkg_extensions VALUES ('" +
+           table +
            "', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree',"
            " 'write-only');\n"
-           "CREATE VIRTUAL TABLE " + rt + " USING rtree(id, minx, maxx, miny, maxy);\n"
-           "CREATE TRIGGER " + rt + "_insert AFTER INSERT ON " + table +
+           "CREATE VIRTUAL TABLE " +
+           rt +
+           " USING rtree(id, minx, maxx, miny, maxy);\n"
+           "CREATE TRIGGER " +
+           rt + "_insert AFTER INSERT ON " + table +
            " WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO " +
-           rt + " " + vals + "; END;\n"
-           "CREATE TRIGGER " + rt + "_update1 AFTER UPDATE OF geom ON " + table +
+           rt + " " + vals +
+           "; END;\n"
+           "CREATE TRIGGER " +
+           rt + "_update1 AFTER UPDATE OF geom ON " + table +
            " WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
-           "INSERT OR REPLACE INTO " + rt + " " + vals + "; END;\n"
-           "CREATE TRIGGER " + rt + "_update2 AFTER UPDATE OF geom ON " + table +
+           "INSERT OR REPLACE INTO " +
+           rt + " " + vals +
+           "; END;\n"
+           "CREATE TRIGGER " +
+           rt + "_update2 AFTER UPDATE OF geom ON " + table +
            " WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN "
-           "DELETE FROM " + rt + " WHERE id = OLD.fid; END;\n"
-           "CREATE TRIGGER " + rt + "_update3 AFTER UPDATE ON " + table +
+           "DELETE FROM " +
+           rt +
+           " WHERE id = OLD.fid; END;\n"
+           "CREATE TRIGGER " +
+           rt + "_update3 AFTER UPDATE ON " + table +
            " WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
-           "DELETE FROM " + rt + " WHERE id = OLD.fid; INSERT OR REPLACE INTO " + rt + " " +
-           vals + "; END;\n"
-           "CREATE TRIGGER " + rt + "_update4 AFTER UPDATE ON " + table +
+           "DELETE FROM " +
+           rt + " WHERE id = OLD.fid; INSERT OR REPLACE INTO " + rt + " " + vals +
+           "; END;\n"
+           "CREATE TRIGGER " +
+           rt + "_update4 AFTER UPDATE ON " + table +
            " WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN "
-           "DELETE FROM " + rt + " WHERE id IN (OLD.fid, NEW.fid); END;\n"
-           "CREATE TRIGGER " + rt + "_delete AFTER DELETE ON " + table +
-           " WHEN old.geom NOT NULL BEGIN DELETE FROM " + rt + " WHERE id = OLD.fid; END;\n";
+           "DELETE FROM " +
+           rt +
+           " WHERE id IN (OLD.fid, NEW.fid); END;\n"
+           "CREATE TRIGGER " +
+           rt + "_delete AFTER DELETE ON " + table + " WHEN old.geom NOT NULL BEGIN DELETE FROM " +
+           rt + " WHERE id = OLD.fid; END;\n";
 }
 
 std::string attributeTable(const std::string& table, const std::string& columns,
@@ -126,18 +146,17 @@ std::string migration1() {
 // Version 2: assessments (history, never overwritten), scores with the criteria set that
 // produced them, criteria sets as data, and inspections.
 std::string migration2() {
-    return attributeTable(
-               "criteria_sets",
-               "set_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT, definition TEXT NOT NULL, "
-               "loaded_at TEXT NOT NULL, PRIMARY KEY (set_id, version)",
-               "Criteria sets (JSON) used to score assessments") +
-           attributeTable(
-               "assessments",
-               "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "
-               "assessed_on DATE NOT NULL, submitter TEXT, answers TEXT NOT NULL, "
-               "source_file TEXT, source_row INTEGER, import_id INTEGER, "
-               "content_key TEXT NOT NULL UNIQUE",
-               "Every risk assessment submitted, never overwritten") +
+    return attributeTable("criteria_sets",
+                          "set_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT, definition "
+                          "TEXT NOT NULL, "
+                          "loaded_at TEXT NOT NULL, PRIMARY KEY (set_id, version)",
+                          "Criteria sets (JSON) used to score assessments") +
+           attributeTable("assessments",
+                          "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "
+                          "assessed_on DATE NOT NULL, submitter TEXT, answers TEXT NOT NULL, "
+                          "source_file TEXT, source_row INTEGER, import_id INTEGER, "
+                          "content_key TEXT NOT NULL UNIQUE",
+                          "Every risk assessment submitted, never overwritten") +
            "CREATE INDEX assessments_site ON assessments(site_id, assessed_on);\n" +
            attributeTable(
                "scores",
@@ -163,16 +182,20 @@ const std::vector<std::string>& migrations() {
 
 }  // namespace
 
-int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(migrations().size());
+}
 
 int schemaVersion(const Database& db) {
-    if (!db.queryInt("SELECT 1 FROM sqlite_master WHERE name='safemap_meta'")) return 0;
+    if (!db.queryInt("SELECT 1 FROM sqlite_master WHERE name='safemap_meta'"))
+        return 0;
     auto v = db.queryText("SELECT value FROM safemap_meta WHERE key='schema_version'");
     return v ? std::stoi(*v) : 0;
 }
 
 Status migrate(Database& db, int target) {
-    if (target < 0) target = latestSchemaVersion();
+    if (target < 0)
+        target = latestSchemaVersion();
     int version = schemaVersion(db);
     if (version > latestSchemaVersion())
         return Error{"project schema version " + std::to_string(version) +
@@ -181,7 +204,8 @@ Status migrate(Database& db, int target) {
                      db.path()};
     while (version < target) {
         Transaction tx(db);
-        if (!tx.began()) return Error{tx.beginError().message, db.path()};
+        if (!tx.began())
+            return Error{tx.beginError().message, db.path()};
         if (auto st = db.exec(migrations()[static_cast<size_t>(version)]); !st)
             return Error{"migration to version " + std::to_string(version + 1) +
                              " failed: " + st.error().message,
@@ -191,7 +215,8 @@ Status migrate(Database& db, int target) {
                               std::to_string(version) + "')");
             !st)
             return st;
-        if (auto st = tx.commit(); !st) return st;
+        if (auto st = tx.commit(); !st)
+            return st;
     }
     return {};
 }

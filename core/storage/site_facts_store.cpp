@@ -12,8 +12,10 @@ std::vector<std::string> splitIds(const std::string& text) {
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find(',', pos);
-        if (end == std::string::npos) end = text.size();
-        if (end > pos) out.push_back(text.substr(pos, end - pos));
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > pos)
+            out.push_back(text.substr(pos, end - pos));
         pos = end + 1;
     }
     return out;
@@ -24,15 +26,18 @@ std::vector<SiteFacts> loadSiteFacts(const Database& db, const std::string& setI
     std::vector<SiteFacts> facts;
     std::unordered_map<std::string, size_t> bySite;
     auto sites = db.prepare(
-        "SELECT site_id, name, zone_id, workers_total, account_issued FROM factories ORDER BY site_id");
-    if (!sites) return facts;
+        "SELECT site_id, name, zone_id, workers_total, account_issued FROM factories ORDER BY "
+        "site_id");
+    if (!sites)
+        return facts;
     while (sites->step()) {
         SiteFacts f;
         f.siteId = sites->text(0);
         f.name = sites->text(1);
         f.zoneId = sites->text(2);
         f.workers = sites->optionalInt(3);
-        if (!sites->isNull(4)) f.accountIssued = parseDate(sites->text(4));
+        if (!sites->isNull(4))
+            f.accountIssued = parseDate(sites->text(4));
         bySite.emplace(f.siteId, facts.size());
         facts.push_back(std::move(f));
     }
@@ -46,13 +51,16 @@ std::vector<SiteFacts> loadSiteFacts(const Database& db, const std::string& setI
         "  row_number() OVER (PARTITION BY a.site_id ORDER BY a.assessed_on DESC, a.fid DESC) rn"
         " FROM assessments a JOIN scores s ON s.assessment_id = a.fid"
         " WHERE s.set_id = ? AND s.set_version = ?) WHERE rn <= 2");
-    if (!scored) return facts;
+    if (!scored)
+        return facts;
     scored->bind(1, setId).bind(2, version);
     while (scored->step()) {
         auto it = bySite.find(scored->text(0));
-        if (it == bySite.end()) continue;  // an assessment of a site no longer in the project
+        if (it == bySite.end())
+            continue;  // an assessment of a site no longer in the project
         ScoredAssessment a;
-        if (auto d = parseDate(scored->text(2))) a.date = *d;
+        if (auto d = parseDate(scored->text(2)))
+            a.date = *d;
         a.percent = scored->real(3);
         a.level = riskLevelFromCode(scored->text(4)).value_or(RiskLevel::VeryHigh);
         a.safeToOperate = scored->integer(5) != 0;
@@ -71,12 +79,15 @@ std::vector<SiteFacts> loadSiteFacts(const Database& db, const std::string& setI
         " SELECT site_id, inspected_on, measures_ok, finding, row_number() OVER"
         "  (PARTITION BY site_id ORDER BY inspected_on DESC, fid DESC) rn FROM inspections)"
         " WHERE rn = 1");
-    if (!inspections) return facts;
+    if (!inspections)
+        return facts;
     while (inspections->step()) {
         auto it = bySite.find(inspections->text(0));
-        if (it == bySite.end()) continue;
+        if (it == bySite.end())
+            continue;
         InspectionFact i;
-        if (auto d = parseDate(inspections->text(1))) i.date = *d;
+        if (auto d = parseDate(inspections->text(1)))
+            i.date = *d;
         i.measuresOk = inspections->integer(2) != 0;
         i.finding = inspections->text(3);
         facts[it->second].lastInspection = std::move(i);

@@ -28,7 +28,8 @@ Zone readZone(const Statement& st) {
     z.province = st.text(3);
     z.district = st.text(4);
     const auto blob = st.blob(5);
-    if (auto mp = decodeGpkgMultiPolygon(blob)) z.area = std::move(*mp);
+    if (auto mp = decodeGpkgMultiPolygon(blob))
+        z.area = std::move(*mp);
     return z;
 }
 
@@ -45,9 +46,11 @@ Factory readFactory(const Statement& st) {
     f.workforce.total = st.optionalInt(8);
     f.workforce.outOfProvince = st.optionalInt(9);
     f.workforce.largestShift = st.optionalInt(10);
-    if (!st.isNull(11)) f.accountIssued = parseDate(st.text(11));
+    if (!st.isNull(11))
+        f.accountIssued = parseDate(st.text(11));
     const auto blob = st.blob(12);
-    if (auto p = decodeGpkgPoint(blob)) f.location = *p;
+    if (auto p = decodeGpkgPoint(blob))
+        f.location = *p;
     return f;
 }
 
@@ -58,17 +61,19 @@ constexpr const char* kFactoryColumns =
 
 Status updateExtent(Database& db, const char* table) {
     const std::string t = table;
-    return db.exec("UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_" + t +
-                   "_geom), max_x = (SELECT max(maxx) FROM rtree_" + t +
-                   "_geom), min_y = (SELECT min(miny) FROM rtree_" + t +
-                   "_geom), max_y = (SELECT max(maxy) FROM rtree_" + t +
-                   "_geom), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '" +
-                   t + "'");
+    return db.exec(
+        "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_" + t +
+        "_geom), max_x = (SELECT max(maxx) FROM rtree_" + t +
+        "_geom), min_y = (SELECT min(miny) FROM rtree_" + t +
+        "_geom), max_y = (SELECT max(maxy) FROM rtree_" + t +
+        "_geom), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '" + t +
+        "'");
 }
 
 // Shared shape of the two upserts: look the row up by key, compare, then insert or update.
 template <class Site, class Bind>
-Status upsertAll(Database& db, const std::vector<Site>& sites, const std::unordered_map<std::string, Site>& existing,
+Status upsertAll(Database& db, const std::vector<Site>& sites,
+                 const std::unordered_map<std::string, Site>& existing,
                  const std::string& insertSql, const std::string& updateSql, const char* table,
                  int64_t importId, const std::string& now, Bind bindColumns, ImportSummary& sum) {
     auto ins = db.prepare(insertSql);
@@ -76,31 +81,40 @@ Status upsertAll(Database& db, const std::vector<Site>& sites, const std::unorde
     auto log = db.prepare(
         "INSERT INTO change_log (changed_at, table_name, row_key, action, import_id) "
         "VALUES (?, ?, ?, ?, ?)");
-    if (!ins) return ins.error();
-    if (!upd) return upd.error();
-    if (!log) return log.error();
+    if (!ins)
+        return ins.error();
+    if (!upd)
+        return upd.error();
+    if (!log)
+        return log.error();
     for (const auto& site : sites) {
         auto it = existing.find(site.id);
         const char* action = nullptr;
         if (it == existing.end()) {
             bindColumns(*ins, site);
             ins->bind(14, now);
-            if (auto st = ins->run(); !st) return st;
+            if (auto st = ins->run(); !st)
+                return st;
             ++sum.inserted;
             action = "insert";
         } else if (!(it->second == site)) {
             bindColumns(*upd, site);
             upd->bind(14, now);
-            if (auto st = upd->run(); !st) return st;
+            if (auto st = upd->run(); !st)
+                return st;
             ++sum.updated;
             action = "update";
         } else {
             ++sum.unchanged;
         }
         if (action) {
-            log->bind(1, now).bind(2, std::string_view(table)).bind(3, site.id)
-                .bind(4, std::string_view(action)).bind(5, importId);
-            if (auto st = log->run(); !st) return st;
+            log->bind(1, now)
+                .bind(2, std::string_view(table))
+                .bind(3, site.id)
+                .bind(4, std::string_view(action))
+                .bind(5, importId);
+            if (auto st = log->run(); !st)
+                return st;
         }
     }
     return {};
@@ -108,7 +122,8 @@ Status upsertAll(Database& db, const std::vector<Site>& sites, const std::unorde
 
 std::string placeholders(int n) {
     std::string s;
-    for (int i = 0; i < n; ++i) s += i ? ", ?" : "?";
+    for (int i = 0; i < n; ++i)
+        s += i ? ", ?" : "?";
     return s;
 }
 
@@ -119,28 +134,34 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
     ImportSummary sum;
     sum.rows = static_cast<int>(batch.zones.size() + batch.factories.size());
     Transaction tx(db);
-    if (!tx.began()) return tx.beginError();
+    if (!tx.began())
+        return tx.beginError();
     const std::string now = nowUtc(db);
 
     auto logImport = db.prepare(
         "INSERT INTO import_log (imported_at, kind, source_file, rows) VALUES (?, 'sites', ?, ?)");
-    if (!logImport) return logImport.error();
+    if (!logImport)
+        return logImport.error();
     logImport->bind(1, now).bind(2, sourceFile).bind(3, sum.rows);
-    if (auto st = logImport->run(); !st) return st.error();
+    if (auto st = logImport->run(); !st)
+        return st.error();
     const int64_t importId = db.lastInsertId();
 
     std::unordered_map<std::string, Zone> zones;
-    for (auto& z : loadZones(db)) zones.emplace(z.id, std::move(z));
+    for (auto& z : loadZones(db))
+        zones.emplace(z.id, std::move(z));
     auto bindZone = [](Statement& st, const Zone& z) {
         st.bind(1, z.id).bind(2, zoneKindCode(z.kind)).bind(3, z.name);
         st.bindTextOrNull(4, z.province).bindTextOrNull(5, z.district);
         st.bindBlob(6, encodeGpkgMultiPolygon(z.area));
-        for (int i = 7; i <= 13; ++i) st.bindNull(i);  // keeps one binder shape for both tables
+        for (int i = 7; i <= 13; ++i)
+            st.bindNull(i);  // keeps one binder shape for both tables
     };
     // ?7..?13 unused for zones; SQLite allows gaps in numbered parameters.
     if (auto st = upsertAll(
             db, batch.zones, zones,
-            std::string("INSERT INTO zones (") + kZoneColumns + ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?14)",
+            std::string("INSERT INTO zones (") + kZoneColumns +
+                ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?14)",
             "UPDATE zones SET kind = ?2, name = ?3, province = ?4, district = ?5, geom = ?6, "
             "updated_at = ?14 WHERE zone_id = ?1",
             "zones", importId, now, bindZone, sum);
@@ -148,7 +169,8 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         return st.error();
 
     std::unordered_map<std::string, Factory> factories;
-    for (auto& f : loadFactories(db)) factories.emplace(f.id, std::move(f));
+    for (auto& f : loadFactories(db))
+        factories.emplace(f.id, std::move(f));
     auto bindFactory = [](Statement& st, const Factory& f) {
         st.bind(1, f.id).bindTextOrNull(2, f.taxCode).bind(3, f.name);
         st.bindTextOrNull(4, f.zoneId).bindTextOrNull(5, f.province).bindTextOrNull(6, f.district);
@@ -170,29 +192,39 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         !st)
         return st.error();
 
-    auto finish = db.prepare("UPDATE import_log SET inserted = ?, updated = ?, unchanged = ? WHERE fid = ?");
-    if (!finish) return finish.error();
+    auto finish =
+        db.prepare("UPDATE import_log SET inserted = ?, updated = ?, unchanged = ? WHERE fid = ?");
+    if (!finish)
+        return finish.error();
     finish->bind(1, sum.inserted).bind(2, sum.updated).bind(3, sum.unchanged).bind(4, importId);
-    if (auto st = finish->run(); !st) return st.error();
-    if (auto st = updateExtent(db, "zones"); !st) return st.error();
-    if (auto st = updateExtent(db, "factories"); !st) return st.error();
-    if (auto st = tx.commit(); !st) return st.error();
+    if (auto st = finish->run(); !st)
+        return st.error();
+    if (auto st = updateExtent(db, "zones"); !st)
+        return st.error();
+    if (auto st = updateExtent(db, "factories"); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
     return sum;
 }
 
 std::vector<Zone> loadZones(const Database& db) {
     std::vector<Zone> out;
     auto st = db.prepare(std::string("SELECT ") + kZoneColumns + " FROM zones ORDER BY fid");
-    if (!st) return out;
-    while (st->step()) out.push_back(readZone(*st));
+    if (!st)
+        return out;
+    while (st->step())
+        out.push_back(readZone(*st));
     return out;
 }
 
 std::vector<Factory> loadFactories(const Database& db) {
     std::vector<Factory> out;
     auto st = db.prepare(std::string("SELECT ") + kFactoryColumns + " FROM factories ORDER BY fid");
-    if (!st) return out;
-    while (st->step()) out.push_back(readFactory(*st));
+    if (!st)
+        return out;
+    while (st->step())
+        out.push_back(readFactory(*st));
     return out;
 }
 

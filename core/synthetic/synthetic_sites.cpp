@@ -21,7 +21,9 @@ public:
     }
     double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-    int integer(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+    int integer(int lo, int hi) {
+        return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+    }
 
 private:
     uint64_t state_;
@@ -29,14 +31,17 @@ private:
 
 constexpr const char* kProvinces[] = {"Hà Nội", "Hà Nam", "Lạng Sơn", "Bắc Ninh", "Hải Dương"};
 constexpr const char* kSectors[] = {"may mặc", "điện tử", "cơ khí", "thực phẩm", "dược phẩm",
-                                    "bao bì", "gỗ", "nhựa", "giày da", "linh kiện ô tô"};
+                                    "bao bì",  "gỗ",      "nhựa",   "giày da",   "linh kiện ô tô"};
 
 // Most facilities are small; a long tail reaches thousands (as in real IZ data).
 int workforce(Rng& rng) {
     const double u = rng.uniform();
-    if (u < 0.70) return rng.integer(20, 499);
-    if (u < 0.92) return rng.integer(500, 999);
-    if (u < 0.99) return rng.integer(1000, 4999);
+    if (u < 0.70)
+        return rng.integer(20, 499);
+    if (u < 0.92)
+        return rng.integer(500, 999);
+    if (u < 0.99)
+        return rng.integer(1000, 4999);
     return rng.integer(5000, 15000);
 }
 
@@ -55,8 +60,8 @@ SiteBatch generateSyntheticSites(const SyntheticSpec& spec) {
         z.id = "SYN-Z" + std::to_string(i + 1);
         const bool cluster = rng.uniform() < 0.6;
         z.kind = cluster ? ZoneKind::IndustrialCluster : ZoneKind::IndustrialZone;
-        z.name = std::string(cluster ? "Cụm công nghiệp" : "Khu công nghiệp") +
-                 " tổng hợp số " + std::to_string(i + 1) + " (dữ liệu tổng hợp)";
+        z.name = std::string(cluster ? "Cụm công nghiệp" : "Khu công nghiệp") + " tổng hợp số " +
+                 std::to_string(i + 1) + " (dữ liệu tổng hợp)";
         z.province = kProvinces[rng.next() % std::size(kProvinces)];
         const double lon = rng.uniform(spec.area.minX, spec.area.maxX);
         const double lat = rng.uniform(spec.area.minY, spec.area.maxY);
@@ -81,8 +86,8 @@ SiteBatch generateSyntheticSites(const SyntheticSpec& spec) {
         f.taxCode = tax;
         f.id = factoryIdFor(f.taxCode, "", "", "");
         f.sector = kSectors[rng.next() % std::size(kSectors)];
-        f.name = "Công ty " + f.sector + " tổng hợp số " + std::to_string(i + 1) +
-                 " (dữ liệu tổng hợp)";
+        f.name =
+            "Công ty " + f.sector + " tổng hợp số " + std::to_string(i + 1) + " (dữ liệu tổng hợp)";
         if (!centres.empty() && rng.uniform() < 0.85) {
             const size_t zi = rng.next() % centres.size();
             const auto& c = centres[zi];

@@ -23,13 +23,16 @@ const std::unordered_map<char32_t, char>& baseLetters() {
             {'d', U"đĐ"},
         }};
         for (const auto& [base, letters] : groups)
-            for (char32_t c : letters) t[c] = base;
+            for (char32_t c : letters)
+                t[c] = base;
         return t;
     }();
     return table;
 }
 
-bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+bool isSpace(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
+}
 
 }  // namespace
 
@@ -41,7 +44,8 @@ std::string foldForSearch(std::string_view utf8) {
     size_t pos = 0;
     while (pos < utf8.size()) {
         char32_t c = nextCodePoint(utf8, pos);
-        if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks (NFD input)
+        if (c >= 0x0300 && c <= 0x036F)
+            continue;  // combining marks (NFD input)
         if (isSpace(c)) {
             pendingSpace = !out.empty();
             continue;
@@ -65,8 +69,10 @@ bool matchesFolded(std::string_view foldedText, std::string_view foldedQuery) {
     size_t pos = 0;
     while (pos < foldedQuery.size()) {
         size_t end = foldedQuery.find(' ', pos);
-        if (end == std::string_view::npos) end = foldedQuery.size();
-        if (end > pos && foldedText.find(foldedQuery.substr(pos, end - pos)) == std::string_view::npos)
+        if (end == std::string_view::npos)
+            end = foldedQuery.size();
+        if (end > pos &&
+            foldedText.find(foldedQuery.substr(pos, end - pos)) == std::string_view::npos)
             return false;
         pos = end + 1;
     }

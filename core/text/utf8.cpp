@@ -67,7 +67,8 @@ bool isValidUtf8(std::string_view bytes) {
         const size_t start = pos;
         if (nextCodePoint(bytes, pos) == 0xFFFD) {
             // U+FFFD itself is valid when actually encoded as EF BF BD.
-            if (!(pos - start == 3 && bytes.substr(start, 3) == "\xEF\xBF\xBD")) return false;
+            if (!(pos - start == 3 && bytes.substr(start, 3) == "\xEF\xBF\xBD"))
+                return false;
         }
     }
     return true;

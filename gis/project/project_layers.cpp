@@ -13,7 +13,8 @@ std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
         r.data = std::move(data);
         layers.push_back(std::move(r));
     };
-    if (basemap) add(std::move(basemap));
+    if (basemap)
+        add(std::move(basemap));
     add(makeZoneLayer(zones, categories.zone));
     add(makeFactoryLayer(factories, categories.factory));
     return layers;

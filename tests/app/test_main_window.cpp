@@ -28,8 +28,8 @@ std::string makeProject(const TempDir& dir) {
     Zone z;
     z.id = "Z1";
     z.name = "Khu công nghiệp Thử";
-    z.area = {Polygon{{{{105.80, 21.00}, {105.82, 21.00}, {105.82, 21.02}, {105.80, 21.02},
-                        {105.80, 21.00}}}}};
+    z.area = {Polygon{
+        {{{105.80, 21.00}, {105.82, 21.00}, {105.82, 21.02}, {105.80, 21.02}, {105.80, 21.00}}}}};
     b.zones.push_back(z);
     for (int i = 0; i < 3; ++i) {
         Factory f;
@@ -63,10 +63,12 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
     CHECK(w.zoneCount() == 1);
     const auto entries = w.layerPanel()->entries();
     QStringList ids;
-    for (const auto& e : entries) ids << e.id;
+    for (const auto& e : entries)
+        ids << e.id;
     CHECK(ids.contains(QStringLiteral("factories")));
     CHECK(ids.contains(QStringLiteral("zones")));
-    CHECK(ids.indexOf(QStringLiteral("factories")) < ids.indexOf(QStringLiteral("zones")));  // top first
+    CHECK(ids.indexOf(QStringLiteral("factories")) <
+          ids.indexOf(QStringLiteral("zones")));  // top first
     CHECK(w.windowTitle().contains(QStringLiteral("p.gpkg")));
     // The view was zoomed to the sites: the zone's centre is inside the visible extent.
     REQUIRE(waitRendered(w.canvas()));
@@ -89,7 +91,10 @@ TEST_CASE("clicking a facility shows its record and selects it; a miss clears it
     REQUIRE(selected.count() == 1);
     CHECK(selected.at(0).at(0).toString() == QStringLiteral("MST-9900000001"));
     CHECK(w.identifyPanel()->rows().join(QLatin1Char('\n')).contains(QStringLiteral("9900000001")));
-    CHECK(w.identifyPanel()->rows().join(QLatin1Char('\n')).contains(QStringLiteral("Khu công nghiệp Thử")));
+    CHECK(w.identifyPanel()
+              ->rows()
+              .join(QLatin1Char('\n'))
+              .contains(QStringLiteral("Khu công nghiệp Thử")));
     CHECK(w.canvas()->selection().count("MST-9900000001") == 1);
     // Far from everything: the record is cleared.
     QTest::mouseClick(w.canvas(), Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
@@ -107,12 +112,14 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
         REQUIRE(w.openProject(QString::fromStdString(path), true));
         auto entries = w.layerPanel()->entries();
         for (auto& e : entries)
-            if (e.id == QLatin1String("zones")) e.visible = false;
+            if (e.id == QLatin1String("zones"))
+                e.visible = false;
         w.layerPanel()->setEntries(entries);
         emit w.layerPanel()->entriesChanged();
         bool zonesVisible = true;
         for (const auto& l : w.canvas()->layers())
-            if (l.data->id == "zones") zonesVisible = l.visible;
+            if (l.data->id == "zones")
+                zonesVisible = l.visible;
         CHECK_FALSE(zonesVisible);
         w.canvas()->zoomIn();
         saved = w.canvas()->extent();
@@ -123,7 +130,8 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
     again.show();
     REQUIRE(again.openProject(QString::fromStdString(path), true));
     for (const auto& l : again.canvas()->layers())
-        if (l.data->id == "zones") CHECK_FALSE(l.visible);
+        if (l.data->id == "zones")
+            CHECK_FALSE(l.visible);
     CHECK(again.canvas()->extent().minX == Approx(saved.minX).margin(0.01));
     CHECK(again.canvas()->extent().maxY == Approx(saved.maxY).margin(0.01));
 }

@@ -38,21 +38,22 @@ std::string makeScoredProject(const TempDir& dir) {
         b.factories.push_back(f);
     }
     REQUIRE(upsertSites(store->database(), b, "test").ok());
-    auto choice = chooseCriteria(store->database(), "",
-                                 sourcePath("resources/criteria/crln-1203-v1.json"));
+    auto choice =
+        chooseCriteria(store->database(), "", sourcePath("resources/criteria/crln-1203-v1.json"));
     REQUIRE(choice.ok());
     const auto compiled = compileCriteria(choice->set);
     Assessment worst, good;
     worst.siteId = "MST-9900000000";
     worst.date = *parseDate("2021-06-20");
-    for (const auto& c : choice->set.indices) worst.answers[c.id] = std::string();  // all missing
+    for (const auto& c : choice->set.indices)
+        worst.answers[c.id] = std::string();  // all missing
     good.siteId = "MST-9900000001";
     good.date = *parseDate("2021-06-20");
     good.answers = {{"workers_concurrent", 50.0}, {"floor_area_per_worker", 20.0},
-                    {"hand_washing", true}, {"masks_worn", true}, {"temperature_check", 100.0},
-                    {"canteen_distancing", std::string("vach_ngan")}, {"shuttle_bus_share", 0.0},
-                    {"residential_areas", 1.0}, {"daily_masks", true},
-                    {"night_shift", std::string("khong")}};
+                    {"hand_washing", true},       {"masks_worn", true},
+                    {"temperature_check", 100.0}, {"canteen_distancing", std::string("vach_ngan")},
+                    {"shuttle_bus_share", 0.0},   {"residential_areas", 1.0},
+                    {"daily_masks", true},        {"night_shift", std::string("khong")}};
     REQUIRE(insertAssessments(store->database(), {worst, good}, {2, 3}, "a.csv", &compiled).ok());
     return path;
 }
@@ -86,10 +87,9 @@ TEST_CASE("selecting a row selects the site on the map, and a map click selects 
 
     // Back on the map: click facility C; its row becomes the selected one.
     REQUIRE(QTest::qWaitFor([&] { return !w.canvas()->isRendering(); }, 5000));
-    w.canvas()->zoomToExtent(BBox{toMercator(GeoPoint{105.88, 20.58}).x(),
-                                  toMercator(GeoPoint{105.88, 20.58}).y(),
-                                  toMercator(GeoPoint{105.94, 20.62}).x(),
-                                  toMercator(GeoPoint{105.94, 20.62}).y()});
+    w.canvas()->zoomToExtent(
+        BBox{toMercator(GeoPoint{105.88, 20.58}).x(), toMercator(GeoPoint{105.88, 20.58}).y(),
+             toMercator(GeoPoint{105.94, 20.62}).x(), toMercator(GeoPoint{105.94, 20.62}).y()});
     const QPoint c = w.canvas()->mapToPixel(toMercator(GeoPoint{105.92, 20.60})).toPoint();
     QTest::mouseClick(w.canvas(), Qt::LeftButton, Qt::NoModifier, c);
     CHECK(suspend->selectedSiteId() == QStringLiteral("MST-9900000002"));
@@ -112,7 +112,8 @@ TEST_CASE("a filter applies to the map and to both tables, and is kept in the pr
         CHECK(w.suspendTable()->visibleSiteIds() == QStringList{QStringLiteral("MST-9900000000")});
         // On the map, B and C are hidden: identify finds nothing where C is drawn.
         for (const auto& l : w.canvas()->layers()) {
-            if (l.data->kind != LayerKind::Factories) continue;
+            if (l.data->kind != LayerKind::Factories)
+                continue;
             for (size_t i = 0; i < l.data->featureCount(); ++i)
                 CHECK(l.data->isHidden(i) == (l.data->featureIds[i] != "MST-9900000000"));
         }

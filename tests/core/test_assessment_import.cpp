@@ -49,9 +49,11 @@ std::vector<Factory> sites() {
 }
 
 const std::vector<std::string> kHeader = {
-    "Mã số thuế", "Ngày đánh giá", "Người nộp", "workers_concurrent", "floor_area_per_worker",
-    "hand_washing", "masks_worn", "temperature_check", "canteen_distancing",
-    "shuttle_bus_share", "residential_areas", "daily_masks", "night_shift"};
+    "Mã số thuế",         "Ngày đánh giá",         "Người nộp",
+    "workers_concurrent", "floor_area_per_worker", "hand_washing",
+    "masks_worn",         "temperature_check",     "canteen_distancing",
+    "shuttle_bus_share",  "residential_areas",     "daily_masks",
+    "night_shift"};
 
 }  // namespace
 
@@ -60,8 +62,8 @@ TEST_CASE("assessment rows are matched by tax code, read and validated with row 
     REQUIRE(set.ok());
     const auto lookup = SiteLookup::from(sites());
     SECTION("good rows; Vietnamese headers and answers are understood") {
-        auto t = table(kHeader, {{"9900000001", "14/06/2021", "Trần Thị B", "350", "10", "có",
-                                  "có", "100", "vach_ngan", "0", "1", "có", "khong"}});
+        auto t = table(kHeader, {{"9900000001", "14/06/2021", "Trần Thị B", "350", "10", "có", "có",
+                                  "100", "vach_ngan", "0", "1", "có", "khong"}});
         auto parsed = parseAssessmentTable(t, *set, lookup);
         INFO((parsed.ok() ? std::string() : parsed.error().describe()));
         REQUIRE(parsed.ok());
@@ -85,7 +87,8 @@ TEST_CASE("assessment rows are matched by tax code, read and validated with row 
         CHECK(parsed.error().file == "danh_gia.csv");
     }
     SECTION("a bad date and an unreadable answer are refused") {
-        auto badDate = parseAssessmentTable(table(kHeader, {{"9900000001", "32/13/2021"}}), *set, lookup);
+        auto badDate =
+            parseAssessmentTable(table(kHeader, {{"9900000001", "32/13/2021"}}), *set, lookup);
         REQUIRE_FALSE(badDate.ok());
         CHECK(badDate.error().column == "Ngày đánh giá");
         auto badAnswer = parseAssessmentTable(
@@ -95,7 +98,8 @@ TEST_CASE("assessment rows are matched by tax code, read and validated with row 
         CHECK(badAnswer.error().column == "workers_concurrent");
     }
     SECTION("a table with no index column is refused as a whole") {
-        auto t = table({"ma_so_thue", "ngay_danh_gia", "ghi_chu"}, {{"9900000001", "2021-06-14", "x"}});
+        auto t =
+            table({"ma_so_thue", "ngay_danh_gia", "ghi_chu"}, {{"9900000001", "2021-06-14", "x"}});
         auto parsed = parseAssessmentTable(t, *set, lookup);
         REQUIRE_FALSE(parsed.ok());
         CHECK_THAT(parsed.error().message, Catch::Contains("no column matches"));
@@ -117,13 +121,12 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
 
     // Site 1: safe then still safe. Site 2: every index at its worst (100 % → very high).
     // Site 3: no assessment at all.
-    auto t = table(kHeader,
-                   {{"9900000001", "2021-06-01", "A", "50", "20", "có", "có", "100", "vach_ngan", "0",
-                     "1", "có", "khong"},
-                    {"9900000001", "2021-06-14", "A", "50", "20", "có", "có", "100", "vach_ngan", "0",
-                     "1", "có", "khong"},
-                    {"9900000002", "2021-06-14", "B", "6000", "1", "không", "không", "0", "khong",
-                     "100", "20", "không", "co"}});
+    auto t = table(kHeader, {{"9900000001", "2021-06-01", "A", "50", "20", "có", "có", "100",
+                              "vach_ngan", "0", "1", "có", "khong"},
+                             {"9900000001", "2021-06-14", "A", "50", "20", "có", "có", "100",
+                              "vach_ngan", "0", "1", "có", "khong"},
+                             {"9900000002", "2021-06-14", "B", "6000", "1", "không", "không", "0",
+                              "khong", "100", "20", "không", "co"}});
     auto parsed = parseAssessmentTable(t, choice->set, lookup);
     INFO((parsed.ok() ? std::string() : parsed.error().describe()));
     REQUIRE(parsed.ok());
@@ -176,16 +179,19 @@ TEST_CASE("a failing assessment import writes nothing, and cancel does the same"
         rows.push_back(static_cast<long>(i) + 2);
     }
     std::atomic<bool> cancel{false};
-    auto result = insertAssessments(store->database(), many, rows, "big.csv", &criteria,
-                                    [&](long long done, long long) {
-                                        if (done > 2000) cancel = true;
-                                    },
-                                    &cancel);
+    auto result = insertAssessments(
+        store->database(), many, rows, "big.csv", &criteria,
+        [&](long long done, long long) {
+            if (done > 2000)
+                cancel = true;
+        },
+        &cancel);
     REQUIRE_FALSE(result.ok());
     CHECK_THAT(result.error().message, Catch::Contains("cancelled"));
     CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 0);
     CHECK(store->database().queryInt("SELECT count(*) FROM scores") == 0);
-    CHECK(store->database().queryInt("SELECT count(*) FROM import_log WHERE kind='assessments'") == 0);
+    CHECK(store->database().queryInt("SELECT count(*) FROM import_log WHERE kind='assessments'") ==
+          0);
 }
 
 TEST_CASE("switching criteria sets re-scores under the new id and keeps the old scores apart") {
@@ -203,8 +209,8 @@ TEST_CASE("switching criteria sets re-scores under the new id and keeps the old 
     a.date = *parseDate("2021-06-01");
     a.answers["workers_concurrent"] = 50.0;
     REQUIRE(insertAssessments(store->database(), {a}, {2}, "x.csv", &compiled).ok());
-    auto extended = chooseCriteria(store->database(),
-                                   sourcePath("resources/criteria/extended-letters-v1.json"), kCrln);
+    auto extended = chooseCriteria(
+        store->database(), sourcePath("resources/criteria/extended-letters-v1.json"), kCrln);
     REQUIRE(extended.ok());
     CHECK(extended->changed);
     REQUIRE(rescoreAll(store->database(), compileCriteria(extended->set)).ok());
@@ -227,10 +233,10 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
     const auto lookup = SiteLookup::from(loadFactories(store->database()));
     const std::vector<std::string> header = {"ma_so_thue", "ngay_kiem_tra", "nguoi_kiem_tra",
                                              "dat_yeu_cau", "ket_luan"};
-    auto bad = parseInspectionTable(
-        table(header, {{"9900000001", "2021-06-10", "Đoàn 1", "có", ""},
-                       {"9900000002", "2021-06-11", "Đoàn 1", "chưa rõ", ""}}),
-        lookup);
+    auto bad =
+        parseInspectionTable(table(header, {{"9900000001", "2021-06-10", "Đoàn 1", "có", ""},
+                                            {"9900000002", "2021-06-11", "Đoàn 1", "chưa rõ", ""}}),
+                             lookup);
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().row == 3);
     CHECK(bad.error().column == "dat_yeu_cau");
@@ -258,5 +264,6 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
     const auto inspect = inspectionList(facts, settings);
     for (const auto& e : inspect)
         for (const auto& r : e.reasons)
-            if (e.siteId != "MST-9900000003") CHECK(r.code != ReasonCode::NeverInspected);
+            if (e.siteId != "MST-9900000003")
+                CHECK(r.code != ReasonCode::NeverInspected);
 }

@@ -5,7 +5,9 @@
 using namespace safemap;
 
 namespace {
-Date d(const char* iso) { return *parseDate(iso); }
+Date d(const char* iso) {
+    return *parseDate(iso);
+}
 
 ScoredAssessment scored(const char* date, double percent, RiskLevel level, bool safe,
                         double maxIndex = 2) {
@@ -33,7 +35,8 @@ std::vector<ReasonCode> codes(const std::vector<ListEntry>& list, const std::str
     for (const auto& e : list)
         if (e.siteId == id) {
             std::vector<ReasonCode> out;
-            for (const auto& r : e.reasons) out.push_back(r.code);
+            for (const auto& r : e.reasons)
+                out.push_back(r.code);
             return out;
         }
     return {};
@@ -115,8 +118,7 @@ TEST_CASE("inspection reasons, each on its own and with its threshold") {
 
     auto medium = site("B");
     medium.latest = scored("2021-06-14", 40, RiskLevel::Medium, false, 7);
-    CHECK(codes(inspectionList({medium}, s), "B") ==
-          std::vector{ReasonCode::MediumWithHighIndex});
+    CHECK(codes(inspectionList({medium}, s), "B") == std::vector{ReasonCode::MediumWithHighIndex});
     medium.latest->maxIndexPoints = 6;
     medium.latest->safeToOperate = true;
     CHECK(inspectionList({medium}, s).empty());

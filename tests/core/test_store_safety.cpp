@@ -46,8 +46,7 @@ TEST_CASE("an old project is migrated forward on open") {
     auto store = ProjectStore::open(path);
     REQUIRE(store.ok());
     CHECK(store->schemaVersion() == latestSchemaVersion());
-    CHECK(store->database().queryInt("SELECT 1 FROM sqlite_master WHERE name='assessments'") ==
-          1);
+    CHECK(store->database().queryInt("SELECT 1 FROM sqlite_master WHERE name='assessments'") == 1);
     // The data written under version 1 is still there.
     CHECK(loadFactories(store->database()).size() == 1);
 }
@@ -91,10 +90,11 @@ TEST_CASE("a failed write inside an import leaves the project as it was") {
     good.factories = {factory(1), factory(2)};
     REQUIRE(upsertSites(store->database(), good, "a.csv").ok());
     // A trigger makes the third insert fail half way through the batch.
-    REQUIRE(store->database()
-                .exec("CREATE TRIGGER boom BEFORE INSERT ON factories WHEN NEW.name = 'Cơ sở thử 5' "
-                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-                .ok());
+    REQUIRE(
+        store->database()
+            .exec("CREATE TRIGGER boom BEFORE INSERT ON factories WHEN NEW.name = 'Cơ sở thử 5' "
+                  "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+            .ok());
     SiteBatch bad;
     bad.factories = {factory(3), factory(4), factory(5), factory(6)};
     bad.factories[0].name = "changed";
@@ -121,14 +121,17 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
             // each commit it tells the parent, so the kill lands while writing the next one.
             close(pipeFds[0]);
             auto store = ProjectStore::open(path);
-            if (!store) _exit(3);
+            if (!store)
+                _exit(3);
             for (int b = 0;; ++b) {
                 SiteBatch batch;
                 for (int i = 0; i < kBatch; ++i)
                     batch.factories.push_back(factory((attempt * 1000 + b) * kBatch + i));
-                if (!upsertSites(store->database(), batch, "kill.csv")) _exit(4);
+                if (!upsertSites(store->database(), batch, "kill.csv"))
+                    _exit(4);
                 const char committed = 'c';
-                if (write(pipeFds[1], &committed, 1) != 1) _exit(5);
+                if (write(pipeFds[1], &committed, 1) != 1)
+                    _exit(5);
             }
         }
         close(pipeFds[1]);
@@ -186,7 +189,8 @@ TEST_CASE("the synthetic generator is deterministic and puts zone members inside
     int members = 0;
     for (const auto& f : a.factories) {
         CHECK(f.name.find("dữ liệu tổng hợp") != std::string::npos);
-        if (f.zoneId.empty()) continue;
+        if (f.zoneId.empty())
+            continue;
         ++members;
         const auto& z = a.zones[static_cast<size_t>(std::stoi(f.zoneId.substr(5)) - 1)];
         CHECK(pointInPolygon(z.area[0], f.location));

@@ -60,7 +60,8 @@ TEST_CASE("GDAL opens a SafeMap project as a GeoPackage with our layers") {
     factories->SetSpatialFilterRect(box.minX, box.minY, box.maxX, box.maxY);
     long expected = 0;
     for (const auto& fac : batch.factories)
-        if (box.contains(fac.location.lon, fac.location.lat)) ++expected;
+        if (box.contains(fac.location.lon, fac.location.lat))
+            ++expected;
     CHECK(factories->GetFeatureCount() == expected);
     CHECK(expected > 0);
 
