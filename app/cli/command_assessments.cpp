@@ -145,10 +145,8 @@ int runScoreCommand(const Words& words) {
                 choice->set.version, choice->set.name.c_str());
     // Facilities by the level of their newest assessment.
     auto st = store->database().prepare(
-        "SELECT level, count(*) FROM (SELECT s.level, row_number() OVER (PARTITION BY a.site_id "
-        "ORDER BY a.assessed_on DESC, a.fid DESC) rn FROM assessments a JOIN scores s ON "
-        "s.assessment_id = a.fid WHERE s.set_id = ? AND s.set_version = ?) WHERE rn = 1 "
-        "GROUP BY level");
+        "SELECT level, count(*) FROM latest_scores WHERE set_id = ? AND set_version = ? AND "
+        "rank = 1 GROUP BY level");
     if (!st)
         return fail("score", st.error());
     st->bind(1, choice->set.id).bind(2, choice->set.version);

@@ -1,5 +1,6 @@
 #include "core/storage/assessment_store.h"
 
+#include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -24,26 +25,48 @@ std::string joinIds(const std::vector<std::string>& ids) {
     return out;
 }
 
-// Two independent 64-bit FNV-1a hashes: 128 bits, so a million assessments do not collide.
-std::string hash128(const std::string& s) {
+// Two independent 64-bit FNV-1a style hashes: 128 bits, so a million assessments do not
+// collide; stored as a 16-byte blob (a small, cheap unique index).
+std::vector<uint8_t> hash128(std::string_view s) {
     uint64_t a = 1469598103934665603ULL, b = 0x84222325cbf29ce4ULL ^ 0x5bd1e995ULL;
     for (unsigned char c : s) {
         a = (a ^ c) * 1099511628211ULL;
         b = (b ^ (c + 0x9e)) * 0x100000001b3ULL + 0x7f4a7c15ULL;
     }
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b));
-    return buf;
+    std::vector<uint8_t> out(16);
+    for (int i = 0; i < 8; ++i) {
+        out[static_cast<size_t>(i)] = static_cast<uint8_t>(a >> (8 * i));
+        out[static_cast<size_t>(8 + i)] = static_cast<uint8_t>(b >> (8 * i));
+    }
+    return out;
 }
 
-Status writeScore(Statement& st, int64_t assessmentId, const ScoreResult& r,
-                  const std::string& now) {
+std::vector<uint8_t> contentKey(const Assessment& a, std::string_view answersJson) {
+    std::string key = a.siteId;
+    key += '\x1f';
+    key += formatDate(a.date);
+    key += '\x1f';
+    key += a.submitter;
+    key += '\x1f';
+    key += answersJson;
+    return hash128(key);
+}
+
+constexpr const char* kInsertScore =
+    "INSERT INTO scores (assessment_id, set_id, set_version, percent, level, safe, "
+    "max_index_points, worst_index, mandatory_failed, vetoes_fired, points) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+Status writeScore(Statement& st, int64_t assessmentId, const ScoreResult& r) {
     double worst = -1;
     std::string worstId;
-    json points = json::array();
+    std::string points;  // "1,2,10,…" in the set's index order: compact and easy to read
+    char buf[32];
     for (const auto& i : r.indices) {
-        points.push_back(i.points);
+        if (!points.empty())
+            points += ',';
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, i.points);
+        points.append(buf, ec == std::errc() ? static_cast<size_t>(end - buf) : 0);
         if (i.points > worst) {
             worst = i.points;
             worstId = i.indexId;
@@ -53,32 +76,159 @@ Status writeScore(Statement& st, int64_t assessmentId, const ScoreResult& r,
     st.bind(4, r.percent).bind(5, riskLevelCode(r.level)).bind(6, r.safeToOperate ? 1 : 0);
     st.bind(7, worst).bind(8, worstId);
     st.bind(9, joinIds(r.mandatoryFailed)).bind(10, joinIds(r.vetoesFired));
-    st.bind(11, points.dump()).bind(12, now);
+    st.bind(11, points);
     return st.run();
 }
 
-constexpr const char* kInsertScore =
-    "INSERT OR REPLACE INTO scores (assessment_id, set_id, set_version, percent, level, safe, "
-    "max_index_points, worst_index, mandatory_failed, vetoes_fired, points, scored_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Recomputes latest_scores for one set, for every site (sites empty) or for the sites in
+// the temporary table touched_sites.
+Status refreshLatestScores(Database& db, const std::string& setId, int version, bool onlyTouched) {
+    const std::string siteFilter =
+        onlyTouched ? " AND a.site_id IN (SELECT site_id FROM temp.touched_sites)" : "";
+    auto del =
+        db.prepare(std::string("DELETE FROM latest_scores WHERE set_id = ?1 AND set_version = ?2") +
+                   (onlyTouched ? " AND site_id IN (SELECT site_id FROM temp.touched_sites)" : ""));
+    if (!del)
+        return del.error();
+    del->bind(1, setId).bind(2, version);
+    if (auto st = del->run(); !st)
+        return st;
+    auto ins = db.prepare(
+        "INSERT INTO latest_scores (set_id, set_version, site_id, rank, assessment_id, "
+        "assessed_on, percent, level, safe, max_index_points, worst_index, mandatory_failed, "
+        "vetoes_fired) SELECT ?1, ?2, site_id, rn, fid, assessed_on, percent, level, safe, "
+        "max_index_points, worst_index, mandatory_failed, vetoes_fired FROM ("
+        " SELECT a.site_id, a.fid, a.assessed_on, s.percent, s.level, s.safe, s.max_index_points,"
+        "  s.worst_index, s.mandatory_failed, s.vetoes_fired, row_number() OVER"
+        "  (PARTITION BY a.site_id ORDER BY a.assessed_on DESC, a.fid DESC) rn"
+        " FROM scores s JOIN assessments a ON a.fid = s.assessment_id"
+        " WHERE s.set_id = ?1 AND s.set_version = ?2" +
+        siteFilter + ") WHERE rn <= 2");
+    if (!ins)
+        return ins.error();
+    ins->bind(1, setId).bind(2, version);
+    return ins->run();
+}
+
+// Our answers are flat JSON objects written by answersToJson: keys and values of three
+// kinds. A small reader for exactly that is many times faster than a general parser, which
+// matters when a million assessments are re-scored.
+bool parseFlatAnswers(std::string_view text, std::map<std::string, AnswerValue>& out) {
+    size_t i = 0;
+    auto skip = [&] {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t'))
+            ++i;
+    };
+    auto readString = [&](std::string& s) -> bool {
+        if (i >= text.size() || text[i] != '"')
+            return false;
+        ++i;
+        while (i < text.size() && text[i] != '"') {
+            if (text[i] == '\\')
+                return false;  // escapes: leave it to the full parser
+            s += text[i++];
+        }
+        if (i >= text.size())
+            return false;
+        ++i;
+        return true;
+    };
+    skip();
+    if (i >= text.size() || text[i] != '{')
+        return false;
+    ++i;
+    skip();
+    if (i < text.size() && text[i] == '}')
+        return true;
+    while (i < text.size()) {
+        std::string key;
+        skip();
+        if (!readString(key))
+            return false;
+        skip();
+        if (i >= text.size() || text[i] != ':')
+            return false;
+        ++i;
+        skip();
+        if (i >= text.size())
+            return false;
+        if (text[i] == '"') {
+            std::string v;
+            if (!readString(v))
+                return false;
+            out[key] = std::move(v);
+        } else if (text.compare(i, 4, "true") == 0) {
+            out[key] = true;
+            i += 4;
+        } else if (text.compare(i, 5, "false") == 0) {
+            out[key] = false;
+            i += 5;
+        } else {
+            // from_chars, not strtod: the C locale of a Vietnamese desktop uses a decimal comma.
+            double d = 0;
+            auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), d);
+            if (ec != std::errc())
+                return false;
+            out[key] = d;
+            i = static_cast<size_t>(end - text.data());
+        }
+        skip();
+        if (i < text.size() && text[i] == ',') {
+            ++i;
+            continue;
+        }
+        return i < text.size() && text[i] == '}';
+    }
+    return false;
+}
 
 }  // namespace
 
 std::string answersToJson(const Assessment& a) {
-    json j = json::object();  // std::map keeps keys sorted, so the text is canonical
+    // Written by hand (a million rows per import): {"id":value,...}, keys sorted by the map,
+    // so the same answers always give the same text, which the content key relies on.
+    std::string out = "{";
+    char buf[32];
+    auto appendString = [&out](const std::string& s) {
+        out += '"';
+        for (unsigned char c : s) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += static_cast<char>(c);
+            } else if (c < 0x20) {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", c);
+                out += esc;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+        out += '"';
+    };
     for (const auto& [key, value] : a.answers) {
-        if (const auto* d = std::get_if<double>(&value))
-            j[key] = *d;
-        else if (const auto* b = std::get_if<bool>(&value))
-            j[key] = *b;
-        else
-            j[key] = std::get<std::string>(value);
+        if (out.size() > 1)
+            out += ',';
+        appendString(key);
+        out += ':';
+        if (const auto* d = std::get_if<double>(&value)) {
+            // Shortest text that reads back to the same double.
+            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+            out.append(buf, ec == std::errc() ? static_cast<size_t>(end - buf) : 0);
+        } else if (const auto* b = std::get_if<bool>(&value)) {
+            out += *b ? "true" : "false";
+        } else {
+            appendString(std::get<std::string>(value));
+        }
     }
-    return j.dump();
+    out += '}';
+    return out;
 }
 
 std::map<std::string, AnswerValue> answersFromJson(const std::string& text) {
     std::map<std::string, AnswerValue> out;
+    if (parseFlatAnswers(text, out))
+        return out;
+    out.clear();
     const json j = json::parse(text, nullptr, false);
     if (!j.is_object())
         return out;
@@ -94,8 +244,14 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& text) {
 }
 
 std::string assessmentContentKey(const Assessment& a) {
-    return hash128(a.siteId + '\x1f' + formatDate(a.date) + '\x1f' + a.submitter + '\x1f' +
-                   answersToJson(a));
+    const auto key = contentKey(a, answersToJson(a));
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (uint8_t b : key) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out;
 }
 
 Result<AssessmentImportSummary> insertAssessments(
@@ -117,24 +273,34 @@ Result<AssessmentImportSummary> insertAssessments(
     if (auto st = log->run(); !st)
         return st.error();
     const int64_t importId = db.lastInsertId();
+    if (auto st =
+            db.exec("CREATE TEMP TABLE IF NOT EXISTS touched_sites (site_id TEXT PRIMARY KEY);"
+                    "DELETE FROM temp.touched_sites;");
+        !st)
+        return st.error();
 
     auto ins = db.prepare(
         "INSERT OR IGNORE INTO assessments (site_id, assessed_on, submitter, answers, "
-        "source_file, source_row, import_id, content_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "import_id, source_row, content_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     auto score = db.prepare(kInsertScore);
+    auto touch = db.prepare("INSERT OR IGNORE INTO temp.touched_sites VALUES (?)");
     if (!ins)
         return ins.error();
     if (!score)
         return score.error();
+    if (!touch)
+        return touch.error();
     const long long total = static_cast<long long>(assessments.size());
+    std::string lastTouched;
     for (size_t i = 0; i < assessments.size(); ++i) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return Error("cancelled: nothing was imported", sourceFile);
         const Assessment& a = assessments[i];
+        const std::string answers = answersToJson(a);
         ins->bind(1, a.siteId).bind(2, formatDate(a.date)).bindTextOrNull(3, a.submitter);
-        ins->bind(4, answersToJson(a)).bind(5, sourceFile);
+        ins->bind(4, answers).bind(5, importId);
         ins->bind(6, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
-        ins->bind(7, importId).bind(8, assessmentContentKey(a));
+        ins->bindBlob(7, contentKey(a, answers));
         if (auto st = ins->run(); !st)
             return Error(st.error().message, sourceFile);
         if (db.changes() == 0) {
@@ -142,16 +308,24 @@ Result<AssessmentImportSummary> insertAssessments(
         } else {
             ++sum.inserted;
             if (scoreWith) {
-                if (auto st =
-                        writeScore(*score, db.lastInsertId(), scoreAssessment(*scoreWith, a), now);
+                if (auto st = writeScore(*score, db.lastInsertId(), scoreAssessment(*scoreWith, a));
                     !st)
                     return st.error();
                 ++sum.scored;
+            }
+            if (a.siteId != lastTouched) {
+                touch->bind(1, a.siteId);
+                if (auto st = touch->run(); !st)
+                    return st.error();
+                lastTouched = a.siteId;
             }
         }
         if (progress && (i % 4096 == 0 || i + 1 == assessments.size()))
             progress(static_cast<long long>(i + 1), total);
     }
+    if (scoreWith && sum.inserted > 0)
+        if (auto st = refreshLatestScores(db, scoreWith->set.id, scoreWith->set.version, true); !st)
+            return st.error();
     auto finish = db.prepare("UPDATE import_log SET inserted = ?, unchanged = ? WHERE fid = ?");
     if (!finish)
         return finish.error();
@@ -165,12 +339,12 @@ Result<AssessmentImportSummary> insertAssessments(
 
 std::vector<AssessmentRecord> loadAssessments(const Database& db, const std::string& siteId) {
     std::vector<AssessmentRecord> out;
-    auto st = db.prepare(
-        siteId.empty()
-            ? "SELECT fid, site_id, assessed_on, submitter, answers, source_file, source_row "
-              "FROM assessments ORDER BY site_id, assessed_on, fid"
-            : "SELECT fid, site_id, assessed_on, submitter, answers, source_file, source_row "
-              "FROM assessments WHERE site_id = ? ORDER BY assessed_on, fid");
+    const std::string columns =
+        "SELECT a.fid, a.site_id, a.assessed_on, a.submitter, a.answers, l.source_file, "
+        "a.source_row FROM assessments a LEFT JOIN import_log l ON l.fid = a.import_id ";
+    auto st =
+        db.prepare(siteId.empty() ? columns + "ORDER BY a.site_id, a.assessed_on, a.fid"
+                                  : columns + "WHERE a.site_id = ? ORDER BY a.assessed_on, a.fid");
     if (!st)
         return out;
     if (!siteId.empty())
@@ -192,28 +366,45 @@ std::vector<AssessmentRecord> loadAssessments(const Database& db, const std::str
 
 Result<long long> rescoreAll(Database& db, const CompiledCriteria& criteria,
                              const ProgressFn& progress, const std::atomic<bool>* cancel) {
-    const auto records = loadAssessments(db);
     Transaction tx(db);
     if (!tx.began())
         return tx.beginError();
-    const std::string now = nowUtc(db);
+    const long long total = db.queryInt("SELECT count(*) FROM assessments").value_or(0);
+    auto del = db.prepare("DELETE FROM scores WHERE set_id = ? AND set_version = ?");
+    if (!del)
+        return del.error();
+    del->bind(1, criteria.set.id).bind(2, criteria.set.version);
+    if (auto st = del->run(); !st)
+        return st.error();
+    // Streamed: each assessment is read, scored and written, never all held at once.
+    auto read = db.prepare("SELECT fid, site_id, assessed_on, answers FROM assessments");
     auto score = db.prepare(kInsertScore);
+    if (!read)
+        return read.error();
     if (!score)
         return score.error();
-    const long long total = static_cast<long long>(records.size());
-    for (size_t i = 0; i < records.size(); ++i) {
+    long long done = 0;
+    Assessment a;
+    while (read->step()) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return Error("cancelled: no score was changed");
-        if (auto st = writeScore(*score, records[i].id,
-                                 scoreAssessment(criteria, records[i].assessment), now);
-            !st)
+        a.siteId = read->text(1);
+        if (auto d = parseDate(read->text(2)))
+            a.date = *d;
+        a.answers = answersFromJson(read->text(3));
+        if (auto st = writeScore(*score, read->integer(0), scoreAssessment(criteria, a)); !st)
             return st.error();
-        if (progress && (i % 4096 == 0 || i + 1 == records.size()))
-            progress(static_cast<long long>(i + 1), total);
+        ++done;
+        if (progress && (done % 4096 == 0 || done == total))
+            progress(done, total);
     }
+    if (!read->error().empty())
+        return Error(read->error());
+    if (auto st = refreshLatestScores(db, criteria.set.id, criteria.set.version, false); !st)
+        return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    return total;
+    return done;
 }
 
 Status storeCriteriaSet(Database& db, const CriteriaSet& set, bool makeActive) {

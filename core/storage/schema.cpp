@@ -152,10 +152,10 @@ std::string migration2() {
                           "loaded_at TEXT NOT NULL, PRIMARY KEY (set_id, version)",
                           "Criteria sets (JSON) used to score assessments") +
            attributeTable("assessments",
-                          "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "
+                          "fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL, "
                           "assessed_on DATE NOT NULL, submitter TEXT, answers TEXT NOT NULL, "
-                          "source_file TEXT, source_row INTEGER, import_id INTEGER, "
-                          "content_key TEXT NOT NULL UNIQUE",
+                          "import_id INTEGER, source_row INTEGER, "
+                          "content_key BLOB NOT NULL UNIQUE",
                           "Every risk assessment submitted, never overwritten") +
            "CREATE INDEX assessments_site ON assessments(site_id, assessed_on);\n" +
            attributeTable(
@@ -163,9 +163,21 @@ std::string migration2() {
                "assessment_id INTEGER NOT NULL REFERENCES assessments(fid), "
                "set_id TEXT NOT NULL, set_version INTEGER NOT NULL, percent REAL NOT NULL, "
                "level TEXT NOT NULL, safe INTEGER NOT NULL, max_index_points REAL, "
-               "worst_index TEXT, mandatory_failed TEXT, vetoes_fired TEXT, points TEXT NOT NULL, "
-               "scored_at TEXT NOT NULL, PRIMARY KEY (assessment_id, set_id, set_version)",
+               "worst_index TEXT, mandatory_failed TEXT, vetoes_fired TEXT, "
+               "points TEXT NOT NULL, fid INTEGER PRIMARY KEY, "
+               "UNIQUE (set_id, set_version, assessment_id)",
                "Scores of assessments, with the criteria set and version that produced them") +
+           // The newest two scored assessments of each facility under each set: what the
+           // rules read. Kept up to date by every write of scores, so making the lists reads
+           // one row per facility instead of sorting every assessment.
+           attributeTable("latest_scores",
+                          "fid INTEGER PRIMARY KEY, set_id TEXT NOT NULL, set_version INTEGER "
+                          "NOT NULL, site_id TEXT NOT NULL, rank INTEGER NOT NULL, "
+                          "assessment_id INTEGER NOT NULL, assessed_on DATE NOT NULL, "
+                          "percent REAL NOT NULL, level TEXT NOT NULL, safe INTEGER NOT NULL, "
+                          "max_index_points REAL, worst_index TEXT, mandatory_failed TEXT, "
+                          "vetoes_fired TEXT, UNIQUE (set_id, set_version, site_id, rank)",
+                          "Newest two scores per facility and criteria set (derived)") +
            attributeTable(
                "inspections",
                "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL, "

@@ -42,15 +42,11 @@ std::vector<SiteFacts> loadSiteFacts(const Database& db, const std::string& setI
         facts.push_back(std::move(f));
     }
 
-    // The newest two scored assessments of each site, in one pass with a window function.
+    // latest_scores holds the newest two scored assessments of each site (kept up to date
+    // by every write of scores), so this reads two rows per site, not every assessment.
     auto scored = db.prepare(
-        "SELECT site_id, rn, assessed_on, percent, level, safe, max_index_points, worst_index, "
-        "mandatory_failed, vetoes_fired FROM ("
-        " SELECT a.site_id, a.assessed_on, s.percent, s.level, s.safe, s.max_index_points,"
-        "  s.worst_index, s.mandatory_failed, s.vetoes_fired,"
-        "  row_number() OVER (PARTITION BY a.site_id ORDER BY a.assessed_on DESC, a.fid DESC) rn"
-        " FROM assessments a JOIN scores s ON s.assessment_id = a.fid"
-        " WHERE s.set_id = ? AND s.set_version = ?) WHERE rn <= 2");
+        "SELECT site_id, rank, assessed_on, percent, level, safe, max_index_points, worst_index, "
+        "mandatory_failed, vetoes_fired FROM latest_scores WHERE set_id = ? AND set_version = ?");
     if (!scored)
         return facts;
     scored->bind(1, setId).bind(2, version);

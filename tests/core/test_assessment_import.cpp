@@ -267,3 +267,22 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
             if (e.siteId != "MST-9900000003")
                 CHECK(r.code != ReasonCode::NeverInspected);
 }
+
+TEST_CASE("stored answers are canonical JSON that reads back exactly") {
+    Assessment a;
+    a.siteId = "MST-1";
+    a.answers = {{"b_yes", true},
+                 {"a_num", 2.5},
+                 {"c_text", std::string("Ngồi \"cách\" nhau\\1m")},
+                 {"d_int", 350.0}};
+    const std::string text = answersToJson(a);
+    CHECK(text == R"({"a_num":2.5,"b_yes":true,"c_text":"Ngồi \"cách\" nhau\\1m","d_int":350})");
+    CHECK(answersFromJson(text) == a.answers);  // escapes fall back to the full parser
+    a.answers.erase("c_text");
+    CHECK(answersFromJson(answersToJson(a)) == a.answers);  // the fast path
+    // The key changes with any answer, and not with the order answers were added.
+    Assessment b = a;
+    CHECK(assessmentContentKey(a) == assessmentContentKey(b));
+    b.answers["a_num"] = 2.0;
+    CHECK(assessmentContentKey(a) != assessmentContentKey(b));
+}
