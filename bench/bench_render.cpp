@@ -1,6 +1,7 @@
 // Rendering benchmark: 100,000 factories and 1,000 zones over northern Vietnam (seeded), a
-// full-extent 1600 × 1000 frame and zoomed/panned frames. Prints the median time per frame
-// and what level of detail did.
+// full-extent 1600 × 1000 frame and zoomed/panned frames, marks and size classes, and the
+// per-layer cache (a flag change redraws only the facilities). Prints the median time per
+// frame and what level of detail did.
 // Usage: bench_render [--runs N] [--png DIR] [--basemap countries.geojson]
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,12 +11,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <numbers>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "gis/render/map_renderer.h"
+#include "gis/render/render_cache.h"
 #include "gis/render/web_mercator.h"
 
 using namespace safemap;
@@ -170,30 +173,38 @@ int main(int argc, char** argv) {
         {"zone (~2 km)", around(toMercator(scene.zones[0].area[0].rings[0][0]), 1000)},
     };
 
-    std::printf("\n%-22s %9s %9s %9s %10s %9s %9s  %s\n", "frame 1600x1000", "median ms", "min ms",
+    std::printf("\n%-30s %9s %9s %9s %10s %9s %9s  %s\n", "frame 1600x1000", "median ms", "min ms",
                 "queried", "drawn", "decimated", "clusters", "per layer ms (bottom→top)");
-    auto run = [&](const char* label, const MapSettings& s, const char* png) {
+    // Runs `frame` `runs` times; each call renders once and reports its stats.
+    auto measure = [&](const char* label, std::size_t layerCount,
+                       const std::function<QImage(int, RenderStats&)>& frame, const char* png) {
         std::vector<double> ms;
-        std::vector<std::vector<double>> layerMs(s.layers.size());
+        std::vector<std::vector<double>> layerMs(layerCount);
         RenderStats stats;
         QImage image;
         for (int r = 0; r < runs; ++r) {
-            image = renderMap(s, nullptr, &stats);
+            image = frame(r, stats);
             ms.push_back(stats.milliseconds);
-            for (std::size_t l = 0; l < layerMs.size(); ++l)
+            for (std::size_t l = 0; l < layerMs.size() && l < stats.layerMilliseconds.size(); ++l)
                 layerMs[l].push_back(stats.layerMilliseconds[l]);
         }
         std::string perLayer;
         for (const auto& v : layerMs) {
             char buf[32];
-            std::snprintf(buf, sizeof buf, "%s%.1f", perLayer.empty() ? "" : " / ", medianMs(v));
+            std::snprintf(buf, sizeof buf, "%s%.1f", perLayer.empty() ? "" : " / ",
+                          v.empty() ? 0.0 : medianMs(v));
             perLayer += buf;
         }
-        std::printf("%-22s %9.1f %9.1f %9zu %10zu %9zu %9zu  %s\n", label, medianMs(ms),
+        std::printf("%-30s %9.1f %9.1f %9zu %10zu %9zu %9zu  %s\n", label, medianMs(ms),
                     *std::min_element(ms.begin(), ms.end()), stats.featuresQueried,
                     stats.featuresDrawn, stats.pointsDecimated, stats.clusters, perLayer.c_str());
         if (!pngDir.isEmpty() && png)
             image.save(QDir(pngDir).filePath(QString::fromLatin1(png)));
+    };
+    auto run = [&](const char* label, const MapSettings& s, const char* png) {
+        measure(
+            label, s.layers.size(),
+            [&](int, RenderStats& stats) { return renderMap(s, nullptr, &stats); }, png);
     };
     int n = 0;
     for (const Frame& f : frames) {
@@ -215,6 +226,126 @@ int main(int argc, char** argv) {
         s.extent = all;
         s.devicePixelRatio = 2;
         run("full, HiDPI x2", s, nullptr);
+    }
+
+    // The action lists as marks (about 8 % to suspend, 20 % stale, 10 % due for inspection)
+    // and a filter that hides the low levels (1 and 2, about 40 %).
+    std::vector<std::uint8_t> marks(factories->featureCount(), 0);
+    {
+        std::mt19937 rng(7);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        for (std::uint8_t& m : marks) {
+            if (unit(rng) < 0.08)
+                m |= kFeatureSuspend;
+            if (unit(rng) < 0.2)
+                m |= kFeatureStale;
+            if (unit(rng) < 0.1)
+                m |= kFeatureInspect;
+        }
+    }
+    std::vector<std::uint8_t> filtered = marks;
+    for (std::size_t i = 0; i < filtered.size(); ++i)
+        if (factories->categories[i] == 1 || factories->categories[i] == 2)
+            filtered[i] |= kFeatureHidden;
+    timer.restart();
+    const auto marked = withFlags(*factories, marks);
+    const double flagMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    std::printf("\nflags: withFlags on 100,000 facilities %.1f ms (copies ids and names)\n",
+                flagMs);
+    const std::size_t top = base.layers.size() - 1;
+    {
+        MapSettings s = base;
+        s.extent = all;
+        s.layers[top].data = marked;
+        run("full, marks", s, "full_marks.png");
+        s.layers[top].style.sizeByValue = true;
+        run("full, marks + size classes", s, "full_sizes.png");
+        s.layers[top].data = factories;
+        run("full, size classes", s, nullptr);
+        s.devicePixelRatio = 2;
+        s.layers[top].data = marked;
+        run("full, marks + sizes, HiDPI x2", s, nullptr);
+    }
+
+    // Re-render after a flag change at full extent: the filter toggles every run, each time
+    // with new layer data (as the app makes it with withFlags), so no frame was seen before.
+    std::printf("\nflag change at full extent (the filter toggles every run)\n");
+    MapSettings flagA = base;
+    flagA.extent = all;
+    flagA.layers[top].data = marked;
+    auto toggled = [&](const MapSettings& from, int r) {
+        MapSettings s = from;
+        s.layers[top].data = withFlags(*factories, r % 2 ? filtered : marks);
+        return s;
+    };
+    measure(
+        "flag change, no cache", base.layers.size(),
+        [&](int r, RenderStats& st) { return renderMap(toggled(flagA, r), nullptr, &st); },
+        nullptr);
+    {
+        RenderCache cache;
+        cache.render(flagA);
+        measure(
+            "flag change, cache", base.layers.size(),
+            [&](int r, RenderStats& st) {
+                const MapSettings s = toggled(flagA, r);
+                return cache.render(s, nullptr, &st);
+            },
+            "flag_change_cached.png");
+        measure(
+            "nothing changed, cache", base.layers.size(),
+            [&](int, RenderStats& st) { return cache.render(flagA, nullptr, &st); }, nullptr);
+        MapSettings hiDpi = flagA;
+        hiDpi.devicePixelRatio = 2;
+        measure(
+            "flag change, no cache, HiDPI x2", base.layers.size(),
+            [&](int r, RenderStats& st) { return renderMap(toggled(hiDpi, r), nullptr, &st); },
+            nullptr);
+        cache.render(hiDpi);
+        measure(
+            "flag change, cache, HiDPI x2", base.layers.size(),
+            [&](int r, RenderStats& st) {
+                const MapSettings s = toggled(hiDpi, r);
+                return cache.render(s, nullptr, &st);
+            },
+            nullptr);
+        MapSettings district = flagA;
+        district.extent = around(hn, 5000);
+        measure(
+            "flag change, no cache, district", base.layers.size(),
+            [&](int r, RenderStats& st) { return renderMap(toggled(district, r), nullptr, &st); },
+            nullptr);
+        cache.render(district);
+        measure(
+            "flag change, cache, district", base.layers.size(),
+            [&](int r, RenderStats& st) {
+                const MapSettings s = toggled(district, r);
+                return cache.render(s, nullptr, &st);
+            },
+            nullptr);
+    }
+    // Pan: every layer must be redrawn; the cache adds one image per layer and a composition.
+    std::printf("\npan re-render (the view moves 40 px every run)\n");
+    auto panned = [&](const BBox& e, int r) {
+        MapSettings s = flagA;
+        const double dx = (e.maxX - e.minX) / 1600 * 40 * (r + 1);
+        s.extent = {e.minX + dx, e.minY, e.maxX + dx, e.maxY};
+        return s;
+    };
+    const BBox province = around(hn, 25000);
+    for (const auto& [name, extent] :
+         {std::pair<const char*, BBox>{"full", all}, {"province", province}}) {
+        const std::string direct = std::string("pan ") + name + ", no cache";
+        const std::string cached = std::string("pan ") + name + ", cache";
+        measure(
+            direct.c_str(), base.layers.size(),
+            [&](int r, RenderStats& st) { return renderMap(panned(extent, r), nullptr, &st); },
+            nullptr);
+        RenderCache cache;
+        measure(
+            cached.c_str(), base.layers.size(),
+            [&](int r, RenderStats& st) { return cache.render(panned(extent, r), nullptr, &st); },
+            nullptr);
     }
     std::printf("\nruns per frame: %d; decimation cell = half a symbol (3 px); one thread\n", runs);
     return 0;

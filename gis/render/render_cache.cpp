@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QPainter>
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -11,27 +12,56 @@
 namespace safemap {
 
 namespace {
-// Buffers of dropped layer images kept for the next render: a re-render of one layer then
-// clears an old buffer instead of faulting in fresh pages (≈ 1 ms per 1600 × 1000 image).
+
+// Enough for every layer of the current frame and a few of earlier ones; each snapshot is a
+// full frame (6.4 MB at 1600 × 1000, four times that at 2×).
+constexpr std::size_t kMaxSnapshots = 8;
+// Buffers of dropped snapshots kept for new ones: copying into an old buffer avoids faulting
+// in fresh pages (about 1 ms per 1600 × 1000 image).
 constexpr std::size_t kMaxSpareImages = 2;
+
+/// What a layer's pixels depend on besides the view.
+struct LayerKey {
+    std::shared_ptr<const LayerData> data;  // held, so the pointer cannot be reused
+    LayerStyle style;
+    friend bool operator==(const LayerKey&, const LayerKey&) = default;
+};
+
+// Fills the frame exactly as renderMap does before its first layer.
+void paintBackground(QImage& frame, const MapSettings& settings) {
+    QPainter painter(&frame);
+    const QRectF rect(QPointF(0, 0), QSizeF(frame.size()));
+    painter.setClipRect(rect, Qt::IntersectClip);
+    painter.fillRect(rect, settings.background);
+}
+
+void copyPixels(QImage& to, const QImage& from) {
+    std::memcpy(to.bits(), from.constBits(), static_cast<std::size_t>(from.sizeInBytes()));
+}
+
 }  // namespace
 
-/// \brief One layer's image and what it was drawn from.
+/// \brief The frame after the background and the first `chain.size()` visible layers.
 struct RenderCache::Entry {
-    std::shared_ptr<const LayerData> data;  ///< held, so the pointer cannot be reused
-    LayerStyle style;
     BBox visible;
     QSize deviceSize;
     double dpr = 1.0;
+    QRgb background = 0;
     std::unordered_set<std::string> selection;
-    QImage image;  ///< null when the layer drew nothing in this view
-    detail::LayerOutput output;
-    RenderStats counts;
+    std::vector<LayerKey> chain;               ///< visible layers drawn, bottom to top
+    std::vector<detail::LayerOutput> outputs;  ///< labels and obstacles, per chain layer
+    std::vector<RenderStats> counts;           ///< per chain layer
+    QImage image;                              ///< no labels
+    std::uint64_t lastUsed = 0;
 
-    bool matches(const LayerRender& layer, const BBox& view, QSize size, double ratio,
-                 const std::unordered_set<std::string>& selected) const {
-        return data == layer.data && deviceSize == size && dpr == ratio && visible == view &&
-               style == layer.style && selection == selected;
+    bool sameView(const Entry& o) const {
+        return visible == o.visible && deviceSize == o.deviceSize && dpr == o.dpr &&
+               background == o.background && selection == o.selection;
+    }
+    /// True when `chain` is the start of `layers`.
+    bool prefixOf(const std::vector<LayerKey>& layers) const {
+        return chain.size() <= layers.size() &&
+               std::equal(chain.begin(), chain.end(), layers.begin());
     }
 };
 
@@ -61,109 +91,165 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
     st.layerMilliseconds.assign(settings.layers.size(), 0.0);
     st.layerRendered.assign(settings.layers.size(), 0);
 
-    // Work on a snapshot (images are shared, not copied) so no lock is held while drawing.
+    // Work on a copy of the list (images are shared, not copied): no lock while drawing.
     std::vector<Entry> previous;
     std::vector<QImage> spare;
+    std::uint64_t frameNumber = 0;
     {
         std::lock_guard lock(mutex_);
         previous = entries_;
         spare.swap(spare_);
+        frameNumber = ++frame_;
     }
 
     const double dpr = settings.devicePixelRatio > 0 ? settings.devicePixelRatio : 1.0;
     const QSize deviceSize(qRound(settings.outputSize.width() * dpr),
                            qRound(settings.outputSize.height() * dpr));
     const MapTransform transform(settings.extent, deviceSize);
-    const BBox view = transform.visibleExtent();
+    Entry current;
+    current.visible = transform.visibleExtent();
+    current.deviceSize = deviceSize;
+    current.dpr = dpr;
+    current.background = settings.background.rgba();
+    current.selection = settings.selectedIds;
 
-    QImage image(deviceSize, QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    painter.fillRect(QRect(QPoint(0, 0), deviceSize), settings.background);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    detail::RenderContext ctx{painter, settings, transform, deviceSize, dpr, cancel, st};
+    // The layers renderMap would draw, and the longest cached run of them from the bottom.
+    std::vector<std::size_t> drawn;
+    std::vector<LayerKey> keys;
+    if (transform.valid())
+        for (std::size_t i = 0; i < settings.layers.size(); ++i)
+            if (detail::drawable(settings.layers[i])) {
+                drawn.push_back(i);
+                keys.push_back({settings.layers[i].data, settings.layers[i].style});
+            }
+    const Entry* start = nullptr;
+    for (const Entry& e : previous)
+        if (e.sameView(current) && e.prefixOf(keys) &&
+            (!start || e.chain.size() > start->chain.size()))
+            start = &e;
 
-    std::vector<Entry> kept;
-    kept.reserve(settings.layers.size());  // outputs below point into it: no reallocation
-    std::vector<const detail::LayerOutput*> outputs(settings.layers.size(), nullptr);
-    for (std::size_t i = 0; i < settings.layers.size() && transform.valid(); ++i) {
-        if (ctx.cancelled())
-            break;
-        const LayerRender& layer = settings.layers[i];
-        const auto match = std::find_if(previous.begin(), previous.end(), [&](const Entry& e) {
-            return e.matches(layer, view, deviceSize, dpr, settings.selectedIds);
-        });
-        if (!detail::drawable(layer)) {
-            if (match != previous.end())
-                kept.push_back(*match);
-            continue;
-        }
-        if (match != previous.end()) {
-            kept.push_back(*match);
-            ++st.layersFromCache;
-        } else {
-            const qint64 start = timer.nsecsElapsed();
-            Entry e{layer.data,           layer.style, view, deviceSize, dpr,
-                    settings.selectedIds, QImage(),    {},   {}};
-            const auto reusable = std::find_if(spare.begin(), spare.end(), [&](const QImage& s) {
-                return s.size() == deviceSize;
-            });
-            if (reusable != spare.end()) {
-                e.image = std::move(*reusable);
-                spare.erase(reusable);
-            } else {
-                e.image = QImage(deviceSize, QImage::Format_ARGB32_Premultiplied);
-            }
-            e.image.fill(Qt::transparent);
-            {
-                QPainter layerPainter(&e.image);
-                layerPainter.setRenderHint(QPainter::Antialiasing, true);
-                detail::RenderContext layerCtx{layerPainter, settings, transform, deviceSize,
-                                               dpr,          cancel,   e.counts};
-                detail::drawLayer(layerCtx, layer, e.output);
-            }
-            if (ctx.cancelled())
-                break;
-            if (e.counts.featuresDrawn == 0) {
-                spare.push_back(std::move(e.image));
-                e.image = QImage();
-            }
-            kept.push_back(std::move(e));
-            st.layerRendered[i] = 1;
-            ++st.layersRendered;
-            st.layerMilliseconds[i] = static_cast<double>(timer.nsecsElapsed() - start) / 1e6;
-        }
-        const Entry& e = kept.back();
-        st.addCounts(e.counts);
-        outputs[i] = &e.output;
-        if (!e.image.isNull()) {
-            painter.setOpacity(std::clamp(layer.style.opacity, 0.0, 1.0));
-            painter.drawImage(QPoint(0, 0), e.image);
-        }
+    auto hasLabels = [](const std::vector<detail::LayerOutput>& outputs) {
+        return std::any_of(outputs.begin(), outputs.end(),
+                           [](const detail::LayerOutput& o) { return !o.labels.empty(); });
+    };
+    QImage frame;
+    std::vector<Entry> made;
+    if (start && start->chain.size() == drawn.size() && !hasLabels(start->outputs)) {
+        frame = start->image;  // nothing to draw: the same frame, shared
+    } else {
+        frame = QImage(deviceSize, QImage::Format_ARGB32_Premultiplied);
+        if (start)
+            copyPixels(frame, start->image);
+        else
+            paintBackground(frame, settings);
     }
-    painter.setOpacity(1.0);
-    if (!ctx.cancelled())
-        detail::drawLabelPass(ctx, outputs);
-    painter.end();
-    image.setDevicePixelRatio(dpr);
-    st.cancelled = ctx.cancelled();
+    const qint64 startKey = start ? start->image.cacheKey() : 0;
+    if (start) {
+        current.chain = start->chain;
+        current.outputs = start->outputs;
+        current.counts = start->counts;
+        st.layersFromCache = start->chain.size();
+    }
 
-    if (!st.cancelled) {
-        std::lock_guard lock(mutex_);
-        // Buffers of the entries dropped now serve the next render.
-        for (Entry& old : entries_) {
-            const bool stays = std::any_of(kept.begin(), kept.end(), [&](const Entry& k) {
-                return !k.image.isNull() && k.image.cacheKey() == old.image.cacheKey();
-            });
-            if (!stays && !old.image.isNull())
-                spare.push_back(std::move(old.image));
+    const QRectF frameRect(QPointF(0, 0), QSizeF(deviceSize));
+    bool cancelled = false;
+    for (std::size_t k = current.chain.size(); k < drawn.size(); ++k) {
+        const std::size_t i = drawn[k];
+        const LayerRender& layer = settings.layers[i];
+        const qint64 layerStart = timer.nsecsElapsed();
+        RenderStats counts;
+        detail::LayerOutput output;
+        {
+            QPainter painter(&frame);
+            painter.setClipRect(frameRect, Qt::IntersectClip);
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            painter.setOpacity(std::clamp(layer.style.opacity, 0.0, 1.0));
+            detail::RenderContext ctx{painter, settings, transform, deviceSize,
+                                      dpr,     cancel,   counts};
+            detail::drawLayer(ctx, layer, output);
+            cancelled = ctx.cancelled();
         }
-        entries_ = std::move(kept);
+        if (cancelled)
+            break;
+        current.chain.push_back(keys[k]);
+        current.outputs.push_back(std::move(output));
+        current.counts.push_back(counts);
+        st.layerRendered[i] = 1;
+        ++st.layersRendered;
+        st.layerMilliseconds[i] = static_cast<double>(timer.nsecsElapsed() - layerStart) / 1e6;
+
+        // Every layer but the top one leaves a copy of the frame so far (the top one's comes
+        // free below). The copy goes into a dropped snapshot's buffer when one is free.
+        if (k + 1 == drawn.size())
+            continue;
+        Entry snapshot = current;
+        const auto reusable = std::find_if(spare.begin(), spare.end(), [&](const QImage& s) {
+            return s.size() == deviceSize && s.format() == frame.format() && s.isDetached();
+        });
+        if (reusable != spare.end()) {
+            snapshot.image = std::move(*reusable);
+            spare.erase(reusable);
+        } else {
+            snapshot.image = QImage(deviceSize, frame.format());
+        }
+        copyPixels(snapshot.image, frame);
+        snapshot.lastUsed = frameNumber;
+        made.push_back(std::move(snapshot));
+    }
+
+    cancelled = cancelled || (cancel && cancel->load(std::memory_order_relaxed));
+    const bool labels = hasLabels(current.outputs);
+    for (const RenderStats& counts : current.counts)
+        st.addCounts(counts);
+    if (!cancelled && !labels) {
+        frame.setDevicePixelRatio(dpr);
+        if (current.chain.size() > (start ? start->chain.size() : 0)) {
+            // Without labels the finished frame is the top snapshot: shared, not copied
+            // (QImage copies on write, so neither the caller nor the cache can spoil it).
+            Entry snapshot = current;
+            snapshot.image = frame;
+            snapshot.lastUsed = frameNumber;
+            made.push_back(std::move(snapshot));
+        }
+    } else if (!cancelled) {
+        std::vector<const detail::LayerOutput*> outputs(settings.layers.size(), nullptr);
+        for (std::size_t k = 0; k < current.outputs.size(); ++k)
+            outputs[drawn[k]] = &current.outputs[k];
+        {
+            QPainter painter(&frame);
+            painter.setClipRect(frameRect, Qt::IntersectClip);
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            detail::RenderContext ctx{painter, settings, transform, deviceSize, dpr, cancel, st};
+            detail::drawLabelPass(ctx, outputs);
+        }
+        frame.setDevicePixelRatio(dpr);
+    }
+    st.cancelled = cancelled;
+
+    // Let go of the copies, so dropped snapshots' buffers are free for reuse.
+    start = nullptr;
+    previous.clear();
+    if (!cancelled) {
+        std::lock_guard lock(mutex_);
+        // The run this frame started from counts as used; then the newest others up to the cap.
+        for (Entry& e : entries_)
+            if (startKey != 0 && e.image.cacheKey() == startKey)
+                e.lastUsed = frameNumber;
+        std::stable_sort(entries_.begin(), entries_.end(),
+                         [](const Entry& a, const Entry& b) { return a.lastUsed > b.lastUsed; });
+        for (Entry& e : entries_) {
+            if (made.size() < kMaxSnapshots)
+                made.push_back(std::move(e));
+            else if (!e.image.isNull() && e.image.isDetached())
+                spare.push_back(std::move(e.image));
+        }
+        entries_ = std::move(made);
         for (QImage& s : spare)
             if (spare_.size() < kMaxSpareImages)
                 spare_.push_back(std::move(s));
     }
     st.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    return image;
+    return frame;
 }
 
 }  // namespace safemap

@@ -3,6 +3,7 @@
 #include <QImage>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <vector>
 
@@ -11,25 +12,24 @@
 
 namespace safemap {
 
-/// \brief One image per layer of the last frame, so a change to one layer redraws only that
-/// layer (after QGIS QgsMapRendererCache).
+/// \brief Images of the last frames layer by layer, so a change to the top layer redraws
+/// only that layer (the role of QGIS's QgsMapRendererCache).
 ///
-/// `render()` draws each visible layer into its own transparent image, or reuses the image
-/// kept from an earlier frame when nothing that layer's pixels depend on has changed: the same
-/// LayerData pointer (data is immutable, so a new pointer is the only way it changes; a filter
-/// or re-scoring makes one with withFlags/withCategories), the same style, the same visible
-/// extent, output size and pixel ratio, and the same selection. Then it composes the images
-/// over the background in layer order, each at its layer's opacity, and places the labels of
-/// all layers afresh on top (they depend on every layer, so they are never cached).
+/// After drawing each visible layer, `render()` keeps a snapshot of the frame so far (the
+/// background and the layers up to that one, without labels). The next render looks for the
+/// longest run of bottom layers that is unchanged, starts from its snapshot and draws only the
+/// layers above it, then places the labels of all layers afresh (they depend on every layer).
+/// A layer is unchanged when it has the same LayerData pointer (data is immutable: a filter
+/// or re-scoring makes a new one with withFlags / withCategoriesAndFlags) and the same style,
+/// and the frame has the same visible extent, output size, pixel ratio, background and
+/// selection. So a flag change on the facilities, the top layer, redraws the facilities alone;
+/// a change to a lower layer redraws it and the layers above it.
 ///
-/// Entries hold their LayerData alive, so a pointer in a key can never be reused by another
-/// layer. After each frame only the entries of the layers in that frame's settings are kept
-/// (a layer hidden in this frame keeps its image while the view stays, so showing it again
-/// is free). Thread-safe: `render()` may run on a worker while `clear()` is called elsewhere.
-///
-/// The composed image can differ from renderMap() in the last bit of semi-transparent pixels
-/// (one rounding per layer image) and in overlaps within a layer whose opacity is below 1,
-/// which compose as one group here. It is always identical to what a fresh cache renders.
+/// The image is pixel for pixel the one renderMap() draws: the same painting in the same
+/// order, resumed from a copy. Snapshots hold their LayerData alive, so a pointer in a key is
+/// never reused by another layer. The snapshots of the current frame are kept, and a few of
+/// earlier frames (hiding a layer and showing it again costs nothing). Thread-safe: a render
+/// may run on a worker while `clear()` is called elsewhere.
 class RenderCache {
 public:
     RenderCache();
@@ -38,20 +38,22 @@ public:
     RenderCache& operator=(const RenderCache&) = delete;
 
     /// Renders `settings` like renderMap() (an ARGB32-premultiplied image with its
-    /// devicePixelRatio set), reusing cached layer images. `stats->layerRendered` tells which
-    /// layers were drawn; the feature counts cover the whole frame, cached layers included.
+    /// devicePixelRatio set), resuming from a cached snapshot. `stats->layerRendered` tells
+    /// which layers were drawn; the feature counts cover the whole frame, cached layers
+    /// included.
     QImage render(const MapSettings& settings, const std::atomic<bool>* cancel = nullptr,
                   RenderStats* stats = nullptr);
-    /// Drops every cached image.
+    /// Drops every snapshot.
     void clear();
-    /// Number of layer images held.
+    /// Number of snapshots held.
     std::size_t size() const;
 
 private:
     struct Entry;
     mutable std::mutex mutex_;
     std::vector<Entry> entries_;
-    std::vector<QImage> spare_;  ///< buffers of dropped entries, reused for the next layers
+    std::vector<QImage> spare_;  ///< buffers of dropped snapshots, reused for new ones
+    std::uint64_t frame_ = 0;
 };
 
 }  // namespace safemap

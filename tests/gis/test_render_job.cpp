@@ -117,7 +117,7 @@ TEST_CASE("RenderJob redraws only the layer that changed", "[render][job][cache]
     CHECK(last.layerRendered == std::vector<std::uint8_t>{0, 1});
     CHECK(image.pixelColor(100, 100) == QColor(0, 0, 255));
     CHECK(image.pixelColor(50, 50) == QColor(255, 0, 0));
-    CHECK(job.cache().size() == 2);
+    CHECK(job.cache().size() == 3);  // g; g + f; g + the new f
 
     job.setCacheEnabled(false);
     CHECK(job.cache().size() == 0);
