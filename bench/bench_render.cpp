@@ -265,6 +265,9 @@ int main(int argc, char** argv) {
         s.devicePixelRatio = 2;
         s.layers[top].data = marked;
         run("full, marks + sizes, HiDPI x2", s, nullptr);
+        s.devicePixelRatio = 1;
+        s.extent = around(hn, 5000);
+        run("district, marks + sizes", s, "district_marks.png");
     }
 
     // Re-render after a flag change at full extent: the filter toggles every run, each time

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStaticText>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -61,7 +62,6 @@ void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& ou
     QPainter& painter = ctx.painter;
     const QFont font = mapLabelFont(11 * ctx.scale);
     painter.setFont(font);
-    const QFontMetricsF metrics(font);
     const double pad = ctx.scale;
     const QColor halo(255, 255, 255, 170);
     std::vector<QRectF> placed;
@@ -78,9 +78,13 @@ void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& ou
         for (const LabelSpot& label : layer.labels) {
             if (ctx.cancelled())
                 return;
-            const QRectF text = metrics.boundingRect(label.text);
-            const double w = text.width();
-            const double h = text.height();
+            // Laid out once, drawn five times (halo and text) from the glyph cache.
+            QStaticText text(label.text);
+            text.setTextFormat(Qt::PlainText);
+            text.setPerformanceHint(QStaticText::AggressiveCaching);
+            text.prepare(QTransform(), font);
+            const double w = text.size().width();
+            const double h = text.size().height();
             const QPointF a = label.anchor;
             const double o = label.offset;
             std::array<QPointF, 4> corners;  // top-left corners to try, in order
@@ -100,15 +104,14 @@ void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& ou
                 placed.push_back(padded);
                 ++ctx.stats.labelsDrawn;
                 ctx.stats.labelBoxes.push_back(padded);
-                const QPointF baseline(r.left() - text.left(), r.top() + metrics.ascent());
                 // A light halo keeps names readable over any fill. Offset copies of the text
                 // use the glyph cache; stroking the text outline costs ten times as much.
                 painter.setPen(halo);
                 for (const QPointF d :
                      {QPointF(-pad, 0), QPointF(pad, 0), QPointF(0, -pad), QPointF(0, pad)})
-                    painter.drawText(baseline + d, label.text);
+                    painter.drawStaticText(r.topLeft() + d, text);
                 painter.setPen(layer.labelColor);
-                painter.drawText(baseline, label.text);
+                painter.drawStaticText(r.topLeft(), text);
                 break;
             }
         }
