@@ -12,21 +12,20 @@
 #include <QVBoxLayout>
 
 #include "app/gui/identify_panel.h"
+#include "gis/render/layer_data.h"
+#include "gis/render/layer_style.h"
+#include "gis/render/point_symbol.h"
 
 namespace safemap {
 
 namespace {
-QPixmap swatch(const QColor& colour, bool round) {
-    QPixmap pm(14, 14);
+// Drawn by the map's own symbol code, so the legend cannot drift from the map.
+QPixmap symbol(std::uint8_t category, std::uint8_t flags) {
+    QPixmap pm(24, 24);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(colour.darker(160));
-    p.setBrush(colour);
-    if (round)
-        p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    else
-        p.drawRect(QRectF(1.5, 1.5, 11, 11));
+    drawPointSymbol(p, QPointF(12, 12), factoryStyle(), category, flags, 11.0);
     return pm;
 }
 }  // namespace
@@ -36,7 +35,8 @@ LegendPanel::LegendPanel(QWidget* parent)
       extraLabel_(new QLabel(this)),
       zoneMode_(new QComboBox(this)),
       sizeByWorkforce_(new QCheckBox(tr("Symbol size by workforce"), this)),
-      zoneLabels_(new QCheckBox(tr("Zone names"), this)) {
+      zoneLabels_(new QCheckBox(tr("Zone names"), this)),
+      facilityLabels_(new QCheckBox(tr("Facility names (when zoomed in)"), this)) {
     setObjectName(QStringLiteral("legendPanel"));
     auto* layout = new QVBoxLayout(this);
     auto* facilities = new QGroupBox(tr("Facilities by latest assessment"), this);
@@ -47,15 +47,32 @@ LegendPanel::LegendPanel(QWidget* parent)
             i == 0 ? std::nullopt : std::optional<RiskLevel>(static_cast<RiskLevel>(i - 1));
         const int row = kRiskLevelCount - i;
         auto* icon = new QLabel(facilities);
-        icon->setPixmap(swatch(riskLevelColour(level), true));
+        icon->setPixmap(symbol(static_cast<std::uint8_t>(i), 0));
         grid->addWidget(icon, row, 0);
         grid->addWidget(new QLabel(riskLevelName(level), facilities), row, 1);
         auto* count = new QLabel(QStringLiteral("0"), facilities);
         count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         grid->addWidget(count, row, 2);
+        grid->setColumnStretch(1, 1);
         countLabels_[static_cast<size_t>(i)] = count;
     }
     layout->addWidget(facilities);
+    auto* marks = new QGroupBox(tr("Marks"), this);
+    auto* markGrid = new QGridLayout(marks);
+    const std::pair<std::uint8_t, QString> markRows[] = {
+        {kFeatureSuspend, tr("on the list to suspend")},
+        {kFeatureStale, tr("assessment out of date")},
+        {kFeatureInspect, tr("due for inspection")}};
+    int markRow = 0;
+    for (const auto& [flag, text] : markRows) {
+        auto* icon = new QLabel(marks);
+        icon->setPixmap(symbol(3, flag));  // on the medium colour, as on the map
+        markGrid->addWidget(icon, markRow, 0);
+        markGrid->addWidget(new QLabel(text, marks), markRow, 1);
+        markGrid->setColumnStretch(1, 1);
+        ++markRow;
+    }
+    layout->addWidget(marks);
     extraLabel_->setWordWrap(true);
     layout->addWidget(extraLabel_);
 
@@ -70,6 +87,8 @@ LegendPanel::LegendPanel(QWidget* parent)
     layout->addWidget(zones);
     sizeByWorkforce_->setObjectName(QStringLiteral("sizeByWorkforce"));
     layout->addWidget(sizeByWorkforce_);
+    facilityLabels_->setObjectName(QStringLiteral("facilityLabels"));
+    layout->addWidget(facilityLabels_);
     layout->addStretch();
     zoneLabels_->setChecked(true);
 
@@ -80,6 +99,7 @@ LegendPanel::LegendPanel(QWidget* parent)
     connect(zoneMode_, &QComboBox::currentIndexChanged, this, emitChoice);
     connect(sizeByWorkforce_, &QCheckBox::toggled, this, emitChoice);
     connect(zoneLabels_, &QCheckBox::toggled, this, emitChoice);
+    connect(facilityLabels_, &QCheckBox::toggled, this, emitChoice);
 }
 
 void LegendPanel::setStatus(const ProjectStatus& status) {
@@ -109,6 +129,7 @@ void LegendPanel::setChoice(const MapStyleChoice& c) {
     zoneMode_->setCurrentIndex(zoneMode_->findData(static_cast<int>(c.zoneColouring)));
     sizeByWorkforce_->setChecked(c.sizeByWorkforce);
     zoneLabels_->setChecked(c.zoneLabels);
+    facilityLabels_->setChecked(c.facilityLabels);
     updating_ = false;
 }
 
@@ -117,6 +138,7 @@ MapStyleChoice LegendPanel::choice() const {
     c.zoneColouring = static_cast<ZoneColouring>(zoneMode_->currentData().toInt());
     c.sizeByWorkforce = sizeByWorkforce_->isChecked();
     c.zoneLabels = zoneLabels_->isChecked();
+    c.facilityLabels = facilityLabels_->isChecked();
     return c;
 }
 

@@ -18,6 +18,7 @@ struct MapStyleChoice {
     ZoneColouring zoneColouring = ZoneColouring::WorstLevel;
     bool sizeByWorkforce = false;
     bool zoneLabels = true;
+    bool facilityLabels = false;  ///< off by default: hundreds of names hide the map
     friend bool operator==(const MapStyleChoice&, const MapStyleChoice&) = default;
 };
 
@@ -43,6 +44,7 @@ private:
     QComboBox* zoneMode_;
     QCheckBox* sizeByWorkforce_;
     QCheckBox* zoneLabels_;
+    QCheckBox* facilityLabels_;
     bool updating_ = false;
 };
 

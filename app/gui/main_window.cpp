@@ -290,6 +290,7 @@ void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
                                                     : "worst_level");
         store_->setMeta("style.size_by_workforce", choice.sizeByWorkforce ? "1" : "0");
         store_->setMeta("style.zone_labels", choice.zoneLabels ? "1" : "0");
+        store_->setMeta("style.facility_labels", choice.facilityLabels ? "1" : "0");
     }
     rebuildLayers();
 }
@@ -376,6 +377,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
                                      : ZoneColouring::WorstLevel;
     styleChoice_.sizeByWorkforce = store_->meta("style.size_by_workforce") == "1";
     styleChoice_.zoneLabels = store_->meta("style.zone_labels", "1") == "1";
+    styleChoice_.facilityLabels = store_->meta("style.facility_labels") == "1";
     legend_->setChoice(styleChoice_);
     identify_->clear();
     canvas_->setSelection({});
@@ -433,8 +435,10 @@ void MainWindow::rebuildLayers() {
     for (auto& r : fresh) {
         if (auto it = visible.find(r.data->id); it != visible.end())
             r.visible = it->second;
-        if (r.data->kind == LayerKind::Factories)
+        if (r.data->kind == LayerKind::Factories) {
             r.style.sizeByValue = styleChoice_.sizeByWorkforce;
+            r.style.showLabels = styleChoice_.facilityLabels;
+        }
         if (r.data->kind == LayerKind::Zones)
             r.style.showLabels = styleChoice_.zoneLabels;
     }
