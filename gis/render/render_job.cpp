@@ -56,8 +56,9 @@ void RenderJob::cancel() {
 
 void RenderJob::setCacheEnabled(bool enabled) {
     cacheEnabled_ = enabled;
+    // A fresh cache, not a cleared one: a render in flight still holds (and may fill) the old.
     if (!enabled)
-        cache_->clear();
+        cache_ = std::make_shared<RenderCache>();
 }
 
 void RenderJob::waitForWorker() {

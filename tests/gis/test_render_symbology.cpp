@@ -197,6 +197,27 @@ TEST_CASE("the suspend mark is a black ring on every risk colour", "[render][mar
     }
 }
 
+TEST_CASE("marks stay legible at the default 6 px symbol", "[render][marks]") {
+    // factoryStyle: 6 px discs with a 0.5 px outline, one mark unit = 1 px. Suspend ring from
+    // 3 + 0.75 = 3.75 to 5.5 px: pixel (105, 100) spans 4.5..5.5, nearly all ring. Stale dot
+    // radius max(1.25, 1.2) = 1.25 covers the whole centre pixel (corners at 0.71).
+    const LayerStyle style = factoryStyle();
+    for (std::uint8_t category = 0; category <= 5; ++category) {
+        INFO("category " << int(category));
+        MapSettings s = sceneOf(200, 200);
+        s.background = QColor(243, 238, 224);  // the basemap's land
+        LayerBuilder b("f", "f", LayerKind::Factories);
+        b.addPoint("suspend", atPixel(s, 100, 100), category);
+        b.addPoint("stale", atPixel(s, 50, 50), category);
+        s.layers = {{withFlags(*b.finish(), {kFeatureSuspend, kFeatureStale}), style, true}};
+        const QImage img = renderMap(s);
+        for (const QPoint ring : {QPoint(105, 100), QPoint(95, 100), QPoint(100, 105)})
+            CHECK(img.pixelColor(ring).lightness() < 60);
+        CHECK(img.pixelColor(100, 100) == style.categories[category].fill);
+        CHECK(img.pixelColor(50, 50) == kStaleMarkColor);
+    }
+}
+
 TEST_CASE("the stale mark is a white centre dot and inspect a blue dot, on every colour",
           "[render][marks]") {
     const LayerStyle style = markStyle();
