@@ -4,31 +4,17 @@
 
 #include "core/criteria/answer_reading.h"
 #include "core/text/fold.h"
+#include "core/text/trim.h"
 
 namespace safemap {
 
 namespace {
 
-int findColumn(const Table& t, std::initializer_list<const char*> names) {
-    for (const char* n : names)
-        if (int c = t.column(n); c >= 0)
-            return c;
-    return -1;
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
 // Spreadsheets turn tax codes into numbers ("9900000001.0") and may drop leading zeros
 // of 13-character branch codes written as "0101234567-001"; keep the text as typed, minus a
 // trailing ".0".
 std::string normaliseTaxCode(std::string_view raw) {
-    std::string s = trim(raw);
+    std::string s = std::string(trimmed(raw));
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0)
         s.resize(s.size() - 2);
     return s;
@@ -50,12 +36,12 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
                                                const SiteLookup& sites) {
     const std::string& file = table.fileName;
     const int taxCol =
-        findColumn(table, {"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
-    const int idCol = findColumn(table, {"site_id", "ma_co_so", "ma co so", "id"});
+        table.firstColumn({"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
+    const int idCol = table.firstColumn({"site_id", "ma_co_so", "ma co so", "id"});
     const int dateCol =
-        findColumn(table, {"ngay_danh_gia", "ngay danh gia", "date", "assessed_on", "ngay"});
+        table.firstColumn({"ngay_danh_gia", "ngay danh gia", "date", "assessed_on", "ngay"});
     const int submitterCol =
-        findColumn(table, {"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
+        table.firstColumn({"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
     if (taxCol < 0 && idCol < 0)
         return Error(
             "no tax code column (ma_so_thue, mst, tax_code) and no site id column "
@@ -105,7 +91,7 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
     for (const TableRow& row : table.rows) {
         Assessment a;
         std::string tax = taxCol >= 0 ? normaliseTaxCode(table.cell(row, taxCol)) : std::string();
-        std::string id = idCol >= 0 ? trim(table.cell(row, idCol)) : std::string();
+        std::string id = idCol >= 0 ? std::string(trimmed(table.cell(row, idCol))) : std::string();
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
@@ -122,7 +108,7 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
             return Error("no tax code or site id", file, row.row,
                          table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
         }
-        const std::string dateText = trim(table.cell(row, dateCol));
+        const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
             return Error(dateText.empty()
@@ -131,9 +117,9 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
                          file, row.row, table.header[static_cast<size_t>(dateCol)]);
         a.date = *date;
         if (submitterCol >= 0)
-            a.submitter = trim(table.cell(row, submitterCol));
+            a.submitter = std::string(trimmed(table.cell(row, submitterCol)));
         for (const auto& ac : answerColumns) {
-            const std::string text = trim(table.cell(row, ac.column));
+            const std::string text = std::string(trimmed(table.cell(row, ac.column)));
             if (text.empty())
                 continue;  // unanswered
             const AnswerReading r = readAnswerText(*ac.criterion, text, &ac.lookup);

@@ -3,33 +3,18 @@
 #include <initializer_list>
 
 #include "core/criteria/answer_reading.h"
+#include "core/text/trim.h"
 
 namespace safemap {
 
-namespace {
-int findColumn(const Table& t, std::initializer_list<const char*> names) {
-    for (const char* n : names)
-        if (int c = t.column(n); c >= 0)
-            return c;
-    return -1;
-}
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return std::string(s);
-}
-}  // namespace
-
 Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const SiteLookup& sites) {
     const std::string& file = table.fileName;
-    const int taxCol = findColumn(table, {"ma_so_thue", "mst", "tax_code"});
-    const int idCol = findColumn(table, {"site_id", "ma_co_so"});
-    const int dateCol = findColumn(table, {"ngay_kiem_tra", "date", "inspected_on"});
-    const int inspectorCol = findColumn(table, {"nguoi_kiem_tra", "inspector", "doan_kiem_tra"});
-    const int okCol = findColumn(table, {"dat_yeu_cau", "measures_ok"});
-    const int findingCol = findColumn(table, {"ket_luan", "finding", "ghi_chu"});
+    const int taxCol = table.firstColumn({"ma_so_thue", "mst", "tax_code"});
+    const int idCol = table.firstColumn({"site_id", "ma_co_so"});
+    const int dateCol = table.firstColumn({"ngay_kiem_tra", "date", "inspected_on"});
+    const int inspectorCol = table.firstColumn({"nguoi_kiem_tra", "inspector", "doan_kiem_tra"});
+    const int okCol = table.firstColumn({"dat_yeu_cau", "measures_ok"});
+    const int findingCol = table.firstColumn({"ket_luan", "finding", "ghi_chu"});
     if (taxCol < 0 && idCol < 0)
         return Error("no tax code column (ma_so_thue) and no site id column (site_id)", file,
                      table.headerRow);
@@ -41,8 +26,10 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
     std::vector<Inspection> out;
     for (const TableRow& row : table.rows) {
         Inspection i;
-        const std::string tax = taxCol >= 0 ? trim(table.cell(row, taxCol)) : std::string();
-        const std::string id = idCol >= 0 ? trim(table.cell(row, idCol)) : std::string();
+        const std::string tax =
+            taxCol >= 0 ? std::string(trimmed(table.cell(row, taxCol))) : std::string();
+        const std::string id =
+            idCol >= 0 ? std::string(trimmed(table.cell(row, idCol))) : std::string();
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
@@ -56,22 +43,22 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
                          file, row.row,
                          table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
         }
-        const std::string dateText = trim(table.cell(row, dateCol));
+        const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
             return Error("\"" + dateText + "\" is not a date", file, row.row,
                          table.header[static_cast<size_t>(dateCol)]);
         i.date = *date;
-        const std::string okText = trim(table.cell(row, okCol));
+        const std::string okText = std::string(trimmed(table.cell(row, okCol)));
         auto ok = parseYesNo(okText);
         if (!ok)
             return Error("\"" + okText + "\" is not có/không", file, row.row,
                          table.header[static_cast<size_t>(okCol)]);
         i.measuresOk = *ok;
         if (inspectorCol >= 0)
-            i.inspector = trim(table.cell(row, inspectorCol));
+            i.inspector = std::string(trimmed(table.cell(row, inspectorCol)));
         if (findingCol >= 0)
-            i.finding = trim(table.cell(row, findingCol));
+            i.finding = std::string(trimmed(table.cell(row, findingCol)));
         i.source = file + ":" + std::to_string(row.row);
         out.push_back(std::move(i));
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/text/fold.h"
+#include "core/text/trim.h"
 
 namespace safemap {
 
@@ -49,27 +50,20 @@ std::string shortHash(std::string_view a, std::string_view b) {
     return buf;
 }
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 }  // namespace
 
 std::string factoryIdFor(std::string_view taxCode, std::string_view sourceId, std::string_view name,
                          std::string_view province) {
     if (auto t = trimmed(taxCode); !t.empty())
-        return "MST-" + t;
+        return "MST-" + std::string(t);
     if (auto s = trimmed(sourceId); !s.empty())
-        return s;
+        return std::string(s);
     return "F-" + shortHash(name, province);
 }
 
 std::string zoneIdFor(std::string_view sourceId, std::string_view name, std::string_view province) {
     if (auto s = trimmed(sourceId); !s.empty())
-        return s;
+        return std::string(s);
     return "Z-" + shortHash(name, province);
 }
 

@@ -34,4 +34,11 @@ void Table::addRow(long row, long line, const std::vector<std::string_view>& cel
     rows.push_back(r);
 }
 
+int Table::firstColumn(std::initializer_list<std::string_view> names) const {
+    for (std::string_view n : names)
+        if (int c = column(n); c >= 0)
+            return c;
+    return -1;
+}
+
 }  // namespace safemap

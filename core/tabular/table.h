@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,8 @@ struct Table {
     /// Index of the first column whose name matches after foldForSearch(), so "Mã số thuế",
     /// "ma so thue" and " MÃ SỐ  THUẾ" are the same column; -1 if none.
     int column(std::string_view name) const;
+    /// The first of `names` that is a column (see column()); -1 if none is.
+    int firstColumn(std::initializer_list<std::string_view> names) const;
 
     /// Text of a cell; "" for a column the row does not reach or a negative column.
     std::string_view cell(const TableRow& row, int column) const;
