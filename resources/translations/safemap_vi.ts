@@ -1060,6 +1060,26 @@
         <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.</source>
         <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra.</translation>
     </message>
+    <message>
+        <source>Facility names (when zoomed in)</source>
+        <translation>Tên cơ sở (khi phóng to)</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Ký hiệu đánh dấu</translation>
+    </message>
+    <message>
+        <source>on the list to suspend</source>
+        <translation>thuộc danh sách cần tạm dừng hoạt động</translation>
+    </message>
+    <message>
+        <source>assessment out of date</source>
+        <translation>đánh giá quá hạn cập nhật</translation>
+    </message>
+    <message>
+        <source>due for inspection</source>
+        <translation>cần kiểm tra</translation>
+    </message>
 </context>
 <context>
     <name>safemap::MainWindow</name>
