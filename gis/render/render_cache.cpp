@@ -14,7 +14,8 @@ namespace safemap {
 namespace {
 
 // Enough for every layer of the current frame and a few of earlier ones; each snapshot is a
-// full frame (6.4 MB at 1600 × 1000, four times that at 2×).
+// full frame (6.4 MB at 1600 × 1000, four times that at 2×, 33 MB on a 4K screen), so older
+// ones are also dropped past a memory budget. The current frame's are always kept.
 constexpr std::size_t kMaxSnapshots = 8;
 // Buffers of dropped snapshots kept for new ones: copying into an old buffer avoids faulting
 // in fresh pages (about 1 ms per 1600 × 1000 image).
@@ -65,7 +66,7 @@ struct RenderCache::Entry {
     }
 };
 
-RenderCache::RenderCache() = default;
+RenderCache::RenderCache(qsizetype maxSnapshotBytes) : maxBytes_(maxSnapshotBytes) {}
 RenderCache::~RenderCache() = default;
 
 void RenderCache::clear() {
@@ -237,11 +238,16 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
                 e.lastUsed = frameNumber;
         std::stable_sort(entries_.begin(), entries_.end(),
                          [](const Entry& a, const Entry& b) { return a.lastUsed > b.lastUsed; });
+        qsizetype bytes = 0;
+        for (const Entry& e : made)
+            bytes += e.image.sizeInBytes();
         for (Entry& e : entries_) {
-            if (made.size() < kMaxSnapshots)
+            if (made.size() < kMaxSnapshots && bytes + e.image.sizeInBytes() <= maxBytes_) {
+                bytes += e.image.sizeInBytes();
                 made.push_back(std::move(e));
-            else if (!e.image.isNull() && e.image.isDetached())
+            } else if (!e.image.isNull() && e.image.isDetached()) {
                 spare.push_back(std::move(e.image));
+            }
         }
         entries_ = std::move(made);
         for (QImage& s : spare)

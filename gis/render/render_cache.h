@@ -27,12 +27,15 @@ namespace safemap {
 ///
 /// The image is pixel for pixel the one renderMap() draws: the same painting in the same
 /// order, resumed from a copy. Snapshots hold their LayerData alive, so a pointer in a key is
-/// never reused by another layer. The snapshots of the current frame are kept, and a few of
-/// earlier frames (hiding a layer and showing it again costs nothing). Thread-safe: a render
-/// may run on a worker while `clear()` is called elsewhere.
+/// never reused by another layer. The snapshots of the current frame are kept, and the newest
+/// of earlier frames up to 8 snapshots and 192 MB (hiding a layer and showing it again then
+/// costs only the layers above it). Thread-safe: a render may run on a worker while `clear()`
+/// is called elsewhere.
 class RenderCache {
 public:
-    RenderCache();
+    /// Older frames' snapshots are dropped past `maxSnapshotBytes` (the current frame's are
+    /// always kept).
+    explicit RenderCache(qsizetype maxSnapshotBytes = qsizetype{192} << 20);
     ~RenderCache();
     RenderCache(const RenderCache&) = delete;
     RenderCache& operator=(const RenderCache&) = delete;
@@ -54,6 +57,7 @@ private:
     std::vector<Entry> entries_;
     std::vector<QImage> spare_;  ///< buffers of dropped snapshots, reused for new ones
     std::uint64_t frame_ = 0;
+    qsizetype maxBytes_;
 };
 
 }  // namespace safemap

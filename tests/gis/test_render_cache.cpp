@@ -193,6 +193,21 @@ TEST_CASE("the cache holds a bounded number of snapshots", "[render][cache]") {
     RenderStats stats;
     cache.render(s, nullptr, &stats);
     CHECK(stats.layerRendered == std::vector<std::uint8_t>{0, 0, 1});
+
+    // A budget of three 300 × 200 snapshots (240,000 bytes each): the two of the newest frame
+    // and one more.
+    RenderCache small(3 * 240000);
+    for (int i = 0; i < 3; ++i) {
+        s.extent = {10.0 * i, 0, 3000 + 10.0 * i, 2000};
+        small.render(s);
+        CHECK(small.size() == static_cast<std::size_t>(std::min(2 * (i + 1), 3)));
+    }
+    // Over budget on its own, the current frame still keeps its snapshots.
+    RenderCache tiny(1);
+    tiny.render(s);
+    CHECK(tiny.size() == 2);
+    tiny.render(s, nullptr, &stats);
+    CHECK(stats.layersFromCache == 2);
 }
 
 TEST_CASE("without labels the finished frame is kept too, and shared", "[render][cache]") {
