@@ -1,6 +1,7 @@
 #include "app/gui/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -25,6 +26,7 @@
 #include "app/gui/filter_panel.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
+#include "app/gui/language.h"
 #include "app/gui/layer_panel.h"
 #include "app/gui/map_canvas.h"
 #include "core/filter/filter_json.h"
@@ -337,6 +339,19 @@ void MainWindow::buildActions() {
              &MainWindow::zoomToCurrentLayer));
     both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
              &MainWindow::zoomToSelection));
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    for (const UiLanguage& l : uiLanguages()) {
+        QAction* a = language->addAction(l.nativeName);
+        a->setCheckable(true);
+        a->setChecked(l.code == currentLanguage());
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = l.code] {
+            setLanguage(code);
+            QMessageBox::information(this, QStringLiteral("SafeMap"), languageChangeNotice(code));
+        });
+    }
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());

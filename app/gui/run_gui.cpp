@@ -2,6 +2,7 @@
 
 #include <QApplication>
 
+#include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "safemap/version.h"
 
@@ -12,6 +13,7 @@ int runGui(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SafeMap"));
     QApplication::setApplicationName(QStringLiteral("SafeMap"));
     QApplication::setApplicationVersion(QString::fromUtf8(kVersion));
+    installTranslations(app);  // before any widget: tr() runs as widgets are built
     MainWindow window;
     window.show();
     const QStringList args = QApplication::arguments();
