@@ -1283,5 +1283,9 @@
         <source>&amp;Cordon around a case…</source>
         <translation>&amp;Khoanh vùng quanh ca bệnh…</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>N&amp;gôn ngữ</translation>
+    </message>
 </context>
 </TS>
