@@ -298,6 +298,22 @@ int main(int argc, char** argv) {
         measure(
             "nothing changed, cache", base.layers.size(),
             [&](int, RenderStats& st) { return cache.render(flagA, nullptr, &st); }, nullptr);
+        measure(
+            "selection change, no cache", base.layers.size(),
+            [&](int r, RenderStats& st) {
+                MapSettings s = flagA;
+                s.selectedIds = {factories->featureIds[static_cast<std::size_t>(r) * 997]};
+                return renderMap(s, nullptr, &st);
+            },
+            nullptr);
+        measure(
+            "selection change, cache", base.layers.size(),
+            [&](int r, RenderStats& st) {
+                MapSettings s = flagA;
+                s.selectedIds = {factories->featureIds[static_cast<std::size_t>(r) * 997]};
+                return cache.render(s, nullptr, &st);
+            },
+            nullptr);
         MapSettings hiDpi = flagA;
         hiDpi.devicePixelRatio = 2;
         measure(

@@ -217,7 +217,6 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
     std::vector<QPointF> chosenPx;  // where each chosen point falls, computed once
     chosen.reserve(std::min(hits.size(), grid.size()));
     chosenPx.reserve(chosen.capacity());
-    std::vector<std::uint32_t> selected;
     auto severity = [&](std::uint32_t f) {
         return pointSeverity(data.categories[f], data.flagsOf(f));
     };
@@ -238,8 +237,6 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
         if ((i & 4095) == 0 && ctx.cancelled())
             return;
         const std::uint32_t f = hits[i];
-        if (ctx.isSelected(data.featureIds[f]))
-            selected.push_back(f);
         const QPointF px = t.toPixel(g.points[f]);
         const double gx = (px.x() + margin) / cell;
         const double gy = (px.y() + margin) / cell;
@@ -282,19 +279,10 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
 
     // Stamping pre-drawn symbols is only faithful on raster targets with no scaling;
     // a PDF or a scaled painter gets real ellipses.
-    const bool stamp = p.device() && p.device()->devType() == QInternal::Image &&
-                       p.transform().type() <= QTransform::TxTranslate;
-    const double dpr = p.device() ? p.device()->devicePixelRatio() : 1.0;
-    SymbolStamps stamps(style, dpr);
-    // Where a symbol's centre lands: a stamp centres it on the pixel that holds its point, and
-    // the selection ring and the label follow it there.
-    auto centreOf = [&](std::uint32_t f) {
-        const QPointF px = t.toPixel(g.points[f]);
-        if (!stamp)
-            return px;
-        return QPointF((std::floor(px.x() * dpr) + 0.5) / dpr,
-                       (std::floor(px.y() * dpr) + 0.5) / dpr);
-    };
+    const bool stamp = stampsSymbols(p);
+    SymbolStamps stamps(style, p.device() ? p.device()->devicePixelRatio() : 1.0);
+    // The label (and the selection ring) follow the symbol to where the stamp puts it.
+    auto centreOf = [&](std::uint32_t f) { return symbolCentre(p, t.toPixel(g.points[f])); };
     for (std::size_t i = 0; i < order.size(); ++i) {
         if ((i & 1023) == 0 && ctx.cancelled())
             return;
@@ -315,12 +303,6 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
                                  sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(f))),
                                  data.flagsOf(f) & kFeatureMarks);
     };
-    p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(style.selectionColor, 2.0 * ctx.scale));
-    for (std::uint32_t f : selected) {
-        const double r = radiusOf(f) + 2.0 * ctx.scale;
-        p.drawEllipse(centreOf(f), r, r);
-    }
 
     if (chosen.size() > kMaxLabelledPoints)
         return;

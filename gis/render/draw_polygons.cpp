@@ -104,10 +104,6 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
         hits.erase(shown, hits.end());
     }
 
-    const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
-                          ctx.deviceSize.width() + kClipAbovePixels / 2,
-                          ctx.deviceSize.height() + kClipAbovePixels / 2);
-    std::vector<QPainterPath> selected;
     std::vector<QPolygonF> rings;
     std::vector<QLineF> lines;
     const bool wantLabels = style.showLabels && hits.size() <= kMaxLabelledFeatures;
@@ -129,19 +125,7 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
             continue;
         }
 
-        const bool clip = box.width() > kClipAbovePixels || box.height() > kClipAbovePixels;
-        rings.clear();
-        QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill);
-        for (std::uint32_t r = g.featureRings[f]; r < g.featureRings[f + 1]; ++r) {
-            QPolygonF ring = thinRing(g, r, t, 0.5, ctx.stats.verticesDrawn);
-            if (clip)
-                ring = clipToRect(ring, clipRect);
-            if (ring.size() < 3)
-                continue;
-            path.addPolygon(ring);
-            rings.push_back(std::move(ring));
-        }
+        const QPainterPath path = polygonPath(ctx, g, f, &rings);
         if (style.strokeWidth >= 0.5 * ctx.scale && cs.stroke.alpha() == 255) {
             // Aliased fill with an antialiased outline on top (which covers the jagged
             // edge): Qt's antialiasing rasteriser is far slower on large paths.
@@ -174,17 +158,34 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
         }
         ++ctx.stats.featuresDrawn;
 
-        if (ctx.isSelected(data.featureIds[f]))
-            selected.push_back(std::move(path));
         if (wantLabels && !data.labels[f].empty() && box.width() > 24 * ctx.scale)
             out.labels.push_back(
                 {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f]), true, 0});
     }
+}
 
-    p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(style.selectionColor, style.strokeWidth + 2.0 * ctx.scale));
-    for (const QPainterPath& path : selected)
-        p.drawPath(path);
+QPainterPath polygonPath(RenderContext& ctx, const FeatureGeometry& g, std::uint32_t f,
+                         std::vector<QPolygonF>* rings) {
+    const QRectF box = ctx.transform.toPixel(g.boxes[f]);
+    const bool clip = box.width() > kClipAbovePixels || box.height() > kClipAbovePixels;
+    const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
+                          ctx.deviceSize.width() + kClipAbovePixels / 2,
+                          ctx.deviceSize.height() + kClipAbovePixels / 2);
+    if (rings)
+        rings->clear();
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    for (std::uint32_t r = g.featureRings[f]; r < g.featureRings[f + 1]; ++r) {
+        QPolygonF ring = thinRing(g, r, ctx.transform, 0.5, ctx.stats.verticesDrawn);
+        if (clip)
+            ring = clipToRect(ring, clipRect);
+        if (ring.size() < 3)
+            continue;
+        path.addPolygon(ring);
+        if (rings)
+            rings->push_back(std::move(ring));
+    }
+    return path;
 }
 
 }  // namespace safemap::detail

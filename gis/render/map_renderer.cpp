@@ -159,6 +159,10 @@ void renderScaled(QPainter& painter, const MapSettings& settings, double scale,
         }
     }
     painter.setOpacity(1.0);
+    if (ctx.transform.valid())
+        for (const LayerRender& layer : settings.layers)
+            if (!ctx.cancelled())
+                detail::drawSelection(ctx, layer);
     if (!ctx.cancelled()) {
         std::vector<const detail::LayerOutput*> order;
         for (const detail::LayerOutput& o : outputs)

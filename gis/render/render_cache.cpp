@@ -48,7 +48,6 @@ struct RenderCache::Entry {
     QSize deviceSize;
     double dpr = 1.0;
     QRgb background = 0;
-    std::unordered_set<std::string> selection;
     std::vector<LayerKey> chain;               ///< visible layers drawn, bottom to top
     std::vector<detail::LayerOutput> outputs;  ///< labels and obstacles, per chain layer
     std::vector<RenderStats> counts;           ///< per chain layer
@@ -57,7 +56,7 @@ struct RenderCache::Entry {
 
     bool sameView(const Entry& o) const {
         return visible == o.visible && deviceSize == o.deviceSize && dpr == o.dpr &&
-               background == o.background && selection == o.selection;
+               background == o.background;
     }
     /// True when `chain` is the start of `layers`.
     bool prefixOf(const std::vector<LayerKey>& layers) const {
@@ -112,7 +111,6 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
     current.deviceSize = deviceSize;
     current.dpr = dpr;
     current.background = settings.background.rgba();
-    current.selection = settings.selectedIds;
 
     // The layers renderMap would draw, and the longest cached run of them from the bottom.
     std::vector<std::size_t> drawn;
@@ -135,7 +133,10 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
     };
     QImage frame;
     std::vector<Entry> made;
-    if (start && start->chain.size() == drawn.size() && !hasLabels(start->outputs)) {
+    // Labels and the selection are drawn over the layers on every frame (they are in no
+    // snapshot).
+    const bool selection = !settings.selectedIds.empty();
+    if (start && start->chain.size() == drawn.size() && !selection && !hasLabels(start->outputs)) {
         frame = start->image;  // nothing to draw: the same frame, shared
     } else {
         frame = QImage(deviceSize, QImage::Format_ARGB32_Premultiplied);
@@ -152,6 +153,17 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
         st.layersFromCache = start->chain.size();
     }
 
+    // A buffer for a snapshot: a dropped snapshot's when one is free.
+    auto snapshotBuffer = [&]() {
+        const auto reusable = std::find_if(spare.begin(), spare.end(), [&](const QImage& s) {
+            return s.size() == deviceSize && s.format() == frame.format() && s.isDetached();
+        });
+        if (reusable == spare.end())
+            return QImage(deviceSize, frame.format());
+        QImage image = std::move(*reusable);
+        spare.erase(reusable);
+        return image;
+    };
     const QRectF frameRect(QPointF(0, 0), QSizeF(deviceSize));
     bool cancelled = false;
     for (std::size_t k = current.chain.size(); k < drawn.size(); ++k) {
@@ -179,52 +191,50 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
         ++st.layersRendered;
         st.layerMilliseconds[i] = static_cast<double>(timer.nsecsElapsed() - layerStart) / 1e6;
 
-        // Every layer but the top one leaves a copy of the frame so far (the top one's comes
-        // free below). The copy goes into a dropped snapshot's buffer when one is free.
+        // Every layer but the top one leaves a copy of the frame so far (the top one's is
+        // made below).
         if (k + 1 == drawn.size())
             continue;
         Entry snapshot = current;
-        const auto reusable = std::find_if(spare.begin(), spare.end(), [&](const QImage& s) {
-            return s.size() == deviceSize && s.format() == frame.format() && s.isDetached();
-        });
-        if (reusable != spare.end()) {
-            snapshot.image = std::move(*reusable);
-            spare.erase(reusable);
-        } else {
-            snapshot.image = QImage(deviceSize, frame.format());
-        }
+        snapshot.image = snapshotBuffer();
         copyPixels(snapshot.image, frame);
         snapshot.lastUsed = frameNumber;
         made.push_back(std::move(snapshot));
     }
 
     cancelled = cancelled || (cancel && cancel->load(std::memory_order_relaxed));
-    const bool labels = hasLabels(current.outputs);
+    const bool overlays = selection || hasLabels(current.outputs);
     for (const RenderStats& counts : current.counts)
         st.addCounts(counts);
-    if (!cancelled && !labels) {
-        frame.setDevicePixelRatio(dpr);
-        if (current.chain.size() > (start ? start->chain.size() : 0)) {
-            // Without labels the finished frame is the top snapshot: shared, not copied
-            // (QImage copies on write, so neither the caller nor the cache can spoil it).
-            Entry snapshot = current;
+    if (!cancelled && current.chain.size() > (start ? start->chain.size() : 0)) {
+        // The top snapshot: without labels or a selection it is the finished frame itself,
+        // shared (QImage copies on write, so neither the caller nor the cache can spoil it);
+        // otherwise a copy taken before they are drawn.
+        Entry snapshot = current;
+        if (overlays) {
+            snapshot.image = snapshotBuffer();
+            copyPixels(snapshot.image, frame);
+        } else {
+            frame.setDevicePixelRatio(dpr);
             snapshot.image = frame;
-            snapshot.lastUsed = frameNumber;
-            made.push_back(std::move(snapshot));
         }
-    } else if (!cancelled) {
+        snapshot.lastUsed = frameNumber;
+        made.push_back(std::move(snapshot));
+    }
+    if (!cancelled && overlays) {
         std::vector<const detail::LayerOutput*> outputs(settings.layers.size(), nullptr);
         for (std::size_t k = 0; k < current.outputs.size(); ++k)
             outputs[drawn[k]] = &current.outputs[k];
-        {
-            QPainter painter(&frame);
-            painter.setClipRect(frameRect, Qt::IntersectClip);
-            painter.setRenderHint(QPainter::Antialiasing, true);
-            detail::RenderContext ctx{painter, settings, transform, deviceSize, dpr, cancel, st};
-            detail::drawLabelPass(ctx, outputs);
-        }
-        frame.setDevicePixelRatio(dpr);
+        QPainter painter(&frame);
+        painter.setClipRect(frameRect, Qt::IntersectClip);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        detail::RenderContext ctx{painter, settings, transform, deviceSize, dpr, cancel, st};
+        for (std::size_t i : drawn)
+            detail::drawSelection(ctx, settings.layers[i]);
+        detail::drawLabelPass(ctx, outputs);
+        cancelled = ctx.cancelled();
     }
+    frame.setDevicePixelRatio(dpr);
     st.cancelled = cancelled;
 
     // Let go of the copies, so dropped snapshots' buffers are free for reuse.

@@ -16,21 +16,22 @@ namespace safemap {
 /// only that layer (the role of QGIS's QgsMapRendererCache).
 ///
 /// After drawing each visible layer, `render()` keeps a snapshot of the frame so far (the
-/// background and the layers up to that one, without labels). The next render looks for the
-/// longest run of bottom layers that is unchanged, starts from its snapshot and draws only the
-/// layers above it, then places the labels of all layers afresh (they depend on every layer).
-/// A layer is unchanged when it has the same LayerData pointer (data is immutable: a filter
-/// or re-scoring makes a new one with withFlags / withCategoriesAndFlags) and the same style,
-/// and the frame has the same visible extent, output size, pixel ratio, background and
-/// selection. So a flag change on the facilities, the top layer, redraws the facilities alone;
-/// a change to a lower layer redraws it and the layers above it.
+/// background and the layers up to that one). The next render looks for the longest run of
+/// bottom layers that is unchanged, starts from its snapshot and draws only the layers above
+/// it; then the selection highlight and the labels of all layers, which are in no snapshot
+/// (labels depend on every layer; a selection change then redraws no layer). A layer is
+/// unchanged when it has the same LayerData pointer (data is immutable: a filter or
+/// re-scoring makes a new one with withFlags / withCategoriesAndFlags) and the same style, and
+/// the frame has the same visible extent, output size, pixel ratio and background. So a flag
+/// change on the facilities, the top layer, redraws the facilities alone; a change to a lower
+/// layer redraws it and the layers above it.
 ///
 /// The image is pixel for pixel the one renderMap() draws: the same painting in the same
 /// order, resumed from a copy. Snapshots hold their LayerData alive, so a pointer in a key is
 /// never reused by another layer. The snapshots of the current frame are kept, and the newest
-/// of earlier frames up to 8 snapshots and 192 MB (hiding a layer and showing it again then
-/// costs only the layers above it). Thread-safe: a render may run on a worker while `clear()`
-/// is called elsewhere.
+/// of earlier frames up to 8 snapshots and the memory budget (hiding a layer and showing it
+/// again redraws nothing). Thread-safe: a render may run on a worker while `clear()` is
+/// called elsewhere.
 class RenderCache {
 public:
     /// Older frames' snapshots are dropped past `maxSnapshotBytes` (the current frame's are

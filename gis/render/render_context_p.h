@@ -1,8 +1,12 @@
 #pragma once
 // Private to gis/render: what the per-kind drawing functions share during one render.
 
+#include <QPaintDevice>
 #include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
 #include <atomic>
+#include <cmath>
 #include <vector>
 
 #include "gis/render/map_renderer.h"
@@ -26,9 +30,6 @@ struct RenderContext {
     RenderStats& stats;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
-    bool isSelected(const std::string& id) const {
-        return !settings.selectedIds.empty() && settings.selectedIds.count(id) > 0;
-    }
     /// The visible extent grown by `pixels` (device units) on every side: symbols and strokes
     /// that straddle the edge must still be drawn.
     BBox viewGrownBy(double pixels) const {
@@ -65,6 +66,31 @@ bool drawLayer(RenderContext& ctx, const LayerRender& layer, LayerOutput& out);
 void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& outputs);
 /// Whether a layer is drawn at all (same test as drawLayer).
 bool drawable(const LayerRender& layer);
+
+/// Draws the selection highlight of one layer's selected features that are shown and in
+/// view, over everything drawn so far: after all layers, before the labels, so a selection
+/// change leaves the layers' pixels (and the cache's snapshots) alone. Does nothing for an
+/// empty selection or a layer that is not drawable.
+void drawSelection(RenderContext& ctx, const LayerRender& layer);
+
+/// True when point symbols are stamped on this painter: raster targets with no scaling
+/// (a PDF or a scaled painter gets real ellipses).
+inline bool stampsSymbols(const QPainter& p) {
+    return p.device() && p.device()->devType() == QInternal::Image &&
+           p.transform().type() <= QTransform::TxTranslate;
+}
+/// Where a point symbol's centre lands: a stamp centres it on the pixel that holds `px`.
+inline QPointF symbolCentre(const QPainter& p, QPointF px) {
+    if (!stampsSymbols(p))
+        return px;
+    const double dpr = p.device()->devicePixelRatio();
+    return {(std::floor(px.x() * dpr) + 0.5) / dpr, (std::floor(px.y() * dpr) + 0.5) / dpr};
+}
+
+/// The pixel path of polygon feature `f` (all rings, even-odd), sub-pixel vertices thinned
+/// and huge rings clipped; `rings` (if given) receives the rings.
+QPainterPath polygonPath(RenderContext& ctx, const FeatureGeometry& g, std::uint32_t f,
+                         std::vector<QPolygonF>* rings);
 
 /// `style` is the layer's style with its pixel sizes already multiplied by ctx.scale.
 void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,

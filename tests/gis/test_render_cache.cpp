@@ -83,16 +83,15 @@ TEST_CASE("the cache redraws only the layer whose data changed, and the frame is
     CHECK(stats.layersRendered == 3);
     CHECK(stats.layersFromCache == 0);
     CHECK(stats.layerRendered == std::vector<std::uint8_t>{1, 1, 1});
-    // Snapshots after the land and after the zones; the top one would be the finished
-    // frame, but that has labels on it.
-    CHECK(cache.size() == 2);
+    // Snapshots after the land, the zones and the facilities (taken before the labels).
+    CHECK(cache.size() == 3);
     CHECK(first == renderMap(s));
     const std::size_t drawnFirst = stats.featuresDrawn;
 
-    // Nothing changed: the facilities are drawn over the snapshot of the two layers below.
+    // Nothing changed: no layer is drawn, only the labels over the top snapshot.
     const QImage again = cache.render(s, nullptr, &stats);
-    CHECK(stats.layerRendered == std::vector<std::uint8_t>{0, 0, 1});
-    CHECK(stats.layersFromCache == 2);
+    CHECK(stats.layersRendered == 0);
+    CHECK(stats.layersFromCache == 3);
     CHECK(stats.featuresDrawn == drawnFirst);  // counts describe the frame shown
     CHECK(again == first);
 
@@ -115,11 +114,15 @@ TEST_CASE("the cache redraws only the layer whose data changed, and the frame is
     CHECK(fresh.render(s, nullptr, &freshStats) == changed);
     CHECK(freshStats.layersRendered == 3);
 
-    // A selection changes every layer's pixels that hold the feature: all are redrawn.
-    s.selectedIds = {"f1"};
-    cache.render(s, nullptr, &stats);
-    CHECK(stats.layersRendered == 3);
+    // The selection is drawn over the layers: selecting redraws no layer.
+    s.selectedIds = {"f1", "z2"};
+    const QImage selected = cache.render(s, nullptr, &stats);
+    CHECK(stats.layersRendered == 0);
+    CHECK(selected != changed);
+    CHECK(selected == renderMap(s));
     s.selectedIds.clear();
+    CHECK(cache.render(s, nullptr, &stats) == changed);
+    CHECK(stats.layersRendered == 0);
 
     // A style change on the zones: the zones and the facilities above them, not the land.
     cache.render(s, nullptr, &stats);
@@ -144,7 +147,7 @@ TEST_CASE("the cache follows the view, visibility, pixel ratio and cancellation"
     CHECK(panned == renderMap(s));
 
     // Hiding the zones redraws the facilities over the land's snapshot; showing the zones
-    // again finds the land-and-zones snapshot of before.
+    // again finds the whole frame of before.
     s.layers[1].visible = false;
     const QImage withoutZones = cache.render(s, nullptr, &stats);
     CHECK(stats.layerRendered == std::vector<std::uint8_t>{0, 0, 1});
@@ -153,8 +156,8 @@ TEST_CASE("the cache follows the view, visibility, pixel ratio and cancellation"
     CHECK(withoutZones == renderMap(s));
     s.layers[1].visible = true;
     CHECK(cache.render(s, nullptr, &stats) == panned);
-    CHECK(stats.layerRendered == std::vector<std::uint8_t>{0, 0, 1});
-    CHECK(stats.layersFromCache == 2);
+    CHECK(stats.layersRendered == 0);
+    CHECK(stats.layersFromCache == 3);
 
     // HiDPI: new images at twice the pixels.
     s.devicePixelRatio = 2;
@@ -189,25 +192,25 @@ TEST_CASE("the cache holds a bounded number of snapshots", "[render][cache]") {
         s.extent = {10.0 * i, 0, 3000 + 10.0 * i, 2000};
         cache.render(s);
     }
-    CHECK(cache.size() == 8);  // two per frame, newest first
+    CHECK(cache.size() == 8);  // three per frame, newest first
     RenderStats stats;
     cache.render(s, nullptr, &stats);
-    CHECK(stats.layerRendered == std::vector<std::uint8_t>{0, 0, 1});
+    CHECK(stats.layersRendered == 0);
 
-    // A budget of three 300 × 200 snapshots (240,000 bytes each): the two of the newest frame
-    // and one more.
-    RenderCache small(3 * 240000);
+    // A budget of four 300 × 200 snapshots (240,000 bytes each): the three of the newest
+    // frame and one more.
+    RenderCache small(4 * 240000);
     for (int i = 0; i < 3; ++i) {
         s.extent = {10.0 * i, 0, 3000 + 10.0 * i, 2000};
         small.render(s);
-        CHECK(small.size() == static_cast<std::size_t>(std::min(2 * (i + 1), 3)));
+        CHECK(small.size() == static_cast<std::size_t>(std::min(3 * (i + 1), 4)));
     }
     // Over budget on its own, the current frame still keeps its snapshots.
     RenderCache tiny(1);
     tiny.render(s);
-    CHECK(tiny.size() == 2);
+    CHECK(tiny.size() == 3);
     tiny.render(s, nullptr, &stats);
-    CHECK(stats.layersFromCache == 2);
+    CHECK(stats.layersFromCache == 3);
 }
 
 TEST_CASE("without labels the finished frame is kept too, and shared", "[render][cache]") {

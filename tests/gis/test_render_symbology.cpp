@@ -488,3 +488,38 @@ TEST_CASE("labels draw Vietnamese diacritics", "[render][labels]") {
     CHECK(plain > 10);
     CHECK(marked > plain + 3);
 }
+
+TEST_CASE("the selection is drawn over every layer, decimated or not, never when hidden",
+          "[render][flags]") {
+    // Two points on pixel (100, 100), 10 px discs: "low" loses its cell to "high". A ring of
+    // 2 px sits 2 px outside the disc (radius 5 + 2 = 7): pixel (107, 100) is on it.
+    MapSettings s = sceneOf(200, 200);
+    const QColor red(255, 0, 0);
+    LayerBuilder b("f", "f", LayerKind::Factories);
+    b.addPoint("high", atPixel(s, 100, 100), 5);
+    b.addPoint("low", atPixel(s, 100, 100), 1);
+    LayerStyle style;
+    style.categories = std::vector<CategoryStyle>(6, {red, red});
+    style.pointSize = 10;
+    style.strokeWidth = 0;
+    // A zone over the points, drawn above them: the ring still shows on top of its fill.
+    LayerBuilder z("z", "z", LayerKind::Zones);
+    z.addPolygon("zone", {Polygon{{squareRing(0, 0, 2000, 2000)}}});
+    LayerStyle zoneStyle;
+    zoneStyle.categories = {{QColor(0, 200, 0), QColor(0, 200, 0)}};
+    s.layers = {{b.finish(), style, true}, {z.finish(), zoneStyle, true}};
+    const QColor ring = style.selectionColor;
+    auto isRing = [&](QColor c) {
+        return std::abs(c.red() - ring.red()) < 40 && std::abs(c.green() - ring.green()) < 40 &&
+               std::abs(c.blue() - ring.blue()) < 40;
+    };
+    CHECK_FALSE(isRing(renderMap(s).pixelColor(107, 100)));
+    s.selectedIds = {"low"};
+    RenderStats stats;
+    const QImage img = renderMap(s, nullptr, &stats);
+    CHECK(stats.pointsDecimated == 1);
+    CHECK(isRing(img.pixelColor(107, 100)));
+    CHECK(isRing(img.pixelColor(100, 93)));
+    s.layers[0].data = withFlags(*s.layers[0].data, {0, kFeatureHidden});
+    CHECK_FALSE(isRing(renderMap(s).pixelColor(107, 100)));
+}
