@@ -85,6 +85,17 @@ int runRenderCommand(const Words& words) {
     };
     settings.layers = makeProjectLayers(loadZones(store->database()),
                                         loadFactories(store->database()), basemap, categories);
+    // As the window shows it by default: marks on, facility names off.
+    for (auto& layer : settings.layers) {
+        if (layer.data->kind != LayerKind::Factories)
+            continue;
+        layer.style.showLabels = false;
+        std::vector<std::uint8_t> flags(layer.data->featureCount(), 0);
+        for (size_t i = 0; i < flags.size(); ++i)
+            if (const SiteStatus* st = status.site(layer.data->featureIds[i]))
+                flags[i] = siteMarkFlags(*st);
+        layer.data = withFlags(*layer.data, std::move(flags));
+    }
     if (lonLatExtent) {
         const QPointF a = toMercator(GeoPoint{lonLatExtent->minX, lonLatExtent->minY});
         const QPointF b = toMercator(GeoPoint{lonLatExtent->maxX, lonLatExtent->maxY});

@@ -212,14 +212,8 @@ void MainWindow::applyFilter() {
         } else {
             ++visibleFactories_;
         }
-        if (row.status) {
-            if (row.status->stale)
-                flags |= kFeatureStale;
-            if (row.status->toSuspend)
-                flags |= kFeatureSuspend;
-            if (row.status->toInspect)
-                flags |= kFeatureInspect;
-        }
+        if (row.status)
+            flags |= siteMarkFlags(*row.status);
         flagsById.emplace(row.factory->id, flags);
     }
     for (auto& layer : layers_) {

@@ -20,4 +20,15 @@ std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
     return layers;
 }
 
+std::uint8_t siteMarkFlags(const SiteStatus& status) {
+    std::uint8_t flags = 0;
+    if (status.stale)
+        flags |= kFeatureStale;
+    if (status.toSuspend)
+        flags |= kFeatureSuspend;
+    if (status.toInspect)
+        flags |= kFeatureInspect;
+    return flags;
+}
+
 }  // namespace safemap

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/site.h"
+#include "core/rules/site_status.h"
 #include "gis/render/map_settings.h"
 
 namespace safemap {
@@ -24,5 +25,8 @@ std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
                                            const std::vector<Factory>& factories,
                                            std::shared_ptr<const LayerData> basemap,
                                            const SiteCategories& categories = {});
+
+/// The map marks of a facility's status (kFeatureStale, kFeatureSuspend, kFeatureInspect).
+std::uint8_t siteMarkFlags(const SiteStatus& status);
 
 }  // namespace safemap
