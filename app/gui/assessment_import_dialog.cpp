@@ -89,24 +89,17 @@ AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* par
     connect(importButton_, &QPushButton::clicked, this, &AssessmentImportDialog::startImport);
     connect(buttons, &QDialogButtonBox::rejected, this, [this] {
         if (isRunning())
-            cancel_->store(true);
+            work_.cancel();
         else
             reject();
     });
     connect(&watcher_, &QFutureWatcher<Result<AssessmentImportResult>>::finished, this,
             &AssessmentImportDialog::finishImport);
-    connect(progressTimer_, &QTimer::timeout, this, [this] {
-        const long long total = total_ ? total_->load() : 0;
-        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX))
-                                        : 0);
-        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX))
-                                  : 0);
-    });
+    connect(progressTimer_, &QTimer::timeout, this, [this] { work_.showIn(progress_); });
 }
 
 AssessmentImportDialog::~AssessmentImportDialog() {
-    if (cancel_)
-        cancel_->store(true);
+    work_.cancel();
     watcher_.waitForFinished();
 }
 
@@ -121,18 +114,13 @@ QString AssessmentImportDialog::errorText() const {
 void AssessmentImportDialog::startImport() {
     if (isRunning() || fileEdit_->text().isEmpty())
         return;
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
-    done_ = std::make_shared<std::atomic<long long>>(0);
-    total_ = std::make_shared<std::atomic<long long>>(0);
+    work_ = WorkProgress();
     AssessmentImportOptions options;
     if (const QString enc = encodingCombo_->currentData().toString(); !enc.isEmpty())
         options.encoding = encodingFromName(enc.toStdString());
     options.sheet = sheetEdit_->text().toStdString();
-    options.cancel = cancel_.get();
-    options.progress = [done = done_, total = total_](long long d, long long t) {
-        done->store(d);
-        total->store(t);
-    };
+    options.cancel = work_.cancelFlag();
+    options.progress = work_.reporter();
     errorLabel_->clear();
     progress_->setVisible(true);
     progress_->setRange(0, 0);
@@ -144,7 +132,7 @@ void AssessmentImportDialog::startImport() {
     const std::string defaultSet = defaultCriteriaFile().toStdString();
     // The worker opens its own connection; only values and the dialog-owned atomics cross.
     watcher_.setFuture(QtConcurrent::run([projectPath, source, defaultSet, options,
-                                          keep = cancel_]() -> Result<AssessmentImportResult> {
+                                          keep = work_]() -> Result<AssessmentImportResult> {
         auto project = ProjectStore::open(projectPath);
         if (!project)
             return project.error();

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 
+#include "app/gui/work_progress.h"
 #include "core/result.h"
 #include "gis/io/assessment_import.h"
 
@@ -44,9 +45,7 @@ private:
     QLabel* errorLabel_;
     QProgressBar* progress_;
     QPushButton* importButton_;
-    std::shared_ptr<std::atomic<bool>> cancel_;
-    std::shared_ptr<std::atomic<long long>> done_;
-    std::shared_ptr<std::atomic<long long>> total_;
+    WorkProgress work_;
     QFutureWatcher<Result<AssessmentImportResult>> watcher_;
     QTimer* progressTimer_;
     QString summary_;

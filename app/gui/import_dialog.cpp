@@ -136,24 +136,17 @@ ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent)
     connect(importButton_, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(buttons_, &QDialogButtonBox::rejected, this, [this] {
         if (isRunning())
-            cancel_->store(true);  // the worker stops, rolls back, then finishImport runs
+            work_.cancel();  // the worker stops, rolls back, then finishImport runs
         else
             reject();
     });
     connect(&watcher_, &QFutureWatcher<Result<ImportSummary>>::finished, this,
             &ImportDialog::finishImport);
-    connect(progressTimer_, &QTimer::timeout, this, [this] {
-        const long long total = total_ ? total_->load() : 0;
-        progress_->setMaximum(total > 0 ? static_cast<int>(std::min<long long>(total, INT_MAX))
-                                        : 0);
-        progress_->setValue(done_ ? static_cast<int>(std::min<long long>(done_->load(), INT_MAX))
-                                  : 0);
-    });
+    connect(progressTimer_, &QTimer::timeout, this, [this] { work_.showIn(progress_); });
 }
 
 ImportDialog::~ImportDialog() {
-    if (cancel_)
-        cancel_->store(true);
+    work_.cancel();
     watcher_.waitForFinished();
 }
 
@@ -240,14 +233,9 @@ void ImportDialog::startImport() {
     if (target == QLatin1String("factories"))
         options.target = ImportTarget::Factories;
     options.sourceCrs = crsCombo_->currentData().toString().toStdString();
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
-    done_ = std::make_shared<std::atomic<long long>>(0);
-    total_ = std::make_shared<std::atomic<long long>>(0);
-    options.cancel = cancel_.get();
-    options.progress = [done = done_, total = total_](long long d, long long t) {
-        done->store(d);
-        total->store(t);
-    };
+    work_ = WorkProgress();
+    options.cancel = work_.cancelFlag();
+    options.progress = work_.reporter();
     errorLabel_->clear();
     progress_->setVisible(true);
     progress_->setRange(0, 0);
@@ -259,7 +247,7 @@ void ImportDialog::startImport() {
     // The worker opens its own connection: nothing live is shared with the UI thread.
     // The options (and the atomics they point to, kept alive by the dialog) are copied.
     watcher_.setFuture(QtConcurrent::run(
-        [projectPath, sourcePath, options, keep = cancel_]() -> Result<ImportSummary> {
+        [projectPath, sourcePath, options, keep = work_]() -> Result<ImportSummary> {
             auto project = ProjectStore::open(projectPath);
             if (!project)
                 return project.error();

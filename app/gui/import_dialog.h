@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 
+#include "app/gui/work_progress.h"
 #include "core/result.h"
 #include "core/storage/site_store.h"
 #include "gis/io/field_mapping.h"
@@ -62,9 +63,7 @@ private:
     QPushButton* importButton_;
 
     std::optional<SourceInfo> source_;
-    std::shared_ptr<std::atomic<bool>> cancel_;
-    std::shared_ptr<std::atomic<long long>> done_;
-    std::shared_ptr<std::atomic<long long>> total_;
+    WorkProgress work_;
     QFutureWatcher<Result<ImportSummary>> watcher_;
     QTimer* progressTimer_;
     QString summary_;

@@ -5,7 +5,9 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 
+#include "app/gui/assessment_import_dialog.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/layer_panel.h"
@@ -13,6 +15,7 @@
 #include "app/gui/map_canvas.h"
 #include "core/storage/project_store.h"
 #include "core/storage/site_store.h"
+#include "gis/io/site_import.h"
 #include "gis/render/web_mercator.h"
 #include "test_support.h"
 
@@ -166,4 +169,30 @@ TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and
     CHECK(dialog.errorText().isEmpty());
     CHECK(dialog.summaryText().contains(QStringLiteral("1 new")));
     CHECK(loadFactories(store->database()).size() == 4);
+}
+
+TEST_CASE(
+    "the assessment import dialog imports the sample, refuses the broken one, adds nothing twice") {
+    TempDir dir;
+    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    REQUIRE(store.ok());
+    REQUIRE(importSites(*store, sourcePath("data/sites/factories.csv")).ok());
+    auto run = [&](const std::string& file) {
+        auto dialog = std::make_unique<AssessmentImportDialog>(*store);
+        dialog->setSourceFile(QString::fromStdString(sourcePath(file)));
+        dialog->startImport();
+        REQUIRE(QTest::qWaitFor([&] { return !dialog->isRunning(); }, 20000));
+        return dialog;
+    };
+    auto broken = run("data/assessments/loi_mau.csv");
+    CHECK(broken->errorText().contains(QStringLiteral("row 3")));
+    CHECK(broken->errorText().contains(QStringLiteral("workers_concurrent")));
+    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 0);
+    auto sample = run("data/assessments/danh_gia_2021-06.csv");
+    CHECK(sample->errorText().isEmpty());
+    CHECK(sample->summaryText().contains(QStringLiteral("381")));
+    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 381);
+    auto again = run("data/assessments/danh_gia_2021-06_tcvn3.csv");  // same content, TCVN3
+    CHECK(again->errorText().isEmpty());
+    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 381);
 }
