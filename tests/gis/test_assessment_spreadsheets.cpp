@@ -44,8 +44,8 @@ struct Project {
     }
 };
 
-const std::vector<Field> kColumns = {{"ma_so_thue"}, {"ngay_danh_gia"}, {"nguoi_nop"},
-                                     {"workers_concurrent"}, {"hand_washing"}};
+const std::vector<Field> kColumns = {
+    {"ma_so_thue"}, {"ngay_danh_gia"}, {"nguoi_nop"}, {"workers_concurrent"}, {"hand_washing"}};
 
 }  // namespace
 
@@ -55,9 +55,10 @@ TEST_CASE("assessments import from XLSX and ODS, with sheet rows in errors") {
             Project p;
             const std::string ext = driver[0] == 'X' ? ".xlsx" : ".ods";
             const auto good = p.dir.file("danh_gia" + ext);
-            fixtures::writeLayer(good, driver, "Sheet1", "", wkbNone, kColumns,
-                                 {Feature{{"9900000001", "2021-06-20", "Nguyễn Thị Hà", "350", "có"}, ""},
-                                  Feature{{"9900000002", "21/06/2021", "Trần Văn Bình", "1200", "không"}, ""}});
+            fixtures::writeLayer(
+                good, driver, "Sheet1", "", wkbNone, kColumns,
+                {Feature{{"9900000001", "2021-06-20", "Nguyễn Thị Hà", "350", "có"}, ""},
+                 Feature{{"9900000002", "21/06/2021", "Trần Văn Bình", "1200", "không"}, ""}});
             auto result = importAssessments(*p.store, good, *p.criteria);
             INFO((result.ok() ? std::string() : result.error().describe()));
             REQUIRE(result.ok());
