@@ -85,7 +85,11 @@ IdentifyPanel::IdentifyPanel(QWidget* parent)
     tree_->setObjectName(QStringLiteral("identifyTree"));
     tree_->setColumnCount(2);
     tree_->setHeaderLabels({tr("Field"), tr("Value")});
-    tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Field names are long in Vietnamese: a fixed, user-resizable first column keeps the
+    // values in view in a narrow dock (the full name is in the tooltip).
+    tree_->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    tree_->header()->setStretchLastSection(true);
+    tree_->setColumnWidth(0, 170);
     tree_->setWordWrap(true);
     clear();
 }
@@ -103,6 +107,7 @@ QTreeWidgetItem* IdentifyPanel::section(const QString& title) {
 void IdentifyPanel::addRow(QTreeWidgetItem* parent, const QString& field, const QString& value,
                            const QColor& colour) {
     auto* item = new QTreeWidgetItem(parent, {field, value});
+    item->setToolTip(0, field);
     item->setToolTip(1, value);
     if (colour.isValid())
         item->setForeground(1, colour.darker(130));

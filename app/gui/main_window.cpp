@@ -125,7 +125,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     else
         resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: room for the site record's values and for the lists.
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("identifyDock")))
+            resizeDocks({dock}, {440}, Qt::Horizontal);
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("suspendDock")))
+            resizeDocks({dock}, {260}, Qt::Vertical);
+    }
     updateRecentMenu();
 }
 
