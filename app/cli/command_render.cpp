@@ -74,17 +74,9 @@ int runRenderCommand(const Words& words) {
     settings.outputSize = QSize(width, height);
     // Coloured by risk exactly as in the window (default rule settings, active criteria).
     const ProjectStatus status = loadProjectStatus(store->database(), RuleSettings{});
-    SiteCategories categories;
-    categories.factory = [&](const Factory& f) -> std::uint8_t {
-        const SiteStatus* st = status.site(f.id);
-        return st ? riskCategory(*st) : 0;
-    };
-    categories.zone = [&](const Zone& z) -> std::uint8_t {
-        auto it = status.zones.find(z.id);
-        return it == status.zones.end() ? 0 : zoneCategory(it->second, ZoneColouring::WorstLevel);
-    };
-    settings.layers = makeProjectLayers(loadZones(store->database()),
-                                        loadFactories(store->database()), basemap, categories);
+    settings.layers =
+        makeProjectLayers(loadZones(store->database()), loadFactories(store->database()), basemap,
+                          riskCategories(status, ZoneColouring::WorstLevel));
     // As the window shows it by default: marks on, facility names off.
     for (auto& layer : settings.layers) {
         if (layer.data->kind != LayerKind::Factories)

@@ -433,17 +433,8 @@ void MainWindow::rebuildLayers() {
     }
     std::vector<LayerRender> fresh;
     if (store_) {
-        SiteCategories categories;
-        categories.factory = [this](const Factory& f) -> std::uint8_t {
-            const SiteStatus* st = status_.site(f.id);
-            return st ? riskCategory(*st) : 0;
-        };
-        categories.zone = [this](const Zone& z) -> std::uint8_t {
-            auto it = status_.zones.find(z.id);
-            return it == status_.zones.end() ? 0
-                                             : zoneCategory(it->second, styleChoice_.zoneColouring);
-        };
-        fresh = makeProjectLayers(zones_, factories_, basemap_, categories);
+        fresh = makeProjectLayers(zones_, factories_, basemap_,
+                                  riskCategories(status_, styleChoice_.zoneColouring));
     } else if (basemap_) {
         fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
     }

@@ -14,10 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string nowUtc(const Database& db) {
-    return db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").value_or("");
-}
-
 std::string joinIds(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids)
@@ -263,7 +259,7 @@ Result<AssessmentImportSummary> insertAssessments(
     Transaction tx(db);
     if (!tx.began())
         return tx.beginError();
-    const std::string now = nowUtc(db);
+    const std::string now = db.nowUtc();
     auto log = db.prepare(
         "INSERT INTO import_log (imported_at, kind, source_file, rows) "
         "VALUES (?, 'assessments', ?, ?)");

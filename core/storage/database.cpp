@@ -179,6 +179,10 @@ std::optional<int64_t> Database::queryInt(std::string_view sql) const {
     return st->integer(0);
 }
 
+std::string Database::nowUtc() const {
+    return queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").value_or("");
+}
+
 int64_t Database::lastInsertId() const {
     return sqlite3_last_insert_rowid(db_);
 }

@@ -74,6 +74,8 @@ public:
     /// First column of the first row, as text, or nothing.
     std::optional<std::string> queryText(std::string_view sql) const;
     std::optional<int64_t> queryInt(std::string_view sql) const;
+    /// The current UTC time as SQLite sees it, "YYYY-MM-DDTHH:MM:SSZ" (for logs and records).
+    std::string nowUtc() const;
     int64_t lastInsertId() const;
     int changes() const;
     const std::string& path() const { return path_; }

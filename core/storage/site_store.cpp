@@ -9,10 +9,6 @@ namespace safemap {
 
 namespace {
 
-std::string nowUtc(const Database& db) {
-    return db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").value_or("");
-}
-
 void bindOptionalDate(Statement& st, int index, const std::optional<Date>& d) {
     if (d)
         st.bind(index, formatDate(*d));
@@ -136,7 +132,7 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
     Transaction tx(db);
     if (!tx.began())
         return tx.beginError();
-    const std::string now = nowUtc(db);
+    const std::string now = db.nowUtc();
 
     auto logImport = db.prepare(
         "INSERT INTO import_log (imported_at, kind, source_file, rows) VALUES (?, 'sites', ?, ?)");

@@ -20,6 +20,19 @@ std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
     return layers;
 }
 
+SiteCategories riskCategories(const ProjectStatus& status, ZoneColouring colouring) {
+    SiteCategories c;
+    c.factory = [&status](const Factory& f) -> std::uint8_t {
+        const SiteStatus* st = status.site(f.id);
+        return st ? riskCategory(*st) : 0;
+    };
+    c.zone = [&status, colouring](const Zone& z) -> std::uint8_t {
+        auto it = status.zones.find(z.id);
+        return it == status.zones.end() ? 0 : zoneCategory(it->second, colouring);
+    };
+    return c;
+}
+
 std::uint8_t siteMarkFlags(const SiteStatus& status) {
     std::uint8_t flags = 0;
     if (status.stale)

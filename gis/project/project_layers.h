@@ -7,6 +7,7 @@
 
 #include "core/model/site.h"
 #include "core/rules/site_status.h"
+#include "core/storage/project_status.h"
 #include "gis/render/map_settings.h"
 
 namespace safemap {
@@ -17,6 +18,10 @@ struct SiteCategories {
     std::function<std::uint8_t(const Factory&)> factory;
     std::function<std::uint8_t(const Zone&)> zone;
 };
+
+/// Risk categories from the project's status: facilities by their latest level, zones by
+/// `colouring`. `status` must outlive the returned functions.
+SiteCategories riskCategories(const ProjectStatus& status, ZoneColouring colouring);
 
 /// The map layers of a project, bottom to top: the basemap (if any), zones, facilities,
 /// each with its default style. The window and `safemap render` both draw these, so the
