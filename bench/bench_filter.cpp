@@ -13,7 +13,7 @@
 
 #include "core/filter/filter_match.h"
 #include "core/filter/search_index.h"
-#include "core/storage/project_status.h"
+#include "core/project/project_status.h"
 #include "core/synthetic/synthetic_sites.h"
 
 using namespace safemap;

@@ -30,7 +30,7 @@ struct Error {
 
 /// \brief Either a value or an Error. A small stand-in for C++23 std::expected.
 template <class T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
@@ -51,7 +51,7 @@ private:
 };
 
 /// \brief Result of an operation that yields nothing but may fail.
-class Status {
+class [[nodiscard]] Status {
 public:
     Status() = default;
     Status(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT

@@ -31,6 +31,10 @@ const std::vector<Command>& commands() {
         {"score", "re-score every assessment with a criteria set", runScoreCommand},
         {"list", "facilities to suspend (--suspend) or to inspect (--inspect), with reasons",
          runListCommand},
+        {"compare",
+         "what another criteria set or other thresholds would change (CSV, one row per "
+         "facility)",
+         runCompareCommand},
         {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
         {"render", "render the project's map to a PNG without a window", runRenderCommand},
         {"generate", "make a large synthetic project for tests and benchmarks", runGenerateCommand},

@@ -4,7 +4,8 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "core/storage/project_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "core/synthetic/synthetic_sites.h"
 
 namespace safemap {
@@ -49,10 +50,10 @@ int runGenerateCommand(const Words& words) {
     spec.zones = static_cast<int>(zones);
     spec.seed = static_cast<uint64_t>(seed);
     const SiteBatch batch = generateSyntheticSites(spec);
-    auto store = ProjectStore::create(out);
-    if (!store)
-        return fail("generate", store.error());
-    auto sum = upsertSites(store->database(), batch, "synthetic seed " + std::to_string(seed));
+    auto project = Project::create(out);
+    if (!project)
+        return fail("generate", project.error());
+    auto sum = importSites(*project, batch, "synthetic seed " + std::to_string(seed));
     if (!sum)
         return fail("generate", sum.error());
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -3,7 +3,8 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "core/storage/project_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "gis/io/site_import.h"
 
 namespace safemap {
@@ -58,16 +59,13 @@ int runImportCommand(const Words& words) {
     auto batch = readSites(sourcePath, options);
     if (!batch)
         return fail("import", batch.error());
-
-    std::error_code ec;
-    const bool created = !std::filesystem::exists(projectPath, ec);
-    auto store = created ? ProjectStore::create(projectPath) : ProjectStore::open(projectPath);
-    if (!store)
-        return fail("import", store.error());
-    auto sum = upsertSites(store->database(), *batch,
-                           std::filesystem::path(sourcePath).filename().string());
+    bool created = false;
+    auto project = Project::openOrCreate(projectPath, &created);
+    if (!project)
+        return fail("import", project.error());
+    auto sum = importSites(*project, *batch, std::filesystem::path(sourcePath).filename().string());
     if (!sum)
-        return fail("import", Error(sum.error().message, projectPath));
+        return fail("import", sum.error());
     std::printf("%s%s: %d zones, %d facilities from %s — %d new, %d updated, %d unchanged\n",
                 projectPath.c_str(), created ? " (new project)" : "",
                 static_cast<int>(batch->zones.size()), static_cast<int>(batch->factories.size()),

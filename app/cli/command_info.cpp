@@ -1,8 +1,9 @@
 #include <cstdio>
+#include <map>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "core/storage/project_store.h"
+#include "core/project/project.h"
 #include "core/storage/schema.h"
 
 namespace safemap {
@@ -10,58 +11,56 @@ namespace safemap {
 namespace {
 constexpr const char* kUsage =
     "Usage: safemap info PROJECT.gpkg\n"
-    "Prints the project's schema version, layers with feature counts and extents,\n"
-    "and the last imports.\n";
+    "Prints the project's schema version, layers with feature counts and extents, the\n"
+    "active criteria set and the last imports. The project is only read.\n";
 }
 
 int runInfoCommand(const Words& words) {
     const Args args(words, {});
     if (int rc = checkUsage("info", args, {}, 1, 1, kUsage); rc >= 0)
         return rc;
-    auto store = ProjectStore::open(args.positional()[0]);
-    if (!store)
-        return fail("info", store.error());
-    const Database& db = store->database();
-    std::printf("Project: %s\n", store->path().c_str());
-    std::printf("Schema version: %d (this SafeMap writes %d)\n", store->schemaVersion(),
+    auto project = Project::open(args.positional()[0], Project::Access::ReadOnly);
+    if (!project)
+        return fail("info", project.error());
+    for (const auto& note : project->notes())
+        std::fprintf(stderr, "safemap info: note: %s\n", note.c_str());
+    const ProjectRepository& repo = project->repository();
+    auto tables = repo.tables();
+    if (!tables)
+        return fail("info", tables.error());
+    auto zones = repo.zones();
+    if (!zones)
+        return fail("info", zones.error());
+    auto active = repo.activeCriteria();
+    if (!active)
+        return fail("info", active.error());
+    auto imports = repo.importLog(5);
+    if (!imports)
+        return fail("info", imports.error());
+
+    std::printf("Project: %s\n", project->location().c_str());
+    std::printf("Schema version: %d (this SafeMap writes %d)\n", repo.schemaVersion(),
                 latestSchemaVersion());
     std::printf("Layers:\n");
-    auto layers = db.prepare(
-        "SELECT table_name, data_type, min_x, min_y, max_x, max_y FROM gpkg_contents "
-        "ORDER BY data_type DESC, table_name");
-    if (!layers)
-        return fail("info", layers.error());
-    while (layers->step()) {
-        const std::string table = layers->text(0);
-        const auto count = db.queryInt("SELECT count(*) FROM \"" + table + "\"").value_or(0);
-        std::printf("  %-16s %-10s %8lld", table.c_str(), layers->text(1).c_str(),
-                    static_cast<long long>(count));
-        if (!layers->isNull(2))
-            std::printf("   extent %.5f,%.5f .. %.5f,%.5f", layers->real(2), layers->real(3),
-                        layers->real(4), layers->real(5));
+    for (const auto& t : *tables) {
+        std::printf("  %-16s %-10s %8lld", t.name.c_str(), t.kind.c_str(), t.rows);
+        if (t.extent)
+            std::printf("   extent %.5f,%.5f .. %.5f,%.5f", t.extent->minX, t.extent->minY,
+                        t.extent->maxX, t.extent->maxY);
         std::printf("\n");
     }
-    auto kinds = db.prepare("SELECT kind, count(*) FROM zones GROUP BY kind ORDER BY kind");
-    if (kinds) {
-        std::printf("Zones by kind:");
-        while (kinds->step())
-            std::printf(" %s %lld", kinds->text(0).c_str(),
-                        static_cast<long long>(kinds->integer(1)));
-        std::printf("\n");
-    }
-    auto imports = db.prepare(
-        "SELECT imported_at, kind, source_file, rows, inserted, updated, unchanged "
-        "FROM import_log ORDER BY fid DESC LIMIT 5");
-    if (imports) {
-        std::printf("Last imports:\n");
-        while (imports->step())
-            std::printf("  %s  %-11s %s: %lld rows (%lld new, %lld updated, %lld unchanged)\n",
-                        imports->text(0).c_str(), imports->text(1).c_str(),
-                        imports->text(2).c_str(), static_cast<long long>(imports->integer(3)),
-                        static_cast<long long>(imports->integer(4)),
-                        static_cast<long long>(imports->integer(5)),
-                        static_cast<long long>(imports->integer(6)));
-    }
+    std::map<std::string, int> kinds;
+    for (const auto& z : *zones)
+        ++kinds[std::string(zoneKindCode(z.kind))];
+    std::printf("Zones by kind:");
+    for (const auto& [kind, n] : kinds)
+        std::printf(" %s %d", kind.c_str(), n);
+    std::printf("\nActive criteria set: %s\n", *active ? (*active)->key().c_str() : "none");
+    std::printf("Last imports:\n");
+    for (const auto& i : *imports)
+        std::printf("  %s  %-11s %s: %ld rows (%ld new, %ld updated, %ld unchanged)\n",
+                    i.importedAt.c_str(), i.kind.c_str(), i.sourceFile.c_str(), i.rows, i.inserted,
+                    i.updated, i.unchanged);
     return 0;
 }
 

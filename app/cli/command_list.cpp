@@ -1,51 +1,40 @@
-#include <QCoreApplication>
+// safemap list: the suspension or inspection list of a scenario.
 #include <cstdio>
-#include <fstream>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "app/gui/data_paths.h"
-#include "core/rules/list_export.h"
-#include "core/storage/criteria_choice.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_facts_store.h"
+#include "app/cli/scenario_options.h"
+#include "core/project/list_rows.h"
+#include "core/project/project.h"
+#include "core/util/atomic_file.h"
 
 namespace safemap {
 
 namespace {
 constexpr const char* kUsage =
     "Usage: safemap list PROJECT.gpkg (--suspend | --inspect) [--format csv|json] [--out FILE]\n"
-    "                    [--as-of YYYY-MM-DD] [--suspend-no-assessment-days N]\n"
-    "                    [--large-workforce N] [--medium-index-threshold P]\n"
-    "                    [--stale-assessment-days N] [--risk-rise-threshold P]\n"
-    "                    [--inspect-never-inspected yes|no]\n"
+    "                    [scenario options]\n"
     "Prints the facilities to suspend (--suspend: Hà Nội 1987/UBND-KT's three reasons) or\n"
-    "due for inspection (--inspect), each with its reasons, as CSV (default) or JSON.\n"
-    "The same data and settings always give the same list. --as-of defaults to the date of\n"
-    "the newest assessment in the project (not today), for that reason.\n"
-    "Defaults: suspend-no-assessment-days 7, large-workforce 1000, medium-index-threshold 7,\n"
-    "stale-assessment-days 5, risk-rise-threshold 5 (percentage points),\n"
-    "inspect-never-inspected yes.\n";
-
-const std::vector<std::string> kRuleOptions = {"as-of",
-                                               "suspend-no-assessment-days",
-                                               "large-workforce",
-                                               "medium-index-threshold",
-                                               "stale-assessment-days",
-                                               "risk-rise-threshold",
-                                               "inspect-never-inspected"};
+    "due for inspection (--inspect), each with its reasons, as CSV (default) or JSON, the\n"
+    "same rows the window's tables show. The project is only read, never changed. The same\n"
+    "data and scenario always give the same list.\n"
+    "CSV columns: site_id, tax_code, name, zone, district, workers, level, percent,\n"
+    "assessed_on, reason_codes, reasons, reasons_en.\n";
 }  // namespace
 
 int runListCommand(const Words& words) {
-    std::vector<std::string> valueOptions = kRuleOptions;
+    std::vector<std::string> valueOptions = kScenarioValueOptions;
     valueOptions.insert(valueOptions.end(), {"format", "out"});
+    std::vector<std::string> flags = kScenarioFlags;
+    flags.insert(flags.end(), {"suspend", "inspect"});
     const Args args(words, valueOptions);
-    if (int rc = checkUsage("list", args, {"suspend", "inspect"}, 1, 1, kUsage); rc >= 0)
+    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    if (int rc = checkUsage("list", args, flags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     const bool suspend = args.flag("suspend");
     if (suspend == args.flag("inspect")) {
         std::fprintf(stderr, "safemap list: give exactly one of --suspend or --inspect\n%s",
-                     kUsage);
+                     usage.c_str());
         return 2;
     }
     const std::string format = args.option("format").value_or("csv");
@@ -53,43 +42,30 @@ int runListCommand(const Words& words) {
         std::fprintf(stderr, "safemap list: --format must be csv or json\n");
         return 2;
     }
-    RuleSettings settings;
-    for (const auto& key : kRuleOptions)
-        if (auto v = args.option(key))
-            if (auto st = applyRuleSetting(settings, key, *v); !st) {
-                std::fprintf(stderr, "safemap list: %s\n", st.error().message.c_str());
-                return 2;
-            }
-    int argc = 1;
-    char name[] = "safemap";
-    char* argv[] = {name, nullptr};
-    QCoreApplication app(argc, argv);
-    auto store = ProjectStore::open(args.positional()[0]);
-    if (!store)
-        return fail("list", store.error());
-    auto choice = chooseCriteria(store->database(), "", defaultCriteriaFile().toStdString());
-    if (!choice)
-        return fail("list", choice.error());
-    const auto facts = loadSiteFacts(store->database(), choice->set.id, choice->set.version);
-    const auto list = suspend ? suspensionList(facts, settings) : inspectionList(facts, settings);
-    const auto out = args.option("out");
-    std::string text;
-    if (format == "json") {
-        ListProvenance p{suspend ? "suspend" : "inspect", choice->set.id, choice->set.version,
-                         effectiveAsOf(facts, settings), settings};
-        text = listToJson(list, p);
-    } else {
-        text = listToCsv(list, out.has_value());  // a BOM for Excel in files, not on a terminal
+    ProjectSettings settings;
+    auto project = openForReading("list", args.positional()[0], settings);
+    if (!project)
+        return fail("list", project.error());
+    auto scenario = scenarioFromArgs(args, settings);
+    if (!scenario) {
+        std::fprintf(stderr, "safemap list: %s\n", scenario.error().message.c_str());
+        return 2;
     }
+    auto result = evaluateScenario(*project, *scenario);
+    if (!result)
+        return fail("list", result.error());
+    noteSavedFilter("list", args, settings, result->facts->zones);
+    const ActionList list = suspend ? ActionList::ToSuspend : ActionList::ToInspect;
+    const auto rows = listRows(list, *result->facts, result->status, scenario->filter);
+    const auto out = args.option("out");
+    const std::string text =
+        format == "json" ? listRowsToJson(rows, provenanceOf(list, result->status, scenario->filter,
+                                                             result->facts->zones))
+                         : listRowsToCsv(rows, out.has_value());  // a BOM for Excel in files only
     if (out) {
-        // Written to a temporary name and renamed, so a failed write never leaves half a list.
-        const std::string tmp = *out + ".partial";
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        f.close();
-        if (!f || std::rename(tmp.c_str(), out->c_str()) != 0)
-            return fail("list", Error("cannot write the list", *out));
-        std::fprintf(stderr, "%zu facilities %s → %s\n", list.size(),
+        if (auto st = writeFileAtomically(*out, text); !st)
+            return fail("list", st.error());
+        std::fprintf(stderr, "%zu facilities %s → %s\n", rows.size(),
                      suspend ? "to suspend" : "due for inspection", out->c_str());
     } else {
         std::fwrite(text.data(), 1, text.size(), stdout);

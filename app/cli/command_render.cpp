@@ -1,15 +1,15 @@
+// safemap render: the window's map of a scenario, drawn to a PNG with no window.
 #include <QGuiApplication>
 #include <QImage>
 #include <cstdio>
-#include <cstdlib>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "app/gui/data_paths.h"
-#include "core/storage/project_status.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
-#include "gis/project/project_layers.h"
+#include "app/cli/scenario_options.h"
+#include "app/gui/shipped_data.h"
+#include "core/project/project.h"
+#include "core/util/atomic_file.h"
+#include "gis/project/map_composition.h"
 #include "gis/render/map_renderer.h"
 #include "gis/render/web_mercator.h"
 
@@ -18,23 +18,33 @@ namespace safemap {
 namespace {
 constexpr const char* kUsage =
     "Usage: safemap render PROJECT.gpkg --out MAP.png [--size WIDTHxHEIGHT]\n"
-    "                      [--extent MINLON,MINLAT,MAXLON,MAXLAT]\n"
-    "Draws the project's map (basemap, zones, facilities) to a PNG with no window.\n"
-    "Default size 1600x1000; default extent: all sites.\n";
+    "                      [--extent MINLON,MINLAT,MAXLON,MAXLAT | --all-sites]\n"
+    "                      [scenario options]\n"
+    "Draws the map the window shows for the project — its saved style, layers, filter and\n"
+    "view — to a PNG, with no window. The project is only read, never changed.\n"
+    "  --size       pixels (default 1600x1000)\n"
+    "  --extent     the area to show, in degrees (default: the saved view, else all sites)\n"
+    "  --all-sites  show all sites instead of the saved view\n";
 
 bool parseSize(const std::string& text, int& w, int& h) {
-    return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 0 && h > 0 && w <= 20000 &&
-           h <= 20000;
+    char tail = 0;
+    return std::sscanf(text.c_str(), "%dx%d%c", &w, &h, &tail) == 2 && w > 0 && h > 0 &&
+           w <= 20000 && h <= 20000;
 }
 }  // namespace
 
 int runRenderCommand(const Words& words) {
-    const Args args(words, {"out", "size", "extent"});
-    if (int rc = checkUsage("render", args, {}, 1, 1, kUsage); rc >= 0)
+    std::vector<std::string> valueOptions = kScenarioValueOptions;
+    valueOptions.insert(valueOptions.end(), {"out", "size", "extent"});
+    std::vector<std::string> flags = kScenarioFlags;
+    flags.push_back("all-sites");
+    const Args args(words, valueOptions);
+    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    if (int rc = checkUsage("render", args, flags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     const auto out = args.option("out");
     if (!out || out->empty()) {
-        std::fprintf(stderr, "safemap render: --out is required\n%s", kUsage);
+        std::fprintf(stderr, "safemap render: --out is required\n%s", usage.c_str());
         return 2;
     }
     int width = 1600, height = 1000;
@@ -45,8 +55,10 @@ int runRenderCommand(const Words& words) {
     std::optional<BBox> lonLatExtent;
     if (auto e = args.option("extent")) {
         BBox b;
-        if (std::sscanf(e->c_str(), "%lf,%lf,%lf,%lf", &b.minX, &b.minY, &b.maxX, &b.maxY) != 4 ||
-            b.empty()) {
+        char tail = 0;
+        if (std::sscanf(e->c_str(), "%lf,%lf,%lf,%lf%c", &b.minX, &b.minY, &b.maxX, &b.maxY,
+                        &tail) != 4 ||
+            b.empty() || b.minY < -85 || b.maxY > 85 || b.minX < -180 || b.maxX > 180) {
             std::fprintf(stderr, "safemap render: --extent must be MINLON,MINLAT,MAXLON,MAXLAT\n");
             return 2;
         }
@@ -60,53 +72,57 @@ int runRenderCommand(const Words& words) {
     char* argv[] = {name, nullptr};
     QGuiApplication app(argc, argv);
 
-    auto store = ProjectStore::open(args.positional()[0]);
-    if (!store)
-        return fail("render", store.error());
-    std::shared_ptr<const LayerData> basemap;
-    const QString basemapPath = findDataFile(QStringLiteral("basemap/countries.geojson"));
-    if (!basemapPath.isEmpty()) {
-        auto loaded = loadBasemapLayer(basemapPath.toStdString());
-        if (loaded)
-            basemap = *loaded;
+    ProjectSettings settings;
+    auto project = openForReading("render", args.positional()[0], settings);
+    if (!project)
+        return fail("render", project.error());
+    auto scenario = scenarioFromArgs(args, settings);
+    if (!scenario) {
+        std::fprintf(stderr, "safemap render: %s\n", scenario.error().message.c_str());
+        return 2;
     }
-    MapSettings settings;
-    settings.outputSize = QSize(width, height);
-    // Coloured by risk exactly as in the window (default rule settings, active criteria).
-    const ProjectStatus status = loadProjectStatus(store->database(), RuleSettings{});
-    settings.layers =
-        makeProjectLayers(loadZones(store->database()), loadFactories(store->database()), basemap,
-                          riskCategories(status, ZoneColouring::WorstLevel));
-    // As the window shows it by default: marks on, facility names off.
-    for (auto& layer : settings.layers) {
-        if (layer.data->kind != LayerKind::Factories)
-            continue;
-        layer.style.showLabels = false;
-        std::vector<std::uint8_t> flags(layer.data->featureCount(), 0);
-        for (size_t i = 0; i < flags.size(); ++i)
-            if (const SiteStatus* st = status.site(layer.data->featureIds[i]))
-                flags[i] = siteMarkFlags(*st);
-        layer.data = withFlags(*layer.data, std::move(flags));
-    }
+    auto result = evaluateScenario(*project, *scenario);
+    if (!result)
+        return fail("render", result.error());
+    noteSavedFilter("render", args, settings, result->facts->zones);
+    std::string basemapProblem;
+    auto basemap = loadShippedBasemap(&basemapProblem);
+    if (!basemapProblem.empty())
+        std::fprintf(stderr, "safemap render: note: basemap not drawn: %s\n",
+                     basemapProblem.c_str());
+    const MapGeometry geometry = buildMapGeometry(*result->facts, std::move(basemap));
+    MapSettings map;
+    map.outputSize = QSize(width, height);
+    const MapContent content = composeMap(geometry, *result->facts, result->status, settings.style,
+                                          settings.view.layers, scenario->filter);
+    map.layers = content.layers;
     if (lonLatExtent) {
         const QPointF a = toMercator(GeoPoint{lonLatExtent->minX, lonLatExtent->minY});
         const QPointF b = toMercator(GeoPoint{lonLatExtent->maxX, lonLatExtent->maxY});
-        settings.extent = BBox{a.x(), a.y(), b.x(), b.y()};
+        map.extent = BBox{a.x(), a.y(), b.x(), b.y()};
+    } else if (settings.view.extent && !args.flag("all-sites")) {
+        map.extent = *settings.view.extent;
     } else {
-        // All sites (not the basemap, which spans several countries), with a margin.
-        std::vector<LayerRender> sites(settings.layers.end() - 2, settings.layers.end());
-        BBox box = layersExtent(sites);
-        if (box.empty())
-            box = layersExtent(settings.layers);
-        const double mx = (box.maxX - box.minX) * 0.05, my = (box.maxY - box.minY) * 0.05;
-        settings.extent = BBox{box.minX - mx, box.minY - my, box.maxX + mx, box.maxY + my};
+        map.extent = sitesExtent(content);
+        if (map.extent.empty())
+            map.extent = layersExtent(map.layers);
     }
     RenderStats stats;
-    const QImage image = renderMap(settings, nullptr, &stats);
-    if (!image.save(QString::fromStdString(*out), "PNG"))
-        return fail("render", Error("cannot write the image", *out));
-    std::printf("Rendered %s (%dx%d, %zu features drawn, %.0f ms)\n", out->c_str(), width, height,
-                stats.featuresDrawn, stats.milliseconds);
+    const QImage image = renderMap(map, nullptr, &stats);
+    // Encoded to a temporary file and renamed: a full disk never truncates the last map.
+    const std::string tmp = temporaryPathFor(*out);
+    if (!image.save(QString::fromStdString(tmp), "PNG")) {
+        std::remove(tmp.c_str());
+        return fail("render", Error("cannot write the image (disk full?)", *out));
+    }
+    if (auto st = commitTemporaryFile(tmp, *out); !st)
+        return fail("render", st.error());
+    std::printf(
+        "Rendered %s (%dx%d, as of %s, %zu of %zu facilities shown, %zu features drawn, "
+        "%.0f ms)\n",
+        out->c_str(), width, height, formatDate(result->status.asOf).c_str(),
+        content.visibleFactories, result->facts->factories.size(), stats.featuresDrawn,
+        stats.milliseconds);
     return 0;
 }
 

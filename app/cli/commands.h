@@ -17,5 +17,6 @@ int runImportAssessmentsCommand(const Words& words);
 int runScoreCommand(const Words& words);
 int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
+int runCompareCommand(const Words& words);
 
 }  // namespace safemap

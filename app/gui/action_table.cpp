@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -19,6 +18,7 @@
 
 #include "app/gui/identify_panel.h"
 #include "core/text/fold.h"
+#include "core/util/atomic_file.h"
 
 namespace safemap {
 
@@ -47,7 +47,7 @@ QString reasonsText(const std::vector<Reason>& reasons, const QString& sep) {
     return parts.join(sep);
 }
 
-QString levelText(const ActionRow& r) {
+QString levelText(const ListRow& r) {
     if (!r.level)
         return riskLevelName(std::nullopt);
     return ActionTable::tr("%1 (%2 %)")
@@ -60,13 +60,8 @@ QColor textOn(const QColor& fill) {
     return luma < 140 ? QColor(Qt::white) : QColor(Qt::black);
 }
 
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
-        !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString out = s;
-    out.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + out + QLatin1Char('"');
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
 }
 
 }  // namespace
@@ -77,12 +72,12 @@ class ActionTableModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(std::vector<ActionRow> rows) {
+    void setRows(std::vector<ListRow> rows) {
         beginResetModel();
         rows_ = std::move(rows);
         endResetModel();
     }
-    const std::vector<ActionRow>& rows() const { return rows_; }
+    const std::vector<ListRow>& rows() const { return rows_; }
 
     int rowCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -118,7 +113,7 @@ public:
     QVariant data(const QModelIndex& index, int role) const override {
         if (!index.isValid() || index.row() >= static_cast<int>(rows_.size()))
             return {};
-        const ActionRow& r = rows_[static_cast<size_t>(index.row())];
+        const ListRow& r = rows_[static_cast<size_t>(index.row())];
         const int col = index.column();
         switch (role) {
             case Qt::DisplayRole:
@@ -128,12 +123,12 @@ public:
             case SortRole:
                 return sortKey(r, col);
             case SiteIdRole:
-                return r.siteId;
+                return qs(r.siteId);
             case Qt::ToolTipRole:
                 if (col == ActionTable::Reasons)
                     return reasonsText(r.reasons, "\n");
                 if (col == ActionTable::Name)
-                    return r.siteId;
+                    return qs(r.siteId);
                 return {};
             case Qt::BackgroundRole:
                 if (col == ActionTable::Level)
@@ -152,16 +147,16 @@ public:
     }
 
 private:
-    static QVariant display(const ActionRow& r, int col) {
+    static QVariant display(const ListRow& r, int col) {
         switch (col) {
             case ActionTable::Name:
-                return r.name;
+                return qs(r.name);
             case ActionTable::TaxCode:
-                return r.taxCode;
+                return qs(r.taxCode);
             case ActionTable::ZoneName:
-                return r.zone.isEmpty() ? ActionTable::tr("outside any zone") : r.zone;
+                return r.zone.empty() ? ActionTable::tr("outside any zone") : qs(r.zone);
             case ActionTable::District:
-                return r.district;
+                return qs(r.district);
             case ActionTable::Workers:
                 return r.workers ? QLocale().toString(*r.workers) : QString();
             case ActionTable::Level:
@@ -176,7 +171,7 @@ private:
     }
 
     // What a spreadsheet should get: numbers without group separators, ISO dates.
-    static QVariant exported(const ActionRow& r, int col) {
+    static QVariant exported(const ListRow& r, int col) {
         switch (col) {
             case ActionTable::Workers:
                 return r.workers ? QString::number(*r.workers) : QString();
@@ -187,14 +182,14 @@ private:
         }
     }
 
-    static QVariant sortKey(const ActionRow& r, int col) {
+    static QVariant sortKey(const ListRow& r, int col) {
         switch (col) {
             case ActionTable::Name:
-                return folded(r.name);
+                return qs(foldForSearch(r.name));
             case ActionTable::ZoneName:
                 return folded(display(r, col).toString());
             case ActionTable::District:
-                return folded(r.district);
+                return qs(foldForSearch(r.district));
             case ActionTable::Workers:
                 return qlonglong(r.workers.value_or(-1));
             case ActionTable::Level:
@@ -212,7 +207,7 @@ private:
         }
     }
 
-    std::vector<ActionRow> rows_;
+    std::vector<ListRow> rows_;
 };
 
 ActionTable::ActionTable(ActionList list, QWidget* parent)
@@ -262,7 +257,7 @@ ActionTable::ActionTable(ActionList list, QWidget* parent)
 
 ActionTable::~ActionTable() = default;
 
-void ActionTable::setRows(std::vector<ActionRow> rows) {
+void ActionTable::setRows(std::vector<ListRow> rows) {
     const QString selected = selectedSiteId();
     quiet_ = true;
     model_->setRows(std::move(rows));
@@ -284,7 +279,7 @@ bool ActionTable::selectSite(const QString& siteId) {
     QModelIndex found;
     const auto& rows = model_->rows();
     for (size_t i = 0; i < rows.size(); ++i)
-        if (rows[i].siteId == siteId)
+        if (qs(rows[i].siteId) == siteId)
             found = proxy_->mapFromSource(model_->index(static_cast<int>(i), 0));
     if (found.isValid()) {
         view_->selectionModel()->setCurrentIndex(
@@ -323,34 +318,12 @@ void ActionTable::updateCount() {
 }
 
 Status ActionTable::exportCsv(const QString& path) const {
-    const QHeaderView* header = view_->horizontalHeader();
-    QList<int> columns;
-    for (int v = 0; v < header->count(); ++v) {
-        const int logical = header->logicalIndex(v);
-        if (!header->isSectionHidden(logical))
-            columns << logical;
-    }
-    QString text;
-    QStringList fields;
-    for (int c : columns)
-        fields << csvField(proxy_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
-    text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    for (int r = 0; r < proxy_->rowCount(); ++r) {
-        fields.clear();
-        for (int c : columns)
-            fields << csvField(proxy_->index(r, c).data(ExportRole).toString());
-        text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    }
-    // QSaveFile writes a temporary file beside the target and renames it on commit().
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error("cannot write the list: " + file.errorString().toStdString(),
-                     path.toStdString());
-    const QByteArray bytes = QByteArray("\xEF\xBB\xBF") + text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error("cannot write the list: " + file.errorString().toStdString(),
-                     path.toStdString());
-    return {};
+    // The rows shown, in the order shown, in the one CSV form of a list (as `safemap list`).
+    std::vector<ListRow> shown;
+    const auto& rows = model_->rows();
+    for (int r = 0; r < proxy_->rowCount(); ++r)
+        shown.push_back(rows[static_cast<size_t>(proxy_->mapToSource(proxy_->index(r, 0)).row())]);
+    return writeFileAtomically(path.toStdString(), listRowsToCsv(shown, true));
 }
 
 void ActionTable::exportWithDialog() {

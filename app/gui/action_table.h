@@ -3,7 +3,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "app/gui/action_rows.h"
+#include "core/project/list_rows.h"
 #include "core/result.h"
 
 class QLabel;
@@ -38,7 +38,7 @@ public:
     ActionList list() const { return list_; }
     /// Replaces the rows, keeping the sort order and (quietly) the selected site if it is
     /// still there.
-    void setRows(std::vector<ActionRow> rows);
+    void setRows(std::vector<ListRow> rows);
     int rowCount() const;
     /// Selects the site's row and scrolls to it without emitting siteActivated. Returns
     /// false (and clears the selection) if the site is not in the table.
@@ -48,10 +48,10 @@ public:
     /// The site ids in the order shown.
     QStringList visibleSiteIds() const;
 
-    /// Writes the rows shown, in the order shown, with the visible columns: UTF-8 with a
-    /// byte order mark (so Excel shows the diacritics), RFC 4180 quoting, CRLF; through a
+    /// Writes the rows shown, in the order shown, in the CSV form `safemap list` writes
+    /// (listRowsToCsv), with a byte order mark so Excel shows the diacritics; through a
     /// temporary file renamed into place, so a failed export leaves no half-written file.
-    Status exportCsv(const QString& path) const;
+    [[nodiscard]] Status exportCsv(const QString& path) const;
 
     QTableView* view() const { return view_; }
     QLabel* countLabel() const { return count_; }

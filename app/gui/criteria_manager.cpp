@@ -2,8 +2,10 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,14 +14,16 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "app/gui/data_paths.h"
 #include "core/criteria/criteria_io.h"
+#include "core/project/criteria_use.h"
+#include "core/project/project.h"
 #include "core/scoring/compiled_criteria.h"
-#include "core/storage/assessment_store.h"
-#include "core/storage/project_store.h"
 
 namespace safemap {
 
@@ -42,9 +46,9 @@ QString bandText(const Band& b) {
 }
 }  // namespace
 
-CriteriaManager::CriteriaManager(ProjectStore& store, QWidget* parent)
+CriteriaManager::CriteriaManager(Project& project, QWidget* parent)
     : QDialog(parent),
-      store_(store),
+      project_(project),
       list_(new QListWidget(this)),
       details_(new QTreeWidget(this)),
       message_(new QLabel(this)) {
@@ -86,9 +90,13 @@ CriteriaManager::CriteriaManager(ProjectStore& store, QWidget* parent)
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
     // The project's sets, then the bundled ones it does not have yet.
-    for (const auto& s : storedCriteriaSets(store_.database()))
-        if (auto set = loadStoredCriteriaSet(store_.database(), s.id, s.version))
-            sets_.push_back(*set);
+    if (auto stored = project_.repository().criteriaSets(); !stored) {
+        message_->setText(qs(stored.error().describe()));
+    } else {
+        for (const auto& s : *stored)
+            if (auto set = project_.repository().criteriaSet(s.ref); set && *set)
+                sets_.push_back(**set);
+    }
     const QDir bundled(QFileInfo(defaultCriteriaFile()).absolutePath());
     for (const QFileInfo& fi :
          bundled.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
@@ -105,7 +113,8 @@ CriteriaManager::CriteriaManager(ProjectStore& store, QWidget* parent)
 }
 
 void CriteriaManager::refreshList() {
-    const auto active = activeCriteriaSet(store_.database());
+    const auto activeRef = project_.repository().activeCriteria();
+    const std::optional<CriteriaRef> active = activeRef ? *activeRef : std::nullopt;
     const int row = list_->currentRow();
     list_->clear();
     for (const auto& s : sets_) {
@@ -205,37 +214,51 @@ bool CriteriaManager::activateSelected() {
     if (row < 0 || row >= static_cast<int>(sets_.size()))
         return false;
     const CriteriaSet& s = sets_[static_cast<size_t>(row)];
-    // Score first, activate after: a cancelled re-score leaves the old set in charge.
-    if (auto st = storeCriteriaSet(store_.database(), s, false); !st) {
-        message_->setText(tr("Not changed: %1").arg(qs(st.error().describe())));
-        return false;
-    }
+    // On a worker with its own connection, so the window keeps drawing; the store, the
+    // re-scoring and the activation are one transaction, so Cancel leaves the old set active.
     QProgressDialog progress(tr("Re-scoring every assessment…"), tr("Cancel"), 0, 0, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
-    std::atomic<bool> cancel{false};
-    auto scored = rescoreAll(
-        store_.database(), compileCriteria(s),
-        [&](long long done, long long total) {
-            progress.setMaximum(static_cast<int>(total));
-            progress.setValue(static_cast<int>(done));
-            if (progress.wasCanceled())
-                cancel = true;
-        },
-        &cancel);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto done = std::make_shared<std::atomic<long long>>(0);
+    auto total = std::make_shared<std::atomic<long long>>(0);
+    QFutureWatcher<Result<ActivationOutcome>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<Result<ActivationOutcome>>::finished, &loop,
+            &QEventLoop::quit);
+    connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] {
+        progress.setMaximum(static_cast<int>(total->load()));
+        progress.setValue(static_cast<int>(done->load()));
+    });
+    tick.start(100);
+    watcher.setFuture(QtConcurrent::run(
+        [path = project_.location(), set = s, cancel, done, total]() -> Result<ActivationOutcome> {
+            auto project = Project::open(path);
+            if (!project)
+                return project.error();
+            return activateCriteriaSet(
+                *project, set,
+                [done, total](long long d, long long t) {
+                    done->store(d);
+                    total->store(t);
+                },
+                cancel.get());
+        }));
+    loop.exec();
+    tick.stop();
+    progress.reset();
+    const auto scored = watcher.result();
     if (!scored) {
-        message_->setText(tr("Re-scoring stopped: %1").arg(qs(scored.error().describe())));
-        return false;
-    }
-    if (auto st = storeCriteriaSet(store_.database(), s, true); !st) {
-        message_->setText(tr("Not changed: %1").arg(qs(st.error().describe())));
+        message_->setText(tr("Not changed: %1").arg(qs(scored.error().describe())));
         return false;
     }
     changed_ = true;
     message_->setText(tr("%1 v%2 is now active; %3 assessments re-scored.")
                           .arg(qs(s.name))
                           .arg(s.version)
-                          .arg(*scored));
+                          .arg(scored->scored));
     refreshList();
     return true;
 }

@@ -11,7 +11,7 @@ class QTreeWidget;
 
 namespace safemap {
 
-class ProjectStore;
+class Project;
 
 /// \brief Load, view and choose the criteria set the project scores with.
 ///
@@ -21,12 +21,13 @@ class ProjectStore;
 class CriteriaManager : public QDialog {
     Q_OBJECT
 public:
-    CriteriaManager(ProjectStore& store, QWidget* parent = nullptr);
+    CriteriaManager(Project& project, QWidget* parent = nullptr);
 
     /// Adds a set from a file to the list (as "Load from file…" does); false with a message
     /// shown in the dialog if the file is not a valid criteria set.
     bool loadFile(const QString& path);
-    /// Makes the selected set active and re-scores; returns false on failure.
+    /// Makes the selected set active and re-scores every assessment with it (on a worker,
+    /// with progress and cancel; one transaction); returns false on failure.
     bool activateSelected();
     /// True if the active set changed while the dialog was open.
     bool changed() const { return changed_; }
@@ -38,7 +39,7 @@ private:
     void refreshList();
     void showSet(int row);
 
-    ProjectStore& store_;
+    Project& project_;
     std::vector<CriteriaSet> sets_;
     QListWidget* list_;
     QTreeWidget* details_;

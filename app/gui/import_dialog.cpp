@@ -16,7 +16,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
-#include "core/storage/project_store.h"
+#include "core/project/project.h"
 #include "gis/io/site_import.h"
 #include "gis/io/vn2000.h"
 
@@ -66,9 +66,9 @@ QString attributeLabel(SiteAttribute a) {
 
 }  // namespace
 
-ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent)
+ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
     : QDialog(parent),
-      store_(store),
+      projectPath_(std::move(projectPath)),
       fileEdit_(new QLineEdit(this)),
       layerCombo_(new QComboBox(this)),
       targetCombo_(new QComboBox(this)),
@@ -242,16 +242,16 @@ void ImportDialog::startImport() {
     importButton_->setEnabled(false);
     progressTimer_->start(100);
     running_ = true;
-    const std::string projectPath = store_.path();
+    const std::string projectPath = projectPath_;
     const std::string sourcePath = fileEdit_->text().toStdString();
     // The worker opens its own connection: nothing live is shared with the UI thread.
     // The options (and the atomics they point to, kept alive by the dialog) are copied.
     watcher_.setFuture(QtConcurrent::run(
         [projectPath, sourcePath, options, keep = work_]() -> Result<ImportSummary> {
-            auto project = ProjectStore::open(projectPath);
+            auto project = Project::open(projectPath);
             if (!project)
                 return project.error();
-            return importSites(*project, sourcePath, options);
+            return importSitesFile(*project, sourcePath, options);
         }));
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include <QDialog>
 #include <QFutureWatcher>
 #include <array>
@@ -7,8 +9,8 @@
 #include <memory>
 
 #include "app/gui/work_progress.h"
+#include "core/project/records.h"
 #include "core/result.h"
-#include "core/storage/site_store.h"
 #include "gis/io/field_mapping.h"
 #include "gis/io/source_info.h"
 
@@ -21,15 +23,13 @@ class QPushButton;
 
 namespace safemap {
 
-class ProjectStore;
-
 /// \brief Import sites from a GIS file or spreadsheet: choose the file and layer, check the
 /// field mapping and CRS, then import with progress and cancel. Nothing is written unless
 /// every row is valid.
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
-    ImportDialog(ProjectStore& store, QWidget* parent = nullptr);
+    ImportDialog(std::string projectPath, QWidget* parent = nullptr);
     ~ImportDialog() override;
 
     /// Selects a file as if chosen with Browse (tests, drag and drop).
@@ -50,7 +50,7 @@ private:
     void finishImport();
     FieldMapping currentMapping() const;
 
-    ProjectStore& store_;
+    std::string projectPath_;
     QLineEdit* fileEdit_;
     QComboBox* layerCombo_;
     QComboBox* targetCombo_;

@@ -5,22 +5,14 @@
 #include <optional>
 
 #include "core/criteria/risk_level.h"
-#include "core/storage/project_status.h"
+#include "core/project/project_settings.h"
+#include "core/project/project_status.h"
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 
 namespace safemap {
-
-/// \brief The symbology choices a user makes, saved in the project (safemap_meta style.*).
-struct MapStyleChoice {
-    ZoneColouring zoneColouring = ZoneColouring::WorstLevel;
-    bool sizeByWorkforce = false;
-    bool zoneLabels = true;
-    bool facilityLabels = false;  ///< off by default: hundreds of names hide the map
-    friend bool operator==(const MapStyleChoice&, const MapStyleChoice&) = default;
-};
 
 /// \brief Legend of the risk map with the counts per level, and the symbology choices.
 class LegendPanel : public QWidget {

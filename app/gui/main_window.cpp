@@ -19,23 +19,25 @@
 #include <unordered_map>
 
 #include "app/gui/action_table.h"
-#include "app/gui/assessment_import_dialog.h"
+#include "app/gui/as_of_bar.h"
+#include "app/gui/compare_panel.h"
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/criteria_manager.h"
-#include "app/gui/data_paths.h"
 #include "app/gui/filter_panel.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/language.h"
 #include "app/gui/layer_panel.h"
+#include "app/gui/legend_panel.h"
 #include "app/gui/map_canvas.h"
-#include "core/filter/filter_json.h"
+#include "app/gui/project_session.h"
+#include "app/gui/rule_settings_dialog.h"
+#include "app/gui/shipped_data.h"
+#include "app/gui/table_import_dialog.h"
 #include "core/filter/filter_match.h"
 #include "core/scoring/compiled_criteria.h"
-#include "core/storage/assessment_store.h"
-#include "core/storage/site_store.h"
 #include "gis/analysis/cordon_layer.h"
-#include "gis/project/project_layers.h"
+#include "gis/project/map_composition.h"
 #include "gis/render/identify.h"
 #include "gis/render/web_mercator.h"
 #include "safemap/version.h"
@@ -44,9 +46,6 @@ namespace safemap {
 
 namespace {
 
-constexpr const char* kBasemapId = "basemap";
-constexpr const char* kZonesId = "zones";
-constexpr const char* kFactoriesId = "factories";
 constexpr int kMaxRecent = 8;
 constexpr double kIdentifyPixels = 6.0;
 
@@ -54,32 +53,15 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QString extentToText(const BBox& b) {
-    return QStringLiteral("%1,%2,%3,%4")
-        .arg(b.minX, 0, 'f', 2)
-        .arg(b.minY, 0, 'f', 2)
-        .arg(b.maxX, 0, 'f', 2)
-        .arg(b.maxY, 0, 'f', 2);
-}
-
-std::optional<BBox> extentFromText(const QString& text) {
-    const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() != 4)
-        return std::nullopt;
-    BBox b;
-    bool ok[4];
-    b.minX = parts[0].toDouble(&ok[0]);
-    b.minY = parts[1].toDouble(&ok[1]);
-    b.maxX = parts[2].toDouble(&ok[2]);
-    b.maxY = parts[3].toDouble(&ok[3]);
-    if (!(ok[0] && ok[1] && ok[2] && ok[3]) || b.empty())
-        return std::nullopt;
-    return b;
+const ProjectStatus& emptyStatus() {
+    static const ProjectStatus empty;
+    return empty;
 }
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCanvas(this)) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), session_(new ProjectSession(this)), canvas_(new MapCanvas(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     canvas_->setObjectName(QStringLiteral("mapCanvas"));
     setCentralWidget(canvas_);
@@ -89,9 +71,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     coordLabel_ = new QLabel(this);
     scaleLabel_ = new QLabel(this);
     countLabel_ = new QLabel(this);
+    busyLabel_ = new QLabel(this);
+    busyLabel_->setObjectName(QStringLiteral("busyLabel"));
     coordLabel_->setMinimumWidth(260);
     filterLabel_ = new QLabel(this);
     statusBar()->addWidget(filterLabel_);
+    statusBar()->addPermanentWidget(busyLabel_);
     statusBar()->addPermanentWidget(countLabel_);
     statusBar()->addPermanentWidget(coordLabel_);
     statusBar()->addPermanentWidget(scaleLabel_);
@@ -104,18 +89,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
         scaleLabel_->setText(tr("Scale 1:%1").arg(QLocale().toString(qRound64(denominator))));
     });
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
+    connect(session_, &ProjectSession::frameReady, this, &MainWindow::showFrame);
+    connect(session_, &ProjectSession::busyChanged, this,
+            [this](bool busy) { busyLabel_->setText(busy ? tr("Updating…") : QString()); });
+    connect(session_, &ProjectSession::saveFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not saved in the project: %1").arg(message), 10000);
+    });
 
-    basemap_ = nullptr;
-    const QString basemapPath = findDataFile(QStringLiteral("basemap/countries.geojson"));
-    if (!basemapPath.isEmpty()) {
-        auto loaded = loadBasemapLayer(basemapPath.toStdString());
-        if (loaded)
-            basemap_ = *loaded;
-        else
-            statusBar()->showMessage(
-                tr("Basemap not loaded: %1").arg(qs(loaded.error().describe())), 10000);
-    }
-    rebuildLayers();
+    std::string problem;
+    session_->setBasemap(loadShippedBasemap(&problem));
+    if (!problem.empty())
+        statusBar()->showMessage(tr("Basemap not loaded: %1").arg(qs(problem)), 10000);
+    showLayers();
+    canvas_->zoomToLayers();
     updateTitle();
 
     QSettings settings;
@@ -135,7 +121,45 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), canvas_(new MapCa
     updateRecentMenu();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    session_->waitForIdle();
+}
+
+bool MainWindow::hasProject() const {
+    return session_->isOpen();
+}
+
+QString MainWindow::projectPath() const {
+    return qs(session_->path());
+}
+
+const SiteFilter& MainWindow::filter() const {
+    return session_->scenario().filter;
+}
+
+size_t MainWindow::visibleFactoryCount() const {
+    return session_->frame().map.visibleFactories;
+}
+
+size_t MainWindow::factoryCount() const {
+    const auto& facts = session_->frame().facts;
+    return facts ? facts->factories.size() : 0;
+}
+
+size_t MainWindow::zoneCount() const {
+    const auto& facts = session_->frame().facts;
+    return facts ? facts->zones.size() : 0;
+}
+
+const ProjectStatus& MainWindow::status() const {
+    const auto& status = session_->frame().status;
+    return status ? *status : emptyStatus();
+}
+
+void MainWindow::waitForIdle() {
+    session_->waitForIdle();
+    QCoreApplication::processEvents();
+}
 
 void MainWindow::buildDocks() {
     layerPanel_ = new LayerPanel(this);
@@ -167,6 +191,11 @@ void MainWindow::buildDocks() {
     legendDock->raise();
     connect(filterPanel_, &FilterPanel::filterChanged, this, &MainWindow::setFilter);
 
+    asOf_ = new AsOfBar(this);
+    asOf_->setObjectName(QStringLiteral("asOfBar"));
+    connect(asOf_, &AsOfBar::asOfChanged, this,
+            [this](std::optional<Date> asOf) { session_->setAsOf(asOf); });
+
     suspendTable_ = new ActionTable(ActionList::ToSuspend, this);
     suspendTable_->setObjectName(QStringLiteral("suspendTable"));
     inspectTable_ = new ActionTable(ActionList::ToInspect, this);
@@ -190,6 +219,21 @@ void MainWindow::buildDocks() {
         inspectTable_->selectSite(id);
     });
 
+    compare_ = new ComparePanel(this);
+    auto* compareDock = new QDockWidget(tr("What if…"), this);
+    compareDock->setObjectName(QStringLiteral("compareDock"));
+    compareDock->setWidget(compare_);
+    addDockWidget(Qt::BottomDockWidgetArea, compareDock);
+    tabifyDockWidget(inspectDock, compareDock);
+    compareDock->hide();
+    suspendDock->raise();
+    connect(compare_, &ComparePanel::siteActivated, this,
+            [this](const QString& id) { selectSite(id.toStdString(), true); });
+    connect(compare_, &ComparePanel::changedSitesShown, this,
+            [this](const std::vector<std::string>& ids) {
+                canvas_->setSelection(std::unordered_set<std::string>(ids.begin(), ids.end()));
+            });
+
     cordon_ = new CordonDialog(this);
     connect(cordon_, &CordonDialog::cordonComputed, this,
             [this](const Cordon& c) { showCordon(c); });
@@ -199,102 +243,124 @@ void MainWindow::buildDocks() {
 }
 
 void MainWindow::setFilter(const SiteFilter& filter) {
-    filter_ = filter;
-    if (store_)
-        store_->setMeta(kSiteFilterMetaKey, siteFilterToJson(filter));
-    applyFilter();
+    if (filterPanel_->filter() != filter)
+        filterPanel_->setFilter(filter);
+    session_->setFilter(filter);
 }
 
-void MainWindow::applyFilter() {
-    // Hidden and mark flags only: the facility layer keeps its geometry and index.
-    const auto rows = makeFilterRows(factories_, zones_, status_, &searchIndex_);
-    const SiteMatcher matcher(filter_);
-    std::unordered_map<std::string, std::uint8_t> flagsById;
-    visibleFactories_ = 0;
-    for (const auto& row : rows) {
-        std::uint8_t flags = 0;
-        if (!matcher(row)) {
-            flags |= kFeatureHidden;
-        } else {
-            ++visibleFactories_;
-        }
-        if (row.status)
-            flags |= siteMarkFlags(*row.status);
-        flagsById.emplace(row.factory->id, flags);
+void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
+    legend_->setChoice(choice);
+    session_->setStyle(choice);
+}
+
+void MainWindow::showFrame() {
+    const SessionFrame& frame = session_->frame();
+    if (frame.error)
+        statusBar()->showMessage(
+            tr("Could not read the project: %1").arg(qs(frame.error->describe())), 15000);
+    if (!frame.facts || !frame.status)
+        return;
+    const ProjectFacts& facts = *frame.facts;
+    if (frame.reloaded) {
+        filterPanel_->setChoices(facts.zones, districtChoices(facts.factories));
+        cordon_->setSites(facts.factories, facts.zones);
+        asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
+        countLabel_->setText(
+            tr("%1 zones · %2 facilities")
+                .arg(QLocale().toString(static_cast<qlonglong>(facts.zones.size())),
+                     QLocale().toString(static_cast<qlonglong>(facts.factories.size()))));
     }
-    for (auto& layer : layers_) {
-        if (layer.data->kind != LayerKind::Factories)
-            continue;
-        std::vector<std::uint8_t> flags(layer.data->featureCount(), 0);
-        for (size_t i = 0; i < flags.size(); ++i)
-            if (auto it = flagsById.find(layer.data->featureIds[i]); it != flagsById.end())
-                flags[i] = it->second;
-        layer.data = withFlags(*layer.data, std::move(flags));
+    asOf_->showAsOf(frame.status->asOf, session_->scenario().rules.asOf.has_value());
+    legend_->setStatus(*frame.status);
+    suspendTable_->setRows(frame.suspendRows);
+    inspectTable_->setRows(frame.inspectRows);
+    showLayers();
+    if (placeView_ && frame.reloaded) {
+        placeView_ = false;
+        if (const auto& extent = session_->settings().view.extent)
+            canvas_->setExtent(*extent);
+        else
+            zoomToSites();
     }
-    canvas_->setLayers(layers_);
-    suspendTable_->setRows(
-        makeActionRows(ActionList::ToSuspend, factories_, zones_, status_, filter_));
-    inspectTable_->setRows(
-        makeActionRows(ActionList::ToInspect, factories_, zones_, status_, filter_));
-    const QString description = QString::fromStdString(
-        describe(filter_, QLocale().language() == QLocale::Vietnamese, zones_));
-    filterLabel_->setText(filter_.isEmpty() ? QString()
-                                            : tr("Filter: %1 — %2 of %3 facilities shown")
-                                                  .arg(description)
-                                                  .arg(visibleFactories_)
-                                                  .arg(factories_.size()));
+    const SiteFilter& filter = session_->scenario().filter;
+    const QString description =
+        qs(describe(filter, QLocale().language() == QLocale::Vietnamese, facts.zones));
+    filterLabel_->setText(filter.isEmpty() ? QString()
+                                           : tr("Filter: %1 — %2 of %3 facilities shown")
+                                                 .arg(description)
+                                                 .arg(frame.map.visibleFactories)
+                                                 .arg(facts.factories.size()));
+    // The record follows the scenario: its level and reasons as of the date shown.
+    if (!shownSite_.empty())
+        selectSite(shownSite_, false);
+}
+
+void MainWindow::showLayers() {
+    std::vector<LayerRender> layers;
+    if (session_->isOpen() && session_->frame().geometry) {
+        layers = session_->frame().map.layers;
+    } else {
+        for (const auto& b : session_->basemap())
+            layers.push_back({b, defaultStyleFor(b->kind), true});
+    }
+    QList<LayerEntry> entries;
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        QString title = qs(it->data->title);
+        if (it->data->id == kZonesLayerId)
+            title = tr("Zones and clusters");
+        if (it->data->id == kFactoriesLayerId)
+            title = tr("Facilities");
+        if (it->data->kind == LayerKind::Basemap)
+            title = tr("Countries (basemap)");
+        entries.append({qs(it->data->id), title, it->visible});
+    }
+    if (entries.size() != layerPanel_->entries().size() ||
+        !std::equal(entries.begin(), entries.end(), layerPanel_->entries().begin(),
+                    [](const LayerEntry& a, const LayerEntry& b) {
+                        return a.id == b.id && a.visible == b.visible;
+                    }))
+        layerPanel_->setEntries(entries);
+    if (cordonShown_) {
+        // Above zones, below facilities, so the facilities inside stay visible.
+        auto pos = std::find_if(layers.begin(), layers.end(), [](const LayerRender& l) {
+            return l.data->kind == LayerKind::Factories;
+        });
+        layers.insert(pos, LayerRender{makeCordonLayer(*cordonShown_), cordonStyle(), true});
+    }
+    canvas_->setLayers(std::move(layers));
+}
+
+void MainWindow::applyLayerPanel() {
+    std::vector<LayerState> states;
+    const QList<LayerEntry> entries = layerPanel_->entries();  // top first
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it)
+        states.push_back({it->id.toStdString(), it->visible});
+    session_->setLayerStates(std::move(states));
 }
 
 void MainWindow::openCordonTool() {
-    cordon_->setSites(factories_, zones_);
+    const auto& facts = session_->frame().facts;
     const auto& selected = canvas_->selection();
-    for (const auto& f : factories_)
-        if (selected.count(f.id))
-            cordon_->setCaseSite(QString::fromStdString(f.id), QString::fromStdString(f.name));
+    if (facts)
+        for (const auto& f : facts->factories)
+            if (selected.count(f.id))
+                cordon_->setCaseSite(qs(f.id), qs(f.name));
     cordon_->show();
     cordon_->raise();
 }
 
-void MainWindow::insertCordonLayer() {
-    layers_.erase(std::remove_if(layers_.begin(), layers_.end(),
-                                 [](const LayerRender& l) { return l.data->id == kCordonLayerId; }),
-                  layers_.end());
-    if (!cordonShown_)
-        return;
-    // Above zones, below facilities, so the facilities inside stay visible.
-    auto pos = std::find_if(layers_.begin(), layers_.end(), [](const LayerRender& l) {
-        return l.data->kind == LayerKind::Factories;
-    });
-    layers_.insert(pos, LayerRender{makeCordonLayer(*cordonShown_), cordonStyle(), true});
-}
-
 void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
     cordonShown_ = cordon;
-    insertCordonLayer();
-    canvas_->setLayers(layers_);
+    showLayers();
     if (!cordon) {
         canvas_->setSelection({});
         return;
     }
     canvas_->setSelection(
         std::unordered_set<std::string>(cordon->facilityIds.begin(), cordon->facilityIds.end()));
-    for (const auto& l : layers_)
-        if (l.data->id == kCordonLayerId && !l.data->extent().empty())
-            canvas_->zoomToExtent(l.data->extent(), 0.2);
-}
-
-void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
-    styleChoice_ = choice;
-    legend_->setChoice(choice);
-    if (store_) {
-        store_->setMeta("style.zone_colouring", choice.zoneColouring == ZoneColouring::UnsafeShare
-                                                    ? "unsafe_share"
-                                                    : "worst_level");
-        store_->setMeta("style.size_by_workforce", choice.sizeByWorkforce ? "1" : "0");
-        store_->setMeta("style.zone_labels", choice.zoneLabels ? "1" : "0");
-        store_->setMeta("style.facility_labels", choice.facilityLabels ? "1" : "0");
-    }
-    rebuildLayers();
+    const auto layer = makeCordonLayer(*cordon);
+    if (!layer->extent().empty())
+        canvas_->zoomToExtent(layer->extent(), 0.2);
 }
 
 void MainWindow::buildActions() {
@@ -318,9 +384,13 @@ void MainWindow::buildActions() {
     add(file, tr("Import &assessments…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
         &MainWindow::importAssessments)
         ->setObjectName(QStringLiteral("importAssessmentsAction"));
+    add(file, tr("Import i&nspections…"), QKeySequence(), &MainWindow::importInspections)
+        ->setObjectName(QStringLiteral("importInspectionsAction"));
     add(file, tr("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K),
         &MainWindow::manageCriteria)
         ->setObjectName(QStringLiteral("criteriaAction"));
+    add(file, tr("&Rule thresholds…"), QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::editRules)
+        ->setObjectName(QStringLiteral("rulesAction"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -339,6 +409,9 @@ void MainWindow::buildActions() {
              &MainWindow::zoomToCurrentLayer));
     both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
              &MainWindow::zoomToSelection));
+    QToolBar* timeBar = addToolBar(tr("As of"));
+    timeBar->setObjectName(QStringLiteral("asOfToolBar"));
+    timeBar->addWidget(asOf_);
     view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
@@ -361,43 +434,32 @@ void MainWindow::buildActions() {
     add(tools, tr("&Cordon around a case…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         &MainWindow::openCordonTool)
         ->setObjectName(QStringLiteral("cordonAction"));
+    add(tools, tr("&What if…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+        &MainWindow::openCompare)
+        ->setObjectName(QStringLiteral("compareAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About SafeMap"), QKeySequence::HelpContents, &MainWindow::showAbout);
 }
 
-QString MainWindow::projectPath() const {
-    return store_ ? QString::fromStdString(store_->path()) : QString();
-}
-
 bool MainWindow::openProject(const QString& path, bool quiet) {
-    auto opened = ProjectStore::open(path.toStdString());
-    if (!opened) {
+    if (session_->isOpen())
+        saveViewState();
+    if (auto st = session_->open(path.toStdString()); !st) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open project"), qs(opened.error().describe()));
+            QMessageBox::warning(this, tr("Cannot open project"), qs(st.error().describe()));
         return false;
     }
-    if (store_)
-        saveViewState();
-    store_.emplace(std::move(opened).value());
+    for (const auto& problem : session_->settings().problems)
+        statusBar()->showMessage(qs(problem.describe()), 10000);
     cordonShown_.reset();
-    filter_ = SiteFilter{};
-    if (const std::string saved = store_->meta(kSiteFilterMetaKey); !saved.empty())
-        if (auto f = siteFilterFromJson(saved))
-            filter_ = *f;
-    filterPanel_->setFilter(filter_);
-    styleChoice_ = MapStyleChoice{};
-    styleChoice_.zoneColouring = store_->meta("style.zone_colouring") == "unsafe_share"
-                                     ? ZoneColouring::UnsafeShare
-                                     : ZoneColouring::WorstLevel;
-    styleChoice_.sizeByWorkforce = store_->meta("style.size_by_workforce") == "1";
-    styleChoice_.zoneLabels = store_->meta("style.zone_labels", "1") == "1";
-    styleChoice_.facilityLabels = store_->meta("style.facility_labels") == "1";
-    legend_->setChoice(styleChoice_);
+    shownSite_.clear();
+    placeView_ = true;
+    filterPanel_->setFilter(session_->scenario().filter);
+    legend_->setChoice(session_->settings().style);
+    compare_->setProject(path.toStdString(), session_->scenario());
     identify_->clear();
     canvas_->setSelection({});
-    reloadSites();
-    restoreViewState();
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
@@ -410,94 +472,13 @@ void MainWindow::openLastProject() {
         openProject(last, true);
 }
 
-void MainWindow::reloadSites() {
-    zones_ = store_ ? loadZones(store_->database()) : std::vector<Zone>{};
-    factories_ = store_ ? loadFactories(store_->database()) : std::vector<Factory>{};
-    status_ = store_ ? loadProjectStatus(store_->database(), ruleSettings_) : ProjectStatus{};
-    legend_->setStatus(status_);
-    searchIndex_ = buildSearchIndex(factories_);
-    filterPanel_->setChoices(zones_, districtChoices(factories_));
-    rebuildLayers();
-    countLabel_->setText(tr("%1 zones · %2 facilities")
-                             .arg(QLocale().toString(static_cast<qlonglong>(zones_.size())),
-                                  QLocale().toString(static_cast<qlonglong>(factories_.size()))));
-}
-
-void MainWindow::rebuildLayers() {
-    // Keep the user's order and visibility across reloads.
-    std::unordered_map<std::string, bool> visible;
-    std::vector<std::string> order;
-    for (const auto& l : layers_) {
-        visible[l.data->id] = l.visible;
-        order.push_back(l.data->id);
-    }
-    std::vector<LayerRender> fresh;
-    if (store_) {
-        fresh = makeProjectLayers(zones_, factories_, basemap_,
-                                  riskCategories(status_, styleChoice_.zoneColouring));
-    } else if (basemap_) {
-        fresh.push_back({basemap_, defaultStyleFor(basemap_->kind), true});
-    }
-    for (auto& r : fresh) {
-        if (auto it = visible.find(r.data->id); it != visible.end())
-            r.visible = it->second;
-        if (r.data->kind == LayerKind::Factories) {
-            r.style.sizeByValue = styleChoice_.sizeByWorkforce;
-            r.style.showLabels = styleChoice_.facilityLabels;
-        }
-        if (r.data->kind == LayerKind::Zones)
-            r.style.showLabels = styleChoice_.zoneLabels;
-    }
-    // Restore the previous drawing order for layers that existed before.
-    std::stable_sort(fresh.begin(), fresh.end(), [&](const LayerRender& a, const LayerRender& b) {
-        auto pos = [&](const std::string& id) {
-            auto it = std::find(order.begin(), order.end(), id);
-            return it == order.end() ? order.size() : static_cast<size_t>(it - order.begin());
-        };
-        return pos(a.data->id) < pos(b.data->id);
-    });
-    const bool first = layers_.empty() || (layers_.size() == 1 && fresh.size() > 1);
-    layers_ = std::move(fresh);
-    QList<LayerEntry> entries;
-    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
-        QString title = qs(it->data->title);
-        if (it->data->id == kZonesId)
-            title = tr("Zones and clusters");
-        if (it->data->id == kFactoriesId)
-            title = tr("Facilities");
-        if (it->data->id == kBasemapId || it->data->kind == LayerKind::Basemap)
-            title = tr("Countries (basemap)");
-        entries.append({qs(it->data->id), title, it->visible});
-    }
-    layerPanel_->setEntries(entries);
-    insertCordonLayer();
-    applyFilter();  // sets the canvas layers with the facilities' flags
-    if (first)
-        zoomToSites();
-}
-
-void MainWindow::applyLayerPanel() {
-    const QList<LayerEntry> entries = layerPanel_->entries();  // top first
-    std::vector<LayerRender> ordered;
-    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-        for (const auto& l : layers_) {
-            if (qs(l.data->id) == it->id) {
-                ordered.push_back(l);
-                ordered.back().visible = it->visible;
-            }
-        }
-    }
-    layers_ = std::move(ordered);
-    insertCordonLayer();  // the cordon is not in the layer list; keep it where it belongs
-    canvas_->setLayers(layers_);
-}
-
 void MainWindow::identifyAt(GeoPoint, QPointF mercator) {
     const BBox view = canvas_->visibleExtent();
     const double metresPerPixel = (view.maxX - view.minX) / std::max(1, canvas_->width());
     const double tolerance = kIdentifyPixels * metresPerPixel;
     // Top-most visible layer first, as the user sees it.
-    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+    const auto& layers = canvas_->layers();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         if (!it->visible || it->data->kind == LayerKind::Basemap)
             continue;
         const auto ids = featuresAt(*it->data, mercator, tolerance);
@@ -506,45 +487,58 @@ void MainWindow::identifyAt(GeoPoint, QPointF mercator) {
             return;
         }
     }
+    shownSite_.clear();
     identify_->clear();
     canvas_->setSelection({});
 }
 
 void MainWindow::selectSite(const std::string& id, bool zoom) {
-    for (const auto& f : factories_) {
+    const auto& facts = session_->frame().facts;
+    if (!facts)
+        return;
+    const ProjectStatus& st = status();
+    for (const auto& f : facts->factories) {
         if (f.id != id)
             continue;
         const Zone* zone = nullptr;
-        for (const auto& z : zones_)
+        for (const auto& z : facts->zones)
             if (z.id == f.zoneId)
                 zone = &z;
-        // The history is read and scored on demand: a few assessments, microseconds each.
+        // The history is read and scored on demand: a few assessments, microseconds each;
+        // only those up to the date shown, as the rest do not exist in this scenario.
         std::vector<ScoredHistoryEntry> history;
-        if (store_ && status_.criteria) {
-            const CompiledCriteria compiled = compileCriteria(*status_.criteria);
-            for (auto& record : loadAssessments(store_->database(), id)) {
-                ScoreResult score = scoreAssessment(compiled, record.assessment);
-                history.push_back({std::move(record.assessment), std::move(score)});
-            }
+        if (st.criteria) {
+            const CompiledCriteria compiled = compileCriteria(*st.criteria);
+            auto records = session_->project().repository().assessmentsOf(id);
+            if (!records)
+                statusBar()->showMessage(qs(records.error().describe()), 10000);
+            else
+                for (auto& record : *records) {
+                    if (record.assessment.date > st.asOf)
+                        continue;
+                    ScoreResult score = scoreAssessment(compiled, record.assessment);
+                    history.push_back({std::move(record.assessment), std::move(score)});
+                }
             std::reverse(history.begin(), history.end());
         }
-        identify_->showFactory(f, zone, status_.site(id), history,
-                               status_.criteria ? &*status_.criteria : nullptr);
+        identify_->showFactory(f, zone, st.site(id), history, st.criteria.get());
+        shownSite_ = id;
         canvas_->setSelection({id});
         if (zoom)
             zoomToSelection();
-        emit siteSelected(QString::fromStdString(id));
+        emit siteSelected(qs(id));
         return;
     }
-    for (const auto& z : zones_) {
+    for (const auto& z : facts->zones) {
         if (z.id != id)
             continue;
-        auto it = status_.zones.find(id);
-        identify_->showZone(z, it == status_.zones.end() ? ZoneAggregate{} : it->second);
+        auto it = st.zones.find(id);
+        identify_->showZone(z, it == st.zones.end() ? ZoneAggregate{} : it->second);
+        shownSite_ = id;
         canvas_->setSelection({id});
         if (zoom)
             zoomToSelection();
-        emit siteSelected(QString::fromStdString(id));
+        emit siteSelected(qs(id));
         return;
     }
 }
@@ -554,7 +548,7 @@ void MainWindow::zoomToSelection() {
     if (selected.empty())
         return;
     BBox box;
-    for (const auto& l : layers_) {
+    for (const auto& l : canvas_->layers()) {
         if (l.data->kind == LayerKind::Basemap)
             continue;
         const auto& geom = *l.data->geometry;
@@ -581,63 +575,24 @@ void MainWindow::zoomToSelection() {
 
 void MainWindow::zoomToCurrentLayer() {
     const QString id = layerPanel_->currentLayerId();
-    for (const auto& l : layers_)
+    for (const auto& l : canvas_->layers())
         if (qs(l.data->id) == id && !l.data->extent().empty())
             canvas_->zoomToExtent(l.data->extent());
 }
 
 void MainWindow::saveViewState() {
-    if (!store_)
+    if (!session_->isOpen())
         return;
-    QStringList layerState;
-    for (const auto& l : layers_)
-        layerState << qs(l.data->id) + QLatin1Char(':') +
-                          (l.visible ? QLatin1Char('1') : QLatin1Char('0'));
-    store_->setMeta("view.extent", extentToText(canvas_->extent()).toStdString());
-    store_->setMeta("view.layers", layerState.join(QLatin1Char(';')).toStdString());
-    statusBar()->showMessage(tr("View saved in the project"), 3000);
-}
-
-void MainWindow::restoreViewState() {
-    if (!store_)
+    if (auto st = session_->saveView(canvas_->extent()); !st) {
+        statusBar()->showMessage(tr("View not saved: %1").arg(qs(st.error().describe())), 10000);
         return;
-    const QString layerState = qs(store_->meta("view.layers"));
-    if (!layerState.isEmpty()) {
-        std::vector<LayerRender> ordered;
-        for (const QString& part : layerState.split(QLatin1Char(';'))) {
-            const QStringList kv = part.split(QLatin1Char(':'));
-            if (kv.size() != 2)
-                continue;
-            for (const auto& l : layers_) {
-                if (qs(l.data->id) != kv[0])
-                    continue;
-                ordered.push_back(l);
-                ordered.back().visible = kv[1] == QLatin1String("1");
-            }
-        }
-        for (const auto& l : layers_) {  // layers the saved state does not know go on top
-            const bool known =
-                std::any_of(ordered.begin(), ordered.end(),
-                            [&](const LayerRender& o) { return o.data->id == l.data->id; });
-            if (!known)
-                ordered.push_back(l);
-        }
-        layers_ = std::move(ordered);
-        rebuildLayers();
     }
-    if (auto extent = extentFromText(qs(store_->meta("view.extent"))))
-        canvas_->setExtent(*extent);
-    else
-        zoomToSites();
+    statusBar()->showMessage(tr("View saved in the project"), 3000);
 }
 
 void MainWindow::zoomToSites() {
     // The sites, not the basemap: the basemap spans half of South-East Asia.
-    std::vector<LayerRender> sites;
-    for (const auto& l : layers_)
-        if (l.data->kind != LayerKind::Basemap && !l.data->extent().empty())
-            sites.push_back(l);
-    const BBox box = layersExtent(sites);
+    const BBox box = sitesExtent(session_->frame().map, 0.0);
     if (box.empty())
         canvas_->zoomToLayers();
     else
@@ -645,7 +600,7 @@ void MainWindow::zoomToSites() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = store_ ? QFileInfo(projectPath()).fileName() : tr("no project");
+    const QString name = hasProject() ? QFileInfo(projectPath()).fileName() : tr("no project");
     setWindowTitle(tr("%1 — SafeMap").arg(name));
 }
 
@@ -684,7 +639,7 @@ void MainWindow::newProject() {
                              tr("%1 already exists. Choose another name, or open it.").arg(path));
         return;
     }
-    auto created = ProjectStore::create(path.toStdString());
+    auto created = Project::create(path.toStdString());
     if (!created) {
         QMessageBox::warning(this, tr("New project"), qs(created.error().describe()));
         return;
@@ -700,7 +655,7 @@ void MainWindow::openProjectDialog() {
 }
 
 void MainWindow::saveProjectAs() {
-    if (!store_)
+    if (!hasProject())
         return;
     QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
                                                 tr("SafeMap project (*.gpkg)"));
@@ -709,46 +664,81 @@ void MainWindow::saveProjectAs() {
     if (!path.endsWith(QLatin1String(".gpkg")))
         path += QLatin1String(".gpkg");
     saveViewState();
-    if (auto st = store_->saveAs(path.toStdString()); !st) {
+    if (auto st = session_->project().repository().saveCopy(path.toStdString()); !st) {
         QMessageBox::warning(this, tr("Save project as"), qs(st.error().describe()));
         return;
     }
     openProject(path);
 }
 
+namespace {
+bool needProject(QWidget* parent, bool open, const QString& title) {
+    if (!open)
+        QMessageBox::information(parent, title,
+                                 MainWindow::tr("Create or open a project first (Project → New "
+                                                "project)."));
+    return open;
+}
+}  // namespace
+
 void MainWindow::importSites() {
-    if (!store_) {
-        QMessageBox::information(this, tr("Import sites"),
-                                 tr("Create or open a project first (Project → New project)."));
+    if (!needProject(this, hasProject(), tr("Import sites")))
         return;
-    }
-    ImportDialog dialog(*store_, this);
+    ImportDialog dialog(session_->path(), this);
     if (dialog.exec() == QDialog::Accepted) {
-        reloadSites();
+        session_->reload();
         statusBar()->showMessage(dialog.summaryText(), 10000);
     }
 }
 
 void MainWindow::importAssessments() {
-    if (!store_) {
-        QMessageBox::information(this, tr("Import assessments"),
-                                 tr("Create or open a project first (Project → New project)."));
+    if (!needProject(this, hasProject(), tr("Import assessments")))
         return;
-    }
-    AssessmentImportDialog dialog(*store_, this);
+    const auto& criteria = status().criteria;
+    TableImportDialog dialog(TableImportDialog::Kind::Assessments, session_->path(), criteria.get(),
+                             this);
     if (dialog.exec() == QDialog::Accepted) {
-        reloadSites();
+        session_->reload();
+        statusBar()->showMessage(dialog.summaryText(), 10000);
+    }
+}
+
+void MainWindow::importInspections() {
+    if (!needProject(this, hasProject(), tr("Import inspections")))
+        return;
+    TableImportDialog dialog(TableImportDialog::Kind::Inspections, session_->path(), nullptr, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        session_->reload();
         statusBar()->showMessage(dialog.summaryText(), 10000);
     }
 }
 
 void MainWindow::manageCriteria() {
-    if (!store_)
+    if (!hasProject())
         return;
-    CriteriaManager manager(*store_, this);
+    CriteriaManager manager(session_->project(), this);
     manager.exec();
     if (manager.changed())
-        reloadSites();
+        session_->reload();
+}
+
+void MainWindow::editRules() {
+    if (!needProject(this, hasProject(), tr("Rule thresholds")))
+        return;
+    RuleSettingsDialog dialog(session_->scenario().rules, this);
+    if (dialog.exec() == QDialog::Accepted)
+        session_->setRules(dialog.rules());
+}
+
+void MainWindow::openCompare() {
+    if (!needProject(this, hasProject(), tr("What if…")))
+        return;
+    compare_->setProject(session_->path(), session_->scenario());
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("compareDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    compare_->chooseAndRun();
 }
 
 void MainWindow::showAbout() {

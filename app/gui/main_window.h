@@ -5,33 +5,32 @@
 #include <optional>
 #include <vector>
 
-#include "app/gui/legend_panel.h"
-#include "core/filter/search_index.h"
-#include "core/filter/site_filter.h"
-#include "core/model/site.h"
-#include "core/storage/project_status.h"
-#include "core/storage/project_store.h"
+#include "core/project/project_settings.h"
+#include "core/project/project_status.h"
 #include "gis/analysis/cordon.h"
 #include "gis/render/map_settings.h"
 
 class QLabel;
 class QMenu;
-class QProgressBar;
 
 namespace safemap {
 
 class ActionTable;
+class AsOfBar;
+class ComparePanel;
 class CordonDialog;
 class FilterPanel;
 class IdentifyPanel;
 class LegendPanel;
 class LayerPanel;
 class MapCanvas;
+class ProjectSession;
 
-/// \brief The application window: map canvas, layer and identify docks, menus, status bar.
+/// \brief The application window: map canvas, docks, menus and status bar.
 ///
-/// Holds the open project and what was loaded from it; every edit goes through the store
-/// in a transaction and the window reloads what changed.
+/// An adapter: the open project, its settings and the scenario live in ProjectSession,
+/// and every use case (imports, criteria sets, status, lists, what-if) is a function of the
+/// project layer that the window calls with what the user chose. The window shows results.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -42,9 +41,10 @@ public:
     bool openProject(const QString& path, bool quiet = false);
     /// Reopens the project of the last session, if it still exists.
     void openLastProject();
-    bool hasProject() const { return store_.has_value(); }
+    bool hasProject() const;
     QString projectPath() const;
 
+    ProjectSession& session() const { return *session_; }
     MapCanvas* canvas() const { return canvas_; }
     LayerPanel* layerPanel() const { return layerPanel_; }
     IdentifyPanel* identifyPanel() const { return identify_; }
@@ -53,22 +53,26 @@ public:
     ActionTable* suspendTable() const { return suspendTable_; }
     ActionTable* inspectTable() const { return inspectTable_; }
     CordonDialog* cordonDialog() const { return cordon_; }
-    /// Shows only the facilities that pass `filter` on the map and in both tables.
+    AsOfBar* asOfBar() const { return asOf_; }
+    ComparePanel* comparePanel() const { return compare_; }
+    /// Shows only the facilities that pass `filter` on the map and in both tables (saved).
     void setFilter(const SiteFilter& filter);
-    const SiteFilter& filter() const { return filter_; }
+    const SiteFilter& filter() const;
     /// Facilities that pass the current filter.
-    size_t visibleFactoryCount() const { return visibleFactories_; }
+    size_t visibleFactoryCount() const;
     /// Draws a cordon on the map and selects the facilities inside (empty: removes it).
     void showCordon(const std::optional<Cordon>& cordon);
     /// Applies symbology choices (zone colouring, symbol size, labels) and saves them.
     void setStyleChoice(const MapStyleChoice& choice);
-    /// Counts loaded from the project (for the status bar and tests).
-    size_t factoryCount() const { return factories_.size(); }
-    size_t zoneCount() const { return zones_.size(); }
-    const ProjectStatus& status() const { return status_; }
+    /// Counts of what is loaded (for the status bar and tests).
+    size_t factoryCount() const;
+    size_t zoneCount() const;
+    /// The status of the current scenario (empty until the first load finishes).
+    const ProjectStatus& status() const;
+    /// Waits until the background work for the current scenario has finished and its
+    /// result is shown (tests).
+    void waitForIdle();
 
-    /// Reloads sites from the store and rebuilds the map layers (after an import).
-    void reloadSites();
     /// Identifies the site at a map position (what a click does).
     void identifyAt(GeoPoint lonLat, QPointF mercator);
     /// Selects one site by id, shows its record and zooms to it.
@@ -88,13 +92,10 @@ protected:
 private:
     void buildActions();
     void buildDocks();
-    void rebuildLayers();
+    void showFrame();
+    void showLayers();
     void applyLayerPanel();
-    /// Recomputes hidden/mark flags of the facility layer and the table rows from the filter.
-    void applyFilter();
     void openCordonTool();
-    void insertCordonLayer();
-    void restoreViewState();
     void updateTitle();
     void updateRecentMenu();
     void rememberRecent(const QString& path);
@@ -103,20 +104,15 @@ private:
     void saveProjectAs();
     void importSites();
     void importAssessments();
+    void importInspections();
     void manageCriteria();
+    void editRules();
+    void openCompare();
     void zoomToCurrentLayer();
     void zoomToSelection();
     void showAbout();
 
-    std::optional<ProjectStore> store_;
-    std::vector<Zone> zones_;
-    std::vector<Factory> factories_;
-    ProjectStatus status_;
-    RuleSettings ruleSettings_;
-
-    std::shared_ptr<const LayerData> basemap_;
-    std::vector<LayerRender> layers_;  ///< every layer, including hidden ones, by id order
-
+    ProjectSession* session_;
     MapCanvas* canvas_ = nullptr;
     LayerPanel* layerPanel_ = nullptr;
     IdentifyPanel* identify_ = nullptr;
@@ -125,12 +121,13 @@ private:
     ActionTable* suspendTable_ = nullptr;
     ActionTable* inspectTable_ = nullptr;
     CordonDialog* cordon_ = nullptr;
+    AsOfBar* asOf_ = nullptr;
+    ComparePanel* compare_ = nullptr;
     QLabel* filterLabel_ = nullptr;
-    SiteFilter filter_;
-    SearchIndex searchIndex_;
-    size_t visibleFactories_ = 0;
+    QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;
-    MapStyleChoice styleChoice_;
+    std::string shownSite_;   ///< the site whose record is shown
+    bool placeView_ = false;  ///< the next loaded frame sets the view (saved or all sites)
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;
     QLabel* countLabel_ = nullptr;

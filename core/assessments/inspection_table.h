@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "core/assessments/assessment_table.h"
-#include "core/storage/assessment_store.h"
+#include "core/model/inspection.h"
 
 namespace safemap {
 

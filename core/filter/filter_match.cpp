@@ -4,7 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/storage/project_status.h"
+#include "core/project/project_status.h"
 #include "core/text/fold.h"
 
 namespace safemap {

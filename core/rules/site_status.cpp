@@ -5,7 +5,9 @@
 namespace safemap {
 
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
-                                          const RuleSettings& settings) {
+                                          const RuleSettings& settings,
+                                          std::vector<std::string>* suspendOrder,
+                                          std::vector<std::string>* inspectOrder) {
     const Date asOf = effectiveAsOf(facts, settings);
     std::vector<SiteStatus> out(facts.size());
     std::unordered_map<std::string, size_t> index;
@@ -25,11 +27,15 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
         }
     }
     for (auto& e : suspensionList(facts, settings)) {
+        if (suspendOrder)
+            suspendOrder->push_back(e.siteId);
         auto& s = out[index.at(e.siteId)];
         s.toSuspend = true;
         s.suspendReasons = std::move(e.reasons);
     }
     for (auto& e : inspectionList(facts, settings)) {
+        if (inspectOrder)
+            inspectOrder->push_back(e.siteId);
         auto& s = out[index.at(e.siteId)];
         s.toInspect = true;
         s.inspectReasons = std::move(e.reasons);

@@ -103,32 +103,76 @@ std::vector<uint8_t> Statement::blob(int col) const {
              : std::vector<uint8_t>();
 }
 
-Result<Database> Database::open(const std::string& path, bool create) {
+namespace {
+Status configure(sqlite3* db, bool readOnly) {
+    sqlite3_busy_timeout(db, Database::kBusyTimeoutMs);
+    sqlite3_extended_result_codes(db, 1);
+    // Rollback journal + full sync: a kill or power cut at any point leaves the last
+    // committed state. (WAL would also be safe but leaves -wal/-shm files beside a file users
+    // copy around.) A 256 MB page cache (allocated only as used) keeps a million-row import
+    // from writing index pages out and reading them back within its one transaction.
+    const char* pragmas = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144;"
+                                     "PRAGMA temp_store=MEMORY;"
+                                   : "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+                                     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144;"
+                                     "PRAGMA temp_store=MEMORY;";
+    char* msg = nullptr;
+    if (sqlite3_exec(db, pragmas, nullptr, nullptr, &msg) != SQLITE_OK) {
+        Error e{msg ? msg : "SQLite error"};
+        sqlite3_free(msg);
+        return e;
+    }
+    registerGpkgFunctions(db);
+    return {};
+}
+}  // namespace
+
+Error busyError(const std::string& path) {
+    return Error(
+        "another program is writing to this project (SafeMap, QGIS or a copy tool); "
+        "nothing was changed: try again when it has finished",
+        path);
+}
+
+Result<Database> Database::open(const std::string& path, OpenMode mode) {
     sqlite3* db = nullptr;
-    const int flags =
-        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
+    const int flags = (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                      (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         Error e{std::string("cannot open: ") + (db ? sqlite3_errmsg(db) : "out of memory"), path};
         sqlite3_close(db);
         return e;
     }
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_extended_result_codes(db, 1);
-    Database out(db, path);
-    // Rollback journal + full sync: a kill or power cut at any point leaves the last committed
-    // state. (WAL would also be safe but leaves -wal/-shm files beside a file users copy around.)
-    // A 256 MB page cache (allocated only as used) keeps a million-row import from writing
-    // index pages out and reading them back within its one transaction.
-    if (auto st = out.exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
-                           "PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144;"
-                           "PRAGMA temp_store=MEMORY;");
-        !st)
+    Database out(db, path, mode == OpenMode::ReadOnly);
+    if (auto st = configure(db, out.readOnly_); !st)
         return Error{st.error().message, path};
-    registerGpkgFunctions(db);
     return out;
 }
 
-Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) {
+Result<Database> Database::memoryCopyOf(const Database& source) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return Error{"cannot make a copy in memory", source.path()};
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(db, "main", source.db_, "main");
+    int rc = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(db);
+    if (backup)
+        sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        Error e{std::string("cannot read the project: ") + sqlite3_errmsg(db), source.path()};
+        sqlite3_close(db);
+        return e;
+    }
+    Database out(db, source.path(), false);
+    if (auto st = configure(db, true); !st)
+        return Error{st.error().message, source.path()};
+    return out;
+}
+
+Database::Database(Database&& o) noexcept
+    : db_(o.db_), path_(std::move(o.path_)), readOnly_(o.readOnly_) {
     o.db_ = nullptr;
 }
 
@@ -137,6 +181,7 @@ Database& Database::operator=(Database&& o) noexcept {
         sqlite3_close_v2(db_);
         db_ = o.db_;
         path_ = std::move(o.path_);
+        readOnly_ = o.readOnly_;
         o.db_ = nullptr;
     }
     return *this;
@@ -183,6 +228,10 @@ std::string Database::nowUtc() const {
     return queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')").value_or("");
 }
 
+void Database::setBusyTimeout(int milliseconds) {
+    sqlite3_busy_timeout(db_, milliseconds);
+}
+
 int64_t Database::lastInsertId() const {
     return sqlite3_last_insert_rowid(db_);
 }
@@ -191,15 +240,17 @@ int Database::changes() const {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-    auto st = db_.exec("BEGIN IMMEDIATE");
-    began_ = st.ok();
-    if (!began_)
-        beginError_ = st.error();
+    const int rc = sqlite3_exec(db_.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    began_ = rc == SQLITE_OK;
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        beginError_ = busyError(db_.path());
+    else if (!began_)
+        beginError_ = Error(sqlite3_errmsg(db_.handle()), db_.path());
 }
 
 Transaction::~Transaction() {
     if (began_ && !done_)
-        db_.exec("ROLLBACK");
+        (void)db_.exec("ROLLBACK");
 }
 
 Status Transaction::commit() {
@@ -207,8 +258,8 @@ Status Transaction::commit() {
         return beginError_;
     done_ = true;
     if (auto st = db_.exec("COMMIT"); !st) {
-        db_.exec("ROLLBACK");
-        return st;
+        (void)db_.exec("ROLLBACK");
+        return Error(st.error().message, db_.path());
     }
     return {};
 }

@@ -38,7 +38,7 @@ public:
     /// Returns true while there is a row; false when done. Errors are remembered (error()).
     bool step();
     /// Steps once and reports failure as an Error (for INSERT/UPDATE/DELETE).
-    Status run();
+    [[nodiscard]] Status run();
     void reset();
 
     bool isNull(int col) const;
@@ -58,17 +58,31 @@ private:
     std::string error_;
 };
 
+/// How a file is opened.
+enum class OpenMode {
+    ReadWrite,  ///< an existing file
+    Create,     ///< a new file (or an existing one)
+    ReadOnly,   ///< never written: SQLite refuses every write on the connection
+};
+
 /// \brief One SQLite connection, with the GeoPackage SQL functions registered.
 class Database {
 public:
-    static Result<Database> open(const std::string& path, bool create);
+    /// A second writer waits this long for the first to finish before giving up with a
+    /// message that names the project (imports of a million rows take seconds, not minutes).
+    static constexpr int kBusyTimeoutMs = 30000;
+
+    [[nodiscard]] static Result<Database> open(const std::string& path, OpenMode mode);
+    /// A private in-memory copy of `source` (SQLite's backup API), e.g. to upgrade a
+    /// project that was opened read-only without writing to its file.
+    [[nodiscard]] static Result<Database> memoryCopyOf(const Database& source);
     Database(Database&& o) noexcept;
     Database& operator=(Database&& o) noexcept;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
     ~Database();
 
-    Status exec(std::string_view sql);
+    [[nodiscard]] Status exec(std::string_view sql);
     /// Prepare or fail with the SQL and SQLite's message; callers treat failure as a bug.
     Result<Statement> prepare(std::string_view sql) const;
     /// First column of the first row, as text, or nothing.
@@ -76,16 +90,24 @@ public:
     std::optional<int64_t> queryInt(std::string_view sql) const;
     /// The current UTC time as SQLite sees it, "YYYY-MM-DDTHH:MM:SSZ" (for logs and records).
     std::string nowUtc() const;
+    void setBusyTimeout(int milliseconds);
     int64_t lastInsertId() const;
     int changes() const;
     const std::string& path() const { return path_; }
+    bool readOnly() const { return readOnly_; }
     sqlite3* handle() const { return db_; }
 
 private:
-    Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    Database(sqlite3* db, std::string path, bool readOnly)
+        : db_(db), path_(std::move(path)), readOnly_(readOnly) {}
     sqlite3* db_ = nullptr;
     std::string path_;
+    bool readOnly_ = false;
 };
+
+/// What to tell the user when another program holds the project's write lock for longer
+/// than the busy timeout.
+Error busyError(const std::string& path);
 
 /// \brief BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() ran.
 ///
@@ -99,7 +121,7 @@ public:
     ~Transaction();
     bool began() const { return began_; }
     const Error& beginError() const { return beginError_; }
-    Status commit();
+    [[nodiscard]] Status commit();
 
 private:
     Database& db_;

@@ -1,8 +1,13 @@
 #include "core/storage/schema.h"
 
+#include <charconv>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
+
+#include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
 
 namespace safemap {
@@ -187,8 +192,131 @@ std::string migration2() {
            "CREATE INDEX inspections_site ON inspections(site_id, inspected_on);\n";
 }
 
-const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> all{migration1(), migration2()};
+// SQL functions for migration 3, from the store's own key and JSON code.
+Status registerAssessmentKeyFunctions(Database& db) {
+    auto canonical = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+        const auto* text = sqlite3_value_text(argv[0]);
+        Assessment a;
+        a.answers = answersFromJson(text ? reinterpret_cast<const char*>(text) : "{}");
+        const std::string json = answersToJson(a);
+        sqlite3_result_text(ctx, json.c_str(), static_cast<int>(json.size()), SQLITE_TRANSIENT);
+    };
+    auto key = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+        auto text = [&](int i) {
+            const auto* p = sqlite3_value_text(argv[i]);
+            return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+        };
+        Assessment a;
+        a.siteId = text(0);
+        if (auto d = parseDate(text(1)))
+            a.date = *d;
+        a.submitter = text(2);
+        a.answers = answersFromJson(text(3).empty() ? "{}" : text(3));
+        const auto blob = assessmentKeyBlob(a);
+        sqlite3_result_blob(ctx, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    };
+    sqlite3* h = db.handle();
+    if (sqlite3_create_function(h, "safemap_canonical_answers", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, canonical, nullptr,
+                                nullptr) != SQLITE_OK ||
+        sqlite3_create_function(h, "safemap_content_key", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                nullptr, key, nullptr, nullptr) != SQLITE_OK)
+        return Error(sqlite3_errmsg(h), db.path());
+    return {};
+}
+
+bool hasColumn(const Database& db, const std::string& table, const std::string& column) {
+    auto st = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    if (!st)
+        return false;
+    st->bind(1, table).bind(2, column);
+    return st->step();
+}
+
+bool hasTable(const Database& db, const std::string& table) {
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    if (!st)
+        return false;
+    st->bind(1, table);
+    return st->step();
+}
+
+// Version 3. Version 2 shipped in two forms: the first release stored each assessment's
+// source file and a hex text content key and had no fid on scores; a later build changed
+// those and added a latest_scores table inside the same version number. Both are brought
+// to one layout here. It also gives the settings and criteria-set tables the INTEGER
+// primary key a GeoPackage attribute table must have (Requirement 119), drops
+// latest_scores (the rules now read every score through the project layer, so the table
+// was only kept up to date, never read), and adds what later features need: a project id
+// for field packages and the approximate-position flag of facilities placed at their zone.
+Status migration3(Database& db) {
+    std::string sql;
+    if (hasColumn(db, "assessments", "source_file")) {
+        // The early build wrote answers with another JSON writer and kept the content key
+        // as hex text: both are rewritten as the current code writes them, so re-importing
+        // the same file after the upgrade still adds nothing.
+        if (auto st = registerAssessmentKeyFunctions(db); !st)
+            return st;
+        sql += R"SQL(
+CREATE TABLE assessments_v3 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
+  assessed_on DATE NOT NULL, submitter TEXT, answers TEXT NOT NULL, import_id INTEGER,
+  source_row INTEGER, content_key BLOB NOT NULL UNIQUE);
+INSERT INTO assessments_v3 SELECT fid, site_id, assessed_on, submitter,
+  safemap_canonical_answers(answers), import_id, source_row,
+  safemap_content_key(site_id, assessed_on, submitter, answers) FROM assessments;
+DROP TABLE assessments;
+ALTER TABLE assessments_v3 RENAME TO assessments;
+CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
+)SQL";
+    }
+    if (hasColumn(db, "scores", "scored_at")) {
+        sql += R"SQL(
+CREATE TABLE scores_v3 (assessment_id INTEGER NOT NULL REFERENCES assessments(fid),
+  set_id TEXT NOT NULL, set_version INTEGER NOT NULL, percent REAL NOT NULL,
+  level TEXT NOT NULL, safe INTEGER NOT NULL, max_index_points REAL, worst_index TEXT,
+  mandatory_failed TEXT, vetoes_fired TEXT, points TEXT NOT NULL, fid INTEGER PRIMARY KEY,
+  UNIQUE (set_id, set_version, assessment_id));
+INSERT INTO scores_v3 (assessment_id, set_id, set_version, percent, level, safe,
+  max_index_points, worst_index, mandatory_failed, vetoes_fired, points)
+  SELECT assessment_id, set_id, set_version, percent, level, safe, max_index_points,
+  worst_index, mandatory_failed, vetoes_fired, points FROM scores ORDER BY rowid;
+DROP TABLE scores;
+ALTER TABLE scores_v3 RENAME TO scores;
+)SQL";
+    }
+    if (hasTable(db, "latest_scores"))
+        sql += "DROP TABLE latest_scores;\n";
+    sql += R"SQL(
+DELETE FROM gpkg_contents WHERE table_name = 'latest_scores';
+CREATE TABLE safemap_meta_v3 (fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE, value TEXT);
+INSERT INTO safemap_meta_v3 (key, value) SELECT key, value FROM safemap_meta ORDER BY rowid;
+DROP TABLE safemap_meta;
+ALTER TABLE safemap_meta_v3 RENAME TO safemap_meta;
+CREATE TABLE criteria_sets_v3 (fid INTEGER PRIMARY KEY AUTOINCREMENT,
+  set_id TEXT NOT NULL, version INTEGER NOT NULL, name TEXT, definition TEXT NOT NULL,
+  loaded_at TEXT NOT NULL, UNIQUE (set_id, version));
+INSERT INTO criteria_sets_v3 (set_id, version, name, definition, loaded_at)
+  SELECT set_id, version, name, definition, loaded_at FROM criteria_sets ORDER BY rowid;
+DROP TABLE criteria_sets;
+ALTER TABLE criteria_sets_v3 RENAME TO criteria_sets;
+ALTER TABLE factories ADD COLUMN approximate_position INTEGER NOT NULL DEFAULT 0;
+INSERT OR IGNORE INTO safemap_meta (key, value)
+  VALUES ('project.id', lower(hex(randomblob(16))));
+)SQL";
+    return db.exec(sql);
+}
+
+using Migration = std::function<Status(Database&)>;
+
+Migration fromSql(std::string sql) {
+    return [sql = std::move(sql)](Database& db) { return db.exec(sql); };
+}
+
+// Append only: a migration that has shipped is never edited (projects exist that ran it).
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{fromSql(migration1()), fromSql(migration2()),
+                                            migration3};
     return all;
 }
 
@@ -198,32 +326,62 @@ int latestSchemaVersion() {
     return static_cast<int>(migrations().size());
 }
 
-int schemaVersion(const Database& db) {
+Result<int> schemaVersion(const Database& db) {
     if (!db.queryInt("SELECT 1 FROM sqlite_master WHERE name='safemap_meta'"))
         return 0;
     auto v = db.queryText("SELECT value FROM safemap_meta WHERE key='schema_version'");
-    return v ? std::stoi(*v) : 0;
+    if (!v)
+        return Error(
+            "the project's settings table has no schema_version: not a SafeMap "
+            "project, or its safemap_meta table was edited",
+            db.path());
+    // Strictly digits: the table is visible (and editable) in QGIS.
+    int version = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), version);
+    if (v->empty() || ec != std::errc() || end != v->data() + v->size() || version < 1 ||
+        (*v)[0] == '+')
+        return Error("the project's schema_version is \"" + *v +
+                         "\", not a version number; its safemap_meta table was edited",
+                     db.path());
+    return version;
 }
 
 Status migrate(Database& db, int target) {
     if (target < 0)
         target = latestSchemaVersion();
-    int version = schemaVersion(db);
+    auto current = schemaVersion(db);
+    if (!current)
+        return current.error();
+    int version = *current;
     if (version > latestSchemaVersion())
         return Error{"project schema version " + std::to_string(version) +
                          " is newer than this SafeMap understands (" +
                          std::to_string(latestSchemaVersion()) + "); update SafeMap",
                      db.path()};
+    // Tables are rebuilt by copy, drop and rename, which foreign keys would refuse half way;
+    // they are checked as a whole before each migration commits instead. (The pragma has
+    // no effect inside a transaction, so it is set around them.)
+    if (auto st = db.exec("PRAGMA foreign_keys=OFF"); !st)
+        return st;
+    struct RestoreForeignKeys {
+        Database& db;
+        ~RestoreForeignKeys() { (void)db.exec("PRAGMA foreign_keys=ON"); }
+    } restore{db};
     while (version < target) {
         Transaction tx(db);
         if (!tx.began())
             return Error{tx.beginError().message, db.path()};
-        if (auto st = db.exec(migrations()[static_cast<size_t>(version)]); !st)
+        if (auto st = migrations()[static_cast<size_t>(version)](db); !st)
             return Error{"migration to version " + std::to_string(version + 1) +
                              " failed: " + st.error().message,
                          db.path()};
+        if (auto bad = db.queryText("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1"))
+            return Error{"migration to version " + std::to_string(version + 1) +
+                             " would leave rows of " + *bad + " without their parent row",
+                         db.path()};
         ++version;
-        if (auto st = db.exec("INSERT OR REPLACE INTO safemap_meta VALUES ('schema_version', '" +
+        if (auto st = db.exec("INSERT OR REPLACE INTO safemap_meta (key, value) VALUES "
+                              "('schema_version', '" +
                               std::to_string(version) + "')");
             !st)
             return st;

@@ -84,6 +84,8 @@ Status upsertAll(Database& db, const std::vector<Site>& sites,
     if (!log)
         return log.error();
     for (const auto& site : sites) {
+        ins->reset();
+        upd->reset();
         auto it = existing.find(site.id);
         const char* action = nullptr;
         if (it == existing.end()) {
@@ -126,25 +128,25 @@ std::string placeholders(int n) {
 }  // namespace
 
 Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
-                                  const std::string& sourceFile) {
+                                  const std::string& sourceName) {
     ImportSummary sum;
     sum.rows = static_cast<int>(batch.zones.size() + batch.factories.size());
-    Transaction tx(db);
-    if (!tx.began())
-        return tx.beginError();
     const std::string now = db.nowUtc();
 
     auto logImport = db.prepare(
         "INSERT INTO import_log (imported_at, kind, source_file, rows) VALUES (?, 'sites', ?, ?)");
     if (!logImport)
         return logImport.error();
-    logImport->bind(1, now).bind(2, sourceFile).bind(3, sum.rows);
+    logImport->bind(1, now).bind(2, sourceName).bind(3, sum.rows);
     if (auto st = logImport->run(); !st)
         return st.error();
     const int64_t importId = db.lastInsertId();
 
+    auto storedZones = loadZones(db);
+    if (!storedZones)
+        return storedZones.error();
     std::unordered_map<std::string, Zone> zones;
-    for (auto& z : loadZones(db))
+    for (auto& z : *storedZones)
         zones.emplace(z.id, std::move(z));
     auto bindZone = [](Statement& st, const Zone& z) {
         st.bind(1, z.id).bind(2, zoneKindCode(z.kind)).bind(3, z.name);
@@ -164,8 +166,11 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         !st)
         return st.error();
 
+    auto storedFactories = loadFactories(db);
+    if (!storedFactories)
+        return storedFactories.error();
     std::unordered_map<std::string, Factory> factories;
-    for (auto& f : loadFactories(db))
+    for (auto& f : *storedFactories)
         factories.emplace(f.id, std::move(f));
     auto bindFactory = [](Statement& st, const Factory& f) {
         st.bind(1, f.id).bindTextOrNull(2, f.taxCode).bind(3, f.name);
@@ -199,28 +204,30 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         return st.error();
     if (auto st = updateExtent(db, "factories"); !st)
         return st.error();
-    if (auto st = tx.commit(); !st)
-        return st.error();
     return sum;
 }
 
-std::vector<Zone> loadZones(const Database& db) {
+Result<std::vector<Zone>> loadZones(const Database& db) {
     std::vector<Zone> out;
     auto st = db.prepare(std::string("SELECT ") + kZoneColumns + " FROM zones ORDER BY fid");
     if (!st)
-        return out;
+        return st.error();
     while (st->step())
         out.push_back(readZone(*st));
+    if (!st->error().empty())
+        return Error(st->error(), db.path());
     return out;
 }
 
-std::vector<Factory> loadFactories(const Database& db) {
+Result<std::vector<Factory>> loadFactories(const Database& db) {
     std::vector<Factory> out;
     auto st = db.prepare(std::string("SELECT ") + kFactoryColumns + " FROM factories ORDER BY fid");
     if (!st)
-        return out;
+        return st.error();
     while (st->step())
         out.push_back(readFactory(*st));
+    if (!st->error().empty())
+        return Error(st->error(), db.path());
     return out;
 }
 

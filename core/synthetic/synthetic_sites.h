@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "core/storage/site_store.h"
+#include "core/project/records.h"
 
 namespace safemap {
 

@@ -1,42 +1,34 @@
 #include "gis/io/assessment_import.h"
 
-#include <filesystem>
-
-#include "core/assessments/assessment_table.h"
-#include "core/scoring/compiled_criteria.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
-#include "core/tabular/csv_reader.h"
-#include "gis/io/spreadsheet_table.h"
+#include "core/project/project.h"
+#include "gis/io/table_file.h"
 
 namespace safemap {
 
-Result<AssessmentImportResult> importAssessments(ProjectStore& store, const std::string& path,
-                                                 const CompiledCriteria& criteria,
-                                                 const AssessmentImportOptions& options) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    Result<Table> table = (ext == ".xlsx" || ext == ".ods")
-                              ? readSpreadsheetTable(path, options.sheet)
-                              : readCsvFile(path, options.encoding);
+Result<AssessmentFileImport> importAssessmentsFile(Project& project, const std::string& path,
+                                                   const TableImportOptions& options,
+                                                   const AssessmentImportRequest& request) {
+    auto table = readTableFile(path, options.encoding, options.sheet);
     if (!table)
         return table.error();
-    if (options.cancel && options.cancel->load())
-        return Error("cancelled: nothing was imported");
-    auto parsed = parseAssessmentTable(*table, criteria.set,
-                                       SiteLookup::from(loadFactories(store.database())));
-    if (!parsed)
-        return parsed.error();
-    auto sum = insertAssessments(store.database(), parsed->assessments, parsed->rows,
-                                 table->fileName, &criteria, options.progress, options.cancel);
-    if (!sum)
-        return sum.error();
-    AssessmentImportResult result;
-    result.summary = *sum;
-    result.warnings = std::move(parsed->warnings);
-    result.encoding = std::string(encodingName(table->encoding));
-    return result;
+    if (request.cancel && request.cancel->load())
+        return Error("cancelled: nothing was imported", table->fileName);
+    auto outcome = importAssessments(project, *table, request);
+    if (!outcome)
+        return outcome.error();
+    return AssessmentFileImport{std::move(outcome).value(),
+                                std::string(encodingName(table->encoding))};
+}
+
+Result<InspectionFileImport> importInspectionsFile(Project& project, const std::string& path,
+                                                   const TableImportOptions& options) {
+    auto table = readTableFile(path, options.encoding, options.sheet);
+    if (!table)
+        return table.error();
+    auto outcome = importInspections(project, *table);
+    if (!outcome)
+        return outcome.error();
+    return InspectionFileImport{*outcome, std::string(encodingName(table->encoding))};
 }
 
 }  // namespace safemap

@@ -1,12 +1,15 @@
 #include "gis/io/site_import.h"
 
-#include "core/storage/project_store.h"
+#include <filesystem>
+
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "gis/io/ogr_source_p.h"
 
 namespace safemap {
 
-Result<ImportSummary> importSites(ProjectStore& store, const std::string& path,
-                                  const SiteImportOptions& options) {
+Result<ImportSummary> importSitesFile(Project& project, const std::string& path,
+                                      const SiteImportOptions& options) {
     auto batch = readSites(path, options);
     if (!batch)
         return batch.error();
@@ -14,7 +17,7 @@ Result<ImportSummary> importSites(ProjectStore& store, const std::string& path,
     // half-way, only rolled back as a whole.
     if (options.cancel && options.cancel->load())
         return Error("cancelled", displayFileName(path));
-    return upsertSites(store.database(), *batch, path);
+    return importSites(project, *batch, std::filesystem::path(path).filename().string());
 }
 
 }  // namespace safemap

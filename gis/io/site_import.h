@@ -6,13 +6,13 @@
 #include <string>
 
 #include "core/model/site.h"
+#include "core/project/records.h"
 #include "core/result.h"
-#include "core/storage/site_store.h"
 #include "gis/io/field_mapping.h"
 
 namespace safemap {
 
-class ProjectStore;
+class Project;
 
 /// What the rows of a source become.
 enum class ImportTarget {
@@ -45,9 +45,10 @@ struct SiteImportOptions {
 /// 1-based feature number). The source file is opened read-only.
 Result<SiteBatch> readSites(const std::string& path, const SiteImportOptions& options = {});
 
-/// readSites followed by upsertSites in one transaction: either every row is written (new
-/// sites inserted, known ones updated by stable id) or, on any error, nothing is.
-Result<ImportSummary> importSites(ProjectStore& store, const std::string& path,
-                                  const SiteImportOptions& options = {});
+/// readSites followed by the project's importSites in one transaction: either every row is
+/// written (new sites inserted, known ones updated by stable id) or, on any error, nothing
+/// is. The file is read before the project is touched.
+[[nodiscard]] Result<ImportSummary> importSitesFile(Project& project, const std::string& path,
+                                                    const SiteImportOptions& options = {});
 
 }  // namespace safemap

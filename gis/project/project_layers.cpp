@@ -33,6 +33,23 @@ SiteCategories riskCategories(const ProjectStatus& status, ZoneColouring colouri
     return c;
 }
 
+std::uint8_t zoneCategory(const ZoneAggregate& a, ZoneColouring colouring) {
+    if (a.assessed == 0)
+        return 0;
+    if (colouring == ZoneColouring::WorstLevel)
+        return static_cast<std::uint8_t>(static_cast<int>(*a.worst) + 1);
+    // Area levels 1..4 (green, yellow, orange, red) drawn with the facility palette's
+    // matching colours: very low (green), medium (yellow), high (orange), very high (red).
+    const double share = a.unsafeShare();
+    if (share <= 0)
+        return 1;
+    if (share <= 0.10)
+        return 3;
+    if (share <= 0.30)
+        return 4;
+    return 5;
+}
+
 std::uint8_t siteMarkFlags(const SiteStatus& status) {
     std::uint8_t flags = 0;
     if (status.stale)

@@ -6,8 +6,9 @@
 #include <vector>
 
 #include "core/model/site.h"
+#include "core/project/project_settings.h"
+#include "core/project/project_status.h"
 #include "core/rules/site_status.h"
-#include "core/storage/project_status.h"
 #include "gis/render/map_settings.h"
 
 namespace safemap {
@@ -19,13 +20,15 @@ struct SiteCategories {
     std::function<std::uint8_t(const Zone&)> zone;
 };
 
+/// The style class (0..5, as riskCategory) of a zone under a colouring.
+std::uint8_t zoneCategory(const ZoneAggregate& aggregate, ZoneColouring colouring);
+
 /// Risk categories from the project's status: facilities by their latest level, zones by
 /// `colouring`. `status` must outlive the returned functions.
 SiteCategories riskCategories(const ProjectStatus& status, ZoneColouring colouring);
 
 /// The map layers of a project, bottom to top: the basemap (if any), zones, facilities,
-/// each with its default style. The window and `safemap render` both draw these, so the
-/// headless map and the on-screen map are the same map.
+/// each with its default style.
 std::vector<LayerRender> makeProjectLayers(const std::vector<Zone>& zones,
                                            const std::vector<Factory>& factories,
                                            std::shared_ptr<const LayerData> basemap,

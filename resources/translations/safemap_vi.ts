@@ -250,70 +250,125 @@
     </message>
 </context>
 <context>
-    <name>safemap::AssessmentImportDialog</name>
+    <name>safemap::AsOfBar</name>
     <message>
-        <source>Import assessments</source>
-        <translation>Nhập kết quả đánh giá</translation>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <source>CSV, XLSX or ODS: one row per assessment</source>
-        <translation>CSV, XLSX hoặc ODS: mỗi dòng là một lượt đánh giá</translation>
+        <source>Move back through the dates the project has data for: the map, the legend and both lists show the project as it stood at the end of that day</source>
+        <translation>Lùi về các ngày dự án có dữ liệu: bản đồ, chú giải và hai danh sách hiển thị dự án như cuối ngày đó</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Chọn tệp…</translation>
+        <source>Latest</source>
+        <translation>Mới nhất</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Tệp</translation>
+        <source>Follow the newest data</source>
+        <translation>Theo dữ liệu mới nhất</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ComparePanel</name>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
     </message>
     <message>
-        <source>Detect</source>
-        <translation>Tự nhận biết</translation>
+        <source>no</source>
+        <translation>không</translation>
     </message>
     <message>
-        <source>Text encoding (CSV)</source>
-        <translation>Bảng mã (CSV)</translation>
+        <source>Thresholds…</source>
+        <translation>Ngưỡng…</translation>
     </message>
     <message>
-        <source>first sheet</source>
-        <translation>trang tính đầu tiên</translation>
+        <source>Compare</source>
+        <translation>So sánh</translation>
     </message>
     <message>
-        <source>Sheet (XLSX, ODS)</source>
-        <translation>Trang tính (XLSX, ODS)</translation>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <source>Scored with</source>
-        <translation>Chấm điểm theo</translation>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Nhập</translation>
+        <source>Risk level</source>
+        <translation>Mức nguy cơ</translation>
     </message>
     <message>
-        <source>%1 v%2 (active set)</source>
-        <translation>%1 v%2 (bộ đang dùng)</translation>
+        <source>Percent</source>
+        <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <source>the bundled CRLN set (Decision 1203/QĐ-BCĐ)</source>
-        <translation>bộ tiêu chí CRLN đi kèm (Quyết định 1203/QĐ-BCĐ)</translation>
+        <source>To suspend</source>
+        <translation>Cần tạm dừng hoạt động</translation>
     </message>
     <message>
-        <source>Choose assessments</source>
-        <translation>Chọn tệp kết quả đánh giá</translation>
+        <source>Due for inspection</source>
+        <translation>Cần kiểm tra</translation>
     </message>
     <message>
-        <source>Assessments (*.csv *.txt *.xlsx *.ods);;All files (*)</source>
-        <translation>Kết quả đánh giá (*.csv *.txt *.xlsx *.ods);;Tất cả các tệp (*)</translation>
+        <source>Compare the current scenario with</source>
+        <translation>So sánh kịch bản hiện tại với</translation>
     </message>
     <message>
-        <source>Nothing was imported. %1</source>
-        <translation>Không có dữ liệu nào được nhập. %1</translation>
+        <source>Compare with a criteria set</source>
+        <translation>So sánh với bộ tiêu chí</translation>
     </message>
     <message>
-        <source>%1 rows (%2): %3 new assessments, %4 already in the project</source>
-        <translation>%1 dòng (%2): %3 lượt đánh giá mới, %4 đã có trong dự án</translation>
+        <source>Criteria sets (*.json)</source>
+        <translation>Bộ tiêu chí (*.json)</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>Không nạp được: %1</translation>
+    </message>
+    <message>
+        <source>the same criteria set</source>
+        <translation>cùng bộ tiêu chí</translation>
+    </message>
+    <message>
+        <source>%1 v%2</source>
+        <translation>%1 v%2</translation>
+    </message>
+    <message>
+        <source>a criteria set from a file…</source>
+        <translation>bộ tiêu chí từ tệp…</translation>
+    </message>
+    <message>
+        <source>Thresholds to compare with</source>
+        <translation>Ngưỡng để so sánh</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
+        <source>Not compared: %1</source>
+        <translation>Không so sánh được: %1</translation>
+    </message>
+    <message>
+        <source>no criteria set</source>
+        <translation>chưa có bộ tiêu chí</translation>
+    </message>
+    <message>
+        <source>%1 of %2 facilities would change (%3 → %4, as of %5). The project is not changed.</source>
+        <translation>%1 trên %2 cơ sở sẽ thay đổi (%3 → %4, tính đến %5). Dự án không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Export the changes</source>
+        <translation>Xuất các thay đổi</translation>
+    </message>
+    <message>
+        <source>what_if.csv</source>
+        <translation>so_sanh_kich_ban.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -492,10 +547,6 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Re-scoring stopped: %1</source>
-        <translation>Đã dừng chấm điểm lại: %1</translation>
     </message>
     <message>
         <source>%1 v%2 is now active; %3 assessments re-scored.</source>
@@ -1286,6 +1337,184 @@
     <message>
         <source>&amp;Language</source>
         <translation>N&amp;gôn ngữ</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Đang cập nhật…</translation>
+    </message>
+    <message>
+        <source>Not saved in the project: %1</source>
+        <translation>Chưa lưu được vào dự án: %1</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Giả định…</translation>
+    </message>
+    <message>
+        <source>Could not read the project: %1</source>
+        <translation>Không đọc được dự án: %1</translation>
+    </message>
+    <message>
+        <source>Import i&amp;nspections…</source>
+        <translation>Nhập kết quả k&amp;iểm tra…</translation>
+    </message>
+    <message>
+        <source>&amp;Rule thresholds…</source>
+        <translation>&amp;Ngưỡng quy tắc…</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>&amp;What if…</source>
+        <translation>&amp;Giả định…</translation>
+    </message>
+    <message>
+        <source>View not saved: %1</source>
+        <translation>Chưa lưu được khung nhìn: %1</translation>
+    </message>
+    <message>
+        <source>Import inspections</source>
+        <translation>Nhập kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Rule thresholds</source>
+        <translation>Ngưỡng quy tắc</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::RuleSettingsDialog</name>
+    <message>
+        <source>List facilities never inspected</source>
+        <translation>Liệt kê cơ sở chưa từng được kiểm tra</translation>
+    </message>
+    <message>
+        <source>Rule thresholds</source>
+        <translation>Ngưỡng quy tắc</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> người lao động</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> điểm</translation>
+    </message>
+    <message>
+        <source> percentage points</source>
+        <translation> điểm phần trăm</translation>
+    </message>
+    <message>
+        <source>Thresholds of the lists (see the guide, “Rules”). They are saved in the project; the command line and reports use them too.</source>
+        <translation>Ngưỡng của các danh sách (xem hướng dẫn, mục “Quy tắc”). Ngưỡng được lưu trong dự án; dòng lệnh và báo cáo cũng dùng các ngưỡng này.</translation>
+    </message>
+    <message>
+        <source>To suspend: no assessment within</source>
+        <translation>Tạm dừng: không có đánh giá trong vòng</translation>
+    </message>
+    <message>
+        <source>Inspect: large facility above</source>
+        <translation>Kiểm tra: cơ sở lớn trên</translation>
+    </message>
+    <message>
+        <source>Inspect: medium risk with an index of at least</source>
+        <translation>Kiểm tra: nguy cơ trung bình có chỉ số từ</translation>
+    </message>
+    <message>
+        <source>Inspect: assessment older than</source>
+        <translation>Kiểm tra: đánh giá cũ hơn</translation>
+    </message>
+    <message>
+        <source>Inspect: risk rose by at least</source>
+        <translation>Kiểm tra: nguy cơ tăng ít nhất</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::TableImportDialog</name>
+    <message>
+        <source>Import assessments</source>
+        <translation>Nhập kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>Import inspections</source>
+        <translation>Nhập kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX or ODS: one row per assessment</source>
+        <translation>CSV, XLSX hoặc ODS: mỗi dòng là một lượt đánh giá</translation>
+    </message>
+    <message>
+        <source>CSV, XLSX or ODS: one row per inspection</source>
+        <translation>CSV, XLSX hoặc ODS: mỗi dòng một lượt kiểm tra</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tự nhận biết</translation>
+    </message>
+    <message>
+        <source>Text encoding (CSV)</source>
+        <translation>Bảng mã (CSV)</translation>
+    </message>
+    <message>
+        <source>first sheet</source>
+        <translation>trang tính đầu tiên</translation>
+    </message>
+    <message>
+        <source>Sheet (XLSX, ODS)</source>
+        <translation>Trang tính (XLSX, ODS)</translation>
+    </message>
+    <message>
+        <source>Scored with</source>
+        <translation>Chấm điểm theo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>%1 v%2 (active set)</source>
+        <translation>%1 v%2 (bộ đang dùng)</translation>
+    </message>
+    <message>
+        <source>the bundled CRLN set (Decision 1203/QĐ-BCĐ)</source>
+        <translation>bộ tiêu chí CRLN đi kèm (Quyết định 1203/QĐ-BCĐ)</translation>
+    </message>
+    <message>
+        <source>Choose assessments</source>
+        <translation>Chọn tệp kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>Choose inspections</source>
+        <translation>Chọn tệp kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx *.ods);;All files (*)</source>
+        <translation>Bảng dữ liệu (*.csv *.txt *.xlsx *.ods);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new inspections, %3 already recorded</source>
+        <translation>%1 dòng: %2 lượt kiểm tra mới, %3 đã có</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2): %3 new assessments, %4 already in the project</source>
+        <translation>%1 dòng (%2): %3 lượt đánh giá mới, %4 đã có trong dự án</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Không có dữ liệu nào được nhập. %1</translation>
     </message>
 </context>
 </TS>

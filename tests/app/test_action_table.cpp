@@ -8,11 +8,10 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
-#include "app/gui/action_rows.h"
 #include "app/gui/action_table.h"
 #include "app/gui/identify_panel.h"
 #include "app_fixture.h"
-#include "core/storage/project_status.h"
+#include "core/project/project_status.h"
 #include "test_support.h"
 
 using namespace safemap;
@@ -30,10 +29,10 @@ struct LocaleGuard {
     ~LocaleGuard() { QLocale::setDefault(saved); }
 };
 
-ActionRow row(QString id, QString name, QString tax, QString zone, QString district,
-              std::optional<int> workers, std::optional<RiskLevel> level, double percent,
-              std::optional<Date> on, std::vector<Reason> reasons) {
-    ActionRow r;
+ListRow row(std::string id, std::string name, std::string tax, std::string zone,
+            std::string district, std::optional<int> workers, std::optional<RiskLevel> level,
+            double percent, std::optional<Date> on, std::vector<Reason> reasons) {
+    ListRow r;
     r.siteId = std::move(id);
     r.name = std::move(name);
     r.taxCode = std::move(tax);
@@ -50,7 +49,7 @@ ActionRow row(QString id, QString name, QString tax, QString zone, QString distr
 // r2 has the most workers, the worst level and a name with a comma and quotes; r3 has no
 // workforce, level or date; names start with Á, B, C and Z so that only an accent-blind
 // sort puts "Ánh Dương" first.
-std::vector<ActionRow> sampleRows() {
+std::vector<ListRow> sampleRows() {
     return {
         row("r1", "Công ty Đồng Văn", "0700000001", "KCN Đồng Văn II", "Duy Tiên", 1200,
             RiskLevel::High, 62, ymd(2021, 6, 10),
@@ -168,51 +167,50 @@ TEST_CASE("Reasons follow the UI language", "[app][action_table]") {
     CHECK(fx.cell(0, ActionTable::Reasons) == "nguy cơ rất cao; không cập nhật 9 ngày");
 }
 
-TEST_CASE("Export writes the shown rows in the shown order, with BOM and diacritics",
+TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV form",
           "[app][action_table]") {
     Fixture fx;
     TempDir dir;
     fx.sort(ActionTable::Workers, Qt::DescendingOrder);
     const QString path = QString::fromStdString(dir.file("list.csv"));
     REQUIRE(fx.table.exportCsv(path).ok());
-    const QByteArray expected =
-        "\xEF\xBB\xBF"
-        "Facility,Tax code,Zone / cluster,District,Workers,Risk level,Assessed on,Reasons\r\n"
-        "\"Ánh Dương, \"\"Sunrise\"\" Co.\",,outside any zone,Kim Bảng,15000,"
-        "very high risk (85.0 %),2021-06-01,very high risk; no assessment for 9 days\r\n"
-        "Công ty Đồng Văn,0700000001,KCN Đồng Văn II,Duy Tiên,1200,high risk (62.0 %),"
-        "2021-06-10,latest assessment: high risk\r\n"
-        "Zeta,0202,CCN Kim Bình,Kim Bảng,300,low risk (20.0 %),2021-06-12,risk rose\r\n"
-        "Bảo Minh,0101,KCN Bảo Minh,Vụ Bản,,no assessment,,no assessment\r\n";
-    CHECK(readAll(path) == expected);
+    // The same columns and text as `safemap list --out`: ids, codes and both languages.
+    std::vector<ListRow> shown;
+    for (const QString& id : fx.table.visibleSiteIds())
+        for (const auto& r : sampleRows())
+            if (r.siteId == id.toStdString())
+                shown.push_back(r);
+    REQUIRE(shown.size() == 4);
+    CHECK(shown[0].siteId == "r2");  // 15,000 workers first
+    CHECK(readAll(path).toStdString() == listRowsToCsv(shown, true));
+    CHECK(
+        readAll(path).startsWith("\xEF\xBB\xBF"
+                                 "site_id,tax_code,name,zone,district,workers,level,percent,"
+                                 "assessed_on,reason_codes,reasons,reasons_en\r\n"
+                                 "r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,15000,"
+                                 "very_high,85.0,2021-06-01,unsafe_level; assessment_overdue,"));
     // Written through a temporary file: nothing else is left in the folder.
     CHECK(QDir(QString::fromStdString(dir.path().string())).entryList(QDir::Files) ==
           QStringList{"list.csv"});
 
-    // Hidden columns are left out; a new order replaces the old file.
-    fx.table.view()->horizontalHeader()->hideSection(ActionTable::TaxCode);
-    fx.table.view()->horizontalHeader()->hideSection(ActionTable::Reasons);
+    // A new order replaces the old file.
     fx.sort(ActionTable::Name, Qt::AscendingOrder);
     REQUIRE(fx.table.exportCsv(path).ok());
-    CHECK(readAll(path) ==
-          "\xEF\xBB\xBF"
-          "Facility,Zone / cluster,District,Workers,Risk level,Assessed on\r\n"
-          "\"Ánh Dương, \"\"Sunrise\"\" Co.\",outside any zone,Kim Bảng,15000,"
-          "very high risk (85.0 %),2021-06-01\r\n"
-          "Bảo Minh,KCN Bảo Minh,Vụ Bản,,no assessment,\r\n"
-          "Công ty Đồng Văn,KCN Đồng Văn II,Duy Tiên,1200,high risk (62.0 %),2021-06-10\r\n"
-          "Zeta,CCN Kim Bình,Kim Bảng,300,low risk (20.0 %),2021-06-12\r\n");
+    CHECK(readAll(path).contains("\r\nr2,"));
+    CHECK(readAll(path).indexOf("\r\nr3,") < readAll(path).indexOf("\r\nr1,"));  // Bảo < Công
 
     const Status bad = fx.table.exportCsv(QString::fromStdString(dir.file("no/such/dir.csv")));
     CHECK_FALSE(bad.ok());
     CHECK(bad.error().file.find("no/such/dir.csv") != std::string::npos);
 }
 
-TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
+TEST_CASE("listRows takes the facilities on one list, in the list's order, filtered",
           "[app][action_table]") {
+    ProjectFacts facts;
     Zone z;
     z.id = "z1";
     z.name = "KCN Đồng Văn II";
+    facts.zones = {z};
     auto factory = [](std::string id, std::string name, std::string zoneId, int workers) {
         Factory f;
         f.id = std::move(id);
@@ -223,9 +221,8 @@ TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
         f.workforce.total = workers;
         return f;
     };
-    const std::vector<Factory> factories{
-        factory("a", "Zeta", "z1", 100), factory("b", "Ánh Dương", "", 2000),
-        factory("c", "Bảo Minh", "z1", 50), factory("d", "Cẩm Phú", "z1", 70)};
+    facts.factories = {factory("a", "Zeta", "z1", 100), factory("b", "Ánh Dương", "", 2000),
+                       factory("c", "Bảo Minh", "z1", 50), factory("d", "Cẩm Phú", "z1", 70)};
     ProjectStatus ps;
     auto put = [&](std::string id, bool suspend, bool inspect, std::optional<RiskLevel> level) {
         SiteStatus s;
@@ -236,21 +233,25 @@ TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
             s.assessedOn = ymd(2021, 6, 3);
         s.toSuspend = suspend;
         s.toInspect = inspect;
-        if (suspend)
+        if (suspend) {
             s.suspendReasons = {{ReasonCode::UnsafeLevel, "vi " + id, "suspend " + id}};
-        if (inspect)
+            ps.suspendOrder.push_back(id);
+        }
+        if (inspect) {
             s.inspectReasons = {{ReasonCode::LargeWorkforce, "vi", "inspect " + id}};
+            ps.inspectOrder.push_back(id);
+        }
         ps.sites.emplace(id, s);
     };
-    put("a", true, false, RiskLevel::High);
     put("b", true, true, RiskLevel::VeryHigh);
+    put("a", true, false, RiskLevel::High);
     put("c", false, true, std::nullopt);
     // d has no status: on no list.
 
-    const auto suspend = makeActionRows(ActionList::ToSuspend, factories, {z}, ps);
+    const auto suspend = listRows(ActionList::ToSuspend, facts, ps);
     REQUIRE(suspend.size() == 2);
-    CHECK(suspend[0].siteId == "b");  // Ánh before Zeta
-    CHECK(suspend[0].zone.isEmpty());
+    CHECK(suspend[0].siteId == "b");
+    CHECK(suspend[0].zone.empty());
     CHECK(suspend[0].workers == 2000);
     CHECK(suspend[0].level == RiskLevel::VeryHigh);
     CHECK(suspend[0].reasons.at(0).detailEn == "suspend b");
@@ -258,7 +259,7 @@ TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
     CHECK(suspend[1].zone == "KCN Đồng Văn II");
     CHECK(suspend[1].assessedOn == ymd(2021, 6, 3));
 
-    const auto inspect = makeActionRows(ActionList::ToInspect, factories, {z}, ps);
+    const auto inspect = listRows(ActionList::ToInspect, facts, ps);
     REQUIRE(inspect.size() == 2);
     CHECK(inspect[0].siteId == "b");
     CHECK(inspect[1].siteId == "c");
@@ -266,7 +267,7 @@ TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
 
     SiteFilter inZone;
     inZone.zoneIds = {"z1"};
-    const auto filtered = makeActionRows(ActionList::ToInspect, factories, {z}, ps, inZone);
+    const auto filtered = listRows(ActionList::ToInspect, facts, ps, inZone);
     REQUIRE(filtered.size() == 1);
     CHECK(filtered[0].siteId == "c");
 }

@@ -7,14 +7,14 @@
 #include <fstream>
 #include <memory>
 
-#include "app/gui/assessment_import_dialog.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/layer_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
+#include "app/gui/table_import_dialog.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "gis/io/site_import.h"
 #include "gis/render/web_mercator.h"
 #include "test_support.h"
@@ -25,8 +25,8 @@ namespace {
 
 std::string makeProject(const TempDir& dir) {
     const std::string path = dir.file("p.gpkg");
-    auto store = ProjectStore::create(path);
-    REQUIRE(store.ok());
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
     SiteBatch b;
     Zone z;
     z.id = "Z1";
@@ -44,7 +44,7 @@ std::string makeProject(const TempDir& dir) {
         f.location = {105.805 + 0.005 * i, 21.01};
         b.factories.push_back(f);
     }
-    REQUIRE(upsertSites(store->database(), b, "test").ok());
+    REQUIRE(importSites(*project, b, "test").ok());
     return path;
 }
 
@@ -62,6 +62,7 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
     w.resize(1000, 700);
     w.show();
     REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
     CHECK(w.factoryCount() == 3);
     CHECK(w.zoneCount() == 1);
     const auto entries = w.layerPanel()->entries();
@@ -86,6 +87,7 @@ TEST_CASE("clicking a facility shows its record and selects it; a miss clears it
     w.resize(1000, 700);
     w.show();
     REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
     REQUIRE(waitRendered(w.canvas()));
     QSignalSpy selected(&w, &MainWindow::siteSelected);
     const QPointF site = toMercator(GeoPoint{105.810, 21.01});  // factory 1
@@ -113,12 +115,14 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
         w.resize(1000, 700);
         w.show();
         REQUIRE(w.openProject(QString::fromStdString(path), true));
+        w.waitForIdle();
         auto entries = w.layerPanel()->entries();
         for (auto& e : entries)
             if (e.id == QLatin1String("zones"))
                 e.visible = false;
         w.layerPanel()->setEntries(entries);
         emit w.layerPanel()->entriesChanged();
+        w.waitForIdle();
         bool zonesVisible = true;
         for (const auto& l : w.canvas()->layers())
             if (l.data->id == "zones")
@@ -132,6 +136,7 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
     again.resize(1000, 700);
     again.show();
     REQUIRE(again.openProject(QString::fromStdString(path), true));
+    again.waitForIdle();
     for (const auto& l : again.canvas()->layers())
         if (l.data->id == "zones")
             CHECK_FALSE(l.visible);
@@ -142,8 +147,8 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
 TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and column") {
     TempDir dir;
     const auto path = makeProject(dir);
-    auto store = ProjectStore::open(path);
-    REQUIRE(store.ok());
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
     const std::string good = dir.file("co_so.csv");
     std::ofstream(good) << "ma_so_thue,ten_co_so,kinh_do,vi_do,so_lao_dong\n"
                            "9911111111,Công ty Mới (dữ liệu mẫu),105.9,21.1,250\n";
@@ -152,7 +157,7 @@ TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and
                           "9922222222,Công ty A,105.9,21.1,250\n"
                           "9933333333,Công ty B,105.9,21.1,nhiều\n";
     {
-        ImportDialog dialog(*store);
+        ImportDialog dialog(path);
         dialog.setSourceFile(QString::fromStdString(bad));
         dialog.startImport();
         REQUIRE(QTest::qWaitFor([&] { return !dialog.isRunning(); }, 10000));
@@ -160,25 +165,27 @@ TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and
         INFO(error.toStdString());
         CHECK(error.contains(QStringLiteral("row 3")));
         CHECK(error.contains(QStringLiteral("so_lao_dong")));
-        CHECK(loadFactories(store->database()).size() == 3);  // nothing written
+        CHECK(project->repository().factories().value().size() == 3);  // nothing written
     }
-    ImportDialog dialog(*store);
+    ImportDialog dialog(path);
     dialog.setSourceFile(QString::fromStdString(good));
     dialog.startImport();
     REQUIRE(QTest::qWaitFor([&] { return !dialog.isRunning(); }, 10000));
     CHECK(dialog.errorText().isEmpty());
     CHECK(dialog.summaryText().contains(QStringLiteral("1 new")));
-    CHECK(loadFactories(store->database()).size() == 4);
+    CHECK(project->repository().factories().value().size() == 4);
 }
 
 TEST_CASE(
     "the assessment import dialog imports the sample, refuses the broken one, adds nothing twice") {
     TempDir dir;
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
-    REQUIRE(store.ok());
-    REQUIRE(importSites(*store, sourcePath("data/sites/factories.csv")).ok());
+    const auto path = dir.file("p.gpkg");
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
+    REQUIRE(importSitesFile(*project, sourcePath("data/sites/factories.csv")).ok());
     auto run = [&](const std::string& file) {
-        auto dialog = std::make_unique<AssessmentImportDialog>(*store);
+        auto dialog = std::make_unique<TableImportDialog>(TableImportDialog::Kind::Assessments,
+                                                          path, nullptr);
         dialog->setSourceFile(QString::fromStdString(sourcePath(file)));
         dialog->startImport();
         REQUIRE(QTest::qWaitFor([&] { return !dialog->isRunning(); }, 20000));
@@ -187,12 +194,13 @@ TEST_CASE(
     auto broken = run("data/assessments/loi_mau.csv");
     CHECK(broken->errorText().contains(QStringLiteral("row 3")));
     CHECK(broken->errorText().contains(QStringLiteral("workers_concurrent")));
-    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 0);
+    CHECK(project->repository().assessmentCount().value() == 0);
+    CHECK(project->repository().criteriaSets().value().empty());  // not even the set
     auto sample = run("data/assessments/danh_gia_2021-06.csv");
     CHECK(sample->errorText().isEmpty());
     CHECK(sample->summaryText().contains(QStringLiteral("381")));
-    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 381);
+    CHECK(project->repository().assessmentCount().value() == 381);
     auto again = run("data/assessments/danh_gia_2021-06_tcvn3.csv");  // same content, TCVN3
     CHECK(again->errorText().isEmpty());
-    CHECK(store->database().queryInt("SELECT count(*) FROM assessments") == 381);
+    CHECK(project->repository().assessmentCount().value() == 381);
 }

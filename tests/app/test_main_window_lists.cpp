@@ -8,11 +8,9 @@
 #include "app/gui/filter_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
-#include "core/scoring/compiled_criteria.h"
-#include "core/storage/assessment_store.h"
-#include "core/storage/criteria_choice.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
+#include "core/criteria/criteria_io.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "gis/render/web_mercator.h"
 #include "test_support.h"
 
@@ -23,8 +21,8 @@ namespace {
 // Three facilities: A very high risk (on the suspend list), B low risk, C never assessed.
 std::string makeScoredProject(const TempDir& dir) {
     const std::string path = dir.file("p.gpkg");
-    auto store = ProjectStore::create(path);
-    REQUIRE(store.ok());
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
     SiteBatch b;
     const char* names[] = {"Công ty Đồng Văn A", "Công ty Hòa Mạc B", "Công ty Châu Sơn C"};
     for (int i = 0; i < 3; ++i) {
@@ -37,24 +35,25 @@ std::string makeScoredProject(const TempDir& dir) {
         f.location = {105.90 + 0.01 * i, 20.60};
         b.factories.push_back(f);
     }
-    REQUIRE(upsertSites(store->database(), b, "test").ok());
-    auto choice =
-        chooseCriteria(store->database(), "", sourcePath("resources/criteria/crln-1203-v1.json"));
-    REQUIRE(choice.ok());
-    const auto compiled = compileCriteria(choice->set);
-    Assessment worst, good;
-    worst.siteId = "MST-9900000000";
-    worst.date = *parseDate("2021-06-20");
-    for (const auto& c : choice->set.indices)
-        worst.answers[c.id] = std::string();  // all missing
-    good.siteId = "MST-9900000001";
-    good.date = *parseDate("2021-06-20");
-    good.answers = {{"workers_concurrent", 50.0}, {"floor_area_per_worker", 20.0},
-                    {"hand_washing", true},       {"masks_worn", true},
-                    {"temperature_check", 100.0}, {"canteen_distancing", std::string("vach_ngan")},
-                    {"shuttle_bus_share", 0.0},   {"residential_areas", 1.0},
-                    {"daily_masks", true},        {"night_shift", std::string("khong")}};
-    REQUIRE(insertAssessments(store->database(), {worst, good}, {2, 3}, "a.csv", &compiled).ok());
+    REQUIRE(importSites(*project, b, "test").ok());
+    auto set = loadCriteriaSet(sourcePath("resources/criteria/crln-1203-v1.json"));
+    REQUIRE(set.ok());
+    // A answers nothing (every index at its worst); B answers everything well.
+    Table t;
+    t.fileName = "a.csv";
+    t.header = {"ma_so_thue", "ngay_danh_gia"};
+    for (const auto& c : set->indices)
+        t.header.push_back(c.id);
+    t.addRow(2, 2, {"9900000000", "2021-06-20"});
+    t.addRow(3, 3,
+             {"9900000001", "2021-06-20", "50", "20", "có", "có", "100", "vach_ngan", "0", "1",
+              "có", "khong"});
+    AssessmentImportRequest request;
+    request.criteria = std::make_shared<CriteriaSet>(std::move(*set));
+    auto imported = importAssessments(*project, t, request);
+    INFO((imported.ok() ? std::string() : imported.error().describe()));
+    REQUIRE(imported.ok());
+    REQUIRE(imported->inserted == 2);
     return path;
 }
 
@@ -71,6 +70,7 @@ TEST_CASE("selecting a row selects the site on the map, and a map click selects 
     w.resize(1200, 800);
     w.show();
     REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
     ActionTable* suspend = w.suspendTable();
     // A (very high risk) and C (account, no assessment) are to suspend; B is not.
     REQUIRE(suspend->rowCount() == 2);
@@ -103,10 +103,12 @@ TEST_CASE("a filter applies to the map and to both tables, and is kept in the pr
         w.resize(1200, 800);
         w.show();
         REQUIRE(w.openProject(QString::fromStdString(path), true));
+        w.waitForIdle();
         CHECK(w.visibleFactoryCount() == 3);
         SiteFilter f;
         f.query = "dong van";  // accents ignored: finds "Công ty Đồng Văn A"
         w.setFilter(f);
+        w.waitForIdle();
         CHECK(w.visibleFactoryCount() == 1);
         CHECK(w.suspendTable()->rowCount() == 1);
         CHECK(w.suspendTable()->visibleSiteIds() == QStringList{QStringLiteral("MST-9900000000")});
@@ -121,6 +123,7 @@ TEST_CASE("a filter applies to the map and to both tables, and is kept in the pr
     MainWindow again;
     again.show();
     REQUIRE(again.openProject(QString::fromStdString(path), true));
+    again.waitForIdle();
     CHECK(again.filter().query == "dong van");
     CHECK(again.filterPanel()->filter().query == "dong van");
     CHECK(again.visibleFactoryCount() == 1);

@@ -7,7 +7,7 @@
 #include "core/filter/filter_match.h"
 #include "core/filter/search_index.h"
 #include "core/filter/site_filter.h"
-#include "core/storage/project_status.h"
+#include "core/project/project_status.h"
 
 using namespace safemap;
 
@@ -55,7 +55,7 @@ SiteStatus status(std::string id, std::optional<RiskLevel> level, int ageDays, b
 //   C  outside any zone, Phủ Lý, Hà Nam, workforce unknown, no status at all
 //   D  KKT z3, Văn Lãng, Lạng Sơn, 50 workers, very high, 0 days, on both lists
 //   E  KCN z1, Duy Tiên, Hà Nam, 100 workers, status without assessment, to suspend
-struct Project {
+struct SampleSites {
     std::vector<Zone> zones{zone("z1", ZoneKind::IndustrialZone, "KCN Đồng Văn II"),
                             zone("z2", ZoneKind::IndustrialCluster, "CCN Kim Bình"),
                             zone("z3", ZoneKind::EconomicZone, "KKT cửa khẩu Đồng Đăng")};
@@ -127,7 +127,7 @@ SiteFilter query(std::string q) {
 }  // namespace
 
 TEST_CASE("An empty filter matches every facility", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f;
     CHECK(f.isEmpty());
     CHECK(p.match(f) == Ids{"A", "B", "C", "D", "E"});
@@ -140,7 +140,7 @@ TEST_CASE("An empty filter matches every facility", "[filter]") {
 }
 
 TEST_CASE("Filter by risk level, 'no assessment' included", "[filter]") {
-    Project p;
+    SampleSites p;
     CHECK(p.match(onlyLevels({RiskLevel::High, RiskLevel::VeryHigh})) == Ids{"A", "D"});
     CHECK(p.match(onlyLevels({RiskLevel::Low})) == Ids{"B"});
     // C has no status at all, E a status without an assessment: both are "no assessment".
@@ -153,7 +153,7 @@ TEST_CASE("Filter by risk level, 'no assessment' included", "[filter]") {
 }
 
 TEST_CASE("Filter by site type", "[filter]") {
-    Project p;
+    SampleSites p;
     CHECK(p.match(onlyTypes({SiteType::IndustrialZone})) == Ids{"A", "E"});
     CHECK(p.match(onlyTypes({SiteType::IndustrialCluster})) == Ids{"B"});
     CHECK(p.match(onlyTypes({SiteType::EconomicZone})) == Ids{"D"});
@@ -164,7 +164,7 @@ TEST_CASE("Filter by site type", "[filter]") {
 }
 
 TEST_CASE("Filter by zone, district and province", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f;
     f.zoneIds = {"z1"};
     CHECK(p.match(f) == Ids{"A", "E"});
@@ -188,7 +188,7 @@ TEST_CASE("Filter by zone, district and province", "[filter]") {
 }
 
 TEST_CASE("Filter by workforce range, bounds inclusive, unknown excluded", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f;
     f.minWorkers = 100;
     f.maxWorkers = 1000;
@@ -203,7 +203,7 @@ TEST_CASE("Filter by workforce range, bounds inclusive, unknown excluded", "[fil
 }
 
 TEST_CASE("Filter by assessment age and 'never assessed'", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f;
     f.maxAgeDays = 3;
     CHECK(p.match(f) == Ids{"A", "D"});
@@ -219,7 +219,7 @@ TEST_CASE("Filter by assessment age and 'never assessed'", "[filter]") {
 }
 
 TEST_CASE("Filter by list membership", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f;
     f.list = ListMembership::ToSuspend;
     CHECK(p.match(f) == Ids{"A", "D", "E"});
@@ -230,7 +230,7 @@ TEST_CASE("Filter by list membership", "[filter]") {
 }
 
 TEST_CASE("Search ignores accents, case and extra spaces", "[filter][search]") {
-    Project p;
+    SampleSites p;
     CHECK(p.match(query("dong van")) == Ids{"A"});
     CHECK(p.match(query("ĐỒNG")) == Ids{"A"});
     CHECK(p.match(query("dong   van")) == Ids{"A"});
@@ -241,7 +241,7 @@ TEST_CASE("Search ignores accents, case and extra spaces", "[filter][search]") {
 }
 
 TEST_CASE("Search finds 'Hòa' and 'Hoà', precomposed or combining", "[filter][search]") {
-    Project p;
+    SampleSites p;
     // B is "Hoà" (precomposed à), C "Hòa" with a combining grave on the o.
     CHECK(p.match(query("Hoà")) == Ids{"B", "C"});
     CHECK(p.match(query("Hòa")) == Ids{"B", "C"});
@@ -252,7 +252,7 @@ TEST_CASE("Search finds 'Hòa' and 'Hoà', precomposed or combining", "[filter][
 }
 
 TEST_CASE("Search by tax code, prefix or inside", "[filter][search]") {
-    Project p;
+    SampleSites p;
     // B's is 9900112233; D's 0101999000 holds 9900 from its sixth digit.
     CHECK(p.match(query("9900")) == Ids{"B", "D"});
     CHECK(p.match(query("99001")) == Ids{"B"});
@@ -263,7 +263,7 @@ TEST_CASE("Search by tax code, prefix or inside", "[filter][search]") {
 }
 
 TEST_CASE("Dimensions combine with AND, choices within one with OR", "[filter]") {
-    Project p;
+    SampleSites p;
     SiteFilter f = onlyLevels({RiskLevel::High, RiskLevel::VeryHigh, std::nullopt});
     CHECK(p.match(f) == Ids{"A", "C", "D", "E"});
     f.types.reset();
@@ -279,7 +279,7 @@ TEST_CASE("Dimensions combine with AND, choices within one with OR", "[filter]")
 }
 
 TEST_CASE("matchingRows returns the indices of matching rows in order", "[filter]") {
-    Project p;
+    SampleSites p;
     const auto rows = p.rows(true);
     SiteFilter f;
     f.list = ListMembership::Either;
@@ -288,7 +288,7 @@ TEST_CASE("matchingRows returns the indices of matching rows in order", "[filter
 }
 
 TEST_CASE("makeFilterRows resolves statuses, zones and search keys", "[filter]") {
-    Project p;
+    SampleSites p;
     p.factories.push_back(factory("F", "", "Lost", "z-gone", "", "", std::nullopt));
     p.index = buildSearchIndex(p.factories);
     ProjectStatus ps;
@@ -324,7 +324,7 @@ TEST_CASE("District choices: distinct, sorted with accents ignored", "[filter]")
 }
 
 TEST_CASE("describe() says what a filter keeps", "[filter]") {
-    Project p;
+    SampleSites p;
     CHECK(describe(SiteFilter{}).empty());
     SiteFilter f = onlyLevels({RiskLevel::High, RiskLevel::VeryHigh});
     f.types.reset();

@@ -2,28 +2,37 @@
 
 #include <filesystem>
 
-#include "core/storage/project_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "core/storage/schema.h"
-#include "core/storage/site_store.h"
+#include "project_fixture.h"
 #include "test_support.h"
 
 using namespace safemap;
+using namespace safemap::test;
 
 TEST_CASE("a new project is a GeoPackage at the latest schema") {
     TempDir dir;
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
-    REQUIRE(store.ok());
-    CHECK(store->schemaVersion() == latestSchemaVersion());
-    CHECK(store->database().queryInt("PRAGMA application_id") == 1196444487);
-    CHECK(store->database().queryInt("PRAGMA user_version") == 10300);
-    CHECK(store->database().queryText(
-              "SELECT data_type FROM gpkg_contents WHERE table_name='factories'") == "features");
+    const auto path = dir.file("p.gpkg");
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlInt(path, "PRAGMA application_id") == 1196444487);
+    CHECK(sqlInt(path, "PRAGMA user_version") == 10300);
+    CHECK(sqlText(path, "SELECT data_type FROM gpkg_contents WHERE table_name='factories'") ==
+          "features");
+    // Requirement 119: attribute tables have an INTEGER primary key.
+    for (const char* table : {"safemap_meta", "criteria_sets", "assessments", "scores"})
+        CHECK(sqlText(path, std::string("SELECT type FROM pragma_table_info('") + table +
+                                "') WHERE pk = 1") == "INTEGER");
+    CHECK(sqlText(path, "SELECT value FROM safemap_meta WHERE key = 'project.id'")->size() == 32);
 }
 
-TEST_CASE("sites round-trip through the store and re-import updates instead of duplicating") {
+TEST_CASE("sites round-trip through the project and re-import updates instead of duplicating") {
     TempDir dir;
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
-    REQUIRE(store.ok());
+    const auto path = dir.file("p.gpkg");
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
     SiteBatch batch;
     Zone z;
     z.id = "HN-KCN-A";
@@ -42,24 +51,51 @@ TEST_CASE("sites round-trip through the store and re-import updates instead of d
     f.accountIssued = parseDate("2021-05-01");
     batch.factories.push_back(f);
 
-    auto first = upsertSites(store->database(), batch, "a.csv");
+    auto first = importSites(*project, batch, "a.csv");
     REQUIRE(first.ok());
     CHECK(first->inserted == 2);
-    CHECK(loadZones(store->database()) == std::vector<Zone>{z});
-    CHECK(loadFactories(store->database()) == std::vector<Factory>{f});
+    CHECK(project->repository().zones().value() == std::vector<Zone>{z});
+    CHECK(project->repository().factories().value() == std::vector<Factory>{f});
 
-    auto again = upsertSites(store->database(), batch, "a.csv");
+    auto again = importSites(*project, batch, "a.csv");
     REQUIRE(again.ok());
     CHECK(again->inserted == 0);
     CHECK(again->unchanged == 2);
 
     batch.factories[0].workforce.total = 1300;
-    auto changed = upsertSites(store->database(), batch, "a.csv");
+    auto changed = importSites(*project, batch, "a.csv");
     REQUIRE(changed.ok());
     CHECK(changed->updated == 1);
-    CHECK(loadFactories(store->database()).size() == 1);
-    CHECK(loadFactories(store->database())[0].workforce.total == 1300);
+    const auto stored = project->repository().factories().value();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].workforce.total == 1300);
     // The R-tree follows the feature table through the GeoPackage triggers.
-    CHECK(store->database().queryInt("SELECT count(*) FROM rtree_factories_geom") == 1);
-    CHECK(store->database().queryInt("SELECT count(*) FROM change_log") == 3);
+    CHECK(sqlInt(path, "SELECT count(*) FROM rtree_factories_geom") == 1);
+    CHECK(sqlInt(path, "SELECT count(*) FROM change_log") == 3);
+}
+
+TEST_CASE("writes outside a transaction are refused by the repository") {
+    TempDir dir;
+    auto project = Project::create(dir.file("p.gpkg"));
+    REQUIRE(project.ok());
+    auto st = project->repository().setSetting("view.extent", "1,2,3,4");
+    REQUIRE_FALSE(st.ok());
+    CHECK_THAT(st.error().message, Catch::Contains("outside a transaction"));
+    SiteBatch empty;
+    CHECK_FALSE(project->repository().upsertSites(empty, "x").ok());
+}
+
+TEST_CASE("a read-only project refuses writes and leaves the file as it was") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    (void)projectWith(path, threeFactories());
+    const auto before = sqlInt(path, "SELECT count(*) FROM import_log");
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    REQUIRE(project.ok());
+    CHECK(project->repository().readOnly());
+    auto tx = project->repository().beginWrite();
+    REQUIRE_FALSE(tx.ok());
+    CHECK_THAT(tx.error().message, Catch::Contains("read-only"));
+    CHECK(project->repository().factories().value().size() == 3);
+    CHECK(sqlInt(path, "SELECT count(*) FROM import_log") == before);
 }

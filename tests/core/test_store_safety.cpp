@@ -11,13 +11,16 @@
 #include <fstream>
 #include <thread>
 
-#include "core/storage/project_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "core/storage/schema.h"
 #include "core/storage/site_store.h"
 #include "core/synthetic/synthetic_sites.h"
+#include "project_fixture.h"
 #include "test_support.h"
 
 using namespace safemap;
+using namespace safemap::test;
 
 namespace {
 Factory factory(int i) {
@@ -34,81 +37,102 @@ TEST_CASE("an old project is migrated forward on open") {
     TempDir dir;
     const auto path = dir.file("old.gpkg");
     {
-        auto db = Database::open(path, true);
+        auto db = Database::open(path, OpenMode::Create);
         REQUIRE(db.ok());
         REQUIRE(migrate(*db, 1).ok());
-        CHECK(schemaVersion(*db) == 1);
+        CHECK(schemaVersion(*db).value() == 1);
         CHECK_FALSE(db->queryInt("SELECT 1 FROM sqlite_master WHERE name='assessments'"));
         SiteBatch b;
         b.factories.push_back(factory(1));
+        Transaction tx(*db);
         REQUIRE(upsertSites(*db, b, "v1.csv").ok());
+        REQUIRE(tx.commit().ok());
     }
-    auto store = ProjectStore::open(path);
-    REQUIRE(store.ok());
-    CHECK(store->schemaVersion() == latestSchemaVersion());
-    CHECK(store->database().queryInt("SELECT 1 FROM sqlite_master WHERE name='assessments'") == 1);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name='assessments'") == 1);
     // The data written under version 1 is still there.
-    CHECK(loadFactories(store->database()).size() == 1);
+    CHECK(project->repository().factories().value().size() == 1);
 }
 
 TEST_CASE("a project from a newer SafeMap is refused, not guessed at") {
     TempDir dir;
     const auto path = dir.file("new.gpkg");
-    {
-        auto store = ProjectStore::create(path);
-        REQUIRE(store.ok());
-        REQUIRE(store->setMeta("schema_version", std::to_string(latestSchemaVersion() + 1)).ok());
-    }
-    auto again = ProjectStore::open(path);
+    REQUIRE(Project::create(path).ok());
+    sqlExec(path, "UPDATE safemap_meta SET value = '" + std::to_string(latestSchemaVersion() + 1) +
+                      "' WHERE key = 'schema_version'");
+    auto again = Project::open(path);
     REQUIRE_FALSE(again.ok());
     CHECK_THAT(again.error().message, Catch::Contains("newer"));
+}
+
+TEST_CASE("a schema version or active set edited by hand is refused with a clear message") {
+    // The settings table is visible in QGIS; a user can type anything into it.
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    REQUIRE(Project::create(path).ok());
+    for (const char* value : {"-1", "abc", "", "99999999999", "2.5", "+3", " 3"}) {
+        INFO("schema_version = '" << value << "'");
+        sqlExec(path, std::string("UPDATE safemap_meta SET value = '") + value +
+                          "' WHERE key = 'schema_version'");
+        for (auto access : {Project::Access::ReadWrite, Project::Access::ReadOnly}) {
+            auto p = Project::open(path, access);
+            REQUIRE_FALSE(p.ok());
+            CHECK(p.error().file == path);
+        }
+    }
+    sqlExec(path, "UPDATE safemap_meta SET value = '" + std::to_string(latestSchemaVersion()) +
+                      "' WHERE key = 'schema_version'");
+    sqlExec(path, "INSERT INTO safemap_meta (key, value) VALUES ('criteria.active', 'nope@x')");
+    auto p = Project::open(path);
+    REQUIRE(p.ok());  // the project opens; what needs the active set says why it cannot
+    auto active = p->repository().activeCriteria();
+    REQUIRE_FALSE(active.ok());
+    CHECK_THAT(active.error().message, Catch::Contains("nope@x"));
 }
 
 TEST_CASE("files that are not SafeMap projects are refused with a reason") {
     TempDir dir;
     const auto text = dir.file("notes.gpkg");
     std::ofstream(text) << "not a database";
-    auto a = ProjectStore::open(text);
+    auto a = Project::open(text);
     REQUIRE_FALSE(a.ok());
     CHECK(a.error().file == text);
-    CHECK_FALSE(ProjectStore::open(dir.file("missing.gpkg")).ok());
-    {
-        auto db = Database::open(dir.file("plain.gpkg"), true);
-        REQUIRE(db->exec("CREATE TABLE gpkg_contents (table_name TEXT)").ok());
-    }
-    auto b = ProjectStore::open(dir.file("plain.gpkg"));
+    CHECK_FALSE(Project::open(dir.file("missing.gpkg")).ok());
+    sqlExec(dir.file("plain.gpkg"), "CREATE TABLE gpkg_contents (table_name TEXT)");
+    auto b = Project::open(dir.file("plain.gpkg"));
     REQUIRE_FALSE(b.ok());
     CHECK_THAT(b.error().message, Catch::Contains("not a SafeMap project"));
-    CHECK_FALSE(ProjectStore::create(text).ok());  // never overwrites an existing file
+    CHECK_FALSE(Project::create(text).ok());  // never overwrites an existing file
 }
 
 TEST_CASE("a failed write inside an import leaves the project as it was") {
     TempDir dir;
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
-    REQUIRE(store.ok());
+    const auto path = dir.file("p.gpkg");
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
     SiteBatch good;
     good.factories = {factory(1), factory(2)};
-    REQUIRE(upsertSites(store->database(), good, "a.csv").ok());
+    REQUIRE(importSites(*project, good, "a.csv").ok());
     // A trigger makes the third insert fail half way through the batch.
-    REQUIRE(
-        store->database()
-            .exec("CREATE TRIGGER boom BEFORE INSERT ON factories WHEN NEW.name = 'Cơ sở thử 5' "
-                  "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-            .ok());
+    sqlExec(path,
+            "CREATE TRIGGER boom BEFORE INSERT ON factories WHEN NEW.name = 'Cơ sở thử 5' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     SiteBatch bad;
     bad.factories = {factory(3), factory(4), factory(5), factory(6)};
     bad.factories[0].name = "changed";
-    auto r = upsertSites(store->database(), bad, "b.csv");
+    auto r = importSites(*project, bad, "b.csv");
     REQUIRE_FALSE(r.ok());
-    CHECK(loadFactories(store->database()).size() == 2);
-    CHECK(store->database().queryInt("SELECT count(*) FROM import_log") == 1);
-    CHECK(store->database().queryInt("SELECT count(*) FROM change_log") == 2);
+    CHECK(project->repository().factories().value().size() == 2);
+    CHECK(sqlInt(path, "SELECT count(*) FROM import_log") == 1);
+    CHECK(sqlInt(path, "SELECT count(*) FROM change_log") == 2);
 }
 
 TEST_CASE("killing the process in the middle of writes never leaves a half-written project") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
-    REQUIRE(ProjectStore::create(path).ok());
+    REQUIRE(Project::create(path).ok());
     constexpr int kBatch = 3000;
     long long lastRows = 0;
     for (int attempt = 0; attempt < 4; ++attempt) {
@@ -120,14 +144,14 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
             // Child: write batch after batch, each its own transaction, until killed; after
             // each commit it tells the parent, so the kill lands while writing the next one.
             close(pipeFds[0]);
-            auto store = ProjectStore::open(path);
-            if (!store)
+            auto project = Project::open(path);
+            if (!project)
                 _exit(3);
             for (int b = 0;; ++b) {
                 SiteBatch batch;
                 for (int i = 0; i < kBatch; ++i)
                     batch.factories.push_back(factory((attempt * 1000 + b) * kBatch + i));
-                if (!upsertSites(store->database(), batch, "kill.csv"))
+                if (!importSites(*project, batch, "kill.csv"))
                     _exit(4);
                 const char committed = 'c';
                 if (write(pipeFds[1], &committed, 1) != 1)
@@ -145,15 +169,14 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
         REQUIRE(WIFSIGNALED(status));
         CHECK(WTERMSIG(status) == SIGKILL);
 
-        auto store = ProjectStore::open(path);
-        REQUIRE(store.ok());
-        const auto& db = store->database();
-        CHECK(db.queryText("PRAGMA integrity_check") == "ok");
-        const auto rows = db.queryInt("SELECT count(*) FROM factories").value_or(-1);
+        REQUIRE(Project::open(path).ok());  // rolls a hot journal back
+        CHECK(sqlText(path, "PRAGMA integrity_check") == "ok");
+        const auto rows = sqlInt(path, "SELECT count(*) FROM factories").value_or(-1);
         INFO("rows after kill " << attempt << ": " << rows);
         CHECK(rows % kBatch == 0);  // whole batches only
-        CHECK(db.queryInt("SELECT count(*) FROM rtree_factories_geom") == rows);
-        CHECK(db.queryInt("SELECT count(*) FROM import_log") == rows / kBatch);
+        CHECK(sqlInt(path, "SELECT count(*) FROM rtree_factories_geom") == rows);
+        CHECK(sqlInt(path, "SELECT count(*) FROM import_log") == rows / kBatch);
+        CHECK_FALSE(std::filesystem::exists(path + "-journal"));
         lastRows = rows;
     }
     CHECK(lastRows > 0);  // the children did commit work before they were killed
@@ -161,18 +184,18 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
 
 TEST_CASE("save as writes a complete copy and replaces the target atomically") {
     TempDir dir;
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
-    REQUIRE(store.ok());
+    auto project = Project::create(dir.file("p.gpkg"));
+    REQUIRE(project.ok());
     SiteBatch b;
     b.factories = {factory(1), factory(2), factory(3)};
-    REQUIRE(upsertSites(store->database(), b, "a.csv").ok());
+    REQUIRE(importSites(*project, b, "a.csv").ok());
     const auto target = dir.file("copy.gpkg");
     std::ofstream(target) << "old contents";
-    REQUIRE(store->saveAs(target).ok());
+    REQUIRE(project->repository().saveCopy(target).ok());
     CHECK_FALSE(std::filesystem::exists(target + ".partial"));
-    auto copy = ProjectStore::open(target);
+    auto copy = Project::open(target);
     REQUIRE(copy.ok());
-    CHECK(loadFactories(copy->database()) == loadFactories(store->database()));
+    CHECK(copy->repository().factories().value() == project->repository().factories().value());
 }
 
 TEST_CASE("the synthetic generator is deterministic and puts zone members inside their zone") {

@@ -3,11 +3,9 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "core/scoring/compiled_criteria.h"
-#include "core/storage/assessment_store.h"
-#include "core/storage/criteria_choice.h"
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
+#include "core/criteria/criteria_io.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "core/text/legacy_encodings.h"
 #include "gis/io/assessment_import.h"
 #include "test_import_fixtures.h"
@@ -19,14 +17,14 @@ using fixtures::Field;
 
 namespace {
 
-struct Project {
+struct TwoSites {
     TempDir dir;
-    std::optional<ProjectStore> store;
-    std::optional<CompiledCriteria> criteria;
-    Project() {
-        auto s = ProjectStore::create(dir.file("p.gpkg"));
-        REQUIRE(s.ok());
-        store.emplace(std::move(s).value());
+    std::optional<Project> project;
+    AssessmentImportRequest request;
+    TwoSites() {
+        auto created = Project::create(dir.file("p.gpkg"));
+        REQUIRE(created.ok());
+        project.emplace(std::move(created).value());
         SiteBatch b;
         for (int i = 1; i <= 2; ++i) {
             Factory f;
@@ -36,11 +34,13 @@ struct Project {
             f.location = {105.9, 21.0};
             b.factories.push_back(f);
         }
-        REQUIRE(upsertSites(store->database(), b, "sites").ok());
-        auto choice = chooseCriteria(store->database(), "",
-                                     sourcePath("resources/criteria/crln-1203-v1.json"));
-        REQUIRE(choice.ok());
-        criteria = compileCriteria(choice->set);
+        REQUIRE(importSites(*project, b, "sites").ok());
+        auto set = loadCriteriaSet(sourcePath("resources/criteria/crln-1203-v1.json"));
+        REQUIRE(set.ok());
+        request.fallback = std::make_shared<CriteriaSet>(std::move(*set));
+    }
+    std::vector<AssessmentRecord> stored(const std::string& siteId) const {
+        return project->repository().assessmentsOf(siteId).value();
     }
 };
 
@@ -52,18 +52,18 @@ const std::vector<Field> kColumns = {
 TEST_CASE("assessments import from XLSX and ODS, with sheet rows in errors") {
     for (const char* driver : {"XLSX", "ODS"}) {
         SECTION(driver) {
-            Project p;
+            TwoSites p;
             const std::string ext = driver[0] == 'X' ? ".xlsx" : ".ods";
             const auto good = p.dir.file("danh_gia" + ext);
             fixtures::writeLayer(
                 good, driver, "Sheet1", "", wkbNone, kColumns,
                 {Feature{{"9900000001", "2021-06-20", "Nguyễn Thị Hà", "350", "có"}, ""},
                  Feature{{"9900000002", "21/06/2021", "Trần Văn Bình", "1200", "không"}, ""}});
-            auto result = importAssessments(*p.store, good, *p.criteria);
+            auto result = importAssessmentsFile(*p.project, good, {}, p.request);
             INFO((result.ok() ? std::string() : result.error().describe()));
             REQUIRE(result.ok());
-            CHECK(result->summary.inserted == 2);
-            const auto stored = loadAssessments(p.store->database(), "MST-9900000002");
+            CHECK(result->outcome.inserted == 2);
+            const auto stored = p.stored("MST-9900000002");
             REQUIRE(stored.size() == 1);
             CHECK(stored[0].assessment.submitter == "Trần Văn Bình");
             CHECK(std::get<double>(stored[0].assessment.answers.at("workers_concurrent")) == 1200);
@@ -73,17 +73,17 @@ TEST_CASE("assessments import from XLSX and ODS, with sheet rows in errors") {
             fixtures::writeLayer(bad, driver, "Sheet1", "", wkbNone, kColumns,
                                  {Feature{{"9900000001", "2021-06-22", "A", "350", "có"}, ""},
                                   Feature{{"9900000002", "2021-06-22", "B", "nhiều", "có"}, ""}});
-            auto refused = importAssessments(*p.store, bad, *p.criteria);
+            auto refused = importAssessmentsFile(*p.project, bad, {}, p.request);
             REQUIRE_FALSE(refused.ok());
             CHECK(refused.error().row == 3);  // header is row 1 of the sheet
             CHECK(refused.error().column == "workers_concurrent");
-            CHECK(p.store->database().queryInt("SELECT count(*) FROM assessments") == 2);
+            CHECK(p.project->repository().assessmentCount().value() == 2);
         }
     }
 }
 
 TEST_CASE("a TCVN3 CSV imports the same assessments as its UTF-8 original") {
-    Project p;
+    TwoSites p;
     const std::string utf8 =
         "ma_so_thue,ngay_danh_gia,nguoi_nop,workers_concurrent,hand_washing\n"
         "9900000001,2021-06-20,Nguyễn Thị Hà,350,có\n"
@@ -92,15 +92,14 @@ TEST_CASE("a TCVN3 CSV imports the same assessments as its UTF-8 original") {
     const auto abcPath = p.dir.file("tcvn3.csv");
     std::ofstream(utfPath, std::ios::binary) << utf8;
     std::ofstream(abcPath, std::ios::binary) << encodeFromUtf8(utf8, TextEncoding::Tcvn3);
-    auto first = importAssessments(*p.store, abcPath, *p.criteria);
+    auto first = importAssessmentsFile(*p.project, abcPath, {}, p.request);
     REQUIRE(first.ok());
     CHECK(first->encoding == "tcvn3");
-    CHECK(first->summary.inserted == 2);
-    CHECK(loadAssessments(p.store->database(), "MST-9900000001")[0].assessment.submitter ==
-          "Nguyễn Thị Hà");
+    CHECK(first->outcome.inserted == 2);
+    CHECK(p.stored("MST-9900000001")[0].assessment.submitter == "Nguyễn Thị Hà");
     // Decoded right, the UTF-8 file is the very same content: nothing new is added.
-    auto second = importAssessments(*p.store, utfPath, *p.criteria);
+    auto second = importAssessmentsFile(*p.project, utfPath, {}, p.request);
     REQUIRE(second.ok());
-    CHECK(second->summary.inserted == 0);
-    CHECK(second->summary.alreadyPresent == 2);
+    CHECK(second->outcome.inserted == 0);
+    CHECK(second->outcome.alreadyPresent == 2);
 }

@@ -21,7 +21,7 @@ Error failedImport(const std::string& csv, const SiteImportOptions& options = {}
     TempDir dir;
     const auto source = dir.file("co_so.csv");
     fixtures::writeFile(source, csv);
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
     SiteBatch existing;
     Factory f;
@@ -30,14 +30,14 @@ Error failedImport(const std::string& csv, const SiteImportOptions& options = {}
     f.name = "Có sẵn";
     f.location = {105.8, 21.0};
     existing.factories.push_back(f);
-    REQUIRE(upsertSites(store->database(), existing, "before.csv").ok());
+    REQUIRE(importSites(*store, existing, "before.csv").ok());
     const auto before = fixtures::siteRows(*store);
-    const auto factoriesBefore = loadFactories(store->database());
+    const auto factoriesBefore = store->repository().factories().value();
 
-    auto result = importSites(*store, source, options);
+    auto result = importSitesFile(*store, source, options);
     REQUIRE_FALSE(result.ok());
     CHECK(fixtures::siteRows(*store) == before);
-    CHECK(loadFactories(store->database()) == factoriesBefore);
+    CHECK(store->repository().factories().value() == factoriesBefore);
     CHECK(fixtures::readFile(source) == csv);
     return result.error();
 }
@@ -255,9 +255,9 @@ TEST_CASE("a shapefile without .prj is refused unless a CRS is given") {
         {"ENCODING=UTF-8"});
     REQUIRE_FALSE(std::filesystem::exists(dir.file("ccn.prj")));
 
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
-    auto refused = importSites(*store, path);
+    auto refused = importSitesFile(*store, path);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().file == "ccn.shp");
     CHECK(refused.error().message.find(".prj") != std::string::npos);

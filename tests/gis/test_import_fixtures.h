@@ -15,7 +15,8 @@
 #include <vector>
 
 #include "core/model/site.h"
-#include "core/storage/project_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "gis/gdal_boundary.h"
 
 namespace fixtures {
@@ -86,11 +87,10 @@ inline std::string readFile(const std::string& path) {
 }
 
 /// Rows in a project's site tables, to show that a failed import wrote nothing.
-inline long long siteRows(const safemap::ProjectStore& store) {
-    const auto& db = store.database();
-    return db.queryInt("SELECT count(*) FROM zones").value_or(-1) +
-           db.queryInt("SELECT count(*) FROM factories").value_or(-1) +
-           db.queryInt("SELECT count(*) FROM import_log").value_or(-1);
+inline long long siteRows(const safemap::Project& project) {
+    const auto& repo = project.repository();
+    return static_cast<long long>(repo.zones().value().size() + repo.factories().value().size() +
+                                  repo.importLog(1000000).value().size());
 }
 
 /// Transforms a WGS 84 lon/lat to another CRS with GDAL, for writing projected fixtures.

@@ -24,26 +24,26 @@ TEST_CASE("re-importing the same file updates rows instead of duplicating them")
     TempDir dir;
     const auto source = dir.file("co_so.csv");
     fixtures::writeFile(source, sampleCsv(1200, 3));
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
 
-    auto first = importSites(*store, source);
+    auto first = importSitesFile(*store, source);
     REQUIRE_OK(first);
     CHECK(first->inserted == 3);
-    CHECK(loadFactories(store->database()).size() == 3);
+    CHECK(store->repository().factories().value().size() == 3);
 
-    auto same = importSites(*store, source);
+    auto same = importSitesFile(*store, source);
     REQUIRE_OK(same);
     CHECK(same->inserted == 0);
     CHECK(same->unchanged == 3);
 
     fixtures::writeFile(source, sampleCsv(1350, 4));  // one figure changed, one site added
-    auto changed = importSites(*store, source);
+    auto changed = importSitesFile(*store, source);
     REQUIRE_OK(changed);
     CHECK(changed->inserted == 1);
     CHECK(changed->updated == 1);
     CHECK(changed->unchanged == 2);
-    const auto factories = loadFactories(store->database());
+    const auto factories = store->repository().factories().value();
     REQUIRE(factories.size() == 4);
     CHECK(factories[0].id == "MST-0100010000");
     CHECK(factories[0].workforce.total == 1350);
@@ -60,14 +60,14 @@ TEST_CASE("zones without an id column keep a stable id across imports") {
               "POLYGON ((106.70 21.90, 106.72 21.90, 106.72 21.92, 106.70 21.90))"}});
     };
     write("Cao Lộc");
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
-    REQUIRE_OK(importSites(*store, source));
+    REQUIRE_OK(importSitesFile(*store, source));
     write("Văn Lãng");
-    auto again = importSites(*store, source);
+    auto again = importSitesFile(*store, source);
     REQUIRE_OK(again);
     CHECK(again->updated == 1);
-    const auto zones = loadZones(store->database());
+    const auto zones = store->repository().zones().value();
     REQUIRE(zones.size() == 1);
     CHECK(zones[0].district == "Văn Lãng");
     CHECK(zones[0].id == zoneIdFor("", "Cụm công nghiệp Hợp Thịnh", "Lạng Sơn"));
@@ -77,14 +77,14 @@ TEST_CASE("cancelling leaves nothing written") {
     TempDir dir;
     const auto source = dir.file("co_so.csv");
     fixtures::writeFile(source, sampleCsv(10, 450));
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
 
     SECTION("cancelled before it starts") {
         std::atomic<bool> cancel{true};
         SiteImportOptions options;
         options.cancel = &cancel;
-        auto result = importSites(*store, source, options);
+        auto result = importSitesFile(*store, source, options);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message == "cancelled");
     }
@@ -99,7 +99,7 @@ TEST_CASE("cancelling leaves nothing written") {
             if (done >= 200)
                 cancel = true;
         };
-        auto result = importSites(*store, source, options);
+        auto result = importSitesFile(*store, source, options);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message == "cancelled");
         CHECK(lastDone >= 200);
@@ -139,11 +139,11 @@ TEST_CASE("importing never modifies the source files") {
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         before[entry.path().filename().string()] = fixtures::readFile(entry.path().string());
 
-    auto store = ProjectStore::create(dir.file("p.gpkg"));
+    auto store = Project::create(dir.file("p.gpkg"));
     REQUIRE(store.ok());
     for (const char* name : {"a.gpkg", "b.shp", "c.xlsx", "d.csv"}) {
         INFO(name);
-        auto result = importSites(*store, dir.file(name));
+        auto result = importSitesFile(*store, dir.file(name));
         REQUIRE_OK(result);
     }
     std::map<std::string, std::string> after;
@@ -151,5 +151,5 @@ TEST_CASE("importing never modifies the source files") {
         if (entry.path().filename().string().rfind("p.gpkg", 0) != 0)
             after[entry.path().filename().string()] = fixtures::readFile(entry.path().string());
     CHECK(after == before);  // same files (no .qix, -wal or lock files left), same bytes
-    CHECK(loadFactories(store->database()).size() == 1);  // the same site four times
+    CHECK(store->repository().factories().value().size() == 1);  // the same site four times
 }

@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
 #include "core/synthetic/synthetic_sites.h"
 #include "gis/gdal_boundary.h"
 #include "test_support.h"
@@ -22,9 +22,9 @@ TEST_CASE("GDAL opens a SafeMap project as a GeoPackage with our layers") {
     spec.factories = 400;
     const SiteBatch batch = generateSyntheticSites(spec);
     {
-        auto store = ProjectStore::create(path);
+        auto store = Project::create(path);
         REQUIRE(store.ok());
-        REQUIRE(upsertSites(store->database(), batch, "synthetic").ok());
+        REQUIRE(importSites(*store, batch, "synthetic").ok());
     }
     ensureGdalRegistered();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));

@@ -1,4 +1,4 @@
-#include "app/gui/assessment_import_dialog.h"
+#include "app/gui/table_import_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,10 +16,8 @@
 #include <QtConcurrent>
 #include <climits>
 
-#include "app/gui/data_paths.h"
-#include "core/scoring/compiled_criteria.h"
-#include "core/storage/criteria_choice.h"
-#include "core/storage/project_store.h"
+#include "app/gui/shipped_data.h"
+#include "core/project/project.h"
 
 namespace safemap {
 
@@ -29,9 +27,11 @@ QString qs(std::string_view s) {
 }
 }  // namespace
 
-AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* parent)
+TableImportDialog::TableImportDialog(Kind kind, std::string projectPath, const CriteriaSet* active,
+                                     QWidget* parent)
     : QDialog(parent),
-      store_(store),
+      kind_(kind),
+      projectPath_(std::move(projectPath)),
       fileEdit_(new QLineEdit(this)),
       encodingCombo_(new QComboBox(this)),
       sheetEdit_(new QLineEdit(this)),
@@ -39,13 +39,16 @@ AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* par
       errorLabel_(new QLabel(this)),
       progress_(new QProgressBar(this)),
       progressTimer_(new QTimer(this)) {
-    setWindowTitle(tr("Import assessments"));
-    setObjectName(QStringLiteral("assessmentImportDialog"));
+    const bool assessments = kind == Kind::Assessments;
+    setWindowTitle(assessments ? tr("Import assessments") : tr("Import inspections"));
+    setObjectName(assessments ? QStringLiteral("assessmentImportDialog")
+                              : QStringLiteral("inspectionImportDialog"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     auto* fileRow = new QHBoxLayout;
     fileEdit_->setObjectName(QStringLiteral("fileEdit"));
-    fileEdit_->setPlaceholderText(tr("CSV, XLSX or ODS: one row per assessment"));
+    fileEdit_->setPlaceholderText(assessments ? tr("CSV, XLSX or ODS: one row per assessment")
+                                              : tr("CSV, XLSX or ODS: one row per inspection"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     fileRow->addWidget(fileEdit_);
     fileRow->addWidget(browse);
@@ -70,81 +73,96 @@ AssessmentImportDialog::AssessmentImportDialog(ProjectStore& store, QWidget* par
     importButton_ = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
     layout->addWidget(buttons);
 
-    const auto active = activeCriteriaSet(store_.database());
     criteriaLabel_->setText(
         active ? tr("%1 v%2 (active set)").arg(qs(active->name)).arg(active->version)
                : tr("the bundled CRLN set (Decision 1203/QĐ-BCĐ)"));
+    criteriaLabel_->setVisible(assessments);
+    if (auto* label = form->labelForField(criteriaLabel_))
+        label->setVisible(assessments);
 
     connect(browse, &QPushButton::clicked, this, [this] {
         QSettings settings;
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Choose assessments"),
+            this, kind_ == Kind::Assessments ? tr("Choose assessments") : tr("Choose inspections"),
             settings.value(QStringLiteral("import/lastDir")).toString(),
-            tr("Assessments (*.csv *.txt *.xlsx *.ods);;All files (*)"));
+            tr("Tables (*.csv *.txt *.xlsx *.ods);;All files (*)"));
         if (path.isEmpty())
             return;
         settings.setValue(QStringLiteral("import/lastDir"), QFileInfo(path).absolutePath());
         setSourceFile(path);
     });
-    connect(importButton_, &QPushButton::clicked, this, &AssessmentImportDialog::startImport);
+    connect(importButton_, &QPushButton::clicked, this, &TableImportDialog::startImport);
     connect(buttons, &QDialogButtonBox::rejected, this, [this] {
         if (isRunning())
             work_.cancel();
         else
             reject();
     });
-    connect(&watcher_, &QFutureWatcher<Result<AssessmentImportResult>>::finished, this,
-            &AssessmentImportDialog::finishImport);
+    connect(&watcher_, &QFutureWatcher<Result<QString>>::finished, this,
+            &TableImportDialog::finishImport);
     connect(progressTimer_, &QTimer::timeout, this, [this] { work_.showIn(progress_); });
 }
 
-AssessmentImportDialog::~AssessmentImportDialog() {
+TableImportDialog::~TableImportDialog() {
     work_.cancel();
     watcher_.waitForFinished();
 }
 
-void AssessmentImportDialog::setSourceFile(const QString& path) {
+void TableImportDialog::setSourceFile(const QString& path) {
     fileEdit_->setText(path);
 }
 
-QString AssessmentImportDialog::errorText() const {
+QString TableImportDialog::errorText() const {
     return errorLabel_->text();
 }
 
-void AssessmentImportDialog::startImport() {
+void TableImportDialog::startImport() {
     if (isRunning() || fileEdit_->text().isEmpty())
         return;
     work_ = WorkProgress();
-    AssessmentImportOptions options;
+    TableImportOptions options;
     if (const QString enc = encodingCombo_->currentData().toString(); !enc.isEmpty())
         options.encoding = encodingFromName(enc.toStdString());
     options.sheet = sheetEdit_->text().toStdString();
-    options.cancel = work_.cancelFlag();
-    options.progress = work_.reporter();
+    AssessmentImportRequest request;
+    request.cancel = work_.cancelFlag();
+    request.progress = work_.reporter();
     errorLabel_->clear();
     progress_->setVisible(true);
     progress_->setRange(0, 0);
     importButton_->setEnabled(false);
     progressTimer_->start(100);
     running_ = true;
-    const std::string projectPath = store_.path();
     const std::string source = fileEdit_->text().toStdString();
-    const std::string defaultSet = defaultCriteriaFile().toStdString();
     // The worker opens its own connection; only values and the dialog-owned atomics cross.
-    watcher_.setFuture(QtConcurrent::run([projectPath, source, defaultSet, options,
-                                          keep = work_]() -> Result<AssessmentImportResult> {
-        auto project = ProjectStore::open(projectPath);
+    watcher_.setFuture(QtConcurrent::run([kind = kind_, projectPath = projectPath_, source, options,
+                                          request, keep = work_]() mutable -> Result<QString> {
+        auto project = Project::open(projectPath);
         if (!project)
             return project.error();
-        auto choice = chooseCriteria(project->database(), "", defaultSet);
-        if (!choice)
-            return choice.error();
-        const CompiledCriteria criteria = compileCriteria(choice->set);
-        return importAssessments(*project, source, criteria, options);
+        if (kind == Kind::Inspections) {
+            auto result = importInspectionsFile(*project, source, options);
+            if (!result)
+                return result.error();
+            return TableImportDialog::tr("%1 rows: %2 new inspections, %3 already recorded")
+                .arg(result->outcome.rows)
+                .arg(result->outcome.inserted)
+                .arg(result->outcome.alreadyPresent);
+        }
+        if (auto fallback = loadDefaultCriteria())
+            request.fallback = *fallback;
+        auto result = importAssessmentsFile(*project, source, options, request);
+        if (!result)
+            return result.error();
+        return TableImportDialog::tr("%1 rows (%2): %3 new assessments, %4 already in the project")
+            .arg(result->outcome.rows)
+            .arg(QString::fromStdString(result->encoding))
+            .arg(result->outcome.inserted)
+            .arg(result->outcome.alreadyPresent);
     }));
 }
 
-void AssessmentImportDialog::finishImport() {
+void TableImportDialog::finishImport() {
     running_ = false;
     progressTimer_->stop();
     progress_->setVisible(false);
@@ -155,11 +173,7 @@ void AssessmentImportDialog::finishImport() {
             tr("Nothing was imported. %1").arg(QString::fromStdString(result.error().describe())));
         return;
     }
-    summary_ = tr("%1 rows (%2): %3 new assessments, %4 already in the project")
-                   .arg(result->summary.rows)
-                   .arg(QString::fromStdString(result->encoding))
-                   .arg(result->summary.inserted)
-                   .arg(result->summary.alreadyPresent);
+    summary_ = *result;
     accept();
 }
 

@@ -4,6 +4,7 @@
 #include <QFutureWatcher>
 #include <atomic>
 #include <memory>
+#include <string>
 
 #include "app/gui/work_progress.h"
 #include "core/result.h"
@@ -17,15 +18,20 @@ class QPushButton;
 
 namespace safemap {
 
-class ProjectStore;
+struct CriteriaSet;
 
-/// \brief Import the enterprises' assessments (CSV, XLSX, ODS) with progress and cancel.
-/// Scored with the project's active criteria set (the bundled CRLN set if none is chosen).
-class AssessmentImportDialog : public QDialog {
+/// \brief Import a table of records (CSV, XLSX, ODS) with progress and cancel: the
+/// enterprises' assessments (scored with the project's active criteria set, the bundled CRLN
+/// set if none is chosen) or inspection results.
+class TableImportDialog : public QDialog {
     Q_OBJECT
 public:
-    AssessmentImportDialog(ProjectStore& store, QWidget* parent = nullptr);
-    ~AssessmentImportDialog() override;
+    enum class Kind { Assessments, Inspections };
+
+    /// `active` names the set assessments will be scored with (null: none chosen yet).
+    TableImportDialog(Kind kind, std::string projectPath, const CriteriaSet* active,
+                      QWidget* parent = nullptr);
+    ~TableImportDialog() override;
 
     void setSourceFile(const QString& path);
     void startImport();
@@ -37,7 +43,8 @@ public:
 private:
     void finishImport();
 
-    ProjectStore& store_;
+    Kind kind_;
+    std::string projectPath_;
     QLineEdit* fileEdit_;
     QComboBox* encodingCombo_;
     QLineEdit* sheetEdit_;
@@ -46,7 +53,7 @@ private:
     QProgressBar* progress_;
     QPushButton* importButton_;
     WorkProgress work_;
-    QFutureWatcher<Result<AssessmentImportResult>> watcher_;
+    QFutureWatcher<Result<QString>> watcher_;  ///< the summary, or why nothing was imported
     QTimer* progressTimer_;
     QString summary_;
     bool running_ = false;

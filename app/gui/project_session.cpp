@@ -1,0 +1,205 @@
+#include "app/gui/project_session.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace safemap {
+
+namespace {
+
+/// Everything a job needs, copied on the UI thread: nothing live is shared with the worker.
+struct JobInput {
+    std::string path;
+    unsigned work = 0;
+    SessionFrame previous;
+    std::vector<std::shared_ptr<const LayerData>> basemap;
+    Scenario scenario;
+    MapStyleChoice style;
+    std::vector<LayerState> layers;
+};
+
+constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4;
+
+SessionFrame runJob(JobInput in) {
+    QElapsedTimer timer;
+    timer.start();
+    SessionFrame f = std::move(in.previous);
+    f.reloaded = false;
+    f.error.reset();
+    if ((in.work & kLoad) || !f.facts) {
+        // Its own read-only connection: the window's connection may be writing meanwhile.
+        auto project = Project::open(in.path, Project::Access::ReadOnly);
+        if (!project) {
+            f.error = project.error();
+            return f;
+        }
+        auto facts = loadProjectFacts(*project, FactsRequest{in.scenario.criteria, {}, nullptr});
+        if (!facts) {
+            f.error = facts.error();
+            return f;
+        }
+        f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        f.geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*f.facts, in.basemap));
+        f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
+        f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
+        f.reloaded = true;
+        in.work |= kStatus;
+    }
+    if ((in.work & kStatus) || !f.status) {
+        f.status =
+            std::make_shared<const ProjectStatus>(computeStatus(*f.facts, in.scenario.rules));
+        in.work |= kCompose;
+    }
+    f.map = composeMap(*f.geometry, *f.facts, *f.status, in.style, in.layers, in.scenario.filter,
+                       f.search.get());
+    f.suspendRows = listRows(ActionList::ToSuspend, *f.facts, *f.status, in.scenario.filter);
+    f.inspectRows = listRows(ActionList::ToInspect, *f.facts, *f.status, in.scenario.filter);
+    f.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return f;
+}
+
+}  // namespace
+
+ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
+    static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad);
+    connect(&watcher_, &QFutureWatcher<SessionFrame>::finished, this, &ProjectSession::finished);
+}
+
+ProjectSession::~ProjectSession() {
+    watcher_.waitForFinished();
+}
+
+Status ProjectSession::open(const std::string& path) {
+    auto opened = Project::open(path);
+    if (!opened)
+        return opened.error();
+    auto settings = loadProjectSettings(*opened);
+    if (!settings)
+        return settings.error();
+    watcher_.waitForFinished();
+    project_.emplace(std::move(opened).value());
+    settings_ = std::move(settings).value();
+    scenario_ = savedScenario(settings_);
+    frame_ = SessionFrame{};
+    pending_ = 0;
+    request(Load);
+    return {};
+}
+
+void ProjectSession::close() {
+    watcher_.waitForFinished();
+    project_.reset();
+    settings_ = ProjectSettings{};
+    scenario_ = Scenario{};
+    frame_ = SessionFrame{};
+    pending_ = 0;
+}
+
+void ProjectSession::setBasemap(std::vector<std::shared_ptr<const LayerData>> basemap) {
+    basemap_ = std::move(basemap);
+}
+
+void ProjectSession::setFilter(const SiteFilter& filter) {
+    if (filter == scenario_.filter)
+        return;
+    scenario_.filter = settings_.filter = filter;
+    saveSettings();
+    request(Compose);
+}
+
+void ProjectSession::setStyle(const MapStyleChoice& style) {
+    if (style == settings_.style)
+        return;
+    settings_.style = style;
+    saveSettings();
+    request(Compose);
+}
+
+void ProjectSession::setRules(const RuleSettings& rules) {
+    const auto asOf = scenario_.rules.asOf;
+    settings_.rules = rules;
+    settings_.rules.asOf.reset();
+    scenario_.rules = rules;
+    scenario_.rules.asOf = asOf;
+    saveSettings();
+    request(Recompute);
+}
+
+void ProjectSession::setAsOf(std::optional<Date> asOf) {
+    if (asOf == scenario_.rules.asOf)
+        return;
+    scenario_.rules.asOf = asOf;
+    request(Recompute);
+}
+
+void ProjectSession::setLayerStates(std::vector<LayerState> layers) {
+    if (layers == settings_.view.layers)
+        return;
+    settings_.view.layers = std::move(layers);
+    request(Compose);
+}
+
+Status ProjectSession::saveView(const BBox& extent) {
+    if (!project_)
+        return {};
+    settings_.view.extent = extent;
+    return saveProjectSettings(*project_, settings_);
+}
+
+void ProjectSession::saveSettings() {
+    if (!project_)
+        return;
+    if (auto st = saveProjectSettings(*project_, settings_); !st)
+        emit saveFailed(QString::fromStdString(st.error().describe()));
+}
+
+void ProjectSession::reload() {
+    request(Load);
+}
+
+void ProjectSession::request(unsigned work) {
+    if (!project_)
+        return;
+    pending_ |= work;
+    if (!running_)
+        startNext();
+}
+
+void ProjectSession::startNext() {
+    if (!pending_ || !project_)
+        return;
+    JobInput in;
+    in.path = project_->location();
+    in.work = pending_;
+    in.previous = frame_;
+    in.basemap = basemap_;
+    in.scenario = scenario_;
+    in.style = settings_.style;
+    in.layers = settings_.view.layers;
+    pending_ = 0;
+    running_ = true;
+    emit busyChanged(true);
+    watcher_.setFuture(QtConcurrent::run(runJob, std::move(in)));
+}
+
+void ProjectSession::finished() {
+    running_ = false;
+    frame_ = watcher_.result();
+    if (pending_) {
+        startNext();
+    } else {
+        emit busyChanged(false);
+    }
+    emit frameReady();
+}
+
+void ProjectSession::waitForIdle() {
+    while (running_ || pending_) {
+        watcher_.waitForFinished();
+        QEventLoop loop;
+        loop.processEvents();
+    }
+}
+
+}  // namespace safemap

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/filter/search_index.h"
+#include "core/project/list_rows.h"
+#include "core/project/project.h"
+#include "core/project/scenario.h"
+#include "gis/project/map_composition.h"
+
+namespace safemap {
+
+/// \brief What one piece of background work produced for the window: the facts (when
+/// they were loaded), the status of the scenario, the composed map and both lists.
+struct SessionFrame {
+    std::shared_ptr<const ProjectFacts> facts;
+    std::shared_ptr<const MapGeometry> geometry;
+    std::shared_ptr<const SearchIndex> search;
+    std::shared_ptr<const ProjectStatus> status;
+    std::shared_ptr<const std::vector<Date>> dates;  ///< dates with data, for the as-of slider
+    MapContent map;
+    std::vector<ListRow> suspendRows;
+    std::vector<ListRow> inspectRows;
+    bool reloaded = false;  ///< facts (and sites) were read again
+    double milliseconds = 0;
+    std::optional<Error> error;
+};
+
+/// \brief The open project as the window works with it.
+///
+/// The window is an adapter over the project layer: this class holds the project (for the
+/// writes the user asks for), its typed settings and the current scenario, and runs the
+/// use cases — loading the facts, computing the status, composing the map, making the
+/// lists — on a worker thread with its own read-only connection, one job at a time; changes
+/// asked for while a job runs are merged into the next one. Results arrive by frameReady();
+/// the UI thread never waits for the store or the rules.
+class ProjectSession : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectSession(QObject* parent = nullptr);
+    ~ProjectSession() override;
+
+    /// Opens a project (read-write; an older one is upgraded) and starts loading it. On
+    /// failure the current project stays open and the error is returned.
+    [[nodiscard]] Status open(const std::string& path);
+    void close();
+    bool isOpen() const { return project_.has_value(); }
+    Project& project() { return *project_; }
+    std::string path() const { return project_ ? project_->location() : std::string(); }
+
+    /// The offline basemap, drawn under every project (and alone when none is open).
+    void setBasemap(std::vector<std::shared_ptr<const LayerData>> basemap);
+    const std::vector<std::shared_ptr<const LayerData>>& basemap() const { return basemap_; }
+
+    const ProjectSettings& settings() const { return settings_; }
+    const Scenario& scenario() const { return scenario_; }
+    /// The latest frame (empty before the first load finishes).
+    const SessionFrame& frame() const { return frame_; }
+    bool busy() const { return running_; }
+
+    void setFilter(const SiteFilter& filter);             ///< saved in the project
+    void setStyle(const MapStyleChoice& style);           ///< saved in the project
+    void setRules(const RuleSettings& rules);             ///< saved in the project (not asOf)
+    void setAsOf(std::optional<Date> asOf);               ///< this session only
+    void setLayerStates(std::vector<LayerState> layers);  ///< saved with saveView()
+    /// Saves the view (extent and layers) with the other settings.
+    [[nodiscard]] Status saveView(const BBox& extent);
+    /// Reads everything again, after a write (import, criteria set, merge).
+    void reload();
+    /// Blocks until no job is running or queued (tests, closing).
+    void waitForIdle();
+
+signals:
+    void frameReady();
+    void busyChanged(bool busy);
+    /// Saving a setting failed (the project is read-only, or another program holds it).
+    void saveFailed(const QString& message);
+
+private:
+    enum Work : unsigned { Compose = 1, Recompute = 2, Load = 4 };
+    void request(unsigned work);
+    void startNext();
+    void finished();
+    void saveSettings();
+
+    std::optional<Project> project_;
+    ProjectSettings settings_;
+    Scenario scenario_;
+    std::vector<std::shared_ptr<const LayerData>> basemap_;
+    SessionFrame frame_;
+    QFutureWatcher<SessionFrame> watcher_;
+    unsigned pending_ = 0;
+    bool running_ = false;
+};
+
+}  // namespace safemap

@@ -1,0 +1,50 @@
+#include "core/project/criteria_use.h"
+
+#include "core/project/project.h"
+#include "core/project/scoring_run.h"
+
+namespace safemap {
+
+Result<ActivationOutcome> activateCriteriaSet(Project& project, const CriteriaSet& set,
+                                              const ProgressFn& progress,
+                                              const std::atomic<bool>* cancel) {
+    ProjectRepository& repo = project.repository();
+    auto tx = repo.beginWrite();
+    if (!tx)
+        return tx.error();
+    auto active = repo.activeCriteria();
+    if (!active)
+        return active.error();
+    ActivationOutcome out;
+    out.set = CriteriaRef{set.id, set.version};
+    out.changed = !*active || !(**active == out.set);
+    if (auto st = repo.storeCriteriaSet(set); !st)
+        return st.error();
+    auto scored = rescoreAll(repo, compileCriteria(set), progress, cancel);
+    if (!scored)
+        return scored.error();
+    out.scored = *scored;
+    if (auto st = repo.setActiveCriteria(out.set); !st)
+        return st.error();
+    if (auto st = (*tx)->commit(); !st)
+        return st.error();
+    return out;
+}
+
+Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(
+    const Project& project, std::shared_ptr<const CriteriaSet> fallback) {
+    auto active = project.repository().activeCriteria();
+    if (!active)
+        return active.error();
+    if (!*active)
+        return fallback;
+    auto set = project.repository().criteriaSet(**active);
+    if (!set)
+        return set.error();
+    if (!*set)
+        return Error("the active criteria set " + (*active)->key() + " is not in the project",
+                     project.location());
+    return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(**set)));
+}
+
+}  // namespace safemap

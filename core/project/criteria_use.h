@@ -1,0 +1,33 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "core/criteria/criteria_set.h"
+#include "core/project/project_facts.h"
+#include "core/result.h"
+
+namespace safemap {
+
+class Project;
+
+/// \brief What making a criteria set active did.
+struct ActivationOutcome {
+    CriteriaRef set;
+    bool changed = false;  ///< another set (or none) was active before
+    long long scored = 0;  ///< assessments scored under the set
+};
+
+/// Stores `set` (refused if the same id and version holds another definition), scores
+/// every assessment with it, then makes it the active set — all in one transaction, so an
+/// interruption leaves the previous set active with its scores, never an active set
+/// without scores.
+[[nodiscard]] Result<ActivationOutcome> activateCriteriaSet(
+    Project& project, const CriteriaSet& set, const ProgressFn& progress = {},
+    const std::atomic<bool>* cancel = nullptr);
+
+/// The project's active set, or `fallback` when it has none (null if neither).
+[[nodiscard]] Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(
+    const Project& project, std::shared_ptr<const CriteriaSet> fallback);
+
+}  // namespace safemap

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/criteria/criteria_ref.h"
+#include "core/filter/site_filter.h"
+#include "core/project/project_facts.h"
+#include "core/project/project_status.h"
+#include "core/rules/action_lists.h"
+
+namespace safemap {
+
+/// The two action lists of domain.md.
+enum class ActionList { ToSuspend, ToInspect };
+
+std::string_view actionListCode(ActionList list);  ///< "suspend", "inspect"
+
+/// \brief One facility of an action list, with what a table or an export shows of it.
+struct ListRow {
+    std::string siteId;
+    std::string name;
+    std::string taxCode;
+    std::string zone;  ///< the zone's name; empty outside any zone
+    std::string district;
+    std::optional<int> workers;
+    std::optional<RiskLevel> level;  ///< of the newest assessment; empty if none
+    double percent = 0;
+    std::optional<Date> assessedOn;
+    std::vector<Reason> reasons;  ///< why the facility is on this list
+};
+
+/// The facilities on `list` that pass `filter`, in the list's order.
+std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
+                              const ProjectStatus& status, const SiteFilter& filter = {});
+
+/// \brief What a list was made from, written beside it so anyone can make it again.
+struct ListProvenance {
+    ActionList list = ActionList::ToSuspend;
+    std::optional<CriteriaRef> criteria;
+    Date asOf{};
+    RuleSettings settings;
+    std::string filter;  ///< describe() of the filter; empty when none
+};
+
+ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const SiteFilter& filter,
+                            const std::vector<Zone>& zones);
+
+/// The one CSV form of a list (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order
+/// mark so Excel shows the diacritics): site_id, tax_code, name, zone, district, workers,
+/// level (code), percent, assessed_on, reason_codes, reasons (vi), reasons_en.
+std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom);
+
+/// JSON with the provenance and every row with its reasons (code, vi, en).
+std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenance& provenance);
+
+}  // namespace safemap

@@ -1,0 +1,37 @@
+#include "core/project/project.h"
+
+#include <filesystem>
+
+#include "core/storage/gpkg_repository.h"
+
+namespace safemap {
+
+Project::Project(std::unique_ptr<ProjectRepository> repository, std::vector<std::string> notes)
+    : repo_(std::move(repository)), notes_(std::move(notes)) {}
+
+Project::~Project() = default;
+
+Result<Project> Project::create(const std::string& location) {
+    auto repo = GpkgRepository::create(location);
+    if (!repo)
+        return repo.error();
+    return Project(std::move(repo).value());
+}
+
+Result<Project> Project::open(const std::string& location, Access access) {
+    std::vector<std::string> notes;
+    auto repo = GpkgRepository::open(location, access == Access::ReadOnly, &notes);
+    if (!repo)
+        return repo.error();
+    return Project(std::move(repo).value(), std::move(notes));
+}
+
+Result<Project> Project::openOrCreate(const std::string& location, bool* created) {
+    std::error_code ec;
+    const bool fresh = !std::filesystem::exists(location, ec);
+    if (created)
+        *created = fresh;
+    return fresh ? create(location) : open(location);
+}
+
+}  // namespace safemap

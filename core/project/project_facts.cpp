@@ -1,0 +1,154 @@
+#include "core/project/project_facts.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/project/project.h"
+#include "core/project/scoring_run.h"
+
+namespace safemap {
+
+namespace {
+
+InspectionFact toFact(const Inspection& i) {
+    return InspectionFact{i.date, i.measuresOk, i.finding};
+}
+
+void groupInspections(ProjectFacts& facts, std::vector<Inspection> all) {
+    std::unordered_map<std::string, size_t> position;
+    for (size_t i = 0; i < facts.factories.size(); ++i)
+        position.emplace(facts.factories[i].id, i);
+    // Inspections of sites no longer in the project are dropped; the rest are grouped in
+    // the factories' order, oldest first (storage gives them oldest first already).
+    std::vector<std::vector<Inspection>> bySite(facts.factories.size());
+    for (auto& i : all)
+        if (auto it = position.find(i.siteId); it != position.end())
+            bySite[it->second].push_back(std::move(i));
+    facts.inspectionBegin.assign(facts.factories.size() + 1, 0);
+    for (size_t f = 0; f < bySite.size(); ++f) {
+        std::stable_sort(bySite[f].begin(), bySite[f].end(),
+                         [](const Inspection& a, const Inspection& b) { return a.date < b.date; });
+        facts.inspectionBegin[f + 1] =
+            facts.inspectionBegin[f] + static_cast<uint32_t>(bySite[f].size());
+        for (auto& i : bySite[f])
+            facts.inspections.push_back(std::move(i));
+    }
+}
+
+}  // namespace
+
+Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest& request) {
+    const ProjectRepository& repo = project.repository();
+    ProjectFacts facts;
+    auto zones = repo.zones();
+    if (!zones)
+        return zones.error();
+    facts.zones = std::move(zones).value();
+    auto factories = repo.factories();
+    if (!factories)
+        return factories.error();
+    facts.factories = std::move(factories).value();
+    auto inspections = repo.inspections();
+    if (!inspections)
+        return inspections.error();
+    groupInspections(facts, std::move(inspections).value());
+
+    auto active = repo.activeCriteria();
+    if (!active)
+        return active.error();
+    std::shared_ptr<const CriteriaSet> set = request.criteria;
+    if (!set && *active) {
+        auto stored = repo.criteriaSet(**active);
+        if (!stored)
+            return stored.error();
+        if (!*stored)
+            return Error(
+                "the active criteria set " + (*active)->key() + " is not stored in the project",
+                repo.location());
+        set = std::make_shared<const CriteriaSet>(std::move(**stored));
+    }
+    if (!set)
+        return facts;  // no criteria set yet: nothing is scored
+    facts.criteria = set;
+    const CompiledCriteria compiled = compileCriteria(*set);
+    const bool stored = *active && **active == CriteriaRef{set->id, set->version};
+    if (stored) {
+        auto timeline = repo.scoreTimeline(compiled);
+        if (!timeline)
+            return timeline.error();
+        facts.scores = std::move(timeline).value();
+    } else {
+        auto timeline = scoreTimelineInMemory(repo, compiled, request.progress, request.cancel);
+        if (!timeline)
+            return timeline.error();
+        facts.scores = std::move(timeline).value();
+        facts.scoredInMemory = true;
+    }
+    return facts;
+}
+
+std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
+    const int32_t last = dayNumber(asOf);
+    std::vector<SiteFacts> out(facts.factories.size());
+    for (size_t i = 0; i < facts.factories.size(); ++i) {
+        const Factory& factory = facts.factories[i];
+        SiteFacts& f = out[i];
+        f.siteId = factory.id;
+        f.name = factory.name;
+        f.zoneId = factory.zoneId;
+        f.workers = factory.workforce.total;
+        if (factory.accountIssued && *factory.accountIssued <= asOf)
+            f.accountIssued = factory.accountIssued;
+        if (facts.criteria) {
+            const auto scores = facts.scores.of(factory.id);
+            // Entries are oldest first: the newest on or before asOf is the last not after it.
+            auto end =
+                std::upper_bound(scores.begin(), scores.end(), last,
+                                 [](int32_t day, const TimelineEntry& e) { return day < e.day; });
+            const auto n = end - scores.begin();
+            if (n >= 1)
+                f.latest = toScoredAssessment(*(end - 1), *facts.criteria);
+            if (n >= 2)
+                f.previous = toScoredAssessment(*(end - 2), *facts.criteria);
+        }
+        if (i + 1 < facts.inspectionBegin.size()) {
+            for (uint32_t k = facts.inspectionBegin[i + 1]; k > facts.inspectionBegin[i]; --k) {
+                const Inspection& ins = facts.inspections[k - 1];
+                if (ins.date <= asOf) {
+                    f.lastInspection = toFact(ins);
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+Date defaultAsOf(const ProjectFacts& facts) {
+    if (auto newest = facts.scores.newest())
+        return *newest;
+    std::optional<Date> account;
+    for (const auto& f : facts.factories)
+        if (f.accountIssued && (!account || *f.accountIssued > *account))
+            account = f.accountIssued;
+    return account.value_or(
+        Date{std::chrono::year(1970), std::chrono::month(1), std::chrono::day(1)});
+}
+
+std::vector<Date> dataDates(const ProjectFacts& facts) {
+    std::vector<int32_t> days;
+    days.reserve(facts.scores.entries.size() + facts.inspections.size());
+    for (const auto& e : facts.scores.entries)
+        days.push_back(e.day);
+    for (const auto& i : facts.inspections)
+        days.push_back(dayNumber(i.date));
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    std::vector<Date> out;
+    out.reserve(days.size());
+    for (int32_t d : days)
+        out.push_back(fromDayNumber(d));
+    return out;
+}
+
+}  // namespace safemap

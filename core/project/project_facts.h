@@ -1,0 +1,70 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/criteria/criteria_set.h"
+#include "core/model/inspection.h"
+#include "core/model/site.h"
+#include "core/project/score_timeline.h"
+#include "core/result.h"
+#include "core/rules/site_facts.h"
+
+namespace safemap {
+
+class Project;
+
+/// Progress of long work: (done, total); total may be -1 when unknown.
+using ProgressFn = std::function<void(long long done, long long total)>;
+
+/// \brief Everything a project knows that the rules read, under one criteria set and for
+/// every date: the sites, each facility's scored assessments and its inspections.
+///
+/// Loaded once; the status for any "as of" date and any rule settings is then a pure
+/// function of it (computeStatus), so the window can move through time without a query.
+struct ProjectFacts {
+    std::vector<Zone> zones;
+    std::vector<Factory> factories;
+    /// The set the scores are under; null when the project has no criteria set yet, in
+    /// which case no facility has an assessment the rules can read.
+    std::shared_ptr<const CriteriaSet> criteria;
+    /// True when the scores were computed in memory for a set other than the active one
+    /// (a what-if), false when they were read from the project.
+    bool scoredInMemory = false;
+    ScoreTimeline scores;
+    std::vector<Inspection> inspections;    ///< grouped by site id, oldest first within one
+    std::vector<uint32_t> inspectionBegin;  ///< inspections of factories[i]: [begin[i], begin[i+1])
+};
+
+/// \brief Which criteria set the facts are read under.
+struct FactsRequest {
+    /// Null: the project's active set (its stored scores). Otherwise this set: its stored
+    /// scores if it is the active set, else every assessment scored in memory now (the
+    /// project is not changed).
+    std::shared_ptr<const CriteriaSet> criteria;
+    ProgressFn progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Reads the facts from the project. Errors from the store are returned, never hidden as
+/// empty data.
+[[nodiscard]] Result<ProjectFacts> loadProjectFacts(const Project& project,
+                                                    const FactsRequest& request = {});
+
+/// Each facility's facts as they stood at the end of `asOf`: assessments, inspections and
+/// accounts dated after it do not exist. One entry per factory, in the factories' order.
+std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf);
+
+/// The date the lists are made for when none is chosen: the newest assessment, else the
+/// newest account, else 1970-01-01 (never the wall clock, so lists are reproducible).
+Date defaultAsOf(const ProjectFacts& facts);
+
+/// Every date on which the project received an assessment or an inspection, oldest first:
+/// the stops of the window's "as of" slider.
+std::vector<Date> dataDates(const ProjectFacts& facts);
+
+}  // namespace safemap

@@ -1,0 +1,133 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/criteria/criteria_set.h"
+#include "core/model/inspection.h"
+#include "core/project/records.h"
+#include "core/project/score_timeline.h"
+#include "core/result.h"
+#include "core/scoring/score.h"
+
+namespace safemap {
+
+struct CompiledCriteria;
+
+/// \brief A write in progress: everything done through the repository between beginWrite()
+/// and commit() is kept as a whole or not at all. Destroying it uncommitted rolls back.
+class WriteTransaction {
+public:
+    virtual ~WriteTransaction() = default;
+    [[nodiscard]] virtual Status commit() = 0;
+};
+
+/// \brief One scored assessment, ready to store: the batch scorer's summary plus what the
+/// record shows (the worst index) and each index's points (`points`, in the set's order).
+struct ScoreRow {
+    int64_t assessmentId = 0;
+    ScoreSummary summary;
+    double maxIndexPoints = 0;
+    int worstIndex = -1;  ///< position in the set, -1 if the set has no index
+};
+
+/// \brief An assessment as the scorer reads it back: its id and what was answered.
+struct StoredAssessment {
+    int64_t id = 0;
+    Assessment assessment;
+};
+
+/// \brief Where a project's facts live. Storage only stores: scoring, the rules and
+/// styling run above it (core/project), and only an implementation of this interface
+/// touches SQL. The GeoPackage file (core/storage) is one implementation; a shared server
+/// can be another.
+///
+/// Every read returns an Error rather than empty data when the store cannot answer. Every
+/// write must happen inside a WriteTransaction; a write outside one is refused.
+class ProjectRepository {
+public:
+    virtual ~ProjectRepository() = default;
+
+    /// The file path (or server address) for messages.
+    virtual const std::string& location() const = 0;
+    virtual bool readOnly() const = 0;
+    virtual int schemaVersion() const = 0;
+
+    /// Starts the write transaction. Waits a while for another program that is writing to
+    /// the same project, then fails naming the project.
+    [[nodiscard]] virtual Result<std::unique_ptr<WriteTransaction>> beginWrite() = 0;
+
+    // --- settings (key → text) ------------------------------------------------------
+    [[nodiscard]] virtual Result<std::map<std::string, std::string>> settings() const = 0;
+    [[nodiscard]] virtual Status setSetting(const std::string& key, const std::string& value) = 0;
+
+    // --- sites -----------------------------------------------------------------------
+    [[nodiscard]] virtual Result<std::vector<Zone>> zones() const = 0;
+    [[nodiscard]] virtual Result<std::vector<Factory>> factories() const = 0;
+    /// Inserts new sites and updates known ones (by stable id), logging each change and
+    /// the import itself.
+    [[nodiscard]] virtual Result<ImportSummary> upsertSites(const SiteBatch& batch,
+                                                            const std::string& sourceName) = 0;
+
+    // --- criteria sets -----------------------------------------------------------------
+    [[nodiscard]] virtual Result<std::vector<StoredCriteriaSet>> criteriaSets() const = 0;
+    [[nodiscard]] virtual Result<std::optional<CriteriaSet>> criteriaSet(
+        const CriteriaRef& ref) const = 0;
+    /// Stores a set. The same id and version with a different definition is refused: a
+    /// changed set must carry a new version, or scores could no longer say what made them.
+    [[nodiscard]] virtual Status storeCriteriaSet(const CriteriaSet& set) = 0;
+    [[nodiscard]] virtual Result<std::optional<CriteriaRef>> activeCriteria() const = 0;
+    [[nodiscard]] virtual Status setActiveCriteria(const CriteriaRef& ref) = 0;
+
+    // --- assessments and scores ------------------------------------------------------
+    /// Logs an import that is starting; its id marks what the import writes.
+    [[nodiscard]] virtual Result<int64_t> beginImport(const std::string& kind,
+                                                      const std::string& sourceName, long rows) = 0;
+    [[nodiscard]] virtual Status finishImport(int64_t importId, const ImportSummary& summary) = 0;
+    /// Appends the assessments that are not stored yet (the same site, date, submitter and
+    /// answers are stored once). ids receives, per assessment, its new id or 0 if it was
+    /// already there.
+    [[nodiscard]] virtual Status appendAssessments(std::span<const Assessment> assessments,
+                                                   std::span<const long> sourceRows,
+                                                   int64_t importId, std::vector<int64_t>& ids) = 0;
+    /// Calls `visit` with every stored assessment, in batches, oldest id first. Stops and
+    /// returns the first failure `visit` reports.
+    [[nodiscard]] virtual Status forEachAssessment(
+        const std::function<Status(std::span<const StoredAssessment>)>& visit) const = 0;
+    [[nodiscard]] virtual Result<long long> assessmentCount() const = 0;
+    /// One facility's assessments, oldest first.
+    [[nodiscard]] virtual Result<std::vector<AssessmentRecord>> assessmentsOf(
+        const std::string& siteId) const = 0;
+    /// Removes every score made by `criteria`'s set and version.
+    [[nodiscard]] virtual Status clearScores(const CompiledCriteria& criteria) = 0;
+    /// Stores scores made by `criteria`; points holds rows.size() × indexCount values.
+    [[nodiscard]] virtual Status writeScores(const CompiledCriteria& criteria,
+                                             std::span<const ScoreRow> rows,
+                                             std::span<const double> points) = 0;
+    /// Every stored score of `criteria`'s set and version with its assessment's site and
+    /// date: what the rules read.
+    [[nodiscard]] virtual Result<ScoreTimeline> scoreTimeline(
+        const CompiledCriteria& criteria) const = 0;
+
+    // --- inspections -----------------------------------------------------------------
+    /// Adds inspections, skipping any already recorded (same site, date, inspector and
+    /// finding); returns how many were new.
+    [[nodiscard]] virtual Result<int> addInspections(std::span<const Inspection> inspections) = 0;
+    /// The inspections of one facility (all of them if siteId is empty), oldest first.
+    [[nodiscard]] virtual Result<std::vector<Inspection>> inspections(
+        const std::string& siteId = {}) const = 0;
+
+    // --- about the project ------------------------------------------------------------
+    [[nodiscard]] virtual Result<std::vector<TableSummary>> tables() const = 0;
+    [[nodiscard]] virtual Result<std::vector<ImportLogEntry>> importLog(int newest) const = 0;
+    /// Copies the whole project to `path` atomically (a temporary file renamed into place).
+    [[nodiscard]] virtual Status saveCopy(const std::string& path) const = 0;
+};
+
+}  // namespace safemap

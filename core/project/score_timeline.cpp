@@ -1,0 +1,110 @@
+#include "core/project/score_timeline.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace safemap {
+
+int32_t dayNumber(const Date& date) {
+    return static_cast<int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+}
+
+Date fromDayNumber(int32_t day) {
+    return Date{std::chrono::sys_days(std::chrono::days(day))};
+}
+
+Date TimelineEntry::date() const {
+    return fromDayNumber(day);
+}
+
+std::span<const TimelineEntry> ScoreTimeline::of(std::string_view siteId) const {
+    auto it = std::lower_bound(siteIds.begin(), siteIds.end(), siteId);
+    if (it == siteIds.end() || *it != siteId)
+        return {};
+    const auto i = static_cast<size_t>(it - siteIds.begin());
+    return std::span<const TimelineEntry>(entries).subspan(siteBegin[i],
+                                                           siteBegin[i + 1] - siteBegin[i]);
+}
+
+std::optional<Date> ScoreTimeline::newest() const {
+    std::optional<int32_t> best;
+    for (size_t i = 0; i + 1 < siteBegin.size(); ++i)
+        if (siteBegin[i + 1] > siteBegin[i]) {
+            const int32_t d = entries[siteBegin[i + 1] - 1].day;  // last = newest of the site
+            if (!best || d > *best)
+                best = d;
+        }
+    if (!best)
+        return std::nullopt;
+    return fromDayNumber(*best);
+}
+
+void ScoreTimelineBuilder::add(std::string_view siteId, const TimelineEntry& entry) {
+    if (pending_.empty() || siteId != lastSite_) {
+        lastSite_.assign(siteId);
+        auto [it, added] = index_.try_emplace(lastSite_, static_cast<uint32_t>(sites_.size()));
+        if (added)
+            sites_.push_back(lastSite_);
+        lastIndex_ = it->second;
+    }
+    pending_.push_back({lastIndex_, entry});
+}
+
+ScoreTimeline ScoreTimelineBuilder::finish() && {
+    ScoreTimeline& t = timeline_;
+    std::vector<uint32_t> order(sites_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return sites_[a] < sites_[b]; });
+    std::vector<uint32_t> rank(sites_.size());
+    for (uint32_t r = 0; r < order.size(); ++r) {
+        rank[order[r]] = r;
+        t.siteIds.push_back(std::move(sites_[order[r]]));
+    }
+    for (auto& p : pending_)
+        p.site = rank[p.site];
+    auto before = [](const Pending& a, const Pending& b) {
+        if (a.site != b.site)
+            return a.site < b.site;
+        if (a.entry.day != b.entry.day)
+            return a.entry.day < b.entry.day;
+        return a.entry.assessmentId < b.entry.assessmentId;
+    };
+    // Storage usually hands entries over already in this order; then sorting is skipped.
+    if (!std::is_sorted(pending_.begin(), pending_.end(), before))
+        std::sort(pending_.begin(), pending_.end(), before);
+    t.entries.reserve(pending_.size());
+    t.siteBegin.assign(t.siteIds.size() + 1, 0);
+    for (const auto& p : pending_) {
+        ++t.siteBegin[p.site + 1];
+        t.entries.push_back(p.entry);
+    }
+    for (size_t i = 1; i < t.siteBegin.size(); ++i)
+        t.siteBegin[i] += t.siteBegin[i - 1];
+    pending_ = {};
+    sites_ = {};
+    index_ = {};
+    return std::move(t);
+}
+
+ScoredAssessment toScoredAssessment(const TimelineEntry& e, const CriteriaSet& set) {
+    ScoredAssessment a;
+    a.date = e.date();
+    a.percent = e.percent;
+    a.level = e.level;
+    a.safeToOperate = e.safeToOperate;
+    a.maxIndexPoints = e.maxIndexPoints;
+    if (e.worstIndex >= 0 && static_cast<size_t>(e.worstIndex) < set.indices.size())
+        a.worstIndex = set.indices[static_cast<size_t>(e.worstIndex)].id;
+    for (size_t k = 0; k < set.indices.size() && k < 64; ++k)
+        if (e.mandatoryFailedMask & (uint64_t{1} << k))
+            a.failedMandatory.push_back(set.indices[k].id);
+    for (size_t v = 0; v < set.vetoes.size() && v < 32; ++v)
+        if (e.vetoMask & (uint32_t{1} << v))
+            a.firedVetoes.push_back(set.vetoes[v].id);
+    a.criteriaSetId = set.id;
+    a.criteriaVersion = set.version;
+    return a;
+}
+
+}  // namespace safemap

@@ -1,0 +1,84 @@
+#include "core/storage/criteria_store.h"
+
+#include "core/criteria/criteria_io.h"
+#include "core/storage/database.h"
+
+namespace safemap {
+
+Result<std::vector<StoredCriteriaSet>> loadCriteriaSets(const Database& db) {
+    std::vector<StoredCriteriaSet> out;
+    auto st =
+        db.prepare("SELECT set_id, version, name FROM criteria_sets ORDER BY set_id, version DESC");
+    if (!st)
+        return st.error();
+    while (st->step())
+        out.push_back({{st->text(0), static_cast<int>(st->integer(1))}, st->text(2)});
+    if (!st->error().empty())
+        return Error(st->error(), db.path());
+    return out;
+}
+
+Result<std::optional<CriteriaSet>> loadCriteriaSet(const Database& db, const CriteriaRef& ref) {
+    auto st = db.prepare("SELECT definition FROM criteria_sets WHERE set_id = ? AND version = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, ref.id).bind(2, ref.version);
+    if (!st->step()) {
+        if (!st->error().empty())
+            return Error(st->error(), db.path());
+        return std::optional<CriteriaSet>();
+    }
+    auto set = parseCriteriaSet(st->text(0), db.path() + " (criteria set " + ref.key() + ")");
+    if (!set)
+        return set.error();
+    return std::optional<CriteriaSet>(std::move(set).value());
+}
+
+Status storeCriteriaSet(Database& db, const CriteriaSet& set) {
+    auto existing = loadCriteriaSet(db, {set.id, set.version});
+    if (!existing)
+        return existing.error();
+    if (*existing) {
+        if (**existing == set)
+            return {};
+        return Error("criteria set " + set.id + " version " + std::to_string(set.version) +
+                         " is already in the project with a different definition; a changed "
+                         "set needs a new version number (\"version\" in the file), so that "
+                         "every score still says which rules made it",
+                     db.path());
+    }
+    auto st = db.prepare(
+        "INSERT INTO criteria_sets (set_id, version, name, definition, loaded_at) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+    if (!st)
+        return st.error();
+    st->bind(1, set.id).bind(2, set.version).bind(3, set.name).bind(4, writeCriteriaSet(set));
+    return st->run();
+}
+
+Result<std::optional<CriteriaRef>> loadActiveCriteria(const Database& db) {
+    auto st = db.prepare("SELECT value FROM safemap_meta WHERE key = 'criteria.active'");
+    if (!st)
+        return st.error();
+    if (!st->step() || st->isNull(0))
+        return std::optional<CriteriaRef>();
+    const std::string value = st->text(0);
+    auto ref = parseCriteriaRef(value);
+    if (!ref)
+        return Error("the project's active criteria set is \"" + value +
+                         "\", which is not of the form id@version; its safemap_meta table was "
+                         "edited (choose a criteria set again in Project → Criteria sets)",
+                     db.path());
+    return std::optional<CriteriaRef>(*ref);
+}
+
+Status storeActiveCriteria(Database& db, const CriteriaRef& ref) {
+    auto st = db.prepare(
+        "INSERT OR REPLACE INTO safemap_meta (key, value) VALUES ('criteria.active', ?)");
+    if (!st)
+        return st.error();
+    st->bind(1, ref.key());
+    return st->run();
+}
+
+}  // namespace safemap

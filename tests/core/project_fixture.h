@@ -1,0 +1,100 @@
+#pragma once
+// Helpers for tests of the project layer: a fresh project with a few facilities, and a way
+// to look at the stored tables directly (tests may; product code goes through the
+// repository).
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/criteria/criteria_io.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
+#include "core/storage/database.h"
+#include "test_support.h"
+
+namespace safemap::test {
+
+inline const std::string kCrlnFile = sourcePath("resources/criteria/crln-1203-v1.json");
+inline const std::string kExtendedFile = sourcePath("resources/criteria/extended-letters-v1.json");
+
+inline std::shared_ptr<const CriteriaSet> criteriaFrom(const std::string& file) {
+    auto set = loadCriteriaSet(file);
+    REQUIRE(set.ok());
+    return std::make_shared<CriteriaSet>(std::move(*set));
+}
+
+/// Three facilities with tax codes 9900000001..3, accounts issued 01/05/2021.
+inline std::vector<Factory> threeFactories() {
+    std::vector<Factory> out;
+    for (int i = 1; i <= 3; ++i) {
+        Factory f;
+        f.taxCode = "990000000" + std::to_string(i);
+        f.id = factoryIdFor(f.taxCode, "", "", "");
+        f.name = "Cơ sở " + std::to_string(i);
+        f.workforce.total = 300 * i;
+        f.accountIssued = parseDate("2021-05-01");
+        f.location = {105.8 + i * 0.01, 21.0};
+        out.push_back(f);
+    }
+    return out;
+}
+
+/// A new project at `path` holding `factories`.
+inline Project projectWith(const std::string& path, const std::vector<Factory>& factories) {
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
+    SiteBatch batch;
+    batch.factories = factories;
+    REQUIRE(importSites(*project, batch, "sites.csv").ok());
+    return std::move(project).value();
+}
+
+/// A table as a CSV reader would give it (row numbers from 2).
+inline Table tableOf(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string_view>>& rows,
+                     const std::string& fileName = "danh_gia.csv") {
+    Table t;
+    t.fileName = fileName;
+    t.header = header;
+    long r = 2;
+    for (const auto& cells : rows) {
+        t.addRow(r, r, cells);
+        ++r;
+    }
+    return t;
+}
+
+/// The CRLN index columns, after a tax code, a date and a submitter.
+inline const std::vector<std::string> kAssessmentHeader = {
+    "Mã số thuế",         "Ngày đánh giá",         "Người nộp",
+    "workers_concurrent", "floor_area_per_worker", "hand_washing",
+    "masks_worn",         "temperature_check",     "canteen_distancing",
+    "shuttle_bus_share",  "residential_areas",     "daily_masks",
+    "night_shift"};
+
+/// One number from the stored tables, read through a separate read-only connection.
+inline std::optional<long long> sqlInt(const std::string& path, const std::string& sql) {
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    REQUIRE(db.ok());
+    auto v = db->queryInt(sql);
+    return v ? std::optional<long long>(*v) : std::nullopt;
+}
+
+inline std::optional<std::string> sqlText(const std::string& path, const std::string& sql) {
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    REQUIRE(db.ok());
+    return db->queryText(sql);
+}
+
+/// Runs SQL on the file directly (to damage or prepare it as a user or another tool might).
+inline void sqlExec(const std::string& path, const std::string& sql) {
+    auto db = Database::open(path, OpenMode::Create);
+    REQUIRE(db.ok());
+    auto st = db->exec(sql);
+    INFO(sql);
+    REQUIRE(st.ok());
+}
+
+}  // namespace safemap::test
