@@ -49,8 +49,9 @@ ProjectStatus statuses(const std::vector<Factory>& factories) {
         }
         s.toSuspend = h % 7 == 0;
         s.toInspect = h % 5 == 0;
-        ps.sites.emplace(s.siteId, std::move(s));
+        ps.sites.push_back(std::move(s));
     }
+    ps.index = makeFactoryIndex(factories);
     return ps;
 }
 

@@ -32,8 +32,7 @@
 #include <string>
 #include <vector>
 
-#include "core/storage/project_store.h"
-#include "core/storage/site_store.h"
+#include "core/project/project.h"
 #include "gis/project/project_layers.h"
 #include "gis/render/map_renderer.h"
 
@@ -130,13 +129,13 @@ int main(int argc, char** argv) {
 
     QElapsedTimer timer;
     timer.start();
-    auto store = ProjectStore::open(argv[1]);
-    if (!store) {
-        std::fprintf(stderr, "%s\n", store.error().describe().c_str());
+    auto project = Project::open(argv[1], Project::Access::ReadOnly);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", project.error().describe().c_str());
         return 1;
     }
-    const std::vector<Zone> zones = loadZones(store->database());
-    const std::vector<Factory> factories = loadFactories(store->database());
+    const std::vector<Zone> zones = project->repository().zones().value();
+    const std::vector<Factory> factories = project->repository().factories().value();
     const double readMs = elapsedMs(timer);
     timer.restart();
     MapSettings base;

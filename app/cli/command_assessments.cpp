@@ -163,7 +163,7 @@ int runScoreCommand(const Words& words) {
         return fail("score", result.error());
     std::map<int, long long> counts;
     long long none = 0;
-    for (const auto& [id, status] : result->status.sites) {
+    for (const auto& status : result->status.sites) {
         if (status.level)
             ++counts[static_cast<int>(*status.level)];
         else

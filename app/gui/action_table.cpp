@@ -10,13 +10,14 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <limits>
+#include <unordered_map>
 
 #include "app/gui/identify_panel.h"
+#include "app/gui/release_later.h"
 #include "core/text/fold.h"
 #include "core/util/atomic_file.h"
 
@@ -24,14 +25,10 @@ namespace safemap {
 
 namespace {
 
-enum Role { SortRole = Qt::UserRole, ExportRole, SiteIdRole };
+enum Role { SiteIdRole = Qt::UserRole };
 
 bool useVietnamese() {
     return QLocale().language() == QLocale::Vietnamese;
-}
-
-QString folded(const QString& s) {
-    return QString::fromStdString(foldForSearch(s.toStdString()));
 }
 
 QDate qdate(const Date& d) {
@@ -39,19 +36,11 @@ QDate qdate(const Date& d) {
                  static_cast<int>(static_cast<unsigned>(d.day())));
 }
 
-QString reasonsText(const std::vector<Reason>& reasons, const QString& sep) {
-    const bool vi = useVietnamese();
-    QStringList parts;
-    for (const auto& r : reasons)
-        parts << QString::fromStdString(vi ? r.detail : r.detailEn);
-    return parts.join(sep);
-}
-
-QString levelText(const ListRow& r) {
-    if (!r.level)
+QString levelText(std::optional<RiskLevel> level, double percent) {
+    if (!level)
         return riskLevelName(std::nullopt);
     return ActionTable::tr("%1 (%2 %)")
-        .arg(riskLevelName(r.level), QLocale().toString(r.percent, 'f', 1));
+        .arg(riskLevelName(level), QLocale().toString(percent, 'f', 1));
 }
 
 // Readable text on the level's fill: white on the dark green and red, black on the rest.
@@ -66,24 +55,52 @@ QString qs(const std::string& s) {
 
 }  // namespace
 
-/// \brief The rows of an ActionTable, with sort keys (SortRole) that ignore accents in
-/// names and compare workers, levels and dates as numbers.
+/// \brief The rows of an ActionTable: a ListView over the scenario's facts and status, read
+/// only for the rows on screen. Sorting is done here, on keys made once per sort (numbers for
+/// workers, levels and dates; names folded so accents do not decide the order), so a list of
+/// fifty thousand facilities sorts in milliseconds on the UI thread.
 class ActionTableModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(std::vector<ListRow> rows) {
+    void setView(ListView view) {
         beginResetModel();
-        rows_ = std::move(rows);
+        releaseLater(std::exchange(view_, std::move(view)));
+        order_.resize(view_.size());
+        for (size_t i = 0; i < order_.size(); ++i)
+            order_[i] = static_cast<std::uint32_t>(i);
+        applySort();
         endResetModel();
     }
-    const std::vector<ListRow>& rows() const { return rows_; }
+    const ListView& view() const { return view_; }
+    /// The view row shown at table row `row`.
+    size_t viewRow(int row) const { return order_[static_cast<size_t>(row)]; }
+    QString siteId(int row) const { return qs(view_.factory(viewRow(row)).id); }
 
     int rowCount(const QModelIndex& parent = {}) const override {
-        return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+        return parent.isValid() ? 0 : static_cast<int>(order_.size());
     }
     int columnCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() ? 0 : ActionTable::ColumnCount;
+    }
+
+    void sort(int column, Qt::SortOrder order) override {
+        column_ = column;
+        order_by_ = order;
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        std::vector<size_t> rowsBefore;
+        for (const auto& i : before)
+            rowsBefore.push_back(order_[static_cast<size_t>(i.row())]);
+        applySort();
+        std::vector<int> where(order_.size());
+        for (size_t r = 0; r < order_.size(); ++r)
+            where[order_[r]] = static_cast<int>(r);
+        QModelIndexList after;
+        for (size_t k = 0; k < rowsBefore.size(); ++k)
+            after << index(where[rowsBefore[k]], before[static_cast<int>(k)].column());
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     }
 
     QVariant headerData(int section, Qt::Orientation o, int role) const override {
@@ -111,32 +128,29 @@ public:
     }
 
     QVariant data(const QModelIndex& index, int role) const override {
-        if (!index.isValid() || index.row() >= static_cast<int>(rows_.size()))
+        if (!index.isValid() || index.row() >= static_cast<int>(order_.size()))
             return {};
-        const ListRow& r = rows_[static_cast<size_t>(index.row())];
+        const size_t row = viewRow(index.row());
         const int col = index.column();
+        const SiteStatus& s = view_.site(row);
         switch (role) {
             case Qt::DisplayRole:
-                return display(r, col);
-            case ExportRole:
-                return exported(r, col);
-            case SortRole:
-                return sortKey(r, col);
+                return display(row, col);
             case SiteIdRole:
-                return qs(r.siteId);
+                return qs(view_.factory(row).id);
             case Qt::ToolTipRole:
                 if (col == ActionTable::Reasons)
-                    return reasonsText(r.reasons, "\n");
+                    return reasons(row, "\n");
                 if (col == ActionTable::Name)
-                    return qs(r.siteId);
+                    return qs(view_.factory(row).id);
                 return {};
             case Qt::BackgroundRole:
                 if (col == ActionTable::Level)
-                    return riskLevelColour(r.level);
+                    return riskLevelColour(s.level);
                 return {};
             case Qt::ForegroundRole:
                 if (col == ActionTable::Level)
-                    return textOn(riskLevelColour(r.level));
+                    return textOn(riskLevelColour(s.level));
                 return {};
             case Qt::TextAlignmentRole:
                 if (col == ActionTable::Workers)
@@ -147,88 +161,129 @@ public:
     }
 
 private:
-    static QVariant display(const ListRow& r, int col) {
+    QString reasons(size_t row, std::string_view sep) const {
+        return qs(
+            reasonsText(view_.reasons(row), view_.status->criteria.get(), useVietnamese(), sep));
+    }
+
+    QString display(size_t row, int col) const {
+        const Factory& f = view_.factory(row);
+        const SiteStatus& s = view_.site(row);
         switch (col) {
             case ActionTable::Name:
-                return qs(r.name);
+                return qs(f.name);
             case ActionTable::TaxCode:
-                return qs(r.taxCode);
-            case ActionTable::ZoneName:
-                return r.zone.empty() ? ActionTable::tr("outside any zone") : qs(r.zone);
+                return qs(f.taxCode);
+            case ActionTable::ZoneName: {
+                const std::string zone = view_.zoneName(row);
+                return zone.empty() ? ActionTable::tr("outside any zone") : qs(zone);
+            }
             case ActionTable::District:
-                return qs(r.district);
+                return qs(f.district);
             case ActionTable::Workers:
-                return r.workers ? QLocale().toString(*r.workers) : QString();
+                return f.workforce.total ? QLocale().toString(*f.workforce.total) : QString();
             case ActionTable::Level:
-                return levelText(r);
+                return levelText(s.level, s.percent);
             case ActionTable::AssessedOn:
-                return r.assessedOn ? QLocale().toString(qdate(*r.assessedOn), QLocale::ShortFormat)
+                return s.assessedOn ? QLocale().toString(qdate(*s.assessedOn), QLocale::ShortFormat)
                                     : QString();
             case ActionTable::Reasons:
-                return reasonsText(r.reasons, QStringLiteral("; "));
+                return reasons(row, "; ");
         }
         return {};
     }
 
-    // What a spreadsheet should get: numbers without group separators, ISO dates.
-    static QVariant exported(const ListRow& r, int col) {
-        switch (col) {
+    // Keys for one column, one per view row: numbers where the column is a number, folded
+    // text otherwise.
+    void applySort() {
+        const size_t n = view_.size();
+        std::vector<double> numbers;
+        std::vector<std::string> texts;
+        switch (column_) {
             case ActionTable::Workers:
-                return r.workers ? QString::number(*r.workers) : QString();
-            case ActionTable::AssessedOn:
-                return r.assessedOn ? QString::fromStdString(formatDate(*r.assessedOn)) : QString();
-            default:
-                return display(r, col);
-        }
-    }
-
-    static QVariant sortKey(const ListRow& r, int col) {
-        switch (col) {
-            case ActionTable::Name:
-                return qs(foldForSearch(r.name));
-            case ActionTable::ZoneName:
-                return folded(display(r, col).toString());
-            case ActionTable::District:
-                return qs(foldForSearch(r.district));
-            case ActionTable::Workers:
-                return qlonglong(r.workers.value_or(-1));
+                numbers.resize(n);
+                for (size_t i = 0; i < n; ++i)
+                    numbers[i] = view_.factory(i).workforce.total.value_or(-1);
+                break;
             case ActionTable::Level:
                 // Severity first, then the percentage; no assessment below very low.
-                return r.level ? (static_cast<int>(*r.level) + 1) * 1000.0 + r.percent : 0.0;
+                numbers.resize(n);
+                for (size_t i = 0; i < n; ++i) {
+                    const SiteStatus& s = view_.site(i);
+                    numbers[i] =
+                        s.level ? (static_cast<int>(*s.level) + 1) * 1000.0 + s.percent : 0;
+                }
+                break;
             case ActionTable::AssessedOn:
-                return r.assessedOn
-                           ? qlonglong(
-                                 std::chrono::sys_days(*r.assessedOn).time_since_epoch().count())
-                           : std::numeric_limits<qlonglong>::min();
+                numbers.resize(n);
+                for (size_t i = 0; i < n; ++i) {
+                    const auto& on = view_.site(i).assessedOn;
+                    numbers[i] = on ? static_cast<double>(
+                                          std::chrono::sys_days(*on).time_since_epoch().count())
+                                    : -1e18;
+                }
+                break;
+            case ActionTable::ZoneName: {
+                std::unordered_map<std::string_view, std::string> names;
+                for (const auto& z : view_.facts->zones)
+                    names.emplace(z.id, foldForSearch(z.name));
+                const std::string outside =
+                    foldForSearch(ActionTable::tr("outside any zone").toStdString());
+                texts.resize(n);
+                for (size_t i = 0; i < n; ++i) {
+                    auto it = names.find(view_.factory(i).zoneId);
+                    texts[i] = it == names.end() ? outside : it->second;
+                }
+                break;
+            }
             case ActionTable::Reasons:
-                return folded(display(r, col).toString());
+                texts.resize(n);
+                for (size_t i = 0; i < n; ++i)
+                    texts[i] = foldForSearch(reasons(i, "; ").toStdString());
+                break;
             default:
-                return display(r, col);
+                texts.resize(n);
+                for (size_t i = 0; i < n; ++i) {
+                    const Factory& f = view_.factory(i);
+                    texts[i] = foldForSearch(column_ == ActionTable::TaxCode    ? f.taxCode
+                                             : column_ == ActionTable::District ? f.district
+                                                                                : f.name);
+                }
         }
+        const bool descending = order_by_ == Qt::DescendingOrder;
+        auto before = [&](std::uint32_t a, std::uint32_t b) {
+            if (!numbers.empty())
+                return descending ? numbers[b] < numbers[a] : numbers[a] < numbers[b];
+            return descending ? texts[b] < texts[a] : texts[a] < texts[b];
+        };
+        std::stable_sort(order_.begin(), order_.end(), before);
     }
 
-    std::vector<ListRow> rows_;
+    ListView view_;
+    std::vector<std::uint32_t> order_;  ///< view rows in the order shown
+    int column_ = ActionTable::Level;
+    Qt::SortOrder order_by_ = Qt::DescendingOrder;
 };
 
 ActionTable::ActionTable(ActionList list, QWidget* parent)
     : QWidget(parent),
       list_(list),
       model_(new ActionTableModel(this)),
-      proxy_(new QSortFilterProxyModel(this)),
       view_(new QTableView(this)),
       count_(new QLabel(this)),
       export_(new QPushButton(tr("Export CSV…"), this)) {
     setObjectName(list == ActionList::ToSuspend ? QStringLiteral("suspendTable")
                                                 : QStringLiteral("inspectTable"));
-    proxy_->setSourceModel(model_);
-    proxy_->setSortRole(SortRole);
-    view_->setModel(proxy_);
+    view_->setModel(model_);
     view_->setObjectName(QStringLiteral("actionView"));
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->setAlternatingRowColors(true);
     view_->setWordWrap(false);
+    // Column widths from the first rows only: measuring fifty thousand rows of text would
+    // hold the UI thread for a second.
+    view_->horizontalHeader()->setResizeContentsPrecision(64);
     view_->verticalHeader()->hide();
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setSortingEnabled(true);
@@ -257,30 +312,37 @@ ActionTable::ActionTable(ActionList list, QWidget* parent)
 
 ActionTable::~ActionTable() = default;
 
-void ActionTable::setRows(std::vector<ListRow> rows) {
+void ActionTable::setRows(const std::vector<ListRow>& rows) {
+    setView(listViewOf(list_, rows));
+}
+
+void ActionTable::setView(ListView view) {
     const QString selected = selectedSiteId();
+    const bool wasEmpty = model_->rowCount() == 0;
     quiet_ = true;
-    model_->setRows(std::move(rows));
+    model_->setView(std::move(view));
     if (!selected.isEmpty())
         selectSite(selected);
     quiet_ = false;
-    view_->resizeColumnsToContents();
+    // Sized when rows first arrive; later frames keep the widths (and any the user chose).
+    if (wasEmpty)
+        view_->resizeColumnsToContents();
     export_->setEnabled(model_->rowCount() > 0);
     updateCount();
 }
 
 int ActionTable::rowCount() const {
-    return proxy_->rowCount();
+    return model_->rowCount();
 }
 
 bool ActionTable::selectSite(const QString& siteId) {
     const bool wasQuiet = quiet_;
     quiet_ = true;
     QModelIndex found;
-    const auto& rows = model_->rows();
-    for (size_t i = 0; i < rows.size(); ++i)
-        if (qs(rows[i].siteId) == siteId)
-            found = proxy_->mapFromSource(model_->index(static_cast<int>(i), 0));
+    const std::string id = siteId.toStdString();
+    for (int r = 0; r < model_->rowCount() && !found.isValid(); ++r)
+        if (model_->view().factory(model_->viewRow(r)).id == id)
+            found = model_->index(r, 0);
     if (found.isValid()) {
         view_->selectionModel()->setCurrentIndex(
             found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -299,8 +361,8 @@ QString ActionTable::selectedSiteId() const {
 
 QStringList ActionTable::visibleSiteIds() const {
     QStringList ids;
-    for (int r = 0; r < proxy_->rowCount(); ++r)
-        ids << proxy_->index(r, 0).data(SiteIdRole).toString();
+    for (int r = 0; r < model_->rowCount(); ++r)
+        ids << model_->siteId(r);
     return ids;
 }
 
@@ -313,16 +375,15 @@ void ActionTable::emitSelected() {
 }
 
 void ActionTable::updateCount() {
-    const int n = proxy_->rowCount();
+    const int n = model_->rowCount();
     count_->setText(n == 1 ? tr("1 facility") : tr("%1 facilities").arg(QLocale().toString(n)));
 }
 
 Status ActionTable::exportCsv(const QString& path) const {
     // The rows shown, in the order shown, in the one CSV form of a list (as `safemap list`).
     std::vector<ListRow> shown;
-    const auto& rows = model_->rows();
-    for (int r = 0; r < proxy_->rowCount(); ++r)
-        shown.push_back(rows[static_cast<size_t>(proxy_->mapToSource(proxy_->index(r, 0)).row())]);
+    for (int r = 0; r < model_->rowCount(); ++r)
+        shown.push_back(model_->view().row(model_->viewRow(r)));
     return writeFileAtomically(path.toStdString(), listRowsToCsv(shown, true));
 }
 

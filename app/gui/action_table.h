@@ -8,7 +8,6 @@
 
 class QLabel;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace safemap {
@@ -38,7 +37,9 @@ public:
     ActionList list() const { return list_; }
     /// Replaces the rows, keeping the sort order and (quietly) the selected site if it is
     /// still there.
-    void setRows(std::vector<ListRow> rows);
+    void setView(ListView view);
+    /// The same for rows made elsewhere (tests, files).
+    void setRows(const std::vector<ListRow>& rows);
     int rowCount() const;
     /// Selects the site's row and scrolls to it without emitting siteActivated. Returns
     /// false (and clears the selection) if the site is not in the table.
@@ -67,7 +68,6 @@ private:
 
     ActionList list_;
     ActionTableModel* model_;
-    QSortFilterProxyModel* proxy_;
     QTableView* view_;
     QLabel* count_;
     QPushButton* export_;

@@ -100,13 +100,16 @@ CordonDialog::CordonDialog(QWidget* parent)
     clear_->setEnabled(false);
 }
 
+void CordonDialog::setSites(std::shared_ptr<const ProjectFacts> facts) {
+    facts_ = std::move(facts);
+}
+
 void CordonDialog::setSites(std::vector<Factory> factories, std::vector<Zone> zones) {
-    factories_ = std::move(factories);
-    zones_ = std::move(zones);
-    factoryIndex_.clear();
-    factoryIndex_.reserve(factories_.size());
-    for (std::size_t i = 0; i < factories_.size(); ++i)
-        factoryIndex_.emplace(factories_[i].id, i);
+    auto facts = std::make_shared<ProjectFacts>();
+    facts->index = makeFactoryIndex(factories);
+    facts->factories = std::move(factories);
+    facts->zones = std::move(zones);
+    setSites(std::move(facts));
 }
 
 void CordonDialog::setCaseSite(const QString& siteId, const QString& name) {
@@ -165,7 +168,9 @@ void CordonDialog::compute() {
     }
     const CordonRequest request{caseSiteId_.toStdString(), double(radius_->value()),
                                 wholeZone_->isChecked()};
-    Result<Cordon> result = computeCordon(request, factories_, zones_);
+    static const ProjectFacts none;
+    const ProjectFacts& sites = facts_ ? *facts_ : none;
+    Result<Cordon> result = computeCordon(request, sites.factories, sites.zones);
     if (!result) {
         showError(qs(result.error().describe()));
         return;
@@ -252,8 +257,10 @@ void CordonDialog::updateCaseLabel() {
 }
 
 const Factory* CordonDialog::findFactory(const std::string& id) const {
-    const auto it = factoryIndex_.find(id);
-    return it == factoryIndex_.end() ? nullptr : &factories_[it->second];
+    if (!facts_ || !facts_->index)
+        return nullptr;
+    const auto it = facts_->index->find(id);
+    return it == facts_->index->end() ? nullptr : &facts_->factories[it->second];
 }
 
 }  // namespace safemap

@@ -3,12 +3,14 @@
 #include <QDialog>
 #include <QMetaType>
 #include <QStringList>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/model/site.h"
+#include "core/project/project_facts.h"
 #include "gis/analysis/cordon.h"
 
 class QCheckBox;
@@ -30,6 +32,8 @@ public:
 
     /// The facilities and zones to search, copied: the dialog also looks names up in them.
     /// A shown cordon stays until the next Compute or Clear.
+    void setSites(std::shared_ptr<const ProjectFacts> facts);
+    /// The same from plain lists (tests, small projects).
     void setSites(std::vector<Factory> factories, std::vector<Zone> zones);
     /// The facility where the case is, usually the map's selection; an empty id unsets it.
     void setCaseSite(const QString& siteId, const QString& name);
@@ -75,9 +79,9 @@ private:
     QLabel* result_;
     QTreeWidget* list_;
 
-    std::vector<Factory> factories_;
-    std::vector<Zone> zones_;
-    std::unordered_map<std::string, std::size_t> factoryIndex_;  ///< Factory::id → position
+    /// The project's sites, shared with the window (never copied: a project may hold a
+    /// hundred thousand facilities).
+    std::shared_ptr<const ProjectFacts> facts_;
     QString caseSiteId_;
     QString caseSiteName_;
     int radiusBeforeWholeZone_ = 1000;

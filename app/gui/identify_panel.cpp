@@ -134,9 +134,9 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
                        .arg(status->stale ? tr(" — stale") : QString()));
         const bool vi = useVietnamese();
         for (const auto& r : status->suspendReasons)
-            addRow(s, tr("To suspend"), qs(vi ? r.detail : r.detailEn), QColor(176, 0, 32));
+            addRow(s, tr("To suspend"), qs(reasonText(r, criteria, vi)), QColor(176, 0, 32));
         for (const auto& r : status->inspectReasons)
-            addRow(s, tr("Due for inspection"), qs(vi ? r.detail : r.detailEn),
+            addRow(s, tr("Due for inspection"), qs(reasonText(r, criteria, vi)),
                    QColor(180, 100, 0));
         if (!status->toSuspend && !status->toInspect)
             addRow(s, tr("Lists"), tr("on neither list"));

@@ -105,7 +105,7 @@ LegendPanel::LegendPanel(QWidget* parent)
 void LegendPanel::setStatus(const ProjectStatus& status) {
     std::array<int, kRiskLevelCount + 1> counts{};
     int stale = 0, suspend = 0, inspect = 0;
-    for (const auto& [id, s] : status.sites) {
+    for (const auto& s : status.sites) {
         ++counts[riskCategory(s)];
         stale += s.stale ? 1 : 0;
         suspend += s.toSuspend ? 1 : 0;

@@ -262,8 +262,9 @@ void MainWindow::showFrame() {
         return;
     const ProjectFacts& facts = *frame.facts;
     if (frame.reloaded) {
-        filterPanel_->setChoices(facts.zones, districtChoices(facts.factories));
-        cordon_->setSites(facts.factories, facts.zones);
+        filterPanel_->setChoices(facts.zones,
+                                 frame.districts ? *frame.districts : std::vector<std::string>{});
+        cordon_->setSites(frame.facts);
         asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
         countLabel_->setText(
             tr("%1 zones · %2 facilities")
@@ -272,8 +273,8 @@ void MainWindow::showFrame() {
     }
     asOf_->showAsOf(frame.status->asOf, session_->scenario().rules.asOf.has_value());
     legend_->setStatus(*frame.status);
-    suspendTable_->setRows(frame.suspendRows);
-    inspectTable_->setRows(frame.inspectRows);
+    suspendTable_->setView(frame.suspendList);
+    inspectTable_->setView(frame.inspectList);
     showLayers();
     if (placeView_ && frame.reloaded) {
         placeView_ = false;

@@ -1,8 +1,12 @@
 #include "app/gui/project_session.h"
 
+#include "app/gui/release_later.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include "core/filter/filter_match.h"
 
 namespace safemap {
 
@@ -43,6 +47,8 @@ SessionFrame runJob(JobInput in) {
         f.geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*f.facts, in.basemap));
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
         f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
+        f.districts =
+            std::make_shared<const std::vector<std::string>>(districtChoices(f.facts->factories));
         f.reloaded = true;
         in.work |= kStatus;
     }
@@ -53,8 +59,8 @@ SessionFrame runJob(JobInput in) {
     }
     f.map = composeMap(*f.geometry, *f.facts, *f.status, in.style, in.layers, in.scenario.filter,
                        f.search.get());
-    f.suspendRows = listRows(ActionList::ToSuspend, *f.facts, *f.status, in.scenario.filter);
-    f.inspectRows = listRows(ActionList::ToInspect, *f.facts, *f.status, in.scenario.filter);
+    f.suspendList = listView(ActionList::ToSuspend, f.facts, f.status, in.scenario.filter);
+    f.inspectList = listView(ActionList::ToInspect, f.facts, f.status, in.scenario.filter);
     f.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return f;
 }
@@ -185,6 +191,9 @@ void ProjectSession::startNext() {
 
 void ProjectSession::finished() {
     running_ = false;
+    // The frame being replaced may hold the last references to a hundred thousand statuses:
+    // they are freed on a worker, not on the UI thread.
+    releaseLater(std::move(frame_));
     frame_ = watcher_.result();
     if (pending_) {
         startNext();

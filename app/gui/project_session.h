@@ -23,9 +23,10 @@ struct SessionFrame {
     std::shared_ptr<const SearchIndex> search;
     std::shared_ptr<const ProjectStatus> status;
     std::shared_ptr<const std::vector<Date>> dates;  ///< dates with data, for the as-of slider
+    std::shared_ptr<const std::vector<std::string>> districts;  ///< the filter's choices
     MapContent map;
-    std::vector<ListRow> suspendRows;
-    std::vector<ListRow> inspectRows;
+    ListView suspendList;
+    ListView inspectList;
     bool reloaded = false;  ///< facts (and sites) were read again
     double milliseconds = 0;
     std::optional<Error> error;

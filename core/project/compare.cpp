@@ -31,31 +31,32 @@ std::vector<StatusChange> statusChanges(const ProjectFacts& facts, const Project
         zoneById.emplace(z.id, &z);
     const SiteMatcher match(filter);
     std::vector<StatusChange> out;
-    for (const auto& f : facts.factories) {
-        const SiteStatus* a = before.site(f.id);
-        const SiteStatus* b = after.site(f.id);
-        if (!a || !b)
+    for (size_t i = 0; i < facts.factories.size(); ++i) {
+        if (i >= before.sites.size() || i >= after.sites.size())
+            break;
+        const Factory& f = facts.factories[i];
+        const SiteStatus& a = before.sites[i];
+        const SiteStatus& b = after.sites[i];
+        if (a.level == b.level && a.toSuspend == b.toSuspend && a.toInspect == b.toInspect)
             continue;
         const Zone* zone = nullptr;
         if (auto it = zoneById.find(f.zoneId); it != zoneById.end())
             zone = it->second;
-        if (!match(FilterRow{&f, b, zone, nullptr}))
-            continue;
-        if (a->level == b->level && a->toSuspend == b->toSuspend && a->toInspect == b->toInspect)
+        if (!match(FilterRow{&f, &b, zone, nullptr}))
             continue;
         StatusChange c;
         c.siteId = f.id;
         c.name = f.name;
-        c.levelBefore = a->level;
-        c.levelAfter = b->level;
-        if (a->level)
-            c.percentBefore = a->percent;
-        if (b->level)
-            c.percentAfter = b->percent;
-        c.suspendBefore = a->toSuspend;
-        c.suspendAfter = b->toSuspend;
-        c.inspectBefore = a->toInspect;
-        c.inspectAfter = b->toInspect;
+        c.levelBefore = a.level;
+        c.levelAfter = b.level;
+        if (a.level)
+            c.percentBefore = a.percent;
+        if (b.level)
+            c.percentAfter = b.percent;
+        c.suspendBefore = a.toSuspend;
+        c.suspendAfter = b.toSuspend;
+        c.inspectBefore = a.toInspect;
+        c.inspectAfter = b.toInspect;
         out.push_back(std::move(c));
     }
     return out;

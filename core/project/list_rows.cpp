@@ -23,41 +23,134 @@ std::string_view actionListCode(ActionList list) {
     return list == ActionList::ToSuspend ? "suspend" : "inspect";
 }
 
-std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
-                              const ProjectStatus& status, const SiteFilter& filter) {
+std::string ListRow::reasonsIn(bool vietnamese) const {
+    return reasonsText(reasons, criteria.get(), vietnamese);
+}
+
+std::vector<std::uint32_t> listPositions(ActionList list, const ProjectFacts& facts,
+                                         const ProjectStatus& status, const SiteFilter& filter) {
+    const auto& order = list == ActionList::ToSuspend ? status.suspendOrder : status.inspectOrder;
+    std::vector<std::uint32_t> out;
+    out.reserve(order.size());
+    if (filter.isEmpty()) {
+        for (const std::uint32_t i : order)
+            if (i < facts.factories.size() && i < status.sites.size())
+                out.push_back(i);
+        return out;
+    }
     std::unordered_map<std::string_view, const Zone*> zoneById;
     for (const auto& z : facts.zones)
         zoneById.emplace(z.id, &z);
-    std::unordered_map<std::string_view, const Factory*> factoryById;
-    for (const auto& f : facts.factories)
-        factoryById.emplace(f.id, &f);
     const SiteMatcher match(filter);
-    const auto& order = list == ActionList::ToSuspend ? status.suspendOrder : status.inspectOrder;
-    std::vector<ListRow> rows;
-    for (const auto& id : order) {
-        const SiteStatus* s = status.site(id);
-        auto fit = factoryById.find(id);
-        if (!s || fit == factoryById.end())
+    for (const std::uint32_t i : order) {
+        if (i >= facts.factories.size() || i >= status.sites.size())
             continue;
-        const Factory& f = *fit->second;
+        const Factory& f = facts.factories[i];
         const Zone* zone = nullptr;
-        if (auto it = zoneById.find(f.zoneId); it != zoneById.end())
-            zone = it->second;
-        if (!match(FilterRow{&f, s, zone, nullptr}))
-            continue;
-        ListRow row;
-        row.siteId = f.id;
-        row.name = f.name;
-        row.taxCode = f.taxCode;
-        row.zone = zone ? zone->name : std::string();
-        row.district = f.district;
-        row.workers = f.workforce.total;
-        row.level = s->level;
-        row.percent = s->percent;
-        row.assessedOn = s->assessedOn;
-        row.reasons = list == ActionList::ToSuspend ? s->suspendReasons : s->inspectReasons;
-        rows.push_back(std::move(row));
+        if (!f.zoneId.empty())
+            if (auto it = zoneById.find(f.zoneId); it != zoneById.end())
+                zone = it->second;
+        if (match(FilterRow{&f, &status.sites[i], zone, nullptr}))
+            out.push_back(i);
     }
+    return out;
+}
+
+std::string ListView::zoneName(std::size_t row) const {
+    const std::string& id = factory(row).zoneId;
+    if (id.empty())
+        return {};
+    for (const auto& z : facts->zones)
+        if (z.id == id)
+            return z.name;
+    return {};
+}
+
+const std::vector<Reason>& ListView::reasons(std::size_t row) const {
+    const SiteStatus& s = site(row);
+    return list == ActionList::ToSuspend ? s.suspendReasons : s.inspectReasons;
+}
+
+ListRow ListView::row(std::size_t i) const {
+    const Factory& f = factory(i);
+    const SiteStatus& s = site(i);
+    ListRow row;
+    row.siteId = f.id;
+    row.name = f.name;
+    row.taxCode = f.taxCode;
+    row.zone = zoneName(i);
+    row.district = f.district;
+    row.workers = f.workforce.total;
+    row.level = s.level;
+    row.percent = s.percent;
+    row.assessedOn = s.assessedOn;
+    row.reasons = reasons(i);
+    row.criteria = status->criteria;
+    return row;
+}
+
+ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
+                  std::shared_ptr<const ProjectStatus> status, const SiteFilter& filter) {
+    ListView v;
+    v.list = list;
+    v.positions = listPositions(list, *facts, *status, filter);
+    v.facts = std::move(facts);
+    v.status = std::move(status);
+    return v;
+}
+
+ListView listViewOf(ActionList list, const std::vector<ListRow>& rows) {
+    auto facts = std::make_shared<ProjectFacts>();
+    auto status = std::make_shared<ProjectStatus>();
+    ListView v;
+    v.list = list;
+    for (const auto& r : rows) {
+        Factory f;
+        f.id = r.siteId;
+        f.name = r.name;
+        f.taxCode = r.taxCode;
+        f.district = r.district;
+        f.workforce.total = r.workers;
+        if (!r.zone.empty()) {
+            f.zoneId = "zone:" + r.zone;
+            Zone z;
+            z.id = f.zoneId;
+            z.name = r.zone;
+            facts->zones.push_back(std::move(z));
+        }
+        SiteStatus s;
+        s.siteId = r.siteId;
+        s.level = r.level;
+        s.percent = r.percent;
+        s.assessedOn = r.assessedOn;
+        (list == ActionList::ToSuspend ? s.suspendReasons : s.inspectReasons) = r.reasons;
+        (list == ActionList::ToSuspend ? s.toSuspend : s.toInspect) = true;
+        if (!status->criteria)
+            status->criteria = r.criteria;
+        v.positions.push_back(static_cast<std::uint32_t>(facts->factories.size()));
+        facts->factories.push_back(std::move(f));
+        status->sites.push_back(std::move(s));
+    }
+    facts->index = makeFactoryIndex(facts->factories);
+    status->index = facts->index;
+    v.facts = std::move(facts);
+    v.status = std::move(status);
+    return v;
+}
+
+std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
+                              const ProjectStatus& status, const SiteFilter& filter) {
+    std::vector<ListRow> rows;
+    const auto positions = listPositions(list, facts, status, filter);
+    rows.reserve(positions.size());
+    // A view that does not own: the rows are copied out before the caller's objects go.
+    ListView view;
+    view.list = list;
+    view.facts = std::shared_ptr<const ProjectFacts>(&facts, [](const ProjectFacts*) {});
+    view.status = std::shared_ptr<const ProjectStatus>(&status, [](const ProjectStatus*) {});
+    view.positions = positions;
+    for (size_t i = 0; i < view.size(); ++i)
+        rows.push_back(view.row(i));
     return rows;
 }
 
@@ -79,13 +172,10 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom) {
         "site_id,tax_code,name,zone,district,workers,level,percent,assessed_on,reason_codes,"
         "reasons,reasons_en\r\n";
     for (const auto& r : rows) {
-        std::string codes, vi, en;
-        for (const auto& reason : r.reasons) {
-            const char* sep = codes.empty() ? "" : "; ";
-            codes += sep + std::string(reasonCode(reason.code));
-            vi += sep + reason.detail;
-            en += sep + reason.detailEn;
-        }
+        std::string codes;
+        for (const auto& reason : r.reasons)
+            codes += (codes.empty() ? "" : "; ") + std::string(reasonCode(reason.code));
+        const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
         out += csvField(r.siteId) + ',' + csvField(r.taxCode) + ',' + csvField(r.name) + ',' +
                csvField(r.zone) + ',' + csvField(r.district) + ',' +
                (r.workers ? std::to_string(*r.workers) : "") + ',' +
@@ -122,8 +212,8 @@ std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenanc
         json reasons = json::array();
         for (const auto& reason : r.reasons)
             reasons.push_back({{"code", reasonCode(reason.code)},
-                               {"vi", reason.detail},
-                               {"en", reason.detailEn}});
+                               {"vi", reasonText(reason, r.criteria.get(), true)},
+                               {"en", reasonText(reason, r.criteria.get(), false)}});
         json site = {{"site_id", r.siteId}, {"name", r.name}, {"reasons", reasons}};
         site["level"] = r.level ? json(riskLevelCode(*r.level)) : json(nullptr);
         site["percent"] = r.level ? json(r.percent) : json(nullptr);

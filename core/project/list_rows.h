@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +31,42 @@ struct ListRow {
     double percent = 0;
     std::optional<Date> assessedOn;
     std::vector<Reason> reasons;  ///< why the facility is on this list
+    /// The set that scored it: names the indices in the reasons' words.
+    std::shared_ptr<const CriteriaSet> criteria;
+
+    /// The reasons in words, joined by "; ".
+    std::string reasonsIn(bool vietnamese) const;
 };
 
-/// The facilities on `list` that pass `filter`, in the list's order.
+/// Positions (in facts.factories and status.sites) of the facilities on `list` that pass
+/// `filter`, in the list's order.
+std::vector<std::uint32_t> listPositions(ActionList list, const ProjectFacts& facts,
+                                         const ProjectStatus& status, const SiteFilter& filter);
+
+/// \brief One list of a scenario as positions into the facts and the status it was made
+/// from: what a table shows, without copying tens of thousands of rows that nobody scrolls to.
+struct ListView {
+    ActionList list = ActionList::ToSuspend;
+    std::shared_ptr<const ProjectFacts> facts;
+    std::shared_ptr<const ProjectStatus> status;
+    std::vector<std::uint32_t> positions;  ///< in the list's order
+
+    std::size_t size() const { return positions.size(); }
+    const Factory& factory(std::size_t row) const { return facts->factories[positions[row]]; }
+    const SiteStatus& site(std::size_t row) const { return status->sites[positions[row]]; }
+    /// The zone's name of the row's facility; empty outside any zone.
+    std::string zoneName(std::size_t row) const;
+    const std::vector<Reason>& reasons(std::size_t row) const;
+    ListRow row(std::size_t row) const;
+};
+
+ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
+                  std::shared_ptr<const ProjectStatus> status, const SiteFilter& filter = {});
+
+/// A view over rows made elsewhere (by hand, in tests, or read back from a file).
+ListView listViewOf(ActionList list, const std::vector<ListRow>& rows);
+
+/// The facilities on `list` that pass `filter`, in the list's order, as rows.
 std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
                               const ProjectStatus& status, const SiteFilter& filter = {});
 

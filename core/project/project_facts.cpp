@@ -15,9 +15,7 @@ InspectionFact toFact(const Inspection& i) {
 }
 
 void groupInspections(ProjectFacts& facts, std::vector<Inspection> all) {
-    std::unordered_map<std::string, size_t> position;
-    for (size_t i = 0; i < facts.factories.size(); ++i)
-        position.emplace(facts.factories[i].id, i);
+    const FactoryIndex& position = *facts.index;
     // Inspections of sites no longer in the project are dropped; the rest are grouped in
     // the factories' order, oldest first (storage gives them oldest first already).
     std::vector<std::vector<Inspection>> bySite(facts.factories.size());
@@ -37,6 +35,14 @@ void groupInspections(ProjectFacts& facts, std::vector<Inspection> all) {
 
 }  // namespace
 
+std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>& factories) {
+    auto index = std::make_shared<FactoryIndex>();
+    index->reserve(factories.size());
+    for (size_t i = 0; i < factories.size(); ++i)
+        index->emplace(factories[i].id, static_cast<std::uint32_t>(i));
+    return index;
+}
+
 Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest& request) {
     const ProjectRepository& repo = project.repository();
     ProjectFacts facts;
@@ -48,6 +54,7 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
     if (!factories)
         return factories.error();
     facts.factories = std::move(factories).value();
+    facts.index = makeFactoryIndex(facts.factories);
     auto inspections = repo.inspections();
     if (!inspections)
         return inspections.error();
@@ -94,8 +101,6 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
         const Factory& factory = facts.factories[i];
         SiteFacts& f = out[i];
         f.siteId = factory.id;
-        f.name = factory.name;
-        f.zoneId = factory.zoneId;
         f.workers = factory.workforce.total;
         if (factory.accountIssued && *factory.accountIssued <= asOf)
             f.accountIssued = factory.accountIssued;
@@ -107,9 +112,9 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
                                  [](int32_t day, const TimelineEntry& e) { return day < e.day; });
             const auto n = end - scores.begin();
             if (n >= 1)
-                f.latest = toScoredAssessment(*(end - 1), *facts.criteria);
+                f.latest = toScoredAssessment(*(end - 1));
             if (n >= 2)
-                f.previous = toScoredAssessment(*(end - 2), *facts.criteria);
+                f.previous = toScoredAssessment(*(end - 2));
         }
         if (i + 1 < facts.inspectionBegin.size()) {
             for (uint32_t k = facts.inspectionBegin[i + 1]; k > facts.inspectionBegin[i]; --k) {

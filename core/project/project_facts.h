@@ -1,10 +1,12 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/criteria/criteria_set.h"
@@ -18,6 +20,10 @@ namespace safemap {
 
 class Project;
 
+/// Site id → position in ProjectFacts::factories (and in ProjectStatus::sites).
+using FactoryIndex = std::unordered_map<std::string, std::uint32_t>;
+std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>& factories);
+
 /// Progress of long work: (done, total); total may be -1 when unknown.
 using ProgressFn = std::function<void(long long done, long long total)>;
 
@@ -29,6 +35,7 @@ using ProgressFn = std::function<void(long long done, long long total)>;
 struct ProjectFacts {
     std::vector<Zone> zones;
     std::vector<Factory> factories;
+    std::shared_ptr<const FactoryIndex> index;  ///< of `factories`; may be null (then built)
     /// The set the scores are under; null when the project has no criteria set yet, in
     /// which case no facility has an assessment the rules can read.
     std::shared_ptr<const CriteriaSet> criteria;

@@ -3,8 +3,14 @@
 namespace safemap {
 
 const SiteStatus* ProjectStatus::site(const std::string& id) const {
-    auto it = sites.find(id);
-    return it == sites.end() ? nullptr : &it->second;
+    if (index) {
+        auto it = index->find(id);
+        return it == index->end() || it->second >= sites.size() ? nullptr : &sites[it->second];
+    }
+    for (const auto& s : sites)
+        if (s.siteId == id)
+            return &s;
+    return nullptr;
 }
 
 ProjectStatus computeStatus(const ProjectFacts& facts, const RuleSettings& settings) {
@@ -13,25 +19,24 @@ ProjectStatus computeStatus(const ProjectFacts& facts, const RuleSettings& setti
     p.asOf = settings.asOf.value_or(defaultAsOf(facts));
     p.settings = settings;
     p.settings.asOf = p.asOf;
-    p.facts = factsAsOf(facts, p.asOf);
-    auto statuses = computeSiteStatus(p.facts, p.settings, &p.suspendOrder, &p.inspectOrder);
-    p.sites.reserve(statuses.size());
-    for (size_t i = 0; i < statuses.size(); ++i) {
-        const SiteFacts& f = p.facts[i];
-        const SiteStatus& s = statuses[i];
-        if (!f.zoneId.empty()) {
-            ZoneAggregate& z = p.zones[f.zoneId];
-            ++z.facilities;
-            z.workers += f.workers.value_or(0);
-            if (s.level) {
-                ++z.assessed;
-                if (!z.worst || *s.level > *z.worst)
-                    z.worst = s.level;
-                if (*s.level >= RiskLevel::High || s.toSuspend)
-                    ++z.unsafe;
-            }
+    p.index = facts.index ? facts.index : makeFactoryIndex(facts.factories);
+    const std::vector<SiteFacts> siteFacts = factsAsOf(facts, p.asOf);
+    p.sites = computeSiteStatus(siteFacts, p.settings, &p.suspendOrder, &p.inspectOrder);
+    for (size_t i = 0; i < p.sites.size(); ++i) {
+        const Factory& f = facts.factories[i];
+        const SiteStatus& s = p.sites[i];
+        if (f.zoneId.empty())
+            continue;
+        ZoneAggregate& z = p.zones[f.zoneId];
+        ++z.facilities;
+        z.workers += f.workforce.total.value_or(0);
+        if (s.level) {
+            ++z.assessed;
+            if (!z.worst || *s.level > *z.worst)
+                z.worst = s.level;
+            if (*s.level >= RiskLevel::High || s.toSuspend)
+                ++z.unsafe;
         }
-        p.sites.emplace(s.siteId, std::move(statuses[i]));
     }
     return p;
 }

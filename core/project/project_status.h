@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -19,11 +20,12 @@ struct ProjectStatus {
     std::shared_ptr<const CriteriaSet> criteria;  ///< null if the project has none yet
     RuleSettings settings;                        ///< as applied: settings.asOf is always set
     Date asOf{};
-    std::vector<SiteFacts> facts;                          ///< one per factory, in order
-    std::unordered_map<std::string, SiteStatus> sites;     ///< by site id
+    std::vector<SiteStatus> sites;                         ///< one per factory, in the facts' order
+    std::shared_ptr<const FactoryIndex> index;             ///< site id → position in `sites`
     std::unordered_map<std::string, ZoneAggregate> zones;  ///< by zone id
-    std::vector<std::string> suspendOrder;  ///< site ids on the suspend list, in its order
-    std::vector<std::string> inspectOrder;  ///< site ids on the inspection list, in its order
+    std::vector<std::uint32_t> suspendOrder;  ///< positions on the suspend list, in its order
+    std::vector<std::uint32_t> inspectOrder;  ///< positions on the inspection list, in its order
+
     const SiteStatus* site(const std::string& id) const;
 };
 

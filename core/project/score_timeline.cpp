@@ -87,23 +87,16 @@ ScoreTimeline ScoreTimelineBuilder::finish() && {
     return std::move(t);
 }
 
-ScoredAssessment toScoredAssessment(const TimelineEntry& e, const CriteriaSet& set) {
+ScoredAssessment toScoredAssessment(const TimelineEntry& e) {
     ScoredAssessment a;
     a.date = e.date();
     a.percent = e.percent;
     a.level = e.level;
     a.safeToOperate = e.safeToOperate;
     a.maxIndexPoints = e.maxIndexPoints;
-    if (e.worstIndex >= 0 && static_cast<size_t>(e.worstIndex) < set.indices.size())
-        a.worstIndex = set.indices[static_cast<size_t>(e.worstIndex)].id;
-    for (size_t k = 0; k < set.indices.size() && k < 64; ++k)
-        if (e.mandatoryFailedMask & (uint64_t{1} << k))
-            a.failedMandatory.push_back(set.indices[k].id);
-    for (size_t v = 0; v < set.vetoes.size() && v < 32; ++v)
-        if (e.vetoMask & (uint32_t{1} << v))
-            a.firedVetoes.push_back(set.vetoes[v].id);
-    a.criteriaSetId = set.id;
-    a.criteriaVersion = set.version;
+    a.worstIndex = e.worstIndex;
+    a.failedMandatory = e.mandatoryFailedMask;
+    a.firedVetoes = e.vetoMask;
     return a;
 }
 

@@ -66,8 +66,8 @@ private:
     uint32_t lastIndex_ = 0;
 };
 
-/// The entry as the rules see it, with the set's index and veto ids spelled out.
-ScoredAssessment toScoredAssessment(const TimelineEntry& entry, const CriteriaSet& set);
+/// The entry as the rules see it.
+ScoredAssessment toScoredAssessment(const TimelineEntry& entry);
 
 /// Day number of a date (days since 1970-01-01) and back.
 int32_t dayNumber(const Date& date);

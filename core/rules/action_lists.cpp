@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/criteria/criteria_set.h"
+
 namespace safemap {
 
 namespace {
@@ -26,27 +28,38 @@ std::string num(double v) {
     return buf;
 }
 
-std::string joined(const std::vector<std::string>& items) {
+std::string indexName(const CriteriaSet* set, int position) {
+    if (set && position >= 0 && static_cast<size_t>(position) < set->indices.size())
+        return set->indices[static_cast<size_t>(position)].id;
+    return "#" + std::to_string(position + 1);
+}
+
+std::string indexNames(const CriteriaSet* set, std::uint64_t mask) {
     std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : ", ") + s;
+    for (int k = 0; k < 64; ++k)
+        if (mask >> k & 1)
+            out += (out.empty() ? "" : ", ") + indexName(set, k);
     return out;
 }
 
-std::string levelVi(const ScoredAssessment& a) {
-    return std::string(riskLevelLabelVi(a.level)) + " (" + pct(a.percent) + ")";
-}
-std::string levelEn(const ScoredAssessment& a) {
-    return std::string(riskLevelLabelEn(a.level)) + " (" + pct(a.percent) + ")";
+Reason reasonOf(ReasonCode code, Date date = {}) {
+    Reason r;
+    r.code = code;
+    r.date = date;
+    return r;
 }
 
 template <class Rule>
-std::vector<ListEntry> makeList(const std::vector<SiteFacts>& facts, Rule rule) {
+std::vector<ListEntry> makeList(const std::vector<SiteFacts>& facts, const RuleSettings& settings,
+                                Rule rule) {
+    const Date asOf = effectiveAsOf(facts, settings);
     std::vector<ListEntry> out;
+    std::vector<Reason> reasons;
     for (const auto& f : facts) {
-        std::vector<Reason> reasons = rule(f);
+        reasons.clear();
+        rule(f, settings, asOf, reasons);
         if (!reasons.empty())
-            out.push_back({f.siteId, f.name, std::move(reasons)});
+            out.push_back({f.siteId, reasons});
     }
     std::sort(out.begin(), out.end(),
               [](const ListEntry& a, const ListEntry& b) { return a.siteId < b.siteId; });
@@ -79,6 +92,68 @@ std::string_view reasonCode(ReasonCode code) {
     return "unknown";
 }
 
+std::string reasonText(const Reason& r, const CriteriaSet* set, bool vi) {
+    const std::string date = vi ? viDate(r.date) : formatDate(r.date);
+    switch (r.code) {
+        case ReasonCode::MeasuresNotImplemented: {
+            if (r.byInspection) {
+                const std::string finding = r.finding.empty() ? "" : " — " + r.finding;
+                return vi ? "kiểm tra ngày " + date + ": không thực hiện biện pháp" + finding
+                          : "inspection " + date + ": measures not implemented" + finding;
+            }
+            const std::string names = indexNames(set, r.indices);
+            return vi ? "chưa thực hiện biện pháp bắt buộc: " + names + " (đánh giá " + date + ")"
+                      : "mandatory measures not implemented: " + names + " (assessment " + date +
+                            ")";
+        }
+        case ReasonCode::UnsafeLevel: {
+            std::string out =
+                vi ? "đánh giá gần nhất " + date + ": " + std::string(riskLevelLabelVi(r.level)) +
+                         " (" + pct(r.percent) + ")"
+                   : "latest assessment " + date + ": " + std::string(riskLevelLabelEn(r.level)) +
+                         " (" + pct(r.percent) + ")";
+            if (r.index >= 0)
+                out += (vi ? ", chỉ số " : ", index ") + indexName(set, r.index) + " = " +
+                       num(r.points);
+            return out;
+        }
+        case ReasonCode::NoAssessment:
+            return vi ? "đã cấp tài khoản ngày " + date + " nhưng chưa có đánh giá"
+                      : "account issued " + date + " but no assessment";
+        case ReasonCode::AssessmentOverdue:
+            return vi ? "không cập nhật đánh giá " + std::to_string(r.count) + " ngày (quá " +
+                            std::to_string(r.limit) + " ngày)"
+                      : "no assessment for " + std::to_string(r.count) + " days (limit " +
+                            std::to_string(r.limit) + ")";
+        case ReasonCode::LargeWorkforce:
+            return vi ? std::to_string(r.count) + " lao động (trên " + std::to_string(r.limit) + ")"
+                      : std::to_string(r.count) + " workers (over " + std::to_string(r.limit) + ")";
+        case ReasonCode::MediumWithHighIndex:
+            return (vi ? "nguy cơ trung bình, chỉ số " : "medium risk, index ") +
+                   indexName(set, r.index) + " = " + num(r.points);
+        case ReasonCode::StaleAssessment:
+            return vi ? "đánh giá đã " + std::to_string(r.count) + " ngày"
+                      : "assessment " + std::to_string(r.count) + " days old";
+        case ReasonCode::RiskRising:
+            return vi ? "nguy cơ tăng từ " + pct(r.previousPercent) + " lên " + pct(r.percent)
+                      : "risk rose from " + pct(r.previousPercent) + " to " + pct(r.percent);
+        case ReasonCode::NeverInspected:
+            return vi ? "chưa được kiểm tra lần nào" : "never inspected";
+    }
+    return std::string(reasonCode(r.code));
+}
+
+std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vi,
+                        std::string_view separator) {
+    std::string out;
+    for (const auto& r : reasons) {
+        if (!out.empty())
+            out += separator;
+        out += reasonText(r, set, vi);
+    }
+    return out;
+}
+
 Date effectiveAsOf(const std::vector<SiteFacts>& facts, const RuleSettings& settings) {
     if (settings.asOf)
         return *settings.asOf;
@@ -94,96 +169,91 @@ Date effectiveAsOf(const std::vector<SiteFacts>& facts, const RuleSettings& sett
         Date{std::chrono::year(1970), std::chrono::month(1), std::chrono::day(1)});
 }
 
+void suspensionReasons(const SiteFacts& f, const RuleSettings& settings, Date asOf,
+                       std::vector<Reason>& r) {
+    // (i) measures not implemented: a failed mandatory measure in the latest assessment,
+    // or the latest inspection (if newer than that assessment) found them missing.
+    if (f.latest && f.latest->failedMandatory) {
+        Reason reason = reasonOf(ReasonCode::MeasuresNotImplemented, f.latest->date);
+        reason.indices = f.latest->failedMandatory;
+        r.push_back(std::move(reason));
+    }
+    if (f.lastInspection && !f.lastInspection->measuresOk &&
+        (!f.latest || f.lastInspection->date >= f.latest->date)) {
+        Reason reason = reasonOf(ReasonCode::MeasuresNotImplemented, f.lastInspection->date);
+        reason.byInspection = true;
+        reason.finding = f.lastInspection->finding;
+        r.push_back(std::move(reason));
+    }
+    // (ii) the latest assessment is at a level that may not operate (high, very high, or
+    // medium with a veto).
+    if (f.latest && !f.latest->safeToOperate) {
+        Reason reason = reasonOf(ReasonCode::UnsafeLevel, f.latest->date);
+        reason.level = f.latest->level;
+        reason.percent = f.latest->percent;
+        if (f.latest->firedVetoes) {
+            reason.index = f.latest->worstIndex;
+            reason.points = f.latest->maxIndexPoints;
+        }
+        r.push_back(std::move(reason));
+    }
+    // (iii) an account was issued but there is no assessment, or none recent enough.
+    if (f.accountIssued && !f.latest && *f.accountIssued <= asOf)
+        r.push_back(reasonOf(ReasonCode::NoAssessment, *f.accountIssued));
+    if (f.latest) {
+        const int age = daysBetween(f.latest->date, asOf);
+        if (age > settings.suspendNoAssessmentDays) {
+            Reason reason = reasonOf(ReasonCode::AssessmentOverdue, f.latest->date);
+            reason.count = age;
+            reason.limit = settings.suspendNoAssessmentDays;
+            r.push_back(std::move(reason));
+        }
+    }
+}
+
+void inspectionReasons(const SiteFacts& f, const RuleSettings& settings, Date asOf,
+                       std::vector<Reason>& r) {
+    if (f.workers && *f.workers > settings.largeWorkforce) {
+        Reason reason = reasonOf(ReasonCode::LargeWorkforce);
+        reason.count = *f.workers;
+        reason.limit = settings.largeWorkforce;
+        r.push_back(std::move(reason));
+    }
+    if (f.latest && f.latest->level == RiskLevel::Medium &&
+        f.latest->maxIndexPoints >= settings.mediumIndexThreshold) {
+        Reason reason = reasonOf(ReasonCode::MediumWithHighIndex, f.latest->date);
+        reason.index = f.latest->worstIndex;
+        reason.points = f.latest->maxIndexPoints;
+        r.push_back(std::move(reason));
+    }
+    if (f.latest) {
+        const int age = daysBetween(f.latest->date, asOf);
+        if (age > settings.staleAssessmentDays) {
+            Reason reason = reasonOf(ReasonCode::StaleAssessment, f.latest->date);
+            reason.count = age;
+            reason.limit = settings.staleAssessmentDays;
+            r.push_back(std::move(reason));
+        }
+    }
+    if (f.latest && f.previous &&
+        f.latest->percent - f.previous->percent >= settings.riskRiseThreshold) {
+        Reason reason = reasonOf(ReasonCode::RiskRising, f.latest->date);
+        reason.percent = f.latest->percent;
+        reason.previousPercent = f.previous->percent;
+        r.push_back(std::move(reason));
+    }
+    if (settings.inspectNeverInspected && !f.lastInspection)
+        r.push_back(reasonOf(ReasonCode::NeverInspected));
+}
+
 std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
-    const Date asOf = effectiveAsOf(facts, settings);
-    return makeList(facts, [&](const SiteFacts& f) {
-        std::vector<Reason> r;
-        // (i) measures not implemented: a failed mandatory measure in the latest assessment,
-        // or the latest inspection (if newer than that assessment) found them missing.
-        if (f.latest && !f.latest->failedMandatory.empty())
-            r.push_back(
-                {ReasonCode::MeasuresNotImplemented,
-                 "chưa thực hiện biện pháp bắt buộc: " + joined(f.latest->failedMandatory) +
-                     " (đánh giá " + viDate(f.latest->date) + ")",
-                 "mandatory measures not implemented: " + joined(f.latest->failedMandatory) +
-                     " (assessment " + formatDate(f.latest->date) + ")"});
-        if (f.lastInspection && !f.lastInspection->measuresOk &&
-            (!f.latest || f.lastInspection->date >= f.latest->date))
-            r.push_back(
-                {ReasonCode::MeasuresNotImplemented,
-                 "kiểm tra ngày " + viDate(f.lastInspection->date) + ": không thực hiện biện pháp" +
-                     (f.lastInspection->finding.empty() ? "" : " — " + f.lastInspection->finding),
-                 "inspection " + formatDate(f.lastInspection->date) + ": measures not implemented" +
-                     (f.lastInspection->finding.empty() ? "" : " — " + f.lastInspection->finding)});
-        // (ii) the latest assessment is at a level that may not operate (high, very high, or
-        // medium with a veto).
-        if (f.latest && !f.latest->safeToOperate) {
-            std::string vi =
-                "đánh giá gần nhất " + viDate(f.latest->date) + ": " + levelVi(*f.latest);
-            std::string en =
-                "latest assessment " + formatDate(f.latest->date) + ": " + levelEn(*f.latest);
-            if (!f.latest->firedVetoes.empty()) {
-                vi += ", chỉ số " + f.latest->worstIndex + " = " + num(f.latest->maxIndexPoints);
-                en += ", index " + f.latest->worstIndex + " = " + num(f.latest->maxIndexPoints);
-            }
-            r.push_back({ReasonCode::UnsafeLevel, vi, en});
-        }
-        // (iii) an account was issued but there is no assessment, or none recent enough.
-        if (f.accountIssued && !f.latest && *f.accountIssued <= asOf)
-            r.push_back(
-                {ReasonCode::NoAssessment,
-                 "đã cấp tài khoản ngày " + viDate(*f.accountIssued) + " nhưng chưa có đánh giá",
-                 "account issued " + formatDate(*f.accountIssued) + " but no assessment"});
-        if (f.latest) {
-            const int age = daysBetween(f.latest->date, asOf);
-            if (age > settings.suspendNoAssessmentDays)
-                r.push_back({ReasonCode::AssessmentOverdue,
-                             "không cập nhật đánh giá " + std::to_string(age) + " ngày (quá " +
-                                 std::to_string(settings.suspendNoAssessmentDays) + " ngày)",
-                             "no assessment for " + std::to_string(age) + " days (limit " +
-                                 std::to_string(settings.suspendNoAssessmentDays) + ")"});
-        }
-        return r;
-    });
+    return makeList(facts, settings, suspensionReasons);
 }
 
 std::vector<ListEntry> inspectionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
-    const Date asOf = effectiveAsOf(facts, settings);
-    return makeList(facts, [&](const SiteFacts& f) {
-        std::vector<Reason> r;
-        if (f.workers && *f.workers > settings.largeWorkforce)
-            r.push_back({ReasonCode::LargeWorkforce,
-                         std::to_string(*f.workers) + " lao động (trên " +
-                             std::to_string(settings.largeWorkforce) + ")",
-                         std::to_string(*f.workers) + " workers (over " +
-                             std::to_string(settings.largeWorkforce) + ")"});
-        if (f.latest && f.latest->level == RiskLevel::Medium &&
-            f.latest->maxIndexPoints >= settings.mediumIndexThreshold)
-            r.push_back({ReasonCode::MediumWithHighIndex,
-                         "nguy cơ trung bình, chỉ số " + f.latest->worstIndex + " = " +
-                             num(f.latest->maxIndexPoints),
-                         "medium risk, index " + f.latest->worstIndex + " = " +
-                             num(f.latest->maxIndexPoints)});
-        if (f.latest) {
-            const int age = daysBetween(f.latest->date, asOf);
-            if (age > settings.staleAssessmentDays)
-                r.push_back({ReasonCode::StaleAssessment,
-                             "đánh giá đã " + std::to_string(age) + " ngày",
-                             "assessment " + std::to_string(age) + " days old"});
-        }
-        if (f.latest && f.previous &&
-            f.latest->percent - f.previous->percent >= settings.riskRiseThreshold)
-            r.push_back(
-                {ReasonCode::RiskRising,
-                 "nguy cơ tăng từ " + pct(f.previous->percent) + " lên " + pct(f.latest->percent),
-                 "risk rose from " + pct(f.previous->percent) + " to " + pct(f.latest->percent)});
-        if (settings.inspectNeverInspected && !f.lastInspection)
-            r.push_back(
-                {ReasonCode::NeverInspected, "chưa được kiểm tra lần nào", "never inspected"});
-        return r;
-    });
+    return makeList(facts, settings, inspectionReasons);
 }
 
 }  // namespace safemap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "core/rules/site_facts.h"
 
 namespace safemap {
+
+struct CriteriaSet;
 
 /// Why a facility is on a list. The suspension reasons are the three of Hà Nội's letter
 /// 1987/UBND-KT (24/6/2021); the inspection reasons follow domain.md.
@@ -27,18 +30,35 @@ enum class ReasonCode {
 
 std::string_view reasonCode(ReasonCode code);  ///< "measures_not_implemented", …
 
-/// \brief One reason with the facts behind it, in Vietnamese and English.
+/// \brief One reason with the facts behind it. Its words are made when someone reads it
+/// (reasonText), in the reader's language and with the criteria set's names.
 struct Reason {
-    ReasonCode code;
-    std::string detail;    ///< vi, e.g. "đánh giá gần nhất 15/06/2021: nguy cơ cao (62 %)"
-    std::string detailEn;  ///< en
+    ReasonCode code = ReasonCode::NoAssessment;
+    Date date{};                 ///< the assessment, inspection or account it rests on
+    double percent = 0;          ///< UnsafeLevel, RiskRising: the latest percentage
+    double previousPercent = 0;  ///< RiskRising
+    double points = 0;           ///< UnsafeLevel with a veto, MediumWithHighIndex: worst index
+    int count = 0;               ///< workers (LargeWorkforce) or days (overdue, stale)
+    int limit = 0;               ///< the threshold crossed (workers or days)
+    RiskLevel level = RiskLevel::VeryLow;  ///< UnsafeLevel
+    int index = -1;             ///< the worst index's position in the set, -1 if none shown
+    std::uint64_t indices = 0;  ///< MeasuresNotImplemented: failed mandatory indices
+    bool byInspection = false;  ///< MeasuresNotImplemented: found by an inspection
+    std::string finding;        ///< that inspection's finding
     friend bool operator==(const Reason&, const Reason&) = default;
 };
+
+/// One reason in words, e.g. "đánh giá gần nhất 15/06/2021: nguy cơ cao (62.0 %)" or "latest
+/// assessment 2021-06-15: high risk (62.0 %)". Indices are named by `set` (the set that
+/// scored the facility; null: by position).
+std::string reasonText(const Reason& reason, const CriteriaSet* set, bool vietnamese);
+/// Several reasons joined by `separator`.
+std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vietnamese,
+                        std::string_view separator = "; ");
 
 /// \brief One facility on a list, with every reason it is there.
 struct ListEntry {
     std::string siteId;
-    std::string name;
     std::vector<Reason> reasons;
     friend bool operator==(const ListEntry&, const ListEntry&) = default;
 };
@@ -46,6 +66,13 @@ struct ListEntry {
 /// The date the lists are made for: settings.asOf, else the newest assessment date among
 /// the facts, else the newest account date, else 1970-01-01 (never the wall clock).
 Date effectiveAsOf(const std::vector<SiteFacts>& facts, const RuleSettings& settings);
+
+/// Why one facility is to be suspended as of `asOf` (empty: it is not). Appends to `out`.
+void suspensionReasons(const SiteFacts& facts, const RuleSettings& settings, Date asOf,
+                       std::vector<Reason>& out);
+/// Why one facility is due for inspection as of `asOf` (empty: it is not). Appends to `out`.
+void inspectionReasons(const SiteFacts& facts, const RuleSettings& settings, Date asOf,
+                       std::vector<Reason>& out);
 
 /// Facilities to suspend, in site id order. Pure: the same facts and settings give the same
 /// list.

@@ -1,21 +1,19 @@
 #include "core/rules/site_status.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace safemap {
 
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const RuleSettings& settings,
-                                          std::vector<std::string>* suspendOrder,
-                                          std::vector<std::string>* inspectOrder) {
+                                          std::vector<std::uint32_t>* suspendOrder,
+                                          std::vector<std::uint32_t>* inspectOrder) {
     const Date asOf = effectiveAsOf(facts, settings);
     std::vector<SiteStatus> out(facts.size());
-    std::unordered_map<std::string, size_t> index;
     for (size_t i = 0; i < facts.size(); ++i) {
         const SiteFacts& f = facts[i];
         SiteStatus& s = out[i];
         s.siteId = f.siteId;
-        index.emplace(f.siteId, i);
         if (f.latest) {
             s.level = f.latest->level;
             s.percent = f.latest->percent;
@@ -25,21 +23,23 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
             s.rising =
                 f.previous && f.latest->percent - f.previous->percent >= settings.riskRiseThreshold;
         }
+        suspensionReasons(f, settings, asOf, s.suspendReasons);
+        inspectionReasons(f, settings, asOf, s.inspectReasons);
+        s.toSuspend = !s.suspendReasons.empty();
+        s.toInspect = !s.inspectReasons.empty();
+        if (s.toSuspend && suspendOrder)
+            suspendOrder->push_back(static_cast<std::uint32_t>(i));
+        if (s.toInspect && inspectOrder)
+            inspectOrder->push_back(static_cast<std::uint32_t>(i));
     }
-    for (auto& e : suspensionList(facts, settings)) {
-        if (suspendOrder)
-            suspendOrder->push_back(e.siteId);
-        auto& s = out[index.at(e.siteId)];
-        s.toSuspend = true;
-        s.suspendReasons = std::move(e.reasons);
-    }
-    for (auto& e : inspectionList(facts, settings)) {
-        if (inspectOrder)
-            inspectOrder->push_back(e.siteId);
-        auto& s = out[index.at(e.siteId)];
-        s.toInspect = true;
-        s.inspectReasons = std::move(e.reasons);
-    }
+    // The lists' order: by site id, as suspensionList and inspectionList give them.
+    auto bySiteId = [&](std::uint32_t a, std::uint32_t b) {
+        return facts[a].siteId < facts[b].siteId;
+    };
+    if (suspendOrder)
+        std::sort(suspendOrder->begin(), suspendOrder->end(), bySiteId);
+    if (inspectOrder)
+        std::sort(inspectOrder->begin(), inspectOrder->end(), bySiteId);
     return out;
 }
 

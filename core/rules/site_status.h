@@ -32,12 +32,13 @@ inline std::uint8_t riskCategory(const SiteStatus& s) {
     return s.level ? static_cast<std::uint8_t>(static_cast<int>(*s.level) + 1) : 0;
 }
 
-/// One status per fact, in the same order, with both lists applied. The site ids of each
-/// list, in the list's order, go to suspendOrder / inspectOrder when given.
+/// One status per fact, in the same order, with both lists applied. The positions (in
+/// `facts`) of the facilities on each list, in the list's order (by site id), go to
+/// suspendOrder / inspectOrder when given.
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const RuleSettings& settings,
-                                          std::vector<std::string>* suspendOrder = nullptr,
-                                          std::vector<std::string>* inspectOrder = nullptr);
+                                          std::vector<std::uint32_t>* suspendOrder = nullptr,
+                                          std::vector<std::uint32_t>* inspectOrder = nullptr);
 
 /// \brief How the facilities of one zone add up, for colouring zones.
 struct ZoneAggregate {

@@ -46,7 +46,7 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
         std::vector<std::uint8_t> categories(n, 0), flags(n, 0);
         for (size_t i = 0; i < n && i < facts.factories.size(); ++i) {
             const Factory& f = facts.factories[i];
-            const SiteStatus* s = status.site(f.id);
+            const SiteStatus* s = i < status.sites.size() ? &status.sites[i] : nullptr;
             const Zone* zone = nullptr;
             if (auto it = zoneById.find(f.zoneId); it != zoneById.end())
                 zone = it->second;

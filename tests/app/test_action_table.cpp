@@ -49,20 +49,42 @@ ListRow row(std::string id, std::string name, std::string tax, std::string zone,
 // r2 has the most workers, the worst level and a name with a comma and quotes; r3 has no
 // workforce, level or date; names start with Á, B, C and Z so that only an accent-blind
 // sort puts "Ánh Dương" first.
+Reason unsafe(RiskLevel level, double percent, Date on) {
+    Reason r;
+    r.code = ReasonCode::UnsafeLevel;
+    r.level = level;
+    r.percent = percent;
+    r.date = on;
+    return r;
+}
+
+Reason counted(ReasonCode code, int count, int limit) {
+    Reason r;
+    r.code = code;
+    r.count = count;
+    r.limit = limit;
+    return r;
+}
+
 std::vector<ListRow> sampleRows() {
+    Reason none;
+    none.code = ReasonCode::NoAssessment;
+    none.date = ymd(2021, 5, 1);
+    Reason rising;
+    rising.code = ReasonCode::RiskRising;
+    rising.previousPercent = 12;
+    rising.percent = 20;
     return {
         row("r1", "Công ty Đồng Văn", "0700000001", "KCN Đồng Văn II", "Duy Tiên", 1200,
-            RiskLevel::High, 62, ymd(2021, 6, 10),
-            {{ReasonCode::UnsafeLevel, "đánh giá gần nhất: nguy cơ cao",
-              "latest assessment: high risk"}}),
+            RiskLevel::High, 62, ymd(2021, 6, 10), {unsafe(RiskLevel::High, 62, ymd(2021, 6, 10))}),
         row("r2", "Ánh Dương, \"Sunrise\" Co.", "", "", "Kim Bảng", 15000, RiskLevel::VeryHigh, 85,
             ymd(2021, 6, 1),
-            {{ReasonCode::UnsafeLevel, "nguy cơ rất cao", "very high risk"},
-             {ReasonCode::AssessmentOverdue, "không cập nhật 9 ngày", "no assessment for 9 days"}}),
+            {unsafe(RiskLevel::VeryHigh, 85, ymd(2021, 6, 1)),
+             counted(ReasonCode::AssessmentOverdue, 9, 7)}),
         row("r3", "Bảo Minh", "0101", "KCN Bảo Minh", "Vụ Bản", std::nullopt, std::nullopt, 0,
-            std::nullopt, {{ReasonCode::NoAssessment, "chưa có đánh giá", "no assessment"}}),
+            std::nullopt, {none}),
         row("r4", "Zeta", "0202", "CCN Kim Bình", "Kim Bảng", 300, RiskLevel::Low, 20,
-            ymd(2021, 6, 12), {{ReasonCode::RiskRising, "nguy cơ tăng", "risk rose"}}),
+            ymd(2021, 6, 12), {rising}),
     };
 }
 
@@ -99,7 +121,9 @@ TEST_CASE("Action table shows the rows, worst first, with a count", "[app][actio
     CHECK(fx.cell(0, ActionTable::Level) == "very high risk (85.0 %)");
     CHECK(fx.cell(0, ActionTable::ZoneName) == "outside any zone");
     CHECK(fx.cell(0, ActionTable::Workers) == "15,000");
-    CHECK(fx.cell(0, ActionTable::Reasons) == "very high risk; no assessment for 9 days");
+    CHECK(fx.cell(0, ActionTable::Reasons) ==
+          "latest assessment 2021-06-01: very high risk (85.0 %); no assessment for 9 days "
+          "(limit 7)");
     CHECK(fx.cell(3, ActionTable::Level) == "no assessment");
     const QModelIndex level = fx.table.view()->model()->index(1, ActionTable::Level);
     CHECK(level.data(Qt::BackgroundRole).value<QColor>() == riskLevelColour(RiskLevel::High));
@@ -161,10 +185,12 @@ TEST_CASE("Clicking a row emits its site id; selectSite selects quietly", "[app]
 
 TEST_CASE("Reasons follow the UI language", "[app][action_table]") {
     Fixture fx;
-    CHECK(fx.cell(1, ActionTable::Reasons) == "latest assessment: high risk");
+    CHECK(fx.cell(1, ActionTable::Reasons) == "latest assessment 2021-06-10: high risk (62.0 %)");
     LocaleGuard vi(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
-    CHECK(fx.cell(1, ActionTable::Reasons) == "đánh giá gần nhất: nguy cơ cao");
-    CHECK(fx.cell(0, ActionTable::Reasons) == "nguy cơ rất cao; không cập nhật 9 ngày");
+    CHECK(fx.cell(1, ActionTable::Reasons) == "đánh giá gần nhất 10/06/2021: nguy cơ cao (62.0 %)");
+    CHECK(fx.cell(0, ActionTable::Reasons) ==
+          "đánh giá gần nhất 01/06/2021: nguy cơ rất cao (85.0 %); không cập nhật đánh giá 9 ngày "
+          "(quá 7 ngày)");
 }
 
 TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV form",
@@ -224,8 +250,10 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
     facts.factories = {factory("a", "Zeta", "z1", 100), factory("b", "Ánh Dương", "", 2000),
                        factory("c", "Bảo Minh", "z1", 50), factory("d", "Cẩm Phú", "z1", 70)};
     ProjectStatus ps;
-    auto put = [&](std::string id, bool suspend, bool inspect, std::optional<RiskLevel> level) {
-        SiteStatus s;
+    ps.sites.resize(facts.factories.size());
+    auto put = [&](std::uint32_t at, std::string id, bool suspend, bool inspect,
+                   std::optional<RiskLevel> level) {
+        SiteStatus& s = ps.sites[at];
         s.siteId = id;
         s.level = level;
         s.percent = level ? 55 : 0;
@@ -234,18 +262,19 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
         s.toSuspend = suspend;
         s.toInspect = inspect;
         if (suspend) {
-            s.suspendReasons = {{ReasonCode::UnsafeLevel, "vi " + id, "suspend " + id}};
-            ps.suspendOrder.push_back(id);
+            s.suspendReasons = {
+                counted(ReasonCode::AssessmentOverdue, static_cast<int>(at) + 8, 7)};
+            ps.suspendOrder.push_back(at);
         }
         if (inspect) {
-            s.inspectReasons = {{ReasonCode::LargeWorkforce, "vi", "inspect " + id}};
-            ps.inspectOrder.push_back(id);
+            s.inspectReasons = {
+                counted(ReasonCode::LargeWorkforce, 1000 + static_cast<int>(at), 999)};
+            ps.inspectOrder.push_back(at);
         }
-        ps.sites.emplace(id, s);
     };
-    put("b", true, true, RiskLevel::VeryHigh);
-    put("a", true, false, RiskLevel::High);
-    put("c", false, true, std::nullopt);
+    put(1, "b", true, true, RiskLevel::VeryHigh);
+    put(0, "a", true, false, RiskLevel::High);
+    put(2, "c", false, true, std::nullopt);
     // d has no status: on no list.
 
     const auto suspend = listRows(ActionList::ToSuspend, facts, ps);
@@ -254,7 +283,7 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
     CHECK(suspend[0].zone.empty());
     CHECK(suspend[0].workers == 2000);
     CHECK(suspend[0].level == RiskLevel::VeryHigh);
-    CHECK(suspend[0].reasons.at(0).detailEn == "suspend b");
+    CHECK(suspend[0].reasonsIn(false) == "no assessment for 9 days (limit 7)");
     CHECK(suspend[1].siteId == "a");
     CHECK(suspend[1].zone == "KCN Đồng Văn II");
     CHECK(suspend[1].assessedOn == ymd(2021, 6, 3));
@@ -263,7 +292,7 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
     REQUIRE(inspect.size() == 2);
     CHECK(inspect[0].siteId == "b");
     CHECK(inspect[1].siteId == "c");
-    CHECK(inspect[1].reasons.at(0).detailEn == "inspect c");
+    CHECK(inspect[1].reasonsIn(false) == "1002 workers (over 999)");
 
     SiteFilter inZone;
     inZone.zoneIds = {"z1"};

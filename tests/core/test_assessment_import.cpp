@@ -101,16 +101,17 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
     REQUIRE(facts.ok());
     const ProjectStatus status = computeStatus(*facts, RuleSettings{});
     CHECK(status.asOf == *parseDate("2021-06-14"));  // the newest assessment
-    REQUIRE(status.facts.size() == 3);
-    const auto& worst = status.facts[1];
+    const auto siteFacts = factsAsOf(*facts, status.asOf);
+    REQUIRE(siteFacts.size() == 3);
+    const auto& worst = siteFacts[1];
     REQUIRE(worst.latest);
     CHECK(worst.latest->percent == Approx(100.0));
     CHECK(worst.latest->level == RiskLevel::VeryHigh);
     CHECK_FALSE(worst.latest->safeToOperate);
-    CHECK(status.facts[0].previous.has_value());
+    CHECK(siteFacts[0].previous.has_value());
     REQUIRE(status.suspendOrder.size() == 2);
-    CHECK(status.suspendOrder[0] == "MST-9900000002");
-    CHECK(status.suspendOrder[1] == "MST-9900000003");
+    CHECK(status.sites[status.suspendOrder[0]].siteId == "MST-9900000002");
+    CHECK(status.sites[status.suspendOrder[1]].siteId == "MST-9900000003");
     CHECK(status.site("MST-9900000003")->suspendReasons[0].code == ReasonCode::NoAssessment);
 }
 
@@ -248,7 +249,8 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
     const SiteStatus* two = status.site("MST-9900000002");
     REQUIRE(two);
     CHECK(two->suspendReasons[0].code == ReasonCode::MeasuresNotImplemented);
-    CHECK_THAT(two->suspendReasons[0].detail, Catch::Contains("Không có phòng cách ly"));
+    CHECK_THAT(reasonText(two->suspendReasons[0], nullptr, true),
+               Catch::Contains("Không có phòng cách ly"));
     for (const auto& id : {"MST-9900000001", "MST-9900000002"})
         for (const auto& r : status.site(id)->inspectReasons)
             CHECK(r.code != ReasonCode::NeverInspected);

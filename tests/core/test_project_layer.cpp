@@ -91,7 +91,7 @@ TEST_CASE(
     CHECK(one->level != RiskLevel::VeryHigh);  // the 25/06 assessment does not exist yet
     CHECK(one->assessedOn == parseDate("2021-06-01"));
     CHECK(one->ageDays == 9);
-    for (const auto& [id, s] : then.sites)
+    for (const auto& s : then.sites)
         CHECK(s.ageDays >= -1);  // never a negative age
     // Site 2's inspection (22/06) has not happened; its reasons are "no assessment" only.
     for (const auto& r : then.site("MST-9900000002")->suspendReasons)
@@ -307,7 +307,7 @@ TEST_CASE("projects written by the released version-2 code open with their score
         CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'latest_scores'"));
         const ProjectStatus status = statusOf(*project, Scenario{});
         size_t assessed = 0;
-        for (const auto& [id, s] : status.sites)
+        for (const auto& s : status.sites)
             assessed += s.level.has_value();
         CHECK(assessed > 200);  // the scores were found: facilities are not "unassessed"
         CHECK(status.suspendOrder == seen.suspendOrder);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/criteria/criteria_set.h"
 #include "core/rules/action_lists.h"
 
 using namespace safemap;
@@ -17,14 +18,13 @@ ScoredAssessment scored(const char* date, double percent, RiskLevel level, bool 
     a.level = level;
     a.safeToOperate = safe;
     a.maxIndexPoints = maxIndex;
-    a.worstIndex = "workers_concurrent";
+    a.worstIndex = 0;  // "workers_concurrent" in twoIndices()
     return a;
 }
 
 SiteFacts site(const char* id) {
     SiteFacts f;
     f.siteId = id;
-    f.name = std::string("Cơ sở ") + id;
     f.workers = 200;
     f.accountIssued = d("2021-05-01");
     f.lastInspection = InspectionFact{d("2021-06-01"), true, ""};
@@ -40,6 +40,22 @@ std::vector<ReasonCode> codes(const std::vector<ListEntry>& list, const std::str
             return out;
         }
     return {};
+}
+
+// The set the reasons name their indices from: position 0 and 1.
+const CriteriaSet& twoIndices() {
+    static const CriteriaSet set = [] {
+        CriteriaSet s;
+        s.indices.resize(2);
+        s.indices[0].id = "workers_concurrent";
+        s.indices[1].id = "isolation_room";
+        return s;
+    }();
+    return set;
+}
+
+std::string text(const Reason& r, bool vietnamese = true) {
+    return reasonText(r, &twoIndices(), vietnamese);
 }
 
 RuleSettings at(const char* date) {
@@ -59,11 +75,11 @@ TEST_CASE("a safe, recent, inspected, mid-sized facility is on neither list") {
 TEST_CASE("suspension reason (i): a mandatory measure failed, or an inspection found so") {
     auto f = site("A");
     f.latest = scored("2021-06-14", 20, RiskLevel::Low, true);
-    f.latest->failedMandatory = {"isolation_room"};
+    f.latest->failedMandatory = 1u << 1;  // isolation_room
     auto list = suspensionList({f}, at("2021-06-15"));
     REQUIRE(list.size() == 1);
     CHECK(codes(list, "A") == std::vector{ReasonCode::MeasuresNotImplemented});
-    CHECK_THAT(list[0].reasons[0].detail, Catch::Contains("isolation_room"));
+    CHECK_THAT(text(list[0].reasons[0]), Catch::Contains("isolation_room"));
 
     auto g = site("B");
     g.latest = scored("2021-06-10", 20, RiskLevel::Low, true);
@@ -81,7 +97,7 @@ TEST_CASE("suspension reason (ii): latest assessment at an unsafe level") {
     f.latest = scored("2021-06-14", 62, RiskLevel::High, false);
     auto list = suspensionList({f}, at("2021-06-15"));
     CHECK(codes(list, "A") == std::vector{ReasonCode::UnsafeLevel});
-    CHECK_THAT(list[0].reasons[0].detail, Catch::Contains("14/06/2021"));
+    CHECK_THAT(text(list[0].reasons[0]), Catch::Contains("14/06/2021"));
     // Only the latest counts: an unsafe past with a safe present is not a reason.
     f.previous = f.latest;
     f.latest = scored("2021-06-15", 25, RiskLevel::Low, true);

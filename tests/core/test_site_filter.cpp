@@ -293,7 +293,7 @@ TEST_CASE("makeFilterRows resolves statuses, zones and search keys", "[filter]")
     p.index = buildSearchIndex(p.factories);
     ProjectStatus ps;
     for (const auto& s : p.statuses)
-        ps.sites.emplace(s.siteId, s);
+        ps.sites.push_back(s);
     const auto rows = makeFilterRows(p.factories, p.zones, ps, &p.index);
     REQUIRE(rows.size() == 6);
     CHECK(rows[0].factory == &p.factories[0]);

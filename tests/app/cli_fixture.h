@@ -1,0 +1,60 @@
+#pragma once
+// Runs the built `safemap` binary as a separate process, as a user or a script would.
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "test_support.h"
+
+namespace safemap::test {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline CliRun runCli(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SAFEMAP_BINARY), args);
+    REQUIRE(p.waitForFinished(120000));
+    CliRun r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+inline QString src(const std::string& relative) {
+    return QString::fromStdString(sourcePath(relative));
+}
+
+/// The sample province, imported through the command line into `path`.
+inline void makeSampleProject(const QString& path) {
+    for (const QStringList& args :
+         {QStringList{"import", path, src("data/sites/zones.geojson")},
+          QStringList{"import", path, src("data/sites/factories.csv")},
+          QStringList{"import-assessments", path, src("data/assessments/danh_gia_2021-06.csv")},
+          QStringList{"import-inspections", path, src("data/inspections/kiem_tra_2021-06.csv")}}) {
+        const CliRun r = runCli(args);
+        INFO(args.join(' ').toStdString() << "\n" << r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+    }
+}
+
+/// A digest of a file's bytes: equal digests mean the file was not changed.
+inline QByteArray digest(const QString& path) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+}  // namespace safemap::test

@@ -1,0 +1,134 @@
+// One project, one scenario: the window and `safemap render` draw the same pixels, and
+// the window's lists are the command line's lists.
+#include <QImage>
+#include <QSlider>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+#include "app/gui/action_table.h"
+#include "app/gui/as_of_bar.h"
+#include "app/gui/legend_panel.h"
+#include "app/gui/main_window.h"
+#include "app/gui/map_canvas.h"
+#include "app/gui/project_session.h"
+#include "cli_fixture.h"
+#include "core/project/project_settings.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+bool waitRendered(MapCanvas* canvas) {
+    return QTest::qWaitFor([&] { return !canvas->isRendering() && !canvas->lastImage().isNull(); },
+                           10000);
+}
+
+QStringList cliIds(const QString& project, const QStringList& options) {
+    const CliRun r = runCli(QStringList{"list", project} + options);
+    REQUIRE(r.exitCode == 0);
+    QStringList ids;
+    const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    for (int i = 1; i < lines.size(); ++i)
+        ids << lines[i].section(',', 0, 0);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the window and safemap render draw the same map of the same scenario", "[parity]") {
+    TempDir dir;
+    const QString project = QString::fromStdString(dir.file("sample.gpkg"));
+    makeSampleProject(project);
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.openProject(project, true));
+    w.waitForIdle();
+    // A saved style and filter that differ from the defaults, so that parity means something.
+    MapStyleChoice style;
+    style.zoneColouring = ZoneColouring::UnsafeShare;
+    style.sizeByWorkforce = true;
+    w.setStyleChoice(style);
+    SiteFilter filter;
+    filter.levels.reset();
+    filter.setLevel(RiskLevel::High, true);
+    filter.setLevel(RiskLevel::VeryHigh, true);
+    filter.setLevel(std::nullopt, true);
+    w.setFilter(filter);
+    w.waitForIdle();
+    w.saveViewState();
+    // The view as saved (rounded to the centimetre), so both draw exactly the same extent.
+    auto reopened = Project::open(project.toStdString(), Project::Access::ReadOnly);
+    REQUIRE(reopened.ok());
+    auto settings = loadProjectSettings(*reopened);
+    REQUIRE(settings.ok());
+    REQUIRE(settings->view.extent);
+    CHECK(settings->style == style);
+    w.canvas()->setExtent(*settings->view.extent);
+    REQUIRE(waitRendered(w.canvas()));
+    QTest::qWait(50);
+    REQUIRE(waitRendered(w.canvas()));
+    const QImage window = w.canvas()->lastImage().convertToFormat(QImage::Format_ARGB32);
+
+    const QString png = QString::fromStdString(dir.file("cli.png"));
+    const CliRun r = runCli({"render", project, "--out", png, "--size",
+                             QStringLiteral("%1x%2").arg(window.width()).arg(window.height())});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QImage cli = QImage(png).convertToFormat(QImage::Format_ARGB32);
+    REQUIRE(cli.size() == window.size());
+    long differing = 0;
+    for (int y = 0; y < cli.height(); ++y)
+        for (int x = 0; x < cli.width(); ++x)
+            differing += cli.pixel(x, y) != window.pixel(x, y);
+    CHECK(differing == 0);
+    // The filter applied on both: not every facility is drawn.
+    CHECK(r.out.contains(QStringLiteral("facilities shown")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("300 of 300")));
+}
+
+TEST_CASE("the window's lists are the command line's lists, as of any date", "[parity]") {
+    TempDir dir;
+    const QString project = QString::fromStdString(dir.file("sample.gpkg"));
+    makeSampleProject(project);
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(w.openProject(project, true));
+    w.waitForIdle();
+    auto sortedIds = [](ActionTable* t) {
+        QStringList ids = t->visibleSiteIds();
+        ids.sort();
+        return ids;
+    };
+    auto sorted = [](QStringList ids) {
+        ids.sort();
+        return ids;
+    };
+    CHECK(sortedIds(w.suspendTable()) == sorted(cliIds(project, {"--suspend"})));
+    CHECK(sortedIds(w.inspectTable()) == sorted(cliIds(project, {"--inspect"})));
+
+    const QStringList legendNow = w.legendPanel()->lines();
+    // Move the as-of date back with the slider, as a user would.
+    AsOfBar* bar = w.asOfBar();
+    REQUIRE(bar->isEnabled());
+    bar->slider()->setValue(bar->slider()->maximum() / 2);
+    w.waitForIdle();
+    const QString day =
+        w.status().asOf == Date{} ? QString() : QString::fromStdString(formatDate(w.status().asOf));
+    REQUIRE_FALSE(day.isEmpty());
+    CHECK(day < QStringLiteral("2021-06-30"));
+    const QStringList then = sorted(cliIds(project, {"--suspend", "--as-of", day}));
+    CHECK(sortedIds(w.suspendTable()) == then);
+    CHECK(sortedIds(w.inspectTable()) == sorted(cliIds(project, {"--inspect", "--as-of", day})));
+    CHECK(then != sorted(cliIds(project, {"--suspend"})));
+    // The legend counts follow the date too.
+    CHECK(w.legendPanel()->lines() != legendNow);
+
+    // Back to the latest data.
+    bar->choose(std::nullopt);
+    w.waitForIdle();
+    CHECK(sortedIds(w.suspendTable()) == sorted(cliIds(project, {"--suspend"})));
+}
