@@ -1,0 +1,92 @@
+// Every file SafeMap writes is a valid GeoPackage: GDAL's own validator says nothing about
+// new projects, imported ones, migrated ones, generated ones, copies and saved settings.
+#include <QFile>
+#include <QProcess>
+#include <catch2/catch.hpp>
+
+#include "cli_fixture.h"
+#include "core/project/project.h"
+#include "core/project/project_settings.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+/// What validate_gpkg prints about `path` (empty when it finds nothing), or why it could not run.
+QString validatorSays(const QString& path) {
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
+    REQUIRE(p.waitForFinished(120000));
+    const QString out =
+        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    return p.exitCode() == 0 ? out.trimmed()
+                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
+}
+
+}  // namespace
+
+TEST_CASE("every project SafeMap writes passes GDAL's GeoPackage validator", "[gpkg]") {
+    TempDir dir;
+    auto file = [&](const char* name) { return QString::fromStdString(dir.file(name)); };
+
+    const QString empty = file("empty.gpkg");
+    REQUIRE(runCli({"generate", empty, "--factories", "0", "--zones", "0"}).exitCode == 0);
+    CHECK(validatorSays(empty).isEmpty());
+
+    const QString sample = file("sample.gpkg");
+    makeSampleProject(sample);
+    CHECK(validatorSays(sample).isEmpty());
+
+    // Settings, a second criteria set and its scores.
+    {
+        auto project = Project::open(sample.toStdString());
+        REQUIRE(project.ok());
+        ProjectSettings s;
+        s.view.extent = BBox{11700000, 2300000, 11800000, 2400000};
+        s.filter.districts = {"Duy Tiên"};
+        REQUIRE(saveProjectSettings(*project, s).ok());
+    }
+    REQUIRE(
+        runCli({"score", sample, "--criteria", src("resources/criteria/extended-letters-v1.json")})
+            .exitCode == 0);
+    CHECK(validatorSays(sample).isEmpty());
+
+    const QString generated = file("generated.gpkg");
+    REQUIRE(runCli({"generate", generated, "--factories", "2000", "--zones", "40"}).exitCode == 0);
+    CHECK(validatorSays(generated).isEmpty());
+
+    // Projects of the released version-2 code, upgraded by writing to them.
+    for (const char* name : {"v2-early.gpkg", "v2-final.gpkg"}) {
+        INFO(name);
+        const QString old = file(name);
+        REQUIRE(QFile::copy(
+            QString::fromStdString(std::string(SAFEMAP_TEST_DATA) + "/projects/" + name), old));
+        QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+        REQUIRE(runCli({"import-inspections", old, src("data/inspections/kiem_tra_2021-06.csv")})
+                    .exitCode == 0);
+        CHECK(validatorSays(old).isEmpty());
+    }
+
+    // "Save as" copies.
+    const QString copy = file("copy.gpkg");
+    {
+        auto project = Project::open(sample.toStdString());
+        REQUIRE(project.ok());
+        REQUIRE(project->repository().saveCopy(copy.toStdString()).ok());
+    }
+    CHECK(validatorSays(copy).isEmpty());
+
+    // The validator does speak up on a broken file, so silence above means something.
+    const QString broken = file("broken.gpkg");
+    REQUIRE(QFile::copy(sample, broken));
+    {
+        QProcess p;
+        p.start(
+            QStringLiteral("sqlite3"),
+            {broken, "UPDATE gpkg_geometry_columns SET srs_id = 9999 WHERE table_name = 'zones'"});
+        REQUIRE(p.waitForFinished());
+    }
+    CHECK_FALSE(validatorSays(broken).isEmpty());
+}
