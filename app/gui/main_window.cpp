@@ -24,6 +24,7 @@
 #include "app/gui/criteria_manager.h"
 #include "app/gui/data_paths.h"
 #include "app/gui/filter_panel.h"
+#include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/language.h"
@@ -363,7 +364,8 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("cordonAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About SafeMap"), QKeySequence::HelpContents, &MainWindow::showAbout);
+    add(help, tr("&About SafeMap"), {}, &MainWindow::showAbout);
+    installHelp(this, help);  // the guide (F1, context help), before About
 }
 
 QString MainWindow::projectPath() const {
