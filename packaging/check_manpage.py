@@ -51,9 +51,9 @@ def fail(message):
 
 
 def render(page_path):
-    env = dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80", MAN_KEEP_FORMATTING="")
-    env.pop("MANPAGER", None)
-    env.pop("PAGER", None)
+    env = dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80")
+    for name in ("MANPAGER", "PAGER", "MAN_KEEP_FORMATTING", "MANOPT"):
+        env.pop(name, None)
     man = subprocess.run(["man", "--warnings", "-E", "UTF-8", "-l", page_path],
                          capture_output=True, env=env, check=False)
     if man.returncode != 0 or man.stderr.strip():
