@@ -18,7 +18,6 @@ The help texts are read by their layout, the one every SafeMap help follows:
 
 import argparse
 import gzip
-import os
 import re
 import subprocess
 import sys
@@ -29,9 +28,7 @@ COMMAND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 def run_help(binary, *args):
-    env = dict(os.environ)
-    env.setdefault("ASAN_OPTIONS", "detect_leaks=0")
-    done = subprocess.run([binary, *args, "--help"], capture_output=True, env=env, check=False)
+    done = subprocess.run([binary, *args, "--help"], capture_output=True, check=False)
     if done.returncode != 0:
         sys.exit(f"make_manpage: `{binary} {' '.join(args)} --help` exited with "
                  f"{done.returncode}: {done.stderr.decode('utf-8', 'replace')}")
