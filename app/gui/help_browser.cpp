@@ -50,16 +50,14 @@ QString otherLanguage(const QString& language) {
     return language == QStringLiteral("en") ? QStringLiteral("vi") : QStringLiteral("en");
 }
 
-/// Owns the help wiring of one main window: the language of its guide, and the What's This
-/// links of its panels (a click on one arrives as QEvent::WhatsThisClicked on the panel).
+// The window property holding the language of its guide, set by installHelp.
+constexpr const char* kLanguageProperty = "safemapHelpLanguage";
+
+/// Follows the What's This links of one main window's panels (a click on one arrives as
+/// QEvent::WhatsThisClicked on the panel). No Q_OBJECT: it needs no signals, no casts.
 class HelpInstaller : public QObject {
-    Q_OBJECT
 public:
-    HelpInstaller(QMainWindow* window, QString language)
-        : QObject(window), window_(window), language_(std::move(language)) {
-        setObjectName(QStringLiteral("helpInstaller"));
-    }
-    QString language() const { return language_; }
+    explicit HelpInstaller(QMainWindow* window) : QObject(window), window_(window) {}
 
     /// The short explanation shown by What's This over each panel, with a link to its page.
     /// (HelpBrowser's context: a class in an unnamed namespace has no stable one.)
@@ -103,7 +101,6 @@ protected:
 
 private:
     QMainWindow* window_;
-    QString language_;
 };
 
 }  // namespace
@@ -215,8 +212,9 @@ HelpBrowser* showHelp(QMainWindow* window, const QString& page) {
     auto* help =
         window->findChild<HelpBrowser*>(QStringLiteral("helpBrowser"), Qt::FindDirectChildrenOnly);
     if (!help) {
-        const auto* installer = window->findChild<HelpInstaller*>(QStringLiteral("helpInstaller"));
-        help = new HelpBrowser(installer ? installer->language() : currentLanguage(), window);
+        const QVariant language = window->property(kLanguageProperty);
+        help =
+            new HelpBrowser(language.isValid() ? language.toString() : currentLanguage(), window);
     }
     help->showPage(page);
     help->show();
@@ -226,7 +224,10 @@ HelpBrowser* showHelp(QMainWindow* window, const QString& page) {
 }
 
 void installHelp(QMainWindow* window, QMenu* helpMenu) {
-    auto* installer = new HelpInstaller(window, currentLanguage());
+    // The UI language of this run: translations were installed before the window was built,
+    // and a language chosen since applies from the next start.
+    window->setProperty(kLanguageProperty, currentLanguage());
+    auto* installer = new HelpInstaller(window);
     QAction* before = helpMenu->actions().value(0);
 
     // The menu entry opens the contents. Its "F1" is only a label (after the tab): F1 itself
@@ -269,5 +270,3 @@ void installHelp(QMainWindow* window, QMenu* helpMenu) {
 }
 
 }  // namespace safemap
-
-#include "help_browser.moc"
