@@ -30,7 +30,7 @@ Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
 app=
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; fi
   kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT
