@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <string_view>
 
 /// A fresh directory under the system temp dir, removed with everything in it.
 class TempDir {
@@ -28,4 +29,13 @@ private:
 
 inline std::string sourcePath(const std::string& rel) {
     return std::string(SAFEMAP_SOURCE_DIR) + "/" + rel;
+}
+
+/// prefix + std::to_string(n), built by appending: GCC 12 at -O3 reports a false -Wrestrict
+/// in `"p" + std::to_string(n)` (operator+(const char*, std::string&&) inserts at the front),
+/// which fails the release-werror build.
+inline std::string numbered(std::string_view prefix, long long n) {
+    std::string out(prefix);
+    out += std::to_string(n);
+    return out;
 }

@@ -24,6 +24,7 @@
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/criteria_manager.h"
 #include "app/gui/filter_panel.h"
+#include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/language.h"
@@ -440,7 +441,8 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("compareAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About SafeMap"), QKeySequence::HelpContents, &MainWindow::showAbout);
+    add(help, tr("&About SafeMap"), {}, &MainWindow::showAbout);
+    installHelp(this, help);  // the guide (F1, context help), before About
 }
 
 bool MainWindow::openProject(const QString& path, bool quiet) {

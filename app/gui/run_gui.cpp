@@ -1,6 +1,7 @@
 #include "app/gui/run_gui.h"
 
 #include <QApplication>
+#include <QIcon>
 
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
@@ -13,6 +14,9 @@ int runGui(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SafeMap"));
     QApplication::setApplicationName(QStringLiteral("SafeMap"));
     QApplication::setApplicationVersion(QString::fromUtf8(kVersion));
+    // The installed desktop entry is safemap.desktop; Wayland shells match windows to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("safemap"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/safemap.svg")));
     installTranslations(app);  // before any widget: tr() runs as widgets are built
     MainWindow window;
     window.show();

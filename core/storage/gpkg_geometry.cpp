@@ -180,6 +180,15 @@ std::vector<uint8_t> encodeGpkgPoint(GeoPoint p, int32_t srsId) {
 
 std::vector<uint8_t> encodeGpkgMultiPolygon(const MultiPolygon& mp, int32_t srsId) {
     Writer w;
+    // The exact size, reserved once: a blob is written in one allocation, and GCC 12 at -O3
+    // no longer reports a false -Wstringop-overflow on the vector's first tiny growth steps.
+    size_t size = 8 + 4 * 8 + 1 + 4 + 4;  // header, envelope, byte order, type, count
+    for (const auto& poly : mp) {
+        size += 1 + 4 + 4;
+        for (const auto& ring : poly.rings)
+            size += 4 + ring.size() * 16;
+    }
+    w.out.reserve(size);
     const BBox env = bounds(mp);
     header(w, srsId, env.empty() ? nullptr : &env, env.empty());
     w.u8(1);

@@ -665,6 +665,69 @@
     </message>
 </context>
 <context>
+    <name>safemap::HelpBrowser</name>
+    <message>
+        <source>&lt;b&gt;Map&lt;/b&gt;: zones and facilities coloured by their latest risk level. Drag to pan, use the wheel or +/− to zoom, click a site for its record.</source>
+        <translation>&lt;b&gt;Bản đồ&lt;/b&gt;: khu, cụm và cơ sở tô màu theo mức nguy cơ gần nhất. Kéo để di chuyển, lăn chuột hoặc +/− để phóng to, thu nhỏ, bấm vào một cơ sở để xem hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Legend&lt;/b&gt;: what each colour and mark means, and how zones are coloured.</source>
+        <translation>&lt;b&gt;Chú giải&lt;/b&gt;: ý nghĩa của từng màu và ký hiệu, và cách tô màu khu, cụm.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Filter&lt;/b&gt;: narrows the map and both lists together, by name, level, type, zone, district, workers and age of the assessment.</source>
+        <translation>&lt;b&gt;Bộ lọc&lt;/b&gt;: thu hẹp cùng lúc bản đồ và cả hai danh sách theo tên, mức nguy cơ, loại khu vực, khu, cụm, quận/huyện, số lao động và thời gian từ lần đánh giá.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lists&lt;/b&gt;: the facilities to suspend and those due for inspection, each with its reasons. Click a row to go to the site.</source>
+        <translation>&lt;b&gt;Danh sách&lt;/b&gt;: các cơ sở cần tạm dừng hoạt động và cần kiểm tra, kèm lý do. Bấm vào một dòng để chuyển tới cơ sở đó.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Site record&lt;/b&gt;: the selected site&apos;s details, its latest score index by index and its assessment history.</source>
+        <translation>&lt;b&gt;Hồ sơ&lt;/b&gt;: thông tin của khu, cụm hoặc cơ sở đang chọn, điểm lần gần nhất theo từng chỉ số và lịch sử đánh giá.</translation>
+    </message>
+    <message>
+        <source>More in the user guide (F1)</source>
+        <translation>Xem thêm trong hướng dẫn sử dụng (F1)</translation>
+    </message>
+    <message>
+        <source>SafeMap — User guide</source>
+        <translation>SafeMap — Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Trở lại</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiếp</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source># The user guide is not installed
+
+SafeMap looked for `docs/guide` in `$SAFEMAP_HOME`, next to the build directory and in `/usr/share/safemap`.</source>
+        <translation># Chưa cài đặt tài liệu hướng dẫn
+
+SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên dịch và trong `/usr/share/safemap`.</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Help on this panel</source>
+        <translation>Trợ giúp về phần này</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>&amp;Đây là gì?</translation>
+    </message>
+</context>
+<context>
     <name>safemap::IdentifyPanel</name>
     <message>
         <source>unknown</source>

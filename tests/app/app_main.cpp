@@ -3,6 +3,8 @@
 // QApplication is destroyed too late, at exit, and crashes).
 #define CATCH_CONFIG_RUNNER
 #include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
 int main(int argc, char** argv) {
@@ -11,5 +13,9 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SafeMapTests"));
     QApplication::setApplicationName(QStringLiteral("test_app"));
+    // Settings of this process only: ctest runs the test cases as parallel processes, and
+    // those that store settings (the UI language, the window layout) must not see each other's.
+    const QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
     return Catch::Session().run(argc, argv);
 }

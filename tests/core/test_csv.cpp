@@ -222,7 +222,8 @@ TEST_CASE("many rows with quotes in every position parse back to what was writte
     TempDir dir;
     const std::string path = dir.file("many.csv");
     auto cellText = [](int row, int col) {
-        std::string s = "r" + std::to_string(row) + "c" + std::to_string(col);
+        std::string s = numbered("r", row);
+        s += numbered("c", col);
         if ((row + col) % 7 == 0)
             s += ", có dấu phẩy";
         if ((row + col) % 11 == 0)

@@ -96,7 +96,7 @@ TEST_CASE("batch and per-assessment scoring agree on random assessments") {
     std::vector<Assessment> assessments;
     for (int n = 0; n < 3000; ++n) {
         Assessment a;
-        a.siteId = "S" + std::to_string(n);
+        a.siteId = numbered("S", n);
         for (const Criterion& crit : c.set.indices) {
             const double u = unit(rng);
             if (u < 0.05)

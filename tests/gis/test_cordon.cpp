@@ -8,6 +8,7 @@
 #include "gis/analysis/cordon.h"
 #include "gis/analysis/cordon_layer.h"
 #include "gis/analysis/utm.h"
+#include "test_support.h"
 
 using namespace safemap;
 
@@ -203,7 +204,7 @@ TEST_CASE("Buffer cordon membership agrees with ground distance for random point
     std::vector<double> distance{0};
     for (int i = 0; i < 3000; ++i) {
         const double e = metres(rng), n = metres(rng);
-        factories.push_back(factory("p" + std::to_string(i), offset(kHanoi, e, n)));
+        factories.push_back(factory(numbered("p", i), offset(kHanoi, e, n)));
         distance.push_back(std::hypot(e, n));
     }
     const auto cordon = computeCordon({"case", 1000, false}, factories, {});

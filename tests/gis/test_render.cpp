@@ -235,7 +235,7 @@ TEST_CASE("grid decimation draws at least one symbol wherever there are points",
             const double y = 2000.0 - (px.y() + 0.5) * 10.0;
             const int count = n < 20 ? 500 : 1;
             for (int k = 0; k < count; ++k, ++total)
-                b.addPoint("p" + std::to_string(total), at(x + jitter(rng), y + jitter(rng)));
+                b.addPoint(numbered("p", total), at(x + jitter(rng), y + jitter(rng)));
         }
     REQUIRE(total == 20 * 500 + 50);
     LayerStyle style = factoryStyle();

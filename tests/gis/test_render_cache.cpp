@@ -6,6 +6,7 @@
 
 #include "gis/render/render_cache.h"
 #include "test_render_support.h"
+#include "test_support.h"
 
 using namespace safemap;
 using safemap::test::at;
@@ -29,9 +30,8 @@ MapSettings threeLayers() {
     std::uniform_int_distribution<int> level(0, 5);
     std::uniform_real_distribution<float> workers(20, 9000);
     for (int i = 0; i < 400; ++i)
-        points.addPoint("f" + std::to_string(i), at(x(rng), y(rng)),
-                        static_cast<std::uint8_t>(level(rng)), workers(rng),
-                        "Cơ sở " + std::to_string(i));
+        points.addPoint(numbered("f", i), at(x(rng), y(rng)), static_cast<std::uint8_t>(level(rng)),
+                        workers(rng), "Cơ sở " + std::to_string(i));
     LayerStyle factories = factoryStyle();
     factories.sizeByValue = true;
     MapSettings s;

@@ -13,6 +13,7 @@
 #include "gis/render/map_renderer.h"
 #include "gis/render/point_symbol.h"
 #include "test_render_support.h"
+#include "test_support.h"
 
 using namespace safemap;
 using safemap::test::at;
@@ -352,7 +353,7 @@ TEST_CASE("bigger workforces paint bigger symbols", "[render][size]") {
     const float workers[] = {50, 300, 700, 2000, 8000, NAN};
     const double expected[] = {7.07, 10, 14.14, 20, 28.28, 10};
     for (int i = 0; i < 6; ++i)
-        b.addPoint("p" + std::to_string(i), atPixel(s, 30 + 60 * i, 30), 0, workers[i]);
+        b.addPoint(numbered("p", i), atPixel(s, 30 + 60 * i, 30), 0, workers[i]);
     LayerStyle style;
     style.categories = {{fill, fill}};
     style.pointSize = 10;
@@ -388,8 +389,8 @@ TEST_CASE("facility names show when few are in view, around their symbols, never
     LayerBuilder points("f", "f", LayerKind::Factories);
     const int xs[] = {100, 112, 124, 136};
     for (int i = 0; i < 4; ++i)
-        points.addPoint("f" + std::to_string(i), atPixel(s, xs[i], 100), 3, NAN,
-                        "Công ty Dệt may " + std::to_string(i));
+        points.addPoint(numbered("f", i), atPixel(s, xs[i], 100), 3, NAN,
+                        numbered("Công ty Dệt may ", i));
     points.addPoint("far", atPixel(s, 20, 20), 3, NAN, "Nhà máy Bắc Ninh");
     s.layers = {{points.finish(), factoryStyle(), true}};
 
