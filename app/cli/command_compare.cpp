@@ -15,9 +15,9 @@ constexpr const char* kUsage =
     "Usage: safemap compare PROJECT.gpkg [--criteria SET.json] [scenario options]\n"
     "Compares the project's current scenario (its active criteria set and saved thresholds)\n"
     "with the same project under SET.json and/or the thresholds given, and prints one CSV\n"
-    "row per facility whose level or list membership would change:\n"
-    "site_id,name,level_before,level_after,percent_before,percent_after,suspend_before,\n"
-    "suspend_after,inspect_before,inspect_after. --as-of and the filter apply to both sides,\n"
+    "row per facility whose level or list membership would change, with the columns\n"
+    "site_id, name, level_before, level_after, percent_before, percent_after, suspend_before,\n"
+    "suspend_after, inspect_before, inspect_after. --as-of and the filter apply to both sides,\n"
     "the thresholds to the second only. The project file is not changed (a set that is not\n"
     "active is scored in memory). A summary goes to stderr.\n";
 }  // namespace
