@@ -1,4 +1,5 @@
 #include "core/criteria/answer_reading.h"
+#include "core/text/quoted.h"
 
 #include <algorithm>
 #include <charconv>
@@ -68,7 +69,7 @@ std::string fmt(double v) {
 }
 
 std::string quoted(std::string_view s) {
-    return "\"" + std::string(s) + "\"";
+    return quotedForMessage(s);
 }
 
 std::string domainText(const Criterion& c) {
