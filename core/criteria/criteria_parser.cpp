@@ -9,6 +9,7 @@
 
 #include "core/criteria/criteria_io.h"
 #include "core/text/fold.h"
+#include "core/text/utf8_scan.h"
 
 namespace safemap {
 
@@ -570,9 +571,32 @@ private:
     std::vector<Frame> frames_;
 };
 
+// nlohmann's syntax errors end in "; last read: '…'", the whole token so far: a long string
+// would make a long message. Keep its start, cut at a character boundary.
+std::string shortened(std::string what) {
+    const std::string mark = "; last read: '";
+    const auto at = what.find(mark);
+    if (at == std::string::npos)
+        return what;
+    const std::size_t start = at + mark.size();
+    std::size_t end = what.size() - (what.ends_with('\'') ? 1 : 0);
+    if (end - start <= 40)
+        return what;
+    end = start + 40;
+    while (end > start && (static_cast<unsigned char>(what[end]) & 0xC0) == 0x80)
+        --end;
+    return what.substr(0, end) + "…'";
+}
+
 }  // namespace
 
 Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& fileName) {
+    // Checked first: the parser's own messages quote the bytes it read, and a message must
+    // itself be readable text.
+    if (const std::size_t bad = findInvalidUtf8(json); bad != std::string_view::npos)
+        return Error("not valid UTF-8 at line " + std::to_string(lineOfOffset(json, bad)) +
+                         ": save the criteria file as UTF-8",
+                     fileName);
     DuplicateKeyCheck check(false);
     try {
         Json root;
@@ -592,7 +616,7 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         const auto at = what.find("parse error ");
         if (at != std::string::npos)
             what = what.substr(at + 12);
-        return Error("not valid JSON: " + what, fileName);
+        return Error("not valid JSON: " + shortened(what), fileName);
     } catch (const Json::out_of_range& e) {
         // 406 "number overflow parsing '1e400'": JSON has no infinity, and such a number would
         // only ever make a score infinite. Name the field instead of nlohmann's code.
