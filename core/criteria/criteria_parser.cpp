@@ -2,6 +2,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -9,6 +10,7 @@
 
 #include "core/criteria/criteria_io.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "core/text/utf8_scan.h"
 
 namespace safemap {
@@ -503,7 +505,7 @@ public:
                 enterValue();
                 frames_.push_back({event == E::object_start, {}, 0, {}, 0});
                 if (frames_.size() > kMaxDepth)
-                    throw Invalid{path() + ": nested more than " + std::to_string(kMaxDepth) +
+                    throw Invalid{path(4) + ": nested more than " + std::to_string(kMaxDepth) +
                                   " levels deep"};
                 break;
             case E::key: {
@@ -557,9 +559,14 @@ private:
             f.key = std::to_string(f.next++);
         }
     }
-    std::string path() const {
+    /// The path of the current key or array position; with `maxParts`, only that many
+    /// levels and then "…".
+    std::string path(std::size_t maxParts = std::numeric_limits<std::size_t>::max()) const {
         std::string p;
-        for (const auto& f : frames_) {
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const Frame& f = frames_[i];
+            if (i == maxParts)
+                return p + "…";
             if (f.object)
                 p = field(p, f.key);
             else if (!f.key.empty())
@@ -616,7 +623,8 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         const auto at = what.find("parse error ");
         if (at != std::string::npos)
             what = what.substr(at + 12);
-        return Error("not valid JSON: " + shortened(what), fileName);
+        // The token may stop inside a multi-byte letter ("id": ườ...): keep the message UTF-8.
+        return Error("not valid JSON: " + printableText(shortened(what)), fileName);
     } catch (const Json::out_of_range& e) {
         // 406 "number overflow parsing '1e400'": JSON has no infinity, and such a number would
         // only ever make a score infinite. Name the field instead of nlohmann's code.
@@ -630,7 +638,7 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
                          "is too large to be read",
                      fileName);
     } catch (const Json::exception& e) {
-        return Error(std::string("not a valid criteria file: ") + e.what(), fileName);
+        return Error("not a valid criteria file: " + printableText(e.what()), fileName);
     }
 }
 

@@ -12,4 +12,9 @@ namespace safemap {
 /// a 10 MB cell does not become a 10 MB message.
 std::string quotedForMessage(std::string_view text, std::size_t maxBytes = 60);
 
+/// Text that is safe to show whatever its bytes: valid UTF-8 is kept, each byte that is not
+/// part of valid UTF-8 and each control character other than a line break is written as
+/// "\xNN". For messages that quote bytes someone else read (a JSON parser's "last read").
+std::string printableText(std::string_view bytes);
+
 }  // namespace safemap

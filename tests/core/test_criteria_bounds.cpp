@@ -175,7 +175,5 @@ TEST_CASE("200,000 keys in one object are checked for duplicates without hanging
 
 TEST_CASE("absurdly deep nesting is refused with a clear message") {
     std::string deep = "{\"_x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
-    const std::string e = errorOf(deep);
-    CHECK(e.rfind("_x[0][0]", 0) == 0);
-    CHECK(e.find(": nested more than 32 levels deep") != std::string::npos);
+    CHECK(errorOf(deep) == "_x[0][0][0]…: nested more than 32 levels deep");
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/criteria/criteria_io.h"
+#include "core/text/quoted.h"
 #include "core/text/utf8.h"
 #include "test_support.h"
 
@@ -49,4 +50,25 @@ TEST_CASE("fuzz: a JSON syntax error quotes at most the start of what was read")
     CHECK(r.error().message.size() < 300);
     CHECK(r.error().message.find("last read: '\"aaaa") != std::string::npos);
     CHECK(r.error().message.ends_with("…'"));
+}
+
+TEST_CASE("fuzz: a syntax error inside a Vietnamese letter still gives a UTF-8 message") {
+    // fuzz_criteria, second run: `"id": ườ…` (no quotes) stops the JSON lexer after the
+    // first byte of "ư", and its "last read: '"id":\xC6'" made the message invalid UTF-8.
+    const std::string text =
+        readFile(sourcePath("fuzz/regressions/criteria/syntax-error-mid-letter.json"));
+    REQUIRE(isValidUtf8(text));
+    auto r = parseCriteriaSet(text, "x.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(isValidUtf8(r.error().describe()));
+    CHECK(r.error().message ==
+          "not valid JSON: at line 11, column 12: syntax error while parsing value - invalid "
+          "literal; last read: '\"id\":\\xC6'");
+}
+
+TEST_CASE("fuzz: printableText keeps UTF-8 and escapes everything else") {
+    CHECK(printableText("Hà Nội\n") == "Hà Nội\n");
+    CHECK(printableText("a\xC6") == "a\\xC6");
+    CHECK(printableText(std::string("\x01\0b", 3)) == "\\x01\\x00b");
+    CHECK(printableText("\xE1\xBB") == "\\xE1\\xBB");
 }
