@@ -302,7 +302,7 @@ long rowOfLine(std::string bytes, long line, char delimiter) {
 Result<Table> parseCsv(std::string bytes, const std::string& fileName, const CsvOptions& options) {
     if (auto notText = notCsvText(bytes, fileName))
         return *notText;
-    if (std::memchr(bytes.data(), '\0', bytes.size()))
+    if (bytes.find('\0') != std::string::npos)
         return nulByteError(std::move(bytes), fileName, options.delimiter);
     Table table;
     table.fileName = fileName;

@@ -127,11 +127,11 @@ TEST_CASE("within the bounds a score is always a finite percentage from 0 to 100
     auto set = parseCriteriaSet(j.dump(), "max.json");
     REQUIRE(set.ok());
     const CompiledCriteria cc = compileCriteria(*set);
-    std::vector<double> answers(64 * 3);
-    for (int k = 0; k < 64; ++k) {
-        answers[static_cast<size_t>(k)] = 0;            // every answer "no"
-        answers[static_cast<size_t>(64 + k)] = 1;       // every answer "yes"
-        answers[static_cast<size_t>(128 + k)] = k % 2;  // half and half
+    std::vector<double> answers(std::size_t{64} * 3);
+    for (std::size_t k = 0; k < 64; ++k) {
+        answers[k] = 0;                                 // every answer "no"
+        answers[64 + k] = 1;                            // every answer "yes"
+        answers[128 + k] = static_cast<double>(k % 2);  // half and half
     }
     std::vector<ScoreSummary> out(3);
     REQUIRE(scoreBatch(cc, answers, out).ok());
@@ -147,7 +147,7 @@ TEST_CASE("200,000 keys in one object are checked for duplicates without hanging
     // On main the duplicate-key check compared each key with every earlier one: 200,000 keys
     // took about 31 s. The checks are on the result; bench_criteria times it.
     std::string keys;
-    keys.reserve(200000 * 16);
+    keys.reserve(std::size_t{200000} * 16);
     for (int i = 0; i < 200000; ++i)
         keys += "\"_c" + std::to_string(i) + "\": 0, ";
 
