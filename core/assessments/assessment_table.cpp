@@ -4,6 +4,7 @@
 
 #include "core/criteria/answer_reading.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "core/text/trim.h"
 
 namespace safemap {
@@ -22,6 +23,13 @@ std::string normaliseTaxCode(std::string_view raw) {
 
 }  // namespace
 
+std::optional<std::string> futureDateProblem(const Date& date, const Date& today) {
+    if (daysBetween(today, date) <= 1)
+        return std::nullopt;
+    return formatDate(date) + " is in the future (today is " + formatDate(today) +
+           "): check the year";
+}
+
 SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
     SiteLookup l;
     for (const auto& f : factories) {
@@ -33,8 +41,9 @@ SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
 }
 
 Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
-                                               const SiteLookup& sites) {
+                                               const SiteLookup& sites, std::optional<Date> today) {
     const std::string& file = table.fileName;
+    const Date now = today.value_or(safemap::today());
     const int taxCol =
         table.firstColumn({"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
     const int idCol = table.firstColumn({"site_id", "ma_co_so", "ma co so", "id"});
@@ -95,14 +104,14 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
-                return Error(
-                    "no facility with tax code " + tax + " in the project (import the sites first)",
-                    file, row.row, table.header[static_cast<size_t>(taxCol)]);
+                return Error("no facility with tax code " + quotedForMessage(tax) +
+                                 " in the project (import the sites first)",
+                             file, row.row, table.header[static_cast<size_t>(taxCol)]);
             a.siteId = it->second;
         } else if (!id.empty()) {
             if (!sites.siteIds.count(id))
-                return Error("no facility with site id " + id + " in the project", file, row.row,
-                             table.header[static_cast<size_t>(idCol)]);
+                return Error("no facility with site id " + quotedForMessage(id) + " in the project",
+                             file, row.row, table.header[static_cast<size_t>(idCol)]);
             a.siteId = id;
         } else {
             return Error("no tax code or site id", file, row.row,
@@ -111,10 +120,12 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
-            return Error(dateText.empty()
-                             ? std::string("no date")
-                             : "\"" + dateText + "\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+            return Error(dateText.empty() ? std::string("no date")
+                                          : quotedForMessage(dateText) +
+                                                " is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
                          file, row.row, table.header[static_cast<size_t>(dateCol)]);
+        if (auto future = futureDateProblem(*date, now))
+            return Error(*future, file, row.row, table.header[static_cast<size_t>(dateCol)]);
         a.date = *date;
         if (submitterCol >= 0)
             a.submitter = std::string(trimmed(table.cell(row, submitterCol)));
@@ -124,9 +135,9 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
                 continue;  // unanswered
             const AnswerReading r = readAnswerText(*ac.criterion, text, &ac.lookup);
             if (r.status == AnswerStatus::Invalid)
-                return Error(
-                    r.problem.empty() ? "\"" + text + "\" is not a valid answer" : r.problem, file,
-                    row.row, table.header[static_cast<size_t>(ac.column)]);
+                return Error(r.problem.empty() ? quotedForMessage(text) + " is not a valid answer"
+                                               : r.problem,
+                             file, row.row, table.header[static_cast<size_t>(ac.column)]);
             // Keep the answer as read, so the stored form is canonical (có → true).
             switch (ac.criterion->input) {
                 case InputType::YesNo:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 #include "core/model/site.h"
 #include "core/result.h"
 #include "core/tabular/table.h"
+#include "core/util/date.h"
 
 namespace safemap {
 
@@ -32,10 +34,18 @@ struct ParsedAssessments {
 /// tax_code) or a site id column (site_id, ma_co_so), a date (ngay_danh_gia, date), an
 /// optional submitter (nguoi_nop, submitter), and one column per index of `criteria`,
 /// named by the index id or its Vietnamese or English label (accents and case ignored).
-/// Every row is checked before anything is returned: an unknown site, a bad date or an
-/// answer the index cannot read is an Error naming the file, row and column. Empty answers
-/// are kept as unanswered (the score counts them as the worst case and says so).
+/// Every row is checked before anything is returned: an unknown site, a bad date, a date more
+/// than one day after `today` (the wall clock's UTC date when not given; the day of slack
+/// covers time zones) or an answer the index cannot read is an Error naming the file, row
+/// and column. Empty answers are kept as unanswered (the score counts them as the worst case
+/// and says so).
 Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
-                                               const SiteLookup& sites);
+                                               const SiteLookup& sites,
+                                               std::optional<Date> today = std::nullopt);
+
+/// The error for a row dated more than one day after `today`, or nothing: an assessment or
+/// inspection from the future is a typing error (2099 for 2019), and accepting one would move
+/// every list's default date (issue 13).
+std::optional<std::string> futureDateProblem(const Date& date, const Date& today);
 
 }  // namespace safemap

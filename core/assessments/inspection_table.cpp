@@ -3,12 +3,15 @@
 #include <initializer_list>
 
 #include "core/criteria/answer_reading.h"
+#include "core/text/quoted.h"
 #include "core/text/trim.h"
 
 namespace safemap {
 
-Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const SiteLookup& sites) {
+Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const SiteLookup& sites,
+                                                     std::optional<Date> today) {
     const std::string& file = table.fileName;
+    const Date now = today.value_or(safemap::today());
     const int taxCol = table.firstColumn({"ma_so_thue", "mst", "tax_code"});
     const int idCol = table.firstColumn({"site_id", "ma_co_so"});
     const int dateCol = table.firstColumn({"ngay_kiem_tra", "date", "inspected_on"});
@@ -33,26 +36,30 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
-                return Error("no facility with tax code " + tax + " in the project", file, row.row,
-                             table.header[static_cast<size_t>(taxCol)]);
+                return Error(
+                    "no facility with tax code " + quotedForMessage(tax) + " in the project", file,
+                    row.row, table.header[static_cast<size_t>(taxCol)]);
             i.siteId = it->second;
         } else if (!id.empty() && sites.siteIds.count(id)) {
             i.siteId = id;
         } else {
-            return Error(id.empty() ? "no tax code or site id" : "no facility with site id " + id,
+            return Error(id.empty() ? "no tax code or site id"
+                                    : "no facility with site id " + quotedForMessage(id),
                          file, row.row,
                          table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
         }
         const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
-            return Error("\"" + dateText + "\" is not a date", file, row.row,
+            return Error(quotedForMessage(dateText) + " is not a date", file, row.row,
                          table.header[static_cast<size_t>(dateCol)]);
+        if (auto future = futureDateProblem(*date, now))
+            return Error(*future, file, row.row, table.header[static_cast<size_t>(dateCol)]);
         i.date = *date;
         const std::string okText = std::string(trimmed(table.cell(row, okCol)));
         auto ok = parseYesNo(okText);
         if (!ok)
-            return Error("\"" + okText + "\" is not có/không", file, row.row,
+            return Error(quotedForMessage(okText) + " is not có/không", file, row.row,
                          table.header[static_cast<size_t>(okCol)]);
         i.measuresOk = *ok;
         if (inspectorCol >= 0)

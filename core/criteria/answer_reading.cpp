@@ -1,4 +1,5 @@
 #include "core/criteria/answer_reading.h"
+#include "core/text/quoted.h"
 
 #include <algorithm>
 #include <charconv>
@@ -68,14 +69,7 @@ std::string fmt(double v) {
 }
 
 std::string quoted(std::string_view s) {
-    // Appended in place: GCC 12 at -O3 reports a false -Wrestrict overlap inside
-    // `"\"" + std::string(s)` (operator+ inserting at the front of its own buffer).
-    std::string out;
-    out.reserve(s.size() + 2);
-    out += '"';
-    out += s;
-    out += '"';
-    return out;
+    return quotedForMessage(s);
 }
 
 std::string domainText(const Criterion& c) {

@@ -2,12 +2,16 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <vector>
 
 #include "core/criteria/criteria_io.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
+#include "core/text/utf8_scan.h"
 
 namespace safemap {
 
@@ -162,6 +166,27 @@ private:
     std::vector<std::string> used_;
 };
 
+// Points, thresholds and band edges are bounded (docs/criteria-format.md, "Bounds") so that
+// no sum of them can overflow: a score is always a finite percentage from 0 to 100.
+void checkBetween(const std::string& path, const Json& v, double lo, double hi) {
+    const double x = v.get<double>();
+    if (!(x >= lo && x <= hi))  // also false for NaN
+        expected(path, "a number from " + fmt(lo) + " to " + fmt(hi), v);
+}
+
+double pointsField(Obj& o, std::string_view key) {
+    const double x = o.number(key);
+    checkBetween(o.at(key), o.need(key), 0, kMaxPoints);
+    return x;
+}
+
+std::optional<double> bandEdge(Obj& o, std::string_view key) {
+    auto x = o.optNumber(key);
+    if (x)
+        checkBetween(o.at(key), o.need(key), -kMaxBandEdge, kMaxBandEdge);
+    return x;
+}
+
 void checkPointsInRange(const std::string& path, double points, const Criterion& c) {
     if (points < c.pointsMin || points > c.pointsMax)
         fail(path, fmt(points) + " is outside points_min..points_max (" + fmt(c.pointsMin) + ".." +
@@ -175,8 +200,8 @@ std::string boundText(double v, bool inclusive) {
 Band readBand(const Json& j, const std::string& path, const Criterion& c) {
     Obj o(j, path);
     Band b;
-    b.min = o.optNumber("min");
-    b.max = o.optNumber("max");
+    b.min = bandEdge(o, "min");
+    b.max = bandEdge(o, "max");
     if (b.min)
         b.minInclusive = o.boolean("min_inclusive");
     else if (o.has("min_inclusive"))
@@ -252,10 +277,8 @@ Criterion readCriterion(const Json& j, const std::string& path) {
         fail(o.at("input"),
              "unknown input type \"" + input + "\" (expected bands, yes_no, choice or percent)");
     c.input = *type;
-    c.pointsMin = o.number("points_min");
-    if (c.pointsMin < 0)
-        expected(o.at("points_min"), "a number ≥ 0", o.need("points_min"));
-    c.pointsMax = o.number("points_max");
+    c.pointsMin = pointsField(o, "points_min");
+    c.pointsMax = pointsField(o, "points_max");
     if (c.pointsMax <= c.pointsMin)
         fail(o.at("points_max"), "must be greater than points_min (" + fmt(c.pointsMin) + ")");
     const std::string prov = o.text("provenance");
@@ -334,7 +357,7 @@ LevelRule readLevel(const Json& j, const std::string& path, bool last) {
             fail(o.at("upper"),
                  "the last level must have no upper bound (it takes every "
                  "percentage above the level before it)");
-        if (*l.upper <= 0 || *l.upper > 100)
+        if (!(*l.upper > 0 && *l.upper <= 100))  // NaN-safe
             expected(o.at("upper"), "a percentage above 0 and at most 100", o.need("upper"));
         l.upperInclusive = o.boolean("upper_inclusive");
     } else if (!last) {
@@ -362,7 +385,7 @@ VetoRule readVeto(const Json& j, const std::string& path, const CriteriaSet& set
     if (!defined)
         fail(o.at("when_level"), "level \"" + when + "\" is not defined in levels");
     v.whenLevel = *level;
-    v.anyIndexAtLeast = o.number("any_index_at_least");
+    v.anyIndexAtLeast = pointsField(o, "any_index_at_least");
     const std::string then = o.text("then");
     if (then != "unsafe")
         expected(o.at("then"), "\"unsafe\"", Json(then));
@@ -456,28 +479,48 @@ CriteriaSet readSet(const Json& root) {
     return set;
 }
 
+/// A criteria file is at most five levels deep; comments may nest a little more. Deeper
+/// input is refused before it costs memory or stack anywhere.
+constexpr std::size_t kMaxDepth = 32;
+
+/// Thrown by DuplicateKeyCheck's counting pass: some object has fewer members than keys.
+struct SomeKeyTwice {};
+
 /// \brief Follows the parser's position so a key given twice in one object (which
-/// nlohmann::json would silently collapse to the last) can be reported with its path.
+/// nlohmann::json would silently collapse to the last) can be reported with its path; also
+/// refuses absurd nesting, and names where the parser stopped (valuePath()).
+///
+/// The first pass only counts keys: an object that ends with fewer members than keys had one
+/// twice (SomeKeyTwice). Only then does a second pass remember every key to name the first
+/// repeat. On main each key was compared with every earlier one: 200,000 keys took 31 s.
 class DuplicateKeyCheck {
 public:
+    explicit DuplicateKeyCheck(bool nameDuplicate) : nameDuplicate_(nameDuplicate) {}
+
     bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
         using E = Json::parse_event_t;
         switch (event) {
             case E::object_start:
             case E::array_start:
                 enterValue();
-                frames_.push_back({event == E::object_start, {}, {}, 0});
+                frames_.push_back({event == E::object_start, {}, 0, {}, 0});
+                if (frames_.size() > kMaxDepth)
+                    throw Invalid{path(4) + ": nested more than " + std::to_string(kMaxDepth) +
+                                  " levels deep"};
                 break;
             case E::key: {
                 Frame& f = frames_.back();
                 f.key = parsed.get<std::string>();
-                for (const auto& k : f.keys)
-                    if (k == f.key)
-                        throw Invalid{path() + ": the field is given twice"};
-                f.keys.push_back(f.key);
+                ++f.keyCount;
+                if (nameDuplicate_ && !f.keys.insert(f.key).second)
+                    throw Invalid{path() + ": the field is given twice"};
                 break;
             }
             case E::object_end:
+                if (parsed.size() != frames_.back().keyCount)
+                    throw SomeKeyTwice{};
+                frames_.pop_back();
+                break;
             case E::array_end:
                 frames_.pop_back();
                 break;
@@ -488,12 +531,26 @@ public:
         return true;
     }
 
+    /// The path of the value being read when the parser gives up on it (e.g. a number that
+    /// overflows a double): the last key, or the next position of an array.
+    std::string valuePath() const {
+        std::string p;
+        for (const auto& f : frames_) {
+            if (f.object)
+                p = field(p, f.key);
+            else
+                p += "[" + std::to_string(&f == &frames_.back() ? f.next : f.next - 1) + "]";
+        }
+        return p;
+    }
+
 private:
     struct Frame {
         bool object;
         std::string key;
-        std::vector<std::string> keys;
-        std::size_t next;  // index of the next array element
+        std::size_t keyCount;
+        std::set<std::string, std::less<>> keys;  // only when naming the duplicate
+        std::size_t next;                         // index of the next array element
     };
     // Each value (or nested container) inside an array takes the next array position.
     void enterValue() {
@@ -502,9 +559,14 @@ private:
             f.key = std::to_string(f.next++);
         }
     }
-    std::string path() const {
+    /// The path of the current key or array position; with `maxParts`, only that many
+    /// levels and then "…".
+    std::string path(std::size_t maxParts = std::numeric_limits<std::size_t>::max()) const {
         std::string p;
-        for (const auto& f : frames_) {
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const Frame& f = frames_[i];
+            if (i == maxParts)
+                return p + "…";
             if (f.object)
                 p = field(p, f.key);
             else if (!f.key.empty())
@@ -512,15 +574,46 @@ private:
         }
         return p;
     }
+    bool nameDuplicate_;
     std::vector<Frame> frames_;
 };
+
+// nlohmann's syntax errors end in "; last read: '…'", the whole token so far: a long string
+// would make a long message. Keep its start, cut at a character boundary.
+std::string shortened(std::string what) {
+    const std::string mark = "; last read: '";
+    const auto at = what.find(mark);
+    if (at == std::string::npos)
+        return what;
+    const std::size_t start = at + mark.size();
+    std::size_t end = what.size() - (what.ends_with('\'') ? 1 : 0);
+    if (end - start <= 40)
+        return what;
+    end = start + 40;
+    while (end > start && (static_cast<unsigned char>(what[end]) & 0xC0) == 0x80)
+        --end;
+    return what.substr(0, end) + "…'";
+}
 
 }  // namespace
 
 Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& fileName) {
+    // Checked first: the parser's own messages quote the bytes it read, and a message must
+    // itself be readable text.
+    if (const std::size_t bad = findInvalidUtf8(json); bad != std::string_view::npos)
+        return Error("not valid UTF-8 at line " + std::to_string(lineOfOffset(json, bad)) +
+                         ": save the criteria file as UTF-8",
+                     fileName);
+    DuplicateKeyCheck check(false);
     try {
-        DuplicateKeyCheck check;
-        Json root = Json::parse(json.begin(), json.end(), std::ref(check));
+        Json root;
+        try {
+            root = Json::parse(json.begin(), json.end(), std::ref(check));
+        } catch (const SomeKeyTwice&) {
+            DuplicateKeyCheck naming(true);
+            const Json again = Json::parse(json.begin(), json.end(), std::ref(naming));
+            return Error("a field is given twice", fileName);  // not reached: naming throws
+        }
         return readSet(root);
     } catch (const Invalid& e) {
         return Error(e.message, fileName);
@@ -530,9 +623,22 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         const auto at = what.find("parse error ");
         if (at != std::string::npos)
             what = what.substr(at + 12);
-        return Error("not valid JSON: " + what, fileName);
+        // The token may stop inside a multi-byte letter ("id": ườ...): keep the message UTF-8.
+        return Error("not valid JSON: " + printableText(shortened(what)), fileName);
+    } catch (const Json::out_of_range& e) {
+        // 406 "number overflow parsing '1e400'": JSON has no infinity, and such a number would
+        // only ever make a score infinite. Name the field instead of nlohmann's code.
+        std::string what = e.what();
+        const auto q = what.find('\'');
+        const std::string number =
+            q == std::string::npos ? std::string() : what.substr(q + 1, what.rfind('\'') - q - 1);
+        const std::string where = check.valuePath();
+        return Error((where.empty() ? std::string() : where + ": ") + "the number " +
+                         (number.empty() ? std::string() : number + " ") +
+                         "is too large to be read",
+                     fileName);
     } catch (const Json::exception& e) {
-        return Error(std::string("not a valid criteria file: ") + e.what(), fileName);
+        return Error("not a valid criteria file: " + printableText(e.what()), fileName);
     }
 }
 

@@ -19,6 +19,13 @@ inline constexpr int kCriteriaFormatVersion = 1;
 inline constexpr std::size_t kMaxCriteria = 64;
 inline constexpr std::size_t kMaxVetoes = 32;
 
+/// Every points value (points_min, points_max, band, yes/no and choice points,
+/// mandatory_fail_at, a veto's any_index_at_least) lies in 0..kMaxPoints, and every band edge
+/// in ±kMaxBandEdge, so that sums of points stay small and exact and a score can never be
+/// infinite or NaN (docs/criteria-format.md, "Bounds").
+inline constexpr double kMaxPoints = 1000;
+inline constexpr double kMaxBandEdge = 1e15;
+
 /// How an enterprise answers an index.
 enum class InputType {
     Bands,    ///< a number (workers, m² per worker, days) looked up in numeric bands

@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 #include "core/tabular/csv_sniff.h"
 #include "core/text/encoding_detect.h"
+#include "core/text/utf8.h"
 
 namespace safemap {
 
@@ -30,13 +32,20 @@ std::string_view leadingSample(std::string_view text, size_t limit) {
 /// per cell.
 class CsvParser {
 public:
-    CsvParser(Table& table, char delimiter) : t_(table), text_(table.cellText) {
+    /// `refuseNul`: stop at a NUL byte with its row and column (used on the raw bytes of a
+    /// file known to hold one; text without NUL never pays for the check).
+    CsvParser(Table& table, char delimiter, bool refuseNul = false)
+        : t_(table), text_(table.cellText), refuseNul_(refuseNul) {
         stop_.fill(false);
         stop_[static_cast<unsigned char>(delimiter)] = true;
         stop_['\n'] = true;
         stop_['\r'] = true;
+        stop_[0] = refuseNul;
         delimiter_ = delimiter;
     }
+
+    /// Spreadsheet row of the record being read (after parse(): one past the last).
+    long record() const { return record_; }
 
     Status parse(size_t start, long firstLine) {
         r_ = start;
@@ -83,14 +92,26 @@ private:
         return std::string_view(text_).substr(begin, t_.cellEnds[index] - begin);
     }
 
+    Error nulError(uint32_t firstCell) const {
+        const size_t index = t_.cellEnds.size() - firstCell;
+        std::string column = std::to_string(index + 1);
+        if (index < t_.header.size() && !t_.header[index].empty() && isValidUtf8(t_.header[index]))
+            column = t_.header[index];
+        return Error(
+            "a NUL byte (0x00) in this cell: the file is damaged or is not CSV text (open it in "
+            "a spreadsheet program and save it again as CSV UTF-8)",
+            t_.fileName, record_, column);
+    }
+
     /// Reads one record from r_, leaving r_ after its line break.
     Status readRecord(bool& allEmpty) {
         char* const p = text_.data();
         const size_t n = text_.size();
+        const auto firstCell = static_cast<uint32_t>(t_.cellEnds.size());
         for (;;) {
             const size_t cellStart = w_;
             if (r_ < n && p[r_] == '"') {
-                if (Status s = readQuoted(); !s)
+                if (Status s = readQuoted(firstCell); !s)
                     return s;
             }
             // Unquoted cell, or whatever follows a closing quote up to the delimiter (kept as
@@ -103,6 +124,8 @@ private:
                 p[w++] = p[r++];
             r_ = r;
             w_ = w;
+            if (refuseNul_ && r_ < n && p[r_] == '\0')
+                return nulError(firstCell);
             if (w_ != cellStart)
                 allEmpty = false;
             t_.cellEnds.push_back(static_cast<uint32_t>(w_));
@@ -120,7 +143,7 @@ private:
         }
     }
 
-    Status readQuoted() {
+    Status readQuoted(uint32_t firstCell) {
         char* const p = text_.data();
         const size_t n = text_.size();
         const long openLine = line_;
@@ -133,6 +156,8 @@ private:
                              t_.fileName, record_);
             }
             const auto q = static_cast<size_t>(static_cast<const char*>(found) - p);
+            if (refuseNul_ && std::memchr(p + r_, '\0', q - r_))
+                return nulError(firstCell);
             for (size_t i = r_; i < q; ++i)
                 line_ += p[i] == '\n' ? 1 : 0;
             std::memmove(p + w_, p + r_, q - r_);
@@ -149,6 +174,7 @@ private:
 
     Table& t_;
     std::string& text_;
+    bool refuseNul_ = false;
     std::array<bool, 256> stop_{};
     char delimiter_ = ',';
     size_t r_ = 0;  ///< read position
@@ -182,9 +208,102 @@ Result<std::string> readFileBytes(const std::string& path) {
     return bytes;
 }
 
+/// Where the records of some text start and how they are split: after Excel's "sep=;" line,
+/// if any, with that delimiter unless one is given, else the sniffed one.
+struct Layout {
+    size_t start = 0;
+    long firstLine = 1;
+    char delimiter = 0;
+};
+
+Layout layoutOf(std::string_view text, char delimiter) {
+    Layout l;
+    l.delimiter = delimiter;
+    if (const char sep = excelSeparatorLine(text); sep != 0) {
+        // Excel's "sep=;" line is not shown as a row, so the header stays row 1.
+        const size_t eol = text.find('\n');
+        l.start = eol == std::string_view::npos ? text.size() : eol + 1;
+        l.firstLine = 2;
+        if (l.delimiter == 0)
+            l.delimiter = sep;
+    }
+    if (l.delimiter == 0)
+        l.delimiter = sniffDelimiter(text.substr(l.start));
+    return l;
+}
+
+/// Bytes that are not CSV text at all, named for what they are instead of failing as an
+/// unknown encoding: a workbook saved with the wrong extension (or an upper-case one a
+/// caller did not recognise), an old binary .xls, or UTF-16 ("Unicode text" in Excel).
+std::optional<Error> notCsvText(std::string_view bytes, const std::string& fileName) {
+    if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
+        return Error(
+            "this is a ZIP file, such as an XLSX or ODS workbook, not CSV text: give it the "
+            "extension .xlsx or .ods, or save it as CSV UTF-8",
+            fileName);
+    if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return Error(
+            "this is an Excel 97-2003 workbook (.xls), which SafeMap does not read: save it as "
+            ".xlsx or as CSV UTF-8",
+            fileName);
+    const bool bomLE = bytes.starts_with("\xFF\xFE"), bomBE = bytes.starts_with("\xFE\xFF");
+    // Without a byte order mark, ASCII text in UTF-16 has a NUL beside every other byte.
+    const bool bareLE =
+        bytes.size() >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0;
+    const bool bareBE =
+        bytes.size() >= 4 && bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0;
+    if (bomLE || bomBE || bareLE || bareBE)
+        return Error(
+            "the file is UTF-16 text (Excel's \"Unicode text\"), which SafeMap does not read: "
+            "save it as CSV UTF-8",
+            fileName);
+    return std::nullopt;
+}
+
+/// The row and column of the first NUL byte, found by parsing the raw bytes (delimiters,
+/// quotes and line breaks are ASCII in every encoding SafeMap reads, so the structure is the
+/// same before decoding).
+Error nulByteError(std::string bytes, const std::string& fileName, char delimiter) {
+    Table raw;
+    raw.fileName = fileName;
+    raw.cellText = std::move(bytes);
+    if (std::string_view(raw.cellText).starts_with("\xEF\xBB\xBF"))
+        raw.cellText.erase(0, 3);
+    const Layout l = layoutOf(raw.cellText, delimiter);
+    CsvParser parser(raw, l.delimiter, true);
+    if (Status s = parser.parse(l.start, l.firstLine); !s)
+        return s.error();
+    return Error("a NUL byte (0x00): the file is damaged or is not CSV text", fileName);
+}
+
+/// The spreadsheet row of text line `line` (counted by '\n' from 1, as decoding errors
+/// count): records may span lines inside quoted cells, so the two differ after such a cell.
+long rowOfLine(std::string bytes, long line, char delimiter) {
+    size_t lineStart = 0;
+    for (long l = 1; l < line && lineStart < bytes.size(); ++l) {
+        const size_t eol = bytes.find('\n', lineStart);
+        if (eol == std::string::npos)
+            break;
+        lineStart = eol + 1;
+    }
+    bytes.resize(lineStart);  // the records before the line; the parser then stands on its row
+    Table raw;
+    raw.cellText = std::move(bytes);
+    if (std::string_view(raw.cellText).starts_with("\xEF\xBB\xBF"))
+        raw.cellText.erase(0, 3);
+    const Layout l = layoutOf(raw.cellText, delimiter);
+    CsvParser parser(raw, l.delimiter);
+    (void)parser.parse(l.start, l.firstLine);  // an error there still leaves record() on it
+    return parser.record();
+}
+
 }  // namespace
 
 Result<Table> parseCsv(std::string bytes, const std::string& fileName, const CsvOptions& options) {
+    if (auto notText = notCsvText(bytes, fileName))
+        return *notText;
+    if (bytes.find('\0') != std::string::npos)
+        return nulByteError(std::move(bytes), fileName, options.delimiter);
     Table table;
     table.fileName = fileName;
     if (options.encoding) {
@@ -200,9 +319,14 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
         }
         table.encoding = guess.encoding;
     }
-    auto decoded = decodeBufferToUtf8(std::move(bytes), table.encoding, fileName);
-    if (!decoded)
-        return decoded.error();
+    std::string undecoded;
+    auto decoded = decodeBufferToUtf8(std::move(bytes), table.encoding, fileName, &undecoded);
+    if (!decoded) {
+        Error e = decoded.error();
+        if (e.row > 0)  // the decoder counts lines; people look for the spreadsheet row
+            e.row = rowOfLine(std::move(undecoded), e.row, options.delimiter);
+        return e;
+    }
     table.cellText = std::move(decoded.value());
     const std::string& text = table.cellText;
     if (options.refuseMojibake && looksLikeMojibake(leadingSample(text, kMojibakeSample))) {
@@ -215,22 +339,10 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
     if (text.size() >= std::numeric_limits<uint32_t>::max())
         return Error("the file is too large (4 GiB or more of text)", fileName);
 
-    size_t start = 0;
-    long firstLine = 1;
-    table.delimiter = options.delimiter;
-    if (const char sep = excelSeparatorLine(text); sep != 0) {
-        // Excel's "sep=;" line is not shown as a row, so the header stays row 1.
-        start = text.find('\n');
-        start = start == std::string::npos ? text.size() : start + 1;
-        firstLine = 2;
-        if (table.delimiter == 0)
-            table.delimiter = sep;
-    }
-    if (table.delimiter == 0)
-        table.delimiter = sniffDelimiter(std::string_view(text).substr(start));
-
+    const Layout layout = layoutOf(text, options.delimiter);
+    table.delimiter = layout.delimiter;
     CsvParser parser(table, table.delimiter);
-    if (Status s = parser.parse(start, firstLine); !s)
+    if (Status s = parser.parse(layout.start, layout.firstLine); !s)
         return s.error();
     return table;
 }

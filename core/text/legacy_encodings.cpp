@@ -251,11 +251,16 @@ Result<std::string> decodeVni(std::string_view bytes, const std::string& fileNam
 
 // ---- UTF-8 --------------------------------------------------------------------------------
 
-Result<std::string> decodeUtf8Buffer(std::string bytes, const std::string& fileName) {
+Result<std::string> decodeUtf8Buffer(std::string bytes, const std::string& fileName,
+                                     std::string* bytesOnError = nullptr) {
     if (std::string_view(bytes).substr(0, 3) == kBom)
         bytes.erase(0, kBom.size());
-    if (const size_t bad = findInvalidUtf8(bytes); bad != std::string_view::npos)
-        return byteError(bytes, bad, "not valid UTF-8", fileName);
+    if (const size_t bad = findInvalidUtf8(bytes); bad != std::string_view::npos) {
+        Error e = byteError(bytes, bad, "not valid UTF-8", fileName);
+        if (bytesOnError)
+            *bytesOnError = std::move(bytes);
+        return e;
+    }
     if (hasCombiningMarks(bytes))
         return composeVietnamese(bytes);
     return bytes;
@@ -471,19 +476,23 @@ std::optional<TextEncoding> encodingFromName(std::string_view name) {
 }
 
 Result<std::string> decodeBufferToUtf8(std::string bytes, TextEncoding encoding,
-                                       const std::string& fileName) {
+                                       const std::string& fileName, std::string* bytesOnError) {
+    Result<std::string> out = std::string();
     switch (encoding) {
-        case TextEncoding::Utf8:
-        case TextEncoding::Utf8Bom:
-            return decodeUtf8Buffer(std::move(bytes), fileName);
         case TextEncoding::Vni:
-            return decodeVni(bytes, fileName);
+            out = decodeVni(bytes, fileName);
+            break;
         case TextEncoding::Tcvn3:
         case TextEncoding::Viscii:
         case TextEncoding::Cp1258:
-            return decodeSingleByte(bytes, encoding, fileName);
+            out = decodeSingleByte(bytes, encoding, fileName);
+            break;
+        default:
+            return decodeUtf8Buffer(std::move(bytes), fileName, bytesOnError);
     }
-    return decodeUtf8Buffer(std::move(bytes), fileName);
+    if (!out && bytesOnError)
+        *bytesOnError = std::move(bytes);
+    return out;
 }
 
 Result<std::string> decodeToUtf8(std::string_view bytes, TextEncoding encoding,

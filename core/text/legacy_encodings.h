@@ -39,9 +39,12 @@ Result<std::string> decodeToUtf8(std::string_view bytes, TextEncoding encoding,
                                  const std::string& fileName);
 
 /// Same as decodeToUtf8 but takes the buffer, so UTF-8 input is validated in place and
-/// returned without a copy (what the file readers use).
+/// returned without a copy (what the file readers use). On failure, if `bytesOnError` is
+/// given, the buffer is handed back there (minus a UTF-8 byte order mark), so a reader can
+/// turn the error's line into its own row without having kept a copy.
 Result<std::string> decodeBufferToUtf8(std::string bytes, TextEncoding encoding,
-                                       const std::string& fileName);
+                                       const std::string& fileName,
+                                       std::string* bytesOnError = nullptr);
 
 /// Encodes UTF-8 text (NFC or NFD) in the given encoding, for export and test fixtures.
 /// Characters the encoding cannot hold become '?'. TCVN3 writes upper-case toned letters

@@ -1,5 +1,7 @@
 #include "gis/io/spreadsheet_table.h"
 
+#include <filesystem>
+
 #include "gis/io/ogr_source_p.h"
 
 namespace safemap {
@@ -8,9 +10,17 @@ Result<Table> readSpreadsheetTable(const std::string& path, const std::string& s
     ensureGdalRegistered();
     GdalErrorScope errors;
     auto source = openOgrSource(path);
-    if (!source)
-        return source.error();
     const std::string file = displayFileName(path);
+    if (!source) {
+        // openOgrSource lists every format sites may come in, and GDAL only says "not
+        // recognized"; here a workbook was expected, so say what is wrong with it.
+        if (!std::filesystem::exists(path))
+            return source.error();
+        return Error(
+            "cannot read this workbook: the file is damaged or cut short, or is not really an "
+            "XLSX or ODS file; open it in a spreadsheet program and save it again",
+            file);
+    }
     if (!(*source)->isSpreadsheet())
         return Error("not an XLSX or ODS workbook (GDAL driver " + (*source)->driver + ")", file);
     auto layer = findLayer(**source, sheet);

@@ -218,7 +218,7 @@ TEST_CASE("index fields are checked with their path") {
     CHECK(errorAfter([](Json& j) { j["indices"][0]["points_max"] = 1; }) ==
           "indices[0].points_max: must be greater than points_min (1)");
     CHECK(errorAfter([](Json& j) { j["indices"][0]["points_min"] = -1; }) ==
-          "indices[0].points_min: expected a number ≥ 0, got -1");
+          "indices[0].points_min: expected a number from 0 to 1000, got -1");
     CHECK(errorAfter([](Json& j) { j["indices"][0]["bands"][0]["points"] = 11; }) ==
           "indices[0].bands[0].points: 11 is outside points_min..points_max (1..10)");
     CHECK(errorAfter([](Json& j) { j["indices"][2]["yes_no"]["no"] = 0; }) ==

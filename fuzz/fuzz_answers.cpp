@@ -1,0 +1,60 @@
+// Answer texts as enterprises type them (core/criteria/answer_reading): numbers with decimal
+// commas and thousands groups, yes/no, percentages, choice codes and labels, against every
+// index of the extended set.
+#include <cmath>
+
+#include "core/criteria/answer_reading.h"
+#include "core/criteria/criteria_io.h"
+#include "core/text/utf8.h"
+#include "fuzz_support.h"
+
+using namespace safemap;
+
+namespace {
+
+const CriteriaSet& extended() {
+    static const CriteriaSet set = [] {
+        auto s = parseCriteriaSet(fuzz::readSource("resources/criteria/extended-letters-v1.json"),
+                                  "extended");
+        if (!s)
+            fuzz::fail("the shipped set does not load", s.error().describe());
+        return *s;
+    }();
+    return set;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text = fuzz::bytesOf(data, size);
+    std::string problem;
+    if (auto n = parseNumberText(text, &problem))
+        FUZZ_CHECK(std::isfinite(*n), std::to_string(*n));
+    else
+        FUZZ_CHECK(!problem.empty() && problem.size() < 400, problem.substr(0, 200));
+    (void)parseYesNo(text);
+    if (!isValidUtf8(text))
+        return 0;  // cells reach the readers decoded to UTF-8
+    for (const Criterion& c : extended().indices) {
+        const AnswerReading r = readAnswerText(c, text);
+        switch (r.status) {
+            case AnswerStatus::Answered:
+                FUZZ_CHECK(std::isfinite(r.value), c.id);
+                if (c.input == InputType::Choice)
+                    FUZZ_CHECK(r.value >= 0 && r.value < static_cast<double>(c.choices.size()) &&
+                                   r.value == std::floor(r.value),
+                               c.id);
+                if (c.input == InputType::YesNo)
+                    FUZZ_CHECK(r.value == 0 || r.value == 1, c.id);
+                break;
+            case AnswerStatus::Missing:
+                FUZZ_CHECK(std::isnan(r.value), c.id);
+                break;
+            case AnswerStatus::Invalid:
+                FUZZ_CHECK(!r.problem.empty() && r.problem.size() < 400, c.id);
+                FUZZ_CHECK(isValidUtf8(r.problem), r.problem);
+                break;
+        }
+    }
+    return 0;
+}

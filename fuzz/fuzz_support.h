@@ -1,0 +1,50 @@
+#pragma once
+
+// Shared by the fuzz targets: an invariant check that aborts (libFuzzer then keeps the input
+// as a crash), and the repository's sample files to build lookups from.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/text/utf8.h"
+
+namespace fuzz {
+
+[[noreturn]] inline void fail(const char* what, const std::string& detail = {}) {
+    std::fprintf(stderr, "fuzz invariant failed: %s %s\n", what, detail.c_str());
+    std::abort();
+}
+
+#define FUZZ_CHECK(cond, detail)         \
+    do {                                 \
+        if (!(cond))                     \
+            ::fuzz::fail(#cond, detail); \
+    } while (false)
+
+inline std::string_view bytesOf(const std::uint8_t* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+inline std::string readSource(const std::string& rel) {
+    std::ifstream in(std::string(SAFEMAP_SOURCE_DIR) + "/" + rel, std::ios::binary);
+    std::string text{std::istreambuf_iterator<char>(in), {}};
+    if (text.empty())
+        fail("cannot read", rel);
+    return text;
+}
+
+/// What every refusal must be: a message people can read (UTF-8, one that names what went
+/// wrong), rows from 1 when given.
+inline void checkError(const safemap::Error& e) {
+    FUZZ_CHECK(!e.message.empty(), e.describe());
+    FUZZ_CHECK(e.row == -1 || e.row >= 1, e.describe());
+    FUZZ_CHECK(safemap::isValidUtf8(e.describe()), e.describe());
+    FUZZ_CHECK(e.describe().size() < 2000, e.describe().substr(0, 200));
+}
+
+}  // namespace fuzz
