@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ class Database;
 struct SiteBatch {
     std::vector<Zone> zones;
     std::vector<Factory> factories;
+    /// The attributes the source provided (had a column or geometry for). An update must
+    /// leave every other attribute of an existing site as stored; a new site gets them
+    /// empty (zones: the import's default kind). Batches built in code provide everything.
+    std::set<SiteField> provided = allSiteFields();
 };
 
 /// \brief What an import did: counts by outcome. Unchanged rows are not rewritten.

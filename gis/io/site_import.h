@@ -4,10 +4,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model/site.h"
 #include "core/result.h"
 #include "core/storage/site_store.h"
+#include "core/text/legacy_encodings.h"
 #include "gis/io/field_mapping.h"
 
 namespace safemap {
@@ -33,16 +35,24 @@ struct SiteImportOptions {
     std::string sourceCrs;
     /// Kind given to zones when the kind column is not mapped.
     ZoneKind defaultZoneKind = ZoneKind::IndustrialZone;
+    /// Text encoding of a CSV/TSV/TXT file; detected when empty (UTF-8, UTF-16 with a byte
+    /// order mark, TCVN3, VNI, VISCII, Windows-1258). Other formats declare their own.
+    std::optional<TextEncoding> encoding;
+    /// The project's zones: a factory's zone column may give a zone's id or its name as
+    /// offices write it ("KCN Đồng Văn II"); factories without coordinates are placed inside
+    /// their zone. Values that match no zone are kept as written and reported in a note.
+    std::vector<Zone> knownZones;
     /// Called now and then with (rows read, total rows), and once at the end; total may be -1.
     std::function<void(long long done, long long total)> progress;
     /// When it becomes true the read stops with Error("cancelled") and nothing is written.
     const std::atomic<bool>* cancel = nullptr;
 };
 
-/// Reads and validates every row of a source file. Returns the sites in EPSG:4326, or the
-/// first problem as Error(reason, file name, row, column); row numbering is described in
-/// docs/import.md (spreadsheets: the row number the user sees, header = 1; other formats:
-/// 1-based feature number). The source file is opened read-only.
+/// Reads and validates every row of a source file. Returns the sites in EPSG:4326, or every
+/// problem (the first as Error(reason, file name, row, column), up to 100 more in
+/// Error::more); row numbering is described in docs/import.md (spreadsheets: the row number
+/// the user sees; other formats: 1-based feature number). The source file is opened
+/// read-only. readSiteSource (gis/io/site_reading.h) also returns the reader's notes.
 Result<SiteBatch> readSites(const std::string& path, const SiteImportOptions& options = {});
 
 /// readSites followed by upsertSites in one transaction: either every row is written (new
