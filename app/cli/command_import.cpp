@@ -4,7 +4,9 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "core/storage/project_store.h"
+#include "core/storage/site_store.h"
 #include "gis/io/site_import.h"
+#include "gis/io/site_reading.h"
 
 namespace safemap {
 
@@ -20,13 +22,16 @@ constexpr const char* kUsage =
     "  --as       zones or factories (default: polygons are zones, points are factories)\n"
     "  --crs      source CRS when the file has none or it is wrong: EPSG:9215, a PROJ\n"
     "             string, or VN2000:<province>, e.g. VN2000:\"Lạng Sơn\"\n"
-    "  --mapping  JSON object naming the source column of each attribute, e.g.\n"
+    "  --mapping  a JSON file, or a JSON object, naming the source column of each\n"
+    "             attribute, e.g.\n"
     "             {\"name\": \"Tên cơ sở\", \"tax_code\": \"MST\", \"workers_total\": \"Số LĐ\"}\n"
-    "             (default: guessed from the column names; see docs/import.md)\n";
+    "             (default: guessed from the column names; see docs/import.md)\n"
+    "  --encoding text encoding of a CSV/TXT file: utf-8, utf-16, tcvn3 (abc), vni,\n"
+    "             viscii or cp1258 (default: detected)\n";
 }  // namespace
 
 int runImportCommand(const Words& words) {
-    const Args args(words, {"layer", "as", "crs", "mapping"});
+    const Args args(words, {"layer", "as", "crs", "mapping", "encoding"});
     if (int rc = checkUsage("import", args, {}, 2, 2, kUsage); rc >= 0)
         return rc;
     const std::string projectPath = args.positional()[0];
@@ -47,20 +52,37 @@ int runImportCommand(const Words& words) {
     }
     if (auto crs = args.option("crs"))
         options.sourceCrs = *crs;
-    if (auto mappingFile = args.option("mapping")) {
-        auto mapping = readFieldMappingFile(*mappingFile);
+    if (auto mappingArg = args.option("mapping")) {
+        auto mapping = parseMappingArgument(*mappingArg);
         if (!mapping)
             return fail("import", mapping.error());
         options.mapping = *mapping;
     }
-    // Read and validate everything before touching the project, so a bad file does not even
-    // leave an empty new project behind.
-    auto batch = readSites(sourcePath, options);
-    if (!batch)
-        return fail("import", batch.error());
-
+    if (auto enc = args.option("encoding")) {
+        options.encoding = encodingFromName(*enc);
+        if (!options.encoding) {
+            std::fprintf(stderr, "safemap import: unknown encoding %s\n", enc->c_str());
+            return 2;
+        }
+    }
     std::error_code ec;
     const bool created = !std::filesystem::exists(projectPath, ec);
+    if (!created) {
+        // Factories name their zone by id or by name: match them against the project's zones.
+        auto existing = ProjectStore::open(projectPath);
+        if (!existing)
+            return fail("import", existing.error());
+        options.knownZones = loadZones(existing->database());
+    }
+    // Read and validate everything before touching the project, so a bad file does not even
+    // leave an empty new project behind.
+    auto reading = readSiteSource(sourcePath, options);
+    if (!reading)
+        return fail("import", reading.error());
+    for (const Error& note : reading->notes)
+        std::fprintf(stderr, "safemap import: note: %s\n", note.describe().c_str());
+    const SiteBatch* batch = &reading->batch;
+
     auto store = created ? ProjectStore::create(projectPath) : ProjectStore::open(projectPath);
     if (!store)
         return fail("import", store.error());

@@ -1006,6 +1006,22 @@
         <source>Imported %1 rows: %2 new, %3 updated, %4 unchanged</source>
         <translation>Đã nhập %1 dòng: %2 mới, %3 cập nhật, %4 không đổi</translation>
     </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tự nhận biết</translation>
+    </message>
+    <message>
+        <source>Text encoding (CSV)</source>
+        <translation>Bảng mã (CSV)</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
 </context>
 <context>
     <name>safemap::LayerPanel</name>
