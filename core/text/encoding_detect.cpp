@@ -168,11 +168,11 @@ EncodingGuess detectEncoding(std::string_view bytes) {
         return guess;
     }
     if (Utf16Order order{}; looksLikeUtf16(bytes, order)) {
-        // Every other byte zero: UTF-16 whose mark was lost. Decoding checks the rest.
+        // Zero bytes at alternate positions: UTF-16 whose mark was lost. Decoding checks the rest.
         guess.encoding =
             order == Utf16Order::Little ? TextEncoding::Utf16Le : TextEncoding::Utf16Be;
         guess.confidence = 0.9;
-        guess.reason = "UTF-16 without a byte order mark (every other byte is zero)";
+        guess.reason = "UTF-16 without a byte order mark (zero bytes at alternate positions)";
         return guess;
     }
     const size_t firstHigh = findNonAscii(bytes);

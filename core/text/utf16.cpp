@@ -50,12 +50,13 @@ bool looksLikeUtf16(std::string_view bytes, Utf16Order& order) {
         zeroOdd += bytes[i + 1] == '\0' ? 1 : 0;
     }
     const size_t units = n / 2;
-    // Text with mostly ASCII characters: nine in ten high bytes are zero, no low byte is.
-    if (zeroOdd * 10 >= units * 9 && zeroEven == 0) {
+    // Text with many ASCII characters (digits, separators, unaccented letters): at least half
+    // the high bytes are zero, and hardly any low byte is (U+xx00 characters are rare).
+    if (zeroOdd * 2 >= units && zeroEven * 20 <= units) {
         order = Utf16Order::Little;
         return true;
     }
-    if (zeroEven * 10 >= units * 9 && zeroOdd == 0) {
+    if (zeroEven * 2 >= units && zeroOdd * 20 <= units) {
         order = Utf16Order::Big;
         return true;
     }

@@ -15,8 +15,9 @@ enum class Utf16Order { Little, Big };
 bool utf16ByteOrderMark(std::string_view bytes, Utf16Order& order);
 
 /// True if the bytes look like UTF-16 without a byte order mark: in the first few hundred
-/// bytes, every other byte is zero (ASCII text, as in Excel's "Unicode text" exports whose
-/// mark was stripped). Sets the byte order.
+/// bytes, at least half of every other byte is zero and almost none of the others (text with
+/// ASCII digits and separators, as Excel's "Unicode text" whose mark was stripped). Sets the
+/// byte order.
 bool looksLikeUtf16(std::string_view bytes, Utf16Order& order);
 
 /// Decodes UTF-16 (a leading byte order mark is dropped) to UTF-8 with Vietnamese letters

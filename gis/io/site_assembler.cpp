@@ -182,6 +182,9 @@ void SiteAssembler::addFactory(const SiteRow& row, const OGRGeometry* geometry) 
                 why =
                     "the row has no coordinates, and the project has no zones to place it "
                     "in (import the zones first)";
+            else if (zone)
+                why = "the row has no coordinates, and its zone \"" + zoneText +
+                      "\" has no area to place it in";
             else
                 why = "the row has no coordinates, and its zone \"" + zoneText +
                       "\" is not one of the project's zones";
@@ -239,14 +242,15 @@ Result<SiteReading> SiteAssembler::finish() {
                                    "); give the zone's id or its kind (KCN, CCN, KKT)",
                                plan_.file, rows.front(), zoneColumn));
     if (!approximateRows_.empty())
-        notes_.push_back(
-            Error(std::to_string(approximateRows_.size()) +
-                      (approximateRows_.size() == 1 ? " facility has" : " facilities have") +
-                      " no coordinates and " + (approximateRows_.size() == 1 ? "was" : "were") +
-                      " placed inside " + (approximateRows_.size() == 1 ? "its" : "their") +
-                      " zone, marked as an approximate position (" + rowsWord(approximateRows_) +
-                      rowList(approximateRows_) + "): move them to their real place on the map",
-                  plan_.file, approximateRows_.front(), zoneColumn));
+        notes_.push_back(Error(
+            std::to_string(approximateRows_.size()) +
+                (approximateRows_.size() == 1 ? " facility has" : " facilities have") +
+                " no coordinates and " + (approximateRows_.size() == 1 ? "was" : "were") +
+                " placed inside " + (approximateRows_.size() == 1 ? "its" : "their") +
+                " zone, marked as an approximate position (" + rowsWord(approximateRows_) +
+                rowList(approximateRows_) + "): move " +
+                (approximateRows_.size() == 1 ? "it" : "them") + " to the real place on the map",
+            plan_.file, approximateRows_.front(), zoneColumn));
     if (notes_.size() > kMaxNotes) {
         const size_t more = notes_.size() - kMaxNotes;
         notes_.resize(kMaxNotes);

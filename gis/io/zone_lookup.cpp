@@ -1,5 +1,6 @@
 #include "gis/io/zone_lookup_p.h"
 
+#include <ogr_api.h>
 #include <ogr_geometry.h>
 
 #include "core/text/fold.h"
@@ -73,9 +74,13 @@ std::optional<GeoPoint> ZoneLookup::representativePoint(const Zone& zone) const 
     std::optional<GeoPoint> result;
     if (!zone.area.empty()) {
         const auto mp = toOgr(zone.area);
-        OGRPoint point;
-        if (mp->PointOnSurface(&point) == OGRERR_NONE && !point.IsEmpty())
-            result = GeoPoint{point.getX(), point.getY()};
+        // The C function goes through GEOS; OGRMultiSurface::PointOnSurface in GDAL 3.6 does
+        // not compute anything for a multipolygon.
+        OGRGeometryH point = OGR_G_PointOnSurface(OGRGeometry::ToHandle(mp.get()));
+        if (point && !OGR_G_IsEmpty(point))
+            result = GeoPoint{OGR_G_GetX(point, 0), OGR_G_GetY(point, 0)};
+        if (point)
+            OGR_G_DestroyGeometry(point);
     }
     points_.emplace(&zone, result);
     return result;
