@@ -73,8 +73,11 @@ private:
 };
 
 bool TableSiteReader::identifiesSite(const TableRow& row) const {
+    // The total's label may sit in any column, the tax code's included: it is no site.
+    const std::string_view label = firstText(table_, row);
     for (SiteAttribute a : {SiteAttribute::TaxCode, SiteAttribute::Id, SiteAttribute::Longitude})
-        if (!trimmed(table_.cell(row, plan_.fieldIndex[static_cast<int>(a)])).empty())
+        if (auto cell = trimmed(table_.cell(row, plan_.fieldIndex[static_cast<int>(a)]));
+            !cell.empty() && cell != label)
             return true;
     return false;
 }
