@@ -134,7 +134,8 @@ ImportDialog::ImportDialog(ProjectStore& store, QWidget* parent)
     messages_->setObjectName(QStringLiteral("importError"));
     messages_->setReadOnly(true);
     messages_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    messages_->setMaximumHeight(fontMetrics().lineSpacing() * 9);
+    messages_->setMinimumHeight(fontMetrics().lineSpacing() * 6);
+    messages_->setMaximumHeight(fontMetrics().lineSpacing() * 12);
     messages_->setVisible(false);
     layout->addWidget(messages_);
     progress_->setVisible(false);
@@ -223,11 +224,11 @@ void ImportDialog::fillMapping() {
             combo->addItem(qs(f.name), qs(f.name));
         combo->setCurrentIndex(std::max(0, combo->findData(qs(guess.column(a)))));
     }
-    QString info =
-        tr("%1 · %2 features · %3")
-            .arg(qs(layer.geometryType.empty() ? std::string("no geometry") : layer.geometryType))
-            .arg(layer.featureCount)
-            .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
+    QString info = tr("%1 · %2 features · %3")
+                       .arg(layer.geometry == SourceGeometry::None ? tr("no geometry")
+                                                                   : qs(layer.geometryType))
+                       .arg(layer.featureCount)
+                       .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
     layerInfo_->setText(info);
 }
 

@@ -1022,6 +1022,10 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>no geometry</source>
+        <translation>không có hình học</translation>
+    </message>
 </context>
 <context>
     <name>safemap::LayerPanel</name>
