@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace safemap {
 
@@ -23,8 +24,13 @@ struct Error {
     std::string file;    ///< source file, if the error is about one
     long row = -1;       ///< 1-based data row (header is row 1 in spreadsheets), -1 if none
     std::string column;  ///< column name, if the error is about one
+    /// Further problems found in the same pass (e.g. every bad row of an import), listed
+    /// after this one; `moreOmitted` counts those left out to keep the list readable.
+    std::vector<Error> more;
+    long moreOmitted = 0;
 
-    /// One line for people: "file.csv, row 12, column so_lao_dong: not a number".
+    /// For people: "file.csv, row 12, column so_lao_dong: not a number", then one line per
+    /// further problem and "… and N more problems" when some were left out.
     std::string describe() const;
 };
 

@@ -3,9 +3,9 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
-#include "core/project/imports.h"
 #include "core/project/project.h"
 #include "gis/io/site_import.h"
+#include "gis/io/site_reading.h"
 
 namespace safemap {
 
@@ -21,13 +21,16 @@ constexpr const char* kUsage =
     "  --as       zones or factories (default: polygons are zones, points are factories)\n"
     "  --crs      source CRS when the file has none or it is wrong: EPSG:9215, a PROJ\n"
     "             string, or VN2000:<province>, e.g. VN2000:\"Lạng Sơn\"\n"
-    "  --mapping  JSON object naming the source column of each attribute, e.g.\n"
+    "  --mapping  a JSON file, or a JSON object, naming the source column of each\n"
+    "             attribute, e.g.\n"
     "             {\"name\": \"Tên cơ sở\", \"tax_code\": \"MST\", \"workers_total\": \"Số LĐ\"}\n"
-    "             (default: guessed from the column names; see docs/import.md)\n";
+    "             (default: guessed from the column names; see docs/import.md)\n"
+    "  --encoding text encoding of a CSV/TXT file: utf-8, utf-16, tcvn3 (abc), vni,\n"
+    "             viscii or cp1258 (default: detected)\n";
 }  // namespace
 
 int runImportCommand(const Words& words) {
-    const Args args(words, {"layer", "as", "crs", "mapping"});
+    const Args args(words, {"layer", "as", "crs", "mapping", "encoding"});
     if (int rc = checkUsage("import", args, {}, 2, 2, kUsage); rc >= 0)
         return rc;
     const std::string projectPath = args.positional()[0];
@@ -48,28 +51,54 @@ int runImportCommand(const Words& words) {
     }
     if (auto crs = args.option("crs"))
         options.sourceCrs = *crs;
-    if (auto mappingFile = args.option("mapping")) {
-        auto mapping = readFieldMappingFile(*mappingFile);
+    if (auto mappingArg = args.option("mapping")) {
+        auto mapping = parseMappingArgument(*mappingArg);
         if (!mapping)
             return fail("import", mapping.error());
         options.mapping = *mapping;
     }
-    // Read and validate everything before touching the project, so a bad file does not even
-    // leave an empty new project behind.
-    auto batch = readSites(sourcePath, options);
-    if (!batch)
-        return fail("import", batch.error());
-    bool created = false;
-    auto project = Project::openOrCreate(projectPath, &created);
-    if (!project)
-        return fail("import", project.error());
-    auto sum = importSites(*project, *batch, std::filesystem::path(sourcePath).filename().string());
-    if (!sum)
-        return fail("import", sum.error());
+    if (auto enc = args.option("encoding")) {
+        options.encoding = encodingFromName(*enc);
+        if (!options.encoding) {
+            std::fprintf(stderr, "safemap import: unknown encoding %s\n", enc->c_str());
+            return 2;
+        }
+    }
+    std::error_code ec;
+    const bool created = !std::filesystem::exists(projectPath, ec);
+    Result<SiteFileImport> done = Error("not run");
+    if (created) {
+        // Read and validate everything before creating the project, so a bad file does not
+        // even leave an empty new project behind.
+        auto reading = readSiteSource(sourcePath, options);
+        if (!reading)
+            return fail("import", reading.error());
+        auto project = Project::create(projectPath);
+        if (!project)
+            return fail("import", project.error());
+        done = importSiteReading(*project, std::move(reading).value(), sourcePath);
+    } else {
+        auto project = Project::open(projectPath);
+        if (!project)
+            return fail("import", project.error());
+        done = importSitesFile(*project, sourcePath, options);
+    }
+    if (!done)
+        return fail("import", done.error());
+    for (const Error& note : done->notes)
+        std::fprintf(stderr, "safemap import: note: %s\n", note.describe().c_str());
+    const ImportSummary* sum = &done->summary;
     std::printf("%s%s: %d zones, %d facilities from %s — %d new, %d updated, %d unchanged\n",
-                projectPath.c_str(), created ? " (new project)" : "",
-                static_cast<int>(batch->zones.size()), static_cast<int>(batch->factories.size()),
-                sourcePath.c_str(), sum->inserted, sum->updated, sum->unchanged);
+                projectPath.c_str(), created ? " (new project)" : "", static_cast<int>(done->zones),
+                static_cast<int>(done->factories), sourcePath.c_str(), sum->inserted, sum->updated,
+                sum->unchanged);
+    if (!sum->updatedAttributes.empty()) {
+        std::string keys;
+        for (const auto& k : sum->updatedAttributes)
+            keys += (keys.empty() ? "" : ", ") + k;
+        std::printf("Updated attributes: %s (attributes the file has no column for were kept)\n",
+                    keys.c_str());
+    }
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -18,6 +19,7 @@
 
 #include "core/project/project.h"
 #include "gis/io/site_import.h"
+#include "gis/io/site_reading.h"
 #include "gis/io/vn2000.h"
 
 namespace safemap {
@@ -73,8 +75,9 @@ ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
       layerCombo_(new QComboBox(this)),
       targetCombo_(new QComboBox(this)),
       crsCombo_(new QComboBox(this)),
+      encodingCombo_(new QComboBox(this)),
       layerInfo_(new QLabel(this)),
-      errorLabel_(new QLabel(this)),
+      messages_(new QPlainTextEdit(this)),
       progress_(new QProgressBar(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       progressTimer_(new QTimer(this)) {
@@ -105,6 +108,12 @@ ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
                                .arg(p.meridianMinutes % 60, 2, 10, QLatin1Char('0')),
                            QStringLiteral("VN2000:") + qs(p.name));
     top->addRow(tr("Source CRS"), crsCombo_);
+    encodingCombo_->setObjectName(QStringLiteral("encodingCombo"));
+    encodingCombo_->addItem(tr("Detect"), QString());
+    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf16Le, TextEncoding::Tcvn3,
+                           TextEncoding::Vni, TextEncoding::Viscii, TextEncoding::Cp1258})
+        encodingCombo_->addItem(qs(encodingDisplayName(e)), qs(encodingName(e)));
+    top->addRow(tr("Text encoding (CSV)"), encodingCombo_);
     layerInfo_->setWordWrap(true);
     top->addRow(QString(), layerInfo_);
     layout->addLayout(top);
@@ -119,11 +128,15 @@ ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
     }
     layout->addWidget(mappingBox);
 
-    errorLabel_->setObjectName(QStringLiteral("importError"));
-    errorLabel_->setWordWrap(true);
-    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    errorLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
-    layout->addWidget(errorLabel_);
+    // Errors (every bad row) and notes can run to a hundred lines: a scrolling box, not a
+    // label that would grow the dialog off the screen.
+    messages_->setObjectName(QStringLiteral("importError"));
+    messages_->setReadOnly(true);
+    messages_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    messages_->setMinimumHeight(fontMetrics().lineSpacing() * 6);
+    messages_->setMaximumHeight(fontMetrics().lineSpacing() * 12);
+    messages_->setVisible(false);
+    layout->addWidget(messages_);
     progress_->setVisible(false);
     layout->addWidget(progress_);
     importButton_ = buttons_->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
@@ -133,6 +146,8 @@ ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
     connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
     connect(fileEdit_, &QLineEdit::editingFinished, this, &ImportDialog::describe);
     connect(layerCombo_, &QComboBox::currentIndexChanged, this, &ImportDialog::fillMapping);
+    // The encoding changes how a CSV's header reads: describe it again.
+    connect(encodingCombo_, &QComboBox::currentIndexChanged, this, &ImportDialog::describe);
     connect(importButton_, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(buttons_, &QDialogButtonBox::rejected, this, [this] {
         if (isRunning())
@@ -140,7 +155,7 @@ ImportDialog::ImportDialog(std::string projectPath, QWidget* parent)
         else
             reject();
     });
-    connect(&watcher_, &QFutureWatcher<Result<ImportSummary>>::finished, this,
+    connect(&watcher_, &QFutureWatcher<Result<Outcome>>::finished, this,
             &ImportDialog::finishImport);
     connect(progressTimer_, &QTimer::timeout, this, [this] { work_.showIn(progress_); });
 }
@@ -169,15 +184,22 @@ void ImportDialog::setSourceFile(const QString& path) {
 }
 
 void ImportDialog::describe() {
-    errorLabel_->clear();
+    messages_->clear();
+    messages_->setVisible(false);
     layerCombo_->clear();
     source_.reset();
     importButton_->setEnabled(false);
     if (fileEdit_->text().isEmpty())
         return;
-    auto info = describeSource(fileEdit_->text().toStdString());
+    std::optional<TextEncoding> encoding;
+    if (const QString enc = encodingCombo_->currentData().toString(); !enc.isEmpty())
+        encoding = encodingFromName(enc.toStdString());
+    auto info = describeSource(fileEdit_->text().toStdString(), encoding);
     if (!info) {
-        errorLabel_->setText(qs(info.error().describe()));
+        failed_ = true;
+        messages_->setStyleSheet(QStringLiteral("color: #b00020;"));
+        messages_->setPlainText(qs(info.error().describe()));
+        messages_->setVisible(true);
         return;
     }
     source_ = std::move(info).value();
@@ -201,11 +223,11 @@ void ImportDialog::fillMapping() {
             combo->addItem(qs(f.name), qs(f.name));
         combo->setCurrentIndex(std::max(0, combo->findData(qs(guess.column(a)))));
     }
-    QString info =
-        tr("%1 · %2 features · %3")
-            .arg(qs(layer.geometryType.empty() ? std::string("no geometry") : layer.geometryType))
-            .arg(layer.featureCount)
-            .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
+    QString info = tr("%1 · %2 features · %3")
+                       .arg(layer.geometry == SourceGeometry::None ? tr("no geometry")
+                                                                   : qs(layer.geometryType))
+                       .arg(layer.featureCount)
+                       .arg(layer.hasCrs ? qs(layer.crsName) : tr("no CRS declared"));
     layerInfo_->setText(info);
 }
 
@@ -217,12 +239,20 @@ FieldMapping ImportDialog::currentMapping() const {
     return m;
 }
 
+void ImportDialog::reject() {
+    // Once sites are written, closing the dialog in any way reports them as imported.
+    if (imported_)
+        accept();
+    else
+        QDialog::reject();
+}
+
 QString ImportDialog::errorText() const {
-    return errorLabel_->text();
+    return failed_ ? messages_->toPlainText() : QString();
 }
 
 void ImportDialog::startImport() {
-    if (!source_ || isRunning())
+    if (!source_ || isRunning() || imported_)
         return;
     SiteImportOptions options;
     options.layer = layerCombo_->currentText().toStdString();
@@ -233,10 +263,15 @@ void ImportDialog::startImport() {
     if (target == QLatin1String("factories"))
         options.target = ImportTarget::Factories;
     options.sourceCrs = crsCombo_->currentData().toString().toStdString();
+    if (const QString enc = encodingCombo_->currentData().toString(); !enc.isEmpty())
+        options.encoding = encodingFromName(enc.toStdString());
     work_ = WorkProgress();
     options.cancel = work_.cancelFlag();
     options.progress = work_.reporter();
-    errorLabel_->clear();
+    failed_ = false;
+    notes_.clear();
+    messages_->clear();
+    messages_->setVisible(false);
     progress_->setVisible(true);
     progress_->setRange(0, 0);
     importButton_->setEnabled(false);
@@ -246,8 +281,8 @@ void ImportDialog::startImport() {
     const std::string sourcePath = fileEdit_->text().toStdString();
     // The worker opens its own connection: nothing live is shared with the UI thread.
     // The options (and the atomics they point to, kept alive by the dialog) are copied.
-    watcher_.setFuture(QtConcurrent::run(
-        [projectPath, sourcePath, options, keep = work_]() -> Result<ImportSummary> {
+    watcher_.setFuture(
+        QtConcurrent::run([projectPath, sourcePath, options, keep = work_]() -> Result<Outcome> {
             auto project = Project::open(projectPath);
             if (!project)
                 return project.error();
@@ -260,17 +295,36 @@ void ImportDialog::finishImport() {
     progressTimer_->stop();
     progress_->setVisible(false);
     importButton_->setEnabled(true);
-    const Result<ImportSummary> result = watcher_.result();
+    const Result<Outcome> result = watcher_.result();
     if (!result) {
-        errorLabel_->setText(tr("Nothing was imported. %1").arg(qs(result.error().describe())));
+        failed_ = true;
+        messages_->setStyleSheet(QStringLiteral("color: #b00020;"));
+        messages_->setPlainText(tr("Nothing was imported. %1").arg(qs(result.error().describe())));
+        messages_->setVisible(true);
         return;
     }
     summary_ = tr("Imported %1 rows: %2 new, %3 updated, %4 unchanged")
-                   .arg(result->rows)
-                   .arg(result->inserted)
-                   .arg(result->updated)
-                   .arg(result->unchanged);
-    accept();
+                   .arg(result->summary.rows)
+                   .arg(result->summary.inserted)
+                   .arg(result->summary.updated)
+                   .arg(result->summary.unchanged);
+    if (result->notes.empty()) {
+        accept();
+        return;
+    }
+    // The import is done; keep the dialog open so the notes are read, then Close accepts.
+    QStringList lines;
+    for (const Error& note : result->notes)
+        lines << qs(note.describe());
+    notes_ = lines.join(QLatin1Char('\n'));
+    messages_->setStyleSheet(QString());
+    messages_->setPlainText(summary_ + QStringLiteral(".\n") + tr("Notes:") + QLatin1Char('\n') +
+                            notes_);
+    messages_->setVisible(true);
+    imported_ = true;
+    importButton_->setVisible(false);
+    if (QPushButton* cancel = buttons_->button(QDialogButtonBox::Cancel))
+        cancel->setText(tr("Close"));
 }
 
 }  // namespace safemap

@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "core/criteria/answer_reading.h"
+#include "core/tabular/row_roles.h"
 #include "core/text/fold.h"
 #include "core/text/quoted.h"
 #include "core/text/trim.h"
@@ -21,6 +22,11 @@ std::string normaliseTaxCode(std::string_view raw) {
     return s;
 }
 
+std::string rowSpan(long first, long last) {
+    return first == last ? "row " + std::to_string(first)
+                         : "rows " + std::to_string(first) + "–" + std::to_string(last);
+}
+
 }  // namespace
 
 std::optional<std::string> futureDateProblem(const Date& date, const Date& today) {
@@ -28,6 +34,20 @@ std::optional<std::string> futureDateProblem(const Date& date, const Date& today
         return std::nullopt;
     return formatDate(date) + " is in the future (today is " + formatDate(today) +
            "): check the year";
+}
+
+std::vector<std::string> assessmentHeaderNames(const CriteriaSet& criteria) {
+    std::vector<std::string> names{"ma_so_thue",  "mst",       "tax_code",      "taxcode",
+                                   "site_id",     "ma_co_so",  "ngay_danh_gia", "date",
+                                   "assessed_on", "nguoi_nop", "submitter",     "stt"};
+    for (const auto& c : criteria.indices) {
+        names.push_back(c.id);
+        if (!c.label.empty())
+            names.push_back(c.label);
+        if (!c.labelEn.empty())
+            names.push_back(c.labelEn);
+    }
+    return names;
 }
 
 SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
@@ -95,12 +115,31 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         if (!used[c])
             out.warnings.push_back("column " + table.header[c] + " is not used");
 
+    if (!table.titleRows.empty())
+        out.warnings.push_back(rowSpan(table.titleRows.front().row, table.titleRows.back().row) +
+                               " above the header are titles and were not read");
+    // Forms as offices fill them: a row numbering the columns, totals, a signature block.
+    // Skipped (with a note) only when they name no facility.
+    const std::vector<RowRole> roles = tableRowRoles(table);
     out.assessments.reserve(table.rows.size());
     out.rows.reserve(table.rows.size());
-    for (const TableRow& row : table.rows) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const TableRow& row = table.rows[r];
         Assessment a;
         std::string tax = taxCol >= 0 ? normaliseTaxCode(table.cell(row, taxCol)) : std::string();
         std::string id = idCol >= 0 ? std::string(trimmed(table.cell(row, idCol))) : std::string();
+        // The label itself ("Tổng cộng") may sit in the tax code column: not a facility.
+        const std::string_view label = firstText(table, row);
+        const bool namesNoFacility = (tax.empty() || tax == label) && (id.empty() || id == label);
+        if (roles[r] == RowRole::ColumnNumbers || (roles[r] != RowRole::Data && namesNoFacility)) {
+            const char* what = roles[r] == RowRole::Total ? "is a total"
+                               : roles[r] == RowRole::ColumnNumbers
+                                   ? "only numbers the columns"
+                                   : "is part of a signature block";
+            out.warnings.push_back("row " + std::to_string(row.row) + " " + what +
+                                   " and was not read");
+            continue;
+        }
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())

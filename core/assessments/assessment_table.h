@@ -30,6 +30,11 @@ struct ParsedAssessments {
     std::vector<std::string> warnings;
 };
 
+/// The column names an assessment table may have (tax code, site id, date, submitter, STT, and
+/// every index id and label of `criteria`): what chooseHeaderRow needs to find the header
+/// below title rows (CsvOptions::headerNames, readSpreadsheetTable's headerNames).
+std::vector<std::string> assessmentHeaderNames(const CriteriaSet& criteria);
+
 /// Reads an assessment table (one row per assessment): a tax code column (ma_so_thue, mst,
 /// tax_code) or a site id column (site_id, ma_co_so), a date (ngay_danh_gia, date), an
 /// optional submitter (nguoi_nop, submitter), and one column per index of `criteria`,
@@ -38,7 +43,8 @@ struct ParsedAssessments {
 /// than one day after `today` (the wall clock's UTC date when not given; the day of slack
 /// covers time zones) or an answer the index cannot read is an Error naming the file, row
 /// and column. Empty answers are kept as unanswered (the score counts them as the worst case
-/// and says so).
+/// and says so). Title rows above the header, a row numbering the columns, total rows and a
+/// signature block that name no facility are skipped with a warning.
 Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
                                                const SiteLookup& sites,
                                                std::optional<Date> today = std::nullopt);

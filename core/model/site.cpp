@@ -20,6 +20,54 @@ std::string_view zoneKindCode(ZoneKind kind) {
     return "KCN";
 }
 
+std::set<SiteField> allSiteFields() {
+    return {SiteField::TaxCode,
+            SiteField::Name,
+            SiteField::Kind,
+            SiteField::Zone,
+            SiteField::Province,
+            SiteField::District,
+            SiteField::Address,
+            SiteField::Sector,
+            SiteField::WorkersTotal,
+            SiteField::WorkersOutOfProvince,
+            SiteField::WorkersLargestShift,
+            SiteField::AccountIssued,
+            SiteField::Position};
+}
+
+std::string_view siteFieldKey(SiteField field) {
+    switch (field) {
+        case SiteField::TaxCode:
+            return "tax_code";
+        case SiteField::Name:
+            return "name";
+        case SiteField::Kind:
+            return "kind";
+        case SiteField::Zone:
+            return "zone_id";
+        case SiteField::Province:
+            return "province";
+        case SiteField::District:
+            return "district";
+        case SiteField::Address:
+            return "address";
+        case SiteField::Sector:
+            return "sector";
+        case SiteField::WorkersTotal:
+            return "workers_total";
+        case SiteField::WorkersOutOfProvince:
+            return "workers_out_of_province";
+        case SiteField::WorkersLargestShift:
+            return "workers_largest_shift";
+        case SiteField::AccountIssued:
+            return "account_issued";
+        case SiteField::Position:
+            return "position";
+    }
+    return "name";
+}
+
 std::optional<ZoneKind> zoneKindFromCode(std::string_view code) {
     const std::string c = foldForSearch(code);
     if (c == "kcn" || c == "khu cong nghiep" || c == "industrial zone")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -48,8 +49,39 @@ struct Factory {
     Workforce workforce;
     GeoPoint location;                  ///< EPSG:4326
     std::optional<Date> accountIssued;  ///< account on the national risk-map system
+    /// The source gave no coordinates: `location` is a point inside the factory's zone
+    /// (its representative point), to be moved to the real place. Must be stored, and a
+    /// re-import must not move a stored exact position back to such a guess.
+    bool approximatePosition = false;
     friend bool operator==(const Factory&, const Factory&) = default;
 };
+
+/// \brief The stored attributes of sites that a source may or may not provide.
+///
+/// A re-import updates only the attributes its source provides (SiteBatch::provided): a
+/// column missing from the file, or cut by a shapefile's ten-character names beyond
+/// recognition, leaves the stored values alone instead of clearing them. The id is never
+/// in question: it is how rows are matched.
+enum class SiteField {
+    TaxCode,
+    Name,
+    Kind,  ///< zones: KCN / CCN / KKT
+    Zone,  ///< factories: the zone they belong to
+    Province,
+    District,
+    Address,
+    Sector,
+    WorkersTotal,
+    WorkersOutOfProvince,
+    WorkersLargestShift,
+    AccountIssued,
+    Position,  ///< factories: the point; zones: the area
+};
+
+/// Every SiteField: what a batch built in code (not read from a file) provides.
+std::set<SiteField> allSiteFields();
+/// "tax_code", "workers_total", "position", ... for summaries and logs.
+std::string_view siteFieldKey(SiteField field);
 
 /// Stable id of a factory: "MST-<tax code>" when there is one, else the source's own id,
 /// else "F-" + a hash of the normalised name and province. Re-importing the same source

@@ -7,6 +7,16 @@
 
 namespace safemap {
 
+namespace {
+ImportSummary counts(int rows, int inserted, int unchanged) {
+    ImportSummary s;
+    s.rows = rows;
+    s.inserted = inserted;
+    s.unchanged = unchanged;
+    return s;
+}
+}  // namespace
+
 Result<ImportSummary> importSites(Project& project, const SiteBatch& batch,
                                   const std::string& sourceName) {
     ProjectRepository& repo = project.repository();
@@ -103,7 +113,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
         if (request.progress)
             request.progress(static_cast<long long>(first + n), static_cast<long long>(all.size()));
     }
-    if (auto st = repo.finishImport(*importId, {out.rows, out.inserted, 0, out.alreadyPresent});
+    if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
         !st)
         return st.error();
     if (auto st = (*tx)->commit(); !st)
@@ -132,7 +142,7 @@ Result<InspectionImportOutcome> importInspections(Project& project, const Table&
         return Error(added.error().message, table.fileName);
     out.inserted = *added;
     out.alreadyPresent = out.rows - out.inserted;
-    if (auto st = repo.finishImport(*importId, {out.rows, out.inserted, 0, out.alreadyPresent});
+    if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
         !st)
         return st.error();
     if (auto st = (*tx)->commit(); !st)

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace safemap {
 struct SiteBatch {
     std::vector<Zone> zones;
     std::vector<Factory> factories;
+    /// The attributes the source provided (had a column or geometry for). An update must
+    /// leave every other attribute of an existing site as stored; a new site gets them
+    /// empty (zones: the import's default kind). Batches built in code provide everything.
+    std::set<SiteField> provided = allSiteFields();
 };
 
 /// \brief What an import of sites did: counts by outcome. Unchanged rows are not rewritten.
@@ -24,6 +29,7 @@ struct ImportSummary {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
+    std::set<std::string> updatedAttributes;  ///< keys (siteFieldKey) of what updates changed
 };
 
 /// \brief An assessment as stored, with where it came from.

@@ -1,5 +1,6 @@
 #include "core/storage/site_store.h"
 
+#include <set>
 #include <unordered_map>
 
 #include "core/storage/database.h"
@@ -47,13 +48,63 @@ Factory readFactory(const Statement& st) {
     const auto blob = st.blob(12);
     if (auto p = decodeGpkgPoint(blob))
         f.location = *p;
+    f.approximatePosition = st.integer(13) != 0;
     return f;
+}
+
+// What a re-import changes in a stored site: only the attributes its source provided (a
+// column the file lacks, or a shapefile that cut a name to ten characters, must not erase
+// what is stored), and never an exact position for an approximate one. `changed` gets the
+// keys of the attributes that differ.
+template <class T>
+void take(T& stored, const T& incoming, SiteField field, const std::set<SiteField>& provided,
+          std::set<std::string>& changed) {
+    if (provided.count(field) && !(stored == incoming)) {
+        stored = incoming;
+        changed.emplace(siteFieldKey(field));
+    }
+}
+
+Factory merged(Factory stored, const Factory& in, const std::set<SiteField>& provided,
+               std::set<std::string>& changed) {
+    take(stored.taxCode, in.taxCode, SiteField::TaxCode, provided, changed);
+    take(stored.name, in.name, SiteField::Name, provided, changed);
+    take(stored.zoneId, in.zoneId, SiteField::Zone, provided, changed);
+    take(stored.province, in.province, SiteField::Province, provided, changed);
+    take(stored.district, in.district, SiteField::District, provided, changed);
+    take(stored.address, in.address, SiteField::Address, provided, changed);
+    take(stored.sector, in.sector, SiteField::Sector, provided, changed);
+    take(stored.workforce.total, in.workforce.total, SiteField::WorkersTotal, provided, changed);
+    take(stored.workforce.outOfProvince, in.workforce.outOfProvince,
+         SiteField::WorkersOutOfProvince, provided, changed);
+    take(stored.workforce.largestShift, in.workforce.largestShift, SiteField::WorkersLargestShift,
+         provided, changed);
+    take(stored.accountIssued, in.accountIssued, SiteField::AccountIssued, provided, changed);
+    const bool keepExact = in.approximatePosition && !stored.approximatePosition;
+    if (!keepExact && provided.count(SiteField::Position) &&
+        (!(stored.location == in.location) ||
+         stored.approximatePosition != in.approximatePosition)) {
+        stored.location = in.location;
+        stored.approximatePosition = in.approximatePosition;
+        changed.emplace(siteFieldKey(SiteField::Position));
+    }
+    return stored;
+}
+
+Zone merged(Zone stored, const Zone& in, const std::set<SiteField>& provided,
+            std::set<std::string>& changed) {
+    take(stored.kind, in.kind, SiteField::Kind, provided, changed);
+    take(stored.name, in.name, SiteField::Name, provided, changed);
+    take(stored.province, in.province, SiteField::Province, provided, changed);
+    take(stored.district, in.district, SiteField::District, provided, changed);
+    take(stored.area, in.area, SiteField::Position, provided, changed);
+    return stored;
 }
 
 constexpr const char* kZoneColumns = "zone_id, kind, name, province, district, geom";
 constexpr const char* kFactoryColumns =
     "site_id, tax_code, name, zone_id, province, district, address, sector, workers_total, "
-    "workers_out_of_province, workers_largest_shift, account_issued, geom";
+    "workers_out_of_province, workers_largest_shift, account_issued, geom, approximate_position";
 
 Status updateExtent(Database& db, const char* table) {
     const std::string t = table;
@@ -70,47 +121,54 @@ Status updateExtent(Database& db, const char* table) {
 template <class Site, class Bind>
 Status upsertAll(Database& db, const std::vector<Site>& sites,
                  const std::unordered_map<std::string, Site>& existing,
-                 const std::string& insertSql, const std::string& updateSql, const char* table,
-                 int64_t importId, const std::string& now, Bind bindColumns, ImportSummary& sum) {
+                 const std::set<SiteField>& provided, const std::string& insertSql,
+                 const std::string& updateSql, const char* table, int64_t importId,
+                 const std::string& now, Bind bindColumns, ImportSummary& sum) {
     auto ins = db.prepare(insertSql);
     auto upd = db.prepare(updateSql);
     auto log = db.prepare(
-        "INSERT INTO change_log (changed_at, table_name, row_key, action, import_id) "
-        "VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO change_log (changed_at, table_name, row_key, action, import_id, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
     if (!upd)
         return upd.error();
     if (!log)
         return log.error();
+    std::set<std::string> changed;
     for (const auto& site : sites) {
-        ins->reset();
-        upd->reset();
         auto it = existing.find(site.id);
         const char* action = nullptr;
+        changed.clear();
         if (it == existing.end()) {
             bindColumns(*ins, site);
-            ins->bind(14, now);
+            ins->bind(15, now);
             if (auto st = ins->run(); !st)
                 return st;
             ++sum.inserted;
             action = "insert";
-        } else if (!(it->second == site)) {
-            bindColumns(*upd, site);
-            upd->bind(14, now);
+        } else if (const Site updated = merged(it->second, site, provided, changed);
+                   !changed.empty()) {
+            bindColumns(*upd, updated);
+            upd->bind(15, now);
             if (auto st = upd->run(); !st)
                 return st;
             ++sum.updated;
+            sum.updatedAttributes.insert(changed.begin(), changed.end());
             action = "update";
         } else {
             ++sum.unchanged;
         }
         if (action) {
+            std::string detail;
+            for (const auto& key : changed)
+                detail += (detail.empty() ? "" : ", ") + key;
             log->bind(1, now)
                 .bind(2, std::string_view(table))
                 .bind(3, site.id)
                 .bind(4, std::string_view(action))
-                .bind(5, importId);
+                .bind(5, importId)
+                .bindTextOrNull(6, detail);
             if (auto st = log->run(); !st)
                 return st;
         }
@@ -152,16 +210,16 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         st.bind(1, z.id).bind(2, zoneKindCode(z.kind)).bind(3, z.name);
         st.bindTextOrNull(4, z.province).bindTextOrNull(5, z.district);
         st.bindBlob(6, encodeGpkgMultiPolygon(z.area));
-        for (int i = 7; i <= 13; ++i)
+        for (int i = 7; i <= 14; ++i)
             st.bindNull(i);  // keeps one binder shape for both tables
     };
-    // ?7..?13 unused for zones; SQLite allows gaps in numbered parameters.
+    // ?7..?14 unused for zones; SQLite allows gaps in numbered parameters.
     if (auto st = upsertAll(
-            db, batch.zones, zones,
+            db, batch.zones, zones, batch.provided,
             std::string("INSERT INTO zones (") + kZoneColumns +
-                ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?14)",
+                ", updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?15)",
             "UPDATE zones SET kind = ?2, name = ?3, province = ?4, district = ?5, geom = ?6, "
-            "updated_at = ?14 WHERE zone_id = ?1",
+            "updated_at = ?15 WHERE zone_id = ?1",
             "zones", importId, now, bindZone, sum);
         !st)
         return st.error();
@@ -180,15 +238,16 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
         st.bind(11, f.workforce.largestShift);
         bindOptionalDate(st, 12, f.accountIssued);
         st.bindBlob(13, encodeGpkgPoint(f.location));
+        st.bind(14, f.approximatePosition ? 1 : 0);
     };
     if (auto st = upsertAll(
-            db, batch.factories, factories,
+            db, batch.factories, factories, batch.provided,
             std::string("INSERT INTO factories (") + kFactoryColumns + ", updated_at) VALUES (" +
-                placeholders(13) + ", ?14)",
+                placeholders(14) + ", ?15)",
             "UPDATE factories SET tax_code = ?2, name = ?3, zone_id = ?4, province = ?5, "
             "district = ?6, address = ?7, sector = ?8, workers_total = ?9, "
             "workers_out_of_province = ?10, workers_largest_shift = ?11, account_issued = ?12, "
-            "geom = ?13, updated_at = ?14 WHERE site_id = ?1",
+            "geom = ?13, approximate_position = ?14, updated_at = ?15 WHERE site_id = ?1",
             "factories", importId, now, bindFactory, sum);
         !st)
         return st.error();

@@ -1,5 +1,6 @@
 #include "core/tabular/csv_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -8,8 +9,10 @@
 #include <optional>
 
 #include "core/tabular/csv_sniff.h"
+#include "core/tabular/header_row.h"
 #include "core/text/encoding_detect.h"
 #include "core/text/utf8.h"
+#include "core/text/utf8_scan.h"
 
 namespace safemap {
 
@@ -40,18 +43,18 @@ public:
         stop_[static_cast<unsigned char>(delimiter)] = true;
         stop_['\n'] = true;
         stop_['\r'] = true;
-        stop_[0] = refuseNul;
         delimiter_ = delimiter;
+        stop_[0] = refuseNul;
     }
 
     /// Spreadsheet row of the record being read (after parse(): one past the last).
     long record() const { return record_; }
 
+    /// Reads every record; non-blank ones become rows (the header is chosen afterwards).
     Status parse(size_t start, long firstLine) {
         r_ = start;
         line_ = firstLine;
         const size_t n = text_.size();
-        bool haveHeader = false;
         while (r_ < n) {
             const long recordLine = line_;
             const auto firstCell = static_cast<uint32_t>(t_.cellEnds.size());
@@ -64,39 +67,29 @@ public:
                 // A blank line or a row of empty cells is no data, but it is a row in Excel.
                 t_.cellEnds.resize(firstCell);
                 w_ = recordStart;
-            } else if (!haveHeader) {
-                haveHeader = true;
-                t_.headerRow = record_;
-                for (uint32_t i = 0; i < count; ++i)
-                    t_.header.emplace_back(cellAt(firstCell + i));
             } else {
-                if (count > t_.header.size()) {
-                    return Error("the row has " + std::to_string(count) +
-                                     " cells but the header has " +
-                                     std::to_string(t_.header.size()) + " columns",
-                                 t_.fileName, record_);
-                }
                 t_.rows.push_back(TableRow{record_, recordLine, firstCell, count});
             }
             ++record_;
         }
         text_.resize(w_);
-        if (!haveHeader)
-            return Error("the file has no header row", t_.fileName);
         return {};
     }
 
 private:
-    std::string_view cellAt(uint32_t index) const {
-        const uint32_t begin = index == 0 ? 0 : t_.cellEnds[index - 1];
-        return std::string_view(text_).substr(begin, t_.cellEnds[index] - begin);
-    }
-
+    /// The NUL error at the cell being read. The header is not chosen yet: the column is
+    /// named by the first row's cell above it when there is one.
     Error nulError(uint32_t firstCell) const {
         const size_t index = t_.cellEnds.size() - firstCell;
-        std::string column = std::to_string(index + 1);
-        if (index < t_.header.size() && !t_.header[index].empty() && isValidUtf8(t_.header[index]))
-            column = t_.header[index];
+        std::string column = "column " + std::to_string(index + 1);
+        if (!t_.rows.empty() && index < t_.rows.front().cellCount) {
+            const TableRow& head = t_.rows.front();
+            const uint32_t c = head.firstCell + static_cast<uint32_t>(index);
+            const uint32_t begin = c == 0 ? 0 : t_.cellEnds[c - 1];
+            const std::string name = text_.substr(begin, t_.cellEnds[c] - begin);
+            if (!name.empty() && isValidUtf8(name))
+                column = name;
+        }
         return Error(
             "a NUL byte (0x00) in this cell: the file is damaged or is not CSV text (open it in "
             "a spreadsheet program and save it again as CSV UTF-8)",
@@ -174,14 +167,82 @@ private:
 
     Table& t_;
     std::string& text_;
-    bool refuseNul_ = false;
     std::array<bool, 256> stop_{};
     char delimiter_ = ',';
+    bool refuseNul_ = false;
     size_t r_ = 0;  ///< read position
     size_t w_ = 0;  ///< write position, never past r_
     long line_ = 1;
     long record_ = 1;  ///< spreadsheet row of the record being read
 };
+
+/// A NUL byte has no place in text: the file is binary, or UTF-16 that lost its byte order
+/// mark. Named at its cell so that it is not blamed on whatever parses that cell.
+Status checkNoNulBytes(const Table& table) {
+    const std::string& text = table.cellText;
+    const void* nul = std::memchr(text.data(), '\0', text.size());
+    if (!nul)
+        return {};
+    const auto offset = static_cast<uint32_t>(static_cast<const char*>(nul) - text.data());
+    // The cell holding the byte: the first whose end lies beyond it.
+    const auto cellIt = std::upper_bound(table.cellEnds.begin(), table.cellEnds.end(), offset);
+    const auto cell = static_cast<uint32_t>(cellIt - table.cellEnds.begin());
+    auto inRow = [cell](const TableRow& r) {
+        return cell >= r.firstCell && cell < r.firstCell + r.cellCount;
+    };
+    const std::string what =
+        "the cell holds a NUL byte (0x00): the file is not plain text (binary, or UTF-16 "
+        "without a byte order mark); save it again as CSV";
+    for (const TableRow& r : table.rows)
+        if (inRow(r)) {
+            const size_t column = cell - r.firstCell;
+            return Error(what, table.fileName, r.row,
+                         column < table.header.size() && !table.header[column].empty()
+                             ? table.header[column]
+                             : "column " + std::to_string(column + 1));
+        }
+    return Error(what, table.fileName, table.headerRow);
+}
+
+/// Bytes that are UTF-8 up to a point and then are not (a file pasted together from two
+/// sources, or one bad cell): worth naming the cell rather than guessing a legacy encoding.
+bool isMixedUtf8(std::string_view bytes) {
+    const size_t bad = findInvalidUtf8(bytes);
+    return bad != std::string_view::npos && findNonAscii(bytes) < bad;
+}
+
+/// The error for isMixedUtf8 text: parses it with the bad bytes replaced to find the first
+/// cell that holds one, and names its row and column.
+Error mixedUtf8Error(std::string_view bytes, const std::string& fileName, const CsvOptions& opts) {
+    const size_t bad = findInvalidUtf8(bytes);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
+    const std::string what = std::string("the text is not valid UTF-8 here (byte ") + hex +
+                             "): the file mixes UTF-8 with another encoding; save it again as "
+                             "UTF-8, or choose its encoding";
+    std::string lenient;
+    lenient.reserve(bytes.size() + 16);
+    for (size_t pos = 0; pos < bytes.size();)
+        appendUtf8(lenient, nextCodePoint(bytes, pos));
+    CsvOptions again = opts;
+    again.encoding = TextEncoding::Utf8;
+    again.refuseMojibake = false;
+    auto table = parseCsv(std::move(lenient), fileName, again);
+    if (!table)
+        return Error(what, fileName, lineOfOffset(bytes, bad));
+    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    for (size_t c = 0; c < table->header.size(); ++c)
+        if (table->header[c].find(kReplacement) != std::string::npos)
+            return Error(what, fileName, table->headerRow, "column " + std::to_string(c + 1));
+    for (const TableRow& row : table->rows)
+        for (uint32_t c = 0; c < row.cellCount; ++c)
+            if (table->cell(row, static_cast<int>(c)).find(kReplacement) != std::string::npos)
+                return Error(what, fileName, row.row,
+                             c < table->header.size() ? table->header[c]
+                                                      : "column " + std::to_string(c + 1));
+    return Error(what, fileName, lineOfOffset(bytes, bad));
+}
 
 Result<std::string> readFileBytes(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -234,7 +295,8 @@ Layout layoutOf(std::string_view text, char delimiter) {
 
 /// Bytes that are not CSV text at all, named for what they are instead of failing as an
 /// unknown encoding: a workbook saved with the wrong extension (or an upper-case one a
-/// caller did not recognise), an old binary .xls, or UTF-16 ("Unicode text" in Excel).
+/// caller did not recognise), or an old binary .xls. (UTF-16, Excel's "Unicode text", is
+/// text: the decoder reads it.)
 std::optional<Error> notCsvText(std::string_view bytes, const std::string& fileName) {
     if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
         return Error(
@@ -245,17 +307,6 @@ std::optional<Error> notCsvText(std::string_view bytes, const std::string& fileN
         return Error(
             "this is an Excel 97-2003 workbook (.xls), which SafeMap does not read: save it as "
             ".xlsx or as CSV UTF-8",
-            fileName);
-    const bool bomLE = bytes.starts_with("\xFF\xFE"), bomBE = bytes.starts_with("\xFE\xFF");
-    // Without a byte order mark, ASCII text in UTF-16 has a NUL beside every other byte.
-    const bool bareLE =
-        bytes.size() >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0;
-    const bool bareBE =
-        bytes.size() >= 4 && bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0;
-    if (bomLE || bomBE || bareLE || bareBE)
-        return Error(
-            "the file is UTF-16 text (Excel's \"Unicode text\"), which SafeMap does not read: "
-            "save it as CSV UTF-8",
             fileName);
     return std::nullopt;
 }
@@ -297,12 +348,22 @@ long rowOfLine(std::string bytes, long line, char delimiter) {
     return parser.record();
 }
 
+/// UTF-16 text (with or without a byte order mark) has NUL bytes that are not damage.
+bool looksLikeUtf16(std::string_view bytes) {
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+        return true;
+    // Without a byte order mark, ASCII text in UTF-16 has a NUL beside every other byte.
+    return bytes.size() >= 4 &&
+           ((bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0) ||
+            (bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0));
+}
+
 }  // namespace
 
 Result<Table> parseCsv(std::string bytes, const std::string& fileName, const CsvOptions& options) {
     if (auto notText = notCsvText(bytes, fileName))
         return *notText;
-    if (bytes.find('\0') != std::string::npos)
+    if (!looksLikeUtf16(bytes) && bytes.find('\0') != std::string::npos)
         return nulByteError(std::move(bytes), fileName, options.delimiter);
     Table table;
     table.fileName = fileName;
@@ -312,6 +373,8 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
         const EncodingGuess guess = detectEncoding(bytes);
         const bool acceptSuspect = guess.mojibake && !options.refuseMojibake;
         if (!guess.reliable() && !acceptSuspect) {
+            if (isMixedUtf8(bytes))
+                return mixedUtf8Error(bytes, fileName, options);
             return Error("cannot tell the text encoding (" + guess.reason + "; best guess " +
                              std::string(encodingDisplayName(guess.encoding)) +
                              "): choose the file's encoding (utf-8, tcvn3, vni, viscii, cp1258)",
@@ -343,6 +406,10 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
     table.delimiter = layout.delimiter;
     CsvParser parser(table, table.delimiter);
     if (Status s = parser.parse(layout.start, layout.firstLine); !s)
+        return s.error();
+    if (Status s = chooseHeaderRow(table, options.headerNames); !s)
+        return s.error();
+    if (Status s = checkNoNulBytes(table); !s)
         return s.error();
     return table;
 }

@@ -51,16 +51,26 @@ char sniffDelimiter(std::string_view text) {
     int bestFields = 1;
     for (char candidate : kCandidates) {
         const std::vector<int> counts = fieldCounts(text, candidate);
-        if (counts.empty() || counts.front() < 2)
+        // The most common field count of two or more (title rows above the header, such as
+        // "DANH SÁCH CƠ SỞ", split into one field and must not decide); ties: more fields.
+        int mode = 0;
+        int modeCount = 0;
+        for (int n : counts) {
+            if (n < 2)
+                continue;
+            const auto same = static_cast<int>(std::count(counts.begin(), counts.end(), n));
+            if (same > modeCount || (same == modeCount && n > mode)) {
+                mode = n;
+                modeCount = same;
+            }
+        }
+        if (mode < 2)
             continue;
-        int same = 0;
-        for (int n : counts)
-            same += n == counts.front() ? 1 : 0;
-        const double share = static_cast<double>(same) / static_cast<double>(counts.size());
-        if (share > bestShare || (share == bestShare && counts.front() > bestFields)) {
+        const double share = static_cast<double>(modeCount) / static_cast<double>(counts.size());
+        if (share > bestShare || (share == bestShare && mode > bestFields)) {
             best = candidate;
             bestShare = share;
-            bestFields = counts.front();
+            bestFields = mode;
         }
     }
     return best;

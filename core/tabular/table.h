@@ -33,7 +33,10 @@ struct Table {
     std::vector<TableRow> rows;
     TextEncoding encoding = TextEncoding::Utf8;  ///< what the file was decoded from
     char delimiter = ',';
-    long headerRow = 1;  ///< spreadsheet row of the header (1 unless blank rows precede it)
+    long headerRow = 1;  ///< spreadsheet row of the header (1 unless rows precede it)
+    /// Non-blank rows above the header (titles such as "UBND TỈNH …", "DANH SÁCH …"), which
+    /// chooseHeaderRow() set aside; their cells stay readable with cell().
+    std::vector<TableRow> titleRows;
 
     std::string cellText;
     std::vector<uint32_t> cellEnds;  ///< cell i is cellText[cellEnds[i-1], cellEnds[i])

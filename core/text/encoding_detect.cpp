@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/text/legacy_tables_p.h"
+#include "core/text/utf16.h"
 #include "core/text/utf8.h"
 #include "core/text/utf8_scan.h"
 #include "core/text/vietnamese_syllable.h"
@@ -159,9 +160,19 @@ EncodingGuess detectEncoding(std::string_view bytes) {
         guess.reason = "UTF-8 byte order mark";
         return guess;
     }
-    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-        guess.confidence = 0.0;
-        guess.reason = "UTF-16 byte order mark: UTF-16 is not supported, save the file as UTF-8";
+    if (Utf16Order order{}; utf16ByteOrderMark(bytes, order)) {
+        guess.encoding =
+            order == Utf16Order::Little ? TextEncoding::Utf16Le : TextEncoding::Utf16Be;
+        guess.confidence = 1.0;
+        guess.reason = "UTF-16 byte order mark";
+        return guess;
+    }
+    if (Utf16Order order{}; looksLikeUtf16(bytes, order)) {
+        // Zero bytes at alternate positions: UTF-16 whose mark was lost. Decoding checks the rest.
+        guess.encoding =
+            order == Utf16Order::Little ? TextEncoding::Utf16Le : TextEncoding::Utf16Be;
+        guess.confidence = 0.9;
+        guess.reason = "UTF-16 without a byte order mark (zero bytes at alternate positions)";
         return guess;
     }
     const size_t firstHigh = findNonAscii(bytes);

@@ -22,12 +22,13 @@ struct EncodingGuess {
     bool reliable() const { return confidence >= kReliable; }
 };
 
-/// Guesses the encoding of a text file. In order: a UTF-8 byte order mark; ASCII only (UTF-8,
-/// certain); well-formed UTF-8 in a 4 MiB window from the first non-ASCII byte (UTF-8, unless
-/// the text then looks like mojibake; decoding checks the rest); otherwise each legacy
-/// encoding (TCVN3, VNI, VISCII, Windows-1258) decodes a sample of the lines with non-ASCII
-/// bytes and the one whose words are most often Vietnamese syllables wins. Confidence falls
-/// when there are few such words or when the runner-up is close. See docs/encodings.md.
+/// Guesses the encoding of a text file. In order: a UTF-8 or UTF-16 byte order mark; UTF-16
+/// without a mark (zero bytes at alternate positions); ASCII only (UTF-8, certain); well-formed
+/// UTF-8 in a 4 MiB window from the first non-ASCII byte (UTF-8, unless the text then looks like
+/// mojibake; decoding checks the rest); otherwise each legacy encoding (TCVN3, VNI, VISCII,
+/// Windows-1258) decodes a sample of the lines with non-ASCII bytes and the one whose words are
+/// most often Vietnamese syllables wins. Confidence falls when there are few such words or when the
+/// runner-up is close. See docs/encodings.md.
 EncodingGuess detectEncoding(std::string_view bytes);
 
 /// \brief How Vietnamese a piece of decoded text reads.

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/text/utf8.h"
+#include "core/text/vietnamese_letters.h"
 
 namespace safemap {
 
@@ -63,6 +64,43 @@ std::string foldForSearch(std::string_view utf8) {
         }
     }
     return out;
+}
+
+std::string lowerVietnamese(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    size_t pos = 0;
+    while (pos < utf8.size()) {
+        char32_t c = nextCodePoint(utf8, pos);
+        if (c >= 'A' && c <= 'Z') {
+            c += 'a' - 'A';
+        } else if (c >= 0x80) {
+            if (auto letter = splitVietnameseLetter(c);
+                letter && letter->base >= 'A' && letter->base <= 'Z') {
+                letter->base = static_cast<char>(letter->base + ('a' - 'A'));
+                if (const char32_t lower = composeVietnameseLetter(*letter); lower != 0)
+                    c = lower;
+            }
+        }
+        appendUtf8(out, c);
+    }
+    return out;
+}
+
+std::string foldToKey(std::string_view utf8) {
+    const std::string folded = foldForSearch(utf8);
+    std::string key;
+    key.reserve(folded.size());
+    for (char c : folded) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum || (static_cast<unsigned char>(c) >= 0x80))
+            key += c;
+        else if (!key.empty() && key.back() != '_')
+            key += '_';
+    }
+    while (!key.empty() && key.back() == '_')
+        key.pop_back();
+    return key;
 }
 
 bool matchesFolded(std::string_view foldedText, std::string_view foldedQuery) {

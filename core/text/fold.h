@@ -10,6 +10,14 @@ namespace safemap {
 /// Used for accent-insensitive search, sorting keys and derived ids.
 std::string foldForSearch(std::string_view utf8);
 
+/// Lower case with the diacritics kept ("TỔNG CỘNG" → "tổng cộng"), for words whose
+/// accents matter: "Cộng" (total) is not "Công" (company).
+std::string lowerVietnamese(std::string_view utf8);
+
+/// foldForSearch, then every run of spaces or punctuation as one '_', none at either end:
+/// "Quận/Huyện" and "QUAN_HUYEN " give "quan_huyen". How column names are compared.
+std::string foldToKey(std::string_view utf8);
+
 /// True if every word of `query` occurs in `text`, both folded (search boxes use this).
 bool matchesFolded(std::string_view foldedText, std::string_view foldedQuery);
 

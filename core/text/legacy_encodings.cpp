@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/text/legacy_tables_p.h"
+#include "core/text/utf16.h"
 #include "core/text/utf8.h"
 #include "core/text/utf8_scan.h"
 #include "core/text/vietnamese_letters.h"
@@ -431,6 +432,10 @@ std::string_view encodingName(TextEncoding encoding) {
             return "viscii";
         case TextEncoding::Cp1258:
             return "cp1258";
+        case TextEncoding::Utf16Le:
+            return "utf-16le";
+        case TextEncoding::Utf16Be:
+            return "utf-16be";
     }
     return "utf-8";
 }
@@ -449,6 +454,10 @@ std::string_view encodingDisplayName(TextEncoding encoding) {
             return "VISCII";
         case TextEncoding::Cp1258:
             return "Windows-1258";
+        case TextEncoding::Utf16Le:
+            return "UTF-16 (Unicode text)";
+        case TextEncoding::Utf16Be:
+            return "UTF-16 big-endian";
     }
     return "UTF-8";
 }
@@ -468,7 +477,9 @@ std::optional<TextEncoding> encodingFromName(std::string_view name) {
         {"vni", TextEncoding::Vni},         {"vniwindows", TextEncoding::Vni},
         {"vniwin", TextEncoding::Vni},      {"viscii", TextEncoding::Viscii},
         {"cp1258", TextEncoding::Cp1258},   {"windows1258", TextEncoding::Cp1258},
-        {"win1258", TextEncoding::Cp1258},
+        {"win1258", TextEncoding::Cp1258},  {"utf16", TextEncoding::Utf16Le},
+        {"utf16le", TextEncoding::Utf16Le}, {"unicode", TextEncoding::Utf16Le},
+        {"utf16be", TextEncoding::Utf16Be},
     };
     if (auto it = names.find(key); it != names.end())
         return it->second;
@@ -487,6 +498,12 @@ Result<std::string> decodeBufferToUtf8(std::string bytes, TextEncoding encoding,
         case TextEncoding::Cp1258:
             out = decodeSingleByte(bytes, encoding, fileName);
             break;
+        case TextEncoding::Utf16Le:
+            out = decodeUtf16(bytes, Utf16Order::Little, fileName);
+            break;
+        case TextEncoding::Utf16Be:
+            out = decodeUtf16(bytes, Utf16Order::Big, fileName);
+            break;
         default:
             return decodeUtf8Buffer(std::move(bytes), fileName, bytesOnError);
     }
@@ -504,6 +521,10 @@ Result<std::string> decodeToUtf8(std::string_view bytes, TextEncoding encoding,
         case TextEncoding::Viscii:
         case TextEncoding::Cp1258:
             return decodeSingleByte(bytes, encoding, fileName);
+        case TextEncoding::Utf16Le:
+            return decodeUtf16(bytes, Utf16Order::Little, fileName);
+        case TextEncoding::Utf16Be:
+            return decodeUtf16(bytes, Utf16Order::Big, fileName);
         default:
             return decodeUtf8Buffer(std::string(bytes), fileName);
     }
@@ -516,6 +537,9 @@ std::string encodeFromUtf8(std::string_view utf8, TextEncoding encoding) {
         return utf8.substr(0, 3) == kBom ? std::string(utf8)
                                          : std::string(kBom) + std::string(utf8);
     }
+    if (encoding == TextEncoding::Utf16Le || encoding == TextEncoding::Utf16Be)
+        return encodeUtf16(
+            utf8, encoding == TextEncoding::Utf16Le ? Utf16Order::Little : Utf16Order::Big);
     const std::string nfc = composeVietnamese(utf8);
     const EncodeMap& map = encodeMap(encoding);
     std::string out;

@@ -16,22 +16,26 @@ enum class TextEncoding {
     Vni,      ///< VNI-Windows: ASCII base letter followed by a diacritic byte
     Viscii,   ///< VISCII, RFC 1456
     Cp1258,   ///< Windows-1258: Latin-1 letters plus combining tone marks
+    Utf16Le,  ///< UTF-16 little-endian, as Excel saves "Unicode text" (tab-separated)
+    Utf16Be,  ///< UTF-16 big-endian
 };
 
-/// Short, stable name ("utf-8", "utf-8-bom", "tcvn3", "vni", "viscii", "cp1258"), the one
-/// encodingFromName() and the --encoding option accept.
+/// Short, stable name ("utf-8", "utf-8-bom", "tcvn3", "vni", "viscii", "cp1258", "utf-16le",
+/// "utf-16be"), the one encodingFromName() and the --encoding option accept.
 std::string_view encodingName(TextEncoding encoding);
 
 /// Name for people: "TCVN3 (ABC)", "Windows-1258", ...
 std::string_view encodingDisplayName(TextEncoding encoding);
 
 /// Parses an encoding name, ignoring case, '-', '_' and spaces. Accepts the names above and
-/// the usual aliases: utf8, utf-8-sig, abc, tcvn, tcvn-5712, vn3, vni-windows, windows-1258.
+/// the usual aliases: utf8, utf-8-sig, abc, tcvn, tcvn-5712, vn3, vni-windows, windows-1258,
+/// utf-16 and unicode (Excel's name for UTF-16 little-endian).
 std::optional<TextEncoding> encodingFromName(std::string_view name);
 
 /// Decodes bytes to NFC UTF-8 (Vietnamese letters precomposed). Fails, naming the file, the
-/// line and the byte offset, on bytes that cannot occur in the encoding: malformed UTF-8, or
-/// a byte that Windows-1258 / Windows-1252 leave undefined.
+/// line and the byte offset, on bytes that cannot occur in the encoding: malformed UTF-8 or
+/// UTF-16, or a byte that Windows-1258 / Windows-1252 leave undefined. A byte order mark of
+/// the encoding itself is dropped.
 ///
 /// TCVN3 keeps upper case for most toned letters in a separate font (.VnTimeH), not in the
 /// bytes; such text decodes to the lower-case letters its bytes stand for.

@@ -4,11 +4,13 @@
 
 namespace safemap {
 
-/// The text without leading and trailing spaces and tabs (spreadsheet cells are full of them).
+/// The text without leading and trailing spaces, tabs and line breaks (spreadsheet cells are
+/// full of them).
 inline std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front()))
         s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    while (!s.empty() && space(s.back()))
         s.remove_suffix(1);
     return s;
 }

@@ -1,5 +1,7 @@
 #include "gis/io/assessment_import.h"
 
+#include "core/assessments/assessment_table.h"
+#include "core/project/criteria_use.h"
 #include "core/project/project.h"
 #include "gis/io/table_file.h"
 
@@ -8,7 +10,15 @@ namespace safemap {
 Result<AssessmentFileImport> importAssessmentsFile(Project& project, const std::string& path,
                                                    const TableImportOptions& options,
                                                    const AssessmentImportRequest& request) {
-    auto table = readTableFile(path, options.encoding, options.sheet);
+    // The header is found by the index names of the set the rows will be read with.
+    std::vector<std::string> names;
+    auto set = request.criteria ? Result<std::shared_ptr<const CriteriaSet>>(request.criteria)
+                                : activeOrFallback(project, request.fallback);
+    if (!set)
+        return set.error();
+    if (*set)
+        names = assessmentHeaderNames(**set);
+    auto table = readTableFile(path, options.encoding, options.sheet, names);
     if (!table)
         return table.error();
     if (request.cancel && request.cancel->load())

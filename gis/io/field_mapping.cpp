@@ -31,20 +31,19 @@ constexpr std::array<SiteAttribute, kSiteAttributeCount> kAll = {
     SiteAttribute::Latitude,
 };
 
-// Folded, with every run of punctuation or spaces as one '_': "Quận/Huyện" → "quan_huyen".
 std::string columnKey(std::string_view name) {
-    const std::string folded = foldForSearch(name);
-    std::string key;
-    for (char c : folded) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (alnum || (static_cast<unsigned char>(c) >= 0x80))
-            key += c;
-        else if (!key.empty() && key.back() != '_')
-            key += '_';
-    }
-    while (!key.empty() && key.back() == '_')
-        key.pop_back();
-    return key;
+    return foldToKey(name);
+}
+
+// A dBase field name holds at most ten bytes, so a shapefile cuts "workers_out_of_province"
+// to "workers_ou": a ten-byte column whose key begins a longer synonym's key stands for it.
+constexpr size_t kDbfNameBytes = 10;
+
+bool isTruncationOf(std::string_view columnName, std::string_view fullKey) {
+    if (columnName.size() != kDbfNameBytes)
+        return false;
+    const std::string key = columnKey(columnName);
+    return key.size() >= 6 && fullKey.size() > key.size() && fullKey.substr(0, key.size()) == key;
 }
 
 }  // namespace
@@ -144,7 +143,9 @@ const std::vector<std::string_view>& fieldSynonyms(SiteAttribute attribute) {
         {"name", "ten_co_so", "tên cơ sở", "ten_doanh_nghiep", "tên doanh nghiệp", "ten_cong_ty",
          "ten_khu", "ten_kcn", "ten_ccn", "ten"},
         {"kind", "loai", "loại", "loai_khu", "loại khu"},
-        {"zone_id", "ma_khu", "mã khu", "ma_kcn", "ma_ccn"},
+        {"zone_id", "ma_khu", "mã khu", "ma_kcn", "ma_ccn", "kcn_ccn", "khu_cum_cong_nghiep",
+         "khu_cong_nghiep", "khu công nghiệp", "cum_cong_nghiep", "thuoc_kcn", "kcn", "ccn",
+         "zone"},
         {"province", "tinh", "tỉnh", "tinh_thanh", "tỉnh/thành phố"},
         {"district", "huyen", "huyện", "quận/huyện", "quan_huyen"},
         {"address", "dia_chi", "địa chỉ"},
@@ -174,6 +175,24 @@ FieldMapping guessFieldMapping(const SourceLayerInfo& layer) {
             bool found = false;
             for (size_t i = 0; i < keys.size() && !found; ++i) {
                 if (taken[i] || keys[i] != want)
+                    continue;
+                mapping.column(a) = layer.fields[i].name;
+                taken[i] = true;
+                found = true;
+            }
+            if (found)
+                break;
+        }
+    }
+    // Second pass, for what is still unmapped: shapefile names cut to ten bytes.
+    for (SiteAttribute a : kAll) {
+        if (!mapping.column(a).empty())
+            continue;
+        for (std::string_view synonym : fieldSynonyms(a)) {
+            const std::string want = columnKey(synonym);
+            bool found = false;
+            for (size_t i = 0; i < keys.size() && !found; ++i) {
+                if (taken[i] || !isTruncationOf(layer.fields[i].name, want))
                     continue;
                 mapping.column(a) = layer.fields[i].name;
                 taken[i] = true;
@@ -214,6 +233,45 @@ Result<FieldMapping> fieldMappingFromJson(std::string_view json) {
         mapping.column(*attribute) = value.get<std::string>();
     }
     return mapping;
+}
+
+int findMappedField(const SourceLayerInfo& layer, const std::string& column) {
+    for (size_t i = 0; i < layer.fields.size(); ++i)
+        if (layer.fields[i].name == column)
+            return static_cast<int>(i);
+    const std::string key = columnKey(column);
+    for (size_t i = 0; i < layer.fields.size(); ++i)
+        if (columnKey(layer.fields[i].name) == key)
+            return static_cast<int>(i);
+    int cut = -1;
+    for (size_t i = 0; i < layer.fields.size(); ++i) {
+        if (!isTruncationOf(layer.fields[i].name, key))
+            continue;
+        if (cut >= 0)
+            return -1;  // two candidates: do not guess
+        cut = static_cast<int>(i);
+    }
+    return cut;
+}
+
+std::vector<std::string> siteHeaderNames(const FieldMapping* mapping) {
+    std::vector<std::string> names{"stt", "tt", "ghi_chu", "ghi chú", "wkt"};
+    for (SiteAttribute a : kAll) {
+        for (std::string_view synonym : fieldSynonyms(a))
+            names.emplace_back(synonym);
+        if (mapping && !mapping->column(a).empty())
+            names.push_back(mapping->column(a));
+    }
+    return names;
+}
+
+Result<FieldMapping> parseMappingArgument(const std::string& argument) {
+    std::string_view text = argument;
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n'))
+        text.remove_prefix(1);
+    if (!text.empty() && text.front() == '{')
+        return fieldMappingFromJson(text);
+    return readFieldMappingFile(argument);
 }
 
 Result<FieldMapping> readFieldMappingFile(const std::string& path) {

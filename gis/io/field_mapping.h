@@ -68,7 +68,9 @@ struct FieldMapping {
 /// Guesses a mapping from column names: each attribute takes the first column whose folded
 /// name (case, diacritics and punctuation ignored) is one of its Vietnamese or English
 /// synonyms, e.g. tax_code ← "Mã số thuế", "MST", "taxcode". Each column feeds at most one
-/// attribute. The synonym lists are in docs/import.md.
+/// attribute. Attributes still unmapped then take a ten-byte column that begins one of their
+/// longer synonyms: a shapefile's cut name ("workers_ou" for workers_out_of_province,
+/// "lao_dong_n" for lao_dong_ngoai_tinh). The synonym lists are in docs/import.md.
 FieldMapping guessFieldMapping(const SourceLayerInfo& layer);
 
 /// The synonyms guessFieldMapping knows for an attribute, as written in docs/import.md.
@@ -82,5 +84,17 @@ std::string fieldMappingToJson(const FieldMapping& mapping);
 Result<FieldMapping> fieldMappingFromJson(std::string_view json);
 /// Reads a mapping file (UTF-8 JSON) such as the CLI's `--mapping`.
 Result<FieldMapping> readFieldMappingFile(const std::string& path);
+/// The CLI's `--mapping` value: inline JSON when it starts with '{' (after spaces), else the
+/// path of a mapping file.
+Result<FieldMapping> parseMappingArgument(const std::string& argument);
+
+/// Index of the layer field a mapping names: exact spelling first, then ignoring case,
+/// diacritics and punctuation, then a shapefile's ten-byte cut of the name when only one
+/// field fits; -1 if none.
+int findMappedField(const SourceLayerInfo& layer, const std::string& column);
+
+/// Column names that mark a site list's header row: every synonym, "STT", and the columns
+/// a given mapping names (for chooseHeaderRow).
+std::vector<std::string> siteHeaderNames(const FieldMapping* mapping = nullptr);
 
 }  // namespace safemap

@@ -64,7 +64,55 @@ SourceFieldType fieldType(OGRFieldType type) {
     }
 }
 
+// The file next to `path` with another extension, in whatever case it was written (Windows
+// tools write ".DBF" beside ".shp"); empty if there is none.
+std::string sibling(const std::string& path, std::string_view extension) {
+    namespace fs = std::filesystem;
+    const fs::path p(path);
+    const std::string stem = p.stem().string();
+    std::error_code ec;
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const fs::path& candidate = entry.path();
+        if (candidate.stem().string() == stem && lowerExtension(candidate.string()) == extension)
+            return candidate.string();
+    }
+    return {};
+}
+
+// GDAL opens a shapefile without its .dbf as a layer with no columns (and the import then
+// says "no column is mapped to the site name"), and one without its .shx not at all.
+Status checkShapefileParts(const std::string& path, const std::string& file) {
+    const std::string stem = std::filesystem::path(path).stem().string();
+    if (sibling(path, ".shx").empty())
+        return Error("the shapefile's index file " + stem +
+                         ".shx is missing: copy every file of the shapefile (.shp, .shx, .dbf, "
+                         ".prj, .cpg) into the same folder",
+                     file);
+    if (sibling(path, ".dbf").empty())
+        return Error("the shapefile's attribute table " + stem +
+                         ".dbf is missing, so there are no names, tax codes or other columns: "
+                         "copy every file of the shapefile (.shp, .shx, .dbf, .prj, .cpg) into "
+                         "the same folder",
+                     file);
+    return {};
+}
+
 }  // namespace
+
+bool hasShapefilePrj(const std::string& path) {
+    return !sibling(path, ".prj").empty();
+}
+
+bool isTabularPath(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt" || isSpreadsheetPath(path);
+}
+
+bool isSpreadsheetPath(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    return ext == ".xlsx" || ext == ".xlsm" || ext == ".ods";
+}
 
 std::string OgrSource::text(const char* bytes) const {
     if (!bytes)
@@ -90,17 +138,22 @@ Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path) {
     source->path = path;
     std::vector<std::string> openOptions;
     const std::string ext = lowerExtension(path);
+    if (ext == ".shp") {
+        if (Status parts = checkShapefileParts(path, file); !parts)
+            return parts.error();
+    }
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
         // Every value stays text: numbers and dates are parsed (and refused) by us, with the
         // row and column in the message, instead of a column silently turning into strings.
         openOptions = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO"};
     } else if (ext == ".xlsx" || ext == ".xlsm" || ext == ".ods") {
-        // GDAL 3.6 takes these as configuration options only. FORCE: the first row is always
-        // the header (a sheet of only text would otherwise look headerless). STRING: tax codes
-        // keep their leading zeros and every cell reaches us as the user typed it.
+        // GDAL 3.6 takes these as configuration options only. DISABLE: every row, titles
+        // included, arrives as a feature (FID = sheet row) and chooseHeaderRow finds the
+        // header, which offices put below title rows. STRING: tax codes keep their leading
+        // zeros and every cell reaches us as the user typed it.
         const std::string prefix = ext == ".ods" ? "OGR_ODS_" : "OGR_XLSX_";
         source->threadOptions.push_back(
-            std::make_unique<ScopedGdalThreadOption>(prefix + "HEADERS", "FORCE"));
+            std::make_unique<ScopedGdalThreadOption>(prefix + "HEADERS", "DISABLE"));
         source->threadOptions.push_back(
             std::make_unique<ScopedGdalThreadOption>(prefix + "FIELD_TYPES", "STRING"));
     }

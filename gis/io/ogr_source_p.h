@@ -37,7 +37,9 @@ struct OgrSource {
 };
 
 /// Opens `path` read-only as vector data with the options each format needs (see
-/// docs/import.md). Errors name the file.
+/// docs/import.md): spreadsheets without a header (every row a feature, FID = sheet row).
+/// A shapefile missing its .shx or .dbf is refused with a message naming the missing file.
+/// Errors name the file.
 Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path);
 
 /// The layer called `name` (decoded), or the first layer when `name` is empty.
@@ -48,5 +50,12 @@ SourceLayerInfo describeLayer(const OgrSource& source, OGRLayer& layer);
 
 /// The file name shown in error messages: the last path component.
 std::string displayFileName(const std::string& path);
+
+/// CSV, TSV, TXT, XLSX, XLSM or ODS by extension (any case): read as a table of text cells
+/// (gis/io/site_table_p.h), not through GDAL's feature model.
+bool isTabularPath(const std::string& path);
+bool isSpreadsheetPath(const std::string& path);
+/// True if a .prj (any case) lies beside the shapefile.
+bool hasShapefilePrj(const std::string& path);
 
 }  // namespace safemap

@@ -4,10 +4,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model/site.h"
 #include "core/project/records.h"
 #include "core/result.h"
+#include "core/text/legacy_encodings.h"
 #include "gis/io/field_mapping.h"
 
 namespace safemap {
@@ -33,22 +35,47 @@ struct SiteImportOptions {
     std::string sourceCrs;
     /// Kind given to zones when the kind column is not mapped.
     ZoneKind defaultZoneKind = ZoneKind::IndustrialZone;
+    /// Text encoding of a CSV/TSV/TXT file; detected when empty (UTF-8, UTF-16 with a byte
+    /// order mark, TCVN3, VNI, VISCII, Windows-1258). Other formats declare their own.
+    std::optional<TextEncoding> encoding;
+    /// The project's zones: a factory's zone column may give a zone's id or its name as
+    /// offices write it ("KCN Đồng Văn II"); factories without coordinates are placed inside
+    /// their zone. Values that match no zone are kept as written and reported in a note.
+    std::vector<Zone> knownZones;
     /// Called now and then with (rows read, total rows), and once at the end; total may be -1.
     std::function<void(long long done, long long total)> progress;
     /// When it becomes true the read stops with Error("cancelled") and nothing is written.
     const std::atomic<bool>* cancel = nullptr;
 };
 
-/// Reads and validates every row of a source file. Returns the sites in EPSG:4326, or the
-/// first problem as Error(reason, file name, row, column); row numbering is described in
-/// docs/import.md (spreadsheets: the row number the user sees, header = 1; other formats:
-/// 1-based feature number). The source file is opened read-only.
+/// Reads and validates every row of a source file. Returns the sites in EPSG:4326, or every
+/// problem (the first as Error(reason, file name, row, column), up to 100 more in
+/// Error::more); row numbering is described in docs/import.md (spreadsheets: the row number
+/// the user sees; other formats: 1-based feature number). The source file is opened
+/// read-only. readSiteSource (gis/io/site_reading.h) also returns the reader's notes.
 Result<SiteBatch> readSites(const std::string& path, const SiteImportOptions& options = {});
 
-/// readSites followed by the project's importSites in one transaction: either every row is
-/// written (new sites inserted, known ones updated by stable id) or, on any error, nothing
-/// is. The file is read before the project is touched.
-[[nodiscard]] Result<ImportSummary> importSitesFile(Project& project, const std::string& path,
-                                                    const SiteImportOptions& options = {});
+struct SiteReading;
+
+/// \brief What a site import did, with what the reader noticed on the way.
+struct SiteFileImport {
+    ImportSummary summary;
+    std::vector<Error> notes;  ///< see SiteReading::notes
+    std::string encoding;      ///< CSV/TSV/TXT: what the text was decoded from
+    std::size_t zones = 0;     ///< zones and facilities the file held
+    std::size_t factories = 0;
+};
+
+/// The site import of the window and the command line: reads `path` (zones named by id or by
+/// name matched against the project's zones, facilities without coordinates placed inside
+/// their zone) and writes every row in one transaction (importSites), or, on any problem,
+/// nothing. The file is read completely before the project is written.
+[[nodiscard]] Result<SiteFileImport> importSitesFile(Project& project, const std::string& path,
+                                                     SiteImportOptions options = {});
+
+/// The writing half of importSitesFile, for a file read before its project existed (a new
+/// project has no zones to match, and is only created once the file is known to be good).
+[[nodiscard]] Result<SiteFileImport> importSiteReading(Project& project, SiteReading reading,
+                                                       const std::string& path);
 
 }  // namespace safemap

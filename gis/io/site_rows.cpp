@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/tabular/whole_number.h"
 #include "core/util/date.h"
 
 namespace safemap {
@@ -16,23 +17,22 @@ Error rowError(const SiteRow& row, const FieldMapping& mapping, SiteAttribute a,
     return Error(message, row.file, row.row, mapping.column(a));
 }
 
-// A worker count: empty → unknown; otherwise a whole number ≥ 0 ("1200" or "1200.0", which
-// spreadsheets produce); "1.200" is refused rather than read as 1.2 or guessed as 1200.
+// A worker count: empty → unknown; otherwise a whole number ≥ 0. A count has no fraction, so
+// "1.250" and "1,250" are 1250 and "1250.0" (as spreadsheets write it) is 1250, while "1,5" or
+// "12.5" is refused rather than guessed (readWholeNumber).
 Result<std::optional<int>> parseCount(const SiteRow& row, const FieldMapping& mapping,
                                       SiteAttribute a) {
     const std::string& text = row[a];
     if (text.empty())
         return std::optional<int>{};
-    auto value = parseDecimal(text);
-    if (!value)
-        return rowError(row, mapping, a, "\"" + text + "\" is not a number");
-    if (*value < 0)
+    const WholeNumberReading reading = readWholeNumber(text);
+    if (!reading.value)
+        return rowError(row, mapping, a, reading.problem);
+    if (*reading.value < 0)
         return rowError(row, mapping, a, "\"" + text + "\" is negative");
-    if (*value != std::floor(*value))
-        return rowError(row, mapping, a, "\"" + text + "\" is not a whole number");
-    if (*value > std::numeric_limits<int>::max())
+    if (*reading.value > std::numeric_limits<int>::max())
         return rowError(row, mapping, a, "\"" + text + "\" is too large");
-    return std::optional<int>(static_cast<int>(*value));
+    return std::optional<int>(static_cast<int>(*reading.value));
 }
 
 Status checkInVietnam(const SiteRow& row, GeoPoint p, const std::string& lonColumn,

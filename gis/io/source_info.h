@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "core/text/legacy_encodings.h"
 
 namespace safemap {
 
@@ -36,13 +38,18 @@ struct SourceLayerInfo {
 /// \brief What a source file holds: its format and layers.
 struct SourceInfo {
     std::string path;
-    std::string format;    ///< GDAL driver short name: "GPKG", "ESRI Shapefile", "CSV", ...
-    std::string encoding;  ///< text encoding GDAL reported (shapefiles), empty if unknown
+    std::string format;  ///< GDAL driver short name: "GPKG", "ESRI Shapefile", "CSV", ...
+    /// Text encoding: as GDAL reported it (shapefiles), or what a CSV file was decoded from
+    /// ("tcvn3", "utf-16le"); empty if unknown.
+    std::string encoding;
     std::vector<SourceLayerInfo> layers;
 };
 
 /// Opens a file read-only and lists its layers with their fields, feature counts, geometry
-/// types and CRS. Fails with a readable Error if the file cannot be opened as vector data.
-Result<SourceInfo> describeSource(const std::string& path);
+/// types and CRS. CSV and spreadsheets are read as the site import reads them: the fields are
+/// the header found below any title rows, and a CSV's text is decoded from `encoding` (or
+/// the detected one). Fails with a readable Error if the file cannot be read.
+Result<SourceInfo> describeSource(const std::string& path,
+                                  std::optional<TextEncoding> encoding = std::nullopt);
 
 }  // namespace safemap

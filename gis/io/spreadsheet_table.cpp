@@ -2,11 +2,13 @@
 
 #include <filesystem>
 
+#include "core/tabular/header_row.h"
 #include "gis/io/ogr_source_p.h"
 
 namespace safemap {
 
-Result<Table> readSpreadsheetTable(const std::string& path, const std::string& sheet) {
+Result<Table> readSpreadsheetTable(const std::string& path, const std::string& sheet,
+                                   const std::vector<std::string>& headerNames) {
     ensureGdalRegistered();
     GdalErrorScope errors;
     auto source = openOgrSource(path);
@@ -29,33 +31,46 @@ Result<Table> readSpreadsheetTable(const std::string& path, const std::string& s
     OGRLayer& l = **layer;
     Table table;
     table.fileName = file;
-    OGRFeatureDefn* defn = l.GetLayerDefn();
-    const int n = defn->GetFieldCount();
-    for (int i = 0; i < n; ++i)
-        table.header.push_back((*source)->text(defn->GetFieldDefn(i)->GetNameRef()));
+    const int n = l.GetLayerDefn()->GetFieldCount();
     l.ResetReading();
     std::vector<std::string> cells(static_cast<size_t>(n));
     std::vector<std::string_view> views(static_cast<size_t>(n));
     long index = 0;
     for (auto& feature : l) {
         ++index;
-        bool any = false;
+        int used = 0;  // cells up to the last non-empty one
         for (int i = 0; i < n; ++i) {
             cells[static_cast<size_t>(i)] = feature->IsFieldSetAndNotNull(i)
                                                 ? (*source)->text(feature->GetFieldAsString(i))
                                                 : "";
-            views[static_cast<size_t>(i)] = cells[static_cast<size_t>(i)];
-            any = any || !cells[static_cast<size_t>(i)].empty();
+            if (!cells[static_cast<size_t>(i)].empty())
+                used = i + 1;
         }
-        if (!any)
+        if (used == 0)
             continue;
+        for (int i = 0; i < used; ++i)
+            views[static_cast<size_t>(i)] = cells[static_cast<size_t>(i)];
         // The drivers number features by sheet row; fall back to counting if they do not.
-        const long row = feature->GetFID() > 1 ? static_cast<long>(feature->GetFID()) : index + 1;
-        table.addRow(row, row, views);
+        const long row = feature->GetFID() >= 1 ? static_cast<long>(feature->GetFID()) : index;
+        table.addRow(row, row, std::vector<std::string_view>(views.begin(), views.begin() + used));
     }
     if (errors.failed())
         return errors.error("cannot read the sheet", file);
+    if (Status s = chooseHeaderRow(table, headerNames); !s)
+        return s.error();
     return table;
+}
+
+Result<std::vector<std::string>> spreadsheetSheets(const std::string& path) {
+    ensureGdalRegistered();
+    auto source = openOgrSource(path);
+    if (!source)
+        return source.error();
+    std::vector<std::string> names;
+    GDALDataset& ds = *(*source)->dataset;
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        names.emplace_back(ds.GetLayer(i)->GetName());
+    return names;
 }
 
 }  // namespace safemap

@@ -15,8 +15,13 @@ bool isWorkbookPath(const std::string& path) {
 }
 
 Result<Table> readTableFile(const std::string& path, std::optional<TextEncoding> encoding,
-                            const std::string& sheet) {
-    return isWorkbookPath(path) ? readSpreadsheetTable(path, sheet) : readCsvFile(path, encoding);
+                            const std::string& sheet, const std::vector<std::string>& headerNames) {
+    if (isWorkbookPath(path))
+        return readSpreadsheetTable(path, sheet, headerNames);
+    CsvOptions options;
+    options.encoding = encoding;
+    options.headerNames = headerNames;
+    return readCsvFile(path, options);
 }
 
 }  // namespace safemap

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/tabular/table.h"
@@ -12,10 +13,13 @@ namespace safemap {
 /// True if `path` names an XLSX or ODS workbook (by extension, in any case).
 bool isWorkbookPath(const std::string& path);
 
-/// Reads a table file: CSV (UTF-8 with or without BOM, TCVN3, VNI, VISCII, CP1258, detected
-/// unless `encoding` says; comma, semicolon or tab) or one sheet of an XLSX/ODS workbook.
+/// Reads a table file: CSV (UTF-8 with or without BOM, UTF-16, TCVN3, VNI, VISCII, CP1258,
+/// detected unless `encoding` says; comma, semicolon or tab) or one sheet of an XLSX/ODS
+/// workbook. The header is found below title rows, helped by `headerNames` (the column
+/// names the caller knows).
 [[nodiscard]] Result<Table> readTableFile(const std::string& path,
                                           std::optional<TextEncoding> encoding = std::nullopt,
-                                          const std::string& sheet = {});
+                                          const std::string& sheet = {},
+                                          const std::vector<std::string>& headerNames = {});
 
 }  // namespace safemap

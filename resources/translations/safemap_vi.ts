@@ -1120,6 +1120,26 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Imported %1 rows: %2 new, %3 updated, %4 unchanged</source>
         <translation>Đã nhập %1 dòng: %2 mới, %3 cập nhật, %4 không đổi</translation>
     </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tự nhận biết</translation>
+    </message>
+    <message>
+        <source>Text encoding (CSV)</source>
+        <translation>Bảng mã (CSV)</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>no geometry</source>
+        <translation>không có hình học</translation>
+    </message>
 </context>
 <context>
     <name>safemap::LayerPanel</name>

@@ -4,12 +4,14 @@
 
 #include "core/assessments/assessment_table.h"
 #include "core/assessments/inspection_table.h"
+#include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
 #include "core/project/imports.h"
 #include "core/project/project_facts.h"
 #include "core/project/project_status.h"
 #include "core/rules/action_lists.h"
 #include "core/storage/assessment_store.h"
+#include "core/tabular/csv_reader.h"
 #include "project_fixture.h"
 
 using namespace safemap;
@@ -273,4 +275,45 @@ TEST_CASE("stored answers are canonical JSON that reads back exactly") {
     CHECK(assessmentContentKey(a) == assessmentContentKey(b));
     b.answers["a_num"] = 2.0;
     CHECK(assessmentContentKey(a) != assessmentContentKey(b));
+}
+
+TEST_CASE("an assessment sheet laid out as offices do: header below titles, totals skipped") {
+    auto set = criteriaFrom(kCrlnFile);
+    // Two-block title row (two cells, as wide as the header could be): only the known
+    // column names tell it from the header.
+    const std::string csv =
+        "BAN QUẢN LÝ CÁC KCN;;CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "STT;Mã số thuế;Ngày đánh giá;workers_concurrent\n"
+        "(1);(2);(3);(4)\n"
+        "1;9900000001;14/06/2021;350\n"
+        "2;9900000002;14/06/2021;120\n"
+        ";Tổng cộng;;470\n"
+        ";;Người lập biểu;\n"
+        ";;Nguyễn Văn An;\n";
+    CsvOptions options;
+    options.headerNames = assessmentHeaderNames(*set);
+    auto t = parseCsv(csv, "danh_gia.csv", options);
+    REQUIRE(t.ok());
+    CHECK(t->headerRow == 2);
+    auto parsed = parseAssessmentTable(*t, *set, SiteLookup::from(threeFactories()));
+    INFO((parsed.ok() ? std::string() : parsed.error().describe()));
+    REQUIRE(parsed.ok());
+    CHECK(parsed->rows == std::vector<long>{4, 5});
+    auto warned = [&](const std::string& what) {
+        for (const auto& w : parsed->warnings)
+            if (w.find(what) != std::string::npos)
+                return true;
+        return false;
+    };
+    CHECK(warned("row 1 above the header are titles"));
+    CHECK(warned("row 3 only numbers the columns"));
+    CHECK(warned("row 6 is a total"));
+    CHECK(warned("row 7 is part of a signature block"));
+    CHECK(warned("row 8 is part of a signature block"));
+    // Without the names the two-cell title cannot be told from a header: it is taken as one,
+    // and the first wider row says so (why assessment imports should pass the names).
+    auto plain = parseCsv(csv, "danh_gia.csv");
+    REQUIRE_FALSE(plain.ok());
+    CHECK(plain.error().row == 2);
+    CHECK(plain.error().message.find("the header has 3 columns") != std::string::npos);
 }

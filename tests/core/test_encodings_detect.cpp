@@ -71,8 +71,14 @@ TEST_CASE("a byte order mark, ASCII or valid UTF-8 decide at once") {
         detectEncoding(std::string("\xFF\xFE"
                                    "a\0b\0",
                                    6));
-    CHECK_FALSE(utf16.reliable());
+    CHECK(utf16.encoding == TextEncoding::Utf16Le);
+    CHECK(utf16.reliable());
     CHECK(utf16.reason.find("UTF-16") != std::string::npos);
+    CHECK(detectEncoding(std::string("\xFE\xFF\0a", 4)).encoding == TextEncoding::Utf16Be);
+    // Without its mark: every other byte is zero.
+    auto bare = detectEncoding(std::string("t\0e\0n\0\t\0s\0o\0\r\0\n\0", 16));
+    CHECK(bare.encoding == TextEncoding::Utf16Le);
+    CHECK(bare.reason.find("without") != std::string::npos);
 }
 
 TEST_CASE("each legacy fixture is detected as its encoding") {

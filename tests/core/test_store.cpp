@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include "core/project/imports.h"
 #include "core/project/project.h"
@@ -98,4 +99,50 @@ TEST_CASE("a read-only project refuses writes and leaves the file as it was") {
     CHECK_THAT(tx.error().message, Catch::Contains("read-only"));
     CHECK(project->repository().factories().value().size() == 3);
     CHECK(sqlInt(path, "SELECT count(*) FROM import_log") == before);
+}
+
+TEST_CASE(
+    "a re-import changes only what its source provided, and never an exact position for "
+    "an approximate one") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    auto factories = threeFactories();
+    Project project = projectWith(path, factories);
+    // A later file with names only (no worker column), e.g. a shapefile that cut the name.
+    SiteBatch names;
+    names.factories = factories;
+    for (auto& f : names.factories) {
+        f.name += " (đổi tên)";
+        f.workforce.total.reset();
+        f.accountIssued.reset();
+    }
+    names.provided = {SiteField::Name};
+    auto r = importSites(project, names, "ten.shp");
+    REQUIRE(r.ok());
+    CHECK(r->updated == 3);
+    CHECK(r->updatedAttributes == std::set<std::string>{"name"});
+    const auto stored = project.repository().factories().value();
+    REQUIRE(stored.size() == 3);
+    CHECK(stored[0].name == "Cơ sở 1 (đổi tên)");
+    CHECK(stored[0].workforce.total == 300);  // not erased
+    CHECK(stored[0].accountIssued == parseDate("2021-05-01"));
+    CHECK(sqlText(path, "SELECT detail FROM change_log WHERE action = 'update' LIMIT 1") == "name");
+
+    // A list without coordinates places facility 1 at its zone: the exact point stays.
+    SiteBatch approximate;
+    approximate.factories = {stored[0]};
+    approximate.factories[0].location = {106.5, 21.5};
+    approximate.factories[0].approximatePosition = true;
+    auto again = importSites(project, approximate, "khong_toa_do.csv");
+    REQUIRE(again.ok());
+    CHECK(again->unchanged == 1);
+    CHECK(project.repository().factories().value()[0].location == stored[0].location);
+    // A new facility placed at its zone keeps the mark, stored with it.
+    Factory placed = stored[0];
+    placed.id = "F-new";
+    placed.approximatePosition = true;
+    SiteBatch added;
+    added.factories = {placed};
+    REQUIRE(importSites(project, added, "moi.csv").ok());
+    CHECK(project.repository().factories().value().back().approximatePosition);
 }

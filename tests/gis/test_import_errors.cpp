@@ -77,10 +77,11 @@ TEST_CASE("negative and fractional counts, and more outsiders than workers, are 
         CHECK(e.row == 4);
         CHECK(e.column == "so_lao_dong");
     }
-    SECTION("fraction, e.g. a thousands separator") {
+    SECTION("a fraction: a count cannot have one") {
         const Error e = failedImport(std::string(kHeader) + kGoodRows +
-                                     "0101234569,Ba,Hà Nam,1.200,0,,105.9,20.6\n");
+                                     "0101234569,Ba,Hà Nam,\"12,5\",0,,105.9,20.6\n");
         CHECK(e.row == 4);
+        CHECK(e.column == "so_lao_dong");
         CHECK(e.message.find("whole number") != std::string::npos);
     }
     SECTION("out of province > total") {

@@ -29,20 +29,20 @@ TEST_CASE("re-importing the same file updates rows instead of duplicating them")
 
     auto first = importSitesFile(*store, source);
     REQUIRE_OK(first);
-    CHECK(first->inserted == 3);
+    CHECK(first->summary.inserted == 3);
     CHECK(store->repository().factories().value().size() == 3);
 
     auto same = importSitesFile(*store, source);
     REQUIRE_OK(same);
-    CHECK(same->inserted == 0);
-    CHECK(same->unchanged == 3);
+    CHECK(same->summary.inserted == 0);
+    CHECK(same->summary.unchanged == 3);
 
     fixtures::writeFile(source, sampleCsv(1350, 4));  // one figure changed, one site added
     auto changed = importSitesFile(*store, source);
     REQUIRE_OK(changed);
-    CHECK(changed->inserted == 1);
-    CHECK(changed->updated == 1);
-    CHECK(changed->unchanged == 2);
+    CHECK(changed->summary.inserted == 1);
+    CHECK(changed->summary.updated == 1);
+    CHECK(changed->summary.unchanged == 2);
     const auto factories = store->repository().factories().value();
     REQUIRE(factories.size() == 4);
     CHECK(factories[0].id == "MST-0100010000");
@@ -66,7 +66,7 @@ TEST_CASE("zones without an id column keep a stable id across imports") {
     write("Văn Lãng");
     auto again = importSitesFile(*store, source);
     REQUIRE_OK(again);
-    CHECK(again->updated == 1);
+    CHECK(again->summary.updated == 1);
     const auto zones = store->repository().zones().value();
     REQUIRE(zones.size() == 1);
     CHECK(zones[0].district == "Văn Lãng");

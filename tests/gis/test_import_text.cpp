@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include "gis/io/cp1258.h"
-#include "gis/io/csv_rows_p.h"
 #include "gis/io/site_rows_p.h"
 
 using namespace safemap;
@@ -23,16 +22,6 @@ TEST_CASE("Windows-1258 decodes to composed Vietnamese letters and keeps the las
     CHECK(isCp1258Name("windows-1258"));
     CHECK_FALSE(isCp1258Name("UTF-8"));
     CHECK_FALSE(isCp1258Name("CP1252"));
-}
-
-TEST_CASE("CSV records map to spreadsheet rows") {
-    CHECK(csvDataRowNumbers("a,b\n1,2\n3,4\n") == std::vector<long>{2, 3});
-    CHECK(csvDataRowNumbers("\xEF\xBB\xBF"
-                            "a,b\r\n1,2\r\n\r\n3,4") == std::vector<long>{2, 4});
-    // A quoted line break and an escaped quote stay inside one record.
-    CHECK(csvDataRowNumbers("a,b\n\"x\ny\",\"say \"\"hi\"\"\"\n5,6\n") == std::vector<long>{2, 3});
-    CHECK(csvDataRowNumbers("a,b\n").empty());
-    CHECK(csvDataRowNumbers("").empty());
 }
 
 TEST_CASE("decimal numbers accept a decimal comma but not thousands separators") {
