@@ -40,16 +40,26 @@ std::string levelEn(const ScoredAssessment& a) {
     return std::string(riskLevelLabelEn(a.level)) + " (" + pct(a.percent) + ")";
 }
 
+// The entries with reasons, highest priority first, ties by site id (a total order, so the
+// list never depends on the input order); `capacity` > 0 marks only the first entries.
 template <class Rule>
-std::vector<ListEntry> makeList(const std::vector<SiteFacts>& facts, Rule rule) {
+std::vector<ListEntry> makeList(const std::vector<SiteFacts>& facts, const Date& asOf,
+                                const RuleSettings& settings, int capacity, Rule rule) {
     std::vector<ListEntry> out;
     for (const auto& f : facts) {
         std::vector<Reason> reasons = rule(f);
         if (!reasons.empty())
-            out.push_back({f.siteId, f.name, std::move(reasons)});
+            out.push_back({f.siteId, f.name, std::move(reasons), priorityOf(f, asOf, settings)});
     }
-    std::sort(out.begin(), out.end(),
-              [](const ListEntry& a, const ListEntry& b) { return a.siteId < b.siteId; });
+    std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) {
+        const double pa = a.priority.total();
+        const double pb = b.priority.total();
+        return pa != pb ? pa > pb : a.siteId < b.siteId;
+    });
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i].rank = static_cast<int>(i) + 1;
+        out[i].withinCapacity = capacity <= 0 || out[i].rank <= capacity;
+    }
     return out;
 }
 
@@ -97,7 +107,7 @@ Date effectiveAsOf(const std::vector<SiteFacts>& facts, const RuleSettings& sett
 std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
     const Date asOf = effectiveAsOf(facts, settings);
-    return makeList(facts, [&](const SiteFacts& f) {
+    return makeList(facts, asOf, settings, 0, [&](const SiteFacts& f) {
         std::vector<Reason> r;
         // (i) measures not implemented: a failed mandatory measure in the latest assessment,
         // or the latest inspection (if newer than that assessment) found them missing.
@@ -151,7 +161,7 @@ std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
 std::vector<ListEntry> inspectionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
     const Date asOf = effectiveAsOf(facts, settings);
-    return makeList(facts, [&](const SiteFacts& f) {
+    return makeList(facts, asOf, settings, settings.inspectionCapacity, [&](const SiteFacts& f) {
         std::vector<Reason> r;
         if (f.workers && *f.workers > settings.largeWorkforce)
             r.push_back({ReasonCode::LargeWorkforce,

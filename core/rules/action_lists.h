@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rules/priority.h"
 #include "core/rules/rule_settings.h"
 #include "core/rules/site_facts.h"
 
@@ -35,11 +36,16 @@ struct Reason {
     friend bool operator==(const Reason&, const Reason&) = default;
 };
 
-/// \brief One facility on a list, with every reason it is there.
+/// \brief One facility on a list, with every reason it is there and how urgent it is.
 struct ListEntry {
     std::string siteId;
     std::string name;
     std::vector<Reason> reasons;
+    Priority priority;  ///< lists are ordered by priority.total(), highest first
+    int rank = 0;       ///< 1-based position on the list
+    /// Inspection list: among the first RuleSettings::inspectionCapacity entries (all of
+    /// them when the capacity is 0). Suspension list: always true.
+    bool withinCapacity = true;
     friend bool operator==(const ListEntry&, const ListEntry&) = default;
 };
 
@@ -47,12 +53,13 @@ struct ListEntry {
 /// the facts, else the newest account date, else 1970-01-01 (never the wall clock).
 Date effectiveAsOf(const std::vector<SiteFacts>& facts, const RuleSettings& settings);
 
-/// Facilities to suspend, in site id order. Pure: the same facts and settings give the same
-/// list.
+/// Facilities to suspend, highest priority first (ties by site id). Pure: the same facts and
+/// settings give the same list.
 std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings);
 
-/// Facilities due for inspection, in site id order. Pure, like suspensionList.
+/// Facilities due for inspection, highest priority first (ties by site id); the first
+/// `settings.inspectionCapacity` are marked withinCapacity. Pure, like suspensionList.
 std::vector<ListEntry> inspectionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings);
 

@@ -1,10 +1,16 @@
 #include "core/rules/list_export.h"
 
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace safemap {
 
 namespace {
+double oneDecimal(double v) {
+    return std::round(v * 10) / 10;
+}
+
 std::string csvField(const std::string& s) {
     if (s.find_first_of(",\"\r\n") == std::string::npos)
         return s;
@@ -20,7 +26,7 @@ std::string csvField(const std::string& s) {
 
 std::string listToCsv(const std::vector<ListEntry>& list, bool excelBom) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
-    out += "site_id,name,reason_codes,reasons,reasons_en\r\n";
+    out += "rank,priority,this_week,site_id,name,reason_codes,reasons,reasons_en\r\n";
     for (const auto& e : list) {
         std::string codes, vi, en;
         for (const auto& r : e.reasons) {
@@ -29,7 +35,10 @@ std::string listToCsv(const std::vector<ListEntry>& list, bool excelBom) {
             vi += sep + r.detail;
             en += sep + r.detailEn;
         }
-        out += csvField(e.siteId) + ',' + csvField(e.name) + ',' + csvField(codes) + ',' +
+        char priority[32];
+        std::snprintf(priority, sizeof priority, "%.1f", e.priority.total());
+        out += std::to_string(e.rank) + ',' + priority + ',' + (e.withinCapacity ? "yes" : "no") +
+               ',' + csvField(e.siteId) + ',' + csvField(e.name) + ',' + csvField(codes) + ',' +
                csvField(vi) + ',' + csvField(en) + "\r\n";
     }
     return out;
@@ -58,7 +67,21 @@ std::string listToJson(const std::vector<ListEntry>& list, const ListProvenance&
         json reasons = json::array();
         for (const auto& r : e.reasons)
             reasons.push_back({{"code", reasonCode(r.code)}, {"vi", r.detail}, {"en", r.detailEn}});
-        sites.push_back({{"site_id", e.siteId}, {"name", e.name}, {"reasons", reasons}});
+        const Priority& p = e.priority;
+        const json parts = {{"level", oneDecimal(p.level)},
+                            {"measures", oneDecimal(p.measures)},
+                            {"index", oneDecimal(p.indices)},
+                            {"workforce", oneDecimal(p.workforce)},
+                            {"assessment_age", oneDecimal(p.assessmentAge)},
+                            {"rise", oneDecimal(p.rise)},
+                            {"inspection_age", oneDecimal(p.inspectionAge)}};
+        sites.push_back({{"rank", e.rank},
+                         {"priority", p.total()},
+                         {"priority_parts", parts},
+                         {"this_week", e.withinCapacity},
+                         {"site_id", e.siteId},
+                         {"name", e.name},
+                         {"reasons", reasons}});
     }
     j["sites"] = sites;
     return j.dump(2) + "\n";

@@ -17,11 +17,13 @@ struct ListProvenance {
 };
 
 /// CSV (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order mark so Excel shows the
-/// diacritics): site_id, name, reason_codes, reasons (vi), reasons_en; one row per facility,
-/// its reasons joined with "; ".
+/// diacritics): rank, priority, this_week (yes/no: within the inspection capacity), site_id,
+/// name, reason_codes, reasons (vi), reasons_en; one row per facility in list order, its
+/// reasons joined with "; ".
 std::string listToCsv(const std::vector<ListEntry>& list, bool excelBom);
 
-/// JSON with the provenance and every entry with its reasons (code, vi, en).
+/// JSON with the provenance and every entry with its rank, priority (total and parts) and
+/// reasons (code, vi, en).
 std::string listToJson(const std::vector<ListEntry>& list, const ListProvenance& provenance);
 
 }  // namespace safemap

@@ -13,6 +13,7 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
         const SiteFacts& f = facts[i];
         SiteStatus& s = out[i];
         s.siteId = f.siteId;
+        s.priority = priorityOf(f, asOf, settings);
         index.emplace(f.siteId, i);
         if (f.latest) {
             s.level = f.latest->level;
@@ -27,11 +28,14 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
     for (auto& e : suspensionList(facts, settings)) {
         auto& s = out[index.at(e.siteId)];
         s.toSuspend = true;
+        s.suspendRank = e.rank;
         s.suspendReasons = std::move(e.reasons);
     }
     for (auto& e : inspectionList(facts, settings)) {
         auto& s = out[index.at(e.siteId)];
         s.toInspect = true;
+        s.inspectTop = e.withinCapacity;
+        s.inspectRank = e.rank;
         s.inspectReasons = std::move(e.reasons);
     }
     return out;

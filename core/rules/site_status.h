@@ -22,6 +22,12 @@ struct SiteStatus {
     bool rising = false;  ///< risk rose since the previous assessment
     bool toSuspend = false;
     bool toInspect = false;
+    /// On the inspection list and among its first RuleSettings::inspectionCapacity entries:
+    /// this week's inspections. The map's inspection mark follows this, not toInspect.
+    bool inspectTop = false;
+    int suspendRank = 0;  ///< 1-based position on the suspension list; 0 if not on it
+    int inspectRank = 0;  ///< 1-based position on the inspection list; 0 if not on it
+    Priority priority;    ///< for every facility, listed or not (core/rules/priority.h)
     std::vector<Reason> suspendReasons;
     std::vector<Reason> inspectReasons;
 };

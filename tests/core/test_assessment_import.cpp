@@ -1,5 +1,6 @@
 // Assessment rows → store: matching, validation with row/column, idempotence, history,
 // all-or-nothing, and lists made from what was stored.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/assessments/assessment_table.h"
@@ -155,8 +156,11 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
     RuleSettings settings;  // as of the newest assessment, 14/06/2021
     const auto suspend = suspensionList(facts, settings);
     REQUIRE(suspend.size() == 2);
+    // Very high risk with the measures missing outranks "never assessed" (priority order).
     CHECK(suspend[0].siteId == "MST-9900000002");
     CHECK(suspend[1].siteId == "MST-9900000003");
+    CHECK(suspend[0].priority.level == 40);
+    CHECK(suspend[1].priority.level == 25);
     CHECK(suspend[1].reasons[0].code == ReasonCode::NoAssessment);
 }
 
@@ -258,9 +262,15 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
     // Site 2 failed its inspection (measures not implemented) and never assessed; site 1
     // passed but never assessed either; site 3 was never assessed.
     REQUIRE(suspend.size() == 3);
-    CHECK(suspend[1].siteId == "MST-9900000002");
-    CHECK(suspend[1].reasons[0].code == ReasonCode::MeasuresNotImplemented);
-    CHECK_THAT(suspend[1].reasons[0].detail, Catch::Contains("Không có phòng cách ly"));
+    const auto two = std::find_if(suspend.begin(), suspend.end(),
+                                  [](const ListEntry& e) { return e.siteId == "MST-9900000002"; });
+    REQUIRE(two != suspend.end());
+    CHECK(two->reasons[0].code == ReasonCode::MeasuresNotImplemented);
+    CHECK_THAT(two->reasons[0].detail, Catch::Contains("Không có phòng cách ly"));
+    // Its failed inspection puts it above site 1 (passed, same facts otherwise but fewer
+    // workers); site 3, never inspected and the largest, comes first.
+    CHECK(std::vector<std::string>{suspend[0].siteId, suspend[1].siteId, suspend[2].siteId} ==
+          std::vector<std::string>{"MST-9900000003", "MST-9900000002", "MST-9900000001"});
     const auto inspect = inspectionList(facts, settings);
     for (const auto& e : inspect)
         for (const auto& r : e.reasons)
