@@ -23,7 +23,8 @@ inline constexpr std::uint8_t kFeatureHidden = 1;
 inline constexpr std::uint8_t kFeatureStale = 2;
 /// On the "to suspend" list (a black ring around the symbol).
 inline constexpr std::uint8_t kFeatureSuspend = 4;
-/// On the "due for inspection" list (a small blue marker at the upper right).
+/// Among the first of the "due for inspection" list, within the weekly inspection capacity
+/// (SiteStatus::inspectTop): a blue marker at the upper right.
 inline constexpr std::uint8_t kFeatureInspect = 8;
 /// The flags that draw a mark on a point symbol.
 inline constexpr std::uint8_t kFeatureMarks = kFeatureStale | kFeatureSuspend | kFeatureInspect;
