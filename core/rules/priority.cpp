@@ -55,11 +55,11 @@ Priority priorityOf(const SiteFacts& f, const Date& asOf, const RuleSettings& se
         if (f.latest->maxIndexPoints >= settings.mediumIndexThreshold)
             p.indices = capped(
                 kIndexBase + f.latest->maxIndexPoints - settings.mediumIndexThreshold, kIndexCap);
-        p.assessmentAge = capped(kAssessmentPointsPerDay * daysBetween(f.latest->date, asOf),
-                                 kAssessmentCap);
+        p.assessmentAge =
+            capped(kAssessmentPointsPerDay * daysBetween(f.latest->date, asOf), kAssessmentCap);
         if (f.previous)
-            p.rise = capped(kRisePointsPerPoint * (f.latest->percent - f.previous->percent),
-                            kRiseCap);
+            p.rise =
+                capped(kRisePointsPerPoint * (f.latest->percent - f.previous->percent), kRiseCap);
     } else {
         p.level = kNoAssessmentPoints;
         p.assessmentAge = kAssessmentCap;

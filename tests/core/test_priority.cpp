@@ -182,8 +182,8 @@ TEST_CASE("the inspection capacity marks the top of the list, on the list and in
         INFO(st.siteId);
         CHECK(st.toInspect == (st.siteId != "quiet"));
         CHECK(st.inspectTop == (st.siteId == "S4" || st.siteId == "S3"));
-        CHECK(st.priority == priorityOf(facts[static_cast<std::size_t>(&st - status.data())],
-                                        d("2021-06-30"), s));
+        CHECK(st.priority ==
+              priorityOf(facts[static_cast<std::size_t>(&st - status.data())], d("2021-06-30"), s));
     }
     CHECK(status[4].inspectRank == 1);
     CHECK(status[0].inspectRank == 5);
@@ -226,7 +226,8 @@ TEST_CASE("inspection-capacity is a rule setting, and the exports carry rank and
     // A: 5 + 10·log10(60) = 17.78 + 0.1 → 22.9; B: 5 + 14.77 + 0.1 → 19.9.
     CHECK_THAT(csv, Catch::Contains("\r\n1,22.9,yes,A,A,large_workforce,"));
     CHECK_THAT(csv, Catch::Contains("\r\n2,19.9,no,B,B,large_workforce,"));
-    const std::string json = listToJson(list, ListProvenance{"inspect", "crln", 1, d("2021-06-30"), s});
+    const std::string json =
+        listToJson(list, ListProvenance{"inspect", "crln", 1, d("2021-06-30"), s});
     CHECK_THAT(json, Catch::Contains("\"priority\": 22.9"));
     CHECK_THAT(json, Catch::Contains("\"workforce\": 17.8"));
     CHECK_THAT(json, Catch::Contains("\"this_week\": false"));
