@@ -85,7 +85,7 @@ QString shortCount(std::size_t n) {
 // category shares around the count, so a cluster shows how many sites are at which risk
 // (colouring it by its worst site alone turns the whole map red).
 void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                  const std::vector<std::uint32_t>& hits) {
+                  const std::vector<std::uint32_t>& hits, LayerOutput& out) {
     constexpr std::size_t kSlots = 8;  // categories past 7 share the last slice
     const FeatureGeometry& g = *data.geometry;
     struct Cell {
@@ -120,13 +120,17 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
             return;
         const QPointF at(c.sx / c.count, c.sy / c.count);
         if (c.count == 1) {
-            drawPointSymbol(p, at, style, data.categories[c.first],
-                            data.flagsOf(c.first) & kFeatureMarks,
-                            sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(c.first))));
+            const std::uint8_t marks = data.flagsOf(c.first) & kFeatureMarks;
+            const double diameter =
+                sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(c.first)));
+            drawPointSymbol(p, at, style, data.categories[c.first], marks, diameter);
+            const double r = pointSymbolRadius(style, diameter, marks);
+            out.obstacles.emplace_back(at.x() - r, at.y() - r, 2 * r, 2 * r);
             ++ctx.stats.featuresDrawn;
             continue;
         }
         const double r = (9.0 + 3.0 * std::log10(static_cast<double>(c.count))) * ctx.scale;
+        out.obstacles.emplace_back(at.x() - r, at.y() - r, 2 * r, 2 * r);
         const QRectF box(at.x() - r, at.y() - r, 2 * r, 2 * r);
         // Slices clockwise from 12 o'clock, highest category first; angles in 1/16 degree.
         int startAngle = 90 * 16;
@@ -198,7 +202,7 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
 
     if (style.pointLod == PointLod::Cluster && style.clusterAbove >= 0 &&
         hits.size() > static_cast<std::size_t>(style.clusterAbove)) {
-        drawClusters(ctx, data, style, hits);
+        drawClusters(ctx, data, style, hits, out);
         return;
     }
 
@@ -304,24 +308,22 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
                                  data.flagsOf(f) & kFeatureMarks);
     };
 
-    if (chosen.size() > kMaxLabelledPoints)
-        return;
-    // Few enough to name: every symbol is an obstacle for the names, and the most severe
-    // sites are named first.
+    // Every symbol is an obstacle for every label (a town's name never covers a facility).
     out.obstacles.reserve(chosen.size());
     for (std::uint32_t f : chosen) {
         const double r = radiusOf(f);
         const QPointF c = centreOf(f);
         out.obstacles.emplace_back(c.x() - r, c.y() - r, 2 * r, 2 * r);
     }
-    if (!style.showLabels)
+    // Few enough to name: the most severe sites are named first.
+    if (chosen.size() > kMaxLabelledPoints || !style.showLabels)
         return;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const std::uint32_t f = chosen[*it];
         if (data.labels[f].empty())
             continue;
         out.labels.push_back({centreOf(f), QString::fromStdString(data.labels[f]), false,
-                              radiusOf(f) + 3 * ctx.scale});
+                              radiusOf(f) + 3 * ctx.scale, 0, QRectF()});
     }
 }
 
