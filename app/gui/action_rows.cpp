@@ -1,6 +1,7 @@
 #include "app/gui/action_rows.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "core/filter/filter_match.h"
@@ -22,7 +23,7 @@ std::vector<ActionRow> makeActionRows(ActionList list, const std::vector<Factory
     for (const auto& z : zones)
         zoneById.emplace(z.id, &z);
     const SiteMatcher match(filter);
-    std::vector<std::pair<std::string, ActionRow>> keyed;
+    std::vector<std::pair<std::pair<int, std::string>, ActionRow>> keyed;
     for (const auto& f : factories) {
         const SiteStatus* s = status.site(f.id);
         if (!s || !(list == ActionList::ToSuspend ? s->toSuspend : s->toInspect))
@@ -43,7 +44,12 @@ std::vector<ActionRow> makeActionRows(ActionList list, const std::vector<Factory
         row.percent = s->percent;
         row.assessedOn = s->assessedOn;
         row.reasons = list == ActionList::ToSuspend ? s->suspendReasons : s->inspectReasons;
-        keyed.emplace_back(foldForSearch(f.name) + '\x1f' + f.id, std::move(row));
+        row.priority = s->priority;
+        row.rank = list == ActionList::ToSuspend ? s->suspendRank : s->inspectRank;
+        row.thisWeek = list == ActionList::ToInspect && s->inspectTop;
+        // Unranked rows (a status made by hand) go last, by name.
+        const int place = row.rank > 0 ? row.rank : std::numeric_limits<int>::max();
+        keyed.emplace_back(std::pair(place, foldForSearch(f.name) + '\x1f' + f.id), std::move(row));
     }
     std::sort(keyed.begin(), keyed.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -28,9 +28,13 @@ struct ActionRow {
     double percent = 0;
     std::optional<Date> assessedOn;
     std::vector<Reason> reasons;  ///< why the facility is on this list
+    Priority priority;            ///< core/rules/priority.h: the list's order
+    int rank = 0;                 ///< 1-based place on the whole list (before any filter)
+    bool thisWeek = false;  ///< inspection list: within the weekly capacity (marked on the map)
 };
 
-/// The facilities on `list` that pass `filter`, ordered by name with accents ignored.
+/// The facilities on `list` that pass `filter`, in the list's order (highest priority first,
+/// ties by site id), then by name with accents ignored for any without a place on it.
 /// Facilities without a status are on no list.
 std::vector<ActionRow> makeActionRows(ActionList list, const std::vector<Factory>& factories,
                                       const std::vector<Zone>& zones, const ProjectStatus& status,

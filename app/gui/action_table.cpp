@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QFileDialog>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -15,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <limits>
 
 #include "app/gui/identify_panel.h"
@@ -60,6 +62,20 @@ QColor textOn(const QColor& fill) {
     return luma < 140 ? QColor(Qt::white) : QColor(Qt::black);
 }
 
+// This week's inspections (within the weekly capacity): the blue of the map's mark, light.
+const QColor kThisWeekColour(187, 222, 251);
+
+QString priorityTip(const ActionRow& r) {
+    QString tip = ActionTable::tr("Priority %1 (place %2 on the list): %3")
+                      .arg(QLocale().toString(r.priority.total(), 'f', 1))
+                      .arg(r.rank)
+                      .arg(QString::fromStdString(describePriority(r.priority, useVietnamese())));
+    if (r.thisWeek)
+        tip += QLatin1Char('\n') +
+               ActionTable::tr("Within this week's inspection capacity: marked on the map.");
+    return tip;
+}
+
 QString csvField(const QString& s) {
     if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
         !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
@@ -95,6 +111,8 @@ public:
         if (o != Qt::Horizontal || role != Qt::DisplayRole)
             return {};
         switch (section) {
+            case ActionTable::Priority:
+                return ActionTable::tr("Priority");
             case ActionTable::Name:
                 return ActionTable::tr("Facility");
             case ActionTable::TaxCode:
@@ -134,18 +152,29 @@ public:
                     return reasonsText(r.reasons, "\n");
                 if (col == ActionTable::Name)
                     return r.siteId;
+                if (col == ActionTable::Priority)
+                    return priorityTip(r);
                 return {};
             case Qt::BackgroundRole:
                 if (col == ActionTable::Level)
                     return riskLevelColour(r.level);
+                if (col == ActionTable::Priority && r.thisWeek)
+                    return kThisWeekColour;
                 return {};
             case Qt::ForegroundRole:
                 if (col == ActionTable::Level)
                     return textOn(riskLevelColour(r.level));
                 return {};
             case Qt::TextAlignmentRole:
-                if (col == ActionTable::Workers)
+                if (col == ActionTable::Workers || col == ActionTable::Priority)
                     return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+                return {};
+            case Qt::FontRole:
+                if (col == ActionTable::Priority && r.thisWeek) {
+                    QFont bold;
+                    bold.setBold(true);
+                    return bold;
+                }
                 return {};
         }
         return {};
@@ -154,6 +183,8 @@ public:
 private:
     static QVariant display(const ActionRow& r, int col) {
         switch (col) {
+            case ActionTable::Priority:
+                return QLocale().toString(r.priority.total(), 'f', 1);
             case ActionTable::Name:
                 return r.name;
             case ActionTable::TaxCode:
@@ -178,6 +209,8 @@ private:
     // What a spreadsheet should get: numbers without group separators, ISO dates.
     static QVariant exported(const ActionRow& r, int col) {
         switch (col) {
+            case ActionTable::Priority:
+                return QString::number(r.priority.total(), 'f', 1);
             case ActionTable::Workers:
                 return r.workers ? QString::number(*r.workers) : QString();
             case ActionTable::AssessedOn:
@@ -189,6 +222,9 @@ private:
 
     static QVariant sortKey(const ActionRow& r, int col) {
         switch (col) {
+            case ActionTable::Priority:
+                // The list's own order: ties keep the rank (site id), unranked rows last.
+                return r.priority.total() * 1e6 - std::min(r.rank > 0 ? r.rank : 999999, 999999);
             case ActionTable::Name:
                 return folded(r.name);
             case ActionTable::ZoneName:
@@ -237,8 +273,8 @@ ActionTable::ActionTable(ActionList list, QWidget* parent)
     view_->verticalHeader()->hide();
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setSortingEnabled(true);
-    // Worst first: that is what an official acts on.
-    view_->sortByColumn(Level, Qt::DescendingOrder);
+    // The list's order, highest priority first: what an official acts on first.
+    view_->sortByColumn(Priority, Qt::DescendingOrder);
 
     export_->setObjectName(QStringLiteral("exportCsv"));
     count_->setObjectName(QStringLiteral("count"));

@@ -248,6 +248,18 @@
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Priority %1 (place %2 on the list): %3</source>
+        <translation>Mức ưu tiên %1 (thứ %2 trong danh sách): %3</translation>
+    </message>
+    <message>
+        <source>Within this week&apos;s inspection capacity: marked on the map.</source>
+        <translation>Trong số cơ sở kiểm tra được tuần này: được đánh dấu trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
 </context>
 <context>
     <name>safemap::AssessmentImportDialog</name>
@@ -611,6 +623,18 @@
     <message>
         <source>%1 districts</source>
         <translation>%1 quận/huyện</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>%1 provinces</source>
+        <translation>%1 tỉnh, thành phố</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1081,6 @@
         <translation>Chưa chọn bộ tiêu chí.</translation>
     </message>
     <message>
-        <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.</source>
-        <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra.</translation>
-    </message>
-    <message>
         <source>Facility names (when zoomed in)</source>
         <translation>Tên cơ sở (khi phóng to)</translation>
     </message>
@@ -1077,8 +1097,12 @@
         <translation>đánh giá quá hạn cập nhật</translation>
     </message>
     <message>
-        <source>due for inspection</source>
-        <translation>cần kiểm tra</translation>
+        <source>to inspect this week (top of the list)</source>
+        <translation>cần kiểm tra tuần này (đầu danh sách)</translation>
+    </message>
+    <message>
+        <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection, of which the first %6 (by priority) are this week&apos;s, marked on the map.</source>
+        <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra, trong đó %6 cơ sở đầu tiên (theo mức ưu tiên) được kiểm tra tuần này và đánh dấu trên bản đồ.</translation>
     </message>
 </context>
 <context>

@@ -32,8 +32,10 @@ struct LocaleGuard {
 
 ActionRow row(QString id, QString name, QString tax, QString zone, QString district,
               std::optional<int> workers, std::optional<RiskLevel> level, double percent,
-              std::optional<Date> on, std::vector<Reason> reasons) {
+              std::optional<Date> on, std::vector<Reason> reasons, double priority, int rank) {
     ActionRow r;
+    r.priority.level = priority;  // the total is all one would see
+    r.rank = rank;
     r.siteId = std::move(id);
     r.name = std::move(name);
     r.taxCode = std::move(tax);
@@ -47,23 +49,26 @@ ActionRow row(QString id, QString name, QString tax, QString zone, QString distr
     return r;
 }
 
-// r2 has the most workers, the worst level and a name with a comma and quotes; r3 has no
-// workforce, level or date; names start with Á, B, C and Z so that only an accent-blind
-// sort puts "Ánh Dương" first.
+// r2 has the most workers, the worst level, the highest priority and a name with a comma and
+// quotes; r3 has no workforce, level or date; names start with Á, B, C and Z so that only an
+// accent-blind sort puts "Ánh Dương" first. r4 and r3 tie on priority: their places on the
+// list (by site id) decide.
 std::vector<ActionRow> sampleRows() {
     return {
         row("r1", "Công ty Đồng Văn", "0700000001", "KCN Đồng Văn II", "Duy Tiên", 1200,
             RiskLevel::High, 62, ymd(2021, 6, 10),
             {{ReasonCode::UnsafeLevel, "đánh giá gần nhất: nguy cơ cao",
-              "latest assessment: high risk"}}),
+              "latest assessment: high risk"}},
+            61.5, 2),
         row("r2", "Ánh Dương, \"Sunrise\" Co.", "", "", "Kim Bảng", 15000, RiskLevel::VeryHigh, 85,
             ymd(2021, 6, 1),
             {{ReasonCode::UnsafeLevel, "nguy cơ rất cao", "very high risk"},
-             {ReasonCode::AssessmentOverdue, "không cập nhật 9 ngày", "no assessment for 9 days"}}),
+             {ReasonCode::AssessmentOverdue, "không cập nhật 9 ngày", "no assessment for 9 days"}},
+            92.25, 1),
         row("r3", "Bảo Minh", "0101", "KCN Bảo Minh", "Vụ Bản", std::nullopt, std::nullopt, 0,
-            std::nullopt, {{ReasonCode::NoAssessment, "chưa có đánh giá", "no assessment"}}),
+            std::nullopt, {{ReasonCode::NoAssessment, "chưa có đánh giá", "no assessment"}}, 40, 4),
         row("r4", "Zeta", "0202", "CCN Kim Bình", "Kim Bảng", 300, RiskLevel::Low, 20,
-            ymd(2021, 6, 12), {{ReasonCode::RiskRising, "nguy cơ tăng", "risk rose"}}),
+            ymd(2021, 6, 12), {{ReasonCode::RiskRising, "nguy cơ tăng", "risk rose"}}, 40, 3),
     };
 }
 
@@ -92,10 +97,21 @@ QByteArray readAll(const QString& path) {
 
 }  // namespace
 
-TEST_CASE("Action table shows the rows, worst first, with a count", "[app][action_table]") {
+TEST_CASE("Action table shows the rows, highest priority first, with a count",
+          "[app][action_table]") {
     Fixture fx;
     CHECK(fx.table.rowCount() == 4);
     CHECK(fx.table.countLabel()->text().toStdString() == "4 facilities");
+    CHECK(fx.order() == "r2,r1,r4,r3");
+    CHECK(fx.cell(0, ActionTable::Priority) == "92.3");
+    CHECK(fx.cell(2, ActionTable::Priority) == "40.0");
+    const QModelIndex top = fx.table.view()->model()->index(0, ActionTable::Priority);
+    CHECK_THAT(top.data(Qt::ToolTipRole).toString().toStdString(),
+               Catch::Contains("place 1 on the list") && Catch::Contains("level 92.3"));
+    // The priority column sorts as numbers, both ways, and the default is the list's order.
+    fx.sort(ActionTable::Priority, Qt::AscendingOrder);
+    CHECK(fx.order() == "r3,r4,r1,r2");
+    fx.sort(ActionTable::Priority, Qt::DescendingOrder);
     CHECK(fx.order() == "r2,r1,r4,r3");
     CHECK(fx.cell(0, ActionTable::Level) == "very high risk (85.0 %)");
     CHECK(fx.cell(0, ActionTable::ZoneName) == "outside any zone");
@@ -130,7 +146,7 @@ TEST_CASE("Clicking a row emits its site id; selectSite selects quietly", "[app]
     Fixture fx;
     QSignalSpy spy(&fx.table, &ActionTable::siteActivated);
     QTableView* view = fx.table.view();
-    // Row 2 in the default order (level, worst first) is r4.
+    // Row 2 in the default order (priority, highest first) is r4.
     const QRect cell = view->visualRect(view->model()->index(2, ActionTable::Name));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
     REQUIRE(spy.count() == 1);
@@ -177,19 +193,21 @@ TEST_CASE("Export writes the shown rows in the shown order, with BOM and diacrit
     REQUIRE(fx.table.exportCsv(path).ok());
     const QByteArray expected =
         "\xEF\xBB\xBF"
-        "Facility,Tax code,Zone / cluster,District,Workers,Risk level,Assessed on,Reasons\r\n"
-        "\"Ánh Dương, \"\"Sunrise\"\" Co.\",,outside any zone,Kim Bảng,15000,"
+        "Priority,Facility,Tax code,Zone / cluster,District,Workers,Risk level,Assessed on,"
+        "Reasons\r\n"
+        "92.3,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,outside any zone,Kim Bảng,15000,"
         "very high risk (85.0 %),2021-06-01,very high risk; no assessment for 9 days\r\n"
-        "Công ty Đồng Văn,0700000001,KCN Đồng Văn II,Duy Tiên,1200,high risk (62.0 %),"
+        "61.5,Công ty Đồng Văn,0700000001,KCN Đồng Văn II,Duy Tiên,1200,high risk (62.0 %),"
         "2021-06-10,latest assessment: high risk\r\n"
-        "Zeta,0202,CCN Kim Bình,Kim Bảng,300,low risk (20.0 %),2021-06-12,risk rose\r\n"
-        "Bảo Minh,0101,KCN Bảo Minh,Vụ Bản,,no assessment,,no assessment\r\n";
+        "40.0,Zeta,0202,CCN Kim Bình,Kim Bảng,300,low risk (20.0 %),2021-06-12,risk rose\r\n"
+        "40.0,Bảo Minh,0101,KCN Bảo Minh,Vụ Bản,,no assessment,,no assessment\r\n";
     CHECK(readAll(path) == expected);
     // Written through a temporary file: nothing else is left in the folder.
     CHECK(QDir(QString::fromStdString(dir.path().string())).entryList(QDir::Files) ==
           QStringList{"list.csv"});
 
     // Hidden columns are left out; a new order replaces the old file.
+    fx.table.view()->horizontalHeader()->hideSection(ActionTable::Priority);
     fx.table.view()->horizontalHeader()->hideSection(ActionTable::TaxCode);
     fx.table.view()->horizontalHeader()->hideSection(ActionTable::Reasons);
     fx.sort(ActionTable::Name, Qt::AscendingOrder);
@@ -269,4 +287,60 @@ TEST_CASE("makeActionRows takes the facilities on one list, filtered, by name",
     const auto filtered = makeActionRows(ActionList::ToInspect, factories, {z}, ps, inZone);
     REQUIRE(filtered.size() == 1);
     CHECK(filtered[0].siteId == "c");
+}
+
+TEST_CASE("makeActionRows keeps the list's priority order and marks this week's inspections",
+          "[app][action_table]") {
+    auto factory = [](std::string id, std::string name) {
+        Factory f;
+        f.id = std::move(id);
+        f.name = std::move(name);
+        f.taxCode = f.id;
+        return f;
+    };
+    // Names in the opposite order to the priorities, so a name sort would show.
+    const std::vector<Factory> factories{factory("a", "Zeta"), factory("b", "Yên"),
+                                         factory("c", "Ánh"), factory("d", "Bình")};
+    ProjectStatus ps;
+    auto put = [&](std::string id, int rank, double priority, bool top) {
+        SiteStatus s;
+        s.siteId = id;
+        s.toInspect = true;
+        s.inspectRank = rank;
+        s.inspectTop = top;
+        s.priority.level = priority;
+        s.inspectReasons = {{ReasonCode::NeverInspected, "vi", "never inspected"}};
+        ps.sites.emplace(id, s);
+    };
+    put("a", 1, 70, true);
+    put("b", 2, 55, true);
+    put("c", 3, 40, false);
+    put("d", 0, 0, false);  // a status made by hand, with no place: last
+    const auto rows = makeActionRows(ActionList::ToInspect, factories, {}, ps);
+    REQUIRE(rows.size() == 4);
+    std::vector<std::string> ids;
+    for (const auto& r : rows)
+        ids.push_back(r.siteId.toStdString());
+    CHECK(ids == std::vector<std::string>{"a", "b", "c", "d"});
+    CHECK(rows[0].thisWeek);
+    CHECK(rows[1].thisWeek);
+    CHECK_FALSE(rows[2].thisWeek);
+    CHECK(rows[0].rank == 1);
+    CHECK(rows[0].priority.total() == 70);
+
+    // In the table, this week's rows stand out in the priority column.
+    LocaleGuard locale{QLocale(QLocale::English, QLocale::UnitedStates)};
+    QApplication& app = test::app();
+    (void)app;
+    ActionTable table{ActionList::ToInspect};
+    table.setRows(rows);
+    QAbstractItemModel* model = table.view()->model();
+    CHECK(model->index(0, ActionTable::Priority).data(Qt::FontRole).value<QFont>().bold());
+    CHECK_FALSE(model->index(2, ActionTable::Priority).data(Qt::FontRole).value<QFont>().bold());
+    CHECK(model->index(0, ActionTable::Priority).data(Qt::BackgroundRole).isValid());
+    CHECK_FALSE(model->index(2, ActionTable::Priority).data(Qt::BackgroundRole).isValid());
+    CHECK_THAT(
+        model->index(1, ActionTable::Priority).data(Qt::ToolTipRole).toString().toStdString(),
+        Catch::Contains("this week's inspection capacity"));
+    CHECK(table.visibleSiteIds() == QStringList({"a", "b", "c", "d"}));
 }
