@@ -140,13 +140,72 @@ void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& ou
     QPainter& painter = ctx.painter;
     const double pad = ctx.scale;
     const QColor halo(255, 255, 255, 225);
+    const double cell = 48 * ctx.scale;
     // Every layer's symbols are obstacles for every label: a town's or a province's name
-    // never covers a facility.
-    BoxGrid taken(ctx.deviceSize, 48 * ctx.scale);
-    for (const LayerOutput* o : outputs)
-        if (o)
-            for (const QRectF& r : o->obstacles)
+    // never covers a facility. Only the symbols near some label can matter, and at an
+    // overview there are tens of thousands of symbols and a few dozen names: the cells any
+    // label might use are marked first (generously: its longest possible text and a few
+    // lines around the anchor), and only the symbols touching them are indexed.
+    const int cols = std::max(1, static_cast<int>(std::ceil(ctx.deviceSize.width() / cell)));
+    const int rows = std::max(1, static_cast<int>(std::ceil(ctx.deviceSize.height() / cell)));
+    std::vector<std::uint8_t> nearLabel(static_cast<std::size_t>(cols) *
+                                        static_cast<std::size_t>(rows));
+    auto anyCell = [&](const QRectF& r, auto f) {
+        const int c0 = std::clamp(static_cast<int>(std::floor(r.left() / cell)), 0, cols - 1);
+        const int c1 = std::clamp(static_cast<int>(std::floor(r.right() / cell)), 0, cols - 1);
+        const int r0 = std::clamp(static_cast<int>(std::floor(r.top() / cell)), 0, rows - 1);
+        const int r1 = std::clamp(static_cast<int>(std::floor(r.bottom() / cell)), 0, rows - 1);
+        for (int y = r0; y <= r1; ++y)
+            for (int x = c0; x <= c1; ++x)
+                if (f(static_cast<std::size_t>(y) * static_cast<std::size_t>(cols) +
+                      static_cast<std::size_t>(x)))
+                    return true;
+        return false;
+    };
+    for (const LayerOutput* o : outputs) {
+        if (!o)
+            continue;
+        const double lines = 3 * o->labelSize;  // rows above and below a centred name
+        for (const LabelSpot& l : o->labels) {
+            // No glyph is wider than its size: the text fits in size × length.
+            const double w = o->labelSize * (static_cast<double>(l.text.size()) + 1) + l.offset;
+            QRectF around(l.anchor - QPointF(w, lines + l.offset),
+                          l.anchor + QPointF(w, lines + l.offset));
+            if (!l.area.isEmpty())
+                around = around.united(l.area.adjusted(-w, -lines, w, lines));
+            anyCell(around, [&](std::size_t i) {
+                nearLabel[i] = 1;
+                return false;
+            });
+        }
+    }
+    // Grown by a cell, so that testing a symbol's centre cell is enough: no symbol or
+    // bubble is wider than a cell.
+    std::vector<std::uint8_t> nearGrown(nearLabel.size());
+    for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < cols; ++x)
+            if (nearLabel[static_cast<std::size_t>(y) * static_cast<std::size_t>(cols) +
+                          static_cast<std::size_t>(x)])
+                anyCell(QRectF((x - 1) * cell, (y - 1) * cell, 2.5 * cell, 2.5 * cell),
+                        [&](std::size_t i) {
+                            nearGrown[i] = 1;
+                            return false;
+                        });
+    BoxGrid taken(ctx.deviceSize, cell);
+    for (const LayerOutput* o : outputs) {
+        if (!o)
+            continue;
+        for (const QRectF& r : o->obstacles) {
+            const QPointF c = r.center();
+            const int x = static_cast<int>(std::floor(c.x() / cell));
+            const int y = static_cast<int>(std::floor(c.y() / cell));
+            if (x >= -1 && y >= -1 && x <= cols && y <= rows &&
+                nearGrown[static_cast<std::size_t>(std::clamp(y, 0, rows - 1)) *
+                              static_cast<std::size_t>(cols) +
+                          static_cast<std::size_t>(std::clamp(x, 0, cols - 1))])
                 taken.add(r);
+        }
+    }
     // Labels stay whole inside the frame: one that would cross the edge is left out.
     const QRectF frame =
         QRectF(QPointF(0, 0), QSizeF(ctx.deviceSize)).adjusted(pad, pad, -pad, -pad);
