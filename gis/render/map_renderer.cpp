@@ -321,6 +321,7 @@ void renderScaled(QPainter& painter, const MapSettings& settings, double scale,
                 detail::drawSelection(ctx, layer);
     if (!ctx.cancelled()) {
         std::vector<const detail::LayerOutput*> order;
+        order.reserve(outputs.size());
         for (const detail::LayerOutput& o : outputs)
             order.push_back(&o);
         detail::drawLabelPass(ctx, order);
