@@ -6,6 +6,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/cli/scenario_options.h"
+#include "app/gui/language.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 #include "core/util/atomic_file.h"
@@ -24,7 +25,8 @@ constexpr const char* kUsage =
     "view — to a PNG, with no window. The project is only read, never changed.\n"
     "  --size       pixels (default 1600x1000)\n"
     "  --extent     the area to show, in degrees (default: the saved view, else all sites)\n"
-    "  --all-sites  show all sites instead of the saved view\n";
+    "  --all-sites  show all sites instead of the saved view\n"
+    "  --language   vi or en: names on the basemap (default: the window's language)\n";
 
 bool parseSize(const std::string& text, int& w, int& h) {
     char tail = 0;
@@ -35,7 +37,7 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 int runRenderCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
-    valueOptions.insert(valueOptions.end(), {"out", "size", "extent"});
+    valueOptions.insert(valueOptions.end(), {"out", "size", "extent", "language"});
     std::vector<std::string> flags = kScenarioFlags;
     flags.push_back("all-sites");
     const Args args(words, valueOptions);
@@ -71,6 +73,17 @@ int runRenderCommand(const Words& words) {
     char name[] = "safemap";
     char* argv[] = {name, nullptr};
     QGuiApplication app(argc, argv);
+    // The same settings as the window, for its language.
+    QGuiApplication::setOrganizationName(QStringLiteral("SafeMap"));
+    QGuiApplication::setApplicationName(QStringLiteral("SafeMap"));
+    std::string language = currentLanguage().toStdString();
+    if (auto l = args.option("language")) {
+        if (*l != "vi" && *l != "en") {
+            std::fprintf(stderr, "safemap render: --language must be vi or en\n");
+            return 2;
+        }
+        language = *l;
+    }
 
     ProjectSettings settings;
     auto project = openForReading("render", args.positional()[0], settings);
@@ -86,7 +99,7 @@ int runRenderCommand(const Words& words) {
         return fail("render", result.error());
     noteSavedFilter("render", args, settings, result->facts->zones);
     std::string basemapProblem;
-    auto basemap = loadShippedBasemap(&basemapProblem);
+    auto basemap = loadShippedBasemap(mapLanguageFromCode(language), &basemapProblem);
     if (!basemapProblem.empty())
         std::fprintf(stderr, "safemap render: note: basemap not drawn: %s\n",
                      basemapProblem.c_str());

@@ -16,6 +16,7 @@ const std::vector<std::string> kScenarioValueOptions = {"as-of",
                                                         "stale-assessment-days",
                                                         "risk-rise-threshold",
                                                         "inspect-never-inspected",
+                                                        "inspection-capacity",
                                                         "filter"};
 const std::vector<std::string> kScenarioFlags = {"no-filter"};
 
@@ -26,6 +27,7 @@ const char* const kScenarioUsage =
     "                          default: the date of the newest assessment\n"
     "  --suspend-no-assessment-days N   --large-workforce N   --medium-index-threshold P\n"
     "  --stale-assessment-days N   --risk-rise-threshold P   --inspect-never-inspected yes|no\n"
+    "  --inspection-capacity N\n"
     "                          rule thresholds (default: the project's; see docs/rules.md)\n"
     "  --filter JSON|FILE      which facilities, as the window's filter saves it, e.g.\n"
     "                          '{\"version\":1,\"districts\":[\"Duy Tiên\"]}'\n"

@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QFileDialog>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -52,6 +53,9 @@ QColor textOn(const QColor& fill) {
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
+
+// This week's inspections (within the weekly capacity): the blue of the map's mark, light.
+const QColor kThisWeekColour(187, 222, 251);
 
 }  // namespace
 
@@ -107,6 +111,8 @@ public:
         if (o != Qt::Horizontal || role != Qt::DisplayRole)
             return {};
         switch (section) {
+            case ActionTable::Priority:
+                return ActionTable::tr("Priority");
             case ActionTable::Name:
                 return ActionTable::tr("Facility");
             case ActionTable::TaxCode:
@@ -143,24 +149,55 @@ public:
                     return reasons(row, "\n");
                 if (col == ActionTable::Name)
                     return qs(view_.factory(row).id);
+                if (col == ActionTable::Priority)
+                    return priorityTip(row);
                 return {};
             case Qt::BackgroundRole:
                 if (col == ActionTable::Level)
                     return riskLevelColour(s.level);
+                if (col == ActionTable::Priority && thisWeek(row))
+                    return kThisWeekColour;
                 return {};
             case Qt::ForegroundRole:
                 if (col == ActionTable::Level)
                     return textOn(riskLevelColour(s.level));
                 return {};
             case Qt::TextAlignmentRole:
-                if (col == ActionTable::Workers)
+                if (col == ActionTable::Workers || col == ActionTable::Priority)
                     return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+                return {};
+            case Qt::FontRole:
+                if (col == ActionTable::Priority && thisWeek(row)) {
+                    QFont bold;
+                    bold.setBold(true);
+                    return bold;
+                }
                 return {};
         }
         return {};
     }
 
 private:
+    bool thisWeek(size_t row) const {
+        return view_.list == ActionList::ToInspect && view_.site(row).inspectTop;
+    }
+    int rank(size_t row) const {
+        const SiteStatus& s = view_.site(row);
+        return view_.list == ActionList::ToSuspend ? s.suspendRank : s.inspectRank;
+    }
+
+    QString priorityTip(size_t row) const {
+        const Priority& p = view_.site(row).priority;
+        QString tip = ActionTable::tr("Priority %1 (place %2 on the list): %3")
+                          .arg(QLocale().toString(p.total(), 'f', 1))
+                          .arg(rank(row))
+                          .arg(qs(describePriority(p, useVietnamese())));
+        if (thisWeek(row))
+            tip += QLatin1Char('\n') +
+                   ActionTable::tr("Within this week's inspection capacity: marked on the map.");
+        return tip;
+    }
+
     QString reasons(size_t row, std::string_view sep) const {
         return qs(
             reasonsText(view_.reasons(row), view_.status->criteria.get(), useVietnamese(), sep));
@@ -170,6 +207,8 @@ private:
         const Factory& f = view_.factory(row);
         const SiteStatus& s = view_.site(row);
         switch (col) {
+            case ActionTable::Priority:
+                return QLocale().toString(s.priority.total(), 'f', 1);
             case ActionTable::Name:
                 return qs(f.name);
             case ActionTable::TaxCode:
@@ -200,6 +239,13 @@ private:
         std::vector<double> numbers;
         std::vector<std::string> texts;
         switch (column_) {
+            case ActionTable::Priority:
+                // The list's own order: ties keep the rank (site id), unranked rows last.
+                numbers.resize(n);
+                for (size_t i = 0; i < n; ++i)
+                    numbers[i] = view_.site(i).priority.total() * 1e6 -
+                                 std::min(rank(i) > 0 ? rank(i) : 999999, 999999);
+                break;
             case ActionTable::Workers:
                 numbers.resize(n);
                 for (size_t i = 0; i < n; ++i)
@@ -261,7 +307,7 @@ private:
 
     ListView view_;
     std::vector<std::uint32_t> order_;  ///< view rows in the order shown
-    int column_ = ActionTable::Level;
+    int column_ = ActionTable::Priority;
     Qt::SortOrder order_by_ = Qt::DescendingOrder;
 };
 
@@ -287,8 +333,8 @@ ActionTable::ActionTable(ActionList list, QWidget* parent)
     view_->verticalHeader()->hide();
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setSortingEnabled(true);
-    // Worst first: that is what an official acts on.
-    view_->sortByColumn(Level, Qt::DescendingOrder);
+    // The list's order, highest priority first: what an official acts on first.
+    view_->sortByColumn(Priority, Qt::DescendingOrder);
 
     export_->setObjectName(QStringLiteral("exportCsv"));
     count_->setObjectName(QStringLiteral("count"));

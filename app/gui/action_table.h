@@ -20,6 +20,7 @@ class ActionTable : public QWidget {
     Q_OBJECT
 public:
     enum Column {
+        Priority,  ///< the list's order (core/rules/priority.h); this week's inspections marked
         Name,
         TaxCode,
         ZoneName,

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <set>
 
 #include "app/gui/identify_panel.h"
 #include "core/filter/filter_match.h"
@@ -112,6 +113,7 @@ FilterPanel::FilterPanel(QWidget* parent)
       search_(new QLineEdit(this)),
       searchTimer_(new QTimer(this)),
       searchAction_(new QAction(tr("Find site"), this)),
+      province_(new QComboBox(this)),
       zone_(new QComboBox(this)),
       district_(new QComboBox(this)),
       minWorkers_(new QSpinBox(this)),
@@ -144,6 +146,31 @@ FilterPanel::FilterPanel(QWidget* parent)
         connect(box, &QCheckBox::toggled, this, &FilterPanel::changed);
     for (auto* combo : {zone_, district_, list_})
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterPanel::changed);
+    // A province narrows the zone and district combos to its own, then filters.
+    connect(province_, &QComboBox::currentIndexChanged, this, [this] {
+        if (updating_)
+            return;
+        filter_.provinces = toSet(province_->currentData());
+        // A district or zone chosen elsewhere would leave nothing to see: let it go.
+        const std::set<std::string> provinces = foldedSet(filter_.provinces);
+        if (!provinces.empty()) {
+            std::erase_if(filter_.districts, [&](const std::string& d) {
+                return !places_.empty() &&
+                       std::none_of(places_.begin(), places_.end(), [&](const auto& place) {
+                           return foldForSearch(place.second) == foldForSearch(d) &&
+                                  provinces.count(foldForSearch(place.first));
+                       });
+            });
+            std::erase_if(filter_.zoneIds, [&](const std::string& id) {
+                return std::any_of(zones_.begin(), zones_.end(), [&](const Zone& z) {
+                    return z.id == id && !z.province.empty() &&
+                           !provinces.count(foldForSearch(z.province));
+                });
+            });
+        }
+        fillPlaceCombos();
+        changed();
+    });
     for (auto* spin : {minWorkers_, maxWorkers_, maxAge_})
         connect(spin, &QSpinBox::valueChanged, this, &FilterPanel::changed);
     connect(neverAssessed_, &QCheckBox::toggled, this, &FilterPanel::changed);
@@ -186,14 +213,16 @@ void FilterPanel::buildControls() {
     layout->addWidget(types);
 
     auto* form = new QFormLayout;
+    province_->setObjectName(QStringLiteral("filterProvince"));
     zone_->setObjectName(QStringLiteral("filterZone"));
     district_->setObjectName(QStringLiteral("filterDistrict"));
-    for (auto* combo : {zone_, district_}) {
+    for (auto* combo : {province_, zone_, district_}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
     }
-    form->addRow(tr("Zone / cluster"), zone_);
+    form->addRow(tr("Province"), province_);
     form->addRow(tr("District"), district_);
+    form->addRow(tr("Zone / cluster"), zone_);
 
     minWorkers_->setObjectName(QStringLiteral("minWorkers"));
     maxWorkers_->setObjectName(QStringLiteral("maxWorkers"));
@@ -243,20 +272,62 @@ void FilterPanel::buildControls() {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
-    setChoices({}, {});
+    setChoices({}, FilterChoices{});
 }
 
 void FilterPanel::setChoices(const std::vector<Zone>& zones,
-                             const std::vector<std::string>& districts) {
+                             const std::vector<std::string>& districts,
+                             const std::vector<std::string>& provinces) {
     zones_ = zones;
     districts_ = districts;
     sortFolded(districts_);
+    provinces_ = provinces;
+    sortFolded(provinces_);
+    places_.clear();
+    updating_ = true;
+    province_->clear();
+    province_->addItem(tr("All provinces"), QStringList());
+    for (const auto& p : provinces_)
+        province_->addItem(qs(p), QStringList{qs(p)});
+    updating_ = false;
+    fillPlaceCombos();
+    showFilter();
+}
+
+void FilterPanel::setSites(const std::vector<Zone>& zones, const std::vector<Factory>& factories) {
+    setChoices(zones, filterChoicesOf(zones, factories));
+}
+
+void FilterPanel::setChoices(const std::vector<Zone>& zones, const FilterChoices& choices) {
+    setChoices(zones, choices.districts, choices.provinces);
+    places_ = choices.places;
+    fillPlaceCombos();
+    showFilter();
+}
+
+void FilterPanel::fillPlaceCombos() {
+    // Within the chosen provinces (all when none is chosen or nothing says where a district
+    // or zone lies).
+    const std::set<std::string> provinces = foldedSet(filter_.provinces);
+    auto inProvince = [&](const std::string& province) {
+        return provinces.empty() || province.empty() || provinces.count(foldForSearch(province));
+    };
+    auto districtShown = [&](const std::string& district) {
+        if (places_.empty())
+            return true;
+        const std::string key = foldForSearch(district);
+        return std::any_of(places_.begin(), places_.end(), [&](const auto& place) {
+            return foldForSearch(place.second) == key && inProvince(place.first);
+        });
+    };
     std::vector<const Zone*> sorted;
     for (const auto& z : zones_)
-        sorted.push_back(&z);
+        if (inProvince(z.province))
+            sorted.push_back(&z);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Zone* a, const Zone* b) {
         return foldForSearch(a->name) < foldForSearch(b->name);
     });
+    const bool was = updating_;
     updating_ = true;
     zone_->clear();
     zone_->addItem(tr("All zones and clusters"), QStringList());
@@ -270,15 +341,17 @@ void FilterPanel::setChoices(const std::vector<Zone>& zones,
     district_->clear();
     district_->addItem(tr("All districts"), QStringList());
     for (const auto& d : districts_)
-        district_->addItem(qs(d), QStringList{qs(d)});
-    updating_ = false;
-    showFilter();
+        if (districtShown(d))
+            district_->addItem(qs(d), QStringList{qs(d)});
+    updating_ = was;
+    if (!updating_)
+        showFilter();
 }
 
 void FilterPanel::setFilter(const SiteFilter& filter) {
     searchTimer_->stop();
     filter_ = filter;
-    showFilter();
+    fillPlaceCombos();  // narrowed to the filter's provinces; shows the filter
 }
 
 SiteFilter FilterPanel::filter() const {
@@ -323,6 +396,10 @@ void FilterPanel::showFilter() {
                 name = qs(z.name);
         zoneNames << name;
     }
+    selectValues(province_, filter_.provinces, true,
+                 filter_.provinces.size() <= 2
+                     ? toList(filter_.provinces).join(QStringLiteral(", "))
+                     : tr("%1 provinces").arg(filter_.provinces.size()));
     selectValues(zone_, filter_.zoneIds, false,
                  zoneNames.size() <= 2 ? zoneNames.join(QStringLiteral(", "))
                                        : tr("%1 zones").arg(zoneNames.size()));
@@ -344,6 +421,7 @@ void FilterPanel::readControls() {
         filter_.levels.set(i, levelBoxes_[i]->isChecked());
     for (size_t i = 0; i < typeBoxes_.size(); ++i)
         filter_.types.set(i, typeBoxes_[i]->isChecked());
+    filter_.provinces = toSet(province_->currentData());
     filter_.zoneIds = toSet(zone_->currentData());
     filter_.districts = toSet(district_->currentData());
     auto bound = [](int v) { return v > 0 ? std::optional<int>(v) : std::nullopt; };

@@ -4,8 +4,10 @@
 #include <QWidget>
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/filter/filter_match.h"
 #include "core/filter/site_filter.h"
 
 class QAction;
@@ -17,11 +19,12 @@ class QTimer;
 
 namespace safemap {
 
-/// \brief The filter controls, for a dock: risk levels, site types, zone, district,
-/// workforce, assessment age, list membership and a search box.
+/// \brief The filter controls, for a dock: risk levels, site types, province, zone, district,
+/// workforce, assessment age, list membership and a search box. The controls scroll when the
+/// dock is short (a 1280 × 720 screen).
 ///
-/// The panel keeps the whole SiteFilter, so dimensions it has no control for (provinces,
-/// several zones from a saved filter) survive a round trip through setFilter().
+/// The panel keeps the whole SiteFilter, so what it has no control for (several zones or
+/// provinces from a saved filter) survives a round trip through setFilter().
 class FilterPanel : public QWidget {
     Q_OBJECT
 public:
@@ -31,7 +34,14 @@ public:
     explicit FilterPanel(QWidget* parent = nullptr);
 
     /// Fills the zone and district combos (sorted with accents ignored), keeping the filter.
-    void setChoices(const std::vector<Zone>& zones, const std::vector<std::string>& districts);
+    /// The province combo offers the provinces given (none: only "All provinces").
+    void setChoices(const std::vector<Zone>& zones, const std::vector<std::string>& districts,
+                    const std::vector<std::string>& provinces = {});
+    /// setChoices from the project's sites: the districts and provinces the facilities and
+    /// zones name. With a province chosen, the district and zone combos offer only its own.
+    void setSites(const std::vector<Zone>& zones, const std::vector<Factory>& factories);
+    /// The same from choices made elsewhere (filterChoicesOf, on a worker for a large project).
+    void setChoices(const std::vector<Zone>& zones, const FilterChoices& choices);
     /// Shows `filter` in the controls. Does not emit filterChanged.
     void setFilter(const SiteFilter& filter);
     /// The filter as the controls show it, including search text still being typed.
@@ -70,6 +80,12 @@ private:
     QAction* searchAction_;
     std::array<QCheckBox*, kRiskLevelCount + 1> levelBoxes_{};  ///< by riskCategory
     std::array<QCheckBox*, kSiteTypeCount> typeBoxes_{};
+    void fillPlaceCombos();
+
+    /// (province, district) of every facility and zone, for narrowing the district combo.
+    std::vector<std::pair<std::string, std::string>> places_;
+    std::vector<std::string> provinces_;
+    QComboBox* province_;
     QComboBox* zone_;
     QComboBox* district_;
     QSpinBox* minWorkers_;

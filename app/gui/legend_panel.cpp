@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "app/gui/identify_panel.h"
@@ -38,8 +39,11 @@ LegendPanel::LegendPanel(QWidget* parent)
       zoneLabels_(new QCheckBox(tr("Zone names"), this)),
       facilityLabels_(new QCheckBox(tr("Facility names (when zoomed in)"), this)) {
     setObjectName(QStringLiteral("legendPanel"));
-    auto* layout = new QVBoxLayout(this);
-    auto* facilities = new QGroupBox(tr("Facilities by latest assessment"), this);
+    // Everything sits in a scroll area, so the dock may be shorter than the legend (a
+    // 1280 × 720 screen) without squeezing it.
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    auto* facilities = new QGroupBox(tr("Facilities by latest assessment"), content);
     auto* grid = new QGridLayout(facilities);
     // Highest risk first, as officials read it; "no assessment" last.
     for (int i = kRiskLevelCount; i >= 0; --i) {
@@ -57,12 +61,12 @@ LegendPanel::LegendPanel(QWidget* parent)
         countLabels_[static_cast<size_t>(i)] = count;
     }
     layout->addWidget(facilities);
-    auto* marks = new QGroupBox(tr("Marks"), this);
+    auto* marks = new QGroupBox(tr("Marks"), content);
     auto* markGrid = new QGridLayout(marks);
     const std::pair<std::uint8_t, QString> markRows[] = {
         {kFeatureSuspend, tr("on the list to suspend")},
         {kFeatureStale, tr("assessment out of date")},
-        {kFeatureInspect, tr("due for inspection")}};
+        {kFeatureInspect, tr("to inspect this week (top of the list)")}};
     int markRow = 0;
     for (const auto& [flag, text] : markRows) {
         auto* icon = new QLabel(marks);
@@ -76,7 +80,7 @@ LegendPanel::LegendPanel(QWidget* parent)
     extraLabel_->setWordWrap(true);
     layout->addWidget(extraLabel_);
 
-    auto* zones = new QGroupBox(tr("Zones and clusters"), this);
+    auto* zones = new QGroupBox(tr("Zones and clusters"), content);
     auto* form = new QFormLayout(zones);
     zoneMode_->setObjectName(QStringLiteral("zoneColouring"));
     zoneMode_->addItem(tr("Worst facility level"), static_cast<int>(ZoneColouring::WorstLevel));
@@ -91,6 +95,15 @@ LegendPanel::LegendPanel(QWidget* parent)
     layout->addWidget(facilityLabels_);
     layout->addStretch();
     zoneLabels_->setChecked(true);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("legendScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     auto emitChoice = [this] {
         if (!updating_)
@@ -104,12 +117,13 @@ LegendPanel::LegendPanel(QWidget* parent)
 
 void LegendPanel::setStatus(const ProjectStatus& status) {
     std::array<int, kRiskLevelCount + 1> counts{};
-    int stale = 0, suspend = 0, inspect = 0;
+    int stale = 0, suspend = 0, inspect = 0, thisWeek = 0;
     for (const auto& s : status.sites) {
         ++counts[riskCategory(s)];
         stale += s.stale ? 1 : 0;
         suspend += s.toSuspend ? 1 : 0;
         inspect += s.toInspect ? 1 : 0;
+        thisWeek += s.inspectTop ? 1 : 0;
     }
     for (size_t i = 0; i < counts.size(); ++i)
         countLabels_[i]->setText(QLocale().toString(counts[i]));
@@ -117,11 +131,14 @@ void LegendPanel::setStatus(const ProjectStatus& status) {
                                               .arg(QString::fromStdString(status.criteria->id))
                                               .arg(status.criteria->version)
                                         : tr("No criteria set chosen yet.");
-    extraLabel_->setText(tr("%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.")
-                             .arg(set, QString::fromStdString(formatDate(status.asOf)))
-                             .arg(stale)
-                             .arg(suspend)
-                             .arg(inspect));
+    extraLabel_->setText(
+        tr("%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection, of which the first %6 "
+           "(by priority) are this week's, marked on the map.")
+            .arg(set, QString::fromStdString(formatDate(status.asOf)))
+            .arg(stale)
+            .arg(suspend)
+            .arg(inspect)
+            .arg(thisWeek));
 }
 
 void LegendPanel::setChoice(const MapStyleChoice& c) {

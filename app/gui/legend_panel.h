@@ -14,13 +14,15 @@ class QLabel;
 
 namespace safemap {
 
-/// \brief Legend of the risk map with the counts per level, and the symbology choices.
+/// \brief Legend of the risk map with the counts per level, and the symbology choices; it
+/// scrolls when the dock is short.
 class LegendPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LegendPanel(QWidget* parent = nullptr);
 
-    /// Counts facilities per level (and unassessed, stale, to suspend) from the status.
+    /// Counts facilities per level (and unassessed, stale, to suspend, due for inspection and
+    /// this week's share of them) from the status.
     void setStatus(const ProjectStatus& status);
     void setChoice(const MapStyleChoice& choice);
     MapStyleChoice choice() const;

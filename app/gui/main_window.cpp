@@ -39,6 +39,7 @@
 #include "core/scoring/compiled_criteria.h"
 #include "gis/analysis/cordon_layer.h"
 #include "gis/project/map_composition.h"
+#include "gis/render/basemap_attribution.h"
 #include "gis/render/identify.h"
 #include "gis/render/web_mercator.h"
 #include "safemap/version.h"
@@ -98,7 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     std::string problem;
-    session_->setBasemap(loadShippedBasemap(&problem));
+    session_->setBasemap(
+        loadShippedBasemap(mapLanguageFromCode(currentLanguage().toStdString()), &problem));
     if (!problem.empty())
         statusBar()->showMessage(tr("Basemap not loaded: %1").arg(qs(problem)), 10000);
     showLayers();
@@ -263,8 +265,7 @@ void MainWindow::showFrame() {
         return;
     const ProjectFacts& facts = *frame.facts;
     if (frame.reloaded) {
-        filterPanel_->setChoices(facts.zones,
-                                 frame.districts ? *frame.districts : std::vector<std::string>{});
+        filterPanel_->setChoices(facts.zones, frame.choices ? *frame.choices : FilterChoices{});
         cordon_->setSites(frame.facts);
         asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
         countLabel_->setText(
@@ -302,8 +303,7 @@ void MainWindow::showLayers() {
     if (session_->isOpen() && session_->frame().geometry) {
         layers = session_->frame().map.layers;
     } else {
-        for (const auto& b : session_->basemap())
-            layers.push_back({b, defaultStyleFor(b->kind), true});
+        layers = session_->basemap();
     }
     QList<LayerEntry> entries;
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
@@ -312,8 +312,8 @@ void MainWindow::showLayers() {
             title = tr("Zones and clusters");
         if (it->data->id == kFactoriesLayerId)
             title = tr("Facilities");
-        if (it->data->kind == LayerKind::Basemap)
-            title = tr("Countries (basemap)");
+        if (it->data->id == kBasemapLayerId)
+            title = tr("Countries (basemap)");  // the basemap layers carry their own titles
         entries.append({qs(it->data->id), title, it->visible});
     }
     if (entries.size() != layerPanel_->entries().size() ||
@@ -749,9 +749,11 @@ void MainWindow::showAbout() {
         this, tr("About SafeMap"),
         tr("<b>SafeMap %1</b> — Bản đồ chung sống an toàn<br>"
            "Industrial zones, clusters and facilities coloured by infection risk.<br>"
-           "Works fully offline. Licence: GPL-2.0-or-later.<br>"
-           "Basemap: Natural Earth (public domain).")
-            .arg(QString::fromUtf8(kVersion)));
+           "Works fully offline. Licence: GPL-2.0-or-later.<br>%2")
+            .arg(QString::fromUtf8(kVersion),
+                 QString::fromStdString(
+                     basemapAttribution(mapLanguageFromCode(currentLanguage().toStdString())))
+                     .toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -17,7 +17,7 @@ struct JobInput {
     std::string path;
     unsigned work = 0;
     SessionFrame previous;
-    std::vector<std::shared_ptr<const LayerData>> basemap;
+    std::vector<LayerRender> basemap;
     Scenario scenario;
     MapStyleChoice style;
     std::vector<LayerState> layers;
@@ -47,8 +47,8 @@ SessionFrame runJob(JobInput in) {
         f.geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*f.facts, in.basemap));
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
         f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
-        f.districts =
-            std::make_shared<const std::vector<std::string>>(districtChoices(f.facts->factories));
+        f.choices = std::make_shared<const FilterChoices>(
+            filterChoicesOf(f.facts->zones, f.facts->factories));
         f.reloaded = true;
         in.work |= kStatus;
     }
@@ -102,7 +102,7 @@ void ProjectSession::close() {
     pending_ = 0;
 }
 
-void ProjectSession::setBasemap(std::vector<std::shared_ptr<const LayerData>> basemap) {
+void ProjectSession::setBasemap(std::vector<LayerRender> basemap) {
     basemap_ = std::move(basemap);
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/filter/filter_match.h"
 #include "core/filter/search_index.h"
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
@@ -23,7 +24,7 @@ struct SessionFrame {
     std::shared_ptr<const SearchIndex> search;
     std::shared_ptr<const ProjectStatus> status;
     std::shared_ptr<const std::vector<Date>> dates;  ///< dates with data, for the as-of slider
-    std::shared_ptr<const std::vector<std::string>> districts;  ///< the filter's choices
+    std::shared_ptr<const FilterChoices> choices;    ///< the filter panel's districts, provinces
     MapContent map;
     ListView suspendList;
     ListView inspectList;
@@ -55,8 +56,8 @@ public:
     std::string path() const { return project_ ? project_->location() : std::string(); }
 
     /// The offline basemap, drawn under every project (and alone when none is open).
-    void setBasemap(std::vector<std::shared_ptr<const LayerData>> basemap);
-    const std::vector<std::shared_ptr<const LayerData>>& basemap() const { return basemap_; }
+    void setBasemap(std::vector<LayerRender> basemap);
+    const std::vector<LayerRender>& basemap() const { return basemap_; }
 
     const ProjectSettings& settings() const { return settings_; }
     const Scenario& scenario() const { return scenario_; }
@@ -92,7 +93,7 @@ private:
     std::optional<Project> project_;
     ProjectSettings settings_;
     Scenario scenario_;
-    std::vector<std::shared_ptr<const LayerData>> basemap_;
+    std::vector<LayerRender> basemap_;
     SessionFrame frame_;
     QFutureWatcher<SessionFrame> watcher_;
     unsigned pending_ = 0;

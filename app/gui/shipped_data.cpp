@@ -2,6 +2,7 @@
 
 #include "app/gui/data_paths.h"
 #include "core/criteria/criteria_io.h"
+#include "gis/render/basemap_layers.h"
 
 namespace safemap {
 
@@ -17,20 +18,20 @@ Result<std::shared_ptr<const CriteriaSet>> loadDefaultCriteria() {
     return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(*set)));
 }
 
-std::vector<std::shared_ptr<const LayerData>> loadShippedBasemap(std::string* problem) {
-    const QString path = findDataFile(QStringLiteral("basemap/countries.geojson"));
-    if (path.isEmpty()) {
+std::vector<LayerRender> loadShippedBasemap(MapLanguage language, std::string* problem) {
+    const QString dir = findShippedFile(QStringLiteral("data"));
+    if (dir.isEmpty()) {
         if (problem)
-            *problem = "data/basemap/countries.geojson was not found";
+            *problem = "SafeMap's data/ folder was not found (set SAFEMAP_HOME)";
         return {};
     }
-    auto loaded = loadBasemapLayer(path.toStdString());
+    auto loaded = loadBasemapLayers(dir.toStdString(), language);
     if (!loaded) {
         if (problem)
             *problem = loaded.error().describe();
         return {};
     }
-    return {*loaded};
+    return std::move(loaded).value();
 }
 
 }  // namespace safemap

@@ -1,5 +1,7 @@
 #include "core/filter/filter_match.h"
 
+#include <set>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -151,6 +153,31 @@ std::vector<std::string> districtChoices(const std::vector<Factory>& factories) 
     }
     sortFolded(out);
     return out;
+}
+
+}  // namespace safemap
+
+namespace safemap {
+
+FilterChoices filterChoicesOf(const std::vector<Zone>& zones,
+                              const std::vector<Factory>& factories) {
+    FilterChoices c;
+    std::set<std::string> seenProvince;
+    std::set<std::pair<std::string, std::string>> seenPlace;
+    auto add = [&](const std::string& province, const std::string& district) {
+        const std::string foldedProvince = foldForSearch(province);
+        if (!province.empty() && seenProvince.insert(foldedProvince).second)
+            c.provinces.push_back(province);
+        if (!district.empty() && seenPlace.emplace(foldedProvince, foldForSearch(district)).second)
+            c.places.emplace_back(province, district);
+    };
+    for (const auto& f : factories)
+        add(f.province, f.district);
+    for (const auto& z : zones)
+        add(z.province, std::string());
+    c.districts = districtChoices(factories);
+    sortFolded(c.provinces);
+    return c;
 }
 
 }  // namespace safemap

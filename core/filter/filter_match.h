@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/filter/search_index.h"
@@ -52,6 +53,20 @@ std::vector<FilterRow> makeFilterRows(const std::vector<Factory>& factories,
 /// The factories' distinct districts (empty ones left out; spellings that fold alike kept
 /// once), sorted with accents and case ignored: the choices of a district combo.
 std::vector<std::string> districtChoices(const std::vector<Factory>& factories);
+
+/// \brief What the filter panel offers for a project's sites: its districts and provinces
+/// (sorted with accents and case ignored), and which district lies in which province.
+struct FilterChoices {
+    std::vector<std::string> districts;
+    std::vector<std::string> provinces;
+    /// (province, district) pairs the facilities name, each once (accents and case ignored).
+    std::vector<std::pair<std::string, std::string>> places;
+};
+
+/// The choices of a project's sites. Folds every facility once: for a large project, make
+/// it off the UI thread.
+FilterChoices filterChoicesOf(const std::vector<Zone>& zones,
+                              const std::vector<Factory>& factories);
 
 /// Sorts strings with accents and case ignored (ties by bytes), as the panels list them.
 void sortFolded(std::vector<std::string>& items);

@@ -1,6 +1,7 @@
 #include "core/project/list_rows.h"
 
 #include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -11,10 +12,14 @@ namespace safemap {
 
 namespace {
 
-std::string percentText(double v) {
+std::string oneDecimalText(double v) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
     return ec == std::errc() ? std::string(buf, end) : std::string();
+}
+
+double oneDecimal(double v) {
+    return std::round(v * 10) / 10;
 }
 
 }  // namespace
@@ -85,6 +90,9 @@ ListRow ListView::row(std::size_t i) const {
     row.percent = s.percent;
     row.assessedOn = s.assessedOn;
     row.reasons = reasons(i);
+    row.priority = s.priority;
+    row.rank = list == ActionList::ToSuspend ? s.suspendRank : s.inspectRank;
+    row.thisWeek = list == ActionList::ToInspect && s.inspectTop;
     row.criteria = status->criteria;
     return row;
 }
@@ -125,6 +133,9 @@ ListView listViewOf(ActionList list, const std::vector<ListRow>& rows) {
         s.assessedOn = r.assessedOn;
         (list == ActionList::ToSuspend ? s.suspendReasons : s.inspectReasons) = r.reasons;
         (list == ActionList::ToSuspend ? s.toSuspend : s.toInspect) = true;
+        s.priority = r.priority;
+        (list == ActionList::ToSuspend ? s.suspendRank : s.inspectRank) = r.rank;
+        s.inspectTop = r.thisWeek;
         if (!status->criteria)
             status->criteria = r.criteria;
         v.positions.push_back(static_cast<std::uint32_t>(facts->factories.size()));
@@ -169,18 +180,19 @@ ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const 
 std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
     out +=
-        "site_id,tax_code,name,zone,district,workers,level,percent,assessed_on,reason_codes,"
-        "reasons,reasons_en\r\n";
+        "rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,percent,"
+        "assessed_on,reason_codes,reasons,reasons_en\r\n";
     for (const auto& r : rows) {
         std::string codes;
         for (const auto& reason : r.reasons)
             codes += (codes.empty() ? "" : "; ") + std::string(reasonCode(reason.code));
         const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
-        out += csvField(r.siteId) + ',' + csvField(r.taxCode) + ',' + csvField(r.name) + ',' +
-               csvField(r.zone) + ',' + csvField(r.district) + ',' +
+        out += std::to_string(r.rank) + ',' + oneDecimalText(r.priority.total()) + ',' +
+               (r.thisWeek ? "yes" : "no") + ',' + csvField(r.siteId) + ',' + csvField(r.taxCode) +
+               ',' + csvField(r.name) + ',' + csvField(r.zone) + ',' + csvField(r.district) + ',' +
                (r.workers ? std::to_string(*r.workers) : "") + ',' +
                (r.level ? std::string(riskLevelCode(*r.level)) : "") + ',' +
-               (r.level ? percentText(r.percent) : "") + ',' +
+               (r.level ? oneDecimalText(r.percent) : "") + ',' +
                (r.assessedOn ? formatDate(*r.assessedOn) : "") + ',' + csvField(codes) + ',' +
                csvField(vi) + ',' + csvField(en) + "\r\n";
     }
@@ -214,7 +226,17 @@ std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenanc
             reasons.push_back({{"code", reasonCode(reason.code)},
                                {"vi", reasonText(reason, r.criteria.get(), true)},
                                {"en", reasonText(reason, r.criteria.get(), false)}});
-        json site = {{"site_id", r.siteId}, {"name", r.name}, {"reasons", reasons}};
+        const Priority& p = r.priority;
+        const json parts = {{"level", oneDecimal(p.level)},
+                            {"measures", oneDecimal(p.measures)},
+                            {"index", oneDecimal(p.indices)},
+                            {"workforce", oneDecimal(p.workforce)},
+                            {"assessment_age", oneDecimal(p.assessmentAge)},
+                            {"rise", oneDecimal(p.rise)},
+                            {"inspection_age", oneDecimal(p.inspectionAge)}};
+        json site = {{"rank", r.rank},          {"priority", p.total()}, {"priority_parts", parts},
+                     {"this_week", r.thisWeek}, {"site_id", r.siteId},   {"name", r.name},
+                     {"reasons", reasons}};
         site["level"] = r.level ? json(riskLevelCode(*r.level)) : json(nullptr);
         site["percent"] = r.level ? json(r.percent) : json(nullptr);
         site["assessed_on"] = r.assessedOn ? json(formatDate(*r.assessedOn)) : json(nullptr);

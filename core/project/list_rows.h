@@ -31,6 +31,9 @@ struct ListRow {
     double percent = 0;
     std::optional<Date> assessedOn;
     std::vector<Reason> reasons;  ///< why the facility is on this list
+    Priority priority;            ///< core/rules/priority.h: the list's order
+    int rank = 0;                 ///< 1-based place on the whole list (before any filter)
+    bool thisWeek = false;  ///< inspection list: within the weekly capacity (marked on the map)
     /// The set that scored it: names the indices in the reasons' words.
     std::shared_ptr<const CriteriaSet> criteria;
 
@@ -83,11 +86,13 @@ ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const 
                             const std::vector<Zone>& zones);
 
 /// The one CSV form of a list (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order
-/// mark so Excel shows the diacritics): site_id, tax_code, name, zone, district, workers,
-/// level (code), percent, assessed_on, reason_codes, reasons (vi), reasons_en.
+/// mark so Excel shows the diacritics): rank, priority, this_week (yes/no: within the
+/// inspection capacity), site_id, tax_code, name, zone, district, workers, level (code),
+/// percent, assessed_on, reason_codes, reasons (vi), reasons_en.
 std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom);
 
-/// JSON with the provenance and every row with its reasons (code, vi, en).
+/// JSON with the provenance and every row with its rank, priority (total and parts) and
+/// reasons (code, vi, en).
 std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenance& provenance);
 
 }  // namespace safemap

@@ -49,24 +49,41 @@ Reason reasonOf(ReasonCode code, Date date = {}) {
     return r;
 }
 
+// The entries with reasons in list order; `capacity` > 0 marks only the first entries.
 template <class Rule>
 std::vector<ListEntry> makeList(const std::vector<SiteFacts>& facts, const RuleSettings& settings,
-                                Rule rule) {
+                                int capacity, Rule rule) {
     const Date asOf = effectiveAsOf(facts, settings);
     std::vector<ListEntry> out;
     std::vector<Reason> reasons;
     for (const auto& f : facts) {
         reasons.clear();
         rule(f, settings, asOf, reasons);
-        if (!reasons.empty())
-            out.push_back({f.siteId, reasons});
+        if (!reasons.empty()) {
+            ListEntry e;
+            e.siteId = f.siteId;
+            e.reasons = reasons;
+            e.priority = priorityOf(f, asOf, settings);
+            out.push_back(std::move(e));
+        }
     }
-    std::sort(out.begin(), out.end(),
-              [](const ListEntry& a, const ListEntry& b) { return a.siteId < b.siteId; });
+    std::sort(out.begin(), out.end(), [](const ListEntry& a, const ListEntry& b) {
+        return listsBefore(a.priority, a.siteId, b.priority, b.siteId);
+    });
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i].rank = static_cast<int>(i) + 1;
+        out[i].withinCapacity = capacity <= 0 || out[i].rank <= capacity;
+    }
     return out;
 }
 
 }  // namespace
+
+bool listsBefore(const Priority& a, const std::string& idA, const Priority& b,
+                 const std::string& idB) {
+    const double pa = a.total(), pb = b.total();
+    return pa != pb ? pa > pb : idA < idB;
+}
 
 std::string_view reasonCode(ReasonCode code) {
     switch (code) {
@@ -248,12 +265,12 @@ void inspectionReasons(const SiteFacts& f, const RuleSettings& settings, Date as
 
 std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
-    return makeList(facts, settings, suspensionReasons);
+    return makeList(facts, settings, 0, suspensionReasons);
 }
 
 std::vector<ListEntry> inspectionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings) {
-    return makeList(facts, settings, inspectionReasons);
+    return makeList(facts, settings, settings.inspectionCapacity, inspectionReasons);
 }
 
 }  // namespace safemap

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rules/priority.h"
 #include "core/rules/rule_settings.h"
 #include "core/rules/site_facts.h"
 
@@ -56,12 +57,22 @@ std::string reasonText(const Reason& reason, const CriteriaSet* set, bool vietna
 std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vietnamese,
                         std::string_view separator = "; ");
 
-/// \brief One facility on a list, with every reason it is there.
+/// \brief One facility on a list, with every reason it is there and how urgent it is.
 struct ListEntry {
     std::string siteId;
     std::vector<Reason> reasons;
+    Priority priority;  ///< lists are ordered by priority.total(), highest first
+    int rank = 0;       ///< 1-based position on the list
+    /// Inspection list: among the first RuleSettings::inspectionCapacity entries (all of
+    /// them when the capacity is 0). Suspension list: always true.
+    bool withinCapacity = true;
     friend bool operator==(const ListEntry&, const ListEntry&) = default;
 };
+
+/// Orders list members: highest priority first, ties by site id (a total order, so a list
+/// never depends on the order of its input).
+bool listsBefore(const Priority& a, const std::string& idA, const Priority& b,
+                 const std::string& idB);
 
 /// The date the lists are made for: settings.asOf, else the newest assessment date among
 /// the facts, else the newest account date, else 1970-01-01 (never the wall clock).
@@ -74,12 +85,13 @@ void suspensionReasons(const SiteFacts& facts, const RuleSettings& settings, Dat
 void inspectionReasons(const SiteFacts& facts, const RuleSettings& settings, Date asOf,
                        std::vector<Reason>& out);
 
-/// Facilities to suspend, in site id order. Pure: the same facts and settings give the same
-/// list.
+/// Facilities to suspend, highest priority first (ties by site id). Pure: the same facts and
+/// settings give the same list.
 std::vector<ListEntry> suspensionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings);
 
-/// Facilities due for inspection, in site id order. Pure, like suspensionList.
+/// Facilities due for inspection, highest priority first (ties by site id); the first
+/// `settings.inspectionCapacity` are marked withinCapacity. Pure, like suspensionList.
 std::vector<ListEntry> inspectionList(const std::vector<SiteFacts>& facts,
                                       const RuleSettings& settings);
 

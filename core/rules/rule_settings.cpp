@@ -6,12 +6,17 @@
 namespace safemap {
 
 namespace {
+// A bad value leaves `out` as it was.
 template <class T>
 bool parseNumber(const std::string& s, T& out) {
     if (s.empty())
         return false;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size() && out >= 0;
+    T value{};
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || p != s.data() + s.size() || value < 0)
+        return false;
+    out = value;
+    return true;
 }
 }  // namespace
 
@@ -40,6 +45,9 @@ Status applyRuleSetting(RuleSettings& s, const std::string& key, const std::stri
     } else if (key == "risk-rise-threshold") {
         if (!parseNumber(value, s.riskRiseThreshold))
             return bad("a number of percentage points");
+    } else if (key == "inspection-capacity") {
+        if (!parseNumber(value, s.inspectionCapacity))
+            return bad("a whole number of inspections per week (0 = no limit)");
     } else if (key == "inspect-never-inspected") {
         if (value == "yes" || value == "true" || value == "1")
             s.inspectNeverInspected = true;
@@ -61,7 +69,8 @@ std::string describeRuleSettings(const RuleSettings& s) {
         << "medium-index-threshold=" << s.mediumIndexThreshold << "\n"
         << "stale-assessment-days=" << s.staleAssessmentDays << "\n"
         << "risk-rise-threshold=" << s.riskRiseThreshold << "\n"
-        << "inspect-never-inspected=" << (s.inspectNeverInspected ? "yes" : "no") << "\n";
+        << "inspect-never-inspected=" << (s.inspectNeverInspected ? "yes" : "no") << "\n"
+        << "inspection-capacity=" << s.inspectionCapacity << "\n";
     return out.str();
 }
 

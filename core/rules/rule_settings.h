@@ -29,6 +29,10 @@ struct RuleSettings {
     double riskRiseThreshold = 5;
     /// Inspection: list facilities never inspected.
     bool inspectNeverInspected = true;
+    /// Inspections a province's teams can make in a week: the first this many of the
+    /// inspection list (by priority) are this week's, marked on the map and in the table.
+    /// 0 = no limit (every facility on the list is marked).
+    int inspectionCapacity = 10;
 };
 
 /// Reads `key=value` settings (the names of the CLI options without "--", e.g.

@@ -14,6 +14,7 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
         const SiteFacts& f = facts[i];
         SiteStatus& s = out[i];
         s.siteId = f.siteId;
+        s.priority = priorityOf(f, asOf, settings);
         if (f.latest) {
             s.level = f.latest->level;
             s.percent = f.latest->percent;
@@ -27,19 +28,33 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
         inspectionReasons(f, settings, asOf, s.inspectReasons);
         s.toSuspend = !s.suspendReasons.empty();
         s.toInspect = !s.inspectReasons.empty();
-        if (s.toSuspend && suspendOrder)
-            suspendOrder->push_back(static_cast<std::uint32_t>(i));
-        if (s.toInspect && inspectOrder)
-            inspectOrder->push_back(static_cast<std::uint32_t>(i));
     }
-    // The lists' order: by site id, as suspensionList and inspectionList give them.
-    auto bySiteId = [&](std::uint32_t a, std::uint32_t b) {
-        return facts[a].siteId < facts[b].siteId;
+    // The lists' order, as suspensionList and inspectionList give it: highest priority
+    // first, ties by site id; ranks from 1, and this week's inspections (the capacity).
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
+        return listsBefore(out[a].priority, facts[a].siteId, out[b].priority, facts[b].siteId);
     };
+    std::vector<std::uint32_t> suspend, inspect;
+    for (std::uint32_t i = 0; i < out.size(); ++i) {
+        if (out[i].toSuspend)
+            suspend.push_back(i);
+        if (out[i].toInspect)
+            inspect.push_back(i);
+    }
+    std::sort(suspend.begin(), suspend.end(), before);
+    std::sort(inspect.begin(), inspect.end(), before);
+    for (size_t r = 0; r < suspend.size(); ++r)
+        out[suspend[r]].suspendRank = static_cast<int>(r) + 1;
+    for (size_t r = 0; r < inspect.size(); ++r) {
+        SiteStatus& st = out[inspect[r]];
+        st.inspectRank = static_cast<int>(r) + 1;
+        st.inspectTop =
+            settings.inspectionCapacity <= 0 || st.inspectRank <= settings.inspectionCapacity;
+    }
     if (suspendOrder)
-        std::sort(suspendOrder->begin(), suspendOrder->end(), bySiteId);
+        *suspendOrder = std::move(suspend);
     if (inspectOrder)
-        std::sort(inspectOrder->begin(), inspectOrder->end(), bySiteId);
+        *inspectOrder = std::move(inspect);
     return out;
 }
 

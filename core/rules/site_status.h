@@ -22,6 +22,12 @@ struct SiteStatus {
     bool rising = false;  ///< risk rose since the previous assessment
     bool toSuspend = false;
     bool toInspect = false;
+    /// On the inspection list and among its first RuleSettings::inspectionCapacity entries:
+    /// this week's inspections. The map's inspection mark follows this, not toInspect.
+    bool inspectTop = false;
+    int suspendRank = 0;  ///< 1-based position on the suspension list; 0 if not on it
+    int inspectRank = 0;  ///< 1-based position on the inspection list; 0 if not on it
+    Priority priority;    ///< for every facility, listed or not (core/rules/priority.h)
     std::vector<Reason> suspendReasons;
     std::vector<Reason> inspectReasons;
 };
@@ -33,7 +39,7 @@ inline std::uint8_t riskCategory(const SiteStatus& s) {
 }
 
 /// One status per fact, in the same order, with both lists applied. The positions (in
-/// `facts`) of the facilities on each list, in the list's order (by site id), go to
+/// `facts`) of the facilities on each list, in the list's order (priority, then site id), go to
 /// suspendOrder / inspectOrder when given.
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const RuleSettings& settings,

@@ -84,6 +84,29 @@ def main():
         if vn is not None and not vn.Contains(g):
             bad("%s is not inside Natural Earth's Vietnam" % k)
 
+    # --- vietnam_admin.gpkg (data/basemap/README.md)
+    ads = ogr.Open(os.path.join(DATA, "basemap", "vietnam_admin.gpkg"))
+    expected = {"provinces": 63, "districts": 692, "places": 59, "rivers": 9}
+    for layer, count in expected.items():
+        lyr = ads.GetLayerByName(layer) if ads else None
+        if lyr is None:
+            bad("vietnam_admin.gpkg has no layer %s" % layer)
+            continue
+        if lyr.GetFeatureCount() != count:
+            bad("vietnam_admin.gpkg %s: %d features, expected %d"
+                % (layer, lyr.GetFeatureCount(), count))
+        for f in lyr:
+            name = f["name_vi"]
+            if name and not unicodedata.is_normalized("NFC", name):
+                bad("vietnam_admin.gpkg %s: %r not NFC" % (layer, name))
+    if ads:
+        districts = {f["code"]: f["name_vi"] for f in ads.GetLayerByName("districts")}
+        for code, name in (("498", "Hoàng Sa"), ("576", "Trường Sa")):
+            if districts.get(code) != name:
+                bad("vietnam_admin.gpkg: district %s is %r, expected %s"
+                    % (code, districts.get(code), name))
+        print("vietnam_admin.gpkg: %s" % ", ".join("%s %d" % kv for kv in expected.items()))
+
     # --- factories
     path = os.path.join(DATA, "sites", "factories.csv")
     raw = open(path, "rb").read()

@@ -8,11 +8,14 @@
 Steps (see data/basemap/README.md):
   1. ogr2ogr -makevalid: the quantised TopoJSON has a self-intersecting ring in Vietnam's
      polygon; without this step -clipsrc silently drops the whole country.
-  2. ogr2ogr -clipsrc 100 7 112 25: keep the region.
+  2. ogr2ogr -clipsrc 92 3 126 27: keep the region that a view of the whole of Việt Nam,
+     Hoàng Sa and Trường Sa included, shows on a wide screen.
   3. Natural Earth puts the small islets of the Hoàng Sa archipelago (Paracel Islands)
-     inside the feature named "China".  They are moved, geometry unchanged, into a
-     feature of their own with an empty name, so the map neither labels nor colours
-     them as any country.  No label is added.
+     inside the feature named "China", and the Trường Sa archipelago (Spratly Islands) in
+     a feature "Spratly Is." of its own.  Both are moved, geometry unchanged, into one
+     feature with an empty name, so no other country's name or colour is put on them;
+     SafeMap draws that feature in Việt Nam's colour and labels the two archipelagos
+     itself (gis/render/basemap_layers.cpp).
   4. Write RFC 7946 GeoJSON, coordinates to 5 decimals (~1 m; the source is
      quantised to ~0.0036°).
 """
@@ -28,9 +31,13 @@ gdal.UseExceptions()
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "basemap", "countries.geojson")
-CLIP = ("100", "7", "112", "25")
-# lon/lat box around the Hoàng Sa (Paracel) archipelago
-ISLETS_BOX = (110.5, 15.5, 113.0, 17.5)
+CLIP = ("92", "3", "126", "27")
+# lon/lat boxes around the Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos. Only
+# small parts wholly inside a box move (the Trường Sa box stops west of Palawan's islets and
+# north of Sabah's).
+ISLETS_BOXES = [(110.5, 15.5, 113.0, 17.5), (111.5, 7.0, 116.5, 12.0)]
+ISLET_MAX_AREA = 0.05  # square degrees
+ARCHIPELAGO_FEATURES = {"Spratly Is."}
 
 
 def main(src):
@@ -48,15 +55,19 @@ def main(src):
         for f in src_lyr:
             g = f.GetGeometryRef().Clone()
             keep = ogr.Geometry(ogr.wkbMultiPolygon)
+            name = f.GetField("name") or ""
             for i in range(g.GetGeometryCount()):
                 part = g.GetGeometryRef(i)
                 x0, x1, y0, y1 = part.GetEnvelope()
-                if (f.GetField("name") != "Vietnam" and x0 >= ISLETS_BOX[0] and x1 <= ISLETS_BOX[2]
-                        and y0 >= ISLETS_BOX[1] and y1 <= ISLETS_BOX[3]):
+                in_box = any(x0 >= b[0] and x1 <= b[2] and y0 >= b[1] and y1 <= b[3]
+                             for b in ISLETS_BOXES)
+                if name in ARCHIPELAGO_FEATURES or (
+                        name != "Vietnam" and in_box and part.GetArea() < ISLET_MAX_AREA):
                     islets.AddGeometry(part.Clone())
                 else:
                     keep.AddGeometry(part.Clone())
-            feats.append((f.GetField("id") or "", f.GetField("name") or "", keep))
+            if keep.GetGeometryCount():
+                feats.append((f.GetField("id") or "", name, keep))
         if islets.GetGeometryCount():
             feats.append(("", "", islets))
         src_ds = None

@@ -7,23 +7,40 @@ Reads   data/sites/factories.csv                 (written by make_sample_sites.p
 Writes  data/assessments/danh_gia_2021-06.csv        UTF-8, comma, CRLF
         data/assessments/danh_gia_2021-06_tcvn3.csv  the same in TCVN3 (ABC), only if
                                                      iconv has a TCVN 5712 converter
+        data/assessments/loi_mau.csv                 three rows, two of them unreadable
 
 Columns: ma_so_thue, ngay_danh_gia, nguoi_nop, then one column per index of the extended
 set, filled as an enterprise fills the form: numbers ("12.5" or "12,5"), "có"/"không"
 (sometimes "Có", "x", "yes", "1", "0"), choice codes (sometimes the Vietnamese label).
 
-What is in it, on purpose:
-  * Factories with an account and a tax code get a late-May and a mid-June assessment when
-    the account was issued in time; accounts issued later get one, a few days after.
-  * About 8 % of the factories that have an account get none ("account but no assessment").
-  * About 5 % stop after May (stale), about 15 % are riskier in June than in May.
-  * Every level appears, for the extended set and for the ten CRLN columns alone.
-  * A few sites sit exactly on a level boundary (10, 30, 50, 80 %) for both sets at once,
-    and many answers sit exactly on a band edge (100 workers, 16 m², 7 days...).
-  * A handful of blank cells (missing: scored as the worst case). Two unreadable cells
-    ("1.200" is ambiguous, "nhiều" is not a number) go to a separate file, loi_mau.csv, so
-    the main file imports cleanly and the second shows how a bad file is refused.
-Factories without a tax code are skipped: the file is keyed by ma_so_thue.
+A province at the end of June 2021, as its officials would see it (the shares below are of
+the factories that have an account on the national system and a tax code; the file is
+keyed by tax code, so factories without one are left out; data/README.md has the numbers):
+
+  * Reporting is weekly. Each factory's two newest rounds are in the file: the latest and,
+    when the account is old enough, the one a week (6–8 days) before. The newest date is
+    30/06/2021, so the lists are made for that day.
+  * Timeliness: 94 % assessed in the last 5 days; 3 % six or seven days ago (the
+    "stale" inspection reason); 1.5 % 9–22 days ago (overdue: the suspension reason (iii));
+    2 % never assessed although their account is old, and every account issued on 29 or
+    30 June has no assessment yet. Accounts issued in the last ten days have one
+    assessment, one to three days after the account.
+  * Level of the latest assessment (CRLN 1203, and the extended set alike): very low 4 %,
+    low 52 %, medium 38 % (of which about one in twenty has an index of 7 or more: vetoed),
+    high 4.5 %, very high 1.5 %. A factory whose concurrent workforce alone scores 7 (1,000
+    or more at once) is not put at medium, where that index would veto it: large plants
+    had the means to put the measures in place.
+  * Mandatory measures (hand washing, masks, isolation room, shifts by residence) are in
+    place except at very high sites and at 1 % of the others, which fail one of them.
+  * Trend since the week before: 3 % rose by 6–14 points (the "rising" reason), 15 %
+    improved by 3–12 points (measures taken), the rest moved by less than 4.
+  * Every level appears for the extended set and for the ten CRLN columns alone; a few
+    sites sit exactly on a level boundary (10, 30, 50, 80 %) for both sets at once, and many
+    answers sit exactly on a band edge (100 workers, 16 m², 7 days...).
+  * Six blank cells (missing: scored as the worst case), all in the earlier round so that
+    they do not decide today's lists. Two unreadable cells ("1.200" is ambiguous, "nhiều"
+    is not a number) go to loi_mau.csv, so the main file imports cleanly and the second
+    shows how a bad file is refused.
 
 Run with Debian's interpreter:  /usr/bin/python3 data/tools/make_sample_assessments.py
 Running it twice gives byte-identical files. Standard library only (iconv for TCVN3).
@@ -41,7 +58,7 @@ import sys
 import time
 import unicodedata
 
-SEED = 20210615  # mid June 2021, the second round; any fixed int would do
+SEED = 20210630  # the list date; any fixed int would do
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
@@ -53,9 +70,7 @@ OUT_UTF8 = os.path.join(OUT_DIR, "danh_gia_2021-06.csv")
 OUT_TCVN3 = os.path.join(OUT_DIR, "danh_gia_2021-06_tcvn3.csv")
 
 CRLN_COUNT = 10  # the first ten indices of the extended set are CRLN 1203's
-MAY = (dt.date(2021, 5, 24), dt.date(2021, 5, 31))
-JUNE = (dt.date(2021, 6, 23), dt.date(2021, 6, 29))
-LAST_DAY = dt.date(2021, 6, 30)
+AS_OF = dt.date(2021, 6, 30)  # the newest assessment: the day the lists are made for
 
 # Fictitious submitters. No capital letter carries a tone mark, so the TCVN3 (ABC) copy,
 # which has no such capitals, loses nothing.
@@ -208,17 +223,18 @@ def answer_for(index, points, rng):
 # Choosing points that add up to a wanted total.
 # ---------------------------------------------------------------------------------------
 
-def solve(opts, target, rng, cap=None, prefer_low=0.0, prefer_high=()):
+def solve(opts, target, rng, cap=None, prefer_low=0.0, prefer_high=(), strict=False):
     """Pick one value from each list in opts so they sum to target (or as near as possible).
 
-    Values above cap are left out when possible. prefer_low (0..1) favours small values,
-    which keeps failed mandatory measures and vetoes rarer than blind chance would; the
-    positions in prefer_high favour large values instead and are not capped.
+    Values above cap are left out when possible, and always when strict (the sum then
+    comes as near the target as the capped values allow). prefer_low (0..1) favours small
+    values, which keeps failed mandatory measures and vetoes rarer than blind chance would;
+    the positions in prefer_high favour large values instead and are not capped.
     """
     if cap is not None:
         capped = [o if k in prefer_high else [v for v in o if v <= cap] or o[:1]
                   for k, o in enumerate(opts)]
-        if reachable(capped, target):
+        if strict or reachable(capped, target):
             opts = capped
     if not reachable(opts, target):
         sums = sorted(suffix_sums(opts)[0], key=lambda s: (abs(s - target), s))
@@ -262,11 +278,46 @@ def wait_for(path, seconds=600):
         waited += 5
 
 
-LEVEL_RANGES = {  # percent ranges drawn from, per level (boundaries are added separately)
-    "very_low": (10, 10), "low": (12, 28), "medium": (31, 48), "high": (52, 78),
-    "very_high": (81, 92),
+
+
+# ---------------------------------------------------------------------------------------
+# The province at the end of June 2021 (see the module docstring and data/README.md).
+# ---------------------------------------------------------------------------------------
+
+SHARE_NONE = 0.015       # old account, never assessed
+SHARE_OVERDUE = 0.015    # latest 9–22 days before AS_OF
+SHARE_STALE = 0.03       # latest 6–7 days before AS_OF
+SHARE_FAILED_MANDATORY = 0.01
+SHARE_RISING = 0.025
+SHARE_IMPROVING = 0.15
+# Percent of the assessed factories. The last three are quotas (exact counts, boundary
+# sites included), the first three weights.
+LEVEL_WEIGHTS = [("very_low", 4.0), ("low", 55.0), ("medium", 38.6), ("medium_veto", 0.8),
+                 ("high", 1.6), ("very_high", 0.8)]
+LEVEL_RANGES = {  # CRLN percent (= points of the ten indices) drawn from, per level
+    # A medium site with no index above 6 cannot score much over a third under CRLN
+    # (its bands' values up to 6 add up to 32 or so besides the workforce index).
+    "very_low": (10, 10), "low": (12, 28), "medium": (30, 35), "medium_veto": (31, 48),
+    "high": (52, 78), "very_high": (81, 90),
 }
 LEVEL_ORDER = ["very_low", "low", "medium", "high", "very_high"]
+MANDATORY = {"hand_washing", "masks_worn", "isolation_room", "shifts_by_residence"}
+
+
+def crln_level(percent):
+    return ("very_low" if percent <= 10 else "low" if percent < 30 else "medium" if percent < 50
+            else "high" if percent < 80 else "very_high")
+
+
+def weighted_pick(rng, pairs):
+    """One value of (value, weight) pairs."""
+    total = sum(w for _, w in pairs)
+    u = rng.random() * total
+    for value, w in pairs:
+        u -= w
+        if u < 0:
+            return value
+    return pairs[-1][0]
 
 
 def main():
@@ -277,7 +328,8 @@ def main():
     ids = [i["id"] for i in indices]
     by_id = {i["id"]: i for i in indices}
     opts = [options(i) for i in indices]
-    assert ids[0] == "workers_concurrent" and "out_of_province_share" in ids
+    assert ids[0] == "workers_concurrent" and ids[CRLN_COUNT + 1] == "out_of_province_share"
+    assert all(by_id[m]["mandatory"] for m in MANDATORY)
 
     with open(FACTORIES, encoding="utf-8-sig", newline="") as fh:
         factories = list(csv.DictReader(fh))
@@ -288,14 +340,7 @@ def main():
     keyed = [f for f in keyed if not (f["ma_so_thue"] in seen or seen.add(f["ma_so_thue"]))]
     skipped_no_tax = sum(1 for f in factories
                          if not f["ma_so_thue"].strip() and f["ngay_cap_tai_khoan"].strip())
-
-    order = sorted(range(len(keyed)), key=lambda i: keyed[i]["ma_so_thue"])
-    shuffled = order[:]
-    rng.shuffle(shuffled)
-    n_none = round(0.08 * len(keyed))
-    no_assessment = set(shuffled[:n_none])
-    stale = set(shuffled[n_none:n_none + round(0.05 * len(keyed))])
-    rising = set(shuffled[n_none + len(stale):n_none + len(stale) + round(0.15 * len(keyed))])
+    account = [dt.date.fromisoformat(f["ngay_cap_tai_khoan"].strip()) for f in keyed]
 
     def fixed_points(f, workers):
         w = score_text(by_id["workers_concurrent"], str(workers))[0]
@@ -304,48 +349,108 @@ def main():
         o = score_text(by_id["out_of_province_share"], str(share))[0]
         return w, share, o
 
+    # --- who assessed when
+    order = sorted(range(len(keyed)), key=lambda i: keyed[i]["ma_so_thue"])
+    shuffled = order[:]
+    rng.shuffle(shuffled)
+    old = [i for i in shuffled if account[i] <= AS_OF - dt.timedelta(days=30)]
+    n = len(keyed)
+    never = set(old[:round(SHARE_NONE * n)])
+    overdue = set(old[len(never):len(never) + round(SHARE_OVERDUE * n)])
+    rest = [i for i in shuffled if i not in never | overdue]
+    stale = set(rest[:round(SHARE_STALE * n)])
+    current = [i for i in order if i in set(rest) - stale]
+
+    # --- at what level
     # Sites exactly on a level boundary, for the extended set and the CRLN ten at once:
     # (CRLN total, total of the six extra indices) → 10/30/50/80 % of 100 and of 160.
-    boundary_targets = [(10, 6), (30, 18), (30, 18), (50, 30), (50, 30), (80, 48), (80, 48)]
-    candidates = [i for i in order if i not in no_assessment and i not in stale]
-    boundary_sites = {}
+    boundary_targets = [(10, 6), (30, 18), (50, 30), (80, 48)]
+    boundary_level = {10: "very_low", 30: "medium", 50: "high", 80: "very_high"}
+
     def perfect_possible(i):
         w_pts, _, o_pts = fixed_points(keyed[i], int(keyed[i]["lao_dong_ca_dong_nhat"]))
         return w_pts == 1 and o_pts == 1
 
-    small = [i for i in candidates if perfect_possible(i)]
-    pool = [i for i in candidates if i not in small[:1]]
+    small = [i for i in current if perfect_possible(i)]
+    pool = [i for i in current if i not in small[:1]]
     rng.shuffle(pool)
+    boundary_sites = {}
     if small:
         boundary_sites[small[0]] = boundary_targets[0]
     for i, t in zip(pool, boundary_targets[1:]):
         boundary_sites[i] = t
-    very_low_sites = set(small[1:4])
 
-    def assessment(f, idx, date, level, submitter, round_no, exact=None):
+    # The rare levels by quota (so the sample always has them), the rest by weight.
+    assessed = [i for i in order if i not in never]
+    n_assessed = len(assessed)
+    quota = {lv: round(w / 100 * n_assessed) for lv, w in LEVEL_WEIGHTS
+             if lv in ("medium_veto", "high", "very_high")}
+    for t in boundary_sites.values():
+        lv = boundary_level[t[0]]
+        if lv in quota:
+            quota[lv] = max(0, quota[lv] - 1)
+    common = [(lv, w) for lv, w in LEVEL_WEIGHTS if lv not in quota]
+    level, trend = {}, {}
+    picks = [i for i in shuffled if i in set(assessed) - set(boundary_sites)]
+    for i in boundary_sites:
+        level[i] = boundary_level[boundary_sites[i][0]]
+    for lv, k in quota.items():
+        takers = [i for i in picks if i not in level][:k]
+        for i in takers:
+            level[i] = lv
+    for i in assessed:
+        if i in level:
+            continue
+        lv = weighted_pick(rng, common)
+        w_pts = fixed_points(keyed[i], int(keyed[i]["lao_dong_ca_dong_nhat"]))[0]
+        if lv == "very_low" and not perfect_possible(i):
+            lv = "low"
+        if lv == "medium" and w_pts >= 7:
+            lv = "low"  # the workforce index alone would veto a medium site
+        level[i] = lv
+    for i in assessed:
+        u = rng.random()
+        trend[i] = ("rising" if u < SHARE_RISING else
+                    "improving" if u < SHARE_RISING + SHARE_IMPROVING else "stable")
+    ordinary = [i for i in picks if level[i] in ("very_low", "low", "medium")]
+    failed_mandatory = set(ordinary[:round(SHARE_FAILED_MANDATORY * n_assessed)])
+
+    def assessment(f, date, target, mode, submitter, earlier):
+        """One row: `target` = (CRLN points, points of the six extra indices); `mode` says
+        how free the answers are ("safe": no index above 6; "veto": one index at 7 or more;
+        "free"; "fail": one mandatory measure not in place)."""
         workers = int(f["lao_dong_ca_dong_nhat"])
-        if round_no == 2:
+        if earlier:
             workers = max(1, round(workers * (1 + rng.uniform(-0.08, 0.08))))
         w_pts, share, o_pts = fixed_points(f, workers)
-        if exact:
-            t_crln, t_extra = exact
-        else:
-            lo, hi = LEVEL_RANGES[level]
-            p = rng.uniform(lo, hi)
-            t_crln, t_extra = round(p), round(p * 0.6)
-        free_crln = opts[1:CRLN_COUNT]
+        t_crln, t_extra = target
+        free_ids = ids[1:CRLN_COUNT]
         extra_ids = [x for x in ids[CRLN_COUNT:] if x != "out_of_province_share"]
-        free_extra = [opts[ids.index(x)] for x in extra_ids]
-        # Medium sites are mostly safe (no index ≥ 7, vaccination included), a third vetoed.
-        medium_safe = level == "medium" and rng.random() < 0.67
-        cap = 6 if medium_safe or level in ("very_low", "low") else None
-        low_pref = 0.9 if level in ("very_low", "low", "medium") else 0.5
-        crln = [w_pts] + solve(free_crln, t_crln - w_pts, rng, cap, low_pref)
-        # In June 2021 few workers were vaccinated yet: favour the high-points bands.
-        vaccination = () if medium_safe else (extra_ids.index("vaccinated_share"),)
-        extra = solve(free_extra, t_extra - o_pts, rng, cap, low_pref, prefer_high=vaccination)
+        free_opts = [list(opts[ids.index(x)]) for x in free_ids]
+        extra_opts = [list(opts[ids.index(x)]) for x in extra_ids]
+        if mode != "free":
+            # Mandatory measures in place (a failing answer scores the index's maximum).
+            for o_list, id_list in ((free_opts, free_ids), (extra_opts, extra_ids)):
+                for k, x in enumerate(id_list):
+                    if x in MANDATORY:
+                        o_list[k] = [v for v in o_list[k] if v < by_id[x]["points_max"]]
+        if mode == "fail":
+            k = free_ids.index(rng.choice(["hand_washing", "masks_worn"]))
+            free_opts[k] = [by_id[free_ids[k]]["points_max"]]
+        elif mode == "veto":
+            candidates = [k for k, x in enumerate(free_ids) if x not in MANDATORY]
+            k = candidates[rng.randrange(len(candidates))]
+            free_opts[k] = [v for v in free_opts[k] if v >= 7] or free_opts[k]
+        cap = 6 if mode == "safe" else None
+        low_pref = 0.5 if mode == "free" else 0.9
+        strict = mode == "safe"  # no index above 6, even if the total comes out lower
+        crln = [w_pts] + solve(free_opts, t_crln - w_pts, rng, cap, low_pref, strict=strict)
+        # In June 2021 few workers were vaccinated yet: favour the high-points bands where
+        # a high index does not change the outcome.
+        vaccination = () if mode == "safe" else (extra_ids.index("vaccinated_share"),)
+        extra = solve(extra_opts, t_extra - o_pts, rng, cap, low_pref, prefer_high=vaccination,
+                      strict=strict)
         points = crln + extra[:1] + [o_pts] + extra[1:]  # out_of_province_share is 2nd extra
-        assert ids[CRLN_COUNT + 1] == "out_of_province_share"
         row = {"ma_so_thue": f["ma_so_thue"], "ngay_danh_gia": date.isoformat(),
                "nguoi_nop": submitter}
         for k, index in enumerate(indices):
@@ -357,59 +462,84 @@ def main():
                 row[index["id"]] = answer_for(index, points[k], rng)
         return row
 
-    def pick_level(i):
-        if i in very_low_sites:
-            return "very_low"
-        u = rng.random()
-        return "low" if u < 0.33 else "medium" if u < 0.70 else "high" if u < 0.91 else "very_high"
+    def mode_for(lv, i):
+        if i in failed_mandatory:
+            return "fail"
+        if lv in ("very_low", "low", "medium"):
+            return "safe"
+        if lv == "medium_veto":
+            return "veto"
+        return "free" if lv == "very_high" else "high"
 
     def person():
         return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
-    def day_in(span, not_before):
-        first = max(span[0], not_before)
-        if first > span[1]:
-            return None
-        return first + dt.timedelta(days=rng.randint(0, (span[1] - first).days))
-
-    rows = []
+    rows, earlier_rows = [], []
     for i in order:
-        if i in no_assessment:
+        if i not in level:
             continue
         f = keyed[i]
-        account = dt.date.fromisoformat(f["ngay_cap_tai_khoan"].strip())
-        submitter = person()
-        may = day_in(MAY, account + dt.timedelta(days=1))
-        june = day_in(JUNE, account + dt.timedelta(days=1))
-        if may is None and june is None:
-            first = account + dt.timedelta(days=rng.randint(1, 5))
-            june = min(first, LAST_DAY)
-        exact = boundary_sites.get(i)
-        level1 = pick_level(i)
-        if i in rising:
-            level2 = LEVEL_ORDER[min(4, LEVEL_ORDER.index(level1) + 1)]
-        elif rng.random() < 0.25 and level1 not in ("very_low", "low"):
-            level2 = LEVEL_ORDER[LEVEL_ORDER.index(level1) - 1]  # measures taken
+        first_day = account[i]
+        if i in overdue:
+            latest = AS_OF - dt.timedelta(days=rng.randint(9, 22))
+        elif i in stale:
+            latest = AS_OF - dt.timedelta(days=rng.randint(6, 7))
+        elif account[i] >= AS_OF - dt.timedelta(days=5):
+            latest = account[i] + dt.timedelta(days=rng.randint(0, 2))
         else:
-            level2 = level1
-        if may is not None:
-            rows.append(assessment(f, i, may, level1, submitter, 1,
-                                   exact if june is None or i in stale else None))
-        if june is not None and i not in stale:
-            if rng.random() < 0.2:
-                submitter = person()
-            rows.append(assessment(f, i, june, level2, submitter, 2, exact))
+            latest = AS_OF - dt.timedelta(days=rng.randint(0, 5))
+        latest = min(max(latest, first_day), AS_OF)
+        if i == current[0]:
+            latest = AS_OF  # someone always reports on the last day
+        previous = latest - dt.timedelta(days=rng.randint(6, 8))
+        if previous <= first_day:
+            previous = None
 
-    # A few blank and unreadable cells, away from the boundary sites.
+        lv = level[i]
+        if i in boundary_sites:
+            target = boundary_sites[i]
+        else:
+            lo, hi = LEVEL_RANGES[lv]
+            p = rng.randint(lo, hi)
+            target = (p, round(p * 0.6))
+        mode = mode_for(lv, i)
+        if mode == "high" and target[0] >= 80:
+            mode = "free"
+        submitter = person()
+        rows.append(assessment(f, latest, target, mode, submitter, False))
+        if previous is None:
+            continue
+        # The week before: the trend decides its percent, and its own level its answers.
+        p2 = target[0]
+        if trend[i] == "rising" and p2 >= 16:
+            p1 = p2 - rng.randint(6, 14)
+        elif trend[i] == "improving" and p2 <= 85:
+            p1 = p2 + rng.randint(3, 12)
+        else:
+            p1 = p2 + rng.randint(-3, 3)
+        p1 = max(10, min(92, p1))
+        if p1 == 10 and not perfect_possible(i):
+            p1 = 11
+        lv1 = crln_level(p1)
+        mode1 = "safe" if lv1 in ("very_low", "low", "medium") else "free"
+        if rng.random() < 0.2:
+            submitter = person()
+        earlier_rows.append(assessment(f, previous, (p1, round(p1 * 0.6)), mode1, submitter,
+                                       True))
+
+    # A few blank cells in the earlier round (scored as the worst case there); the latest
+    # answers, which make the lists, are complete.
     on_boundary = {keyed[i]["ma_so_thue"] for i in boundary_sites}
-    spoilable = [r for r in rows if r["ma_so_thue"] not in on_boundary]
+    spoilable = [r for r in earlier_rows if r["ma_so_thue"] not in on_boundary]
     answer_ids = [x for x in ids if x != "workers_concurrent"]
-    for n in range(6):
+    for _ in range(6):
         spoilable[rng.randrange(len(spoilable))][rng.choice(answer_ids)] = ""
     bad = [dict(spoilable[rng.randrange(len(spoilable))]) for _ in range(3)]
     bad[1]["workers_concurrent"] = "1.200"
     bad[2]["residential_areas"] = "nhiều"
 
+    latest_rows = rows
+    rows = rows + earlier_rows
     rows.sort(key=lambda r: (r["ngay_danh_gia"], r["ma_so_thue"]))
     columns = ["ma_so_thue", "ngay_danh_gia", "nguoi_nop"] + ids
     buf = io.StringIO()
@@ -429,7 +559,7 @@ def main():
     with open(os.path.join(OUT_DIR, "loi_mau.csv"), "w", encoding="utf-8", newline="") as fh:
         fh.write(buf.getvalue())
 
-    summarize(rows, indices, cset["levels"], len(keyed), n_none, skipped_no_tax)
+    summarize(rows, latest_rows, indices, cset["levels"], len(keyed), len(never), skipped_no_tax)
     write_tcvn3(text)
 
 
@@ -442,25 +572,36 @@ def score_row(row, indices, levels, count):
     return total, percent, level_of(levels, percent)
 
 
-def summarize(rows, indices, levels, n_keyed, n_none, skipped_no_tax):
+def summarize(rows, latest_rows, indices, levels, n_keyed, n_none, skipped_no_tax):
     from collections import Counter
     ext = Counter(score_row(r, indices, levels, len(indices))[2] for r in rows)
     crln = Counter(score_row(r, indices, levels, CRLN_COUNT)[2] for r in rows)
+    latest = Counter(score_row(r, indices, levels, CRLN_COUNT)[2] for r in latest_rows)
+    ages = Counter(min(8, (AS_OF - dt.date.fromisoformat(r["ngay_danh_gia"])).days)
+                   for r in latest_rows)
     per_site = Counter(r["ma_so_thue"] for r in rows)
     boundary = sum(1 for r in rows
                    if score_row(r, indices, levels, len(indices))[1] in (10, 30, 50, 80))
     by_site = {}
-    for r in rows:
-        by_site.setdefault(r["ma_so_thue"], []).append(
-            LEVEL_ORDER.index(score_row(r, indices, levels, len(indices))[2]))
-    rising = sum(1 for v in by_site.values() if len(v) == 2 and v[1] > v[0])
+    for r in sorted(rows, key=lambda r: r["ngay_danh_gia"]):
+        by_site.setdefault(r["ma_so_thue"], []).append(score_row(r, indices, levels,
+                                                                 CRLN_COUNT)[1])
+    rising = sum(1 for v in by_site.values() if len(v) == 2 and v[1] - v[0] >= 5)
+    failed = sum(1 for r in latest_rows for i in indices[:CRLN_COUNT]
+                 if i.get("mandatory") and score_text(i, r[i["id"]])[0] >= i["points_max"])
     print(f"{OUT_UTF8}: {len(rows)} assessments of {len(per_site)} factories")
     print(f"  factories with an account and a tax code: {n_keyed}; without any assessment: "
           f"{n_none}; two assessments: {sum(1 for c in per_site.values() if c == 2)}; "
-          f"risk rising May→June: {rising}")
+          f"risk up 5 points or more (CRLN): {rising}")
     print(f"  skipped (account but no tax code): {skipped_no_tax}")
-    print("  extended set levels: " + ", ".join(f"{k}={ext[k]}" for k in LEVEL_ORDER))
-    print("  CRLN (10 indices) levels: " + ", ".join(f"{k}={crln[k]}" for k in LEVEL_ORDER))
+    print("  latest assessment, CRLN level: " +
+          ", ".join(f"{k}={latest[k]}" for k in LEVEL_ORDER))
+    print("  latest assessment, days before the list date: " +
+          ", ".join(f"{k if k < 8 else '8+'}={ages[k]}" for k in sorted(ages)))
+    print(f"  failed mandatory CRLN measures in the latest assessments: {failed}")
+    print("  all rows, extended set levels: " + ", ".join(f"{k}={ext[k]}" for k in LEVEL_ORDER))
+    print("  all rows, CRLN (10 indices) levels: " +
+          ", ".join(f"{k}={crln[k]}" for k in LEVEL_ORDER))
     print(f"  on a level boundary (extended): {boundary}")
     missing = Counter(s for r in rows for i in indices for s in [score_text(i, r[i["id"]])[1]]
                       if s != "ok")

@@ -573,9 +573,11 @@ def build_factories(zones):
                     g.rng.randint(2, 60), g.rng.randrange(0, 1000, 50), road,
                     commune, admin, PROVINCE_LABEL[prov])
             rows.append(g.row(prov, huyen, x, y, None, None, addr))
-    # ~3 % of rows arrive without a tax code
+    # ~3 % of rows arrive without a tax code. Accounts on the national system are issued to
+    # an enterprise by its tax code, so these rows have no account date either.
     for i in sorted(g.rng.sample(range(len(rows)), round(0.03 * len(rows)))):
         rows[i]["ma_so_thue"] = ""
+        rows[i]["ngay_cap_tai_khoan"] = ""
     rows.sort(key=lambda r: (PROVINCE_ORDER[r["tinh"]], r["huyen"], r["ma_khu"] == "", r["ma_khu"],
                              r["ten_co_so"]))
     return rows

@@ -8,8 +8,7 @@
 
 namespace safemap {
 
-MapGeometry buildMapGeometry(const ProjectFacts& facts,
-                             std::vector<std::shared_ptr<const LayerData>> basemap) {
+MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap) {
     MapGeometry g;
     g.basemap = std::move(basemap);
     g.zones = makeZoneLayer(facts.zones);
@@ -23,8 +22,7 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
                       const SearchIndex* search) {
     MapContent out;
     std::vector<LayerRender> layers;
-    for (const auto& b : geometry.basemap)
-        layers.push_back({b, defaultStyleFor(b->kind), true});
+    layers.insert(layers.end(), geometry.basemap.begin(), geometry.basemap.end());
 
     if (geometry.zones) {
         std::vector<std::uint8_t> categories(geometry.zones->featureCount(), 0);

@@ -20,13 +20,12 @@ inline constexpr const char* kFactoriesLayerId = "factories";
 /// \brief The geometry of a project's map, built once per load of the sites (projected
 /// and indexed); scenarios only change its categories and flags.
 struct MapGeometry {
-    std::vector<std::shared_ptr<const LayerData>> basemap;  ///< bottom to top; may be empty
+    std::vector<LayerRender> basemap;            ///< bottom to top, styled; may be empty
     std::shared_ptr<const LayerData> zones;      ///< one feature per zone, in facts order
     std::shared_ptr<const LayerData> factories;  ///< one feature per factory, in facts order
 };
 
-MapGeometry buildMapGeometry(const ProjectFacts& facts,
-                             std::vector<std::shared_ptr<const LayerData>> basemap);
+MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap);
 
 /// \brief What a composed map shows for one scenario.
 struct MapContent {

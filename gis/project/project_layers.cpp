@@ -56,7 +56,7 @@ std::uint8_t siteMarkFlags(const SiteStatus& status) {
         flags |= kFeatureStale;
     if (status.toSuspend)
         flags |= kFeatureSuspend;
-    if (status.toInspect)
+    if (status.inspectTop)  // this week's inspections, not the whole list
         flags |= kFeatureInspect;
     return flags;
 }

@@ -1,6 +1,6 @@
-// The basemap is read straight with OGR here (gis/io is another module's; this is the only
-// OGR use in rendering). GDAL's error state is per thread, so every call is wrapped and turned
-// into an Error value.
+// One basemap file read straight with OGR (gis/io is another module's; the basemap loaders
+// here and in basemap_layers.cpp are the only OGR use in rendering). GDAL's error state is
+// per thread, so every call is wrapped and turned into an Error value.
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "gis/render/layer_data.h"
+#include "gis/render/ogr_geometry_p.h"
 
 namespace safemap {
 
@@ -18,46 +19,6 @@ namespace {
 void ensureGdalRegistered() {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-}
-
-Ring toRing(const OGRLinearRing& ring, OGRCoordinateTransformation* transform) {
-    Ring out;
-    out.reserve(static_cast<std::size_t>(ring.getNumPoints()));
-    for (int i = 0; i < ring.getNumPoints(); ++i) {
-        double x = ring.getX(i);
-        double y = ring.getY(i);
-        if (transform && !transform->Transform(1, &x, &y))
-            continue;
-        out.push_back({x, y});
-    }
-    return out;
-}
-
-Polygon toPolygon(const OGRPolygon& polygon, OGRCoordinateTransformation* transform) {
-    Polygon out;
-    if (const OGRLinearRing* outer = polygon.getExteriorRing())
-        out.rings.push_back(toRing(*outer, transform));
-    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
-        out.rings.push_back(toRing(*polygon.getInteriorRing(i), transform));
-    return out;
-}
-
-// Polygons and multipolygons (and collections of them); anything else yields nothing.
-void collectPolygons(const OGRGeometry& geometry, OGRCoordinateTransformation* transform,
-                     MultiPolygon& out) {
-    switch (wkbFlatten(geometry.getGeometryType())) {
-        case wkbPolygon:
-            out.push_back(toPolygon(*geometry.toPolygon(), transform));
-            break;
-        case wkbMultiPolygon:
-        case wkbGeometryCollection:
-            for (const OGRGeometry* part : *geometry.toGeometryCollection())
-                if (part)
-                    collectPolygons(*part, transform, out);
-            break;
-        default:
-            break;
-    }
 }
 
 }  // namespace
@@ -101,7 +62,7 @@ Result<std::shared_ptr<const LayerData>> loadBasemapLayer(const std::string& pat
         if (!geometry)
             continue;
         MultiPolygon area;
-        collectPolygons(*geometry, transform.get(), area);
+        detail::collectPolygons(*geometry, transform.get(), area);
         if (area.empty())
             continue;
         std::string name = nameField >= 0 ? feature->GetFieldAsString(nameField) : std::string();

@@ -1,9 +1,10 @@
 #include <QImage>
 #include <QPaintDevice>
+#include <QStaticText>
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "gis/render/point_symbol.h"
@@ -83,9 +84,10 @@ QString shortCount(std::size_t n) {
 
 // Coarse aggregation: one bubble per cell at the mean position of its points, a ring of
 // category shares around the count, so a cluster shows how many sites are at which risk
-// (colouring it by its worst site alone turns the whole map red).
+// (colouring it by its worst site alone turns the whole map red). `margin` is how far (device
+// px) beyond the frame the points of `hits` may lie.
 void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
-                  const std::vector<std::uint32_t>& hits) {
+                  const std::vector<std::uint32_t>& hits, double margin, LayerOutput& out) {
     constexpr std::size_t kSlots = 8;  // categories past 7 share the last slice
     const FeatureGeometry& g = *data.geometry;
     struct Cell {
@@ -95,15 +97,34 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
         std::uint32_t first = 0;  // the point itself when count == 1
         bool anySuspend = false;
     };
-    std::map<std::pair<std::int64_t, std::int64_t>, Cell> cells;  // ordered: stable drawing
+    // A flat grid over the frame and its margin, read row by row: the same bubbles in the same
+    // order as any ordered map of (row, column), at a fraction of the cost.
+    const double cellPx = kClusterCellPx * ctx.scale;
+    const auto first = static_cast<std::int64_t>(std::floor(-margin / cellPx));
+    const auto lastCol =
+        static_cast<std::int64_t>(std::floor((ctx.deviceSize.width() + margin) / cellPx));
+    const auto lastRow =
+        static_cast<std::int64_t>(std::floor((ctx.deviceSize.height() + margin) / cellPx));
+    const auto cols = static_cast<std::size_t>(lastCol - first + 1);
+    const auto rows = static_cast<std::size_t>(lastRow - first + 1);
+    std::vector<std::int32_t> grid(cols * rows, -1);
+    std::vector<Cell> cells;
     for (std::size_t i = 0; i < hits.size(); ++i) {
         if ((i & 4095) == 0 && ctx.cancelled())
             return;
         const std::uint32_t f = hits[i];
         const QPointF px = ctx.transform.toPixel(g.points[f]);
-        Cell& c =
-            cells[{static_cast<std::int64_t>(std::floor(px.y() / (kClusterCellPx * ctx.scale))),
-                   static_cast<std::int64_t>(std::floor(px.x() / (kClusterCellPx * ctx.scale)))}];
+        const std::int64_t col =
+            std::clamp(static_cast<std::int64_t>(std::floor(px.x() / cellPx)), first, lastCol);
+        const std::int64_t row =
+            std::clamp(static_cast<std::int64_t>(std::floor(px.y() / cellPx)), first, lastRow);
+        std::int32_t& slot = grid[static_cast<std::size_t>(row - first) * cols +
+                                  static_cast<std::size_t>(col - first)];
+        if (slot < 0) {
+            slot = static_cast<std::int32_t>(cells.size());
+            cells.emplace_back();
+        }
+        Cell& c = cells[static_cast<std::size_t>(slot)];
         c.sx += px.x();
         c.sy += px.y();
         if (c.count++ == 0)
@@ -115,18 +136,32 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
     QFont font = p.font();
     font.setPixelSize(std::max(1, static_cast<int>(std::lround(10 * ctx.scale))));
     p.setFont(font);
-    for (const auto& [key, c] : cells) {
+    const bool stamp = stampsSymbols(p);
+    SymbolStamps stamps(style, p.device() ? p.device()->devicePixelRatio() : 1.0);
+    std::unordered_map<std::size_t, QStaticText> counts;  // laid out once per count
+    for (const std::int32_t slot : grid) {
+        if (slot < 0)
+            continue;
         if (ctx.cancelled())
             return;
+        const Cell& c = cells[static_cast<std::size_t>(slot)];
         const QPointF at(c.sx / c.count, c.sy / c.count);
         if (c.count == 1) {
-            drawPointSymbol(p, at, style, data.categories[c.first],
-                            data.flagsOf(c.first) & kFeatureMarks,
-                            sizeClassDiameter(style, sizeClassOf(style, data.sizeOf(c.first))));
+            const std::uint8_t marks = data.flagsOf(c.first) & kFeatureMarks;
+            const int sizeClass = sizeClassOf(style, data.sizeOf(c.first));
+            const double diameter = sizeClassDiameter(style, sizeClass);
+            const QPointF centre = symbolCentre(p, at);
+            if (stamp)
+                stamps.draw(p, at, data.categories[c.first], marks, sizeClass);
+            else
+                drawPointSymbol(p, centre, style, data.categories[c.first], marks, diameter);
+            const double r = pointSymbolRadius(style, diameter, marks);
+            out.obstacles.emplace_back(centre.x() - r, centre.y() - r, 2 * r, 2 * r);
             ++ctx.stats.featuresDrawn;
             continue;
         }
         const double r = (9.0 + 3.0 * std::log10(static_cast<double>(c.count))) * ctx.scale;
+        out.obstacles.emplace_back(at.x() - r, at.y() - r, 2 * r, 2 * r);
         const QRectF box(at.x() - r, at.y() - r, 2 * r, 2 * r);
         // Slices clockwise from 12 o'clock, highest category first; angles in 1/16 degree.
         int startAngle = 90 * 16;
@@ -146,8 +181,17 @@ void drawClusters(RenderContext& ctx, const LayerData& data, const LayerStyle& s
         if (c.anySuspend)  // the suspend mark's black ring, so a cluster never hides one
             p.setPen(QPen(kSuspendMarkColor, 2.5 * ctx.scale));
         p.drawEllipse(at, r, r);
+        auto text = counts.find(c.count);
+        if (text == counts.end()) {
+            QStaticText t(shortCount(c.count));
+            t.setTextFormat(Qt::PlainText);
+            t.prepare(QTransform(), font);
+            text = counts.emplace(c.count, std::move(t)).first;
+        }
         p.setPen(Qt::black);
-        p.drawText(box, Qt::AlignCenter, shortCount(c.count));
+        p.drawStaticText(
+            at - QPointF(text->second.size().width() / 2, text->second.size().height() / 2),
+            text->second);
         ++ctx.stats.clusters;
         ++ctx.stats.featuresDrawn;
     }
@@ -198,7 +242,7 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
 
     if (style.pointLod == PointLod::Cluster && style.clusterAbove >= 0 &&
         hits.size() > static_cast<std::size_t>(style.clusterAbove)) {
-        drawClusters(ctx, data, style, hits);
+        drawClusters(ctx, data, style, hits, margin, out);
         return;
     }
 
@@ -304,24 +348,32 @@ void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle&
                                  data.flagsOf(f) & kFeatureMarks);
     };
 
-    if (chosen.size() > kMaxLabelledPoints)
-        return;
-    // Few enough to name: every symbol is an obstacle for the names, and the most severe
-    // sites are named first.
+    // Every symbol is an obstacle for every label (a town's name never covers a facility).
+    // Radii by (size class, marks), worked out once: tens of thousands of symbols at the
+    // decimated overview.
+    std::array<double, kSizeClassCount * kMarkCombinations> radii{};
+    radii.fill(-1);
     out.obstacles.reserve(chosen.size());
-    for (std::uint32_t f : chosen) {
-        const double r = radiusOf(f);
-        const QPointF c = centreOf(f);
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const std::uint32_t f = chosen[k];
+        const std::uint8_t marks = data.flagsOf(f) & kFeatureMarks;
+        const int sizeClass = sizeClassOf(style, data.sizeOf(f));
+        double& r =
+            radii[static_cast<std::size_t>(sizeClass) * kMarkCombinations + markIndex(marks)];
+        if (r < 0)
+            r = pointSymbolRadius(style, sizeClassDiameter(style, sizeClass), marks);
+        const QPointF c = stamp ? symbolCentre(p, chosenPx[k]) : chosenPx[k];
         out.obstacles.emplace_back(c.x() - r, c.y() - r, 2 * r, 2 * r);
     }
-    if (!style.showLabels)
+    // Few enough to name: the most severe sites are named first.
+    if (chosen.size() > kMaxLabelledPoints || !style.showLabels)
         return;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const std::uint32_t f = chosen[*it];
         if (data.labels[f].empty())
             continue;
         out.labels.push_back({centreOf(f), QString::fromStdString(data.labels[f]), false,
-                              radiusOf(f) + 3 * ctx.scale});
+                              radiusOf(f) + 3 * ctx.scale, 0, QRectF()});
     }
 }
 

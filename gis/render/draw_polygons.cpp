@@ -105,8 +105,10 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
     }
 
     std::vector<QPolygonF> rings;
+    std::vector<QPointF> collapsed;
     std::vector<QLineF> lines;
     const bool wantLabels = style.showLabels && hits.size() <= kMaxLabelledFeatures;
+    std::vector<std::pair<double, LabelSpot>> labels;  // by the feature's size on screen
 
     for (std::uint32_t f : hits) {
         if (ctx.cancelled())
@@ -125,15 +127,18 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
             continue;
         }
 
-        const QPainterPath path = polygonPath(ctx, g, f, &rings);
+        const QPainterPath path = polygonPath(ctx, g, f, &rings, &collapsed);
         if (style.strokeWidth >= 0.5 * ctx.scale && cs.stroke.alpha() == 255) {
             // Aliased fill with an antialiased outline on top (which covers the jagged
-            // edge): Qt's antialiasing rasteriser is far slower on large paths.
-            p.setRenderHint(QPainter::Antialiasing, false);
-            p.setPen(Qt::NoPen);
-            p.setBrush(cs.fill);
-            p.drawPath(path);
-            p.setRenderHint(QPainter::Antialiasing, true);
+            // edge): Qt's antialiasing rasteriser is far slower on large paths. A
+            // transparent fill (boundaries only) is not drawn at all.
+            if (cs.fill.alpha() > 0) {
+                p.setRenderHint(QPainter::Antialiasing, false);
+                p.setPen(Qt::NoPen);
+                p.setBrush(cs.fill);
+                p.drawPath(path);
+                p.setRenderHint(QPainter::Antialiasing, true);
+            }
             p.setBrush(Qt::NoBrush);
             if (style.strokeWidth > 1.0) {
                 // Pens wider than one pixel are stroked into a path and filled: 25× slower
@@ -156,16 +161,35 @@ void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyl
             p.setBrush(cs.fill);
             p.drawPath(path);
         }
+        if (!collapsed.empty() && style.strokeWidth > 0) {
+            // Parts smaller than a pixel (islets) stay visible as dots of the outline colour.
+            const double side = std::max(1.0 * ctx.scale, 1.5 * style.strokeWidth);
+            p.setPen(Qt::NoPen);
+            p.setBrush(cs.stroke);
+            for (const QPointF& c : collapsed)
+                p.drawRect(QRectF(c - QPointF(side / 2, side / 2), QSizeF(side, side)));
+        }
         ++ctx.stats.featuresDrawn;
 
-        if (wantLabels && !data.labels[f].empty() && box.width() > 24 * ctx.scale)
-            out.labels.push_back(
-                {t.toPixel(g.labelAnchors[f]), QString::fromStdString(data.labels[f]), true, 0});
+        if (wantLabels && !data.labels[f].empty() && box.width() > 24 * ctx.scale) {
+            LabelSpot spot{t.toPixel(g.labelAnchors[f]),
+                           QString::fromStdString(data.labels[f]),
+                           true,
+                           0,
+                           style.labelRoom > 0 ? box.width() / style.labelRoom : 0.0,
+                           box};
+            labels.emplace_back(box.width() * box.height(), std::move(spot));
+        }
     }
+    // The larger features are named first: where names compete, a province beats a sliver.
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [size, spot] : labels)
+        out.labels.push_back(std::move(spot));
 }
 
 QPainterPath polygonPath(RenderContext& ctx, const FeatureGeometry& g, std::uint32_t f,
-                         std::vector<QPolygonF>* rings) {
+                         std::vector<QPolygonF>* rings, std::vector<QPointF>* collapsed) {
     const QRectF box = ctx.transform.toPixel(g.boxes[f]);
     const bool clip = box.width() > kClipAbovePixels || box.height() > kClipAbovePixels;
     const QRectF clipRect(-kClipAbovePixels / 4, -kClipAbovePixels / 4,
@@ -173,10 +197,14 @@ QPainterPath polygonPath(RenderContext& ctx, const FeatureGeometry& g, std::uint
                           ctx.deviceSize.height() + kClipAbovePixels / 2);
     if (rings)
         rings->clear();
+    if (collapsed)
+        collapsed->clear();
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     for (std::uint32_t r = g.featureRings[f]; r < g.featureRings[f + 1]; ++r) {
         QPolygonF ring = thinRing(g, r, ctx.transform, 0.5, ctx.stats.verticesDrawn);
+        if (collapsed && !clip && !ring.isEmpty() && ring.size() < 4)
+            collapsed->push_back(ring.front());  // a closed ring needs 4 points to enclose
         if (clip)
             ring = clipToRect(ring, clipRect);
         if (ring.size() < 3)

@@ -32,13 +32,14 @@ std::vector<std::uint32_t> selectedFeatures(const LayerData& data,
 
 void drawSelection(RenderContext& ctx, const LayerRender& layer) {
     const std::unordered_set<std::string>& ids = ctx.settings.selectedIds;
-    if (ids.empty() || !drawable(layer))
+    if (ids.empty() || !drawable(layer, ctx.mapScale()))
         return;
     const LayerData& data = *layer.data;
     const FeatureGeometry& g = *data.geometry;
     LayerStyle style = layer.style;
     style.pointSize *= ctx.scale;
     style.strokeWidth *= ctx.scale;
+    style.haloWidth *= ctx.scale;
     QPainter& p = ctx.painter;
     p.setOpacity(1.0);
     p.setBrush(Qt::NoBrush);
@@ -47,6 +48,8 @@ void drawSelection(RenderContext& ctx, const LayerRender& layer) {
     for (std::uint32_t f : selectedFeatures(data, ids)) {
         if (g.boxes[f].empty() || !g.boxes[f].intersects(view))
             continue;
+        if (g.isLines)
+            continue;  // lines are context (rivers), never selected
         if (g.isPoints) {
             // A ring 2 px outside the symbol, marks included: selected points show even where
             // decimation dropped their symbol.

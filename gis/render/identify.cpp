@@ -46,6 +46,8 @@ std::vector<std::size_t> featureIndicesAt(const LayerData& layer, QPointF at, do
     if (!layer.consistent())
         return out;
     const FeatureGeometry& g = *layer.geometry;
+    if (g.isLines)
+        return out;  // lines are context (rivers), never identified
     tolerance = std::max(0.0, tolerance);
     if (g.isPoints) {
         for (std::uint32_t f :

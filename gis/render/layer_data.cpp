@@ -8,11 +8,21 @@
 namespace safemap {
 
 LayerBuilder::LayerBuilder(std::string id, std::string title, LayerKind kind)
-    : data_(std::make_shared<LayerData>()), geometry_(std::make_shared<FeatureGeometry>()) {
+    : LayerBuilder(std::move(id), std::move(title), kind,
+                   kind == LayerKind::Factories ? GeometryKind::Points : GeometryKind::Polygons) {}
+
+LayerBuilder::LayerBuilder(std::string id, std::string title, LayerKind kind, GeometryKind geometry)
+    : geometryKind_(geometry), data_(std::make_shared<LayerData>()) {
     data_->id = std::move(id);
     data_->title = std::move(title);
     data_->kind = kind;
-    geometry_->isPoints = kind == LayerKind::Factories;
+    reset();
+}
+
+void LayerBuilder::reset() {
+    geometry_ = std::make_shared<FeatureGeometry>();
+    geometry_->isPoints = geometryKind_ == GeometryKind::Points;
+    geometry_->isLines = geometryKind_ == GeometryKind::Lines;
 }
 
 void LayerBuilder::addPoint(std::string featureId, GeoPoint where, std::uint8_t category,
@@ -29,7 +39,8 @@ void LayerBuilder::addPoint(std::string featureId, GeoPoint where, std::uint8_t 
 }
 
 void LayerBuilder::addPolygon(std::string featureId, const MultiPolygon& area,
-                              std::uint8_t category, std::string label) {
+                              std::uint8_t category, std::string label,
+                              std::optional<GeoPoint> labelAt) {
     FeatureGeometry& g = *geometry_;
     BBox box;
     double bestArea = -1;
@@ -60,6 +71,40 @@ void LayerBuilder::addPolygon(std::string featureId, const MultiPolygon& area,
     }
     g.featureRings.push_back(static_cast<std::uint32_t>(g.ringStarts.size() - 1));
     g.boxes.push_back(box);
+    g.labelAnchors.push_back(labelAt ? toMercator(*labelAt) : anchor);
+    g.extent.extend(box);
+    data_->featureIds.push_back(std::move(featureId));
+    data_->labels.push_back(std::move(label));
+    data_->categories.push_back(category);
+    data_->sizes.push_back(std::numeric_limits<float>::quiet_NaN());
+}
+
+void LayerBuilder::addLine(std::string featureId, const std::vector<std::vector<GeoPoint>>& parts,
+                           std::uint8_t category, std::string label) {
+    FeatureGeometry& g = *geometry_;
+    BBox box;
+    double longest = -1;
+    QPointF anchor;
+    for (const auto& part : parts) {
+        if (part.size() < 2)
+            continue;
+        const std::size_t first = g.vertices.size();
+        double length = 0;
+        for (const GeoPoint& p : part) {
+            const QPointF m = toMercator(p);
+            if (g.vertices.size() > first)
+                length += std::hypot(m.x() - g.vertices.back().x(), m.y() - g.vertices.back().y());
+            g.vertices.push_back(m);
+            box.extend(m.x(), m.y());
+        }
+        g.ringStarts.push_back(static_cast<std::uint32_t>(g.vertices.size()));
+        if (length > longest) {
+            longest = length;
+            anchor = g.vertices[first + part.size() / 2];
+        }
+    }
+    g.featureRings.push_back(static_cast<std::uint32_t>(g.ringStarts.size() - 1));
+    g.boxes.push_back(box);
     g.labelAnchors.push_back(anchor);
     g.extent.extend(box);
     data_->featureIds.push_back(std::move(featureId));
@@ -71,8 +116,7 @@ void LayerBuilder::addPolygon(std::string featureId, const MultiPolygon& area,
 std::shared_ptr<const LayerData> LayerBuilder::finish() {
     geometry_->index = PackedRTree(geometry_->boxes);
     data_->geometry = std::move(geometry_);
-    geometry_ = std::make_shared<FeatureGeometry>();
-    geometry_->isPoints = data_->kind == LayerKind::Factories;
+    reset();
     auto out = std::move(data_);
     data_ = std::make_shared<LayerData>();
     data_->id = out->id;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ inline constexpr std::uint8_t kFeatureHidden = 1;
 inline constexpr std::uint8_t kFeatureStale = 2;
 /// On the "to suspend" list (a black ring around the symbol).
 inline constexpr std::uint8_t kFeatureSuspend = 4;
-/// On the "due for inspection" list (a small blue marker at the upper right).
+/// Among the first of the "due for inspection" list, within the weekly inspection capacity
+/// (SiteStatus::inspectTop): a blue marker at the upper right.
 inline constexpr std::uint8_t kFeatureInspect = 8;
 /// The flags that draw a mark on a point symbol.
 inline constexpr std::uint8_t kFeatureMarks = kFeatureStale | kFeatureSuspend | kFeatureInspect;
@@ -31,22 +33,29 @@ inline constexpr std::uint8_t kFeatureMarks = kFeatureStale | kFeatureSuspend | 
 /// What a layer shows; decides its default style and how identify treats it.
 enum class LayerKind : std::uint8_t { Basemap, Zones, Factories };
 
+/// How a layer's features are stored and drawn.
+enum class GeometryKind : std::uint8_t { Points, Polygons, Lines };
+
 /// \brief Geometry of a layer's features in Web Mercator metres, with a spatial index.
 ///
 /// Point layers use `points` (one per feature). Polygon layers keep all vertices in one
 /// flat array: feature f owns rings [featureRings[f], featureRings[f+1]) and ring r owns
 /// vertices [ringStarts[r], ringStarts[r+1]). All rings of a feature (outer boundaries of
-/// every part and their holes) are drawn as one even-odd path. Shared, never mutated.
+/// every part and their holes) are drawn as one even-odd path. Line layers (`isLines`) keep
+/// their parts the same way, as open paths. Shared, never mutated.
 struct FeatureGeometry {
     bool isPoints = true;
+    bool isLines = false;  ///< with isPoints false: the "rings" are open lines (rivers)
     std::vector<QPointF> points;
     std::vector<QPointF> vertices;
     std::vector<std::uint32_t> ringStarts{0};
     std::vector<std::uint32_t> featureRings{0};
-    std::vector<BBox> boxes;            ///< per feature, Mercator
-    std::vector<QPointF> labelAnchors;  ///< per feature: the point or a spot on the largest ring
-    PackedRTree index;                  ///< over `boxes`; item i is feature i
-    BBox extent;                        ///< Mercator
+    std::vector<BBox> boxes;  ///< per feature, Mercator
+    /// Per feature: the point, a spot on the largest ring (or one given by the builder), the
+    /// middle of a line's longest part.
+    std::vector<QPointF> labelAnchors;
+    PackedRTree index;  ///< over `boxes`; item i is feature i
+    BBox extent;        ///< Mercator
 
     std::size_t featureCount() const { return boxes.size(); }
 };
@@ -80,7 +89,8 @@ struct LayerData {
     bool consistent() const {
         const std::size_t n = geometry ? geometry->featureCount() : 0;
         return geometry && featureIds.size() == n && labels.size() == n && categories.size() == n &&
-               (sizes.empty() || sizes.size() == n) && (flags.empty() || flags.size() == n) &&
+               geometry->labelAnchors.size() == n && (sizes.empty() || sizes.size() == n) &&
+               (flags.empty() || flags.size() == n) &&
                (geometry->isPoints ? geometry->points.size() == n
                                    : geometry->featureRings.size() == n + 1);
     }
@@ -89,16 +99,27 @@ struct LayerData {
 /// \brief Collects features in EPSG:4326 and produces a LayerData (projects and indexes once).
 class LayerBuilder {
 public:
+    /// Factories are points, other kinds polygons.
     LayerBuilder(std::string id, std::string title, LayerKind kind);
-    /// Adds a point feature. `size` NaN = unknown.
+    LayerBuilder(std::string id, std::string title, LayerKind kind, GeometryKind geometry);
+    /// Adds a point feature (point layers). `size` NaN = unknown.
     void addPoint(std::string featureId, GeoPoint where, std::uint8_t category = 0,
                   float size = std::numeric_limits<float>::quiet_NaN(), std::string label = {});
-    /// Adds a polygon feature; empty rings are skipped, open rings are closed.
+    /// Adds a polygon feature (polygon layers); empty rings are skipped, open rings are
+    /// closed. Its label goes at `labelAt` if given, else at the centre of the largest outer
+    /// ring's box.
     void addPolygon(std::string featureId, const MultiPolygon& area, std::uint8_t category = 0,
-                    std::string label = {});
+                    std::string label = {}, std::optional<GeoPoint> labelAt = std::nullopt);
+    /// Adds a line feature of one or more parts (line layers); parts of fewer than two
+    /// points are skipped. Its label goes at the middle vertex of the longest part.
+    void addLine(std::string featureId, const std::vector<std::vector<GeoPoint>>& parts,
+                 std::uint8_t category = 0, std::string label = {});
     std::shared_ptr<const LayerData> finish();
 
 private:
+    void reset();
+
+    GeometryKind geometryKind_;
     std::shared_ptr<LayerData> data_;
     std::shared_ptr<FeatureGeometry> geometry_;
 };

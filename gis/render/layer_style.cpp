@@ -33,11 +33,17 @@ LayerStyle basemapStyle() {
     return s;
 }
 
+bool inScaleRange(const LayerStyle& style, double scaleDenominator) {
+    return (style.minScale <= 0 || scaleDenominator >= style.minScale) &&
+           (style.maxScale <= 0 || scaleDenominator <= style.maxScale);
+}
+
 LayerStyle zoneStyle() {
     LayerStyle s;
     s.categories = riskCategoryStyles(90);
     s.strokeWidth = 1.2;
     s.showLabels = true;
+    s.labelRoom = 0.6;  // a zone is named once its name nearly fits across it
     return s;
 }
 
@@ -46,7 +52,13 @@ LayerStyle factoryStyle() {
     s.categories = riskCategoryStyles(255);
     s.pointSize = 6.0;
     s.strokeWidth = 0.5;
+    s.haloWidth = 1.0;
     s.showLabels = true;
+    s.labelMaxScale = 25000;  // names at street scale only
+    // Above a few thousand facilities in view (the 100,000-site province at overview
+    // scales) one symbol per site is a carpet; count bubbles show where and how risky.
+    s.pointLod = PointLod::Cluster;
+    s.clusterAbove = 3000;
     return s;
 }
 

@@ -46,6 +46,24 @@ struct LayerStyle {
     std::array<float, 4> sizeBreaks{100, 500, 1000, 5000};
     bool showLabels = false;  ///< draw LayerData::labels when few features are visible
     QColor labelColor{40, 40, 40};
+    double labelSize = 11;        ///< label font size, px
+    bool labelBold = false;       ///< a heavier face (provinces)
+    bool labelItalic = false;     ///< italic (water, archipelagos)
+    bool labelUppercase = false;  ///< capitals, spaced a little (provinces)
+    /// Area labels only where the feature is at least this many times as wide on screen as
+    /// its name (1 = the name fits inside; 0 = however small the feature), so small zones are
+    /// named only at closer scales.
+    double labelRoom = 0;
+    /// Labels only at scales of 1:N with N at most this (0 = at every scale); e.g. 25,000 for
+    /// facility names at street scale.
+    double labelMaxScale = 0;
+    /// The layer is drawn only at scales 1:N with minScale ≤ N ≤ maxScale (0 = no limit):
+    /// districts only when zoomed in, towns only below the national overview.
+    double minScale = 0;
+    double maxScale = 0;
+    /// A light ring of this width (px) around point symbols, outside their outline, so a
+    /// facility stays apart from a zone fill of its own colour. 0 = none.
+    double haloWidth = 0;
     double opacity = 1.0;  ///< whole-layer opacity, 0..1
     PointLod pointLod = PointLod::Decimate;
     int clusterAbove = 50000;  ///< visible points above which PointLod::Cluster aggregates
@@ -64,6 +82,8 @@ std::vector<CategoryStyle> riskCategoryStyles(int fillAlpha = 255);
 
 /// Land light beige, borders grey; the sea is the map background (kSeaColor).
 LayerStyle basemapStyle();
+/// The draws-at-all test for a scale 1:`scaleDenominator` (LayerStyle::minScale/maxScale).
+bool inScaleRange(const LayerStyle& style, double scaleDenominator);
 /// Semi-transparent fill with a solid outline, coloured by risk category.
 LayerStyle zoneStyle();
 /// Small circles coloured by risk category, named when few are in view.

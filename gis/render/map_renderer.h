@@ -3,6 +3,7 @@
 #include <QFont>
 #include <QImage>
 #include <QRectF>
+#include <QString>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +27,7 @@ struct RenderStats {
     std::size_t featuresHidden = 0;   ///< queried features skipped for kFeatureHidden
     std::size_t labelsDrawn = 0;      ///< labels placed (the rest overlapped)
     std::vector<QRectF> labelBoxes;   ///< where they went, padded, in image pixels
+    std::vector<QString> labelTexts;  ///< what they say (as given, before any upper-casing)
     bool cancelled = false;
     double milliseconds = 0;                ///< wall time of the render call
     std::vector<double> layerMilliseconds;  ///< per entry of MapSettings::layers (0 if skipped)

@@ -26,18 +26,35 @@ SuspendRing suspendRing(const LayerStyle& style, double diameter) {
     return {std::max(0.75 * u, 0.08 * diameter), std::max(1.75 * u, 0.2 * diameter)};
 }
 
-double inspectRadius(const LayerStyle& style, double diameter) {
-    return std::max(1.1 * markUnit(style), 0.15 * diameter);
+double inspectRim(const LayerStyle& style) {
+    return 0.8 * markUnit(style);
 }
 
-// Where the inspect marker sits: upper right, on the rim of whatever is drawn below it.
+// Radius of the disc with its outline, or of the suspend ring around it.
+double bodyRadius(const LayerStyle& style, double diameter, std::uint8_t flags) {
+    double r = diameter / 2 + std::max(0.0, style.strokeWidth) / 2;
+    if (flags & kFeatureSuspend) {
+        const SuspendRing ring = suspendRing(style, diameter);
+        r = std::max(r, diameter / 2 + ring.gap + ring.width);
+    }
+    return r;
+}
+
+// Big enough to see at the default 6 px symbol (a 4 px dot with a white rim): only this
+// week's inspections carry it, a handful on the map.
+double inspectRadius(const LayerStyle& style, double diameter) {
+    return std::max(2.0 * markUnit(style), 0.25 * diameter);
+}
+
+// Where the inspect marker sits: upper right, mostly outside the rim of whatever is drawn
+// below it, so the disc keeps its risk colour.
 QPointF inspectOffset(const LayerStyle& style, double diameter, std::uint8_t flags) {
     double rim = diameter / 2;
     if (flags & kFeatureSuspend) {
         const SuspendRing ring = suspendRing(style, diameter);
         rim += ring.gap + ring.width;
     }
-    const double d = rim * std::sqrt(0.5);
+    const double d = (rim + 0.6 * inspectRadius(style, diameter)) * std::sqrt(0.5);
     return {d, -d};
 }
 
@@ -59,14 +76,10 @@ double sizeClassDiameter(const LayerStyle& style, int sizeClass) {
 }
 
 double pointSymbolRadius(const LayerStyle& style, double diameter, std::uint8_t flags) {
-    double r = diameter / 2 + std::max(0.0, style.strokeWidth) / 2;
-    if (flags & kFeatureSuspend) {
-        const SuspendRing ring = suspendRing(style, diameter);
-        r = std::max(r, diameter / 2 + ring.gap + ring.width);
-    }
+    double r = bodyRadius(style, diameter, flags) + std::max(0.0, style.haloWidth);
     if (flags & kFeatureInspect) {
         const QPointF o = inspectOffset(style, diameter, flags);
-        const double edge = inspectRadius(style, diameter) + 0.5 * markUnit(style);
+        const double edge = inspectRadius(style, diameter) + inspectRim(style);
         r = std::max(r, std::hypot(o.x(), o.y()) + edge);
     }
     return r;
@@ -77,6 +90,13 @@ void drawPointSymbol(QPainter& p, QPointF c, const LayerStyle& style, std::uint8
     const double r = diameter / 2;
     const double u = markUnit(style);
     const CategoryStyle& cs = style.forCategory(category);
+    if (style.haloWidth > 0) {
+        // A light ring under the symbol: a yellow site on a yellow zone keeps its edge.
+        const double halo = bodyRadius(style, diameter, flags) + style.haloWidth;
+        p.setPen(Qt::NoPen);
+        p.setBrush(kSymbolHaloColor);
+        p.drawEllipse(c, halo, halo);
+    }
     if (flags & kFeatureSuspend) {
         // Black disc, white disc, then the symbol: a ring that is black on every colour,
         // kept apart from dark fills (very low green, very high red) by the white gap.
@@ -105,7 +125,7 @@ void drawPointSymbol(QPainter& p, QPointF c, const LayerStyle& style, std::uint8
         const double ri = inspectRadius(style, diameter);
         p.setPen(Qt::NoPen);
         p.setBrush(Qt::white);
-        p.drawEllipse(at, ri + 0.5 * u, ri + 0.5 * u);
+        p.drawEllipse(at, ri + inspectRim(style), ri + inspectRim(style));
         p.setBrush(kInspectMarkColor);
         p.drawEllipse(at, ri, ri);
     }

@@ -31,6 +31,8 @@ inline constexpr int kDefaultSizeClass = 1;
 inline const QColor kSuspendMarkColor{0, 0, 0};
 inline const QColor kStaleMarkColor{255, 255, 255};
 inline const QColor kInspectMarkColor{21, 101, 192};
+/// The ring under a symbol when LayerStyle::haloWidth is set: nearly opaque white.
+inline const QColor kSymbolHaloColor{255, 255, 255, 230};
 
 /// Size class of a feature whose size value is `value` (NaN or ≤ 0 = unknown).
 int sizeClassOf(const LayerStyle& style, float value);
@@ -38,13 +40,14 @@ int sizeClassOf(const LayerStyle& style, float value);
 double sizeClassDiameter(const LayerStyle& style, int sizeClass);
 
 /// Radius of everything a symbol of disc `diameter` with `flags`' marks paints, from its
-/// centre (outline, suspend ring and inspect marker included).
+/// centre (outline, suspend ring, halo and inspect marker included).
 double pointSymbolRadius(const LayerStyle& style, double diameter, std::uint8_t flags);
 
-/// Draws one point symbol centred on `centre`: the category's disc of `diameter`, and on it
-/// the marks of `flags`: kFeatureSuspend a thick black ring around the disc (with a white gap),
-/// kFeatureStale a white centre dot edged in the category's outline colour, kFeatureInspect a small
-/// blue dot at the upper right. kFeatureHidden is ignored here. Sets the painter's pen and brush.
+/// Draws one point symbol centred on `centre`: a light halo (LayerStyle::haloWidth), the
+/// category's disc of `diameter`, and on it the marks of `flags`: kFeatureSuspend a thick
+/// black ring around the disc (with a white gap), kFeatureStale a white centre dot edged in the
+/// category's outline colour, kFeatureInspect a blue dot with a white rim at the upper right.
+/// kFeatureHidden is ignored here. Sets the painter's pen and brush.
 void drawPointSymbol(QPainter& painter, QPointF centre, const LayerStyle& style,
                      std::uint8_t category, std::uint8_t flags, double diameter);
 /// The same at the style's pointSize: what the legend shows for (category, flags).

@@ -115,9 +115,10 @@ QImage RenderCache::render(const MapSettings& settings, const std::atomic<bool>*
     // The layers renderMap would draw, and the longest cached run of them from the bottom.
     std::vector<std::size_t> drawn;
     std::vector<LayerKey> keys;
+    const double scale = scaleDenominator(settings);
     if (transform.valid())
         for (std::size_t i = 0; i < settings.layers.size(); ++i)
-            if (detail::drawable(settings.layers[i])) {
+            if (detail::drawable(settings.layers[i], scale)) {
                 drawn.push_back(i);
                 keys.push_back({settings.layers[i].data, settings.layers[i].style});
             }

@@ -30,6 +30,8 @@ struct RenderContext {
     RenderStats& stats;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    /// The map's scale 1:N at 96 logical dpi (scale-dependent layers and labels).
+    double mapScale() const { return scaleDenominator(settings); }
     /// The visible extent grown by `pixels` (device units) on every side: symbols and strokes
     /// that straddle the edge must still be drawn.
     BBox viewGrownBy(double pixels) const {
@@ -44,16 +46,26 @@ struct LabelSpot {
     QPointF anchor;  ///< centre of the text, or the centre of the point symbol it names
     QString text;
     /// Point labels (false) are tried right of the symbol, then left, above and below it,
-    /// `offset` device pixels from the anchor; area labels (true) are centred on the anchor.
+    /// `offset` device pixels from the anchor; area labels (true) are centred on the anchor,
+    /// or moved a little up or down, or (small features) put just above or below `area`.
     bool centred = true;
     double offset = 0;
+    /// Area labels: the widest the text may be (device px) to be drawn at all; 0 = any.
+    double room = 0;
+    /// Area labels: the feature's box on screen. When the middle is taken (a zone full of
+    /// facilities), a small feature's name goes just above or below it.
+    QRectF area;
 };
 
 /// \brief What drawing one layer leaves for the label pass (also kept by the layer cache).
 struct LayerOutput {
     std::vector<LabelSpot> labels;  ///< most important first
     QColor labelColor;
-    /// Symbols the layer's own labels must not cover (point layers with few points in view).
+    double labelSize = 11;  ///< device px
+    bool labelBold = false;
+    bool labelItalic = false;
+    bool labelUppercase = false;
+    /// Symbols no label may cover (every layer's labels avoid every layer's symbols).
     std::vector<QRectF> obstacles;
 };
 
@@ -62,10 +74,11 @@ struct LayerOutput {
 /// drawn: hidden, no data, inconsistent arrays, no categories or zero opacity.
 bool drawLayer(RenderContext& ctx, const LayerRender& layer, LayerOutput& out);
 /// Places and draws the labels of `outputs` (bottom to top; the top layer's labels win),
-/// skipping any that would overlap a label already placed or one of its layer's obstacles.
+/// each with a halo, skipping any that would overlap a label already placed, cover any
+/// layer's symbol (LayerOutput::obstacles) or cross the edge of the frame.
 void drawLabelPass(RenderContext& ctx, const std::vector<const LayerOutput*>& outputs);
-/// Whether a layer is drawn at all (same test as drawLayer).
-bool drawable(const LayerRender& layer);
+/// Whether a layer is drawn at all at the scale 1:`scale` (same test as drawLayer).
+bool drawable(const LayerRender& layer, double scale);
 
 /// Draws the selection highlight of one layer's selected features that are shown and in
 /// view, over everything drawn so far: after all layers, before the labels, so a selection
@@ -88,14 +101,17 @@ inline QPointF symbolCentre(const QPainter& p, QPointF px) {
 }
 
 /// The pixel path of polygon feature `f` (all rings, even-odd), sub-pixel vertices thinned
-/// and huge rings clipped; `rings` (if given) receives the rings.
+/// and huge rings clipped; `rings` (if given) receives the rings, `collapsed` (if given)
+/// where rings thinned to less than a triangle lie (islands smaller than a pixel).
 QPainterPath polygonPath(RenderContext& ctx, const FeatureGeometry& g, std::uint32_t f,
-                         std::vector<QPolygonF>* rings);
+                         std::vector<QPolygonF>* rings, std::vector<QPointF>* collapsed = nullptr);
 
 /// `style` is the layer's style with its pixel sizes already multiplied by ctx.scale.
 void drawPolygonLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
                       LayerOutput& out);
 void drawPointLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
                     LayerOutput& out);
+void drawLineLayer(RenderContext& ctx, const LayerData& data, const LayerStyle& style,
+                   LayerOutput& out);
 
 }  // namespace safemap::detail

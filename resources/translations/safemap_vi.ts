@@ -248,6 +248,18 @@
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Priority %1 (place %2 on the list): %3</source>
+        <translation>Mức ưu tiên %1 (thứ %2 trong danh sách): %3</translation>
+    </message>
+    <message>
+        <source>Within this week&apos;s inspection capacity: marked on the map.</source>
+        <translation>Trong số cơ sở kiểm tra được tuần này: được đánh dấu trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
 </context>
 <context>
     <name>safemap::AsOfBar</name>
@@ -662,6 +674,18 @@
     <message>
         <source>%1 districts</source>
         <translation>%1 quận/huyện</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>%1 provinces</source>
+        <translation>%1 tỉnh, thành phố</translation>
     </message>
 </context>
 <context>
@@ -1191,10 +1215,6 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <translation>Chưa chọn bộ tiêu chí.</translation>
     </message>
     <message>
-        <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection.</source>
-        <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra.</translation>
-    </message>
-    <message>
         <source>Facility names (when zoomed in)</source>
         <translation>Tên cơ sở (khi phóng to)</translation>
     </message>
@@ -1211,8 +1231,12 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <translation>đánh giá quá hạn cập nhật</translation>
     </message>
     <message>
-        <source>due for inspection</source>
-        <translation>cần kiểm tra</translation>
+        <source>to inspect this week (top of the list)</source>
+        <translation>cần kiểm tra tuần này (đầu danh sách)</translation>
+    </message>
+    <message>
+        <source>%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection, of which the first %6 (by priority) are this week&apos;s, marked on the map.</source>
+        <translation>%1 Tính đến %2: %3 quá hạn cập nhật, %4 cần tạm dừng hoạt động, %5 cần kiểm tra, trong đó %6 cơ sở đầu tiên (theo mức ưu tiên) được kiểm tra tuần này và đánh dấu trên bản đồ.</translation>
     </message>
 </context>
 <context>
@@ -1390,10 +1414,6 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <translation>Giới thiệu SafeMap</translation>
     </message>
     <message>
-        <source>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Industrial zones, clusters and facilities coloured by infection risk.&lt;br&gt;Works fully offline. Licence: GPL-2.0-or-later.&lt;br&gt;Basemap: Natural Earth (public domain).</source>
-        <translation>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Khu công nghiệp, cụm công nghiệp và cơ sở sản xuất kinh doanh, tô màu theo mức nguy cơ lây nhiễm.&lt;br&gt;Hoạt động hoàn toàn ngoại tuyến. Giấy phép: GPL-2.0-or-later.&lt;br&gt;Bản đồ nền: Natural Earth (phạm vi công cộng).</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
@@ -1464,6 +1484,10 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>Rule thresholds</source>
         <translation>Ngưỡng quy tắc</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Industrial zones, clusters and facilities coloured by infection risk.&lt;br&gt;Works fully offline. Licence: GPL-2.0-or-later.&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Khu công nghiệp, cụm công nghiệp và cơ sở sản xuất kinh doanh, tô màu theo mức nguy cơ lây nhiễm.&lt;br&gt;Hoạt động hoàn toàn ngoại tuyến. Giấy phép: GPL-2.0-or-later.&lt;br&gt;%2</translation>
     </message>
 </context>
 <context>

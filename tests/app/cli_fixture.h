@@ -50,6 +50,13 @@ inline void makeSampleProject(const QString& path) {
     }
 }
 
+/// Data rows of the sample's assessment file (one assessment each).
+inline int sampleAssessmentRows() {
+    QFile f(src("data/assessments/danh_gia_2021-06.csv"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return static_cast<int>(f.readAll().count('\n')) - 1;
+}
+
 /// A digest of a file's bytes: equal digests mean the file was not changed.
 inline QByteArray digest(const QString& path) {
     QFile f(path);

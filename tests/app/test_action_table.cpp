@@ -1,5 +1,6 @@
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -7,6 +8,7 @@
 #include <QTableView>
 #include <QTest>
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "app/gui/action_table.h"
 #include "app/gui/identify_panel.h"
@@ -31,8 +33,11 @@ struct LocaleGuard {
 
 ListRow row(std::string id, std::string name, std::string tax, std::string zone,
             std::string district, std::optional<int> workers, std::optional<RiskLevel> level,
-            double percent, std::optional<Date> on, std::vector<Reason> reasons) {
+            double percent, std::optional<Date> on, std::vector<Reason> reasons, double priority,
+            int rank) {
     ListRow r;
+    r.priority.level = priority;  // the total is all one would see
+    r.rank = rank;
     r.siteId = std::move(id);
     r.name = std::move(name);
     r.taxCode = std::move(tax);
@@ -76,15 +81,17 @@ std::vector<ListRow> sampleRows() {
     rising.percent = 20;
     return {
         row("r1", "Công ty Đồng Văn", "0700000001", "KCN Đồng Văn II", "Duy Tiên", 1200,
-            RiskLevel::High, 62, ymd(2021, 6, 10), {unsafe(RiskLevel::High, 62, ymd(2021, 6, 10))}),
+            RiskLevel::High, 62, ymd(2021, 6, 10), {unsafe(RiskLevel::High, 62, ymd(2021, 6, 10))},
+            61.5, 2),
         row("r2", "Ánh Dương, \"Sunrise\" Co.", "", "", "Kim Bảng", 15000, RiskLevel::VeryHigh, 85,
             ymd(2021, 6, 1),
             {unsafe(RiskLevel::VeryHigh, 85, ymd(2021, 6, 1)),
-             counted(ReasonCode::AssessmentOverdue, 9, 7)}),
+             counted(ReasonCode::AssessmentOverdue, 9, 7)},
+            92.25, 1),
         row("r3", "Bảo Minh", "0101", "KCN Bảo Minh", "Vụ Bản", std::nullopt, std::nullopt, 0,
-            std::nullopt, {none}),
+            std::nullopt, {none}, 40, 4),
         row("r4", "Zeta", "0202", "CCN Kim Bình", "Kim Bảng", 300, RiskLevel::Low, 20,
-            ymd(2021, 6, 12), {rising}),
+            ymd(2021, 6, 12), {rising}, 40, 3),
     };
 }
 
@@ -113,10 +120,22 @@ QByteArray readAll(const QString& path) {
 
 }  // namespace
 
-TEST_CASE("Action table shows the rows, worst first, with a count", "[app][action_table]") {
+TEST_CASE("Action table shows the rows, highest priority first, with a count",
+          "[app][action_table]") {
     Fixture fx;
     CHECK(fx.table.rowCount() == 4);
     CHECK(fx.table.countLabel()->text().toStdString() == "4 facilities");
+    CHECK(fx.order() == "r2,r1,r4,r3");
+    CHECK(fx.cell(0, ActionTable::Priority) == "92.3");
+    CHECK(fx.cell(2, ActionTable::Priority) == "40.0");
+    const QModelIndex top = fx.table.view()->model()->index(0, ActionTable::Priority);
+    CHECK_THAT(top.data(Qt::ToolTipRole).toString().toStdString(),
+               Catch::Contains("place 1 on the list") && Catch::Contains("level 92.3"));
+    // The priority column sorts as numbers, both ways, and the default is the list's order
+    // (r4 and r3 tie on priority: their places on the list decide).
+    fx.sort(ActionTable::Priority, Qt::AscendingOrder);
+    CHECK(fx.order() == "r3,r4,r1,r2");
+    fx.sort(ActionTable::Priority, Qt::DescendingOrder);
     CHECK(fx.order() == "r2,r1,r4,r3");
     CHECK(fx.cell(0, ActionTable::Level) == "very high risk (85.0 %)");
     CHECK(fx.cell(0, ActionTable::ZoneName) == "outside any zone");
@@ -153,7 +172,7 @@ TEST_CASE("Clicking a row emits its site id; selectSite selects quietly", "[app]
     Fixture fx;
     QSignalSpy spy(&fx.table, &ActionTable::siteActivated);
     QTableView* view = fx.table.view();
-    // Row 2 in the default order (level, worst first) is r4.
+    // Row 2 in the default order (priority, highest first) is r4.
     const QRect cell = view->visualRect(view->model()->index(2, ActionTable::Name));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
     REQUIRE(spy.count() == 1);
@@ -211,10 +230,12 @@ TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV 
     CHECK(readAll(path).toStdString() == listRowsToCsv(shown, true));
     CHECK(
         readAll(path).startsWith("\xEF\xBB\xBF"
-                                 "site_id,tax_code,name,zone,district,workers,level,percent,"
-                                 "assessed_on,reason_codes,reasons,reasons_en\r\n"
-                                 "r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,15000,"
-                                 "very_high,85.0,2021-06-01,unsafe_level; assessment_overdue,"));
+                                 "rank,priority,this_week,site_id,tax_code,name,zone,district,"
+                                 "workers,level,percent,assessed_on,reason_codes,reasons,"
+                                 "reasons_en\r\n"
+                                 "1,92.3,no,r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,"
+                                 "15000,very_high,85.0,2021-06-01,unsafe_level; "
+                                 "assessment_overdue,"));
     // Written through a temporary file: nothing else is left in the folder.
     CHECK(QDir(QString::fromStdString(dir.path().string())).entryList(QDir::Files) ==
           QStringList{"list.csv"});
@@ -222,8 +243,8 @@ TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV 
     // A new order replaces the old file.
     fx.sort(ActionTable::Name, Qt::AscendingOrder);
     REQUIRE(fx.table.exportCsv(path).ok());
-    CHECK(readAll(path).contains("\r\nr2,"));
-    CHECK(readAll(path).indexOf("\r\nr3,") < readAll(path).indexOf("\r\nr1,"));  // Bảo < Công
+    CHECK(readAll(path).contains(",no,r2,"));
+    CHECK(readAll(path).indexOf(",no,r3,") < readAll(path).indexOf(",no,r1,"));  // Bảo < Công
 
     const Status bad = fx.table.exportCsv(QString::fromStdString(dir.file("no/such/dir.csv")));
     CHECK_FALSE(bad.ok());
@@ -299,4 +320,31 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
     const auto filtered = listRows(ActionList::ToInspect, facts, ps, inZone);
     REQUIRE(filtered.size() == 1);
     CHECK(filtered[0].siteId == "c");
+}
+
+TEST_CASE("the inspection table marks this week's inspections and keeps the list's order",
+          "[app][action_table]") {
+    QApplication& app = test::app();
+    (void)app;
+    LocaleGuard locale{QLocale(QLocale::English, QLocale::UnitedStates)};
+    // Names in the opposite order to the priorities, so a name sort would show.
+    std::vector<ListRow> rows;
+    for (auto [id, name, priority, rank, top] :
+         {std::tuple{"a", "Zeta", 70.0, 1, true}, std::tuple{"b", "Yên", 55.0, 2, true},
+          std::tuple{"c", "Ánh", 40.0, 3, false}}) {
+        ListRow r = row(id, name, "", "", "", std::nullopt, std::nullopt, 0, std::nullopt,
+                        {counted(ReasonCode::NeverInspected, 0, 0)}, priority, rank);
+        r.thisWeek = top;
+        rows.push_back(r);
+    }
+    ActionTable table(ActionList::ToInspect);
+    table.setRows(rows);
+    CHECK(table.visibleSiteIds().join(',').toStdString() == "a,b,c");
+    auto* model = table.view()->model();
+    CHECK(model->index(0, ActionTable::Priority).data(Qt::FontRole).value<QFont>().bold());
+    CHECK_FALSE(model->index(2, ActionTable::Priority).data(Qt::FontRole).isValid());
+    CHECK(model->index(1, ActionTable::Priority).data(Qt::BackgroundRole).isValid());
+    CHECK_THAT(
+        model->index(0, ActionTable::Priority).data(Qt::ToolTipRole).toString().toStdString(),
+        Catch::Contains("this week's inspection capacity"));
 }

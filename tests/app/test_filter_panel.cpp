@@ -3,6 +3,8 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -194,4 +196,82 @@ TEST_CASE("Ctrl+F puts the cursor in the search box", "[app][filter_panel]") {
     QTest::keyClick(&fx.panel, Qt::Key_F, Qt::ControlModifier);
     CHECK(fx.panel.searchBox()->hasFocus());
     CHECK(fx.panel.searchBox()->selectedText().toStdString() == "old");
+}
+
+TEST_CASE("Provinces come from the facilities and narrow districts and zones",
+          "[app][filter_panel]") {
+    QApplication& app = test::app();
+    (void)app;
+    auto factory = [](std::string province, std::string district) {
+        Factory f;
+        f.province = std::move(province);
+        f.district = std::move(district);
+        return f;
+    };
+    Zone dongVan = zone("z1", ZoneKind::IndustrialZone, "KCN Đồng Văn II");
+    dongVan.province = "Hà Nam";
+    Zone thangLong = zone("z2", ZoneKind::IndustrialZone, "KCN Thăng Long");
+    thangLong.province = "Hà Nội";
+    Zone dongDang = zone("z3", ZoneKind::EconomicZone, "KKT Đồng Đăng – Lạng Sơn");
+    dongDang.province = "Lạng Sơn";
+    FilterPanel panel;
+    QSignalSpy spy(&panel, &FilterPanel::filterChanged);
+    panel.setSites({dongVan, thangLong, dongDang},
+                   {factory("Hà Nội", "Đông Anh"), factory("Hà Nam", "Duy Tiên"),
+                    factory("Lạng Sơn", "Cao Lộc"), factory("Hà Nội", "Ba Vì"),
+                    factory("Hà Nam", "Kim Bảng"), factory("Hà Nội", "Đông Anh")});
+    panel.show();
+    auto* province = panel.findChild<QComboBox*>(QStringLiteral("filterProvince"));
+    auto* district = panel.findChild<QComboBox*>(QStringLiteral("filterDistrict"));
+    auto* zones = panel.findChild<QComboBox*>(QStringLiteral("filterZone"));
+    REQUIRE(province);
+    REQUIRE(district);
+    REQUIRE(zones);
+    // Sorted with accents ignored: ha nam < ha noi < lang son.
+    CHECK(items(province) == "All provinces|Hà Nam|Hà Nội|Lạng Sơn");
+    CHECK(items(district) == "All districts|Ba Vì|Cao Lộc|Đông Anh|Duy Tiên|Kim Bảng");
+    CHECK(spy.count() == 0);
+
+    // A district of Hà Nội first; then Hà Nam: the district goes, the combos narrow.
+    district->setCurrentIndex(district->findText(QStringLiteral("Ba Vì")));
+    REQUIRE(spy.count() == 1);
+    province->setCurrentIndex(1);
+    REQUIRE(spy.count() == 2);
+    SiteFilter f = spy.last().at(0).value<SiteFilter>();
+    CHECK(f.provinces == std::set<std::string>{"Hà Nam"});
+    CHECK(f.districts.empty());
+    CHECK(items(district) == "All districts|Duy Tiên|Kim Bảng");
+    CHECK(items(zones) == "All zones and clusters|KCN Đồng Văn II");
+
+    // Within the province, a district; back to all provinces keeps it and lists them all.
+    district->setCurrentIndex(2);
+    f = spy.last().at(0).value<SiteFilter>();
+    CHECK(f.districts == std::set<std::string>{"Kim Bảng"});
+    CHECK(f.provinces == std::set<std::string>{"Hà Nam"});
+    province->setCurrentIndex(0);
+    f = spy.last().at(0).value<SiteFilter>();
+    CHECK(f.provinces.empty());
+    CHECK(f.districts == std::set<std::string>{"Kim Bảng"});
+    CHECK(items(district) == "All districts|Ba Vì|Cao Lộc|Đông Anh|Duy Tiên|Kim Bảng");
+    CHECK(district->currentText() == QStringLiteral("Kim Bảng"));
+
+    // A saved filter with a province is shown narrowed, without a signal.
+    const int before = spy.count();
+    SiteFilter saved;
+    saved.provinces = {"lang son"};  // accents ignored
+    panel.setFilter(saved);
+    CHECK(spy.count() == before);
+    CHECK(province->currentText() == QStringLiteral("Lạng Sơn"));
+    CHECK(items(district) == "All districts|Cao Lộc");
+    CHECK(panel.filter().provinces == std::set<std::string>{"lang son"});
+}
+
+TEST_CASE("The filter panel scrolls instead of growing past a short dock", "[app][filter_panel]") {
+    Fixture fx;
+    fx.panel.resize(300, 240);
+    QTest::qWait(20);
+    auto* scroll = fx.panel.findChild<QScrollArea*>();
+    REQUIRE(scroll);
+    CHECK(scroll->verticalScrollBar()->maximum() > 0);
+    CHECK(fx.panel.minimumSizeHint().height() < 240);
 }

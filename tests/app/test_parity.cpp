@@ -7,6 +7,7 @@
 
 #include "app/gui/action_table.h"
 #include "app/gui/as_of_bar.h"
+#include "app/gui/language.h"
 #include "app/gui/legend_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
@@ -30,7 +31,7 @@ QStringList cliIds(const QString& project, const QStringList& options) {
     QStringList ids;
     const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     for (int i = 1; i < lines.size(); ++i)
-        ids << lines[i].section(',', 0, 0);
+        ids << lines[i].section(',', 3, 3);  // rank,priority,this_week,site_id,…
     return ids;
 }
 
@@ -74,7 +75,8 @@ TEST_CASE("the window and safemap render draw the same map of the same scenario"
 
     const QString png = QString::fromStdString(dir.file("cli.png"));
     const CliRun r = runCli({"render", project, "--out", png, "--size",
-                             QStringLiteral("%1x%2").arg(window.width()).arg(window.height())});
+                             QStringLiteral("%1x%2").arg(window.width()).arg(window.height()),
+                             "--language", currentLanguage()});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const QImage cli = QImage(png).convertToFormat(QImage::Format_ARGB32);

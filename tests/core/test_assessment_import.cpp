@@ -1,5 +1,6 @@
 // Assessment rows → project: matching, validation with row/column, idempotence, history,
 // all-or-nothing, and lists made from what was stored.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/assessments/assessment_table.h"
@@ -112,9 +113,14 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
     CHECK_FALSE(worst.latest->safeToOperate);
     CHECK(siteFacts[0].previous.has_value());
     REQUIRE(status.suspendOrder.size() == 2);
-    CHECK(status.sites[status.suspendOrder[0]].siteId == "MST-9900000002");
-    CHECK(status.sites[status.suspendOrder[1]].siteId == "MST-9900000003");
-    CHECK(status.site("MST-9900000003")->suspendReasons[0].code == ReasonCode::NoAssessment);
+    // Very high risk with the measures missing outranks "never assessed" (priority order).
+    const SiteStatus& top = status.sites[status.suspendOrder[0]];
+    const SiteStatus& next = status.sites[status.suspendOrder[1]];
+    CHECK(top.siteId == "MST-9900000002");
+    CHECK(next.siteId == "MST-9900000003");
+    CHECK(top.priority.level == 40);
+    CHECK(next.priority.level == 25);
+    CHECK(next.suspendReasons[0].code == ReasonCode::NoAssessment);
 }
 
 TEST_CASE("a refused or cancelled assessment import changes nothing, not even the criteria set") {
@@ -253,6 +259,12 @@ TEST_CASE("inspections are read with row/column errors, added once, and feed the
     CHECK(two->suspendReasons[0].code == ReasonCode::MeasuresNotImplemented);
     CHECK_THAT(reasonText(two->suspendReasons[0], nullptr, true),
                Catch::Contains("Không có phòng cách ly"));
+    // Its failed inspection puts it above site 1 (passed, same facts otherwise but fewer
+    // workers); site 3, never inspected and the largest, comes first.
+    std::vector<std::string> order;
+    for (const auto i : status.suspendOrder)
+        order.push_back(status.sites[i].siteId);
+    CHECK(order == std::vector<std::string>{"MST-9900000003", "MST-9900000002", "MST-9900000001"});
     for (const auto& id : {"MST-9900000001", "MST-9900000002"})
         for (const auto& r : status.site(id)->inspectReasons)
             CHECK(r.code != ReasonCode::NeverInspected);

@@ -54,7 +54,9 @@ ProjectStatus statusOf(const Project& project, const Scenario& scenario) {
     return r->status;
 }
 
-const std::string kSampleAssessments = sourcePath("data/assessments/danh_gia_2021-06.csv");
+// The assessments the released projects were made from (the sample of that time).
+const std::string kSampleAssessments =
+    std::string(SAFEMAP_TEST_DATA) + "/projects/danh_gia_2021-06.csv";
 
 }  // namespace
 
@@ -250,10 +252,10 @@ TEST_CASE("list rows follow the scenario's filter and export in the one CSV form
     CHECK(filtered[0].siteId == "MST-9900000002");
     CHECK(filtered[0].level == RiskLevel::VeryHigh);
     const std::string csv = listRowsToCsv(filtered, false);
-    CHECK(csv.rfind("site_id,tax_code,name,zone,district,workers,level,percent,assessed_on,"
-                    "reason_codes,reasons,reasons_en\r\n",
+    CHECK(csv.rfind("rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,"
+                    "percent,assessed_on,reason_codes,reasons,reasons_en\r\n",
                     0) == 0);
-    CHECK_THAT(csv, Catch::Contains("MST-9900000002,9900000002,Cơ sở 2,,,600,very_high,100.0,"
+    CHECK_THAT(csv, Catch::Contains(",no,MST-9900000002,9900000002,Cơ sở 2,,,600,very_high,100.0,"
                                     "2021-06-14,measures_not_implemented; unsafe_level"));
 }
 

@@ -171,8 +171,11 @@ TEST_CASE("lists are sorted, reproducible, and default to the newest assessment 
     CHECK(effectiveAsOf(facts, s) == d("2021-06-14"));
     const auto list = suspensionList(facts, s);
     REQUIRE(list.size() == 2);
-    CHECK(list[0].siteId == "M");  // 13 days without assessment
-    CHECK(list[1].siteId == "Z");
+    // Highest priority first (test_priority.cpp): Z, assessed high, before M, low but 13 days
+    // without an assessment.
+    CHECK(list[0].siteId == "Z");
+    CHECK(list[1].siteId == "M");
+    CHECK(list[0].priority.total() > list[1].priority.total());
     CHECK(codes(list, "M") == std::vector{ReasonCode::AssessmentOverdue});
     CHECK(suspensionList(facts, s) == list);
     CHECK(suspensionList({b, a}, s) == list);  // input order does not matter

@@ -240,6 +240,7 @@ TEST_CASE("grid decimation draws at least one symbol wherever there are points",
     REQUIRE(total == 20 * 500 + 50);
     LayerStyle style = factoryStyle();
     style.pointSize = 6;
+    style.pointLod = PointLod::Decimate;  // the default clusters above 3,000 points in view
     MapSettings s;
     s.extent = {0, 0, 2000, 2000};
     s.outputSize = QSize(200, 200);
@@ -309,7 +310,9 @@ TEST_CASE("a set cancel flag stops a large render early", "[render]") {
     MapSettings s;
     s.extent = {0, 0, 200000, 200000};
     s.outputSize = QSize(400, 400);
-    s.layers = {{b.finish(), factoryStyle(), true}};
+    LayerStyle style = factoryStyle();
+    style.pointLod = PointLod::Decimate;  // one symbol per cell: thousands drawn
+    s.layers = {{b.finish(), style, true}};
 
     std::atomic<bool> cancel{true};
     RenderStats stats;

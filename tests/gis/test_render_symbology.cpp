@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QRawFont>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -42,8 +43,10 @@ QPointF mercatorOfPixel(const MapSettings& s, int px, int py) {
 
 // Risk colours, 12 px symbols with their 0.5 px outline: one mark unit is 2 px.
 //   suspend ring: white from r = 6 to 6 + max(1.5, 0.96) = 7.5, black to 7.5 + max(3.5, 2.4) = 11
+//   halo:         1 px of white outside the outline (6.25 → 7.25) or the ring (11 → 12)
 //   stale dot:    white to max(2.5, 2.4) = 2.5, its edge to 3.3, then the fill to r = 6
-//   inspect dot:  centred at r·(√½, −√½) = (4.24, −4.24), blue to max(2.2, 1.8) = 2.2
+//   inspect dot:  radius max(4, 3) = 4 with a 1.6 px white rim, centred 6 + 0.6 · 4 = 8.4 px
+//                 out at the upper right, (5.94, −5.94): it reaches 2.8 px from the centre
 LayerStyle markStyle() {
     LayerStyle style = factoryStyle();
     style.pointSize = 12;
@@ -192,10 +195,49 @@ TEST_CASE("the suspend mark is a black ring on every risk colour", "[render][mar
             CHECK(img.pixelColor(100, 91) == ringOrBackground);
             // The centre keeps the risk colour, so the level still reads.
             CHECK(img.pixelColor(100, 100) == style.categories[category].fill);
-            // 12 px beyond the centre is past the ring.
-            CHECK(img.pixelColor(112, 100) == kBackground);
+            // 13 px beyond the centre is past the ring and its 1 px halo (to 12).
+            CHECK(img.pixelColor(113, 100) == kBackground);
         }
     }
+}
+
+TEST_CASE("a facility keeps its edge on a zone of its own colour (halo)", "[render][marks]") {
+    // The default style: 6 px discs, 0.5 px outline, 1 px halo from 3.25 to 4.25 px. The zone
+    // below has the facility's own risk colour at the zone layer's opacity.
+    const LayerStyle style = factoryStyle();
+    const LayerStyle zones = zoneStyle();
+    for (std::uint8_t category = 0; category <= 5; ++category) {
+        INFO("category " << int(category));
+        MapSettings s = sceneOf(200, 200);
+        s.background = QColor(252, 250, 242);  // the basemap's land
+        LayerBuilder z("z", "z", LayerKind::Zones);
+        z.addPolygon("zone", {Polygon{{squareRing(0, 0, 2000, 2000)}}}, category);
+        LayerBuilder b("f", "f", LayerKind::Factories);
+        b.addPoint("p", atPixel(s, 100, 100), category);
+        LayerStyle plain = style;
+        plain.haloWidth = 0;
+        s.layers = {{z.finish(), zones, true}, {b.finish(), style, true}};
+        const QImage img = renderMap(s);
+        const QColor zone = img.pixelColor(20, 20);
+        const QColor centre = img.pixelColor(100, 100);
+        const QColor rim = img.pixelColor(104, 100);  // 3.5..4.5 px out: mostly halo
+        CHECK(centre == style.categories[category].fill);
+        CHECK(rim.lightness() > zone.lightness() + 8);
+        CHECK(rim.lightness() > centre.lightness() + 8);
+        // Without the halo that pixel is the zone's own colour.
+        s.layers[1].style = plain;
+        CHECK(renderMap(s).pixelColor(104, 100) == zone);
+    }
+    // A wider halo is white all through: 2 px from 6.25 to 8.25 on 12 px symbols.
+    MapSettings s = sceneOf(200, 200);
+    LayerBuilder b("f", "f", LayerKind::Factories);
+    b.addPoint("p", atPixel(s, 100, 100), 3);
+    LayerStyle wide = markStyle();
+    wide.haloWidth = 2;
+    s.layers = {{b.finish(), wide, true}};
+    const QImage img = renderMap(s);
+    CHECK(img.pixelColor(107, 100).lightness() > 220);
+    CHECK(img.pixelColor(110, 100) == kBackground);
 }
 
 TEST_CASE("marks stay legible at the default 6 px symbol", "[render][marks]") {
@@ -241,10 +283,11 @@ TEST_CASE("the stale mark is a white centre dot and inspect a blue dot, on every
         CHECK(img.pixelColor(104, 100) == fill);
         CHECK(img.pixelColor(96, 100) == fill);
         CHECK(img.pixelColor(150, 150) == fill);
-        // Inspect: the blue dot's centre is (154.74, 146.26); pixel (154, 146) lies within
-        // 1.05 px of it, inside its 2.2 px radius.
-        CHECK(img.pixelColor(154, 146) == kInspectMarkColor);
-        CHECK(img.pixelColor(54, 46) != kInspectMarkColor);  // the same spot, plain symbol
+        // Inspect: the blue dot's centre is (156.44, 144.56); pixel (155, 145) lies within
+        // 0.6 px of it, inside its 4 px radius.
+        CHECK(img.pixelColor(155, 145) == kInspectMarkColor);
+        CHECK(img.pixelColor(157, 144) == kInspectMarkColor);
+        CHECK(img.pixelColor(55, 45) != kInspectMarkColor);  // the same spot, plain symbol
         // All three marks on one symbol: centre white, ring black (opposite the blue dot).
         CHECK(img.pixelColor(150, 50) == kStaleMarkColor);
         CHECK(img.pixelColor(141, 50) == kSuspendMarkColor);
@@ -383,16 +426,20 @@ TEST_CASE("bigger workforces paint bigger symbols", "[render][size]") {
 TEST_CASE("facility names show when few are in view, around their symbols, never overlapping",
           "[render][labels]") {
     safemap::test::ensureGuiApp();
-    MapSettings s = sceneOf(300, 200);
+    MapSettings s = sceneOf(360, 200);
     s.background = Qt::white;
-    // Facilities in a row 12 px apart, names longer than the gaps, and one far off.
+    // Facilities in a row 12 px apart, names longer than the gaps, one far off, and one at
+    // the right edge whose name fits nowhere but on the right, past the edge.
     LayerBuilder points("f", "f", LayerKind::Factories);
-    const int xs[] = {100, 112, 124, 136};
+    const int xs[] = {150, 162, 174, 186};
     for (int i = 0; i < 4; ++i)
         points.addPoint(numbered("f", i), atPixel(s, xs[i], 100), 3, NAN,
                         numbered("Công ty Dệt may ", i));
     points.addPoint("far", atPixel(s, 20, 20), 3, NAN, "Nhà máy Bắc Ninh");
-    s.layers = {{points.finish(), factoryStyle(), true}};
+    points.addPoint("edge", atPixel(s, 354, 100), 3, NAN, "Công ty Cơ khí Biên");
+    LayerStyle named = factoryStyle();
+    named.labelMaxScale = 0;  // this scene is 1:37,800, beyond the street-scale default
+    s.layers = {{points.finish(), named, true}};
 
     RenderStats stats;
     const QImage img = renderMap(s, nullptr, &stats);
@@ -401,14 +448,24 @@ TEST_CASE("facility names show when few are in view, around their symbols, never
     for (std::size_t i = 0; i < stats.labelBoxes.size(); ++i)
         for (std::size_t j = i + 1; j < stats.labelBoxes.size(); ++j)
             CHECK_FALSE(stats.labelBoxes[i].intersects(stats.labelBoxes[j]));
-    // No name covers a symbol: 6 px discs with a 0.5 px outline centred at (x + 0.5, y + 0.5).
+    // No name covers a symbol: 6 px discs with a 0.5 px outline and a 1 px halo, centred at
+    // (x + 0.5, y + 0.5).
     for (const QRectF& box : stats.labelBoxes)
-        for (int x : {100, 112, 124, 136, 20}) {
+        for (int x : {150, 162, 174, 186, 20, 354}) {
             const int y = x == 20 ? 20 : 100;
-            CHECK_FALSE(box.intersects(QRectF(x + 0.5 - 3.25, y + 0.5 - 3.25, 6.5, 6.5)));
+            CHECK_FALSE(box.intersects(QRectF(x + 0.5 - 4.25, y + 0.5 - 4.25, 8.5, 8.5)));
         }
-    // The far facility's name sits right of its symbol (from x = 20.5 + 3.25 + 3 ≈ 27).
-    CHECK(darkPixels(img, QRect(27, 14, 40, 13)) > 20);
+    // Every name lies whole inside the image: the one at the edge went left of its symbol
+    // (never clipped at the edge).
+    for (const QRectF& box : stats.labelBoxes)
+        CHECK(QRectF(0, 0, 360, 200).contains(box));
+    const auto edge = std::find(stats.labelTexts.begin(), stats.labelTexts.end(),
+                                QStringLiteral("Công ty Cơ khí Biên"));
+    REQUIRE(edge != stats.labelTexts.end());
+    CHECK(stats.labelBoxes[static_cast<std::size_t>(edge - stats.labelTexts.begin())].right() <
+          354);
+    // The far facility's name sits right of its symbol (from x = 20.5 + 4.25 + 3 ≈ 28).
+    CHECK(darkPixels(img, QRect(28, 14, 40, 13)) > 20);
     CHECK(darkPixels(img, QRect(0, 0, 16, 40)) == 0);
 }
 
@@ -421,13 +478,22 @@ TEST_CASE("facility names win over the zone name they would overlap", "[render][
     zones.addPolygon("kcn", {Polygon{{squareRing(500, 0, 2500, 2000)}}}, 0, "KCN Quế Võ");
     LayerBuilder points("f", "f", LayerKind::Factories);
     points.addPoint("f", atPixel(s, 140, 100), 3, NAN, "Công ty May Hưng Yên");
-    s.layers = {{zones.finish(), zoneStyle(), true}, {points.finish(), factoryStyle(), true}};
+    LayerStyle named = factoryStyle();
+    named.labelMaxScale = 0;
+    s.layers = {{zones.finish(), zoneStyle(), true}, {points.finish(), named, true}};
     RenderStats stats;
     renderMap(s, nullptr, &stats);
-    REQUIRE(stats.labelsDrawn == 1);
-    // Right of the symbol: from 140.5 + 6.25 − 2 (padding), centred on y = 100.5.
-    CHECK(stats.labelBoxes[0].left() == Approx(144.75).margin(1.5));
+    REQUIRE(stats.labelsDrawn == 2);
+    // The facility's name first, right of the symbol: from 140.5 + 7.25 − 2 (padding),
+    // centred on y = 100.5; it takes the zone's middle.
+    CHECK(stats.labelTexts[0] == QStringLiteral("Công ty May Hưng Yên"));
+    CHECK(stats.labelBoxes[0].left() == Approx(145.75).margin(1.5));
     CHECK(stats.labelBoxes[0].contains(QPointF(150, 100)));
+    // The zone's name moves a line up or down instead, clear of the name and the symbol.
+    CHECK(stats.labelTexts[1] == QStringLiteral("KCN Quế Võ"));
+    CHECK_FALSE(stats.labelBoxes[1].intersects(stats.labelBoxes[0]));
+    CHECK_FALSE(stats.labelBoxes[1].intersects(QRectF(140.5 - 4.25, 100.5 - 4.25, 8.5, 8.5)));
+    CHECK(std::abs(stats.labelBoxes[1].center().y() - 100) > 8);
 
     // With the facility filtered out the zone is named at its centre.
     s.layers[1].data = withFlags(*s.layers[1].data, {kFeatureHidden});
@@ -435,6 +501,32 @@ TEST_CASE("facility names win over the zone name they would overlap", "[render][
     REQUIRE(stats.labelsDrawn == 1);
     CHECK(stats.labelBoxes[0].center().x() == Approx(150).margin(1.5));
     CHECK(stats.labelBoxes[0].center().y() == Approx(100).margin(1.5));
+}
+
+TEST_CASE("facility names only at street scale, zone names once they fit", "[render][labels]") {
+    safemap::test::ensureGuiApp();
+    // A zone 400 m across with a facility in it, seen at 1:10,000 and 1:100,000 (on a
+    // 300 × 200 px screen at 96 dpi, about 0.8 km and 8 km across at the equator).
+    LayerBuilder zones("z", "z", LayerKind::Zones);
+    zones.addPolygon("kcn", {Polygon{{squareRing(-200, -200, 200, 200)}}}, 0, "KCN Quế Võ");
+    LayerBuilder points("f", "f", LayerKind::Factories);
+    points.addPoint("f", at(-150, 150), 3, NAN, "Công ty May Hưng Yên");
+    MapSettings s;
+    s.outputSize = QSize(300, 200);
+    s.layers = {{zones.finish(), zoneStyle(), true}, {points.finish(), factoryStyle(), true}};
+    auto texts = [&](double scale) {
+        s.extent = extentForScale(QPointF(0, 0), scale, s.outputSize);
+        RenderStats stats;
+        renderMap(s, nullptr, &stats);
+        return stats.labelTexts;
+    };
+    const QString facility = QStringLiteral("Công ty May Hưng Yên");
+    const QString zone = QStringLiteral("KCN Quế Võ");
+    CHECK(texts(10000) == std::vector<QString>{facility, zone});
+    // At 1:100,000 the zone is 15 px wide, its name about 60: neither is named.
+    CHECK(texts(100000).empty());
+    // Just past street scale the facility loses its name; the zone (60 px) keeps its own.
+    CHECK(texts(30000) == std::vector<QString>{zone});
 }
 
 TEST_CASE("facility names are left out when many facilities are in view", "[render][labels]") {
@@ -446,7 +538,9 @@ TEST_CASE("facility names are left out when many facilities are in view", "[rend
         for (int j = 0; j < 18; ++j)
             b.addPoint(std::to_string(i * 18 + j), atPixel(s, 10 + 20 * i, 10 + 20 * j), 2, NAN,
                        "F");
-    s.layers = {{b.finish(), factoryStyle(), true}};
+    LayerStyle named = factoryStyle();
+    named.labelMaxScale = 0;  // the scene is 1:37,800
+    s.layers = {{b.finish(), named, true}};
     RenderStats stats;
     renderMap(s, nullptr, &stats);
     CHECK(stats.featuresDrawn == 324);
@@ -479,6 +573,7 @@ TEST_CASE("labels draw Vietnamese diacritics", "[render][labels]") {
         b.addPoint("p", at(105, 205), 0, NAN, label);  // pixel (10, 19)
         LayerStyle style = factoryStyle();
         style.categories = {{Qt::white, Qt::white}};
+        style.labelMaxScale = 0;
         s.layers = {{b.finish(), style, true}};
         const QImage img = renderMap(s);
         return darkPixels(img, QRect(16, 0, 184, 40));
