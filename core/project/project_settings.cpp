@@ -183,7 +183,8 @@ Status saveProjectSettings(Project& project, const ProjectSettings& s) {
     auto stored = repo.settings();
     if (!stored)
         return stored.error();
-    for (const auto& [key, value] : *stored) {
+    for (const auto& entry : *stored) {
+        const std::string& key = entry.first;  // clang 14 cannot capture a structured binding
         const bool written = std::any_of(values.begin(), values.end(),
                                          [&](const auto& kv) { return kv.first == key; });
         // No extent (all sites) is saved as no value, so a stored one that was not read goes.
