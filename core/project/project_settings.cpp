@@ -6,6 +6,7 @@
 
 #include "core/filter/filter_json.h"
 #include "core/project/project.h"
+#include "core/text/quoted.h"
 
 namespace safemap {
 
@@ -104,8 +105,15 @@ Result<ProjectSettings> loadProjectSettings(const Project& project) {
     ProjectSettings s;
     const std::string& where = project.location();
     auto problem = [&](const std::string& key, const std::string& value, const std::string& what) {
-        s.problems.push_back(Error(
-            "setting " + key + " = \"" + value + "\": " + what + "; the default is used", where));
+        // The table can be edited in QGIS: quote what is there, whatever its bytes.
+        std::string message = "setting ";
+        message += printableText(key);
+        message += " = ";
+        message += quotedForMessage(printableText(value));
+        message += ": ";
+        message += printableText(what);
+        message += "; the default is used";
+        s.problems.push_back(Error(message, where));
     };
     for (const auto& [key, value] : *stored) {
         if (key == kExtent) {
