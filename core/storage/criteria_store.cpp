@@ -1,4 +1,5 @@
 #include "core/storage/criteria_store.h"
+#include "core/text/quoted.h"
 
 #include "core/criteria/criteria_io.h"
 #include "core/storage/database.h"
@@ -64,11 +65,14 @@ Result<std::optional<CriteriaRef>> loadActiveCriteria(const Database& db) {
         return std::optional<CriteriaRef>();
     const std::string value = st->text(0);
     auto ref = parseCriteriaRef(value);
-    if (!ref)
-        return Error("the project's active criteria set is \"" + value +
-                         "\", which is not of the form id@version; its safemap_meta table was "
-                         "edited (choose a criteria set again in Project → Criteria sets)",
-                     db.path());
+    if (!ref) {
+        std::string message = "the project's active criteria set is ";
+        message += quotedForMessage(printableText(value));  // any bytes: the table is editable
+        message +=
+            ", which is not of the form id@version; its safemap_meta table was edited "
+            "(choose a criteria set again in Project → Criteria sets)";
+        return Error(message, db.path());
+    }
     return std::optional<CriteriaRef>(*ref);
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
+#include "core/text/quoted.h"
 
 namespace safemap {
 
@@ -339,10 +340,12 @@ Result<int> schemaVersion(const Database& db) {
     int version = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), version);
     if (v->empty() || ec != std::errc() || end != v->data() + v->size() || version < 1 ||
-        (*v)[0] == '+')
-        return Error("the project's schema_version is \"" + *v +
-                         "\", not a version number; its safemap_meta table was edited",
-                     db.path());
+        (*v)[0] == '+') {
+        std::string message = "the project's schema_version is ";
+        message += quotedForMessage(printableText(*v));  // any bytes: the table is editable
+        message += ", not a version number; its safemap_meta table was edited";
+        return Error(message, db.path());
+    }
     return version;
 }
 
