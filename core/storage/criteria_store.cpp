@@ -1,8 +1,8 @@
 #include "core/storage/criteria_store.h"
-#include "core/text/quoted.h"
 
 #include "core/criteria/criteria_io.h"
 #include "core/storage/database.h"
+#include "core/text/quoted.h"
 
 namespace safemap {
 
