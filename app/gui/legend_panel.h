@@ -28,6 +28,8 @@ public:
     MapStyleChoice choice() const;
     /// "very high risk: 18" lines as shown (tests read them).
     QStringList lines() const;
+    /// Adds a section (the context layers' legend) below the symbology choices.
+    void addSection(QWidget* section);
 
 signals:
     void choiceChanged(const safemap::MapStyleChoice& choice);
@@ -39,6 +41,7 @@ private:
     QCheckBox* sizeByWorkforce_;
     QCheckBox* zoneLabels_;
     QCheckBox* facilityLabels_;
+    class QVBoxLayout* sections_ = nullptr;
     bool updating_ = false;
 };
 

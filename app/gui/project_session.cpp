@@ -5,8 +5,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 #include "core/filter/filter_match.h"
+#include "gis/project/context_layers.h"
 
 namespace safemap {
 
@@ -21,15 +23,62 @@ struct JobInput {
     Scenario scenario;
     MapStyleChoice style;
     std::vector<LayerState> layers;
+    std::vector<ContextLayer> context;
 };
 
-constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4;
+constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4, kContext = 8;
+
+using ContextCache = std::vector<std::pair<std::string, std::shared_ptr<const LayerData>>>;
+
+/// Reads the context layers whose source changed; the others come from the last frame.
+void loadContext(const std::string& projectPath, const std::vector<ContextLayer>& specs,
+                 SessionFrame& f) {
+    auto cache = std::make_shared<ContextCache>();
+    std::vector<LayerRender> layers;
+    f.contextProblems.clear();
+    f.contextNotes.clear();
+    for (const ContextLayer& spec : specs) {
+        const std::string key = resolveContextPath(projectPath, spec.path) + '\n' +
+                                spec.layerName + '\n' + spec.sourceCrs + '\n' +
+                                spec.style.labelField;
+        std::shared_ptr<const LayerData> data;
+        if (f.contextCache)
+            for (const auto& [k, d] : *f.contextCache)
+                if (k == key)
+                    data = d;
+        if (!data) {
+            auto loaded = loadContextLayerData(projectPath, spec, &f.contextNotes);
+            if (!loaded) {
+                f.contextProblems.emplace_back(spec.id, loaded.error());
+                continue;
+            }
+            data = std::move(loaded).value();
+        }
+        if (data->id != spec.id || data->title != spec.title) {
+            // Renamed (or the same file added twice): the same features under the new name.
+            auto renamed = std::make_shared<LayerData>(*data);
+            renamed->id = spec.id;
+            renamed->title = spec.title;
+            data = std::move(renamed);
+        }
+        cache->emplace_back(key, data);
+        layers.push_back(styledContextLayer(data, spec));
+    }
+    f.contextCache = std::move(cache);
+    f.contextReloaded = true;
+    if (f.geometry) {
+        auto geometry = std::make_shared<MapGeometry>(*f.geometry);
+        geometry->context = std::move(layers);
+        f.geometry = std::move(geometry);
+    }
+}
 
 SessionFrame runJob(JobInput in) {
     QElapsedTimer timer;
     timer.start();
     SessionFrame f = std::move(in.previous);
     f.reloaded = false;
+    f.contextReloaded = false;
     f.error.reset();
     if ((in.work & kLoad) || !f.facts) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
@@ -44,7 +93,11 @@ SessionFrame runJob(JobInput in) {
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        f.geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*f.facts, in.basemap));
+        std::vector<LayerRender> context = f.geometry ? f.geometry->context
+                                                       : std::vector<LayerRender>{};
+        f.geometry = std::make_shared<const MapGeometry>(
+            buildMapGeometry(*f.facts, in.basemap, std::move(context)));
+        f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, in.basemap));
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
         f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
         f.choices = std::make_shared<const FilterChoices>(
@@ -52,6 +105,8 @@ SessionFrame runJob(JobInput in) {
         f.reloaded = true;
         in.work |= kStatus;
     }
+    if (in.work & kContext)
+        loadContext(in.path, in.context, f);
     if ((in.work & kStatus) || !f.status) {
         f.status =
             std::make_shared<const ProjectStatus>(computeStatus(*f.facts, in.scenario.rules));
@@ -68,7 +123,8 @@ SessionFrame runJob(JobInput in) {
 }  // namespace
 
 ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
-    static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad);
+    static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad &&
+                  Context == kContext);
     connect(&watcher_, &QFutureWatcher<SessionFrame>::finished, this, &ProjectSession::finished);
 }
 
@@ -89,7 +145,11 @@ Status ProjectSession::open(const std::string& path) {
     scenario_ = savedScenario(settings_);
     frame_ = SessionFrame{};
     pending_ = 0;
+    // The sites first, then the context layers: a province's roads may take a while to read
+    // and the facilities should not wait for them.
     request(Load);
+    if (!settings_.contextLayers.empty())
+        request(Context);
     return {};
 }
 
@@ -146,6 +206,31 @@ void ProjectSession::setLayerStates(std::vector<LayerState> layers) {
     request(Compose);
 }
 
+void ProjectSession::setContextLayers(std::vector<ContextLayer> layers) {
+    if (layers == settings_.contextLayers)
+        return;
+    auto& order = settings_.view.layers;
+    // Removed layers leave the saved order; new ones enter it just below the zones (not on
+    // top, where layers the order does not name would go, over the facilities).
+    std::erase_if(order, [&](const LayerState& s) {
+        return s.id.starts_with("context-") &&
+               std::none_of(layers.begin(), layers.end(),
+                            [&](const ContextLayer& l) { return l.id == s.id; });
+    });
+    if (!order.empty())
+        for (const ContextLayer& l : layers)
+            if (std::none_of(order.begin(), order.end(),
+                             [&](const LayerState& s) { return s.id == l.id; })) {
+                auto zones = std::find_if(order.begin(), order.end(), [](const LayerState& s) {
+                    return s.id == kZonesLayerId;
+                });
+                order.insert(zones, LayerState{l.id, true});
+            }
+    settings_.contextLayers = std::move(layers);
+    saveSettings();
+    request(Context);
+}
+
 Status ProjectSession::saveView(const BBox& extent) {
     if (!project_)
         return {};
@@ -183,6 +268,7 @@ void ProjectSession::startNext() {
     in.scenario = scenario_;
     in.style = settings_.style;
     in.layers = settings_.view.layers;
+    in.context = settings_.contextLayers;
     pending_ = 0;
     running_ = true;
     emit busyChanged(true);
