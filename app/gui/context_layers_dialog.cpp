@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -101,10 +102,10 @@ ContextLayerEditor::ContextLayerEditor(std::string projectPath, ContextLayer lay
     crsCombo_->addItem(QStringLiteral("VN-2000 UTM 49N (EPSG:3406)"), QStringLiteral("EPSG:3406"));
     for (const auto& p : vn2000Provinces())
         crsCombo_->addItem(tr("VN-2000 TM-3, %1 (%2°%3')")
-                               .arg(qs(p.name))
+                               .arg(qs(std::string(p.name)))
                                .arg(p.meridianMinutes / 60)
                                .arg(p.meridianMinutes % 60, 2, 10, QLatin1Char('0')),
-                           QStringLiteral("VN2000:") + qs(p.name));
+                           QStringLiteral("VN2000:") + qs(std::string(p.name)));
     crsCombo_->setToolTip(
         tr("Only for a file that declares no CRS (a shapefile without .prj, a DXF): e.g. "
            "EPSG:9215 or VN2000:Lạng Sơn"));

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QVBoxLayout;
 
 namespace safemap {
 
@@ -41,7 +42,7 @@ private:
     QCheckBox* sizeByWorkforce_;
     QCheckBox* zoneLabels_;
     QCheckBox* facilityLabels_;
-    class QVBoxLayout* sections_ = nullptr;
+    QVBoxLayout* sections_ = nullptr;
     bool updating_ = false;
 };
 

@@ -6,9 +6,9 @@
 #include <QEventLoop>
 #include <QPointer>
 #include <QThreadPool>
-#include <functional>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <functional>
 
 #include "core/filter/filter_match.h"
 #include "gis/project/context_layers.h"
@@ -41,9 +41,8 @@ void loadContext(const std::string& projectPath, const std::vector<ContextLayer>
     f.contextProblems.clear();
     f.contextNotes.clear();
     for (const ContextLayer& spec : specs) {
-        const std::string key = resolveContextPath(projectPath, spec.path) + '\n' +
-                                spec.layerName + '\n' + spec.sourceCrs + '\n' +
-                                spec.style.labelField;
+        const std::string key = resolveContextPath(projectPath, spec.path) + '\n' + spec.layerName +
+                                '\n' + spec.sourceCrs + '\n' + spec.style.labelField;
         std::shared_ptr<const LayerData> data;
         if (f.contextCache)
             for (const auto& [k, d] : *f.contextCache)
@@ -98,8 +97,8 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        std::vector<LayerRender> context = f.geometry ? f.geometry->context
-                                                       : std::vector<LayerRender>{};
+        std::vector<LayerRender> context =
+            f.geometry ? f.geometry->context : std::vector<LayerRender>{};
         f.geometry = std::make_shared<const MapGeometry>(
             buildMapGeometry(*f.facts, in.basemap, std::move(context)));
         f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, in.basemap));
@@ -218,26 +217,8 @@ void ProjectSession::setLayerStates(std::vector<LayerState> layers) {
 }
 
 void ProjectSession::setContextLayers(std::vector<ContextLayer> layers) {
-    if (layers == settings_.contextLayers)
+    if (!replaceContextLayers(settings_, std::move(layers), kZonesLayerId))
         return;
-    auto& order = settings_.view.layers;
-    // Removed layers leave the saved order; new ones enter it just below the zones (not on
-    // top, where layers the order does not name would go, over the facilities).
-    std::erase_if(order, [&](const LayerState& s) {
-        return s.id.starts_with("context-") &&
-               std::none_of(layers.begin(), layers.end(),
-                            [&](const ContextLayer& l) { return l.id == s.id; });
-    });
-    if (!order.empty())
-        for (const ContextLayer& l : layers)
-            if (std::none_of(order.begin(), order.end(),
-                             [&](const LayerState& s) { return s.id == l.id; })) {
-                auto zones = std::find_if(order.begin(), order.end(), [](const LayerState& s) {
-                    return s.id == kZonesLayerId;
-                });
-                order.insert(zones, LayerState{l.id, true});
-            }
-    settings_.contextLayers = std::move(layers);
     saveSettings();
     request(Context);
 }

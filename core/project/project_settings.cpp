@@ -179,8 +179,9 @@ std::vector<ContextLayer> contextLayersFromJson(const std::string& text,
                 w.get<double>() <= kMaxLineWidth)
                 l.style.lineWidth = w.get<double>();
             else
-                problems.push_back(where + "line_width is not a number from 0.2 to 10; the "
-                                           "default is used");
+                problems.push_back(where +
+                                   "line_width is not a number from 0.2 to 10; the "
+                                   "default is used");
         }
         out.push_back(std::move(l));
     }
@@ -226,6 +227,33 @@ std::string newContextLayerId(const std::vector<ContextLayer>& layers) {
                          [&](const ContextLayer& l) { return l.id == id; }))
             return id;
     }
+}
+
+bool replaceContextLayers(ProjectSettings& settings, std::vector<ContextLayer> layers,
+                          const std::string& zonesLayerId) {
+    if (layers == settings.contextLayers)
+        return false;
+    auto& order = settings.view.layers;
+    const auto isIn = [](const std::vector<ContextLayer>& list, const std::string& id) {
+        return std::any_of(list.begin(), list.end(),
+                           [&](const ContextLayer& l) { return l.id == id; });
+    };
+    std::erase_if(order, [&](const LayerState& s) {
+        return isIn(settings.contextLayers, s.id) && !isIn(layers, s.id);
+    });
+    // An empty order is the default drawing order, which already puts context layers
+    // between the basemap and the zones.
+    if (!order.empty())
+        for (const ContextLayer& l : layers)
+            if (std::none_of(order.begin(), order.end(),
+                             [&](const LayerState& s) { return s.id == l.id; })) {
+                auto zones = std::find_if(order.begin(), order.end(), [&](const LayerState& s) {
+                    return s.id == zonesLayerId;
+                });
+                order.insert(zones, LayerState{l.id, true});
+            }
+    settings.contextLayers = std::move(layers);
+    return true;
 }
 
 std::vector<std::pair<std::string, std::string>> ruleSettingPairs(const RuleSettings& rules) {

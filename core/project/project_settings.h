@@ -101,6 +101,13 @@ std::string resolveContextPath(const std::string& projectPath, const std::string
 /// The first id "context-N" no layer of `layers` has.
 std::string newContextLayerId(const std::vector<ContextLayer>& layers);
 
+/// Replaces the project's context layers in `settings` (saved with saveProjectSettings):
+/// layers removed leave the saved layer order; new ones enter it just below the layer
+/// `zonesLayerId` (not on top, where layers the order does not name go, over the facilities).
+/// Returns whether anything changed.
+bool replaceContextLayers(ProjectSettings& settings, std::vector<ContextLayer> layers,
+                          const std::string& zonesLayerId);
+
 /// The rule thresholds as `key=value` settings (the names of the CLI options).
 std::vector<std::pair<std::string, std::string>> ruleSettingPairs(const RuleSettings& rules);
 

@@ -76,7 +76,10 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
     if (provinces)
         for (size_t i = 0; i < provinces->featureCount(); ++i)
             if (!provinces->labels[i].empty())
-                add({PlaceKind::Province, provinces->labels[i], {}, {},
+                add({PlaceKind::Province,
+                     provinces->labels[i],
+                     {},
+                     {},
                      provinces->geometry->boxes[i]},
                     provinces->labels[i]);
     // Folded district names of the basemap, to leave out the facilities' own copies of them.
@@ -147,14 +150,17 @@ std::vector<size_t> searchPlaces(const PlaceIndex& index, std::string_view query
         if (!matchesFolded(text, q))
             continue;
         const Place& p = index.places[i];
-        int rank = 3;
+        int rank = 4;
         // The name is the start of the folded text for every kind (see buildPlaceIndex).
-        if (text == q || (text.starts_with(q) && (text.size() == q.size() || text[q.size()] == ' ')))
+        if (text == q ||
+            (text.starts_with(q) && (text.size() == q.size() || text[q.size()] == ' ')))
             rank = 0;
         else if (text.starts_with(q))
             rank = 1;
+        else if (hasWordStartingWith(text, q))
+            rank = 2;  // the words in the order typed: "dong van i" in "KCN Đồng Văn I"
         else if (hasWordStartingWith(text, first))
-            rank = 2;
+            rank = 3;
         hits.emplace_back(rank, static_cast<int>(p.kind), p.name.size(), i);
     }
     const size_t n = std::min(limit, hits.size());

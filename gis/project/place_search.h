@@ -38,9 +38,10 @@ struct PlaceIndex {
 PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRender>& basemap);
 
 /// Positions in `index.places` of the places matching every word of `query` (accents and
-/// case ignored), best first: the whole name, then names starting with the query, then a word
-/// of the name starting with it, then the words anywhere; equal ranks by kind (provinces,
-/// districts, zones, facilities, addresses), then shorter names. At most `limit`.
+/// case ignored), best first: the whole name, then names starting with the query, then names
+/// where the query starts a word, then its first word starts one, then the words anywhere;
+/// equal ranks by kind (provinces, districts, zones, facilities, addresses), then shorter
+/// names. At most `limit`.
 std::vector<size_t> searchPlaces(const PlaceIndex& index, std::string_view query,
                                  size_t limit = 20);
 
