@@ -14,6 +14,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <algorithm>
 #include <map>
@@ -129,10 +130,15 @@ MainWindow::MainWindow(QWidget* parent)
         resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        // First start: room for the site record's values and 15 rows of the lists.
-        placeDocksForFirstStart(*this, findChild<QDockWidget*>(QStringLiteral("identifyDock")),
-                                440, findChild<QDockWidget*>(QStringLiteral("suspendDock")),
-                                *suspendTable_->view());
+        // First start: room for the site record's values and 15 rows of the lists; again
+        // once the window is shown, when what the docks' frames take can be measured.
+        auto place = [this] {
+            placeDocksForFirstStart(*this, findChild<QDockWidget*>(QStringLiteral("identifyDock")),
+                                    440, findChild<QDockWidget*>(QStringLiteral("suspendDock")),
+                                    *suspendTable_->view());
+        };
+        place();
+        QTimer::singleShot(0, this, place);
     }
     updateRecentMenu();
 }
@@ -380,12 +386,12 @@ void MainWindow::showLayers(const MapContent& content) {
     // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
     // render of them already running must not be restarted.
     const auto& shown = canvas_->layers();
-    const bool same = shown.size() == layers.size() &&
-                      std::equal(layers.begin(), layers.end(), shown.begin(),
-                                 [](const LayerRender& a, const LayerRender& b) {
-                                     return a.data == b.data && a.visible == b.visible &&
-                                            a.style == b.style;
-                                 });
+    const bool same =
+        shown.size() == layers.size() &&
+        std::equal(layers.begin(), layers.end(), shown.begin(),
+                   [](const LayerRender& a, const LayerRender& b) {
+                       return a.data == b.data && a.visible == b.visible && a.style == b.style;
+                   });
     if (!same)
         canvas_->setLayers(std::move(layers));
 }

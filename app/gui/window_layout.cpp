@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLayout>
 #include <QMainWindow>
 #include <QScreen>
 #include <QTabBar>
@@ -18,21 +19,20 @@ QSize roomOnScreen(QSize screen) {
 
 void useCompactRows(QTableView& table) {
     QHeaderView* rows = table.verticalHeader();
-    const int height = table.fontMetrics().height() + 6;
+    const int height = table.fontMetrics().height() + 4;
     rows->setMinimumSectionSize(height);
     rows->setDefaultSectionSize(height);
 }
 
 int dockHeightForRows(const QDockWidget& dock, const QTableView& table, int rows) {
     const int tableRows = table.verticalHeader()->defaultSectionSize() * rows;
-    const int header = table.horizontalHeader()->isVisible()
-                           ? table.horizontalHeader()->sizeHint().height()
-                           : 0;
+    const int header =
+        table.horizontalHeader()->isVisible() ? table.horizontalHeader()->sizeHint().height() : 0;
     // Whatever the dock's widget puts around the table (a count, an export button): its size
     // hint less the table's own.
     const QWidget* content = dock.widget();
-    const int around = content ? std::max(0, content->sizeHint().height() - table.sizeHint().height())
-                               : 0;
+    const int around =
+        content ? std::max(0, content->sizeHint().height() - table.sizeHint().height()) : 0;
     const int frame = 2 * table.frameWidth();
     return tableRows + header + around + frame;
 }
@@ -41,11 +41,20 @@ void placeDocksForFirstStart(QMainWindow& window, QDockWidget* record, int recor
                              QDockWidget* lists, const QTableView& table) {
     if (record)
         window.resizeDocks({record}, {recordWidth}, Qt::Horizontal);
-    if (lists) {
-        const int wanted = dockHeightForRows(*lists, table, kDefaultListRows);
-        const int cap = window.height() * 45 / 100;
-        window.resizeDocks({lists}, {std::min(wanted, cap)}, Qt::Vertical);
-    }
+    if (!lists)
+        return;
+    const int cap = window.height() / 2;
+    const int wanted = std::min(dockHeightForRows(*lists, table, kDefaultListRows), cap);
+    window.resizeDocks({lists}, {wanted}, Qt::Vertical);
+    if (!window.isVisible() || !window.layout())
+        return;
+    // Shown, the window can say what the estimate missed (the dock's title, the tabs of the
+    // lists, the style's margins): one correction by what the table actually got.
+    window.layout()->activate();
+    const int need = table.verticalHeader()->defaultSectionSize() * kDefaultListRows;
+    const int shown = table.viewport()->height();
+    if (shown < need)
+        window.resizeDocks({lists}, {std::min(wanted + need - shown, cap)}, Qt::Vertical);
 }
 
 void fitToScreen(QWidget& window) {
@@ -69,8 +78,9 @@ ListsMode::ListsMode(QMainWindow& window, QWidget& map, QList<QDockWidget*> list
     action_->setObjectName(QStringLiteral("listsModeAction"));
     action_->setCheckable(true);
     action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    action_->setToolTip(tr("The action lists take the whole height of the window (the map steps "
-                           "aside); again to bring the map back"));
+    action_->setToolTip(
+        tr("The action lists take the whole height of the window (the map steps "
+           "aside); again to bring the map back"));
     connect(action_, &QAction::toggled, this, &ListsMode::setOn);
 }
 

@@ -34,8 +34,8 @@ void useCompactRows(QTableView& table);
 int dockHeightForRows(const QDockWidget& dock, const QTableView& table, int rows);
 
 /// First-start sizes (no saved window state): the record `recordWidth` wide, the lists high
-/// enough for kDefaultListRows rows, but never more than 45 % of the window, so the map keeps
-/// the rest on a small screen.
+/// enough for kDefaultListRows rows, but never more than half the window, so the map keeps
+/// the rest on a small screen. Exact once the window is shown (it measures what the table got).
 void placeDocksForFirstStart(QMainWindow& window, QDockWidget* record, int recordWidth,
                              QDockWidget* lists, const QTableView& table);
 
@@ -67,7 +67,7 @@ private:
     QAction* action_;
     QByteArray saved_;
     std::pair<Qt::DockWidgetArea, Qt::DockWidgetArea> savedCorners_{Qt::TopDockWidgetArea,
-                                                                     Qt::BottomDockWidgetArea};
+                                                                    Qt::BottomDockWidgetArea};
     bool on_ = false;
 };
 
