@@ -39,11 +39,14 @@ int dockHeightForRows(const QDockWidget& dock, const QTableView& table, int rows
 
 void placeDocksForFirstStart(QMainWindow& window, QDockWidget* record, int recordWidth,
                              QDockWidget* lists, const QTableView& table) {
+    // On a small screen the map keeps more: the record at most 30 % of the width, the lists
+    // 40 % of the height (half from 900 px up, where 15 rows fit in it).
     if (record)
-        window.resizeDocks({record}, {recordWidth}, Qt::Horizontal);
+        window.resizeDocks({record}, {std::min(recordWidth, window.width() * 3 / 10)},
+                           Qt::Horizontal);
     if (!lists)
         return;
-    const int cap = window.height() / 2;
+    const int cap = window.height() >= 900 ? window.height() / 2 : window.height() * 2 / 5;
     const int wanted = std::min(dockHeightForRows(*lists, table, kDefaultListRows), cap);
     window.resizeDocks({lists}, {wanted}, Qt::Vertical);
     if (!window.isVisible() || !window.layout())

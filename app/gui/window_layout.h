@@ -33,9 +33,10 @@ void useCompactRows(QTableView& table);
 /// header and the controls around it included).
 int dockHeightForRows(const QDockWidget& dock, const QTableView& table, int rows);
 
-/// First-start sizes (no saved window state): the record `recordWidth` wide, the lists high
-/// enough for kDefaultListRows rows, but never more than half the window, so the map keeps
-/// the rest on a small screen. Exact once the window is shown (it measures what the table got).
+/// First-start sizes (no saved window state): the record `recordWidth` wide (at most 30 % of
+/// the window), the lists high enough for kDefaultListRows rows but never more than half the
+/// window (40 % below 900 px), so the map keeps the rest on a small screen. Exact once the
+/// window is shown (it measures what the table got).
 void placeDocksForFirstStart(QMainWindow& window, QDockWidget* record, int recordWidth,
                              QDockWidget* lists, const QTableView& table);
 

@@ -143,7 +143,9 @@ std::vector<ContextLayer> contextLayersFromJson(const std::string& text,
     };
     for (size_t i = 0; i < a.size(); ++i) {
         const nlohmann::json& j = a[i];
-        const std::string where = "layer " + std::to_string(i + 1) + ": ";
+        std::string where = "layer ";
+        where += std::to_string(i + 1);
+        where += ": ";
         if (!j.is_object()) {
             problems.push_back(where + "not an object; left out");
             continue;

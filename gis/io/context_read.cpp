@@ -96,11 +96,12 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
     std::unique_ptr<OGRCoordinateTransformation> transform;
     if (!srs->IsSame(&wgs84)) {
         transform.reset(OGRCreateCoordinateTransformation(&*srs, &wgs84));
-        if (!transform)
-            return errors.error("cannot transform from " +
-                                    std::string(srs->GetName() ? srs->GetName() : "its CRS") +
-                                    " to WGS 84",
-                                file);
+        if (!transform) {
+            std::string why = "cannot transform from ";
+            why += srs->GetName() ? srs->GetName() : "its CRS";
+            why += " to WGS 84";
+            return errors.error(why, file);
+        }
     }
 
     // Every family is collected in one pass; the largest is kept at the end.
@@ -123,10 +124,9 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
             ++out.unprojectable;
             continue;
         }
-        const std::string label =
-            labelIndex >= 0 && feature->IsFieldSetAndNotNull(labelIndex)
-                ? (*source)->text(feature->GetFieldAsString(labelIndex))
-                : std::string();
+        const std::string label = labelIndex >= 0 && feature->IsFieldSetAndNotNull(labelIndex)
+                                      ? (*source)->text(feature->GetFieldAsString(labelIndex))
+                                      : std::string();
         FeatureParts parts;
         collectPoints(*g, parts.points);
         detail::collectLines(*g, parts.lines);
@@ -150,10 +150,12 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
         return errors.error("cannot read the layer", file);
 
     const std::array<size_t, 3> sizes{points.size(), lines.size(), areas.size()};
-    if (sizes[0] + sizes[1] + sizes[2] == 0)
-        return Error("the layer has no points, lines or areas to draw (" +
-                         std::to_string(features) + " features read)",
-                     file);
+    if (sizes[0] + sizes[1] + sizes[2] == 0) {
+        std::string why = "the layer has no points, lines or areas to draw (";
+        why += std::to_string(features);
+        why += " features read)";
+        return Error(why, file);
+    }
     if (sizes[2] >= sizes[1] && sizes[2] >= sizes[0]) {
         out.geometry = SourceGeometry::Polygon;
         out.areas = std::move(areas);

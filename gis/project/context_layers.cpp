@@ -38,7 +38,10 @@ QColor contextColour(const std::string& hex) {
 }
 
 std::string contextColourText(const QColor& c) {
-    std::string s = "#" + hex2(c.red()) + hex2(c.green()) + hex2(c.blue());
+    std::string s = "#";
+    s += hex2(c.red());
+    s += hex2(c.green());
+    s += hex2(c.blue());
     if (c.alpha() != 255)
         s += hex2(c.alpha());
     return s;
@@ -74,9 +77,10 @@ Result<std::shared_ptr<const LayerData>> loadContextLayerData(const std::string&
     const std::string file = resolveContextPath(projectPath, layer.path);
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
-        return Error("context layer \"" + layer.title + "\": the file is missing (moved, renamed "
-                                                        "or on a drive not connected); the rest "
-                                                        "of the project opened without it",
+        return Error("context layer \"" + layer.title +
+                         "\": the file is missing (moved, renamed "
+                         "or on a drive not connected); the rest "
+                         "of the project opened without it",
                      file);
     ContextReadOptions options;
     options.layerName = layer.layerName;
@@ -112,13 +116,21 @@ Result<std::shared_ptr<const LayerData>> loadContextLayerData(const std::string&
     for (size_t i = 0; i < f.areas.size(); ++i)
         builder.addPolygon(idOf(i), f.areas[i], 0, label(i));
     if (notes && (f.skipped > 0 || f.unprojectable > 0)) {
-        std::string note = "context layer \"" + layer.title + "\": " +
-                           std::to_string(f.count()) + " features drawn";
-        if (f.skipped > 0)
-            note += ", " + std::to_string(f.skipped) +
-                    " left out (no geometry, or not of the layer's main kind)";
-        if (f.unprojectable > 0)
-            note += ", " + std::to_string(f.unprojectable) + " could not be reprojected";
+        std::string note = "context layer \"";
+        note += layer.title;
+        note += "\": ";
+        note += std::to_string(f.count());
+        note += " features drawn";
+        if (f.skipped > 0) {
+            note += ", ";
+            note += std::to_string(f.skipped);
+            note += " left out (no geometry, or not of the layer's main kind)";
+        }
+        if (f.unprojectable > 0) {
+            note += ", ";
+            note += std::to_string(f.unprojectable);
+            note += " could not be reprojected";
+        }
         notes->push_back(std::move(note));
     }
     return builder.finish();
