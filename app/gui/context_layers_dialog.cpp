@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -69,8 +70,7 @@ QString contextFileFilter() {
            QStringLiteral(";;") + ContextLayerEditor::tr("All files (*)");
 }
 
-ContextLayerEditor::ContextLayerEditor(std::string projectPath, ContextLayer layer,
-                                       QWidget* parent)
+ContextLayerEditor::ContextLayerEditor(std::string projectPath, ContextLayer layer, QWidget* parent)
     : QDialog(parent),
       projectPath_(std::move(projectPath)),
       layer_(std::move(layer)),
@@ -88,7 +88,9 @@ ContextLayerEditor::ContextLayerEditor(std::string projectPath, ContextLayer lay
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(layer_.path.empty() ? tr("Add a context layer") : tr("Context layer"));
     setObjectName(QStringLiteral("contextLayerEditor"));
-    fileLabel_->setWordWrap(true);
+    // The name only (the whole path is its tooltip): a wrapped path grows the row under the
+    // next one in a form layout.
+    fileLabel_->setWordWrap(false);
     fileLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     info_->setObjectName(QStringLiteral("contextFileInfo"));
     info_->setWordWrap(true);
@@ -184,9 +186,8 @@ ContextLayerEditor::~ContextLayerEditor() {
 }
 
 void ContextLayerEditor::chooseFile() {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Context layer"),
-                                                      QFileInfo(file_).absolutePath(),
-                                                      contextFileFilter());
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Context layer"), QFileInfo(file_).absolutePath(), contextFileFilter());
     if (!file.isEmpty())
         setFile(file);
 }
@@ -194,7 +195,8 @@ void ContextLayerEditor::chooseFile() {
 void ContextLayerEditor::setFile(const QString& file) {
     watcher_.waitForFinished();
     file_ = QFileInfo(file).absoluteFilePath();
-    fileLabel_->setText(file_);
+    fileLabel_->setText(QFileInfo(file_).fileName());
+    fileLabel_->setToolTip(QDir::toNativeSeparators(file_));
     fileOk_ = false;
     source_.reset();
     info_->setText(tr("Reading the file…"));
@@ -245,14 +247,15 @@ void ContextLayerEditor::layerChosen() {
     const SourceLayerInfo& l = source_->layers[static_cast<size_t>(i)];
     QString text = geometryName(l.geometry);
     if (l.featureCount >= 0)
-        text += QStringLiteral(" · ") + tr("%n feature(s)", nullptr, static_cast<int>(l.featureCount));
+        text += QStringLiteral(" · ") + tr("features: %1").arg(QLocale().toString(l.featureCount));
     text += QStringLiteral(" · ") + (l.hasCrs ? qs(l.crsName) : tr("no CRS declared"));
     fileOk_ = l.geometry != SourceGeometry::None;
     if (!fileOk_)
-        text += QStringLiteral(" — ") + tr("nothing to draw: choose a file with points, lines or areas");
+        text += QStringLiteral(" — ") +
+                tr("nothing to draw: choose a file with points, lines or areas");
     info_->setText(text);
-    const QString keep = labelField_->count() ? labelField_->currentData().toString()
-                                               : qs(layer_.style.labelField);
+    const QString keep =
+        labelField_->count() ? labelField_->currentData().toString() : qs(layer_.style.labelField);
     labelField_->clear();
     labelField_->addItem(tr("(no names)"), QString());
     for (const auto& f : l.fields)
@@ -282,13 +285,14 @@ void ContextLayerEditor::updateCrs() {
 }
 
 void ContextLayerEditor::updateButtons() {
-    buttons_->button(QDialogButtonBox::Ok)->setEnabled(fileOk_ && !title_->text().trimmed().isEmpty());
+    buttons_->button(QDialogButtonBox::Ok)
+        ->setEnabled(fileOk_ && !title_->text().trimmed().isEmpty());
 }
 
 void ContextLayerEditor::pickColour(bool fill) {
-    const QColor chosen =
-        QColorDialog::getColor(fill ? fill_ : line_, this, fill ? tr("Fill colour") : tr("Line colour"),
-                               fill ? QColorDialog::ShowAlphaChannel : QColorDialog::ColorDialogOptions());
+    const QColor chosen = QColorDialog::getColor(
+        fill ? fill_ : line_, this, fill ? tr("Fill colour") : tr("Line colour"),
+        fill ? QColorDialog::ShowAlphaChannel : QColorDialog::ColorDialogOptions());
     if (!chosen.isValid())
         return;
     if (fill)
@@ -326,7 +330,8 @@ ContextLayer ContextLayerEditor::layer() const {
     if (!file_.isEmpty())
         l.path = storedContextPath(projectPath_, file_.toStdString());
     l.title = title_->text().trimmed().toStdString();
-    l.layerName = layerCombo_->count() > 1 ? layerCombo_->currentText().toStdString() : std::string();
+    l.layerName =
+        layerCombo_->count() > 1 ? layerCombo_->currentText().toStdString() : std::string();
     l.sourceCrs = crsInput().toStdString();
     l.style.lineColour = contextColourText(line_);
     l.style.fillColour = fillCheck_->isChecked() ? contextColourText(fill_) : std::string();

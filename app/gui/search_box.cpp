@@ -3,9 +3,11 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QEventLoop>
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace safemap {
 
@@ -57,8 +59,9 @@ SearchBox::SearchBox(QWidget* parent)
     setObjectName(QStringLiteral("placeSearch"));
     setPlaceholderText(tr("Go to a place, zone, facility or address…"));
     setClearButtonEnabled(true);
-    setToolTip(tr("Find a province, district, zone, facility (name or tax code) or address; "
-                  "accents are optional. Enter goes to the first result."));
+    setToolTip(
+        tr("Find a province, district, zone, facility (name or tax code) or address; "
+           "accents are optional. Enter goes to the first result."));
     // Driven by hand (not QLineEdit::setCompleter): the list shows what the worker found,
     // unfiltered, and choosing from it does not rewrite the text behind our back.
     completer_->setWidget(this);
@@ -139,8 +142,16 @@ void SearchBox::showResults() {
         completer_->popup()->hide();
         return;
     }
-    if (hasFocus() && !chooseFirst_)
-        completer_->complete();
+    if (hasFocus() && !chooseFirst_) {
+        // As wide as its lines (up to twice the box): "Khu công nghiệp Đồng Văn I — zone or
+        // cluster, Duy Tiên, Hà Nam" does not fit the box's width.
+        QAbstractItemView* popup = completer_->popup();
+        const int wanted = popup->sizeHintForColumn(0) +
+                           popup->verticalScrollBar()->sizeHint().width() + 2 * popup->frameWidth();
+        QRect r = rect();
+        r.setWidth(std::clamp(wanted, width(), 2 * width()));
+        completer_->complete(r);
+    }
 }
 
 QStringList SearchBox::resultLines() const {

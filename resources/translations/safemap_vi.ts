@@ -485,11 +485,9 @@
         <source>The file is missing: choose where it is now.</source>
         <translation>Không tìm thấy tệp: hãy chọn vị trí hiện tại của tệp.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n feature(s)</source>
-        <translation>
-            <numerusform>%n đối tượng</numerusform>
-        </translation>
+    <message>
+        <source>features: %1</source>
+        <translation>số đối tượng: %1</translation>
     </message>
     <message>
         <source>no CRS declared</source>
