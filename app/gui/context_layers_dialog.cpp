@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 #include "app/gui/window_layout.h"
 #include "gis/io/crs_input.h"
@@ -174,6 +175,9 @@ ContextLayerEditor::ContextLayerEditor(std::string projectPath, ContextLayer lay
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Wide enough for "lines · features: 36 · VN-2000 / UTM zone 48N" on one line.
+    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 70),
+           sizeHint().height());
     updateCrs();
     updateButtons();
     if (!layer_.path.empty())
@@ -287,6 +291,16 @@ void ContextLayerEditor::updateCrs() {
 void ContextLayerEditor::updateButtons() {
     buttons_->button(QDialogButtonBox::Ok)
         ->setEnabled(fileOk_ && !title_->text().trimmed().isEmpty());
+    // What the file holds arrives after the dialog took its size: a wrapped description
+    // needs the room, or it is drawn under the rows around it.
+    if (layout()) {
+        layout()->activate();
+        const QSize wanted = size().expandedTo(sizeHint());
+        if (wanted != size()) {
+            resize(wanted);
+            fitToScreen(*this);
+        }
+    }
 }
 
 void ContextLayerEditor::pickColour(bool fill) {
