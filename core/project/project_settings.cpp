@@ -358,6 +358,20 @@ Status saveProjectSettings(Project& project, const ProjectSettings& s) {
     for (const auto& [key, value] : values)
         if (auto st = repo.setSetting(key, value); !st)
             return st;
+    // The thresholds are all written above: any other rules.* key (one edited in by hand,
+    // an "as-of", one a newer SafeMap knows) was reported on load and replaced by its
+    // default, so it goes, or every later load would report it again.
+    auto stored = repo.settings();
+    if (!stored)
+        return stored.error();
+    for (const auto& [key, value] : *stored) {
+        const bool written = std::any_of(values.begin(), values.end(),
+                                         [&](const auto& kv) { return kv.first == key; });
+        // No extent (all sites) is saved as no value, so a stored one that was not read goes.
+        if (!written && (key.rfind(kRulesPrefix, 0) == 0 || key == kExtent))
+            if (auto st = repo.removeSetting(key); !st)
+                return st;
+    }
     return (*tx)->commit();
 }
 

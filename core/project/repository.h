@@ -66,6 +66,7 @@ public:
     // --- settings (key → text) ------------------------------------------------------
     [[nodiscard]] virtual Result<std::map<std::string, std::string>> settings() const = 0;
     [[nodiscard]] virtual Status setSetting(const std::string& key, const std::string& value) = 0;
+    [[nodiscard]] virtual Status removeSetting(const std::string& key) = 0;
 
     // --- sites -----------------------------------------------------------------------
     [[nodiscard]] virtual Result<std::vector<Zone>> zones() const = 0;

@@ -182,6 +182,18 @@ Status GpkgRepository::setSetting(const std::string& key, const std::string& val
     return st->run();
 }
 
+Status GpkgRepository::removeSetting(const std::string& key) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    if (key == "schema_version" || key == "project.id" || key == "criteria.active")
+        return Error("\"" + key + "\" is not a setting", path_);
+    auto st = db_.prepare("DELETE FROM safemap_meta WHERE key = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, key);
+    return st->run();
+}
+
 Result<std::vector<Zone>> GpkgRepository::zones() const {
     return loadZones(db_);
 }

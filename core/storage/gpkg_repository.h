@@ -29,6 +29,7 @@ public:
 
     Result<std::map<std::string, std::string>> settings() const override;
     Status setSetting(const std::string& key, const std::string& value) override;
+    Status removeSetting(const std::string& key) override;
 
     Result<std::vector<Zone>> zones() const override;
     Result<std::vector<Factory>> factories() const override;

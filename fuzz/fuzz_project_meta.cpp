@@ -1,0 +1,97 @@
+// The project's own settings table (`safemap_meta`), which QGIS shows and a user can edit:
+// the schema version, the active criteria set, the saved view, style, filter and rule
+// thresholds. The input is lines "key<TAB>value" written into a fresh project's table.
+// Opening must refuse with a readable message or succeed; settings that were read, saved
+// again and read back must come back the same and without problems (a value that could not
+// be read was replaced by its default, and the default is what is saved).
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/project/project.h"
+#include "core/project/project_settings.h"
+#include "core/storage/database.h"
+#include "fuzz_support.h"
+
+using namespace safemap;
+
+namespace {
+
+const std::string& templateBytes() {
+    static const std::string bytes = [] {
+        const auto dir = std::filesystem::temp_directory_path();
+        const std::string path =
+            (dir / ("safemap-fuzz-meta-template-" + std::to_string(::getpid()) + ".gpkg")).string();
+        std::filesystem::remove(path);
+        if (!Project::create(path))
+            fuzz::fail("cannot create the template project");
+        std::ifstream in(path, std::ios::binary);
+        std::string b{std::istreambuf_iterator<char>(in), {}};
+        std::filesystem::remove(path);
+        return b;
+    }();
+    return bytes;
+}
+
+std::string scratchPath() {
+    static const std::string path = (std::filesystem::temp_directory_path() /
+                                     ("safemap-fuzz-meta-" + std::to_string(::getpid()) + ".gpkg"))
+                                        .string();
+    return path;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size > 4096)
+        return 0;
+    const std::string path = scratchPath();
+    std::filesystem::remove(path + "-journal");
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << templateBytes();
+    }
+    {
+        auto db = Database::open(path, OpenMode::ReadWrite);
+        FUZZ_CHECK(db.ok(), db.error().describe());
+        std::string_view text = fuzz::bytesOf(data, size);
+        int lines = 0;
+        while (!text.empty() && lines++ < 32) {
+            const auto end = text.find('\n');
+            const std::string_view line = text.substr(0, end);
+            text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+            const auto tab = line.find('\t');
+            if (tab == std::string_view::npos)
+                continue;
+            auto st = db->prepare("INSERT OR REPLACE INTO safemap_meta(key, value) VALUES (?, ?)");
+            FUZZ_CHECK(st.ok(), st.error().describe());
+            st->bind(1, line.substr(0, tab)).bind(2, line.substr(tab + 1));
+            (void)st->run();  // e.g. a key SQLite refuses: the table stays as it was
+        }
+    }
+    auto project = Project::open(path);
+    if (!project) {
+        fuzz::checkError(project.error());
+        return 0;
+    }
+    auto settings = loadProjectSettings(*project);
+    if (!settings) {
+        fuzz::checkError(settings.error());
+        return 0;
+    }
+    for (const Error& e : settings->problems)
+        fuzz::checkError(e);
+    if (project->repository().readOnly())
+        return 0;
+    const auto saved = saveProjectSettings(*project, *settings);
+    FUZZ_CHECK(saved.ok(), saved.error().describe());
+    auto again = loadProjectSettings(*project);
+    FUZZ_CHECK(again.ok(), again.error().describe());
+    FUZZ_CHECK(again->problems.empty(), again->problems.front().describe());
+    FUZZ_CHECK(again->view == settings->view, "view");
+    FUZZ_CHECK(again->style == settings->style, "style");
+    FUZZ_CHECK(again->filter == settings->filter, "filter");
+    FUZZ_CHECK(ruleSettingPairs(again->rules) == ruleSettingPairs(settings->rules), "rules");
+    return 0;
+}
