@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QWidget>
 #include <QMetaType>
 #include <QStringList>
+#include <QWidget>
 #include <memory>
 #include <optional>
 #include <string>

@@ -35,7 +35,7 @@ struct SessionFrame {
     /// a change of colour or order does not read a file again.
     std::shared_ptr<const std::vector<std::pair<std::string, std::shared_ptr<const LayerData>>>>
         contextCache;
-    bool contextReloaded = false;       ///< this frame read the context layers again
+    bool contextReloaded = false;  ///< this frame read the context layers again
     /// Layers left out, by id, and why (a missing file…); set when contextReloaded.
     std::vector<std::pair<std::string, Error>> contextProblems;
     std::vector<std::string> contextNotes;

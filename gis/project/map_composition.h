@@ -20,7 +20,7 @@ inline constexpr const char* kFactoriesLayerId = "factories";
 /// \brief The geometry of a project's map, built once per load of the sites (projected
 /// and indexed); scenarios only change its categories and flags.
 struct MapGeometry {
-    std::vector<LayerRender> basemap;            ///< bottom to top, styled; may be empty
+    std::vector<LayerRender> basemap;  ///< bottom to top, styled; may be empty
     /// The project's context layers (loadContextLayers), styled, in the settings' order;
     /// drawn above the basemap and below the zones unless the saved order says otherwise.
     std::vector<LayerRender> context;
