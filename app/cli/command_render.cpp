@@ -10,6 +10,7 @@
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 #include "core/util/atomic_file.h"
+#include "gis/project/context_layers.h"
 #include "gis/project/map_composition.h"
 #include "gis/render/map_renderer.h"
 #include "gis/render/web_mercator.h"
@@ -103,7 +104,15 @@ int runRenderCommand(const Words& words) {
     if (!basemapProblem.empty())
         std::fprintf(stderr, "safemap render: note: basemap not drawn: %s\n",
                      basemapProblem.c_str());
-    const MapGeometry geometry = buildMapGeometry(*result->facts, std::move(basemap));
+    // The project's context layers, as the window draws them; one that cannot be read is
+    // named and left out, the map is drawn all the same.
+    ContextLayersLoad context = loadContextLayers(args.positional()[0], settings.contextLayers);
+    for (const Error& problem : context.problems)
+        std::fprintf(stderr, "safemap render: note: %s\n", problem.describe().c_str());
+    for (const std::string& note : context.notes)
+        std::fprintf(stderr, "safemap render: note: %s\n", note.c_str());
+    const MapGeometry geometry =
+        buildMapGeometry(*result->facts, std::move(basemap), std::move(context.layers));
     MapSettings map;
     map.outputSize = QSize(width, height);
     const MapContent content = composeMap(geometry, *result->facts, result->status, settings.style,

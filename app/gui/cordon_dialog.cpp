@@ -36,7 +36,7 @@ QString areaText(double km2) {
 }  // namespace
 
 CordonDialog::CordonDialog(QWidget* parent)
-    : QDialog(parent),
+    : QWidget(parent),
       caseLabel_(new QLabel(this)),
       radiusLabel_(new QLabel(this)),
       radius_(new QSpinBox(this)),
@@ -46,7 +46,6 @@ CordonDialog::CordonDialog(QWidget* parent)
       result_(new QLabel(this)),
       list_(new QTreeWidget(this)) {
     setWindowTitle(tr("Cordon around a case"));
-    setModal(false);
 
     caseLabel_->setObjectName(QStringLiteral("caseSiteLabel"));
     caseLabel_->setWordWrap(true);
@@ -110,6 +109,15 @@ void CordonDialog::setSites(std::vector<Factory> factories, std::vector<Zone> zo
     facts->factories = std::move(factories);
     facts->zones = std::move(zones);
     setSites(std::move(facts));
+}
+
+bool CordonDialog::followSelection(const QString& siteId) {
+    const Factory* f = findFactory(siteId.toStdString());
+    if (!f)
+        return false;
+    if (siteId != caseSiteId_)
+        setCaseSite(siteId, qs(f->name));
+    return true;
 }
 
 void CordonDialog::setCaseSite(const QString& siteId, const QString& name) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QDialog>
 #include <QMetaType>
 #include <QStringList>
+#include <QWidget>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,11 +21,12 @@ class QTreeWidget;
 
 namespace safemap {
 
-/// \brief Non-modal tool to cordon the area around a reported case: the case facility (the
-/// map's selection), a radius or its whole zone/cluster, and the facilities inside with their
-/// workers. The map owner draws the result (makeCordonLayer) on cordonComputed and removes it
-/// on cordonCleared.
-class CordonDialog : public QDialog {
+/// \brief The tool to cordon the area around a reported case: the case facility (the map's
+/// selection, followed while the tool is open), a radius or its whole zone/cluster, and the
+/// facilities inside with their workers. A panel for a dock beside the map, so it never
+/// covers the cordon it draws. The map owner draws the result (makeCordonLayer) on
+/// cordonComputed and removes it on cordonCleared.
+class CordonDialog : public QWidget {
     Q_OBJECT
 public:
     explicit CordonDialog(QWidget* parent = nullptr);
@@ -38,6 +39,9 @@ public:
     /// The facility where the case is, usually the map's selection; an empty id unsets it.
     void setCaseSite(const QString& siteId, const QString& name);
     QString caseSiteId() const { return caseSiteId_; }
+    /// Makes the facility `siteId` the case if it is one of the sites (zones and unknown ids
+    /// leave the case as it is); returns whether it did.
+    bool followSelection(const QString& siteId);
 
     /// Radius in metres (50–20 000); with the whole zone, the margin around it (0–20 000).
     void setRadiusMetres(int metres);

@@ -71,6 +71,10 @@ QList<LayerEntry> LayerPanel::entries() const {
     return out;
 }
 
+void LayerPanel::addListAction(QAction* action) {
+    list_->addAction(action);
+}
+
 QString LayerPanel::currentLayerId() const {
     const auto* item = list_->currentItem();
     return item ? item->data(kIdRole).toString() : QString();

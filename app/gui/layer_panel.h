@@ -4,6 +4,7 @@
 #include <QString>
 #include <QWidget>
 
+class QAction;
 class QListWidget;
 
 namespace safemap {
@@ -28,6 +29,8 @@ public:
     QString currentLayerId() const;
     /// Moves the current layer one row up (towards the top of the drawing order) or down.
     void moveCurrent(int delta);
+    /// Adds an action to the list's context menu (after moving up and down).
+    void addListAction(QAction* action);
 
 signals:
     void entriesChanged();

@@ -93,6 +93,9 @@ LegendPanel::LegendPanel(QWidget* parent)
     layout->addWidget(sizeByWorkforce_);
     facilityLabels_->setObjectName(QStringLiteral("facilityLabels"));
     layout->addWidget(facilityLabels_);
+    sections_ = new QVBoxLayout;
+    sections_->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(sections_);
     layout->addStretch();
     zoneLabels_->setChecked(true);
     auto* scroll = new QScrollArea(this);
@@ -157,6 +160,10 @@ MapStyleChoice LegendPanel::choice() const {
     c.zoneLabels = zoneLabels_->isChecked();
     c.facilityLabels = facilityLabels_->isChecked();
     return c;
+}
+
+void LegendPanel::addSection(QWidget* section) {
+    sections_->addWidget(section);
 }
 
 QStringList LegendPanel::lines() const {

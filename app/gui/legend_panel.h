@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QVBoxLayout;
 
 namespace safemap {
 
@@ -28,6 +29,8 @@ public:
     MapStyleChoice choice() const;
     /// "very high risk: 18" lines as shown (tests read them).
     QStringList lines() const;
+    /// Adds a section (the context layers' legend) below the symbology choices.
+    void addSection(QWidget* section);
 
 signals:
     void choiceChanged(const safemap::MapStyleChoice& choice);
@@ -39,6 +42,7 @@ private:
     QCheckBox* sizeByWorkforce_;
     QCheckBox* zoneLabels_;
     QCheckBox* facilityLabels_;
+    QVBoxLayout* sections_ = nullptr;
     bool updating_ = false;
 };
 

@@ -14,13 +14,17 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "app/gui/action_table.h"
 #include "app/gui/as_of_bar.h"
 #include "app/gui/compare_panel.h"
+#include "app/gui/context_layers_dialog.h"
+#include "app/gui/context_legend.h"
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/criteria_manager.h"
 #include "app/gui/filter_panel.h"
@@ -33,8 +37,10 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 #include "app/gui/rule_settings_dialog.h"
+#include "app/gui/search_box.h"
 #include "app/gui/shipped_data.h"
 #include "app/gui/table_import_dialog.h"
+#include "app/gui/window_layout.h"
 #include "core/filter/filter_match.h"
 #include "core/scoring/compiled_criteria.h"
 #include "gis/analysis/cordon_layer.h"
@@ -77,6 +83,9 @@ MainWindow::MainWindow(QWidget* parent)
     busyLabel_->setObjectName(QStringLiteral("busyLabel"));
     coordLabel_->setMinimumWidth(260);
     filterLabel_ = new QLabel(this);
+    // A long filter description must not set the window's minimum width (1280 px screens).
+    filterLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    filterLabel_->setMinimumWidth(120);
     statusBar()->addWidget(filterLabel_);
     statusBar()->addPermanentWidget(busyLabel_);
     statusBar()->addPermanentWidget(countLabel_);
@@ -121,11 +130,15 @@ MainWindow::MainWindow(QWidget* parent)
         resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        // First start: room for the site record's values and for the lists.
-        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("identifyDock")))
-            resizeDocks({dock}, {440}, Qt::Horizontal);
-        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("suspendDock")))
-            resizeDocks({dock}, {260}, Qt::Vertical);
+        // First start: room for the site record's values and 15 rows of the lists; again
+        // once the window is shown, when what the docks' frames take can be measured.
+        auto place = [this] {
+            placeDocksForFirstStart(*this, findChild<QDockWidget*>(QStringLiteral("identifyDock")),
+                                    440, findChild<QDockWidget*>(QStringLiteral("suspendDock")),
+                                    *suspendTable_->view());
+        };
+        place();
+        QTimer::singleShot(0, this, place);
     }
     updateRecentMenu();
 }
@@ -185,6 +198,8 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, identifyDock);
 
     legend_ = new LegendPanel(this);
+    contextLegend_ = new ContextLegend(legend_);
+    legend_->addSection(contextLegend_);
     auto* legendDock = new QDockWidget(tr("Legend"), this);
     legendDock->setObjectName(QStringLiteral("legendDock"));
     legendDock->setWidget(legend_);
@@ -209,6 +224,8 @@ void MainWindow::buildDocks() {
     suspendTable_->setObjectName(QStringLiteral("suspendTable"));
     inspectTable_ = new ActionTable(ActionList::ToInspect, this);
     inspectTable_->setObjectName(QStringLiteral("inspectTable"));
+    useCompactRows(*suspendTable_->view());
+    useCompactRows(*inspectTable_->view());
     auto* suspendDock = new QDockWidget(tr("To suspend"), this);
     suspendDock->setObjectName(QStringLiteral("suspendDock"));
     suspendDock->setWidget(suspendTable_);
@@ -244,6 +261,25 @@ void MainWindow::buildDocks() {
             });
 
     cordon_ = new CordonDialog(this);
+    // A dock beside the map, not a window over it: the cordon it draws stays in view.
+    auto* cordonDock = new QDockWidget(tr("Cordon around a case"), this);
+    cordonDock->setObjectName(QStringLiteral("cordonDock"));
+    cordonDock->setWidget(cordon_);
+    addDockWidget(Qt::RightDockWidgetArea, cordonDock);
+    splitDockWidget(identifyDock, cordonDock, Qt::Vertical);
+    cordonDock->hide();
+    // While the tool is open, the facility selected on the map (or in a list) is the case.
+    connect(this, &MainWindow::siteSelected, this, [this, cordonDock](const QString& id) {
+        if (cordonDock->isVisible())
+            cordon_->followSelection(id);
+    });
+    listsMode_ = new ListsMode(*this, *canvas_, {suspendDock, inspectDock}, {identifyDock});
+    auto* styleAction = new QAction(tr("Context layer &style…"), this);
+    connect(styleAction, &QAction::triggered, this, &MainWindow::manageContextLayers);
+    auto* addContext = new QAction(tr("&Add context layer…"), this);
+    connect(addContext, &QAction::triggered, this, &MainWindow::addContextLayer);
+    layerPanel_->addListAction(addContext);
+    layerPanel_->addListAction(styleAction);
     connect(cordon_, &CordonDialog::cordonComputed, this,
             [this](const Cordon& c) { showCordon(c); });
     connect(cordon_, &CordonDialog::cordonCleared, this, [this] { showCordon(std::nullopt); });
@@ -270,7 +306,10 @@ void MainWindow::showFrame() {
     if (!frame.facts || !frame.status)
         return;
     const ProjectFacts& facts = *frame.facts;
+    if (frame.contextReloaded)
+        showContextProblems();
     if (frame.reloaded) {
+        search_->setIndex(frame.places);
         filterPanel_->setChoices(facts.zones, frame.choices ? *frame.choices : FilterChoices{});
         cordon_->setSites(frame.facts);
         asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
@@ -299,9 +338,15 @@ void MainWindow::showFrame() {
                                                  .arg(description)
                                                  .arg(frame.map.visibleFactories)
                                                  .arg(facts.factories.size()));
-    // The record follows the scenario: its level and reasons as of the date shown.
-    if (!shownSite_.empty())
+    // The record follows the scenario: its level and reasons as of the date shown; a facility
+    // the filter now hides is not shown any more.
+    if (!shownSite_.empty() && facilityHidden(frame.map, shownSite_)) {
+        shownSite_.clear();
+        identify_->clear();
+        canvas_->setSelection({});
+    } else if (!shownSite_.empty()) {
         selectSite(shownSite_, false);
+    }
 }
 
 void MainWindow::showLayers() {
@@ -337,6 +382,7 @@ void MainWindow::showLayers(const MapContent& content) {
         });
         layers.insert(pos, LayerRender{cordonLayer_, cordonStyle(), true});
     }
+    contextLegend_->setLayers(layers);
     // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
     // render of them already running must not be restarted.
     const auto& shown = canvas_->layers();
@@ -365,8 +411,10 @@ void MainWindow::openCordonTool() {
         for (const auto& f : facts->factories)
             if (selected.count(f.id))
                 cordon_->setCaseSite(qs(f.id), qs(f.name));
-    cordon_->show();
-    cordon_->raise();
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("cordonDock"))) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
@@ -411,6 +459,10 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("criteriaAction"));
     add(file, tr("&Rule thresholds…"), QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::editRules)
         ->setObjectName(QStringLiteral("rulesAction"));
+    add(file, tr("Add con&text layer…"), QKeySequence(), &MainWindow::addContextLayer)
+        ->setObjectName(QStringLiteral("addContextLayerAction"));
+    add(file, tr("Conte&xt layers…"), QKeySequence(), &MainWindow::manageContextLayers)
+        ->setObjectName(QStringLiteral("contextLayersAction"));
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -425,10 +477,17 @@ void MainWindow::buildActions() {
     both(add(view, tr("Zoom &out"), QKeySequence::ZoomOut, [this] { canvas_->zoomOut(); }));
     both(add(view, tr("Zoom to &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
              &MainWindow::zoomToSites));
+    both(add(view, tr("Zoom to &filter"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+             &MainWindow::zoomToFilter))
+        ->setObjectName(QStringLiteral("zoomToFilterAction"));
     both(add(view, tr("Zoom to &layer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
              &MainWindow::zoomToCurrentLayer));
     both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
              &MainWindow::zoomToSelection));
+    search_ = new SearchBox(this);
+    bar->addSeparator();
+    bar->addWidget(search_);
+    connect(search_, &SearchBox::placeChosen, this, &MainWindow::goToPlace);
     QToolBar* timeBar = addToolBar(tr("As of"));
     timeBar->setObjectName(QStringLiteral("asOfToolBar"));
     timeBar->addWidget(asOf_);
@@ -446,11 +505,14 @@ void MainWindow::buildActions() {
         });
     }
     view->addSeparator();
+    view->addAction(listsMode_->action());
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(filterPanel_->searchAction());
+    add(tools, tr("&Go to a place…"), QKeySequence(Qt::CTRL | Qt::Key_G),
+        [this] { search_->focusSearch(); });
     add(tools, tr("&Cordon around a case…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         &MainWindow::openCordonTool)
         ->setObjectName(QStringLiteral("cordonAction"));
@@ -581,18 +643,7 @@ void MainWindow::zoomToSelection() {
     if (box.empty())
         return;
     // A single point has no size: show a neighbourhood of about 2 km.
-    constexpr double kMinSpan = 2000;
-    if (box.maxX - box.minX < kMinSpan) {
-        const double c = (box.minX + box.maxX) / 2;
-        box.minX = c - kMinSpan / 2;
-        box.maxX = c + kMinSpan / 2;
-    }
-    if (box.maxY - box.minY < kMinSpan) {
-        const double c = (box.minY + box.maxY) / 2;
-        box.minY = c - kMinSpan / 2;
-        box.maxY = c + kMinSpan / 2;
-    }
-    canvas_->zoomToExtent(box, 0.15);
+    canvas_->zoomToExtent(withMinimumSpan(box, kMinimumViewSpan), 0.15);
 }
 
 void MainWindow::zoomToCurrentLayer() {
@@ -614,11 +665,58 @@ void MainWindow::saveViewState() {
 
 void MainWindow::zoomToSites() {
     // The sites, not the basemap: the basemap spans half of South-East Asia.
-    const BBox box = sitesExtent(session_->frame().map, 0.0);
+    const BBox box = sitesExtent(session_->frame().map, SitesScope::AllSites, 0.0);
     if (box.empty())
         canvas_->zoomToLayers();
     else
         canvas_->zoomToExtent(box);
+}
+
+void MainWindow::zoomToFilter() {
+    const BBox box = sitesExtent(session_->frame().map, SitesScope::FilteredFacilities, 0.0);
+    if (box.empty()) {
+        statusBar()->showMessage(tr("The filter keeps no facility."), 5000);
+        return;
+    }
+    canvas_->zoomToExtent(withMinimumSpan(box, kMinimumViewSpan), 0.1);
+}
+
+void MainWindow::goToPlace(const Place& place) {
+    const bool site = place.kind == PlaceKind::Zone || place.kind == PlaceKind::Facility ||
+                      place.kind == PlaceKind::Address;
+    if (site && !facilityHidden(session_->frame().map, place.siteId)) {
+        selectSite(place.siteId, true);
+        return;
+    }
+    if (site)
+        statusBar()->showMessage(
+            tr("%1 is hidden by the filter; its place is shown.").arg(qs(place.name)), 8000);
+    else
+        statusBar()->showMessage(placeLine(place), 5000);
+    canvas_->zoomToExtent(withMinimumSpan(place.extent, kMinimumViewSpan), 0.1);
+}
+
+void MainWindow::showContextProblems() {
+    const SessionFrame& frame = session_->frame();
+    for (const auto& note : frame.contextNotes)
+        statusBar()->showMessage(qs(note), 10000);
+    if (frame.contextProblems.empty())
+        return;
+    QStringList lines;
+    for (const auto& [id, error] : frame.contextProblems)
+        lines << qs(error.describe()).toHtmlEscaped();
+    // Not modal: the rest of the project is open and usable meanwhile.
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Context layers not shown"),
+        tr("These context layers could not be drawn; the rest of the project opened:<br><br>%1"
+           "<br><br>Project → Context layers… shows them: choose the file where it is now, or "
+           "remove the layer.")
+            .arg(lines.join(QStringLiteral("<br>"))),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("contextProblemsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 void MainWindow::updateTitle() {
@@ -773,6 +871,28 @@ void MainWindow::showAbout() {
                  QString::fromStdString(
                      basemapAttribution(mapLanguageFromCode(currentLanguage().toStdString())))
                      .toHtmlEscaped()));
+}
+
+void MainWindow::manageContextLayers() {
+    if (!needProject(this, hasProject(), tr("Context layers")))
+        return;
+    std::map<std::string, QString> problems;
+    for (const auto& [id, error] : session_->frame().contextProblems)
+        problems[id] = qs(error.message);
+    ContextLayersDialog dialog(session_->path(), session_->settings().contextLayers, problems,
+                               this);
+    if (dialog.exec() == QDialog::Accepted)
+        session_->setContextLayers(dialog.layers());
+}
+
+void MainWindow::addContextLayer() {
+    if (!needProject(this, hasProject(), tr("Add a context layer")))
+        return;
+    ContextLayersDialog dialog(session_->path(), session_->settings().contextLayers, {}, this);
+    const size_t before = dialog.layers().size();
+    dialog.addLayer();
+    if (dialog.layers().size() > before)
+        session_->setContextLayers(dialog.layers());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -17,6 +17,10 @@ class QMenu;
 namespace safemap {
 
 class ActionTable;
+class ContextLegend;
+class ListsMode;
+class SearchBox;
+struct Place;
 class AsOfBar;
 class ComparePanel;
 class CordonDialog;
@@ -56,6 +60,9 @@ public:
     CordonDialog* cordonDialog() const { return cordon_; }
     AsOfBar* asOfBar() const { return asOf_; }
     ComparePanel* comparePanel() const { return compare_; }
+    SearchBox* searchBox() const { return search_; }
+    ContextLegend* contextLegend() const { return contextLegend_; }
+    ListsMode* listsMode() const { return listsMode_; }
     /// Shows only the facilities that pass `filter` on the map and in both tables (saved).
     void setFilter(const SiteFilter& filter);
     const SiteFilter& filter() const;
@@ -82,6 +89,13 @@ public:
     void saveViewState();
     /// Zooms to every site (zones and facilities), or to the basemap when there are none.
     void zoomToSites();
+    /// Zooms to the facilities the filter keeps (a message when it keeps none).
+    void zoomToFilter();
+    /// Goes to a search result: selects a zone or facility and shows its record, or shows a
+    /// province, district or address.
+    void goToPlace(const Place& place);
+    /// The project's context layers dialog (add, style, remove).
+    void manageContextLayers();
 
 signals:
     /// A site was selected (on the map, in a table, or by selectSite).
@@ -113,6 +127,8 @@ private:
     void zoomToCurrentLayer();
     void zoomToSelection();
     void showAbout();
+    void addContextLayer();
+    void showContextProblems();
 
     ProjectSession* session_;
     MapCanvas* canvas_ = nullptr;
@@ -125,6 +141,9 @@ private:
     CordonDialog* cordon_ = nullptr;
     AsOfBar* asOf_ = nullptr;
     ComparePanel* compare_ = nullptr;
+    SearchBox* search_ = nullptr;
+    ContextLegend* contextLegend_ = nullptr;
+    ListsMode* listsMode_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;

@@ -7,9 +7,11 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <functional>
 
 #include "core/filter/filter_match.h"
+#include "gis/project/context_layers.h"
 
 namespace safemap {
 
@@ -24,9 +26,54 @@ struct JobInput {
     Scenario scenario;
     MapStyleChoice style;
     std::vector<LayerState> layers;
+    std::vector<ContextLayer> context;
 };
 
-constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4;
+constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4, kContext = 8;
+
+using ContextCache = std::vector<std::pair<std::string, std::shared_ptr<const LayerData>>>;
+
+/// Reads the context layers whose source changed; the others come from the last frame.
+void loadContext(const std::string& projectPath, const std::vector<ContextLayer>& specs,
+                 SessionFrame& f) {
+    auto cache = std::make_shared<ContextCache>();
+    std::vector<LayerRender> layers;
+    f.contextProblems.clear();
+    f.contextNotes.clear();
+    for (const ContextLayer& spec : specs) {
+        const std::string key = resolveContextPath(projectPath, spec.path) + '\n' + spec.layerName +
+                                '\n' + spec.sourceCrs + '\n' + spec.style.labelField;
+        std::shared_ptr<const LayerData> data;
+        if (f.contextCache)
+            for (const auto& [k, d] : *f.contextCache)
+                if (k == key)
+                    data = d;
+        if (!data) {
+            auto loaded = loadContextLayerData(projectPath, spec, &f.contextNotes);
+            if (!loaded) {
+                f.contextProblems.emplace_back(spec.id, loaded.error());
+                continue;
+            }
+            data = std::move(loaded).value();
+        }
+        if (data->id != spec.id || data->title != spec.title) {
+            // Renamed (or the same file added twice): the same features under the new name.
+            auto renamed = std::make_shared<LayerData>(*data);
+            renamed->id = spec.id;
+            renamed->title = spec.title;
+            data = std::move(renamed);
+        }
+        cache->emplace_back(key, data);
+        layers.push_back(styledContextLayer(data, spec));
+    }
+    f.contextCache = std::move(cache);
+    f.contextReloaded = true;
+    if (f.geometry) {
+        auto geometry = std::make_shared<MapGeometry>(*f.geometry);
+        geometry->context = std::move(layers);
+        f.geometry = std::move(geometry);
+    }
+}
 
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
 /// the canvas can draw it while the lists are still being made.
@@ -35,6 +82,7 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
     timer.start();
     SessionFrame f = std::move(in.previous);
     f.reloaded = false;
+    f.contextReloaded = false;
     f.error.reset();
     if ((in.work & kLoad) || !f.facts) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
@@ -49,7 +97,11 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        f.geometry = std::make_shared<const MapGeometry>(buildMapGeometry(*f.facts, in.basemap));
+        std::vector<LayerRender> context =
+            f.geometry ? f.geometry->context : std::vector<LayerRender>{};
+        f.geometry = std::make_shared<const MapGeometry>(
+            buildMapGeometry(*f.facts, in.basemap, std::move(context)));
+        f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, in.basemap));
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
         f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
         f.choices = std::make_shared<const FilterChoices>(
@@ -57,6 +109,8 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         f.reloaded = true;
         in.work |= kStatus;
     }
+    if (in.work & kContext)
+        loadContext(in.path, in.context, f);
     if ((in.work & kStatus) || !f.status) {
         f.status =
             std::make_shared<const ProjectStatus>(computeStatus(*f.facts, in.scenario.rules));
@@ -76,7 +130,8 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
 
 ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
     saver_.setMaxThreadCount(1);
-    static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad);
+    static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad &&
+                  Context == kContext);
     connect(&watcher_, &QFutureWatcher<SessionFrame>::finished, this, &ProjectSession::finished);
 }
 
@@ -99,7 +154,11 @@ Status ProjectSession::open(const std::string& path) {
     scenario_ = savedScenario(settings_);
     frame_ = SessionFrame{};
     pending_ = 0;
+    // The sites first, then the context layers: a province's roads may take a while to read
+    // and the facilities should not wait for them.
     request(Load);
+    if (!settings_.contextLayers.empty())
+        request(Context);
     return {};
 }
 
@@ -157,6 +216,13 @@ void ProjectSession::setLayerStates(std::vector<LayerState> layers) {
     request(Compose);
 }
 
+void ProjectSession::setContextLayers(std::vector<ContextLayer> layers) {
+    if (!replaceContextLayers(settings_, std::move(layers), kZonesLayerId))
+        return;
+    saveSettings();
+    request(Context);
+}
+
 Status ProjectSession::saveView(const BBox& extent) {
     if (!project_)
         return {};
@@ -208,6 +274,7 @@ void ProjectSession::startNext() {
     in.scenario = scenario_;
     in.style = settings_.style;
     in.layers = settings_.view.layers;
+    in.context = settings_.contextLayers;
     pending_ = 0;
     running_ = true;
     emit busyChanged(true);

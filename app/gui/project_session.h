@@ -14,6 +14,7 @@
 #include "core/project/project.h"
 #include "core/project/scenario.h"
 #include "gis/project/map_composition.h"
+#include "gis/project/place_search.h"
 
 namespace safemap {
 
@@ -29,6 +30,15 @@ struct SessionFrame {
     MapContent map;
     ListView suspendList;
     ListView inspectList;
+    std::shared_ptr<const PlaceIndex> places;  ///< what the search box finds
+    /// The context layers read so far, by what was read (file, layer, CRS, label field), so
+    /// a change of colour or order does not read a file again.
+    std::shared_ptr<const std::vector<std::pair<std::string, std::shared_ptr<const LayerData>>>>
+        contextCache;
+    bool contextReloaded = false;  ///< this frame read the context layers again
+    /// Layers left out, by id, and why (a missing file…); set when contextReloaded.
+    std::vector<std::pair<std::string, Error>> contextProblems;
+    std::vector<std::string> contextNotes;
     bool reloaded = false;  ///< facts (and sites) were read again
     double milliseconds = 0;
     std::optional<Error> error;
@@ -74,6 +84,9 @@ public:
     void setRules(const RuleSettings& rules);             ///< saved in the project (not asOf)
     void setAsOf(std::optional<Date> asOf);               ///< this session only
     void setLayerStates(std::vector<LayerState> layers);  ///< saved with saveView()
+    /// The project's context layers (saved); read again on a worker where their file, layer,
+    /// CRS or label field changed. A new layer goes just below the zones in the saved order.
+    void setContextLayers(std::vector<ContextLayer> layers);
     /// Saves the view (extent and layers) with the other settings.
     [[nodiscard]] Status saveView(const BBox& extent);
     /// Reads everything again, after a write (import, criteria set, merge).
@@ -90,7 +103,7 @@ signals:
     void saveFailed(const QString& message);
 
 private:
-    enum Work : unsigned { Compose = 1, Recompute = 2, Load = 4 };
+    enum Work : unsigned { Compose = 1, Recompute = 2, Load = 4, Context = 8 };
     void request(unsigned work);
     void startNext();
     void finished();

@@ -8,9 +8,11 @@
 
 namespace safemap {
 
-MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap) {
+MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap,
+                             std::vector<LayerRender> context) {
     MapGeometry g;
     g.basemap = std::move(basemap);
+    g.context = std::move(context);
     g.zones = makeZoneLayer(facts.zones);
     g.factories = makeFactoryLayer(facts.factories);
     return g;
@@ -23,6 +25,7 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
     MapContent out;
     std::vector<LayerRender> layers;
     layers.insert(layers.end(), geometry.basemap.begin(), geometry.basemap.end());
+    layers.insert(layers.end(), geometry.context.begin(), geometry.context.end());
 
     if (geometry.zones) {
         std::vector<std::uint8_t> categories(geometry.zones->featureCount(), 0);
@@ -83,10 +86,12 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
     return out;
 }
 
-BBox sitesExtent(const MapContent& content, double margin) {
+BBox sitesExtent(const MapContent& content, SitesScope scope, double margin) {
     BBox box;
     for (const auto& l : content.layers) {
         if (l.data->kind == LayerKind::Basemap)
+            continue;
+        if (scope == SitesScope::FilteredFacilities && l.data->kind != LayerKind::Factories)
             continue;
         const auto& g = *l.data->geometry;
         for (size_t i = 0; i < l.data->featureCount(); ++i)
@@ -97,6 +102,38 @@ BBox sitesExtent(const MapContent& content, double margin) {
         return box;
     const double mx = (box.maxX - box.minX) * margin, my = (box.maxY - box.minY) * margin;
     return BBox{box.minX - mx, box.minY - my, box.maxX + mx, box.maxY + my};
+}
+
+BBox sitesExtent(const MapContent& content, double margin) {
+    return sitesExtent(content, SitesScope::AllSites, margin);
+}
+
+BBox withMinimumSpan(BBox box, double span) {
+    if (box.empty())
+        return box;
+    if (box.maxX - box.minX < span) {
+        const double c = (box.minX + box.maxX) / 2;
+        box.minX = c - span / 2;
+        box.maxX = c + span / 2;
+    }
+    if (box.maxY - box.minY < span) {
+        const double c = (box.minY + box.maxY) / 2;
+        box.minY = c - span / 2;
+        box.maxY = c + span / 2;
+    }
+    return box;
+}
+
+bool facilityHidden(const MapContent& content, std::string_view siteId) {
+    for (const auto& l : content.layers) {
+        if (l.data->kind != LayerKind::Factories)
+            continue;
+        const auto& ids = l.data->featureIds;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] == siteId)
+                return l.data->isHidden(i);
+    }
+    return false;
 }
 
 std::vector<LayerState> layerStates(const std::vector<LayerRender>& layers) {

@@ -20,12 +20,16 @@ inline constexpr const char* kFactoriesLayerId = "factories";
 /// \brief The geometry of a project's map, built once per load of the sites (projected
 /// and indexed); scenarios only change its categories and flags.
 struct MapGeometry {
-    std::vector<LayerRender> basemap;            ///< bottom to top, styled; may be empty
+    std::vector<LayerRender> basemap;  ///< bottom to top, styled; may be empty
+    /// The project's context layers (loadContextLayers), styled, in the settings' order;
+    /// drawn above the basemap and below the zones unless the saved order says otherwise.
+    std::vector<LayerRender> context;
     std::shared_ptr<const LayerData> zones;      ///< one feature per zone, in facts order
     std::shared_ptr<const LayerData> factories;  ///< one feature per factory, in facts order
 };
 
-MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap);
+MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap,
+                             std::vector<LayerRender> context = {});
 
 /// \brief What a composed map shows for one scenario.
 struct MapContent {
@@ -43,9 +47,30 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
                       const std::vector<LayerState>& layerOrder, const SiteFilter& filter,
                       const SearchIndex* search = nullptr);
 
-/// The extent that shows every site (zones and facilities; the facilities that pass the
-/// filter only, when any do) with a margin, in Web Mercator metres; empty if there are none.
+/// Which sites an extent is made of.
+enum class SitesScope {
+    /// Every zone and the facilities the filter keeps ("zoom to all"): a facility the filter
+    /// hides is not drawn, so it does not stretch the view to an empty corner.
+    AllSites,
+    /// Only the facilities the filter keeps ("zoom to filter"); empty when it keeps none.
+    FilteredFacilities,
+};
+
+/// The extent of the sites of `scope` with a margin (a fraction of each side), in Web
+/// Mercator metres; empty if there are none. Context and basemap layers never count.
+BBox sitesExtent(const MapContent& content, SitesScope scope, double margin = 0.05);
+/// sitesExtent(content, SitesScope::AllSites, margin).
 BBox sitesExtent(const MapContent& content, double margin = 0.05);
+
+/// The smallest extent the window zooms to, in metres: a single facility has no size, so it
+/// is shown with about 2 km around it.
+inline constexpr double kMinimumViewSpan = 2000;
+/// `box` grown about its centre to at least `span` metres each way.
+BBox withMinimumSpan(BBox box, double span);
+
+/// True when `siteId` is a facility of the map that the filter hides (false for zones,
+/// unknown ids and facilities shown): the window drops a record the filter hides.
+bool facilityHidden(const MapContent& content, std::string_view siteId);
 
 /// The layer order and visibility of `content`, for saving.
 std::vector<LayerState> layerStates(const std::vector<LayerRender>& layers);

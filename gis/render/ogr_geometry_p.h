@@ -1,5 +1,6 @@
 #pragma once
-// Private to gis/render: OGR geometries → SafeMap's lon/lat geometry, for the basemap loaders.
+// Private to gis: OGR geometries → SafeMap's lon/lat geometry, for the basemap and context
+// layer loaders.
 // GDAL types stay inside gis/.
 
 #include <ogr_geometry.h>

@@ -384,6 +384,163 @@
     </message>
 </context>
 <context>
+    <name>safemap::ContextLayerEditor</name>
+    <message>
+        <source>points</source>
+        <translation>điểm</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>đường</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>vùng</translation>
+    </message>
+    <message>
+        <source>mixed geometry</source>
+        <translation>hình học hỗn hợp</translation>
+    </message>
+    <message>
+        <source>no geometry</source>
+        <translation>không có hình học</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.shp *.geojson *.json *.kml *.kmz *.gml *.dxf *.tab *.mif *.sqlite *.fgb *.gpx)</source>
+        <translation>Tệp vector (*.gpkg *.shp *.geojson *.json *.kml *.kmz *.gml *.dxf *.tab *.mif *.sqlite *.fgb *.gpx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Fill areas</source>
+        <translation>Tô màu vùng</translation>
+    </message>
+    <message>
+        <source>Add a context layer</source>
+        <translation>Thêm lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>Context layer</source>
+        <translation>Lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>As declared by the file</source>
+        <translation>Theo khai báo của tệp</translation>
+    </message>
+    <message>
+        <source>VN-2000 TM-3, %1 (%2°%3&apos;)</source>
+        <translation>VN-2000 TM-3, %1 (%2°%3&apos;)</translation>
+    </message>
+    <message>
+        <source>Only for a file that declares no CRS (a shapefile without .prj, a DXF): e.g. EPSG:9215 or VN2000:Lạng Sơn</source>
+        <translation>Chỉ dùng cho tệp không khai báo hệ tọa độ (shapefile thiếu .prj, tệp DXF): ví dụ EPSG:9215 hoặc VN2000:Lạng Sơn</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Source CRS</source>
+        <translation>Hệ tọa độ nguồn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hiển thị</translation>
+    </message>
+    <message>
+        <source>Line colour</source>
+        <translation>Màu đường</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Tô màu</translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation>Độ rộng đường</translation>
+    </message>
+    <message>
+        <source>Names from</source>
+        <translation>Lấy tên từ trường</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>The file is missing: choose where it is now.</source>
+        <translation>Không tìm thấy tệp: hãy chọn vị trí hiện tại của tệp.</translation>
+    </message>
+    <message>
+        <source>features: %1</source>
+        <translation>số đối tượng: %1</translation>
+    </message>
+    <message>
+        <source>no CRS declared</source>
+        <translation>không khai báo hệ tọa độ</translation>
+    </message>
+    <message>
+        <source>nothing to draw: choose a file with points, lines or areas</source>
+        <translation>không có gì để vẽ: hãy chọn tệp có điểm, đường hoặc vùng</translation>
+    </message>
+    <message>
+        <source>(no names)</source>
+        <translation>(không ghi tên)</translation>
+    </message>
+    <message>
+        <source>Fill colour</source>
+        <translation>Màu tô</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ContextLayersDialog</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Context layers</source>
+        <translation>Lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>Reference layers drawn with the map (official boundaries, roads, rivers): any vector file, in WGS 84 or VN-2000. They are saved in the project; the files stay where they are.</source>
+        <translation>Các lớp tham chiếu vẽ cùng bản đồ (ranh giới chính thức, đường giao thông, sông ngòi): bất kỳ tệp vector nào, theo WGS 84 hoặc VN-2000. Chúng được lưu trong dự án; các tệp vẫn ở nguyên chỗ cũ.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Add a context layer</source>
+        <translation>Thêm lớp tham chiếu</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ContextLegend</name>
+    <message>
+        <source>Context layers</source>
+        <translation>Lớp tham chiếu</translation>
+    </message>
+</context>
+<context>
     <name>safemap::CordonDialog</name>
     <message>
         <source>Whole zone/cluster of the facility</source>
@@ -1240,6 +1397,17 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
 </context>
 <context>
+    <name>safemap::ListsMode</name>
+    <message>
+        <source>&amp;Lists at full height</source>
+        <translation>&amp;Danh sách toàn chiều cao</translation>
+    </message>
+    <message>
+        <source>The action lists take the whole height of the window (the map steps aside); again to bring the map back</source>
+        <translation>Các danh sách chiếm toàn bộ chiều cao cửa sổ (bản đồ tạm ẩn); chọn lại để hiện bản đồ</translation>
+    </message>
+</context>
+<context>
     <name>safemap::MainWindow</name>
     <message>
         <source>Lon %1°, lat %2°</source>
@@ -1489,6 +1657,58 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Industrial zones, clusters and facilities coloured by infection risk.&lt;br&gt;Works fully offline. Licence: GPL-2.0-or-later.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;SafeMap %1&lt;/b&gt; — Bản đồ chung sống an toàn&lt;br&gt;Khu công nghiệp, cụm công nghiệp và cơ sở sản xuất kinh doanh, tô màu theo mức nguy cơ lây nhiễm.&lt;br&gt;Hoạt động hoàn toàn ngoại tuyến. Giấy phép: GPL-2.0-or-later.&lt;br&gt;%2</translation>
     </message>
+    <message>
+        <source>Cordon around a case</source>
+        <translation>Khoanh vùng quanh ca bệnh</translation>
+    </message>
+    <message>
+        <source>Context layer &amp;style…</source>
+        <translation>&amp;Kiểu hiển thị lớp tham chiếu…</translation>
+    </message>
+    <message>
+        <source>&amp;Add context layer…</source>
+        <translation>&amp;Thêm lớp tham chiếu…</translation>
+    </message>
+    <message>
+        <source>Add con&amp;text layer…</source>
+        <translation>Thêm lớp &amp;tham chiếu…</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt layers…</source>
+        <translation>Các lớp tham &amp;chiếu…</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;filter</source>
+        <translation>Phóng tới &amp;bộ lọc</translation>
+    </message>
+    <message>
+        <source>&amp;Go to a place…</source>
+        <translation>&amp;Đi tới địa điểm…</translation>
+    </message>
+    <message>
+        <source>The filter keeps no facility.</source>
+        <translation>Bộ lọc không giữ lại cơ sở nào.</translation>
+    </message>
+    <message>
+        <source>%1 is hidden by the filter; its place is shown.</source>
+        <translation>%1 đang bị bộ lọc ẩn; chỉ hiển thị vị trí của nó.</translation>
+    </message>
+    <message>
+        <source>Context layers not shown</source>
+        <translation>Không hiển thị được lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>These context layers could not be drawn; the rest of the project opened:&lt;br&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;Project → Context layers… shows them: choose the file where it is now, or remove the layer.</source>
+        <translation>Không vẽ được các lớp tham chiếu sau; phần còn lại của dự án đã mở:&lt;br&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;Dự án → Các lớp tham chiếu… liệt kê chúng: hãy chọn vị trí hiện tại của tệp, hoặc xóa lớp.</translation>
+    </message>
+    <message>
+        <source>Context layers</source>
+        <translation>Lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>Add a context layer</source>
+        <translation>Thêm lớp tham chiếu</translation>
+    </message>
 </context>
 <context>
     <name>safemap::RuleSettingsDialog</name>
@@ -1539,6 +1759,37 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>Inspect: risk rose by at least</source>
         <translation>Kiểm tra: nguy cơ tăng ít nhất</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::SearchBox</name>
+    <message>
+        <source>province</source>
+        <translation>tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>quận, huyện</translation>
+    </message>
+    <message>
+        <source>zone or cluster</source>
+        <translation>khu, cụm</translation>
+    </message>
+    <message>
+        <source>facility</source>
+        <translation>cơ sở</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <source>Go to a place, zone, facility or address…</source>
+        <translation>Tìm địa danh, khu, cơ sở hoặc địa chỉ…</translation>
+    </message>
+    <message>
+        <source>Find a province, district, zone, facility (name or tax code) or address; accents are optional. Enter goes to the first result.</source>
+        <translation>Tìm tỉnh, huyện, khu, cụm, cơ sở (tên hoặc mã số thuế) hoặc địa chỉ; không cần gõ dấu. Enter đi tới kết quả đầu tiên.</translation>
     </message>
 </context>
 <context>

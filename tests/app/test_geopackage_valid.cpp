@@ -46,6 +46,14 @@ TEST_CASE("every project SafeMap writes passes GDAL's GeoPackage validator", "[g
         ProjectSettings s;
         s.view.extent = BBox{11700000, 2300000, 11800000, 2400000};
         s.filter.districts = {"Duy Tiên"};
+        // A context layer (a file beside the project, in VN-2000) with its style.
+        ContextLayer context;
+        context.id = "context-1";
+        context.title = "Cụm công nghiệp Lạng Sơn";
+        context.path = src("data/sites/lang_son_ccn_vn2000/lang_son_ccn_vn2000.shp").toStdString();
+        context.style.fillColour = "#10c0a080";
+        context.style.labelField = "name";
+        s.contextLayers.push_back(context);
         REQUIRE(saveProjectSettings(*project, s).ok());
     }
     REQUIRE(
