@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/errors/error_catalogue.h"
 #include "core/filter/filter_json.h"
 #include "core/project/project.h"
 
@@ -103,8 +104,7 @@ Result<ProjectSettings> loadProjectSettings(const Project& project) {
     ProjectSettings s;
     const std::string& where = project.location();
     auto problem = [&](const std::string& key, const std::string& value, const std::string& what) {
-        s.problems.push_back(Error(
-            "setting " + key + " = \"" + value + "\": " + what + "; the default is used", where));
+        s.problems.push_back(codedError("settings.bad_value", {key, value, what}, where));
     };
     for (const auto& [key, value] : *stored) {
         if (key == kExtent) {
