@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include "core/errors/error_catalogue.h"
 
 #include "core/scoring/score.h"
 #include "core/storage/database.h"
@@ -315,9 +316,9 @@ Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRo
                    std::span<const double> points) {
     const size_t k = set.indices.size();
     if (points.size() != rows.size() * k)
-        return codedError("internal.write_scores",
-                          {std::to_string(points.size()), std::to_string(rows.size()),
-                           std::to_string(k)});
+        return codedError(
+            "internal.write_scores",
+            {std::to_string(points.size()), std::to_string(rows.size()), std::to_string(k)});
     auto st = db.prepare(
         "INSERT OR REPLACE INTO scores (assessment_id, set_id, set_version, percent, level, "
         "safe, max_index_points, worst_index, mandatory_failed, vetoes_fired, points) "

@@ -1,6 +1,7 @@
 #include "core/storage/criteria_store.h"
 
 #include "core/criteria/criteria_io.h"
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 
 namespace safemap {
@@ -41,10 +42,9 @@ Status storeCriteriaSet(Database& db, const CriteriaSet& set) {
     if (*existing) {
         if (**existing == set)
             return {};
-        return codedError("criteria.version_conflict",
-                          {set.id, std::to_string(set.version),
-                           set.name.empty() ? set.id : set.name},
-                          db.path());
+        return codedError(
+            "criteria.version_conflict",
+            {set.id, std::to_string(set.version), set.name.empty() ? set.id : set.name}, db.path());
     }
     auto st = db.prepare(
         "INSERT INTO criteria_sets (set_id, version, name, definition, loaded_at) "

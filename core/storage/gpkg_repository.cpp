@@ -1,6 +1,7 @@
 #include "core/storage/gpkg_repository.h"
 
 #include <sqlite3.h>
+#include "core/errors/error_catalogue.h"
 
 #include <filesystem>
 

@@ -1,5 +1,6 @@
 #include "core/storage/inspection_store.h"
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 
 namespace safemap {

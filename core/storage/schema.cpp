@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include "core/errors/error_catalogue.h"
 
 #include <sqlite3.h>
 

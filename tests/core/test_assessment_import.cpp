@@ -153,7 +153,7 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
         // 9,000 distinct rows: more than two batches, so cancel lands after one is written.
         std::vector<std::string> submitters;
         for (int i = 0; i < 9000; ++i)
-            submitters.push_back("S" + std::to_string(i));
+            submitters.push_back(std::string("S").append(std::to_string(i)));
         std::vector<std::vector<std::string_view>> rows;
         for (const auto& s : submitters)
             rows.push_back({"9900000001", "2021-06-01", s, "50"});
@@ -313,11 +313,11 @@ TEST_CASE("an assessment sheet laid out as offices do: header below titles, tota
     CHECK(parsed->rows == std::vector<long>{4, 5});
     auto warned = [&](const std::string& what) {
         for (const auto& w : parsed->warnings)
-            if (w.find(what) != std::string::npos)
+            if (w.message.find(what) != std::string::npos)
                 return true;
         return false;
     };
-    CHECK(warned("row 1 above the header are titles"));
+    CHECK(warned("row 1 above the header is a title"));
     CHECK(warned("row 3 only numbers the columns"));
     CHECK(warned("row 6 is a total"));
     CHECK(warned("row 7 is part of a signature block"));
