@@ -1,13 +1,14 @@
 #include "app/gui/project_session.h"
 
+#include "app/gui/error_text.h"
 #include "app/gui/release_later.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
 #include <QThreadPool>
-#include <functional>
 #include <QtConcurrent/QtConcurrentRun>
+#include <functional>
 
 #include "core/filter/filter_match.h"
 
@@ -177,7 +178,7 @@ void ProjectSession::saveSettings() {
         if (!st)
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, message = QString::fromStdString(st.error().describe())] {
+                [self, message = errorText(st.error())] {
                     if (self)
                         emit self->saveFailed(message);
                 },

@@ -110,18 +110,16 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         answerColumns.push_back({c, &criterion, choiceLookupFor(criterion)});
     }
     if (answerColumns.empty())
-        return codedError(
-            "assessments.no_index_matches",
-            {criteria.id, std::to_string(criteria.version),
-             criteria.indices.empty() ? std::string("?") : criteria.indices[0].id,
-             criteria.name.empty() ? criteria.id : criteria.name,
-             criteria.indices.empty() ? std::string("?") : criteria.indices[0].label},
-            file, table.headerRow);
+        return codedError("assessments.no_index_matches",
+                          {criteria.id, std::to_string(criteria.version),
+                           criteria.indices.empty() ? std::string("?") : criteria.indices[0].id,
+                           criteria.name.empty() ? criteria.id : criteria.name,
+                           criteria.indices.empty() ? std::string("?") : criteria.indices[0].label},
+                          file, table.headerRow);
     for (size_t c = 0; c < table.header.size(); ++c)
         if (!used[c])
-            out.warnings.push_back(
-                codedError("assessments.column_unused", {table.header[c]}, file, table.headerRow,
-                           table.header[c]));
+            out.warnings.push_back(codedError("assessments.column_unused", {table.header[c]}, file,
+                                              table.headerRow, table.header[c]));
 
     if (!table.titleRows.empty())
         out.warnings.push_back(titleRowsNote(table));
@@ -167,8 +165,8 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
             return dateText.empty()
                        ? codedError("date.missing", {}, file, row.row,
                                     table.header[static_cast<size_t>(dateCol)])
-                       : codedError("date.not_a_date", {quotedForMessage(dateText)}, file,
-                                    row.row, table.header[static_cast<size_t>(dateCol)]);
+                       : codedError("date.not_a_date", {quotedForMessage(dateText)}, file, row.row,
+                                    table.header[static_cast<size_t>(dateCol)]);
         if (auto future = futureDateProblem(*date, now))
             return future->at(file, row.row, table.header[static_cast<size_t>(dateCol)]);
         a.date = *date;

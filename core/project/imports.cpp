@@ -49,8 +49,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
         if (!stored)
             return stored.error();
         if (!*stored)
-            return codedError("criteria.active_missing", {(*active)->key()},
-                              project.location());
+            return codedError("criteria.active_missing", {(*active)->key()}, project.location());
         set = std::make_shared<const CriteriaSet>(std::move(**stored));
     }
     if (!set)

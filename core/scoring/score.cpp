@@ -101,9 +101,8 @@ Status scoreBatch(const CompiledCriteria& criteria, std::span<const double> answ
                   std::span<ScoreSummary> out) {
     const std::size_t k = criteria.indexCount();
     if (answers.size() != out.size() * k)
-        return codedError("internal.score_batch",
-                          {std::to_string(answers.size()), std::to_string(out.size()),
-                           std::to_string(k)});
+        return codedError("internal.score_batch", {std::to_string(answers.size()),
+                                                   std::to_string(out.size()), std::to_string(k)});
     const double* row = answers.data();
     for (ScoreSummary& s : out) {
         s = scoreDense(criteria, row, nullptr);

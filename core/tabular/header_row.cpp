@@ -94,9 +94,8 @@ Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames)
         while (last > width && isBlank(table.cell(row, static_cast<int>(last - 1))))
             --last;
         if (last > width)
-            return codedError("table.too_many_cells",
-                              {std::to_string(last), std::to_string(width)}, table.fileName,
-                              row.row);
+            return codedError("table.too_many_cells", {std::to_string(last), std::to_string(width)},
+                              table.fileName, row.row);
     }
     return {};
 }

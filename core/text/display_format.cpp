@@ -80,7 +80,8 @@ std::string formatNumber(double value, const DisplayStyle& style) {
         return "—";
     // Six significant digits at most, then the trailing zeros dropped: 2.5, 7, 0.25.
     const double magnitude = std::fabs(value);
-    const int integerDigits = magnitude < 1 ? 1 : static_cast<int>(std::floor(std::log10(magnitude))) + 1;
+    const int integerDigits =
+        magnitude < 1 ? 1 : static_cast<int>(std::floor(std::log10(magnitude))) + 1;
     const int decimals = std::clamp(6 - integerDigits, 0, 6);
     std::string text = formatDecimal(value, decimals, style);
     if (decimals > 0) {

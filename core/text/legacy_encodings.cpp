@@ -36,10 +36,10 @@ Error byteError(std::string_view bytes, size_t offset, std::string_view encoding
         return codedError("text.bad_utf8",
                           {hexByte(b), std::to_string(offset), std::to_string(line)}, fileName,
                           line);
-    return codedError("text.bad_byte",
-                      {std::string(encoding), hexByte(b), std::to_string(offset),
-                       std::to_string(line)},
-                      fileName, line);
+    return codedError(
+        "text.bad_byte",
+        {std::string(encoding), hexByte(b), std::to_string(offset), std::to_string(line)}, fileName,
+        line);
 }
 
 // ---- single-byte encodings (TCVN3, VISCII, Windows-1258) ----------------------------------

@@ -80,8 +80,8 @@ Result<std::string> decodeUtf16(std::string_view bytes, Utf16Order order,
         if (u >= 0xD800 && u <= 0xDBFF) {
             const char16_t low = i + 3 < bytes.size() ? unitAt(bytes, i + 2, order) : 0;
             if (low < 0xDC00 || low > 0xDFFF)
-                return codedError("text.utf16_surrogate",
-                                  {std::to_string(i), std::to_string(line)}, fileName, line);
+                return codedError("text.utf16_surrogate", {std::to_string(i), std::to_string(line)},
+                                  fileName, line);
             cp = 0x10000 + ((static_cast<char32_t>(u) - 0xD800) << 10) + (low - 0xDC00);
             i += 2;
         } else if (u >= 0xDC00 && u <= 0xDFFF) {

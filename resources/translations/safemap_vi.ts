@@ -260,6 +260,14 @@
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
+    <message>
+        <source>to_suspend.csv</source>
+        <translation>danh_sach_tam_dung_hoat_dong.csv</translation>
+    </message>
+    <message>
+        <source>due_for_inspection.csv</source>
+        <translation>danh_sach_can_kiem_tra.csv</translation>
+    </message>
 </context>
 <context>
     <name>safemap::AsOfBar</name>
