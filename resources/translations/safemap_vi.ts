@@ -190,7 +190,7 @@
     <name>safemap::ActionTable</name>
     <message>
         <source>%1 (%2 %)</source>
-        <translation>%1 (%2%)</translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>Facility</source>
@@ -827,7 +827,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 (%2 %)</source>
-        <translation>%1 (%2%)</translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>Assessed on</source>
@@ -939,7 +939,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % — %2</source>
-        <translation>%1% — %2</translation>
+        <translation>%1 % — %2</translation>
     </message>
     <message>
         <source>Veto</source>
@@ -955,7 +955,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % %2 — %3</source>
-        <translation>%1% %2 — %3</translation>
+        <translation>%1 % %2 — %3</translation>
     </message>
     <message>
         <source>submitter unknown</source>
@@ -999,7 +999,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % (%2 of %3 assessed)</source>
-        <translation>%1% (%2 trên %3 cơ sở đã đánh giá)</translation>
+        <translation>%1 % (%2 trên %3 cơ sở đã đánh giá)</translation>
     </message>
     <message>
         <source>Click a site on the map to see its record.</source>
