@@ -1,5 +1,6 @@
 // The catalogue's entries for the gis module (site files, GDAL). None yet: gis errors are
-// worded in English (see docs/i18n.md); this part keeps their place in errorCatalogue().
+// still worded in English (Error::message, shown as written); this part keeps their place in
+// errorCatalogue() for when they get codes.
 #include "core/errors/error_catalogue.h"
 
 namespace safemap {
