@@ -26,7 +26,9 @@ std::string_view criterionLabel(const Criterion& criterion, Language language) {
 std::string indexLabel(const CriteriaSet* set, int position, Language language) {
     if (set && position >= 0 && static_cast<size_t>(position) < set->indices.size())
         return std::string(criterionLabel(set->indices[static_cast<size_t>(position)], language));
-    return "#" + std::to_string(position + 1);
+    std::string out = "#";  // appended: g++ 12 -O3 -Wrestrict false positive on "#" + string&&
+    out += std::to_string(position + 1);
+    return out;
 }
 
 std::string indexLabelById(const CriteriaSet* set, std::string_view indexId, Language language) {

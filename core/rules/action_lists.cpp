@@ -173,9 +173,11 @@ std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* s
 std::vector<std::string> reasonIndexIds(const Reason& r, const CriteriaSet* set) {
     std::vector<std::string> out;
     const auto idOf = [&](int k) {
-        return set && k >= 0 && static_cast<size_t>(k) < set->indices.size()
-                   ? set->indices[static_cast<size_t>(k)].id
-                   : "#" + std::to_string(k + 1);
+        if (set && k >= 0 && static_cast<size_t>(k) < set->indices.size())
+            return set->indices[static_cast<size_t>(k)].id;
+        std::string out = "#";  // appended: g++ 12 -O3 -Wrestrict false positive
+        out += std::to_string(k + 1);
+        return out;
     };
     if (r.code == ReasonCode::MeasuresNotImplemented && !r.byInspection) {
         for (int k = 0; k < 64; ++k)
