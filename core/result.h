@@ -20,7 +20,12 @@ struct Error {
           row(row_),
           column(std::move(column_)) {}
 
-    std::string message;
+    std::string message;  ///< English, for the command line and logs
+    /// The error's entry in the catalogue (core/errors/error_catalogue.h), whose template in
+    /// each language is filled with `args` to word it for people (codedError sets `message`
+    /// from the English one); empty for an error with no entry.
+    std::string code;
+    std::vector<std::string> args;
     std::string file;    ///< source file, if the error is about one
     long row = -1;       ///< 1-based data row (header is row 1 in spreadsheets), -1 if none
     std::string column;  ///< column name, if the error is about one

@@ -27,11 +27,13 @@ const CriteriaSet& extended() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text = fuzz::bytesOf(data, size);
-    std::string problem;
-    if (auto n = parseNumberText(text, &problem))
+    Problem why;
+    if (auto n = parseNumberText(text, &why)) {
         FUZZ_CHECK(std::isfinite(*n), std::to_string(*n));
-    else
+    } else {
+        const std::string problem = why.text();
         FUZZ_CHECK(!problem.empty() && problem.size() < 400, problem.substr(0, 200));
+    }
     (void)parseYesNo(text);
     if (!isValidUtf8(text))
         return 0;  // cells reach the readers decoded to UTF-8
@@ -50,10 +52,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             case AnswerStatus::Missing:
                 FUZZ_CHECK(std::isnan(r.value), c.id);
                 break;
-            case AnswerStatus::Invalid:
-                FUZZ_CHECK(!r.problem.empty() && r.problem.size() < 400, c.id);
-                FUZZ_CHECK(isValidUtf8(r.problem), r.problem);
-                break;
+            case AnswerStatus::Invalid: {
+                const std::string problem = r.problem.text();
+                FUZZ_CHECK(!problem.empty() && problem.size() < 400, c.id);
+                FUZZ_CHECK(isValidUtf8(problem), problem);
+            } break;
         }
     }
     return 0;

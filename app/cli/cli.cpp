@@ -31,6 +31,8 @@ const std::vector<Command>& commands() {
         {"score", "re-score every assessment with a criteria set", runScoreCommand},
         {"list", "facilities to suspend (--suspend) or to inspect (--inspect), with reasons",
          runListCommand},
+        {"scores", "every facility's score, level and whether it may operate, as of a date (CSV)",
+         runScoresCommand},
         {"compare",
          "what another criteria set or other thresholds would change (CSV, one row per "
          "facility)",

@@ -101,7 +101,7 @@ int runImportAssessmentsCommand(const Words& words) {
         return fail("import-assessments", result.error());
     const AssessmentImportOutcome& o = result->outcome;
     for (const auto& w : o.warnings)
-        std::fprintf(stderr, "note: %s\n", w.c_str());
+        std::fprintf(stderr, "note: %s\n", w.message.c_str());
     if (o.criteriaChanged)
         std::fprintf(stderr,
                      "note: %s is now the active criteria set; every assessment was "

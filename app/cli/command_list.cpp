@@ -19,7 +19,7 @@ constexpr const char* kUsage =
     "same rows the window's tables show. The project is only read, never changed. The same\n"
     "data and scenario always give the same list.\n"
     "CSV columns: site_id, tax_code, name, zone, district, workers, level, percent,\n"
-    "assessed_on, reason_codes, reasons, reasons_en.\n";
+    "assessed_on, reason_codes, reasons, reasons_en, reason_indices.\n";
 }  // namespace
 
 int runListCommand(const Words& words) {

@@ -17,6 +17,7 @@ int runImportAssessmentsCommand(const Words& words);
 int runScoreCommand(const Words& words);
 int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
+int runScoresCommand(const Words& words);
 int runCompareCommand(const Words& words);
 
 }  // namespace safemap

@@ -17,6 +17,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/release_later.h"
 #include "core/text/fold.h"
@@ -28,20 +29,12 @@ namespace {
 
 enum Role { SiteIdRole = Qt::UserRole };
 
-bool useVietnamese() {
-    return QLocale().language() == QLocale::Vietnamese;
-}
-
-QDate qdate(const Date& d) {
-    return QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
-                 static_cast<int>(static_cast<unsigned>(d.day())));
-}
-
 QString levelText(std::optional<RiskLevel> level, double percent) {
     if (!level)
         return riskLevelName(std::nullopt);
     return ActionTable::tr("%1 (%2 %)")
-        .arg(riskLevelName(level), QLocale().toString(percent, 'f', 1));
+        .arg(riskLevelName(level),
+             QString::fromStdString(formatDecimal(percent, 1, uiDisplayStyle())));
 }
 
 // Readable text on the level's fill: white on the dark green and red, black on the rest.
@@ -189,9 +182,9 @@ private:
     QString priorityTip(size_t row) const {
         const Priority& p = view_.site(row).priority;
         QString tip = ActionTable::tr("Priority %1 (place %2 on the list): %3")
-                          .arg(QLocale().toString(p.total(), 'f', 1))
-                          .arg(rank(row))
-                          .arg(qs(describePriority(p, useVietnamese())));
+                          .arg(qs(formatDecimal(p.total(), 1, uiDisplayStyle())))
+                          .arg(qs(formatCount(rank(row), uiDisplayStyle())))
+                          .arg(qs(describePriority(p, uiDisplayStyle())));
         if (thisWeek(row))
             tip += QLatin1Char('\n') +
                    ActionTable::tr("Within this week's inspection capacity: marked on the map.");
@@ -200,7 +193,7 @@ private:
 
     QString reasons(size_t row, std::string_view sep) const {
         return qs(
-            reasonsText(view_.reasons(row), view_.status->criteria.get(), useVietnamese(), sep));
+            reasonsText(view_.reasons(row), view_.status->criteria.get(), uiDisplayStyle(), sep));
     }
 
     QString display(size_t row, int col) const {
@@ -208,7 +201,7 @@ private:
         const SiteStatus& s = view_.site(row);
         switch (col) {
             case ActionTable::Priority:
-                return QLocale().toString(s.priority.total(), 'f', 1);
+                return qs(formatDecimal(s.priority.total(), 1, uiDisplayStyle()));
             case ActionTable::Name:
                 return qs(f.name);
             case ActionTable::TaxCode:
@@ -220,11 +213,12 @@ private:
             case ActionTable::District:
                 return qs(f.district);
             case ActionTable::Workers:
-                return f.workforce.total ? QLocale().toString(*f.workforce.total) : QString();
+                return f.workforce.total ? qs(formatCount(*f.workforce.total, uiDisplayStyle()))
+                                         : QString();
             case ActionTable::Level:
                 return levelText(s.level, s.percent);
             case ActionTable::AssessedOn:
-                return s.assessedOn ? QLocale().toString(qdate(*s.assessedOn), QLocale::ShortFormat)
+                return s.assessedOn ? qs(formatDateFor(*s.assessedOn, uiDisplayStyle()))
                                     : QString();
             case ActionTable::Reasons:
                 return reasons(row, "; ");
@@ -422,7 +416,8 @@ void ActionTable::emitSelected() {
 
 void ActionTable::updateCount() {
     const int n = model_->rowCount();
-    count_->setText(n == 1 ? tr("1 facility") : tr("%1 facilities").arg(QLocale().toString(n)));
+    count_->setText(n == 1 ? tr("1 facility")
+                           : tr("%1 facilities").arg(qs(formatCount(n, uiDisplayStyle()))));
 }
 
 Status ActionTable::exportCsv(const QString& path) const {
@@ -434,8 +429,9 @@ Status ActionTable::exportCsv(const QString& path) const {
 }
 
 void ActionTable::exportWithDialog() {
-    const QString stem = list_ == ActionList::ToSuspend ? QStringLiteral("to_suspend.csv")
-                                                        : QStringLiteral("due_for_inspection.csv");
+    // Named in the UI language: officials file these under names they can read.
+    const QString stem =
+        list_ == ActionList::ToSuspend ? tr("to_suspend.csv") : tr("due_for_inspection.csv");
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export list"), dir + QLatin1Char('/') + stem, tr("CSV files (*.csv)"));
@@ -444,7 +440,7 @@ void ActionTable::exportWithDialog() {
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
         path += QStringLiteral(".csv");
     if (Status s = exportCsv(path); !s)
-        QMessageBox::warning(this, tr("Export list"), QString::fromStdString(s.error().describe()));
+        QMessageBox::warning(this, tr("Export list"), errorText(s.error()));
 }
 
 }  // namespace safemap

@@ -16,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/gui/data_paths.h"
+#include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "core/criteria/criteria_io.h"
@@ -93,7 +94,7 @@ ComparePanel::ComparePanel(QWidget* parent)
             return;
         auto set = loadCriteriaSet(path.toStdString());
         if (!set) {
-            summary_->setText(tr("Not loaded: %1").arg(qs(set.error().describe())));
+            summary_->setText(tr("Not loaded: %1").arg(errorText(set.error())));
             return;
         }
         sets_.push_back(std::make_shared<CriteriaSet>(std::move(*set)));
@@ -217,7 +218,7 @@ void ComparePanel::finished() {
     const auto result = watcher_.result();
     if (!result) {
         changes_.clear();
-        summary_->setText(tr("Not compared: %1").arg(qs(result.error().describe())));
+        summary_->setText(tr("Not compared: %1").arg(errorText(result.error())));
         showChanges();
         return;
     }
@@ -282,7 +283,7 @@ void ComparePanel::exportCsv() {
         path += QStringLiteral(".csv");
     if (auto st = writeFileAtomically(path.toStdString(), "\xEF\xBB\xBF" + changesToCsv(changes_));
         !st)
-        QMessageBox::warning(this, tr("Export the changes"), qs(st.error().describe()));
+        QMessageBox::warning(this, tr("Export the changes"), errorText(st.error()));
 }
 
 }  // namespace safemap

@@ -1,4 +1,5 @@
 #include "app/gui/cordon_dialog.h"
+#include "app/gui/error_text.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -180,7 +181,7 @@ void CordonDialog::compute() {
     const ProjectFacts& sites = facts_ ? *facts_ : none;
     Result<Cordon> result = computeCordon(request, sites.factories, sites.zones);
     if (!result) {
-        showError(qs(result.error().describe()));
+        showError(errorText(result.error()));
         return;
     }
     cordon_ = std::move(result).value();

@@ -20,6 +20,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/gui/data_paths.h"
+#include "app/gui/error_text.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
 #include "core/project/project.h"
@@ -91,7 +92,7 @@ CriteriaManager::CriteriaManager(Project& project, QWidget* parent)
 
     // The project's sets, then the bundled ones it does not have yet.
     if (auto stored = project_.repository().criteriaSets(); !stored) {
-        message_->setText(qs(stored.error().describe()));
+        message_->setText(errorText(stored.error()));
     } else {
         for (const auto& s : *stored)
             if (auto set = project_.repository().criteriaSet(s.ref); set && *set)
@@ -193,7 +194,7 @@ void CriteriaManager::showSet(int row) {
 bool CriteriaManager::loadFile(const QString& path) {
     auto set = loadCriteriaSet(path.toStdString());
     if (!set) {
-        message_->setText(tr("Not loaded: %1").arg(qs(set.error().describe())));
+        message_->setText(tr("Not loaded: %1").arg(errorText(set.error())));
         return false;
     }
     for (size_t i = 0; i < sets_.size(); ++i)
@@ -251,7 +252,7 @@ bool CriteriaManager::activateSelected() {
     progress.reset();
     const auto scored = watcher.result();
     if (!scored) {
-        message_->setText(tr("Not changed: %1").arg(qs(scored.error().describe())));
+        message_->setText(tr("Not changed: %1").arg(errorText(scored.error())));
         return false;
     }
     changed_ = true;

@@ -1,5 +1,7 @@
 #include "app/gui/identify_panel.h"
 
+#include <algorithm>
+
 #include <QDate>
 #include <QHeaderView>
 #include <QLabel>
@@ -7,6 +9,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/error_text.h"
+#include "core/criteria/criteria_labels.h"
 #include "gis/render/layer_style.h"
 
 namespace safemap {
@@ -15,14 +19,23 @@ namespace {
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
 }
+// Numbers and dates in the UI language's one style (core/text/display_format.h), as in the
+// lists and the exports.
+QString count(long long n) {
+    return qs(formatCount(n, uiDisplayStyle()));
+}
 QString number(const std::optional<int>& n) {
-    return n ? QLocale().toString(*n) : IdentifyPanel::tr("unknown");
+    return n ? count(*n) : IdentifyPanel::tr("unknown");
 }
 QString viDate(const Date& d) {
-    return QLocale().toString(
-        QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
-              static_cast<int>(static_cast<unsigned>(d.day()))),
-        QLocale::ShortFormat);
+    return qs(formatDateFor(d, uiDisplayStyle()));
+}
+// A percentage without its sign (the translated templates write " %").
+QString percentNumber(double p, int decimals = 1) {
+    return qs(formatDecimal(p, decimals, uiDisplayStyle()));
+}
+QString points(double p) {
+    return qs(formatNumber(p, uiDisplayStyle()));
 }
 QString zoneKindLabel(ZoneKind k) {
     switch (k) {
@@ -35,15 +48,15 @@ QString zoneKindLabel(ZoneKind k) {
     }
     return {};
 }
-QString answerText(const AnswerValue& v) {
+// An answer by its label in the criteria set ("cách dưới 1 m", "có"), never its code.
+QString answerText(const Criterion* c, const AnswerValue& v) {
+    if (c)
+        return qs(answerLabel(*c, v, uiDisplayStyle()));
     if (const auto* d = std::get_if<double>(&v))
-        return QLocale().toString(*d, 'g', 6);
+        return points(*d);
     if (const auto* b = std::get_if<bool>(&v))
         return *b ? IdentifyPanel::tr("yes") : IdentifyPanel::tr("no");
     return qs(std::get<std::string>(v));
-}
-bool useVietnamese() {
-    return QLocale().language() == QLocale::Vietnamese;
 }
 }  // namespace
 
@@ -123,20 +136,20 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
         addRow(s, tr("Risk level"),
                status->level ? tr("%1 (%2 %)")
                                    .arg(riskLevelName(status->level))
-                                   .arg(QLocale().toString(status->percent, 'f', 1))
+                                   .arg(percentNumber(status->percent))
                              : riskLevelName(std::nullopt),
                riskLevelColour(status->level));
         if (status->assessedOn)
             addRow(s, tr("Assessed on"),
                    tr("%1 (%2 days before the list date)%3")
                        .arg(viDate(*status->assessedOn))
-                       .arg(status->ageDays)
+                       .arg(count(status->ageDays))
                        .arg(status->stale ? tr(" — stale") : QString()));
-        const bool vi = useVietnamese();
+        const DisplayStyle style = uiDisplayStyle();
         for (const auto& r : status->suspendReasons)
-            addRow(s, tr("To suspend"), qs(reasonText(r, criteria, vi)), QColor(176, 0, 32));
+            addRow(s, tr("To suspend"), qs(reasonText(r, criteria, style)), QColor(176, 0, 32));
         for (const auto& r : status->inspectReasons)
-            addRow(s, tr("Due for inspection"), qs(reasonText(r, criteria, vi)),
+            addRow(s, tr("Due for inspection"), qs(reasonText(r, criteria, style)),
                    QColor(180, 100, 0));
         if (!status->toSuspend && !status->toInspect)
             addRow(s, tr("Lists"), tr("on neither list"));
@@ -159,40 +172,45 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
 
     if (!history.empty() && criteria) {
         const ScoredHistoryEntry& latest = history.front();
-        QTreeWidgetItem* sc =
-            section(tr("Latest score: %1 v%2").arg(qs(criteria->id)).arg(criteria->version));
-        const bool vi = useVietnamese();
+        const Language language = uiLanguage();
+        QTreeWidgetItem* sc = section(tr("Latest score: %1 v%2")
+                                          .arg(qs(criteriaSetName(*criteria, language)))
+                                          .arg(criteria->version));
         for (const auto& idx : latest.score.indices) {
             const Criterion* c = criteria->find(idx.indexId);
-            const QString label =
-                c ? qs(vi || c->labelEn.empty() ? c->label : c->labelEn) : qs(idx.indexId);
+            const QString label = qs(indexLabelById(criteria, idx.indexId, language));
             QString answer = tr("not answered");
             if (auto it = latest.assessment.answers.find(idx.indexId);
                 it != latest.assessment.answers.end())
-                answer = answerText(it->second);
+                answer = answerText(c, it->second);
             const QColor colour = idx.points >= 7 ? QColor(176, 0, 32) : QColor();
             addRow(sc, label,
                    tr("%1 → %2 / %3 points")
                        .arg(answer)
-                       .arg(QLocale().toString(idx.points, 'g', 4))
-                       .arg(QLocale().toString(idx.pointsMax, 'g', 4)),
+                       .arg(points(idx.points))
+                       .arg(points(idx.pointsMax)),
                    colour);
         }
         addRow(sc, tr("Total"),
                tr("%1 % — %2")
-                   .arg(QLocale().toString(latest.score.percent, 'f', 1))
+                   .arg(percentNumber(latest.score.percent))
                    .arg(riskLevelName(latest.score.level)),
                riskLevelColour(latest.score.level));
-        for (const auto& v : latest.score.vetoesFired)
-            addRow(sc, tr("Veto"), qs(v));
+        for (const auto& v : latest.score.vetoesFired) {
+            const auto veto = std::find_if(criteria->vetoes.begin(), criteria->vetoes.end(),
+                                           [&](const VetoRule& r) { return r.id == v; });
+            addRow(sc, tr("Veto"),
+                   veto != criteria->vetoes.end() ? qs(vetoReason(*veto, language)) : qs(v));
+        }
         for (const auto& m : latest.score.mandatoryFailed)
-            addRow(sc, tr("Mandatory measure missing"), qs(m), QColor(176, 0, 32));
+            addRow(sc, tr("Mandatory measure missing"), qs(indexLabelById(criteria, m, language)),
+                   QColor(176, 0, 32));
 
         QTreeWidgetItem* hist = section(tr("Assessments (%1)").arg(history.size()));
         for (const auto& h : history)
             addRow(hist, viDate(h.assessment.date),
                    tr("%1 % %2 — %3")
-                       .arg(QLocale().toString(h.score.percent, 'f', 1))
+                       .arg(percentNumber(h.score.percent))
                        .arg(riskLevelName(h.score.level))
                        .arg(h.assessment.submitter.empty() ? tr("submitter unknown")
                                                            : qs(h.assessment.submitter)),
@@ -211,15 +229,15 @@ void IdentifyPanel::showZone(const Zone& z, const ZoneAggregate& agg) {
     addRow(rec, tr("Province"), qs(z.province));
     addRow(rec, tr("District"), qs(z.district));
     QTreeWidgetItem* risk = section(tr("Facilities"));
-    addRow(risk, tr("Facilities"), QLocale().toString(agg.facilities));
-    addRow(risk, tr("Workers in facilities"), QLocale().toString(agg.workers));
-    addRow(risk, tr("Assessed"), QLocale().toString(agg.assessed));
+    addRow(risk, tr("Facilities"), count(agg.facilities));
+    addRow(risk, tr("Workers in facilities"), count(agg.workers));
+    addRow(risk, tr("Assessed"), count(agg.assessed));
     addRow(risk, tr("Worst level"), riskLevelName(agg.worst), riskLevelColour(agg.worst));
     addRow(risk, tr("Unsafe share"),
            tr("%1 % (%2 of %3 assessed)")
-               .arg(QLocale().toString(agg.unsafeShare() * 100, 'f', 0))
-               .arg(agg.unsafe)
-               .arg(agg.assessed));
+               .arg(percentNumber(agg.unsafeShare() * 100, 0))
+               .arg(count(agg.unsafe))
+               .arg(count(agg.assessed)));
 }
 
 void IdentifyPanel::clear() {

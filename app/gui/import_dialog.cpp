@@ -1,4 +1,5 @@
 #include "app/gui/import_dialog.h"
+#include "app/gui/error_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -198,7 +199,7 @@ void ImportDialog::describe() {
     if (!info) {
         failed_ = true;
         messages_->setStyleSheet(QStringLiteral("color: #b00020;"));
-        messages_->setPlainText(qs(info.error().describe()));
+        messages_->setPlainText(safemap::errorText(info.error()));
         messages_->setVisible(true);
         return;
     }
@@ -299,7 +300,8 @@ void ImportDialog::finishImport() {
     if (!result) {
         failed_ = true;
         messages_->setStyleSheet(QStringLiteral("color: #b00020;"));
-        messages_->setPlainText(tr("Nothing was imported. %1").arg(qs(result.error().describe())));
+        messages_->setPlainText(
+            tr("Nothing was imported. %1").arg(safemap::errorText(result.error())));
         messages_->setVisible(true);
         return;
     }
@@ -315,7 +317,7 @@ void ImportDialog::finishImport() {
     // The import is done; keep the dialog open so the notes are read, then Close accepts.
     QStringList lines;
     for (const Error& note : result->notes)
-        lines << qs(note.describe());
+        lines << safemap::errorText(note);
     notes_ = lines.join(QLatin1Char('\n'));
     messages_->setStyleSheet(QString());
     messages_->setPlainText(summary_ + QStringLiteral(".\n") + tr("Notes:") + QLatin1Char('\n') +

@@ -6,13 +6,14 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
+#include "core/criteria/criteria_labels.h"
 #include "gis/render/layer_data.h"
 #include "gis/render/layer_style.h"
 #include "gis/render/point_symbol.h"
@@ -128,20 +129,26 @@ void LegendPanel::setStatus(const ProjectStatus& status) {
         inspect += s.toInspect ? 1 : 0;
         thisWeek += s.inspectTop ? 1 : 0;
     }
+    const DisplayStyle style = uiDisplayStyle();
+    const auto count = [&](auto n) {
+        return QString::fromStdString(formatCount(static_cast<long long>(n), style));
+    };
     for (size_t i = 0; i < counts.size(); ++i)
-        countLabels_[i]->setText(QLocale().toString(counts[i]));
-    const QString set = status.criteria ? tr("Scored with %1 v%2.")
-                                              .arg(QString::fromStdString(status.criteria->id))
-                                              .arg(status.criteria->version)
-                                        : tr("No criteria set chosen yet.");
+        countLabels_[i]->setText(count(counts[i]));
+    const QString set =
+        status.criteria
+            ? tr("Scored with %1 v%2.")
+                  .arg(QString::fromUtf8(criteriaSetName(*status.criteria, style.language)))
+                  .arg(status.criteria->version)
+            : tr("No criteria set chosen yet.");
     extraLabel_->setText(
         tr("%1 As of %2: %3 stale, %4 to suspend, %5 due for inspection, of which the first %6 "
            "(by priority) are this week's, marked on the map.")
-            .arg(set, QString::fromStdString(formatDate(status.asOf)))
-            .arg(stale)
-            .arg(suspend)
-            .arg(inspect)
-            .arg(thisWeek));
+            .arg(set, QString::fromStdString(formatDateFor(status.asOf, style)))
+            .arg(count(stale))
+            .arg(count(suspend))
+            .arg(count(inspect))
+            .arg(count(thisWeek)));
 }
 
 void LegendPanel::setChoice(const MapStyleChoice& c) {

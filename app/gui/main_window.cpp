@@ -27,6 +27,7 @@
 #include "app/gui/context_legend.h"
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/criteria_manager.h"
+#include "app/gui/error_text.h"
 #include "app/gui/filter_panel.h"
 #include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
@@ -301,8 +302,8 @@ void MainWindow::setStyleChoice(const MapStyleChoice& choice) {
 void MainWindow::showFrame() {
     const SessionFrame& frame = session_->frame();
     if (frame.error)
-        statusBar()->showMessage(
-            tr("Could not read the project: %1").arg(qs(frame.error->describe())), 15000);
+        statusBar()->showMessage(tr("Could not read the project: %1").arg(errorText(*frame.error)),
+                                 15000);
     if (!frame.facts || !frame.status)
         return;
     const ProjectFacts& facts = *frame.facts;
@@ -331,13 +332,16 @@ void MainWindow::showFrame() {
             zoomToSites();
     }
     const SiteFilter& filter = session_->scenario().filter;
+    const auto count = [](auto n) {
+        return qs(formatCount(static_cast<long long>(n), uiDisplayStyle()));
+    };
     const QString description =
         qs(describe(filter, QLocale().language() == QLocale::Vietnamese, facts.zones));
     filterLabel_->setText(filter.isEmpty() ? QString()
                                            : tr("Filter: %1 — %2 of %3 facilities shown")
                                                  .arg(description)
-                                                 .arg(frame.map.visibleFactories)
-                                                 .arg(facts.factories.size()));
+                                                 .arg(count(frame.map.visibleFactories))
+                                                 .arg(count(facts.factories.size())));
     // The record follows the scenario: its level and reasons as of the date shown; a facility
     // the filter now hides is not shown any more.
     if (!shownSite_.empty() && facilityHidden(frame.map, shownSite_)) {
@@ -530,11 +534,11 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
         saveViewState();
     if (auto st = session_->open(path.toStdString()); !st) {
         if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open project"), qs(st.error().describe()));
+            QMessageBox::warning(this, tr("Cannot open project"), errorText(st.error()));
         return false;
     }
     for (const auto& problem : session_->settings().problems)
-        statusBar()->showMessage(qs(problem.describe()), 10000);
+        statusBar()->showMessage(errorText(problem), 10000);
     cordonShown_.reset();
     cordonLayer_.reset();
     shownSite_.clear();
@@ -595,7 +599,7 @@ void MainWindow::selectSite(const std::string& id, bool zoom) {
             const CompiledCriteria compiled = compileCriteria(*st.criteria);
             auto records = session_->project().repository().assessmentsOf(id);
             if (!records)
-                statusBar()->showMessage(qs(records.error().describe()), 10000);
+                statusBar()->showMessage(errorText(records.error()), 10000);
             else
                 for (auto& record : *records) {
                     if (record.assessment.date > st.asOf)
@@ -657,7 +661,7 @@ void MainWindow::saveViewState() {
     if (!session_->isOpen())
         return;
     if (auto st = session_->saveView(canvas_->extent()); !st) {
-        statusBar()->showMessage(tr("View not saved: %1").arg(qs(st.error().describe())), 10000);
+        statusBar()->showMessage(tr("View not saved: %1").arg(errorText(st.error())), 10000);
         return;
     }
     statusBar()->showMessage(tr("View saved in the project"), 3000);
@@ -761,7 +765,7 @@ void MainWindow::newProject() {
     }
     auto created = Project::create(path.toStdString());
     if (!created) {
-        QMessageBox::warning(this, tr("New project"), qs(created.error().describe()));
+        QMessageBox::warning(this, tr("New project"), errorText(created.error()));
         return;
     }
     openProject(path);
@@ -785,7 +789,7 @@ void MainWindow::saveProjectAs() {
         path += QLatin1String(".gpkg");
     saveViewState();
     if (auto st = session_->project().repository().saveCopy(path.toStdString()); !st) {
-        QMessageBox::warning(this, tr("Save project as"), qs(st.error().describe()));
+        QMessageBox::warning(this, tr("Save project as"), errorText(st.error()));
         return;
     }
     openProject(path);

@@ -1,5 +1,6 @@
 #include "app/gui/project_session.h"
 
+#include "app/gui/error_text.h"
 #include "app/gui/release_later.h"
 
 #include <QElapsedTimer>
@@ -243,7 +244,7 @@ void ProjectSession::saveSettings() {
         if (!st)
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, message = QString::fromStdString(st.error().describe())] {
+                [self, message = errorText(st.error())] {
                     if (self)
                         emit self->saveFailed(message);
                 },

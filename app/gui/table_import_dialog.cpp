@@ -16,6 +16,7 @@
 #include <QtConcurrent>
 #include <climits>
 
+#include "app/gui/error_text.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 
@@ -170,7 +171,7 @@ void TableImportDialog::finishImport() {
     const auto result = watcher_.result();
     if (!result) {
         errorLabel_->setText(
-            tr("Nothing was imported. %1").arg(QString::fromStdString(result.error().describe())));
+            tr("Nothing was imported. %1").arg(safemap::errorText(result.error())));
         return;
     }
     summary_ = *result;

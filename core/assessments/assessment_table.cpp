@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "core/criteria/answer_reading.h"
+#include "core/errors/error_catalogue.h"
 #include "core/tabular/row_roles.h"
 #include "core/text/fold.h"
 #include "core/text/quoted.h"
@@ -22,18 +23,23 @@ std::string normaliseTaxCode(std::string_view raw) {
     return s;
 }
 
-std::string rowSpan(long first, long last) {
-    return first == last ? "row " + std::to_string(first)
-                         : "rows " + std::to_string(first) + "–" + std::to_string(last);
+// The rows above the header, as a note naming the first and last.
+Error titleRowsNote(const Table& table) {
+    const long first = table.titleRows.front().row, last = table.titleRows.back().row;
+    if (first == last)
+        return codedError("assessments.title_row", {std::to_string(first)}, table.fileName, first);
+    return codedError("assessments.title_rows", {std::to_string(first), std::to_string(last)},
+                      table.fileName, first);
 }
 
 }  // namespace
 
-std::optional<std::string> futureDateProblem(const Date& date, const Date& today) {
+std::optional<Problem> futureDateProblem(const Date& date, const Date& today) {
     if (daysBetween(today, date) <= 1)
         return std::nullopt;
-    return formatDate(date) + " is in the future (today is " + formatDate(today) +
-           "): check the year";
+    return problemOf("date.in_future", {formatDate(date), formatDate(today),
+                                        formatDateFor(date, displayStyle(Language::Vietnamese)),
+                                        formatDateFor(today, displayStyle(Language::Vietnamese))});
 }
 
 std::vector<std::string> assessmentHeaderNames(const CriteriaSet& criteria) {
@@ -72,12 +78,9 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
     const int submitterCol =
         table.firstColumn({"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
     if (taxCol < 0 && idCol < 0)
-        return Error(
-            "no tax code column (ma_so_thue, mst, tax_code) and no site id column "
-            "(site_id, ma_co_so): cannot tell which facility each row is about",
-            file, table.headerRow);
+        return codedError("assessments.no_site_column", {}, file, table.headerRow);
     if (dateCol < 0)
-        return Error("no assessment date column (ngay_danh_gia, date)", file, table.headerRow);
+        return codedError("assessments.no_date_column", {}, file, table.headerRow);
 
     // Which column feeds which index: by id, or by either label.
     struct AnswerColumn {
@@ -98,26 +101,28 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         if (c < 0 && !criterion.labelEn.empty())
             c = table.column(criterion.labelEn);
         if (c < 0) {
-            out.warnings.push_back("no column for index " + criterion.id +
-                                   ": every assessment scores it as unanswered");
+            out.warnings.push_back(codedError("assessments.no_index_column",
+                                              {criterion.id, criterion.label, criterion.labelEn},
+                                              file, table.headerRow));
             continue;
         }
         used[static_cast<size_t>(c)] = true;
         answerColumns.push_back({c, &criterion, choiceLookupFor(criterion)});
     }
     if (answerColumns.empty())
-        return Error("no column matches an index of criteria set " + criteria.id + " v" +
-                         std::to_string(criteria.version) + " (e.g. " +
-                         (criteria.indices.empty() ? std::string("?") : criteria.indices[0].id) +
-                         ")",
-                     file, table.headerRow);
+        return codedError("assessments.no_index_matches",
+                          {criteria.id, std::to_string(criteria.version),
+                           criteria.indices.empty() ? std::string("?") : criteria.indices[0].id,
+                           criteria.name.empty() ? criteria.id : criteria.name,
+                           criteria.indices.empty() ? std::string("?") : criteria.indices[0].label},
+                          file, table.headerRow);
     for (size_t c = 0; c < table.header.size(); ++c)
         if (!used[c])
-            out.warnings.push_back("column " + table.header[c] + " is not used");
+            out.warnings.push_back(codedError("assessments.column_unused", {table.header[c]}, file,
+                                              table.headerRow, table.header[c]));
 
     if (!table.titleRows.empty())
-        out.warnings.push_back(rowSpan(table.titleRows.front().row, table.titleRows.back().row) +
-                               " above the header are titles and were not read");
+        out.warnings.push_back(titleRowsNote(table));
     // Forms as offices fill them: a row numbering the columns, totals, a signature block.
     // Skipped (with a note) only when they name no facility.
     const std::vector<RowRole> roles = tableRowRoles(table);
@@ -132,39 +137,38 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         const std::string_view label = firstText(table, row);
         const bool namesNoFacility = (tax.empty() || tax == label) && (id.empty() || id == label);
         if (roles[r] == RowRole::ColumnNumbers || (roles[r] != RowRole::Data && namesNoFacility)) {
-            const char* what = roles[r] == RowRole::Total ? "is a total"
+            const char* code = roles[r] == RowRole::Total ? "assessments.total_row"
                                : roles[r] == RowRole::ColumnNumbers
-                                   ? "only numbers the columns"
-                                   : "is part of a signature block";
-            out.warnings.push_back("row " + std::to_string(row.row) + " " + what +
-                                   " and was not read");
+                                   ? "assessments.column_numbers_row"
+                                   : "assessments.signature_row";
+            out.warnings.push_back(codedError(code, {std::to_string(row.row)}, file, row.row));
             continue;
         }
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
-                return Error("no facility with tax code " + quotedForMessage(tax) +
-                                 " in the project (import the sites first)",
-                             file, row.row, table.header[static_cast<size_t>(taxCol)]);
+                return codedError("assessments.unknown_tax_code", {quotedForMessage(tax)}, file,
+                                  row.row, table.header[static_cast<size_t>(taxCol)]);
             a.siteId = it->second;
         } else if (!id.empty()) {
             if (!sites.siteIds.count(id))
-                return Error("no facility with site id " + quotedForMessage(id) + " in the project",
-                             file, row.row, table.header[static_cast<size_t>(idCol)]);
+                return codedError("import.unknown_site_id", {quotedForMessage(id)}, file, row.row,
+                                  table.header[static_cast<size_t>(idCol)]);
             a.siteId = id;
         } else {
-            return Error("no tax code or site id", file, row.row,
-                         table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
+            return codedError("import.no_site", {}, file, row.row,
+                              table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
         }
         const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
-            return Error(dateText.empty() ? std::string("no date")
-                                          : quotedForMessage(dateText) +
-                                                " is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
-                         file, row.row, table.header[static_cast<size_t>(dateCol)]);
+            return dateText.empty()
+                       ? codedError("date.missing", {}, file, row.row,
+                                    table.header[static_cast<size_t>(dateCol)])
+                       : codedError("date.not_a_date", {quotedForMessage(dateText)}, file, row.row,
+                                    table.header[static_cast<size_t>(dateCol)]);
         if (auto future = futureDateProblem(*date, now))
-            return Error(*future, file, row.row, table.header[static_cast<size_t>(dateCol)]);
+            return future->at(file, row.row, table.header[static_cast<size_t>(dateCol)]);
         a.date = *date;
         if (submitterCol >= 0)
             a.submitter = std::string(trimmed(table.cell(row, submitterCol)));
@@ -174,9 +178,9 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
                 continue;  // unanswered
             const AnswerReading r = readAnswerText(*ac.criterion, text, &ac.lookup);
             if (r.status == AnswerStatus::Invalid)
-                return Error(r.problem.empty() ? quotedForMessage(text) + " is not a valid answer"
-                                               : r.problem,
-                             file, row.row, table.header[static_cast<size_t>(ac.column)]);
+                return (r.problem.empty() ? problemOf("answer.not_valid", {quotedForMessage(text)})
+                                          : r.problem)
+                    .at(file, row.row, table.header[static_cast<size_t>(ac.column)]);
             // Keep the answer as read, so the stored form is canonical (có → true).
             switch (ac.criterion->input) {
                 case InputType::YesNo:

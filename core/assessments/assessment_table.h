@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/criteria/criteria_set.h"
+#include "core/errors/problem.h"
 #include "core/model/assessment.h"
 #include "core/model/site.h"
 #include "core/result.h"
@@ -26,8 +27,9 @@ struct SiteLookup {
 struct ParsedAssessments {
     std::vector<Assessment> assessments;
     std::vector<long> rows;
-    /// Non-fatal notes, e.g. columns that match no index of the criteria set.
-    std::vector<std::string> warnings;
+    /// Non-fatal notes, e.g. columns that match no index of the criteria set (file and row
+    /// given; Error::message is the English sentence).
+    std::vector<Error> warnings;
 };
 
 /// The column names an assessment table may have (tax code, site id, date, submitter, STT, and
@@ -52,6 +54,6 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
 /// The error for a row dated more than one day after `today`, or nothing: an assessment or
 /// inspection from the future is a typing error (2099 for 2019), and accepting one would move
 /// every list's default date (issue 13).
-std::optional<std::string> futureDateProblem(const Date& date, const Date& today);
+std::optional<Problem> futureDateProblem(const Date& date, const Date& today);
 
 }  // namespace safemap

@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "core/criteria/answer_reading.h"
+#include "core/errors/error_catalogue.h"
 #include "core/text/quoted.h"
 #include "core/text/trim.h"
 
@@ -19,13 +20,11 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
     const int okCol = table.firstColumn({"dat_yeu_cau", "measures_ok"});
     const int findingCol = table.firstColumn({"ket_luan", "finding", "ghi_chu"});
     if (taxCol < 0 && idCol < 0)
-        return Error("no tax code column (ma_so_thue) and no site id column (site_id)", file,
-                     table.headerRow);
+        return codedError("inspections.no_site_column", {}, file, table.headerRow);
     if (dateCol < 0)
-        return Error("no inspection date column (ngay_kiem_tra)", file, table.headerRow);
+        return codedError("inspections.no_date_column", {}, file, table.headerRow);
     if (okCol < 0)
-        return Error("no column saying whether the measures were in place (dat_yeu_cau)", file,
-                     table.headerRow);
+        return codedError("inspections.no_measures_column", {}, file, table.headerRow);
     std::vector<Inspection> out;
     for (const TableRow& row : table.rows) {
         Inspection i;
@@ -36,31 +35,31 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
         if (!tax.empty()) {
             auto it = sites.siteIdByTaxCode.find(tax);
             if (it == sites.siteIdByTaxCode.end())
-                return Error(
-                    "no facility with tax code " + quotedForMessage(tax) + " in the project", file,
-                    row.row, table.header[static_cast<size_t>(taxCol)]);
+                return codedError("import.unknown_tax_code", {quotedForMessage(tax)}, file, row.row,
+                                  table.header[static_cast<size_t>(taxCol)]);
             i.siteId = it->second;
         } else if (!id.empty() && sites.siteIds.count(id)) {
             i.siteId = id;
         } else {
-            return Error(id.empty() ? "no tax code or site id"
-                                    : "no facility with site id " + quotedForMessage(id),
-                         file, row.row,
-                         table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
+            const std::string column =
+                table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)];
+            return id.empty() ? codedError("import.no_site", {}, file, row.row, column)
+                              : codedError("import.unknown_site_id", {quotedForMessage(id)}, file,
+                                           row.row, column);
         }
         const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
         auto date = parseDate(dateText);
         if (!date)
-            return Error(quotedForMessage(dateText) + " is not a date", file, row.row,
-                         table.header[static_cast<size_t>(dateCol)]);
+            return codedError("date.not_a_date", {quotedForMessage(dateText)}, file, row.row,
+                              table.header[static_cast<size_t>(dateCol)]);
         if (auto future = futureDateProblem(*date, now))
-            return Error(*future, file, row.row, table.header[static_cast<size_t>(dateCol)]);
+            return future->at(file, row.row, table.header[static_cast<size_t>(dateCol)]);
         i.date = *date;
         const std::string okText = std::string(trimmed(table.cell(row, okCol)));
         auto ok = parseYesNo(okText);
         if (!ok)
-            return Error(quotedForMessage(okText) + " is not có/không", file, row.row,
-                         table.header[static_cast<size_t>(okCol)]);
+            return codedError("inspections.not_yes_no", {quotedForMessage(okText)}, file, row.row,
+                              table.header[static_cast<size_t>(okCol)]);
         i.measuresOk = *ok;
         if (inspectorCol >= 0)
             i.inspector = std::string(trimmed(table.cell(row, inspectorCol)));

@@ -21,8 +21,8 @@ AnswerReading answered(double v) {
 AnswerReading missing() {
     return {AnswerStatus::Missing, kMissing, {}};
 }
-AnswerReading invalid(std::string why) {
-    return {AnswerStatus::Invalid, kInvalid, std::move(why)};
+AnswerReading invalid(std::string code, std::vector<std::string> args) {
+    return {AnswerStatus::Invalid, kInvalid, problemOf(std::move(code), std::move(args))};
 }
 
 std::string_view trim(std::string_view s) {
@@ -87,7 +87,7 @@ AnswerReading readNumber(const Criterion& c, double v) {
     for (const auto& b : c.bands)
         if (b.contains(v))
             return answered(v);
-    return invalid(fmt(v) + " is outside the bands (" + domainText(c) + ")");
+    return invalid("answer.outside_bands", {fmt(v), domainText(c)});
 }
 
 AnswerReading readChoice(const Criterion& c, std::string_view text, const ChoiceLookup* lookup) {
@@ -100,10 +100,13 @@ AnswerReading readChoice(const Criterion& c, std::string_view text, const Choice
     for (const auto& [k, pos] : *lookup)
         if (k == key)
             return answered(pos);
-    std::string options;
-    for (const auto& ch : c.choices)
-        options += (options.empty() ? "" : ", ") + ch.value;
-    return invalid(quoted(text) + " is not one of the options (" + options + ")");
+    std::string codes, vi, en;
+    for (const auto& ch : c.choices) {
+        codes += (codes.empty() ? "" : ", ") + ch.value;
+        vi += (vi.empty() ? "" : "; ") + (ch.label.empty() ? ch.value : ch.label);
+        en += (en.empty() ? "" : "; ") + (ch.labelEn.empty() ? ch.value : ch.labelEn);
+    }
+    return invalid("answer.not_an_option", {quoted(text), codes, vi, en});
 }
 
 }  // namespace
@@ -135,15 +138,15 @@ std::optional<bool> parseYesNo(std::string_view text) {
     return std::nullopt;
 }
 
-std::optional<double> parseNumberText(std::string_view text, std::string* problem) {
-    auto refuse = [&](std::string why) -> std::optional<double> {
+std::optional<double> parseNumberText(std::string_view text, Problem* problem) {
+    auto refuse = [&](std::string code, std::vector<std::string> args) -> std::optional<double> {
         if (problem)
-            *problem = std::move(why);
+            *problem = problemOf(std::move(code), std::move(args));
         return std::nullopt;
     };
     std::string_view s = trim(text);
     if (s.empty())
-        return refuse("empty");
+        return refuse("number.empty", {});
     std::string body(s);
     bool negative = false;
     if (body.front() == '-' || body.front() == '+') {
@@ -160,7 +163,7 @@ std::optional<double> parseNumberText(std::string_view text, std::string* proble
         const auto decPos = body.rfind(dec);
         const std::string intPart = body.substr(0, decPos), frac = body.substr(decPos + 1);
         if (!validGroups(intPart, group) || !allDigits(frac))
-            return refuse(quoted(s) + " is not a number");
+            return refuse("number.not_a_number", {quoted(s)});
         for (char c : intPart)
             if (c != group)
                 digits += c;
@@ -173,7 +176,7 @@ std::optional<double> parseNumberText(std::string_view text, std::string* proble
         const std::string intPart = body.substr(0, pos), frac = body.substr(pos + 1);
         if (count > 1) {
             if (!validGroups(body, sep))
-                return refuse(quoted(s) + " is not a number");
+                return refuse("number.not_a_number", {quoted(s)});
             for (char c : body)
                 if (c != sep)
                     digits += c;
@@ -183,24 +186,24 @@ std::optional<double> parseNumberText(std::string_view text, std::string* proble
             std::string dec = frac;
             while (!dec.empty() && dec.back() == '0')
                 dec.pop_back();
-            return refuse(quoted(s) + " is ambiguous (" + intPart + frac + " or " + intPart +
-                          (dec.empty() ? "" : "." + dec) +
-                          "?); write it without a thousands separator");
+            return refuse("number.ambiguous",
+                          {quoted(s), intPart + frac, intPart + (dec.empty() ? "" : "." + dec),
+                           intPart + (dec.empty() ? "" : "," + dec)});
         } else {
             if (!allDigits(frac) || (!intPart.empty() && !allDigits(intPart)) ||
                 (intPart.empty() && frac.empty()))
-                return refuse(quoted(s) + " is not a number");
+                return refuse("number.not_a_number", {quoted(s)});
             digits = (intPart.empty() ? "0" : intPart) + "." + frac;
         }
     } else {
         if (!allDigits(body))
-            return refuse(quoted(s) + " is not a number");
+            return refuse("number.not_a_number", {quoted(s)});
         digits = body;
     }
     double v = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(v))
-        return refuse(quoted(s) + " is not a number");
+        return refuse("number.not_a_number", {quoted(s)});
     return negative ? -v : v;
 }
 
@@ -213,7 +216,7 @@ AnswerReading readAnswerText(const Criterion& criterion, std::string_view text,
         case InputType::YesNo: {
             if (auto b = parseYesNo(t))
                 return answered(*b ? 1.0 : 0.0);
-            return invalid(quoted(t) + " is not a yes/no answer (có/không, yes/no, x, 1/0)");
+            return invalid("answer.not_yes_no", {quoted(t)});
         }
         case InputType::Choice:
             return readChoice(criterion, t, lookup);
@@ -222,13 +225,13 @@ AnswerReading readAnswerText(const Criterion& criterion, std::string_view text,
                 t = trim(t.substr(0, t.size() - 1));
             [[fallthrough]];
         case InputType::Bands: {
-            std::string why;
+            Problem why;
             if (auto v = parseNumberText(t, &why))
                 return readNumber(criterion, *v);
-            return invalid(why);
+            return {AnswerStatus::Invalid, kInvalid, std::move(why)};
         }
     }
-    return invalid("unknown input type");
+    return invalid("answer.unknown_input", {});
 }
 
 AnswerReading readAnswer(const Criterion& criterion, const AnswerValue& raw,
@@ -238,7 +241,7 @@ AnswerReading readAnswer(const Criterion& criterion, const AnswerValue& raw,
     if (const auto* b = std::get_if<bool>(&raw)) {
         if (criterion.input == InputType::YesNo)
             return answered(*b ? 1.0 : 0.0);
-        return invalid(std::string(*b ? "true" : "false") + " is not a valid answer here");
+        return invalid("answer.bool_not_valid", {*b ? "true" : "false"});
     }
     const double v = std::get<double>(raw);
     if (std::isnan(v))
@@ -247,14 +250,14 @@ AnswerReading readAnswer(const Criterion& criterion, const AnswerValue& raw,
         case InputType::YesNo:
             if (v == 1.0 || v == 0.0)
                 return answered(v);
-            return invalid(fmt(v) + " is not a yes/no answer (1 or 0)");
+            return invalid("answer.number_not_yes_no", {fmt(v)});
         case InputType::Choice:
             return readChoice(criterion, fmt(v), lookup);
         case InputType::Bands:
         case InputType::Percent:
             return readNumber(criterion, v);
     }
-    return invalid("unknown input type");
+    return invalid("answer.unknown_input", {});
 }
 
 }  // namespace safemap

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/criteria/criteria_set.h"
+#include "core/errors/problem.h"
 #include "core/model/assessment.h"
 
 namespace safemap {
@@ -24,7 +25,7 @@ enum class AnswerStatus {
 struct AnswerReading {
     AnswerStatus status = AnswerStatus::Missing;
     double value = 0;
-    std::string problem;  ///< for Invalid: why, e.g. "\"nhiều\" is not a number"
+    Problem problem;  ///< for Invalid: why, e.g. number.not_a_number "\"nhiều\" is not a number"
 };
 
 /// \brief Folded answer texts of a Choice index (each option's code and both labels) →
@@ -47,6 +48,6 @@ AnswerReading readAnswerText(const Criterion& criterion, std::string_view text,
 std::optional<bool> parseYesNo(std::string_view text);
 /// A number as written in a Vietnamese or English spreadsheet (see readAnswer); on failure
 /// `problem` (if given) says why.
-std::optional<double> parseNumberText(std::string_view text, std::string* problem = nullptr);
+std::optional<double> parseNumberText(std::string_view text, Problem* problem = nullptr);
 
 }  // namespace safemap

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -12,7 +14,7 @@ constexpr int kFormatVersion = 1;
 constexpr const char* kNoAssessment = "none";
 
 Error bad(const std::string& key, const std::string& what) {
-    return Error("saved filter: " + key + ": " + what, {}, -1, key);
+    return codedError("filter.bad_saved", {key, what}, {}, -1, key);
 }
 
 Json range(const std::optional<int>& lo, const std::optional<int>& hi) {
@@ -105,7 +107,7 @@ std::string siteFilterToJson(const SiteFilter& f) {
 Result<SiteFilter> siteFilterFromJson(std::string_view text) {
     const Json j = Json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
-        return Error("saved filter: not a JSON object");
+        return codedError("filter.not_json");
     if (!j.contains("version") || !j["version"].is_number_integer())
         return bad("version", "missing");
     if (j["version"].get<int>() > kFormatVersion)

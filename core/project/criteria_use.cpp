@@ -1,5 +1,6 @@
 #include "core/project/criteria_use.h"
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
 
@@ -42,8 +43,7 @@ Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(
     if (!set)
         return set.error();
     if (!*set)
-        return Error("the active criteria set " + (*active)->key() + " is not in the project",
-                     project.location());
+        return codedError("criteria.active_missing", {(*active)->key()}, project.location());
     return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(**set)));
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/assessments/assessment_table.h"
 #include "core/assessments/inspection_table.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
 
@@ -48,15 +49,13 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
         if (!stored)
             return stored.error();
         if (!*stored)
-            return Error("the active criteria set " + (*active)->key() + " is not in the project",
-                         project.location());
+            return codedError("criteria.active_missing", {(*active)->key()}, project.location());
         set = std::make_shared<const CriteriaSet>(std::move(**stored));
     }
     if (!set)
         set = request.fallback;
     if (!set)
-        return Error("no criteria set: the project has none and none was given",
-                     project.location());
+        return codedError("criteria.none", {}, project.location());
     AssessmentImportOutcome out;
     out.scoredWith = CriteriaRef{set->id, set->version};
     const CompiledCriteria compiled = compileCriteria(*set);
@@ -91,7 +90,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
     ScoredBatch scored;
     for (size_t first = 0; first < all.size(); first += kBatch) {
         if (request.cancel && request.cancel->load(std::memory_order_relaxed))
-            return Error("cancelled: nothing was imported", table.fileName);
+            return codedError("import.cancelled", {}, table.fileName);
         const size_t n = std::min(kBatch, all.size() - first);
         if (auto st = repo.appendAssessments(all.subspan(first, n),
                                              rows.subspan(first, std::min(n, rows.size() - first)),

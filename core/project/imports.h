@@ -37,7 +37,7 @@ struct AssessmentImportOutcome {
     int alreadyPresent = 0;  ///< identical assessments already in the project (not re-added)
     CriteriaRef scoredWith;
     bool criteriaChanged = false;  ///< the import made another set active (and re-scored)
-    std::vector<std::string> warnings;
+    std::vector<Error> warnings;   ///< notes with file and row (coded: see error_catalogue.h)
 };
 
 /// Appends the assessments of `table` (matched to facilities by tax code or site id) and

@@ -192,11 +192,14 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
     out +=
         "rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,percent,"
-        "assessed_on,reason_codes,reasons,reasons_en\r\n";
+        "assessed_on,reason_codes,reasons,reasons_en,reason_indices\r\n";
     for (const auto& r : rows) {
-        std::string codes;
-        for (const auto& reason : r.reasons)
+        std::string codes, indices;
+        for (const auto& reason : r.reasons) {
             codes += (codes.empty() ? "" : "; ") + std::string(reasonCode(reason.code));
+            for (const auto& id : reasonIndexIds(reason, r.criteria.get()))
+                indices += (indices.empty() ? "" : "; ") + id;
+        }
         const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
         out += std::to_string(r.rank) + ',' + oneDecimalText(r.priority.total()) + ',' +
                (r.thisWeek ? "yes" : "no") + ',' + csvField(r.siteId) + ',' + csvField(r.taxCode) +
@@ -205,7 +208,7 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom) {
                (r.level ? std::string(riskLevelCode(*r.level)) : "") + ',' +
                (r.level ? oneDecimalText(r.percent) : "") + ',' +
                (r.assessedOn ? formatDate(*r.assessedOn) : "") + ',' + csvField(codes) + ',' +
-               csvField(vi) + ',' + csvField(en) + "\r\n";
+               csvField(vi) + ',' + csvField(en) + ',' + csvField(indices) + "\r\n";
     }
     return out;
 }
@@ -235,6 +238,7 @@ std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenanc
         json reasons = json::array();
         for (const auto& reason : r.reasons)
             reasons.push_back({{"code", reasonCode(reason.code)},
+                               {"indices", reasonIndexIds(reason, r.criteria.get())},
                                {"vi", reasonText(reason, r.criteria.get(), true)},
                                {"en", reasonText(reason, r.criteria.get(), false)}});
         const Priority& p = r.priority;

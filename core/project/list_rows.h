@@ -91,11 +91,14 @@ ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const 
 /// The one CSV form of a list (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order
 /// mark so Excel shows the diacritics): rank, priority, this_week (yes/no: within the
 /// inspection capacity), site_id, tax_code, name, zone, district, workers, level (code),
-/// percent, assessed_on, reason_codes, reasons (vi), reasons_en.
+/// percent, assessed_on, reason_codes, reasons (vi), reasons_en, reason_indices (the ids of the
+/// indices the reasons name). The reasons are written for people (index labels, 91,0 % and
+/// 26/06/2021 in Vietnamese; 91.0 % and 2021-06-26 in English); every other column is for
+/// machines (codes, ids, ISO dates, a decimal point).
 std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom);
 
 /// JSON with the provenance and every row with its rank, priority (total and parts) and
-/// reasons (code, vi, en).
+/// reasons (code, the ids of the indices it names, vi, en).
 std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenance& provenance);
 
 }  // namespace safemap

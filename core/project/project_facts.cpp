@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
 
@@ -95,9 +96,7 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
         if (!stored)
             return stored.error();
         if (!*stored)
-            return Error(
-                "the active criteria set " + (*active)->key() + " is not stored in the project",
-                repo.location());
+            return codedError("criteria.active_missing", {(*active)->key()}, repo.location());
         set = std::make_shared<const CriteriaSet>(std::move(**stored));
     }
     if (!set) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/errors/error_catalogue.h"
 #include "core/filter/filter_json.h"
 #include "core/project/project.h"
 #include "core/text/quoted.h"
@@ -280,14 +281,10 @@ Result<ProjectSettings> loadProjectSettings(const Project& project) {
     const std::string& where = project.location();
     auto problem = [&](const std::string& key, const std::string& value, const std::string& what) {
         // The table can be edited in QGIS: quote what is there, whatever its bytes.
-        std::string message = "setting ";
-        message += printableText(key);
-        message += " = ";
-        message += quotedForMessage(printableText(value));
-        message += ": ";
-        message += printableText(what);
-        message += "; the default is used";
-        s.problems.push_back(Error(message, where));
+        s.problems.push_back(codedError(
+            "settings.bad_value",
+            {printableText(key), quotedForMessage(printableText(value)), printableText(what)},
+            where));
     };
     for (const auto& [key, value] : *stored) {
         if (key == kExtent) {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -59,7 +61,7 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
     ScoredBatch scored;
     auto st = repo.forEachAssessment([&](std::span<const StoredAssessment> stored) -> Status {
         if (cancelled(cancel))
-            return Error("cancelled: no score was changed");
+            return codedError("scoring.cancelled");
         scored.rows.clear();
         scored.points.clear();
         for (const auto& s : stored)
@@ -88,7 +90,7 @@ Result<ScoreTimeline> scoreTimelineInMemory(const ProjectRepository& repo,
     ScoredBatch scored;
     auto st = repo.forEachAssessment([&](std::span<const StoredAssessment> stored) -> Status {
         if (cancelled(cancel))
-            return Error("cancelled");
+            return codedError("work.cancelled");
         for (const auto& s : stored) {
             scored.rows.clear();
             scored.points.clear();

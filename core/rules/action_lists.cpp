@@ -1,47 +1,31 @@
 #include "core/rules/action_lists.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "core/criteria/criteria_labels.h"
 #include "core/criteria/criteria_set.h"
 
 namespace safemap {
 
 namespace {
 
-std::string viDate(const Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
-                  static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
-    return buf;
-}
-
-std::string pct(double p) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f %%", p);
-    return buf;
-}
-
-std::string num(double v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
-
-std::string indexName(const CriteriaSet* set, int position) {
-    if (set && position >= 0 && static_cast<size_t>(position) < set->indices.size())
-        return set->indices[static_cast<size_t>(position)].id;
-    std::string out =
-        "#";  // built by appending: g++ 12 -O3 -Wrestrict false positive on "#" + string&&
-    out += std::to_string(position + 1);
+// An index named for people: its label in quotes, as officials quote a form's questions.
+// Built by appending: g++ 12 -O3 gives a false -Wrestrict on "literal" + std::string&&.
+std::string quotedIndex(const CriteriaSet* set, int position, Language language) {
+    std::string out = "“";
+    out += indexLabel(set, position, language);
+    out += "”";
     return out;
 }
 
-std::string indexNames(const CriteriaSet* set, std::uint64_t mask) {
+std::string quotedIndices(const CriteriaSet* set, std::uint64_t mask, Language language) {
     std::string out;
     for (int k = 0; k < 64; ++k)
-        if (mask >> k & 1)
-            out += (out.empty() ? "" : ", ") + indexName(set, k);
+        if (mask >> k & 1) {
+            if (!out.empty())
+                out += ", ";
+            out += quotedIndex(set, k, language);
+        }
     return out;
 }
 
@@ -112,8 +96,11 @@ std::string_view reasonCode(ReasonCode code) {
     return "unknown";
 }
 
-std::string reasonText(const Reason& r, const CriteriaSet* set, bool vi) {
-    const std::string date = vi ? viDate(r.date) : formatDate(r.date);
+std::string reasonText(const Reason& r, const CriteriaSet* set, const DisplayStyle& style) {
+    const bool vi = style.language == Language::Vietnamese;
+    const std::string date = formatDateFor(r.date, style);
+    const auto pct = [&](double p) { return formatPercent(p, style); };
+    const auto count = [&](long long n) { return formatCount(n, style); };
     switch (r.code) {
         case ReasonCode::MeasuresNotImplemented: {
             if (r.byInspection) {
@@ -121,39 +108,38 @@ std::string reasonText(const Reason& r, const CriteriaSet* set, bool vi) {
                 return vi ? "kiểm tra ngày " + date + ": không thực hiện biện pháp" + finding
                           : "inspection " + date + ": measures not implemented" + finding;
             }
-            const std::string names = indexNames(set, r.indices);
+            const std::string names = quotedIndices(set, r.indices, style.language);
             return vi ? "chưa thực hiện biện pháp bắt buộc: " + names + " (đánh giá " + date + ")"
                       : "mandatory measures not implemented: " + names + " (assessment " + date +
                             ")";
         }
         case ReasonCode::UnsafeLevel: {
-            std::string out =
-                vi ? "đánh giá gần nhất " + date + ": " + std::string(riskLevelLabelVi(r.level)) +
-                         " (" + pct(r.percent) + ")"
-                   : "latest assessment " + date + ": " + std::string(riskLevelLabelEn(r.level)) +
-                         " (" + pct(r.percent) + ")";
+            std::string out = (vi ? "đánh giá gần nhất " : "latest assessment ") + date + ": " +
+                              std::string(riskLevelLabel(r.level, style.language)) + " (" +
+                              pct(r.percent) + ")";
             if (r.index >= 0)
-                out += (vi ? ", chỉ số " : ", index ") + indexName(set, r.index) + " = " +
-                       num(r.points);
+                out += (vi ? ", chỉ số " : ", index ") + quotedIndex(set, r.index, style.language) +
+                       ": " + formatNumber(r.points, style) + (vi ? " điểm" : " points");
             return out;
         }
         case ReasonCode::NoAssessment:
             return vi ? "đã cấp tài khoản ngày " + date + " nhưng chưa có đánh giá"
                       : "account issued " + date + " but no assessment";
         case ReasonCode::AssessmentOverdue:
-            return vi ? "không cập nhật đánh giá " + std::to_string(r.count) + " ngày (quá " +
-                            std::to_string(r.limit) + " ngày)"
-                      : "no assessment for " + std::to_string(r.count) + " days (limit " +
-                            std::to_string(r.limit) + ")";
+            return vi ? "không cập nhật đánh giá " + count(r.count) + " ngày (quá " +
+                            count(r.limit) + " ngày)"
+                      : "no assessment for " + count(r.count) + " days (limit " + count(r.limit) +
+                            ")";
         case ReasonCode::LargeWorkforce:
-            return vi ? std::to_string(r.count) + " lao động (trên " + std::to_string(r.limit) + ")"
-                      : std::to_string(r.count) + " workers (over " + std::to_string(r.limit) + ")";
+            return vi ? count(r.count) + " lao động (trên " + count(r.limit) + ")"
+                      : count(r.count) + " workers (over " + count(r.limit) + ")";
         case ReasonCode::MediumWithHighIndex:
             return (vi ? "nguy cơ trung bình, chỉ số " : "medium risk, index ") +
-                   indexName(set, r.index) + " = " + num(r.points);
+                   quotedIndex(set, r.index, style.language) + ": " +
+                   formatNumber(r.points, style) + (vi ? " điểm" : " points");
         case ReasonCode::StaleAssessment:
-            return vi ? "đánh giá đã " + std::to_string(r.count) + " ngày"
-                      : "assessment " + std::to_string(r.count) + " days old";
+            return vi ? "đánh giá đã " + count(r.count) + " ngày"
+                      : "assessment " + count(r.count) + " days old";
         case ReasonCode::RiskRising:
             return vi ? "nguy cơ tăng từ " + pct(r.previousPercent) + " lên " + pct(r.percent)
                       : "risk rose from " + pct(r.previousPercent) + " to " + pct(r.percent);
@@ -163,13 +149,42 @@ std::string reasonText(const Reason& r, const CriteriaSet* set, bool vi) {
     return std::string(reasonCode(r.code));
 }
 
-std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vi,
-                        std::string_view separator) {
+std::string reasonText(const Reason& r, const CriteriaSet* set, bool vietnamese) {
+    return reasonText(r, set, displayStyle(vietnamese ? Language::Vietnamese : Language::English));
+}
+
+std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set,
+                        const DisplayStyle& style, std::string_view separator) {
     std::string out;
     for (const auto& r : reasons) {
         if (!out.empty())
             out += separator;
-        out += reasonText(r, set, vi);
+        out += reasonText(r, set, style);
+    }
+    return out;
+}
+
+std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vi,
+                        std::string_view separator) {
+    return reasonsText(reasons, set, displayStyle(vi ? Language::Vietnamese : Language::English),
+                       separator);
+}
+
+std::vector<std::string> reasonIndexIds(const Reason& r, const CriteriaSet* set) {
+    std::vector<std::string> out;
+    const auto idOf = [&](int k) {
+        if (set && k >= 0 && static_cast<size_t>(k) < set->indices.size())
+            return set->indices[static_cast<size_t>(k)].id;
+        std::string out = "#";  // appended: g++ 12 -O3 -Wrestrict false positive
+        out += std::to_string(k + 1);
+        return out;
+    };
+    if (r.code == ReasonCode::MeasuresNotImplemented && !r.byInspection) {
+        for (int k = 0; k < 64; ++k)
+            if (r.indices >> k & 1)
+                out.push_back(idOf(k));
+    } else if (r.index >= 0) {
+        out.push_back(idOf(r.index));
     }
     return out;
 }

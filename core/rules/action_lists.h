@@ -8,6 +8,7 @@
 #include "core/rules/priority.h"
 #include "core/rules/rule_settings.h"
 #include "core/rules/site_facts.h"
+#include "core/text/display_format.h"
 
 namespace safemap {
 
@@ -49,13 +50,21 @@ struct Reason {
     friend bool operator==(const Reason&, const Reason&) = default;
 };
 
-/// One reason in words, e.g. "đánh giá gần nhất 15/06/2021: nguy cơ cao (62.0 %)" or "latest
-/// assessment 2021-06-15: high risk (62.0 %)". Indices are named by `set` (the set that
-/// scored the facility; null: by position).
+/// One reason in words, e.g. "đánh giá gần nhất 15/06/2021: nguy cơ cao (62,0 %)" or "latest
+/// assessment 2021-06-15: high risk (62.0 %)": numbers and dates in `style`, indices by their
+/// labels in the style's language from `set` (the set that scored the facility; null: by
+/// position, "#3").
+std::string reasonText(const Reason& reason, const CriteriaSet* set, const DisplayStyle& style);
+/// The same in the default style of the language (displayStyle).
 std::string reasonText(const Reason& reason, const CriteriaSet* set, bool vietnamese);
 /// Several reasons joined by `separator`.
+std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set,
+                        const DisplayStyle& style, std::string_view separator = "; ");
 std::string reasonsText(const std::vector<Reason>& reasons, const CriteriaSet* set, bool vietnamese,
                         std::string_view separator = "; ");
+/// The ids of the indices a reason rests on (the failed mandatory measures, the worst index),
+/// for files read by machines; empty when it names none.
+std::vector<std::string> reasonIndexIds(const Reason& reason, const CriteriaSet* set);
 
 /// \brief One facility on a list, with every reason it is there and how urgent it is.
 struct ListEntry {

@@ -78,8 +78,8 @@ Priority priorityOf(const SiteFacts& f, const Date& asOf, const RuleSettings& se
     return p;
 }
 
-std::string describePriority(const Priority& p, bool vietnamese) {
-    const bool vi = vietnamese;
+std::string describePriority(const Priority& p, const DisplayStyle& style) {
+    const bool vi = style.language == Language::Vietnamese;
     std::array<std::pair<const char*, double>, 7> parts{
         {{vi ? "mức nguy cơ" : "level", p.level},
          {vi ? "biện pháp" : "measures", p.measures},
@@ -91,15 +91,17 @@ std::string describePriority(const Priority& p, bool vietnamese) {
     std::stable_sort(parts.begin(), parts.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::string out;
-    char buf[64];
     for (const auto& [name, value] : parts) {
         if (value <= 0)
             continue;
-        std::snprintf(buf, sizeof buf, "%s%s %g", out.empty() ? "" : " + ", name,
-                      std::round(value * 10) / 10);
-        out += buf;
+        out += (out.empty() ? "" : " + ") + std::string(name) + " " +
+               formatNumber(std::round(value * 10) / 10, style);
     }
     return out.empty() ? "0" : out;
+}
+
+std::string describePriority(const Priority& p, bool vietnamese) {
+    return describePriority(p, displayStyle(vietnamese ? Language::Vietnamese : Language::English));
 }
 
 }  // namespace safemap

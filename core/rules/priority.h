@@ -4,6 +4,7 @@
 
 #include "core/rules/rule_settings.h"
 #include "core/rules/site_facts.h"
+#include "core/text/display_format.h"
 
 namespace safemap {
 
@@ -33,8 +34,10 @@ struct Priority {
 Priority priorityOf(const SiteFacts& facts, const Date& asOf, const RuleSettings& settings);
 
 /// The parts that contribute, largest first, e.g. "level 30 + workforce 11.8 + …" (or in
-/// Vietnamese, "mức nguy cơ 30 + lao động 11.8 + …"): for a tooltip or an export that
+/// Vietnamese, "mức nguy cơ 30 + lao động 11,8 + …"): for a tooltip or an export that
 /// explains the order.
 std::string describePriority(const Priority& priority, bool vietnamese = false);
+/// The same with numbers in `style` (its language picks the words).
+std::string describePriority(const Priority& priority, const DisplayStyle& style);
 
 }  // namespace safemap

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <sstream>
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -21,42 +23,42 @@ bool parseNumber(const std::string& s, T& out) {
 }  // namespace
 
 Status applyRuleSetting(RuleSettings& s, const std::string& key, const std::string& value) {
+    // `expected` names what the setting takes: rules.expected_date, …_days, …
     auto bad = [&](const char* expected) {
-        return Status(
-            Error("rule setting " + key + ": expected " + expected + ", got \"" + value + "\""));
+        return Status(codedError(std::string("rules.expected_") + expected, {key, value}));
     };
     if (key == "as-of") {
         auto d = parseDate(value);
         if (!d)
-            return bad("a date YYYY-MM-DD");
+            return bad("date");
         s.asOf = d;
     } else if (key == "suspend-no-assessment-days") {
         if (!parseNumber(value, s.suspendNoAssessmentDays))
-            return bad("a whole number of days");
+            return bad("days");
     } else if (key == "large-workforce") {
         if (!parseNumber(value, s.largeWorkforce))
-            return bad("a whole number of workers");
+            return bad("workers");
     } else if (key == "medium-index-threshold") {
         if (!parseNumber(value, s.mediumIndexThreshold))
-            return bad("a number of points");
+            return bad("points");
     } else if (key == "stale-assessment-days") {
         if (!parseNumber(value, s.staleAssessmentDays))
-            return bad("a whole number of days");
+            return bad("days");
     } else if (key == "risk-rise-threshold") {
         if (!parseNumber(value, s.riskRiseThreshold))
-            return bad("a number of percentage points");
+            return bad("percentage_points");
     } else if (key == "inspection-capacity") {
         if (!parseNumber(value, s.inspectionCapacity))
-            return bad("a whole number of inspections per week (0 = no limit)");
+            return bad("capacity");
     } else if (key == "inspect-never-inspected") {
         if (value == "yes" || value == "true" || value == "1")
             s.inspectNeverInspected = true;
         else if (value == "no" || value == "false" || value == "0")
             s.inspectNeverInspected = false;
         else
-            return bad("yes or no");
+            return bad("yes_no");
     } else {
-        return Error("unknown rule setting " + key);
+        return codedError("rules.unknown", {key});
     }
     return {};
 }

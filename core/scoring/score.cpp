@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -99,9 +101,8 @@ Status scoreBatch(const CompiledCriteria& criteria, std::span<const double> answ
                   std::span<ScoreSummary> out) {
     const std::size_t k = criteria.indexCount();
     if (answers.size() != out.size() * k)
-        return Error("scoreBatch: " + std::to_string(answers.size()) + " answers for " +
-                     std::to_string(out.size()) + " assessments of " + std::to_string(k) +
-                     " indices");
+        return codedError("internal.score_batch", {std::to_string(answers.size()),
+                                                   std::to_string(out.size()), std::to_string(k)});
     const double* row = answers.data();
     for (ScoreSummary& s : out) {
         s = scoreDense(criteria, row, nullptr);
@@ -129,7 +130,7 @@ ScoreResult scoreAssessment(const CompiledCriteria& criteria, const Assessment& 
     for (std::size_t j = 0; j < k; ++j) {
         const Criterion& c = set.indices[j];
         AnswerReading& a = readings[j];
-        r.indices.push_back({c.id, a.status, a.value, pts[j], c.pointsMax, std::move(a.problem)});
+        r.indices.push_back({c.id, a.status, a.value, pts[j], c.pointsMax, a.problem.text()});
         if (a.status == AnswerStatus::Missing)
             r.missing.push_back(c.id);
         if (a.status == AnswerStatus::Invalid)

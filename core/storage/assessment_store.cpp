@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include "core/errors/error_catalogue.h"
 
 #include "core/scoring/score.h"
 #include "core/storage/database.h"
@@ -275,7 +276,7 @@ Status forEachAssessment(const Database& db,
         }
     }
     if (!read->error().empty())
-        return Error(read->error(), db.path());
+        return read->failure(db.path());
     if (!batch.empty())
         return visit(batch);
     return {};
@@ -299,7 +300,7 @@ Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const st
         out.push_back(std::move(r));
     }
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 
@@ -315,8 +316,9 @@ Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRo
                    std::span<const double> points) {
     const size_t k = set.indices.size();
     if (points.size() != rows.size() * k)
-        return Error("writeScores: " + std::to_string(points.size()) + " points for " +
-                     std::to_string(rows.size()) + " scores of " + std::to_string(k) + " indices");
+        return codedError(
+            "internal.write_scores",
+            {std::to_string(points.size()), std::to_string(rows.size()), std::to_string(k)});
     auto st = db.prepare(
         "INSERT OR REPLACE INTO scores (assessment_id, set_id, set_version, percent, level, "
         "safe, max_index_points, worst_index, mandatory_failed, vetoes_fired, points) "
@@ -368,17 +370,15 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
         TimelineEntry e;
         const auto date = parseDate(st->text(1));
         if (!date)
-            return Error("assessment " + std::to_string(st->integer(2)) + " has no valid date (\"" +
-                             st->text(1) + "\")",
-                         db.path());
+            return codedError("project.assessment_bad_date",
+                              {std::to_string(st->integer(2)), st->text(1)}, db.path());
         e.day = dayNumber(*date);
         e.assessmentId = st->integer(2);
         e.percent = st->real(3);
         const auto level = riskLevelFromCode(st->text(4));
         if (!level)
-            return Error("score of assessment " + std::to_string(e.assessmentId) +
-                             " has an unknown level \"" + st->text(4) + "\"",
-                         db.path());
+            return codedError("project.score_bad_level",
+                              {std::to_string(e.assessmentId), st->text(4)}, db.path());
         e.level = *level;
         e.safeToOperate = st->integer(5) != 0;
         e.maxIndexPoints = st->real(6);
@@ -391,7 +391,7 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
         builder.add(st->text(0), e);
     }
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return std::move(builder).finish();
 }
 

@@ -1,6 +1,7 @@
 #include "core/storage/criteria_store.h"
 
 #include "core/criteria/criteria_io.h"
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 #include "core/text/quoted.h"
 
@@ -15,7 +16,7 @@ Result<std::vector<StoredCriteriaSet>> loadCriteriaSets(const Database& db) {
     while (st->step())
         out.push_back({{st->text(0), static_cast<int>(st->integer(1))}, st->text(2)});
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 
@@ -26,7 +27,7 @@ Result<std::optional<CriteriaSet>> loadCriteriaSet(const Database& db, const Cri
     st->bind(1, ref.id).bind(2, ref.version);
     if (!st->step()) {
         if (!st->error().empty())
-            return Error(st->error(), db.path());
+            return st->failure(db.path());
         return std::optional<CriteriaSet>();
     }
     auto set = parseCriteriaSet(st->text(0), db.path() + " (criteria set " + ref.key() + ")");
@@ -42,11 +43,9 @@ Status storeCriteriaSet(Database& db, const CriteriaSet& set) {
     if (*existing) {
         if (**existing == set)
             return {};
-        return Error("criteria set " + set.id + " version " + std::to_string(set.version) +
-                         " is already in the project with a different definition; a changed "
-                         "set needs a new version number (\"version\" in the file), so that "
-                         "every score still says which rules made it",
-                     db.path());
+        return codedError(
+            "criteria.version_conflict",
+            {set.id, std::to_string(set.version), set.name.empty() ? set.id : set.name}, db.path());
     }
     auto st = db.prepare(
         "INSERT INTO criteria_sets (set_id, version, name, definition, loaded_at) "
@@ -65,14 +64,9 @@ Result<std::optional<CriteriaRef>> loadActiveCriteria(const Database& db) {
         return std::optional<CriteriaRef>();
     const std::string value = st->text(0);
     auto ref = parseCriteriaRef(value);
-    if (!ref) {
-        std::string message = "the project's active criteria set is ";
-        message += quotedForMessage(printableText(value));  // any bytes: the table is editable
-        message +=
-            ", which is not of the form id@version; its safemap_meta table was edited "
-            "(choose a criteria set again in Project → Criteria sets)";
-        return Error(message, db.path());
-    }
+    if (!ref)  // any bytes: the table is editable in QGIS
+        return codedError("criteria.bad_active_setting", {quotedForMessage(printableText(value))},
+                          db.path());
     return std::optional<CriteriaRef>(*ref);
 }
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/gpkg_functions.h"
 
 namespace safemap {
@@ -57,17 +58,24 @@ bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
         error_ = sqlite3_errmsg(db_);
+        errorCode_ = rc;
+    }
     return false;
+}
+
+Error Statement::failure(const std::string& path) const {
+    return sqliteError(errorCode_, error_, path);
 }
 
 Status Statement::run() {
     error_.clear();
+    errorCode_ = 0;
     step();
     sqlite3_reset(stmt_);
     if (!error_.empty())
-        return Error{error_};
+        return failure({});
     return {};
 }
 
@@ -117,8 +125,8 @@ Status configure(sqlite3* db, bool readOnly) {
                                      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144;"
                                      "PRAGMA temp_store=MEMORY;";
     char* msg = nullptr;
-    if (sqlite3_exec(db, pragmas, nullptr, nullptr, &msg) != SQLITE_OK) {
-        Error e{msg ? msg : "SQLite error"};
+    if (const int rc = sqlite3_exec(db, pragmas, nullptr, nullptr, &msg); rc != SQLITE_OK) {
+        Error e = sqliteError(rc, msg ? msg : "SQLite error", {});
         sqlite3_free(msg);
         return e;
     }
@@ -128,24 +136,50 @@ Status configure(sqlite3* db, bool readOnly) {
 }  // namespace
 
 Error busyError(const std::string& path) {
-    return Error(
-        "another program is writing to this project (SafeMap, QGIS or a copy tool); "
-        "nothing was changed: try again when it has finished",
-        path);
+    return codedError("project.busy", {}, path);
+}
+
+Error sqliteError(int resultCode, std::string detail, std::string path) {
+    switch (resultCode & 0xff) {
+        case SQLITE_NOTADB:
+            return codedError("project.not_a_database", {}, std::move(path));
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return busyError(path);
+        case SQLITE_CORRUPT:
+            return codedError("project.damaged", {}, std::move(path));
+        case SQLITE_FULL:
+            return codedError("file.disk_full", {}, std::move(path));
+        case SQLITE_READONLY:
+            return codedError("project.read_only_file", {}, std::move(path));
+        case SQLITE_CANTOPEN:
+            return codedError("project.cannot_open", {}, std::move(path));
+        case SQLITE_PERM:
+        case SQLITE_AUTH:
+            return codedError("file.no_permission", {}, std::move(path));
+        case SQLITE_IOERR:
+            return codedError("project.io_error", {std::move(detail)}, std::move(path));
+        default:
+            return codedError("storage.sqlite", {std::move(detail)}, std::move(path));
+    }
 }
 
 Result<Database> Database::open(const std::string& path, OpenMode mode) {
     sqlite3* db = nullptr;
     const int flags = (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                       (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-        Error e{std::string("cannot open: ") + (db ? sqlite3_errmsg(db) : "out of memory"), path};
+    if (const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr); rc != SQLITE_OK) {
+        Error e = db ? sqliteError(rc, sqlite3_errmsg(db), path)
+                     : codedError("storage.out_of_memory", {}, path);
         sqlite3_close(db);
         return e;
     }
     Database out(db, path, mode == OpenMode::ReadOnly);
-    if (auto st = configure(db, out.readOnly_); !st)
-        return Error{st.error().message, path};
+    if (auto st = configure(db, out.readOnly_); !st) {
+        Error e = st.error();
+        e.file = path;
+        return e;
+    }
     return out;
 }
 
@@ -154,20 +188,23 @@ Result<Database> Database::memoryCopyOf(const Database& source) {
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
         SQLITE_OK) {
         sqlite3_close(db);
-        return Error{"cannot make a copy in memory", source.path()};
+        return codedError("storage.out_of_memory", {}, source.path());
     }
     sqlite3_backup* backup = sqlite3_backup_init(db, "main", source.db_, "main");
     int rc = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(db);
     if (backup)
         sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
-        Error e{std::string("cannot read the project: ") + sqlite3_errmsg(db), source.path()};
+        Error e = sqliteError(rc, sqlite3_errmsg(db), source.path());
         sqlite3_close(db);
         return e;
     }
     Database out(db, source.path(), false);
-    if (auto st = configure(db, true); !st)
-        return Error{st.error().message, source.path()};
+    if (auto st = configure(db, true); !st) {
+        Error e = st.error();
+        e.file = source.path();
+        return e;
+    }
     return out;
 }
 
@@ -194,8 +231,8 @@ Database::~Database() {
 Status Database::exec(std::string_view sql) {
     char* msg = nullptr;
     const std::string s(sql);
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
-        Error e{msg ? msg : "SQLite error"};
+    if (const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg); rc != SQLITE_OK) {
+        Error e = sqliteError(rc, msg ? msg : "SQLite error", path_);
         sqlite3_free(msg);
         return e;
     }
@@ -206,7 +243,8 @@ Result<Statement> Database::prepare(std::string_view sql) const {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
         SQLITE_OK)
-        return Error{std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql)};
+        return sqliteError(sqlite3_errcode(db_),
+                           std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql), path_);
     return Statement(db_, stmt);
 }
 
@@ -245,7 +283,7 @@ Transaction::Transaction(Database& db) : db_(db) {
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
         beginError_ = busyError(db_.path());
     else if (!began_)
-        beginError_ = Error(sqlite3_errmsg(db_.handle()), db_.path());
+        beginError_ = sqliteError(rc, sqlite3_errmsg(db_.handle()), db_.path());
 }
 
 Transaction::~Transaction() {
@@ -259,7 +297,9 @@ Status Transaction::commit() {
     done_ = true;
     if (auto st = db_.exec("COMMIT"); !st) {
         (void)db_.exec("ROLLBACK");
-        return Error(st.error().message, db_.path());
+        Error e = st.error();
+        e.file = db_.path();
+        return e;
     }
     return {};
 }

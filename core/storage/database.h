@@ -49,6 +49,8 @@ public:
     std::vector<uint8_t> blob(int col) const;
 
     const std::string& error() const { return error_; }
+    /// The remembered error as an Error about `path` (sqliteError).
+    Error failure(const std::string& path) const;
 
 private:
     friend class Database;
@@ -56,6 +58,7 @@ private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
     std::string error_;
+    int errorCode_ = 0;
 };
 
 /// How a file is opened.
@@ -108,6 +111,12 @@ private:
 /// What to tell the user when another program holds the project's write lock for longer
 /// than the busy timeout.
 Error busyError(const std::string& path);
+
+/// An SQLite failure (result code `resultCode`, SQLite's own words `detail`) as a coded error
+/// about `path`: a file that is not a database, a project another program is writing, a
+/// damaged file, a full disk, a read-only file, a file that cannot be opened each by name;
+/// any other with SQLite's words (storage.sqlite).
+Error sqliteError(int resultCode, std::string detail, std::string path);
 
 /// \brief BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() ran.
 ///

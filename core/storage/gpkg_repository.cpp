@@ -1,6 +1,7 @@
 #include "core/storage/gpkg_repository.h"
 
 #include <sqlite3.h>
+#include "core/errors/error_catalogue.h"
 
 #include <filesystem>
 
@@ -67,7 +68,7 @@ GpkgRepository::GpkgRepository(Database db, std::string path, bool readOnly, int
 Result<std::unique_ptr<GpkgRepository>> GpkgRepository::create(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
-        return Error{"file already exists", path};
+        return codedError("project.exists", {}, path);
     auto db = Database::open(path, OpenMode::Create);
     if (!db)
         return db.error();
@@ -84,7 +85,7 @@ Result<std::unique_ptr<GpkgRepository>> GpkgRepository::open(const std::string& 
                                                              std::vector<std::string>* notes) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return Error{"no such file", path};
+        return codedError("file.not_found", {}, path);
     auto db = Database::open(path, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
     if (!db)
         return db.error();
@@ -92,27 +93,19 @@ Result<std::unique_ptr<GpkgRepository>> GpkgRepository::open(const std::string& 
         // Scoped: an open statement would keep the tables locked against the migrations.
         auto hasContents = db->prepare("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_contents'");
         if (!hasContents)
-            return Error{"not a GeoPackage or SQLite file (" + hasContents.error().message + ")",
-                         path};
+            return hasContents.error();
         if (!hasContents->step())
-            return Error{hasContents->error().empty()
-                             ? "not a GeoPackage (no gpkg_contents table)"
-                             : "not a GeoPackage or SQLite file (" + hasContents->error() + ")",
-                         path};
+            return hasContents->error().empty() ? codedError("project.not_a_geopackage", {}, path)
+                                                : hasContents->failure(path);
     }
     auto version = safemap::schemaVersion(*db);
     if (!version)
         return version.error();
     if (*version == 0)
-        return Error{
-            "a GeoPackage, but not a SafeMap project (no safemap_meta table); "
-            "import its layers into a project instead",
-            path};
+        return codedError("project.not_safemap", {}, path);
     if (*version > latestSchemaVersion())
-        return Error{"project schema version " + std::to_string(*version) +
-                         " is newer than this SafeMap understands (" +
-                         std::to_string(latestSchemaVersion()) + "); update SafeMap",
-                     path};
+        return codedError("project.too_new",
+                          {std::to_string(*version), std::to_string(latestSchemaVersion())}, path);
     if (*version < latestSchemaVersion()) {
         if (readOnly) {
             // Read-only means the file is never touched: upgrade a private copy instead.
@@ -139,12 +132,15 @@ Result<std::unique_ptr<GpkgRepository>> GpkgRepository::open(const std::string& 
 
 Result<std::unique_ptr<WriteTransaction>> GpkgRepository::beginWrite() {
     if (readOnly_)
-        return Error("the project was opened read-only", path_);
+        return codedError("project.opened_read_only", {}, path_);
     if (writing_)
-        return Error("internal: a write transaction is already open", path_);
+        return codedError("internal.nested_write", {}, path_);
     auto write = std::make_unique<Write>(*this);
-    if (!write->began())
-        return Error(write->beginError().message, path_);
+    if (!write->began()) {
+        Error e = write->beginError();
+        e.file = path_;
+        return e;
+    }
     return std::unique_ptr<WriteTransaction>(std::move(write));
 }
 
@@ -154,7 +150,7 @@ void GpkgRepository::setBusyTimeout(int milliseconds) {
 
 Status GpkgRepository::requireWrite() const {
     if (!writing_)
-        return Error("internal: a write outside a transaction was refused", path_);
+        return codedError("internal.write_outside_transaction", {}, path_);
     return {};
 }
 
@@ -166,7 +162,7 @@ Result<std::map<std::string, std::string>> GpkgRepository::settings() const {
     while (st->step())
         out[st->text(0)] = st->text(1);
     if (!st->error().empty())
-        return Error(st->error(), path_);
+        return st->failure(path_);
     return out;
 }
 
@@ -174,7 +170,7 @@ Status GpkgRepository::setSetting(const std::string& key, const std::string& val
     if (auto st = requireWrite(); !st)
         return st;
     if (key == "schema_version")
-        return Error("the schema version is not a setting", path_);
+        return codedError("internal.schema_version_setting", {}, path_);
     auto st = db_.prepare("INSERT OR REPLACE INTO safemap_meta (key, value) VALUES (?, ?)");
     if (!st)
         return st.error();
@@ -276,7 +272,7 @@ Result<long long> GpkgRepository::assessmentCount() const {
     if (!st)
         return st.error();
     if (!st->step())
-        return Error(st->error(), path_);
+        return st->failure(path_);
     return static_cast<long long>(st->integer(0));
 }
 
@@ -328,7 +324,7 @@ Result<std::vector<TableSummary>> GpkgRepository::tables() const {
         out.push_back(std::move(t));
     }
     if (!layers->error().empty())
-        return Error(layers->error(), path_);
+        return layers->failure(path_);
     for (auto& t : out) {
         // Table names come from gpkg_contents, which a user can edit: quote them.
         std::string quoted = "\"";
@@ -336,9 +332,7 @@ Result<std::vector<TableSummary>> GpkgRepository::tables() const {
             quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         auto count = db_.prepare("SELECT count(*) FROM " + quoted + "\"");
         if (!count)
-            return Error("table " + t.name + " is listed in gpkg_contents but cannot be read: " +
-                             count.error().message,
-                         path_);
+            return codedError("project.table_unreadable", {t.name, count.error().message}, path_);
         if (count->step())
             t.rows = count->integer(0);
     }
@@ -358,7 +352,7 @@ Result<std::vector<ImportLogEntry>> GpkgRepository::importLog(int newest) const 
                        static_cast<long>(st->integer(4)), static_cast<long>(st->integer(5)),
                        static_cast<long>(st->integer(6))});
     if (!st->error().empty())
-        return Error(st->error(), path_);
+        return st->failure(path_);
     return out;
 }
 
@@ -369,7 +363,7 @@ Status GpkgRepository::saveCopy(const std::string& path) const {
     sqlite3* dst = nullptr;
     if (sqlite3_open(tmp.c_str(), &dst) != SQLITE_OK) {
         sqlite3_close(dst);
-        return Error{"cannot create file", tmp};
+        return codedError("project.cannot_create_copy", {}, tmp);
     }
     sqlite3_backup* backup = sqlite3_backup_init(dst, "main", db_.handle(), "main");
     int rc = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(dst);
@@ -381,12 +375,12 @@ Status GpkgRepository::saveCopy(const std::string& path) const {
     sqlite3_close(dst);
     if (rc != SQLITE_OK && rc != SQLITE_DONE) {
         std::filesystem::remove(tmp, ec);
-        return Error{"copy failed: " + msg, path};
+        return sqliteError(rc, msg, path);
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
         std::filesystem::remove(tmp, ec);
-        return Error{"cannot replace file: " + ec.message(), path};
+        return fileError("replace", ec.value(), path);
     }
     return {};
 }

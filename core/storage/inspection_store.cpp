@@ -1,5 +1,6 @@
 #include "core/storage/inspection_store.h"
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 
 namespace safemap {
@@ -23,7 +24,7 @@ Result<int> addInspections(Database& db, std::span<const Inspection> inspections
         if (exists->step())
             continue;
         if (!exists->error().empty())
-            return Error(exists->error(), db.path());
+            return exists->failure(db.path());
         ins->bind(1, i.siteId).bind(2, formatDate(i.date)).bindTextOrNull(3, i.inspector);
         ins->bind(4, i.measuresOk ? 1 : 0).bindTextOrNull(5, i.finding);
         ins->bindTextOrNull(6, i.source);
@@ -50,9 +51,7 @@ Result<std::vector<Inspection>> loadInspections(const Database& db, const std::s
         i.siteId = st->text(0);
         const auto date = parseDate(st->text(1));
         if (!date)
-            return Error(
-                "an inspection of " + i.siteId + " has no valid date (\"" + st->text(1) + "\")",
-                db.path());
+            return codedError("project.inspection_bad_date", {i.siteId, st->text(1)}, db.path());
         i.date = *date;
         i.inspector = st->text(2);
         i.measuresOk = st->integer(3) != 0;
@@ -61,7 +60,7 @@ Result<std::vector<Inspection>> loadInspections(const Database& db, const std::s
         out.push_back(std::move(i));
     }
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <vector>
+#include "core/errors/error_catalogue.h"
 
 #include <sqlite3.h>
 
@@ -222,7 +223,7 @@ Status registerAssessmentKeyFunctions(Database& db) {
                                 nullptr) != SQLITE_OK ||
         sqlite3_create_function(h, "safemap_content_key", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                 nullptr, key, nullptr, nullptr) != SQLITE_OK)
-        return Error(sqlite3_errmsg(h), db.path());
+        return sqliteError(sqlite3_errcode(h), sqlite3_errmsg(h), db.path());
     return {};
 }
 
@@ -332,20 +333,14 @@ Result<int> schemaVersion(const Database& db) {
         return 0;
     auto v = db.queryText("SELECT value FROM safemap_meta WHERE key='schema_version'");
     if (!v)
-        return Error(
-            "the project's settings table has no schema_version: not a SafeMap "
-            "project, or its safemap_meta table was edited",
-            db.path());
+        return codedError("project.no_schema_version", {}, db.path());
     // Strictly digits: the table is visible (and editable) in QGIS.
     int version = 0;
     auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), version);
     if (v->empty() || ec != std::errc() || end != v->data() + v->size() || version < 1 ||
-        (*v)[0] == '+') {
-        std::string message = "the project's schema_version is ";
-        message += quotedForMessage(printableText(*v));  // any bytes: the table is editable
-        message += ", not a version number; its safemap_meta table was edited";
-        return Error(message, db.path());
-    }
+        (*v)[0] == '+')  // any bytes: the table is editable in QGIS
+        return codedError("project.bad_schema_version", {quotedForMessage(printableText(*v))},
+                          db.path());
     return version;
 }
 
@@ -357,10 +352,9 @@ Status migrate(Database& db, int target) {
         return current.error();
     int version = *current;
     if (version > latestSchemaVersion())
-        return Error{"project schema version " + std::to_string(version) +
-                         " is newer than this SafeMap understands (" +
-                         std::to_string(latestSchemaVersion()) + "); update SafeMap",
-                     db.path()};
+        return codedError("project.too_new",
+                          {std::to_string(version), std::to_string(latestSchemaVersion())},
+                          db.path());
     // Tables are rebuilt by copy, drop and rename, which foreign keys would refuse half way;
     // they are checked as a whole before each migration commits instead. (The pragma has
     // no effect inside a transaction, so it is set around them.)
@@ -373,15 +367,13 @@ Status migrate(Database& db, int target) {
     while (version < target) {
         Transaction tx(db);
         if (!tx.began())
-            return Error{tx.beginError().message, db.path()};
+            return tx.beginError();
         if (auto st = migrations()[static_cast<size_t>(version)](db); !st)
-            return Error{"migration to version " + std::to_string(version + 1) +
-                             " failed: " + st.error().message,
-                         db.path()};
+            return codedError("project.migration_failed",
+                              {std::to_string(version + 1), st.error().message}, db.path());
         if (auto bad = db.queryText("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1"))
-            return Error{"migration to version " + std::to_string(version + 1) +
-                             " would leave rows of " + *bad + " without their parent row",
-                         db.path()};
+            return codedError("project.migration_orphans", {std::to_string(version + 1), *bad},
+                              db.path());
         ++version;
         if (auto st = db.exec("INSERT OR REPLACE INTO safemap_meta (key, value) VALUES "
                               "('schema_version', '" +

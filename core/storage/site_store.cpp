@@ -274,7 +274,7 @@ Result<std::vector<Zone>> loadZones(const Database& db) {
     while (st->step())
         out.push_back(readZone(*st));
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 
@@ -286,7 +286,7 @@ Result<std::vector<Factory>> loadFactories(const Database& db) {
     while (st->step())
         out.push_back(readFactory(*st));
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 

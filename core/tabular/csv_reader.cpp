@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 
+#include "core/errors/error_catalogue.h"
 #include "core/tabular/csv_sniff.h"
 #include "core/tabular/header_row.h"
 #include "core/text/encoding_detect.h"
@@ -81,7 +82,7 @@ private:
     /// named by the first row's cell above it when there is one.
     Error nulError(uint32_t firstCell) const {
         const size_t index = t_.cellEnds.size() - firstCell;
-        std::string column = "column " + std::to_string(index + 1);
+        std::string column = std::to_string(index + 1);
         if (!t_.rows.empty() && index < t_.rows.front().cellCount) {
             const TableRow& head = t_.rows.front();
             const uint32_t c = head.firstCell + static_cast<uint32_t>(index);
@@ -90,10 +91,7 @@ private:
             if (!name.empty() && isValidUtf8(name))
                 column = name;
         }
-        return Error(
-            "a NUL byte (0x00) in this cell: the file is damaged or is not CSV text (open it in "
-            "a spreadsheet program and save it again as CSV UTF-8)",
-            t_.fileName, record_, column);
+        return codedError("csv.nul_in_cell", {}, t_.fileName, record_, column);
     }
 
     /// Reads one record from r_, leaving r_ after its line break.
@@ -144,9 +142,8 @@ private:
         for (;;) {
             const void* found = std::memchr(p + r_, '"', n - r_);
             if (!found) {
-                return Error("a quoted cell is never closed: the quote opens on line " +
-                                 std::to_string(openLine) + " and the file ends inside it",
-                             t_.fileName, record_);
+                return codedError("csv.unclosed_quote", {std::to_string(openLine)}, t_.fileName,
+                                  record_);
             }
             const auto q = static_cast<size_t>(static_cast<const char*>(found) - p);
             if (refuseNul_ && std::memchr(p + r_, '\0', q - r_))
@@ -190,18 +187,15 @@ Status checkNoNulBytes(const Table& table) {
     auto inRow = [cell](const TableRow& r) {
         return cell >= r.firstCell && cell < r.firstCell + r.cellCount;
     };
-    const std::string what =
-        "the cell holds a NUL byte (0x00): the file is not plain text (binary, or UTF-16 "
-        "without a byte order mark); save it again as CSV";
     for (const TableRow& r : table.rows)
         if (inRow(r)) {
             const size_t column = cell - r.firstCell;
-            return Error(what, table.fileName, r.row,
-                         column < table.header.size() && !table.header[column].empty()
-                             ? table.header[column]
-                             : "column " + std::to_string(column + 1));
+            return codedError("csv.nul_binary", {}, table.fileName, r.row,
+                              column < table.header.size() && !table.header[column].empty()
+                                  ? table.header[column]
+                                  : std::to_string(column + 1));
         }
-    return Error(what, table.fileName, table.headerRow);
+    return codedError("csv.nul_binary", {}, table.fileName, table.headerRow);
 }
 
 /// Bytes that are UTF-8 up to a point and then are not (a file pasted together from two
@@ -218,9 +212,9 @@ Error mixedUtf8Error(std::string_view bytes, const std::string& fileName, const 
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X",
                   static_cast<unsigned>(static_cast<unsigned char>(bytes[bad])));
-    const std::string what = std::string("the text is not valid UTF-8 here (byte ") + hex +
-                             "): the file mixes UTF-8 with another encoding; save it again as "
-                             "UTF-8, or choose its encoding";
+    const auto what = [&](long row, std::string column = {}) {
+        return codedError("text.mixed_utf8", {hex}, fileName, row, std::move(column));
+    };
     std::string lenient;
     lenient.reserve(bytes.size() + 16);
     for (size_t pos = 0; pos < bytes.size();)
@@ -230,24 +224,23 @@ Error mixedUtf8Error(std::string_view bytes, const std::string& fileName, const 
     again.refuseMojibake = false;
     auto table = parseCsv(std::move(lenient), fileName, again);
     if (!table)
-        return Error(what, fileName, lineOfOffset(bytes, bad));
+        return what(lineOfOffset(bytes, bad));
     constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
     for (size_t c = 0; c < table->header.size(); ++c)
         if (table->header[c].find(kReplacement) != std::string::npos)
-            return Error(what, fileName, table->headerRow, "column " + std::to_string(c + 1));
+            return what(table->headerRow, std::to_string(c + 1));
     for (const TableRow& row : table->rows)
         for (uint32_t c = 0; c < row.cellCount; ++c)
             if (table->cell(row, static_cast<int>(c)).find(kReplacement) != std::string::npos)
-                return Error(what, fileName, row.row,
-                             c < table->header.size() ? table->header[c]
-                                                      : "column " + std::to_string(c + 1));
-    return Error(what, fileName, lineOfOffset(bytes, bad));
+                return what(row.row,
+                            c < table->header.size() ? table->header[c] : std::to_string(c + 1));
+    return what(lineOfOffset(bytes, bad));
 }
 
 Result<std::string> readFileBytes(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
-        return Error(std::string("cannot open the file: ") + std::strerror(errno), path);
+        return fileError("open", errno, path);
     std::string bytes;
     // Read straight into the string: one copy of a file that may be hundreds of megabytes.
     if (std::fseek(f, 0, SEEK_END) == 0) {
@@ -263,9 +256,10 @@ Result<std::string> readFileBytes(const std::string& path) {
     while ((got = std::fread(buffer.data(), 1, buffer.size(), f)) > 0)
         bytes.append(buffer.data(), got);
     const bool failed = std::ferror(f) != 0;
+    const int err = errno;
     std::fclose(f);
     if (failed)
-        return Error("cannot read the file", path);
+        return fileError("read", err, path);
     return bytes;
 }
 
@@ -299,15 +293,9 @@ Layout layoutOf(std::string_view text, char delimiter) {
 /// text: the decoder reads it.)
 std::optional<Error> notCsvText(std::string_view bytes, const std::string& fileName) {
     if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
-        return Error(
-            "this is a ZIP file, such as an XLSX or ODS workbook, not CSV text: give it the "
-            "extension .xlsx or .ods, or save it as CSV UTF-8",
-            fileName);
+        return codedError("csv.zip_not_text", {}, fileName);
     if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-        return Error(
-            "this is an Excel 97-2003 workbook (.xls), which SafeMap does not read: save it as "
-            ".xlsx or as CSV UTF-8",
-            fileName);
+        return codedError("csv.xls_not_read", {}, fileName);
     return std::nullopt;
 }
 
@@ -324,7 +312,7 @@ Error nulByteError(std::string bytes, const std::string& fileName, char delimite
     CsvParser parser(raw, l.delimiter, true);
     if (Status s = parser.parse(l.start, l.firstLine); !s)
         return s.error();
-    return Error("a NUL byte (0x00): the file is damaged or is not CSV text", fileName);
+    return codedError("csv.nul_byte", {}, fileName);
 }
 
 /// The spreadsheet row of text line `line` (counted by '\n' from 1, as decoding errors
@@ -375,10 +363,9 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
         if (!guess.reliable() && !acceptSuspect) {
             if (isMixedUtf8(bytes))
                 return mixedUtf8Error(bytes, fileName, options);
-            return Error("cannot tell the text encoding (" + guess.reason + "; best guess " +
-                             std::string(encodingDisplayName(guess.encoding)) +
-                             "): choose the file's encoding (utf-8, tcvn3, vni, viscii, cp1258)",
-                         fileName);
+            return codedError("text.encoding_unknown",
+                              {guess.reason, std::string(encodingDisplayName(guess.encoding))},
+                              fileName);
         }
         table.encoding = guess.encoding;
     }
@@ -393,14 +380,11 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
     table.cellText = std::move(decoded.value());
     const std::string& text = table.cellText;
     if (options.refuseMojibake && looksLikeMojibake(leadingSample(text, kMojibakeSample))) {
-        return Error("the text does not read as Vietnamese when decoded as " +
-                         std::string(encodingDisplayName(table.encoding)) +
-                         ": the file is probably in another encoding, or was converted with "
-                         "the wrong one before it was saved; choose the right encoding",
-                     fileName);
+        return codedError("text.mojibake", {std::string(encodingDisplayName(table.encoding))},
+                          fileName);
     }
     if (text.size() >= std::numeric_limits<uint32_t>::max())
-        return Error("the file is too large (4 GiB or more of text)", fileName);
+        return codedError("file.too_large", {}, fileName);
 
     const Layout layout = layoutOf(text, options.delimiter);
     table.delimiter = layout.delimiter;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
 #include "core/text/trim.h"
 
@@ -72,7 +73,7 @@ int nonEmptyCells(const Table& table, const TableRow& row) {
 
 Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames) {
     if (table.rows.empty())
-        return Error("the file has no header row", table.fileName);
+        return codedError("table.no_header", {}, table.fileName);
     const size_t index = chooseIndex(table, knownNames);
     const TableRow headerRecord = table.rows[index];
     table.header.clear();
@@ -93,9 +94,8 @@ Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames)
         while (last > width && isBlank(table.cell(row, static_cast<int>(last - 1))))
             --last;
         if (last > width)
-            return Error("the row has " + std::to_string(last) + " cells but the header has " +
-                             std::to_string(width) + " columns",
-                         table.fileName, row.row);
+            return codedError("table.too_many_cells", {std::to_string(last), std::to_string(width)},
+                              table.fileName, row.row);
     }
     return {};
 }

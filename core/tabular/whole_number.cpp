@@ -3,6 +3,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/text/quoted.h"
 #include "core/text/trim.h"
 
 namespace safemap {
@@ -66,13 +67,11 @@ WholeNumberReading readWholeNumber(std::string_view text) {
         negative = s.front() == '-';
         s.remove_prefix(1);
     }
-    std::string quoted = "\"";  // appended: g++ 12 -O3 -Wrestrict false positive on "\"" + string&&
-    quoted += raw;
-    quoted += '"';
+    const std::string quoted = quotedForMessage(raw);
     std::vector<std::string_view> groups;
     std::string seps;
     if (!splitGroups(s, groups, seps)) {
-        r.problem = quoted + " is not a number";
+        r.problem = problemOf("number.not_a_number", {quoted});
         return r;
     }
     // Zero decimals as spreadsheets write them: "1250.0", "1.250,00". The decimal mark is the
@@ -92,17 +91,14 @@ WholeNumberReading readWholeNumber(std::string_view text) {
         thousands = groups[i].size() == 3 && seps[i - 1] == seps[0];
     if (groups.size() > 1 && (!thousands || groups[0].size() > 3)) {
         const bool decimal = groups.size() == 2 && (seps[0] == '.' || seps[0] == ',');
-        r.problem = decimal ? quoted +
-                                  " is not a whole number: a count has no fraction (for "
-                                  "thousands write 1250, 1.250 or 1,250)"
-                            : quoted + " is not a number";
+        r.problem = problemOf(decimal ? "number.not_whole" : "number.not_a_number", {quoted});
         return r;
     }
     long long value = 0;
     for (std::string_view g : groups)
         for (char c : g) {
             if (value > (std::numeric_limits<long long>::max() - 9) / 10) {
-                r.problem = quoted + " is too large";
+                r.problem = problemOf("number.too_large", {quoted});
                 return r;
             }
             value = value * 10 + (c - '0');

@@ -4,12 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/errors/problem.h"
+
 namespace safemap {
 
 /// \brief A cell read as a count (workers, people): a whole number, or why it is not one.
 struct WholeNumberReading {
     std::optional<long long> value;  ///< empty for a blank cell or a problem
-    std::string problem;             ///< for people; empty when the cell is fine or blank
+    Problem problem;                 ///< empty when the cell is fine or blank
 };
 
 /// Reads a count as offices write it. A count has no fraction, so a '.', ',' or space

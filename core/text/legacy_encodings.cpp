@@ -6,6 +6,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/legacy_tables_p.h"
 #include "core/text/utf16.h"
 #include "core/text/utf8.h"
@@ -26,14 +27,19 @@ std::string hexByte(unsigned char b) {
     return buf;
 }
 
-Error byteError(std::string_view bytes, size_t offset, std::string_view what,
+// `encoding` is the one the bytes were read as ("UTF-8", "TCVN3 (ABC)", …).
+Error byteError(std::string_view bytes, size_t offset, std::string_view encoding,
                 const std::string& fileName) {
     const auto b = static_cast<unsigned char>(bytes[offset]);
     const long line = lineOfOffset(bytes, offset);
-    return Error(std::string(what) + ": byte " + hexByte(b) + " at offset " +
-                     std::to_string(offset) + " (line " + std::to_string(line) +
-                     "); choose the file's encoding explicitly",
-                 fileName, line);
+    if (encoding == "UTF-8")
+        return codedError("text.bad_utf8",
+                          {hexByte(b), std::to_string(offset), std::to_string(line)}, fileName,
+                          line);
+    return codedError(
+        "text.bad_byte",
+        {std::string(encoding), hexByte(b), std::to_string(offset), std::to_string(line)}, fileName,
+        line);
 }
 
 // ---- single-byte encodings (TCVN3, VISCII, Windows-1258) ----------------------------------
@@ -104,9 +110,7 @@ Result<std::string> decodeSingleByte(std::string_view bytes, TextEncoding encodi
         size_t i = 0;
         while (d.length[in[i]] != 0)
             ++i;
-        return byteError(bytes, i,
-                         std::string("not ") + std::string(encodingDisplayName(encoding)) + " text",
-                         fileName);
+        return byteError(bytes, i, encodingDisplayName(encoding), fileName);
     }
     // Three bytes of slack let every character be copied as a fixed four-byte block.
     std::string out(size + 3, '\0');
@@ -243,7 +247,7 @@ Result<std::string> decodeVni(std::string_view bytes, const std::string& fileNam
             // A diacritic byte with no letter to sit on is shown as its Windows-1252 glyph.
             out.append(cp1252.utf8[b].data(), cp1252.length[b]);
         } else {
-            return byteError(bytes, i, "not VNI text", fileName);
+            return byteError(bytes, i, encodingDisplayName(TextEncoding::Vni), fileName);
         }
         ++i;
     }
@@ -257,7 +261,7 @@ Result<std::string> decodeUtf8Buffer(std::string bytes, const std::string& fileN
     if (std::string_view(bytes).substr(0, 3) == kBom)
         bytes.erase(0, kBom.size());
     if (const size_t bad = findInvalidUtf8(bytes); bad != std::string_view::npos) {
-        Error e = byteError(bytes, bad, "not valid UTF-8", fileName);
+        Error e = byteError(bytes, bad, "UTF-8", fileName);
         if (bytesOnError)
             *bytesOnError = std::move(bytes);
         return e;

@@ -1,5 +1,6 @@
 #include "core/text/utf16.h"
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/utf8.h"
 #include "core/text/vietnamese_letters.h"
 
@@ -72,23 +73,20 @@ Result<std::string> decodeUtf16(std::string_view bytes, Utf16Order order,
     out.reserve(bytes.size() / 2 + bytes.size() / 8);
     long line = 1;
     if (bytes.size() % 2 != 0)
-        return Error("the UTF-16 text ends in the middle of a character (an odd number of bytes)",
-                     fileName);
+        return codedError("text.utf16_odd", {}, fileName);
     for (size_t i = 0; i < bytes.size(); i += 2) {
         const char16_t u = unitAt(bytes, i, order);
         char32_t cp = u;
         if (u >= 0xD800 && u <= 0xDBFF) {
             const char16_t low = i + 3 < bytes.size() ? unitAt(bytes, i + 2, order) : 0;
             if (low < 0xDC00 || low > 0xDFFF)
-                return Error("not valid UTF-16: a lone surrogate at byte offset " +
-                                 std::to_string(i) + " (line " + std::to_string(line) + ")",
-                             fileName, line);
+                return codedError("text.utf16_surrogate", {std::to_string(i), std::to_string(line)},
+                                  fileName, line);
             cp = 0x10000 + ((static_cast<char32_t>(u) - 0xD800) << 10) + (low - 0xDC00);
             i += 2;
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
-            return Error("not valid UTF-16: a lone surrogate at byte offset " + std::to_string(i) +
-                             " (line " + std::to_string(line) + ")",
-                         fileName, line);
+            return codedError("text.utf16_surrogate", {std::to_string(i), std::to_string(line)},
+                              fileName, line);
         }
         if (cp == '\n')
             ++line;

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -15,12 +17,12 @@ namespace {
 Status syncFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return Error(std::string("cannot reopen to flush: ") + std::strerror(errno), path);
+        return fileError("flush", errno, path);
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return Error(std::string("cannot flush to disk: ") + std::strerror(err), path);
+        return fileError("flush", err, path);
     return {};
 }
 
@@ -34,12 +36,14 @@ Status commitTemporaryFile(const std::string& temporary, const std::string& path
     std::error_code ec;
     if (auto st = syncFile(temporary); !st) {
         std::filesystem::remove(temporary, ec);
-        return Error(st.error().message, path);
+        Error e = st.error();
+        e.file = path;
+        return e;
     }
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
         std::filesystem::remove(temporary, ec);
-        return Error("cannot replace the file: " + ec.message(), path);
+        return fileError("replace", ec.value(), path);
     }
     return {};
 }
@@ -48,15 +52,14 @@ Status writeFileAtomically(const std::string& path, std::string_view content) {
     const std::string tmp = temporaryPathFor(path);
     std::FILE* f = std::fopen(tmp.c_str(), "wb");
     if (!f)
-        return Error(std::string("cannot write: ") + std::strerror(errno), path);
+        return fileError("write", errno, path);
     const size_t written = std::fwrite(content.data(), 1, content.size(), f);
     const int err = written == content.size() ? 0 : errno;
     const bool closed = std::fclose(f) == 0;
     if (written != content.size() || !closed) {
         std::error_code ec;
         std::filesystem::remove(tmp, ec);
-        return Error(std::string("cannot write (disk full?): ") + std::strerror(err ? err : ENOSPC),
-                     path);
+        return fileError("write", err ? err : ENOSPC, path);
     }
     return commitTemporaryFile(tmp, path);
 }

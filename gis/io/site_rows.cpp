@@ -27,7 +27,7 @@ Result<std::optional<int>> parseCount(const SiteRow& row, const FieldMapping& ma
         return std::optional<int>{};
     const WholeNumberReading reading = readWholeNumber(text);
     if (!reading.value)
-        return rowError(row, mapping, a, reading.problem);
+        return reading.problem.at(row.file, row.row, mapping.column(a));
     if (*reading.value < 0)
         return rowError(row, mapping, a, "\"" + text + "\" is negative");
     if (*reading.value > std::numeric_limits<int>::max())

@@ -190,7 +190,7 @@
     <name>safemap::ActionTable</name>
     <message>
         <source>%1 (%2 %)</source>
-        <translation>%1 (%2%)</translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>Facility</source>
@@ -259,6 +259,14 @@
     <message>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>to_suspend.csv</source>
+        <translation>danh_sach_tam_dung_hoat_dong.csv</translation>
+    </message>
+    <message>
+        <source>due_for_inspection.csv</source>
+        <translation>danh_sach_can_kiem_tra.csv</translation>
     </message>
 </context>
 <context>
@@ -976,7 +984,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 (%2 %)</source>
-        <translation>%1 (%2%)</translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>Assessed on</source>
@@ -1088,7 +1096,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % — %2</source>
-        <translation>%1% — %2</translation>
+        <translation>%1 % — %2</translation>
     </message>
     <message>
         <source>Veto</source>
@@ -1104,7 +1112,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % %2 — %3</source>
-        <translation>%1% %2 — %3</translation>
+        <translation>%1 % %2 — %3</translation>
     </message>
     <message>
         <source>submitter unknown</source>
@@ -1148,7 +1156,7 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>%1 % (%2 of %3 assessed)</source>
-        <translation>%1% (%2 trên %3 cơ sở đã đánh giá)</translation>
+        <translation>%1 % (%2 trên %3 cơ sở đã đánh giá)</translation>
     </message>
     <message>
         <source>Click a site on the map to see its record.</source>

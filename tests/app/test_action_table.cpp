@@ -206,9 +206,9 @@ TEST_CASE("Reasons follow the UI language", "[app][action_table]") {
     Fixture fx;
     CHECK(fx.cell(1, ActionTable::Reasons) == "latest assessment 2021-06-10: high risk (62.0 %)");
     LocaleGuard vi(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
-    CHECK(fx.cell(1, ActionTable::Reasons) == "đánh giá gần nhất 10/06/2021: nguy cơ cao (62.0 %)");
+    CHECK(fx.cell(1, ActionTable::Reasons) == "đánh giá gần nhất 10/06/2021: nguy cơ cao (62,0 %)");
     CHECK(fx.cell(0, ActionTable::Reasons) ==
-          "đánh giá gần nhất 01/06/2021: nguy cơ rất cao (85.0 %); không cập nhật đánh giá 9 ngày "
+          "đánh giá gần nhất 01/06/2021: nguy cơ rất cao (85,0 %); không cập nhật đánh giá 9 ngày "
           "(quá 7 ngày)");
 }
 
@@ -232,7 +232,7 @@ TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV 
         readAll(path).startsWith("\xEF\xBB\xBF"
                                  "rank,priority,this_week,site_id,tax_code,name,zone,district,"
                                  "workers,level,percent,assessed_on,reason_codes,reasons,"
-                                 "reasons_en\r\n"
+                                 "reasons_en,reason_indices\r\n"
                                  "1,92.3,no,r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,"
                                  "15000,very_high,85.0,2021-06-01,unsafe_level; "
                                  "assessment_overdue,"));
@@ -313,7 +313,7 @@ TEST_CASE("listRows takes the facilities on one list, in the list's order, filte
     REQUIRE(inspect.size() == 2);
     CHECK(inspect[0].siteId == "b");
     CHECK(inspect[1].siteId == "c");
-    CHECK(inspect[1].reasonsIn(false) == "1002 workers (over 999)");
+    CHECK(inspect[1].reasonsIn(false) == "1,002 workers (over 999)");
 
     SiteFilter inZone;
     inZone.zoneIds = {"z1"};

@@ -97,7 +97,7 @@ TEST_CASE("list, compare, render and info only read the project", "[cli]") {
     REQUIRE(suspend.exitCode == 0);
     CHECK(suspend.out.startsWith(
         QStringLiteral("rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,"
-                       "percent,assessed_on,reason_codes,reasons,reasons_en\r\n")));
+                       "percent,assessed_on,reason_codes,reasons,reasons_en,reason_indices\r\n")));
     const int suspendNow = dataLines(suspend.out);
     CHECK(suspendNow > 0);
     CHECK(suspend.out.contains(QStringLiteral("(dữ liệu mẫu)")));

@@ -313,11 +313,11 @@ TEST_CASE("an assessment sheet laid out as offices do: header below titles, tota
     CHECK(parsed->rows == std::vector<long>{4, 5});
     auto warned = [&](const std::string& what) {
         for (const auto& w : parsed->warnings)
-            if (w.find(what) != std::string::npos)
+            if (w.message.find(what) != std::string::npos)
                 return true;
         return false;
     };
-    CHECK(warned("row 1 above the header are titles"));
+    CHECK(warned("row 1 above the header is a title"));
     CHECK(warned("row 3 only numbers the columns"));
     CHECK(warned("row 6 is a total"));
     CHECK(warned("row 7 is part of a signature block"));

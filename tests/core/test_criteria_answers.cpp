@@ -42,17 +42,20 @@ TEST_CASE("numbers as written in Vietnamese and English spreadsheets") {
     CHECK(parseNumberText("1.234,5") == 1234.5);
     CHECK(parseNumberText("1,234.5") == 1234.5);
     CHECK(parseNumberText("15.25") == 15.25);
-    std::string why;
+    Problem why;
     CHECK_FALSE(parseNumberText("1.200", &why).has_value());
-    CHECK(why == "\"1.200\" is ambiguous (1200 or 1.2?); write it without a thousands separator");
+    CHECK(why.text() ==
+          "\"1.200\" is ambiguous (1200 or 1.2?); write it without a thousands separator");
     CHECK_FALSE(parseNumberText("2,500", &why).has_value());
-    CHECK(why == "\"2,500\" is ambiguous (2500 or 2.5?); write it without a thousands separator");
+    CHECK(why.text() ==
+          "\"2,500\" is ambiguous (2500 or 2.5?); write it without a thousands separator");
     CHECK_FALSE(parseNumberText("3.000", &why).has_value());
-    CHECK(why == "\"3.000\" is ambiguous (3000 or 3?); write it without a thousands separator");
+    CHECK(why.text() ==
+          "\"3.000\" is ambiguous (3000 or 3?); write it without a thousands separator");
     for (const char* bad : {"", "abc", "1e3", "12a", "1.2.3", "1,23,4", "5.", "--1", "nan", "inf"})
         CHECK_FALSE(parseNumberText(bad).has_value());
     CHECK_FALSE(parseNumberText("abc", &why).has_value());
-    CHECK(why == "\"abc\" is not a number");
+    CHECK(why.text() == "\"abc\" is not a number");
 }
 
 TEST_CASE("answers are read into the dense encoding of their index") {
@@ -64,11 +67,11 @@ TEST_CASE("answers are read into the dense encoding of their index") {
     auto negative = readAnswer(workers, -1.0);
     CHECK(negative.status == AnswerStatus::Invalid);
     CHECK(std::isinf(negative.value));
-    CHECK(negative.problem == "-1 is outside the bands (0 ≤ x)");
+    CHECK(negative.problem.text() == "-1 is outside the bands (0 ≤ x)");
     auto zeroArea = readAnswer(index("floor_area_per_worker"), 0.0);
     CHECK(zeroArea.status == AnswerStatus::Invalid);
-    CHECK(zeroArea.problem == "0 is outside the bands (0 < x)");
-    CHECK(readAnswer(index("vaccinated_share"), 100.5).problem ==
+    CHECK(zeroArea.problem.text() == "0 is outside the bands (0 < x)");
+    CHECK(readAnswer(index("vaccinated_share"), 100.5).problem.text() ==
           "100.5 is outside the bands (0 ≤ x ≤ 100)");
 
     auto pct = index("vaccinated_share");
@@ -86,7 +89,8 @@ TEST_CASE("answers are read into the dense encoding of their index") {
     CHECK(readAnswer(workers, true).status == AnswerStatus::Invalid);
     auto vague = readAnswerText(masks, "thỉnh thoảng");
     CHECK(vague.status == AnswerStatus::Invalid);
-    CHECK(vague.problem == "\"thỉnh thoảng\" is not a yes/no answer (có/không, yes/no, x, 1/0)");
+    CHECK(vague.problem.text() ==
+          "\"thỉnh thoảng\" is not a yes/no answer (có/không, yes/no, x, 1/0)");
 
     CHECK(readAnswerText(masks, "").status == AnswerStatus::Missing);
     CHECK(readAnswerText(masks, "   ").status == AnswerStatus::Missing);
@@ -104,7 +108,7 @@ TEST_CASE("a choice is found by its code or either label, ignoring case and acce
     CHECK(readAnswerText(canteen, "Không giãn cách").value == 4.0);
     auto other = readAnswerText(canteen, "cách 3 m");
     CHECK(other.status == AnswerStatus::Invalid);
-    CHECK(other.problem ==
+    CHECK(other.problem.text() ==
           "\"cách 3 m\" is not one of the options (khong_an_tap_trung, vach_ngan, cach_1m, "
           "duoi_1m, khong)");
 

@@ -25,7 +25,7 @@ Table parseOk(std::string bytes, const CsvOptions& options = {}) {
 
 long long whole(std::string_view text) {
     const WholeNumberReading r = readWholeNumber(text);
-    INFO(std::string(text) << ": " << r.problem);
+    INFO(std::string(text) << ": " << r.problem.text());
     REQUIRE(r.value.has_value());
     CHECK(r.problem.empty());
     return *r.value;
@@ -35,7 +35,7 @@ std::string problem(std::string_view text) {
     const WholeNumberReading r = readWholeNumber(text);
     INFO(std::string(text));
     CHECK_FALSE(r.value.has_value());
-    return r.problem;
+    return r.problem.text();
 }
 
 }  // namespace

@@ -253,7 +253,7 @@ TEST_CASE("list rows follow the scenario's filter and export in the one CSV form
     CHECK(filtered[0].level == RiskLevel::VeryHigh);
     const std::string csv = listRowsToCsv(filtered, false);
     CHECK(csv.rfind("rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,"
-                    "percent,assessed_on,reason_codes,reasons,reasons_en\r\n",
+                    "percent,assessed_on,reason_codes,reasons,reasons_en,reason_indices\r\n",
                     0) == 0);
     CHECK_THAT(csv, Catch::Contains(",no,MST-9900000002,9900000002,Cơ sở 2,,,600,very_high,100.0,"
                                     "2021-06-14,measures_not_implemented; unsafe_level"));
