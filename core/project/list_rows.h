@@ -85,11 +85,20 @@ struct ListProvenance {
 ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const SiteFilter& filter,
                             const std::vector<Zone>& zones);
 
+struct ExportHeading;
+
+/// The columns of a list export, in order (listRowsToCsv's header, listSheet's columns).
+const std::vector<std::string>& listColumnNames();
+
 /// The one CSV form of a list (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order
 /// mark so Excel shows the diacritics): rank, priority, this_week (yes/no: within the
 /// inspection capacity), site_id, tax_code, name, zone, district, workers, level (code),
-/// percent, assessed_on, reason_codes, reasons (vi), reasons_en.
-std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom);
+/// percent, assessed_on, reason_codes, reasons (vi), reasons_en. With a `heading`
+/// (core/project/export_heading.h), its rows come first, then an empty row. Text cells that
+/// a spreadsheet would take for a formula (= + - @ …) are prefixed with an apostrophe
+/// (spreadsheetText).
+std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
+                          const ExportHeading* heading = nullptr);
 
 /// JSON with the provenance and every row with its rank, priority (total and parts) and
 /// reasons (code, vi, en).
