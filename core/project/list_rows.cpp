@@ -113,6 +113,7 @@ ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
     v.list = list;
     v.positions = listPositions(list, *facts, *status, filter);
     v.zoneNames = zoneNamesOf(facts->zones);
+    v.filter = filter;
     v.facts = std::move(facts);
     v.status = std::move(status);
     return v;
@@ -192,9 +193,9 @@ ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const 
 
 const std::vector<std::string>& listColumnNames() {
     static const std::vector<std::string> names = {
-        "rank",     "priority", "this_week", "site_id",     "tax_code",     "name",
-        "zone",     "district", "workers",   "level",       "percent",      "assessed_on",
-        "reason_codes", "reasons", "reasons_en"};
+        "rank",    "priority",    "this_week",    "site_id", "tax_code",
+        "name",    "zone",        "district",     "workers", "level",
+        "percent", "assessed_on", "reason_codes", "reasons", "reasons_en"};
     return names;
 }
 
@@ -213,7 +214,7 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
     for (const auto& r : rows) {
         std::string codes;
         for (const auto& reason : r.reasons)
-            codes += (codes.empty() ? "" : "; ") + std::string(reasonCode(reason.code));
+            (codes += codes.empty() ? "" : "; ") += reasonCode(reason.code);
         const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
         out += std::to_string(r.rank) + ',' + oneDecimalText(r.priority.total()) + ',' +
                (r.thisWeek ? "yes" : "no") + ',' + text(r.siteId) + ',' + text(r.taxCode) + ',' +

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/criteria/criteria_ref.h"
@@ -56,6 +56,8 @@ struct ListView {
     std::vector<std::uint32_t> positions;  ///< in the list's order
     /// Zone id → name, for the rows' zone column.
     std::shared_ptr<const std::unordered_map<std::string, std::string>> zoneNames;
+    /// The filter the rows passed (an export's heading names it).
+    SiteFilter filter;
 
     std::size_t size() const { return positions.size(); }
     const Factory& factory(std::size_t row) const { return facts->factories[positions[row]]; }

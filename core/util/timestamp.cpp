@@ -21,7 +21,7 @@ std::time_t generationTime() {
 std::string formatLocalTimestamp(std::time_t when) {
     std::tm local{};
     localtime_r(&when, &local);
-    char buf[32];
+    char buf[64];  // room for any int year, so -Wformat-truncation has nothing to say
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", local.tm_year + 1900,
                   local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min);
     return buf;
