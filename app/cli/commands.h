@@ -18,5 +18,6 @@ int runScoreCommand(const Words& words);
 int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
 int runCompareCommand(const Words& words);
+int runReportCommand(const Words& words);
 
 }  // namespace safemap

@@ -49,3 +49,40 @@ TEST_CASE("safemap list --heading writes as of, criteria set and filter above th
     CHECK(english.out.startsWith(QStringLiteral("Facilities due for inspection\r\nAs of,")));
     CHECK(runCli({"list", s.project, "--inspect", "--language", "fr"}).exitCode == 2);
 }
+
+TEST_CASE("safemap report writes the PDF and the PNG of the map page, and only reads",
+          "[cli][report]") {
+    ReportSample s;
+    const QByteArray before = digest(s.project);
+    const QString pdf = s.file("báo cáo.pdf");
+    const CliRun report = runCli({"report", s.project, pdf, "--title", "Họp ban chỉ đạo tỉnh",
+                                  "--as-of", "2021-06-20", "--paper", "a3"});
+    INFO(report.err.toStdString());
+    REQUIRE(report.exitCode == 0);
+    CHECK(report.out.contains(QStringLiteral("as of 2021-06-20")));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(60000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput());
+    CHECK(words.contains(QStringLiteral("Họp ban chỉ đạo tỉnh")));
+    CHECK(words.contains(QStringLiteral("20/06/2021")));
+    CHECK(words.contains(QStringLiteral("Danh sách cơ sở cần kiểm tra")));
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    REQUIRE(info.waitForFinished(60000));
+    CHECK(QString::fromUtf8(info.readAllStandardOutput()).contains(QStringLiteral("(A3)")));
+
+    const QString png = s.file("map.png");
+    REQUIRE(runCli({"report", s.project, "--out", png, "--dpi", "100"}).exitCode == 0);
+    const QImage image(png);
+    // A4 landscape at 100 dpi: 297 × 210 mm.
+    CHECK(image.width() == 1169);
+    CHECK(image.height() == 827);
+    CHECK(digest(s.project) == before);
+
+    CHECK(runCli({"report", s.project, s.file("r.docx")}).exitCode == 2);
+    CHECK(runCli({"report", s.project, pdf, "--paper", "a5"}).exitCode == 2);
+    CHECK(runCli({"report", s.project, png, "--dpi", "5"}).exitCode == 2);
+    const CliRun missing = runCli({"report", s.file("none.gpkg"), pdf});
+    CHECK(missing.exitCode == 1);
+}
