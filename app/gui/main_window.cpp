@@ -32,6 +32,7 @@
 #include "app/gui/legend_panel.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/report_actions.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "app/gui/shipped_data.h"
 #include "app/gui/table_import_dialog.h"
@@ -340,12 +341,12 @@ void MainWindow::showLayers(const MapContent& content) {
     // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
     // render of them already running must not be restarted.
     const auto& shown = canvas_->layers();
-    const bool same = shown.size() == layers.size() &&
-                      std::equal(layers.begin(), layers.end(), shown.begin(),
-                                 [](const LayerRender& a, const LayerRender& b) {
-                                     return a.data == b.data && a.visible == b.visible &&
-                                            a.style == b.style;
-                                 });
+    const bool same =
+        shown.size() == layers.size() &&
+        std::equal(layers.begin(), layers.end(), shown.begin(),
+                   [](const LayerRender& a, const LayerRender& b) {
+                       return a.data == b.data && a.visible == b.visible && a.style == b.style;
+                   });
     if (!same)
         canvas_->setLayers(std::move(layers));
 }
@@ -411,6 +412,9 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("criteriaAction"));
     add(file, tr("&Rule thresholds…"), QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::editRules)
         ->setObjectName(QStringLiteral("rulesAction"));
+    file->addSeparator();
+    reports_ = new ReportActions(this);
+    reports_->addTo(file);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 

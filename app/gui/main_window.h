@@ -26,6 +26,7 @@ class LegendPanel;
 class LayerPanel;
 class MapCanvas;
 class ProjectSession;
+class ReportActions;
 
 /// \brief The application window: map canvas, docks, menus and status bar.
 ///
@@ -47,6 +48,8 @@ public:
 
     ProjectSession& session() const { return *session_; }
     MapCanvas* canvas() const { return canvas_; }
+    /// Export map as PDF / image and Print (app/gui/report_actions.h).
+    ReportActions* reports() const { return reports_; }
     LayerPanel* layerPanel() const { return layerPanel_; }
     IdentifyPanel* identifyPanel() const { return identify_; }
     LegendPanel* legendPanel() const { return legend_; }
@@ -116,6 +119,7 @@ private:
 
     ProjectSession* session_;
     MapCanvas* canvas_ = nullptr;
+    ReportActions* reports_ = nullptr;
     LayerPanel* layerPanel_ = nullptr;
     IdentifyPanel* identify_ = nullptr;
     LegendPanel* legend_ = nullptr;
@@ -129,7 +133,7 @@ private:
     QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;
     std::shared_ptr<const LayerData> cordonLayer_;  ///< its overlay, made once per cordon
-    std::string shownSite_;   ///< the site whose record is shown
+    std::string shownSite_;                         ///< the site whose record is shown
     bool placeView_ = false;  ///< the next loaded frame sets the view (saved or all sites)
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;

@@ -150,7 +150,8 @@ void drawSymbol(QPainter& p, const Sheet& sheet, QPointF centreMm, std::uint8_t 
                 std::uint8_t flags, double diameterPx = 0) {
     p.save();
     p.translate(sheet.at(centreMm.x(), centreMm.y()));
-    const double s = sheet.dpmm * 25.4 / kScreenDpi;
+    // Half as big again as on the map, so the marks read on paper.
+    const double s = 1.5 * sheet.dpmm * 25.4 / kScreenDpi;
     p.scale(s, s);
     p.setRenderHint(QPainter::Antialiasing);
     const LayerStyle style = factoryStyle();
