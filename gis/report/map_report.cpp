@@ -304,9 +304,12 @@ void drawLegend(QPainter& p, const Sheet& sheet, const QRectF& area, const MapRe
     };
     auto entry = [&](const QString& text, const QString& count) {
         const QFont font = reportFont(8);
-        drawLine(p, sheet, QRectF(x + 7, y, width - 20, row), text, font);
+        // Counts as wide as "100.000 / 100.000" stay whole; the words give way.
+        const double countWidth =
+            QFontMetricsF(font, p.device()).horizontalAdvance(count) / sheet.dpmm + 1;
+        drawLine(p, sheet, QRectF(x + 7, y, width - 8 - countWidth, row), text, font);
         if (!count.isEmpty())
-            drawLine(p, sheet, QRectF(x + width - 14, y, 14, row), count, font,
+            drawLine(p, sheet, QRectF(x + width - countWidth, y, countWidth, row), count, font,
                      Qt::AlignRight | Qt::AlignVCenter);
         y += row;
     };

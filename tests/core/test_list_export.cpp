@@ -107,8 +107,7 @@ TEST_CASE("a list export says as of when, which criteria set and version and whi
     CHECK(value("Tính đến ngày") == "30/06/2021");
     const std::string criteria = value("Bộ tiêu chí");
     CHECK(criteria.find(status.criteria->id) != std::string::npos);
-    CHECK(criteria.find("phiên bản " + std::to_string(status.criteria->version)) !=
-          std::string::npos);
+    CHECK(criteria.find(numbered("phiên bản ", status.criteria->version)) != std::string::npos);
     CHECK(value("Bộ lọc").find("Duy Tiên") != std::string::npos);
     CHECK(value("Số dòng") == "2");
     CHECK(value("Lập lúc") == formatLocalTimestamp(options.generatedAt));
