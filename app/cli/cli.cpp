@@ -39,6 +39,8 @@ const std::vector<Command>& commands() {
          runCompareCommand},
         {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
         {"render", "render the project's map to a PNG without a window", runRenderCommand},
+        {"report", "a map report for meetings (PDF: map, legend, scale, as-of date, lists; or PNG)",
+         runReportCommand},
         {"generate", "make a large synthetic project for tests and benchmarks", runGenerateCommand},
     };
     return all;

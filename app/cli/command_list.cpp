@@ -4,9 +4,11 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/cli/scenario_options.h"
+#include "core/project/list_export.h"
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
 #include "core/util/atomic_file.h"
+#include "core/util/timestamp.h"
 
 namespace safemap {
 
@@ -18,15 +20,21 @@ constexpr const char* kUsage =
     "due for inspection (--inspect), each with its reasons, as CSV (default) or JSON, the\n"
     "same rows the window's tables show. The project is only read, never changed. The same\n"
     "data and scenario always give the same list.\n"
-    "CSV columns: site_id, tax_code, name, zone, district, workers, level, percent,\n"
-    "assessed_on, reason_codes, reasons, reasons_en, reason_indices.\n";
+    "CSV columns: rank, priority, this_week, site_id, tax_code, name, zone, district,\n"
+    "workers, level, percent, assessed_on, reason_codes, reasons, reasons_en,\n"
+    "reason_indices. Text cells that a spreadsheet would run as a formula (starting with\n"
+    "= + - @) get a leading apostrophe.\n"
+    "  --heading    CSV: first a heading block (title; as of; criteria set and version;\n"
+    "               rule thresholds; filter; rows; generated at) as label,value rows, then\n"
+    "               an empty row, then the table. Without it: the table alone, for programs\n"
+    "  --language   vi or en: the heading's words (default vi)\n";
 }  // namespace
 
 int runListCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
-    valueOptions.insert(valueOptions.end(), {"format", "out"});
+    valueOptions.insert(valueOptions.end(), {"format", "out", "language"});
     std::vector<std::string> flags = kScenarioFlags;
-    flags.insert(flags.end(), {"suspend", "inspect"});
+    flags.insert(flags.end(), {"suspend", "inspect", "heading"});
     const Args args(words, valueOptions);
     const std::string usage = std::string(kUsage) + kScenarioUsage;
     if (int rc = checkUsage("list", args, flags, 1, 1, usage.c_str()); rc >= 0)
@@ -40,6 +48,11 @@ int runListCommand(const Words& words) {
     const std::string format = args.option("format").value_or("csv");
     if (format != "csv" && format != "json") {
         std::fprintf(stderr, "safemap list: --format must be csv or json\n");
+        return 2;
+    }
+    const std::string language = args.option("language").value_or("vi");
+    if (language != "vi" && language != "en") {
+        std::fprintf(stderr, "safemap list: --language must be vi or en\n");
         return 2;
     }
     ProjectSettings settings;
@@ -58,10 +71,16 @@ int runListCommand(const Words& words) {
     const ActionList list = suspend ? ActionList::ToSuspend : ActionList::ToInspect;
     const auto rows = listRows(list, *result->facts, result->status, scenario->filter);
     const auto out = args.option("out");
+    ListExportOptions options;
+    options.heading = args.flag("heading");
+    options.vietnamese = language == "vi";
+    options.excelBom = out.has_value();  // a BOM for Excel in files only
+    options.generatedAt = generationTime();
     const std::string text =
         format == "json" ? listRowsToJson(rows, provenanceOf(list, result->status, scenario->filter,
                                                              result->facts->zones))
-                         : listRowsToCsv(rows, out.has_value());  // a BOM for Excel in files only
+                         : listExportCsv(list, rows, result->status, scenario->filter,
+                                         result->facts->zones, options);
     if (out) {
         if (auto st = writeFileAtomically(*out, text); !st)
             return fail("list", st.error());

@@ -19,5 +19,6 @@ int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
 int runScoresCommand(const Words& words);
 int runCompareCommand(const Words& words);
+int runReportCommand(const Words& words);
 
 }  // namespace safemap

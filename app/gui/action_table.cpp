@@ -19,9 +19,12 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
+#include "app/gui/language.h"
 #include "app/gui/release_later.h"
+#include "core/project/list_export.h"
 #include "core/text/fold.h"
 #include "core/util/atomic_file.h"
+#include "core/util/timestamp.h"
 
 namespace safemap {
 
@@ -425,7 +428,18 @@ Status ActionTable::exportCsv(const QString& path) const {
     std::vector<ListRow> shown;
     for (int r = 0; r < model_->rowCount(); ++r)
         shown.push_back(model_->view().row(model_->viewRow(r)));
-    return writeFileAtomically(path.toStdString(), listRowsToCsv(shown, true));
+    // Under the heading that says as of when, under which criteria set and filter, in the
+    // UI's language.
+    const ListView& view = model_->view();
+    ListExportOptions options;
+    options.vietnamese = currentLanguage() == QLatin1String("vi");
+    options.generatedAt = generationTime();
+    const ProjectStatus noStatus;
+    const std::vector<Zone> noZones;
+    return writeFileAtomically(
+        path.toStdString(),
+        listExportCsv(list_, shown, view.status ? *view.status : noStatus, view.filter,
+                      view.facts ? view.facts->zones : noZones, options));
 }
 
 void ActionTable::exportWithDialog() {

@@ -51,7 +51,8 @@ public:
     QStringList visibleSiteIds() const;
 
     /// Writes the rows shown, in the order shown, in the CSV form `safemap list` writes
-    /// (listRowsToCsv), with a byte order mark so Excel shows the diacritics; through a
+    /// (listExportCsv) under its heading (as of, criteria set, filter), with a byte order mark
+    /// so Excel shows the diacritics; through a
     /// temporary file renamed into place, so a failed export leaves no half-written file.
     [[nodiscard]] Status exportCsv(const QString& path) const;
 

@@ -37,6 +37,7 @@
 #include "app/gui/legend_panel.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/report_actions.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "app/gui/search_box.h"
 #include "app/gui/shipped_data.h"
@@ -467,6 +468,9 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("addContextLayerAction"));
     add(file, tr("Conte&xt layers…"), QKeySequence(), &MainWindow::manageContextLayers)
         ->setObjectName(QStringLiteral("contextLayersAction"));
+    file->addSeparator();
+    reports_ = new ReportActions(this);
+    reports_->addTo(file);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 

@@ -30,6 +30,7 @@ class LegendPanel;
 class LayerPanel;
 class MapCanvas;
 class ProjectSession;
+class ReportActions;
 
 /// \brief The application window: map canvas, docks, menus and status bar.
 ///
@@ -51,6 +52,8 @@ public:
 
     ProjectSession& session() const { return *session_; }
     MapCanvas* canvas() const { return canvas_; }
+    /// Export map as PDF / image and Print (app/gui/report_actions.h).
+    ReportActions* reports() const { return reports_; }
     LayerPanel* layerPanel() const { return layerPanel_; }
     IdentifyPanel* identifyPanel() const { return identify_; }
     LegendPanel* legendPanel() const { return legend_; }
@@ -132,6 +135,7 @@ private:
 
     ProjectSession* session_;
     MapCanvas* canvas_ = nullptr;
+    ReportActions* reports_ = nullptr;
     LayerPanel* layerPanel_ = nullptr;
     IdentifyPanel* identify_ = nullptr;
     LegendPanel* legend_ = nullptr;

@@ -6,7 +6,9 @@
 #include <unordered_map>
 
 #include "core/filter/filter_match.h"
+#include "core/project/export_heading.h"
 #include "core/tabular/csv_field.h"
+#include "core/tabular/spreadsheet_text.h"
 
 namespace safemap {
 
@@ -111,6 +113,7 @@ ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
     v.list = list;
     v.positions = listPositions(list, *facts, *status, filter);
     v.zoneNames = zoneNamesOf(facts->zones);
+    v.filter = filter;
     v.facts = std::move(facts);
     v.status = std::move(status);
     return v;
@@ -188,27 +191,42 @@ ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const 
     return p;
 }
 
-std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom) {
+const std::vector<std::string>& listColumnNames() {
+    static const std::vector<std::string> names = {
+        "rank",         "priority", "this_week",  "site_id",       "tax_code", "name",
+        "zone",         "district", "workers",    "level",         "percent",  "assessed_on",
+        "reason_codes", "reasons",  "reasons_en", "reason_indices"};
+    return names;
+}
+
+std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
+                          const ExportHeading* heading) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
-    out +=
-        "rank,priority,this_week,site_id,tax_code,name,zone,district,workers,level,percent,"
-        "assessed_on,reason_codes,reasons,reasons_en,reason_indices\r\n";
+    if (heading)
+        out += headingToCsv(*heading);
+    for (const auto& name : listColumnNames())
+        (out += name) += ',';
+    out.back() = '\r';
+    out += '\n';
+    // Text that came from a file (names, zones, an inspector's finding in the reasons) may
+    // begin like a formula; it stays text in a spreadsheet.
+    auto text = [](const std::string& s) { return csvField(spreadsheetText(s)); };
     for (const auto& r : rows) {
         std::string codes, indices;
         for (const auto& reason : r.reasons) {
-            codes += (codes.empty() ? "" : "; ") + std::string(reasonCode(reason.code));
+            (codes += codes.empty() ? "" : "; ") += reasonCode(reason.code);
             for (const auto& id : reasonIndexIds(reason, r.criteria.get()))
-                indices += (indices.empty() ? "" : "; ") + id;
+                (indices += indices.empty() ? "" : "; ") += id;
         }
         const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
         out += std::to_string(r.rank) + ',' + oneDecimalText(r.priority.total()) + ',' +
-               (r.thisWeek ? "yes" : "no") + ',' + csvField(r.siteId) + ',' + csvField(r.taxCode) +
-               ',' + csvField(r.name) + ',' + csvField(r.zone) + ',' + csvField(r.district) + ',' +
+               (r.thisWeek ? "yes" : "no") + ',' + text(r.siteId) + ',' + text(r.taxCode) + ',' +
+               text(r.name) + ',' + text(r.zone) + ',' + text(r.district) + ',' +
                (r.workers ? std::to_string(*r.workers) : "") + ',' +
                (r.level ? std::string(riskLevelCode(*r.level)) : "") + ',' +
                (r.level ? oneDecimalText(r.percent) : "") + ',' +
                (r.assessedOn ? formatDate(*r.assessedOn) : "") + ',' + csvField(codes) + ',' +
-               csvField(vi) + ',' + csvField(en) + ',' + csvField(indices) + "\r\n";
+               text(vi) + ',' + text(en) + ',' + csvField(indices) + "\r\n";
     }
     return out;
 }

@@ -56,6 +56,8 @@ struct ListView {
     std::vector<std::uint32_t> positions;  ///< in the list's order
     /// Zone id → name, for the rows' zone column.
     std::shared_ptr<const std::unordered_map<std::string, std::string>> zoneNames;
+    /// The filter the rows passed (an export's heading names it).
+    SiteFilter filter;
 
     std::size_t size() const { return positions.size(); }
     const Factory& factory(std::size_t row) const { return facts->factories[positions[row]]; }
@@ -88,14 +90,23 @@ struct ListProvenance {
 ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const SiteFilter& filter,
                             const std::vector<Zone>& zones);
 
+struct ExportHeading;
+
+/// The columns of a list export, in order (listRowsToCsv's header, listSheet's columns).
+const std::vector<std::string>& listColumnNames();
+
 /// The one CSV form of a list (RFC 4180, comma, UTF-8; `excelBom` prefixes a byte order
 /// mark so Excel shows the diacritics): rank, priority, this_week (yes/no: within the
 /// inspection capacity), site_id, tax_code, name, zone, district, workers, level (code),
 /// percent, assessed_on, reason_codes, reasons (vi), reasons_en, reason_indices (the ids of the
 /// indices the reasons name). The reasons are written for people (index labels, 91,0 % and
 /// 26/06/2021 in Vietnamese; 91.0 % and 2021-06-26 in English); every other column is for
-/// machines (codes, ids, ISO dates, a decimal point).
-std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom);
+/// machines (codes, ids, ISO dates, a decimal point). With a `heading`
+/// (core/project/export_heading.h), its rows come first, then an empty row. Text cells that
+/// a spreadsheet would take for a formula (= + - @ …) are prefixed with an apostrophe
+/// (spreadsheetText).
+std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
+                          const ExportHeading* heading = nullptr);
 
 /// JSON with the provenance and every row with its rank, priority (total and parts) and
 /// reasons (code, the ids of the indices it names, vi, en).

@@ -1719,6 +1719,61 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
 </context>
 <context>
+    <name>safemap::ReportActions</name>
+    <message>
+        <source>Export map as &amp;PDF…</source>
+        <translation>Xuất bản đồ ra &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export map as i&amp;mage…</source>
+        <translation>Xuất bản đồ ra ả&amp;nh…</translation>
+    </message>
+    <message>
+        <source>&amp;Print map…</source>
+        <translation>&amp;In bản đồ…</translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
+        <translation>Đang vẽ báo cáo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Export map as PDF</source>
+        <translation>Xuất bản đồ ra PDF</translation>
+    </message>
+    <message>
+        <source>map_report</source>
+        <translation>bao_cao_ban_do</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export map as image</source>
+        <translation>Xuất bản đồ ra ảnh</translation>
+    </message>
+    <message>
+        <source>Resolution (dots per inch):</source>
+        <translation>Độ phân giải (điểm ảnh mỗi inch):</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Map report</source>
+        <translation>Báo cáo bản đồ</translation>
+    </message>
+    <message>
+        <source>Print map</source>
+        <translation>In bản đồ</translation>
+    </message>
+</context>
+<context>
     <name>safemap::RuleSettingsDialog</name>
     <message>
         <source>List facilities never inspected</source>

@@ -12,7 +12,9 @@
 
 #include "app/gui/action_table.h"
 #include "app/gui/identify_panel.h"
+#include "app/gui/language.h"
 #include "app_fixture.h"
+#include "core/project/export_heading.h"
 #include "core/project/project_status.h"
 #include "test_support.h"
 
@@ -227,15 +229,22 @@ TEST_CASE("Export writes the shown rows in the shown order, in the one list CSV 
                 shown.push_back(r);
     REQUIRE(shown.size() == 4);
     CHECK(shown[0].siteId == "r2");  // 15,000 workers first
-    CHECK(readAll(path).toStdString() == listRowsToCsv(shown, true));
-    CHECK(
-        readAll(path).startsWith("\xEF\xBB\xBF"
-                                 "rank,priority,this_week,site_id,tax_code,name,zone,district,"
-                                 "workers,level,percent,assessed_on,reason_codes,reasons,"
-                                 "reasons_en,reason_indices\r\n"
-                                 "1,92.3,no,r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,"
-                                 "15000,very_high,85.0,2021-06-01,unsafe_level; "
-                                 "assessment_overdue,"));
+    // The heading block (title, as of, criteria set, filter, …), an empty row, then the same
+    // table as `safemap list`.
+    const std::string file = readAll(path).toStdString();
+    CHECK(file.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(file.find(listTitle(fx.table.list(), currentLanguage() == QLatin1String("vi"))) == 3);
+    const std::size_t blank = file.find("\r\n\r\n");
+    REQUIRE(blank != std::string::npos);
+    const std::string table = file.substr(blank + 4);
+    CHECK(table == listRowsToCsv(shown, false));
+    CHECK(table.rfind("rank,priority,this_week,site_id,tax_code,name,zone,district,"
+                      "workers,level,percent,assessed_on,reason_codes,reasons,"
+                      "reasons_en,reason_indices\r\n"
+                      "1,92.3,no,r2,,\"Ánh Dương, \"\"Sunrise\"\" Co.\",,Kim Bảng,"
+                      "15000,very_high,85.0,2021-06-01,unsafe_level; "
+                      "assessment_overdue,",
+                      0) == 0);
     // Written through a temporary file: nothing else is left in the folder.
     CHECK(QDir(QString::fromStdString(dir.path().string())).entryList(QDir::Files) ==
           QStringList{"list.csv"});

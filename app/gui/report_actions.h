@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <optional>
+
+#include "core/result.h"
+#include "gis/report/map_report.h"
+
+class QAction;
+class QMenu;
+
+namespace safemap {
+
+class MainWindow;
+
+/// \brief The window's map report: Project → Export map as PDF…, Export map as image…, and
+/// Print… (Ctrl+P). Each draws gis/report/map_report.h's report of what the window shows
+/// (its layers at its current extent, its scenario) on a worker thread, with a progress
+/// dialog that can cancel, so the window never waits for it.
+class ReportActions : public QObject {
+    Q_OBJECT
+public:
+    explicit ReportActions(MainWindow* window);
+
+    /// Adds the three actions to `menu`.
+    void addTo(QMenu* menu);
+    QAction* printAction() const { return print_; }
+
+    /// The report of what the window shows now; empty until a project is loaded.
+    std::optional<MapReportData> currentReport() const;
+    /// The report's options in the UI language, made now.
+    MapReportOptions currentOptions() const;
+
+    /// Writes the report as a PDF on a worker thread.
+    QFuture<Status> writePdf(const QString& path, ReportPaper paper = ReportPaper::A4);
+    /// Writes the map page as a PNG at `dpi` on a worker thread.
+    QFuture<Status> writePng(const QString& path, double dpi);
+
+private:
+    void exportPdf();
+    void exportImage();
+    void print();
+    /// Shows a progress dialog until `future` ends, then any error.
+    void follow(QFuture<Status> future, const QString& title);
+
+    MainWindow* window_;
+    QAction* pdf_;
+    QAction* image_;
+    QAction* print_;
+    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+};
+
+}  // namespace safemap

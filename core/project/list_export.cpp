@@ -1,0 +1,18 @@
+#include "core/project/list_export.h"
+
+#include "core/project/export_heading.h"
+
+namespace safemap {
+
+std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
+                          const ProjectStatus& status, const SiteFilter& filter,
+                          const std::vector<Zone>& zones, const ListExportOptions& options) {
+    if (!options.heading)
+        return listRowsToCsv(rows, options.excelBom);
+    const ExportHeading heading = exportHeading(
+        listTitle(list, options.vietnamese), status, describe(filter, options.vietnamese, zones),
+        rows.size(), options.generatedAt, options.vietnamese);
+    return listRowsToCsv(rows, options.excelBom, &heading);
+}
+
+}  // namespace safemap

@@ -1,0 +1,115 @@
+#pragma once
+// A map report for meetings: a landscape page with the project's map (the one map
+// composition), its legend, scale bar, north arrow, as-of date, criteria set and basemap
+// attribution, then a page with the top of both action lists. Painted by one function onto
+// a PDF (QPdfWriter), a printer (QPrinter, through its QPagedPaintDevice base) or an image,
+// so the PDF, the printout and the PNG are the same drawing.
+
+#include <QImage>
+#include <QRectF>
+#include <QSizeF>
+#include <cstddef>
+#include <ctime>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/filter/site_filter.h"
+#include "core/project/project_facts.h"
+#include "core/project/project_settings.h"
+#include "core/project/project_status.h"
+#include "core/result.h"
+#include "gis/project/map_composition.h"
+#include "gis/render/map_language.h"
+#include "gis/render/map_settings.h"
+
+class QPagedPaintDevice;
+class QPainter;
+
+namespace safemap {
+
+enum class ReportPaper { A4, A3 };
+
+/// \brief How a report is laid out and worded.
+struct MapReportOptions {
+    ReportPaper paper = ReportPaper::A4;  ///< always landscape
+    std::string title;                    ///< empty: mapReportDefaultTitle(language)
+    MapLanguage language = MapLanguage::Vietnamese;
+    std::time_t generatedAt = 0;  ///< generationTime() (core/util/timestamp.h)
+};
+
+/// \brief One evaluated scenario and its composed map: everything a report draws. Cheap to
+/// copy (the facts and status are shared), so a worker thread can keep its own copy.
+struct MapReportData {
+    std::string projectName;  ///< shown under the title (the project file's name)
+    std::shared_ptr<const ProjectFacts> facts;
+    std::shared_ptr<const ProjectStatus> status;
+    SiteFilter filter;
+    MapStyleChoice style;
+    std::vector<LayerRender> layers;  ///< composeMap(…).layers
+    BBox extent;                      ///< Web Mercator metres, as MapSettings::extent
+};
+
+/// The report of a scenario with the project's saved style, layers and view (the extent
+/// that shows every site that passes the filter when no view is saved): the map that
+/// `safemap render` and the window draw.
+MapReportData mapReportData(std::string projectName, std::shared_ptr<const ProjectFacts> facts,
+                            std::shared_ptr<const ProjectStatus> status,
+                            const MapGeometry& geometry, const ProjectSettings& settings,
+                            const SiteFilter& filter);
+
+/// "Bản đồ nguy cơ lây nhiễm COVID-19 tại khu, cụm công nghiệp và cơ sở sản xuất" or its
+/// English form.
+std::string mapReportDefaultTitle(MapLanguage language);
+
+/// \brief Where the blocks of the map page sit, in millimetres from the page's top left.
+struct MapReportLayout {
+    QSizeF page;    ///< the whole sheet
+    QRectF title;   ///< title, project, as of, criteria set, filter
+    QRectF map;     ///< the map frame
+    QRectF legend;  ///< legend, counts, scale
+    QRectF footer;  ///< attribution, generated at, page number
+};
+
+/// The layout of a page of `pageMm` (any paper; landscape or portrait).
+MapReportLayout mapReportLayout(QSizeF pageMm);
+/// The sheet of a paper size in landscape, in millimetres (A4: 297 × 210).
+QSizeF reportPaperSize(ReportPaper paper);
+
+/// The render settings of the report's map in its frame: the data's layers and extent, sized
+/// in logical pixels of 1/96 inch on paper (so symbols are as big as on a screen, and
+/// scaleDenominator(settings) is the scale on paper).
+MapSettings mapReportMapSettings(const MapReportData& data, const QRectF& mapMm);
+
+/// Pages of the report: the map page and the list page.
+inline constexpr int kMapReportPages = 2;
+
+/// Paints page `page` (0: map, 1: lists) on `painter`, whose device is a sheet of `pageMm`
+/// (its full paper, not only the printable area) at the device's resolution.
+void paintMapReportPage(QPainter& painter, QSizeF pageMm, const MapReportData& data,
+                        const MapReportOptions& options, int page);
+
+/// Called with (pages done, pages in all); false stops.
+using ReportProgress = std::function<bool(int, int)>;
+
+/// Paints every page onto a paged device (a QPdfWriter, or the QPrinter of a print dialog
+/// with the paper the user chose). The device's page layout must be set already.
+[[nodiscard]] Status paintMapReport(QPagedPaintDevice& device, const MapReportData& data,
+                                    const MapReportOptions& options,
+                                    const ReportProgress& progress = {});
+
+/// Writes the report as a PDF (fonts embedded, map features as vectors) to `path` through a
+/// temporary file renamed into place.
+[[nodiscard]] Status writeMapReportPdf(const std::string& path, const MapReportData& data,
+                                       const MapReportOptions& options,
+                                       const ReportProgress& progress = {});
+
+/// The map page as an image at `dpi` (its physical size is the paper's).
+QImage mapReportImage(const MapReportData& data, const MapReportOptions& options, double dpi);
+
+/// Writes the map page as a PNG at `dpi` through a temporary file renamed into place.
+[[nodiscard]] Status writeMapReportPng(const std::string& path, const MapReportData& data,
+                                       const MapReportOptions& options, double dpi);
+
+}  // namespace safemap

@@ -1,0 +1,88 @@
+// safemap list --heading and safemap report (issue 9), run as a user would.
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <catch2/catch.hpp>
+
+#include "cli_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+struct ReportSample {
+    TempDir dir;
+    QString project = QString::fromStdString(dir.file("sample.gpkg"));
+    ReportSample() { makeSampleProject(project); }
+    QString file(const std::string& name) const { return QString::fromStdString(dir.file(name)); }
+};
+
+}  // namespace
+
+TEST_CASE("safemap list --heading writes as of, criteria set and filter above the table",
+          "[cli][report]") {
+    ReportSample s;
+    const CliRun plain = runCli(
+        {"list", s.project, "--suspend", "--filter", R"({"version":1,"districts":["Duy Tiên"]})"});
+    REQUIRE(plain.exitCode == 0);
+    const CliRun headed =
+        runCli({"list", s.project, "--suspend", "--filter",
+                R"({"version":1,"districts":["Duy Tiên"]})", "--as-of", "2021-06-20", "--heading"});
+    REQUIRE(headed.exitCode == 0);
+    const QStringList lines = headed.out.split(QStringLiteral("\r\n"));
+    REQUIRE(lines.size() > 8);
+    CHECK(lines[0] == QStringLiteral("Danh sách cơ sở cần tạm dừng hoạt động"));
+    CHECK(headed.out.contains(QStringLiteral("Tính đến ngày,20/06/2021\r\n")));
+    CHECK(headed.out.contains(QStringLiteral("Bộ tiêu chí,")));
+    CHECK(headed.out.contains(QStringLiteral("crln-1203, phiên bản 1")));
+    CHECK(headed.out.contains(QStringLiteral("Bộ lọc,")));
+    CHECK(lines.filter(QStringLiteral("Bộ lọc,")).first().contains(QStringLiteral("Duy Tiên")));
+    // The table follows the first empty row, in the same form as without the heading.
+    const qsizetype blank = headed.out.indexOf(QStringLiteral("\r\n\r\n"));
+    REQUIRE(blank > 0);
+    CHECK(headed.out.mid(blank + 4).startsWith(QStringLiteral("rank,priority,this_week,")));
+
+    const CliRun english =
+        runCli({"list", s.project, "--inspect", "--heading", "--language", "en"});
+    REQUIRE(english.exitCode == 0);
+    CHECK(english.out.startsWith(QStringLiteral("Facilities due for inspection\r\nAs of,")));
+    CHECK(runCli({"list", s.project, "--inspect", "--language", "fr"}).exitCode == 2);
+}
+
+TEST_CASE("safemap report writes the PDF and the PNG of the map page, and only reads",
+          "[cli][report]") {
+    ReportSample s;
+    const QByteArray before = digest(s.project);
+    const QString pdf = s.file("báo cáo.pdf");
+    const CliRun report = runCli({"report", s.project, pdf, "--title", "Họp ban chỉ đạo tỉnh",
+                                  "--as-of", "2021-06-20", "--paper", "a3"});
+    INFO(report.err.toStdString());
+    REQUIRE(report.exitCode == 0);
+    CHECK(report.out.contains(QStringLiteral("as of 2021-06-20")));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(60000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput());
+    CHECK(words.contains(QStringLiteral("Họp ban chỉ đạo tỉnh")));
+    CHECK(words.contains(QStringLiteral("20/06/2021")));
+    CHECK(words.contains(QStringLiteral("Danh sách cơ sở cần kiểm tra")));
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    REQUIRE(info.waitForFinished(60000));
+    CHECK(QString::fromUtf8(info.readAllStandardOutput()).contains(QStringLiteral("(A3)")));
+
+    const QString png = s.file("map.png");
+    REQUIRE(runCli({"report", s.project, "--out", png, "--dpi", "100"}).exitCode == 0);
+    const QImage image(png);
+    // A4 landscape at 100 dpi: 297 × 210 mm.
+    CHECK(image.width() == 1169);
+    CHECK(image.height() == 827);
+    CHECK(digest(s.project) == before);
+
+    CHECK(runCli({"report", s.project, s.file("r.docx")}).exitCode == 2);
+    CHECK(runCli({"report", s.project, pdf, "--paper", "a5"}).exitCode == 2);
+    CHECK(runCli({"report", s.project, png, "--dpi", "5"}).exitCode == 2);
+    const CliRun missing = runCli({"report", s.file("none.gpkg"), pdf});
+    CHECK(missing.exitCode == 1);
+}
