@@ -123,8 +123,8 @@ int main(int argc, char** argv) {
         if (recompute)
             status = computeStatus(*facts, scenario.rules);
         content = composeMap(geometry, *facts, status, style, {}, scenario.filter, &search);
-        const auto suspend = listRows(ActionList::ToSuspend, *facts, status, scenario.filter);
-        const auto inspect = listRows(ActionList::ToInspect, *facts, status, scenario.filter);
+        const auto suspend = listPositions(ActionList::ToSuspend, *facts, status, scenario.filter);
+        const auto inspect = listPositions(ActionList::ToInspect, *facts, status, scenario.filter);
         map.layers = content.layers;
         const QImage frame = cache.render(map);
         if (frame.isNull() || suspend.size() + inspect.size() > facts->factories.size() * 2)

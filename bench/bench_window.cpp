@@ -114,6 +114,12 @@ int main(int argc, char** argv) {
     Heartbeat beat;
     bool frame = false;
     QObject::connect(&w.session(), &ProjectSession::frameReady, [&] { frame = true; });
+    // The map's frame alone: rendered after the job's map arrived (before the lists).
+    bool mapFrame = false;
+    QObject::connect(&w.session(), &ProjectSession::mapReady, [&] { mapFrame = true; });
+    auto mapDrawn = [&] {
+        return (mapFrame || frame) && !w.canvas()->isRendering();
+    };
     auto settled = [&] {
         return frame && !w.session().busy() && !w.canvas()->isRendering() &&
                !w.canvas()->lastImage().isNull();
@@ -133,33 +139,51 @@ int main(int argc, char** argv) {
     print("open", "open → first complete frame with status", open, beat.longestMs(), {lastCpu});
 
     const auto& dates = *w.session().frame().dates;
-    std::vector<double> asof, asofCpu;
+    std::vector<double> asof, asofCpu, asofMap;
     double stall = 0;
     for (int i = 0; i < runs; ++i) {
         beat.reset();
         frame = false;
         const Date day = dates[dates.size() - 2 - static_cast<size_t>(i) % (dates.size() - 1)];
+        mapFrame = false;
+        QElapsedTimer t0;
+        t0.start();
         w.asOfBar()->choose(day);
-        asof.push_back(until(settled));
+        until(mapDrawn);
+        asofMap.push_back(static_cast<double>(t0.nsecsElapsed()) / 1e6);
+        until(settled);
+        asof.push_back(static_cast<double>(t0.nsecsElapsed()) / 1e6);
         asofCpu.push_back(lastCpu);
         stall = std::max(stall, beat.longestMs());
     }
+    print("asof", "as-of date back → new map frame drawn", asofMap, stall, asofCpu);
+    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n", w.canvas()->lastStats().milliseconds,
+                w.session().frame().milliseconds);
     print("asof", "as-of date back → frame + lists shown", asof, stall, asofCpu);
     w.asOfBar()->choose(std::nullopt);
     until(settled);
 
-    std::vector<double> filter, filterCpu;
+    std::vector<double> filter, filterCpu, filterMap;
     stall = 0;
     SiteFilter f;
     for (int i = 0; i < runs; ++i) {
         beat.reset();
         frame = false;
         f.setLevel(RiskLevel::Low, i % 2 != 0);
+        mapFrame = false;
+        QElapsedTimer t0;
+        t0.start();
         w.setFilter(f);
-        filter.push_back(until(settled));
+        until(mapDrawn);
+        filterMap.push_back(static_cast<double>(t0.nsecsElapsed()) / 1e6);
+        until(settled);
+        filter.push_back(static_cast<double>(t0.nsecsElapsed()) / 1e6);
         filterCpu.push_back(lastCpu);
         stall = std::max(stall, beat.longestMs());
     }
+    print("filter", "risk level off/on → new map frame drawn", filterMap, stall, filterCpu);
+    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n", w.canvas()->lastStats().milliseconds,
+                w.session().frame().milliseconds);
     print("filter", "risk level off/on → frame + lists shown", filter, stall, filterCpu);
     w.setFilter(SiteFilter{});
     until(settled);

@@ -11,24 +11,37 @@ std::string describeOne(const Error& e) {
     std::string out;
     if (!file.empty())
         out += file;
-    if (row >= 0)
-        out += (out.empty() ? "" : ", ") + std::string("row ") + std::to_string(row);
-    if (!column.empty())
-        out += (out.empty() ? "" : ", ") + std::string("column ") + column;
+    // Appending piece by piece (not "a" + std::string&&) also keeps g++ 12's -O3 -Wrestrict
+    // false positive away.
+    if (row >= 0) {
+        out += out.empty() ? "" : ", ";
+        out += "row ";
+        out += std::to_string(row);
+    }
+    if (!column.empty()) {
+        out += out.empty() ? "" : ", ";
+        out += "column ";
+        out += column;
+    }
     if (!out.empty())
         out += ": ";
-    return out + e.message;
+    out += e.message;
+    return out;
 }
 
 }  // namespace
 
 std::string Error::describe() const {
     std::string out = describeOne(*this);
-    for (const Error& e : more)
-        out += "\n" + describeOne(e);
-    if (moreOmitted > 0)
-        out += "\n… and " + std::to_string(moreOmitted) + " more problem" +
-               (moreOmitted == 1 ? "" : "s");
+    for (const Error& e : more) {
+        out += '\n';
+        out += describeOne(e);
+    }
+    if (moreOmitted > 0) {
+        out += "\n… and ";
+        out += std::to_string(moreOmitted);
+        out += moreOmitted == 1 ? " more problem" : " more problems";
+    }
     return out;
 }
 

@@ -92,6 +92,12 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
     connect(session_, &ProjectSession::frameReady, this, &MainWindow::showFrame);
+    connect(session_, &ProjectSession::mapReady, this, [this] {
+        // A job's map, before its lists: drawn at once (only when the sites are already shown,
+        // so a first load still sets up the view in showFrame).
+        if (session_->frame().geometry && !session_->earlyFrame().reloaded)
+            showLayers(session_->earlyFrame().map);
+    });
     connect(session_, &ProjectSession::busyChanged, this,
             [this](bool busy) { busyLabel_->setText(busy ? tr("Updating…") : QString()); });
     connect(session_, &ProjectSession::saveFailed, this, [this](const QString& message) {
@@ -299,12 +305,14 @@ void MainWindow::showFrame() {
 }
 
 void MainWindow::showLayers() {
-    std::vector<LayerRender> layers;
-    if (session_->isOpen() && session_->frame().geometry) {
-        layers = session_->frame().map.layers;
-    } else {
-        layers = session_->basemap();
-    }
+    if (session_->isOpen() && session_->frame().geometry)
+        showLayers(session_->frame().map);
+    else
+        showLayers(MapContent{session_->basemap(), 0});
+}
+
+void MainWindow::showLayers(const MapContent& content) {
+    std::vector<LayerRender> layers = content.layers;
     QList<LayerEntry> entries;
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         QString title = qs(it->data->title);
@@ -322,14 +330,24 @@ void MainWindow::showLayers() {
                         return a.id == b.id && a.visible == b.visible;
                     }))
         layerPanel_->setEntries(entries);
-    if (cordonShown_) {
+    if (cordonLayer_) {
         // Above zones, below facilities, so the facilities inside stay visible.
         auto pos = std::find_if(layers.begin(), layers.end(), [](const LayerRender& l) {
             return l.data->kind == LayerKind::Factories;
         });
-        layers.insert(pos, LayerRender{makeCordonLayer(*cordonShown_), cordonStyle(), true});
+        layers.insert(pos, LayerRender{cordonLayer_, cordonStyle(), true});
     }
-    canvas_->setLayers(std::move(layers));
+    // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
+    // render of them already running must not be restarted.
+    const auto& shown = canvas_->layers();
+    const bool same = shown.size() == layers.size() &&
+                      std::equal(layers.begin(), layers.end(), shown.begin(),
+                                 [](const LayerRender& a, const LayerRender& b) {
+                                     return a.data == b.data && a.visible == b.visible &&
+                                            a.style == b.style;
+                                 });
+    if (!same)
+        canvas_->setLayers(std::move(layers));
 }
 
 void MainWindow::applyLayerPanel() {
@@ -353,6 +371,7 @@ void MainWindow::openCordonTool() {
 
 void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
     cordonShown_ = cordon;
+    cordonLayer_ = cordon ? makeCordonLayer(*cordon) : nullptr;
     showLayers();
     if (!cordon) {
         canvas_->setSelection({});
@@ -360,9 +379,8 @@ void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
     }
     canvas_->setSelection(
         std::unordered_set<std::string>(cordon->facilityIds.begin(), cordon->facilityIds.end()));
-    const auto layer = makeCordonLayer(*cordon);
-    if (!layer->extent().empty())
-        canvas_->zoomToExtent(layer->extent(), 0.2);
+    if (!cordonLayer_->extent().empty())
+        canvas_->zoomToExtent(cordonLayer_->extent(), 0.2);
 }
 
 void MainWindow::buildActions() {
@@ -456,6 +474,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     for (const auto& problem : session_->settings().problems)
         statusBar()->showMessage(qs(problem.describe()), 10000);
     cordonShown_.reset();
+    cordonLayer_.reset();
     shownSite_.clear();
     placeView_ = true;
     filterPanel_->setFilter(session_->scenario().filter);

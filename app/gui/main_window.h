@@ -8,6 +8,7 @@
 #include "core/project/project_settings.h"
 #include "core/project/project_status.h"
 #include "gis/analysis/cordon.h"
+#include "gis/project/map_composition.h"
 #include "gis/render/map_settings.h"
 
 class QLabel;
@@ -94,6 +95,7 @@ private:
     void buildDocks();
     void showFrame();
     void showLayers();
+    void showLayers(const MapContent& content);
     void applyLayerPanel();
     void openCordonTool();
     void updateTitle();
@@ -126,6 +128,7 @@ private:
     QLabel* filterLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;
+    std::shared_ptr<const LayerData> cordonLayer_;  ///< its overlay, made once per cordon
     std::string shownSite_;   ///< the site whose record is shown
     bool placeView_ = false;  ///< the next loaded frame sets the view (saved or all sites)
     QLabel* coordLabel_ = nullptr;

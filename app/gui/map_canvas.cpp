@@ -46,7 +46,10 @@ void MapCanvas::setLayers(std::vector<LayerRender> layers) {
         zoomToLayers();
         return;
     }
-    scheduleRender();
+    // New content (a filter, a date, a style) is one change, not a stream of them like a
+    // wheel or a drag: draw it at once rather than after the debounce.
+    update();
+    refresh();
 }
 
 void MapCanvas::setSelection(std::unordered_set<std::string> ids) {

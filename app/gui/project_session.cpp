@@ -4,6 +4,9 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPointer>
+#include <QThreadPool>
+#include <functional>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/filter/filter_match.h"
@@ -25,7 +28,9 @@ struct JobInput {
 
 constexpr unsigned kCompose = 1, kStatus = 2, kLoad = 4;
 
-SessionFrame runJob(JobInput in) {
+/// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
+/// the canvas can draw it while the lists are still being made.
+SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>& mapReady) {
     QElapsedTimer timer;
     timer.start();
     SessionFrame f = std::move(in.previous);
@@ -59,6 +64,8 @@ SessionFrame runJob(JobInput in) {
     }
     f.map = composeMap(*f.geometry, *f.facts, *f.status, in.style, in.layers, in.scenario.filter,
                        f.search.get());
+    if (mapReady)
+        mapReady(f);
     f.suspendList = listView(ActionList::ToSuspend, f.facts, f.status, in.scenario.filter);
     f.inspectList = listView(ActionList::ToInspect, f.facts, f.status, in.scenario.filter);
     f.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -68,15 +75,18 @@ SessionFrame runJob(JobInput in) {
 }  // namespace
 
 ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
+    saver_.setMaxThreadCount(1);
     static_assert(Compose == kCompose && Recompute == kStatus && Load == kLoad);
     connect(&watcher_, &QFutureWatcher<SessionFrame>::finished, this, &ProjectSession::finished);
 }
 
 ProjectSession::~ProjectSession() {
     watcher_.waitForFinished();
+    saver_.waitForDone();
 }
 
 Status ProjectSession::open(const std::string& path) {
+    saver_.waitForDone();
     auto opened = Project::open(path);
     if (!opened)
         return opened.error();
@@ -95,6 +105,7 @@ Status ProjectSession::open(const std::string& path) {
 
 void ProjectSession::close() {
     watcher_.waitForFinished();
+    saver_.waitForDone();
     project_.reset();
     settings_ = ProjectSettings{};
     scenario_ = Scenario{};
@@ -110,16 +121,16 @@ void ProjectSession::setFilter(const SiteFilter& filter) {
     if (filter == scenario_.filter)
         return;
     scenario_.filter = settings_.filter = filter;
+    request(Compose);  // first: the job starts before the settings are written
     saveSettings();
-    request(Compose);
 }
 
 void ProjectSession::setStyle(const MapStyleChoice& style) {
     if (style == settings_.style)
         return;
     settings_.style = style;
+    request(Compose);  // first: the job starts before the settings are written
     saveSettings();
-    request(Compose);
 }
 
 void ProjectSession::setRules(const RuleSettings& rules) {
@@ -128,8 +139,8 @@ void ProjectSession::setRules(const RuleSettings& rules) {
     settings_.rules.asOf.reset();
     scenario_.rules = rules;
     scenario_.rules.asOf = asOf;
+    request(Recompute);  // first: the job starts before the settings are written
     saveSettings();
-    request(Recompute);
 }
 
 void ProjectSession::setAsOf(std::optional<Date> asOf) {
@@ -150,14 +161,28 @@ Status ProjectSession::saveView(const BBox& extent) {
     if (!project_)
         return {};
     settings_.view.extent = extent;
+    saver_.waitForDone();  // an earlier background save must not land after this one
     return saveProjectSettings(*project_, settings_);
 }
 
 void ProjectSession::saveSettings() {
     if (!project_)
         return;
-    if (auto st = saveProjectSettings(*project_, settings_); !st)
-        emit saveFailed(QString::fromStdString(st.error().describe()));
+    // Written by one background thread, in order, with its own connection: a write syncs
+    // the file to disk, which the UI thread must not wait for on every tick of a checkbox.
+    QPointer<ProjectSession> self(this);
+    saver_.start([self, path = project_->location(), settings = settings_] {
+        auto project = Project::open(path);
+        Status st = project ? saveProjectSettings(*project, settings) : Status(project.error());
+        if (!st)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, message = QString::fromStdString(st.error().describe())] {
+                    if (self)
+                        emit self->saveFailed(message);
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 void ProjectSession::reload() {
@@ -186,11 +211,24 @@ void ProjectSession::startNext() {
     pending_ = 0;
     running_ = true;
     emit busyChanged(true);
-    watcher_.setFuture(QtConcurrent::run(runJob, std::move(in)));
+    // The map goes to the canvas before the lists are made (they follow in frameReady).
+    QPointer<ProjectSession> self(this);
+    auto early = [self](const SessionFrame& f) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, f] {
+                if (self && self->running_)
+                    self->showEarly(f);
+            },
+            Qt::QueuedConnection);
+    };
+    watcher_.setFuture(QtConcurrent::run(runJob, std::move(in), std::move(early)));
 }
 
 void ProjectSession::finished() {
     running_ = false;
+    releaseLater(std::move(early_));
+    early_ = SessionFrame{};
     // The frame being replaced may hold the last references to a hundred thousand statuses:
     // they are freed on a worker, not on the UI thread.
     releaseLater(std::move(frame_));
@@ -203,7 +241,13 @@ void ProjectSession::finished() {
     emit frameReady();
 }
 
+void ProjectSession::showEarly(const SessionFrame& f) {
+    early_ = f;
+    emit mapReady();
+}
+
 void ProjectSession::waitForIdle() {
+    saver_.waitForDone();
     while (running_ || pending_) {
         watcher_.waitForFinished();
         QEventLoop loop;

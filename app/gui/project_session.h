@@ -2,6 +2,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -63,6 +64,9 @@ public:
     const Scenario& scenario() const { return scenario_; }
     /// The latest frame (empty before the first load finishes).
     const SessionFrame& frame() const { return frame_; }
+    /// The frame of the job still running, as far as its map (no lists yet); valid from
+    /// mapReady() until frameReady().
+    const SessionFrame& earlyFrame() const { return early_; }
     bool busy() const { return running_; }
 
     void setFilter(const SiteFilter& filter);             ///< saved in the project
@@ -78,6 +82,8 @@ public:
     void waitForIdle();
 
 signals:
+    /// The running job's map is composed (earlyFrame()); its lists are still being made.
+    void mapReady();
     void frameReady();
     void busyChanged(bool busy);
     /// Saving a setting failed (the project is read-only, or another program holds it).
@@ -89,13 +95,16 @@ private:
     void startNext();
     void finished();
     void saveSettings();
+    void showEarly(const SessionFrame& frame);
 
     std::optional<Project> project_;
     ProjectSettings settings_;
     Scenario scenario_;
     std::vector<LayerRender> basemap_;
     SessionFrame frame_;
+    SessionFrame early_;
     QFutureWatcher<SessionFrame> watcher_;
+    QThreadPool saver_;  ///< one thread: settings written in the order they were changed
     unsigned pending_ = 0;
     bool running_ = false;
 };

@@ -61,14 +61,22 @@ std::vector<std::uint32_t> listPositions(ActionList list, const ProjectFacts& fa
     return out;
 }
 
+namespace {
+std::shared_ptr<const std::unordered_map<std::string, std::string>> zoneNamesOf(
+    const std::vector<Zone>& zones) {
+    auto names = std::make_shared<std::unordered_map<std::string, std::string>>();
+    for (const auto& z : zones)
+        names->emplace(z.id, z.name);
+    return names;
+}
+}  // namespace
+
 std::string ListView::zoneName(std::size_t row) const {
     const std::string& id = factory(row).zoneId;
-    if (id.empty())
+    if (id.empty() || !zoneNames)
         return {};
-    for (const auto& z : facts->zones)
-        if (z.id == id)
-            return z.name;
-    return {};
+    auto it = zoneNames->find(id);
+    return it == zoneNames->end() ? std::string() : it->second;
 }
 
 const std::vector<Reason>& ListView::reasons(std::size_t row) const {
@@ -102,6 +110,7 @@ ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
     ListView v;
     v.list = list;
     v.positions = listPositions(list, *facts, *status, filter);
+    v.zoneNames = zoneNamesOf(facts->zones);
     v.facts = std::move(facts);
     v.status = std::move(status);
     return v;
@@ -144,6 +153,7 @@ ListView listViewOf(ActionList list, const std::vector<ListRow>& rows) {
     }
     facts->index = makeFactoryIndex(facts->factories);
     status->index = facts->index;
+    v.zoneNames = zoneNamesOf(facts->zones);
     v.facts = std::move(facts);
     v.status = std::move(status);
     return v;
@@ -160,6 +170,7 @@ std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
     view.facts = std::shared_ptr<const ProjectFacts>(&facts, [](const ProjectFacts*) {});
     view.status = std::shared_ptr<const ProjectStatus>(&status, [](const ProjectStatus*) {});
     view.positions = positions;
+    view.zoneNames = zoneNamesOf(facts.zones);
     for (size_t i = 0; i < view.size(); ++i)
         rows.push_back(view.row(i));
     return rows;

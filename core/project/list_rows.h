@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,8 @@ struct ListView {
     std::shared_ptr<const ProjectFacts> facts;
     std::shared_ptr<const ProjectStatus> status;
     std::vector<std::uint32_t> positions;  ///< in the list's order
+    /// Zone id → name, for the rows' zone column.
+    std::shared_ptr<const std::unordered_map<std::string, std::string>> zoneNames;
 
     std::size_t size() const { return positions.size(); }
     const Factory& factory(std::size_t row) const { return facts->factories[positions[row]]; }

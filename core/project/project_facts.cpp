@@ -35,6 +35,32 @@ void groupInspections(ProjectFacts& facts, std::vector<Inspection> all) {
 
 }  // namespace
 
+void prepareFacts(ProjectFacts& facts) {
+    const auto n = facts.factories.size();
+    if (!facts.index || facts.index->size() != n)
+        facts.index = makeFactoryIndex(facts.factories);
+    facts.scoreSite.assign(n, ProjectFacts::kNoScores);
+    // Both sorted by site id: one merge pass instead of a binary search per facility.
+    std::vector<uint32_t> byId(n);
+    for (uint32_t i = 0; i < n; ++i)
+        byId[i] = i;
+    std::sort(byId.begin(), byId.end(), [&](uint32_t a, uint32_t b) {
+        return facts.factories[a].id < facts.factories[b].id;
+    });
+    facts.idRank.assign(n, 0);
+    size_t t = 0;
+    const auto& ids = facts.scores.siteIds;
+    for (uint32_t r = 0; r < n; ++r) {
+        const uint32_t i = byId[r];
+        facts.idRank[i] = r;
+        const std::string& id = facts.factories[i].id;
+        while (t < ids.size() && ids[t] < id)
+            ++t;
+        if (t < ids.size() && ids[t] == id)
+            facts.scoreSite[i] = static_cast<uint32_t>(t);
+    }
+}
+
 std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>& factories) {
     auto index = std::make_shared<FactoryIndex>();
     index->reserve(factories.size());
@@ -74,8 +100,10 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
                 repo.location());
         set = std::make_shared<const CriteriaSet>(std::move(**stored));
     }
-    if (!set)
+    if (!set) {
+        prepareFacts(facts);
         return facts;  // no criteria set yet: nothing is scored
+    }
     facts.criteria = set;
     const CompiledCriteria compiled = compileCriteria(*set);
     const bool stored = *active && **active == CriteriaRef{set->id, set->version};
@@ -91,6 +119,7 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
         facts.scores = std::move(timeline).value();
         facts.scoredInMemory = true;
     }
+    prepareFacts(facts);
     return facts;
 }
 
@@ -105,7 +134,15 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
         if (factory.accountIssued && *factory.accountIssued <= asOf)
             f.accountIssued = factory.accountIssued;
         if (facts.criteria) {
-            const auto scores = facts.scores.of(factory.id);
+            std::span<const TimelineEntry> scores;
+            if (i < facts.scoreSite.size()) {
+                if (const uint32_t t = facts.scoreSite[i]; t != ProjectFacts::kNoScores)
+                    scores = std::span<const TimelineEntry>(facts.scores.entries)
+                                 .subspan(facts.scores.siteBegin[t],
+                                          facts.scores.siteBegin[t + 1] - facts.scores.siteBegin[t]);
+            } else {
+                scores = facts.scores.of(factory.id);
+            }
             // Entries are oldest first: the newest on or before asOf is the last not after it.
             auto end =
                 std::upper_bound(scores.begin(), scores.end(), last,

@@ -45,6 +45,12 @@ struct ProjectFacts {
     ScoreTimeline scores;
     std::vector<Inspection> inspections;    ///< grouped by site id, oldest first within one
     std::vector<uint32_t> inspectionBegin;  ///< inspections of factories[i]: [begin[i], begin[i+1])
+    /// Derived once per load (prepareFacts), so that judging every facility as of a date
+    /// needs no string lookups: factories[i]'s site in `scores` (kNoScores if none), and its
+    /// place when the factories are ordered by site id (the lists' tie-break).
+    std::vector<uint32_t> scoreSite;
+    std::vector<uint32_t> idRank;
+    static constexpr uint32_t kNoScores = 0xFFFFFFFFu;
 };
 
 /// \brief Which criteria set the facts are read under.
@@ -61,6 +67,10 @@ struct FactsRequest {
 /// empty data.
 [[nodiscard]] Result<ProjectFacts> loadProjectFacts(const Project& project,
                                                     const FactsRequest& request = {});
+
+/// Fills the derived lookups (index, scoreSite, idRank) of facts assembled by hand; loadProjectFacts
+/// does it itself.
+void prepareFacts(ProjectFacts& facts);
 
 /// Each facility's facts as they stood at the end of `asOf`: assessments, inspections and
 /// accounts dated after it do not exist. One entry per factory, in the factories' order.

@@ -7,7 +7,8 @@ namespace safemap {
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const RuleSettings& settings,
                                           std::vector<std::uint32_t>* suspendOrder,
-                                          std::vector<std::uint32_t>* inspectOrder) {
+                                          std::vector<std::uint32_t>* inspectOrder,
+                                          const std::vector<std::uint32_t>* idRank) {
     const Date asOf = effectiveAsOf(facts, settings);
     std::vector<SiteStatus> out(facts.size());
     for (size_t i = 0; i < facts.size(); ++i) {
@@ -31,8 +32,16 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
     }
     // The lists' order, as suspensionList and inspectionList give it: highest priority
     // first, ties by site id; ranks from 1, and this week's inspections (the capacity).
+    // Totals computed once (a sort compares each many times).
+    std::vector<double> totals(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+        totals[i] = out[i].priority.total();
     auto before = [&](std::uint32_t a, std::uint32_t b) {
-        return listsBefore(out[a].priority, facts[a].siteId, out[b].priority, facts[b].siteId);
+        if (totals[a] != totals[b])
+            return totals[a] > totals[b];
+        if (idRank && idRank->size() == facts.size())
+            return (*idRank)[a] < (*idRank)[b];
+        return facts[a].siteId < facts[b].siteId;
     };
     std::vector<std::uint32_t> suspend, inspect;
     for (std::uint32_t i = 0; i < out.size(); ++i) {

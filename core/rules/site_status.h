@@ -41,10 +41,12 @@ inline std::uint8_t riskCategory(const SiteStatus& s) {
 /// One status per fact, in the same order, with both lists applied. The positions (in
 /// `facts`) of the facilities on each list, in the list's order (priority, then site id), go to
 /// suspendOrder / inspectOrder when given.
+/// `idRank`, when given, is each fact's place in site id order (a faster tie-break).
 std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const RuleSettings& settings,
                                           std::vector<std::uint32_t>* suspendOrder = nullptr,
-                                          std::vector<std::uint32_t>* inspectOrder = nullptr);
+                                          std::vector<std::uint32_t>* inspectOrder = nullptr,
+                                          const std::vector<std::uint32_t>* idRank = nullptr);
 
 /// \brief How the facilities of one zone add up, for colouring zones.
 struct ZoneAggregate {

@@ -66,7 +66,9 @@ WholeNumberReading readWholeNumber(std::string_view text) {
         negative = s.front() == '-';
         s.remove_prefix(1);
     }
-    const std::string quoted = "\"" + std::string(raw) + "\"";
+    std::string quoted = "\"";  // appended: g++ 12 -O3 -Wrestrict false positive on "\"" + string&&
+    quoted += raw;
+    quoted += '"';
     std::vector<std::string_view> groups;
     std::string seps;
     if (!splitGroups(s, groups, seps)) {

@@ -153,7 +153,7 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
         // 9,000 distinct rows: more than two batches, so cancel lands after one is written.
         std::vector<std::string> submitters;
         for (int i = 0; i < 9000; ++i)
-            submitters.push_back("S" + std::to_string(i));
+            submitters.push_back(std::string("S").append(std::to_string(i)));
         std::vector<std::vector<std::string_view>> rows;
         for (const auto& s : submitters)
             rows.push_back({"9900000001", "2021-06-01", s, "50"});

@@ -120,7 +120,7 @@ TEST_CASE("within the bounds a score is always a finite percentage from 0 to 100
     hw["mandatory_fail_at"] = 1000;
     j["indices"] = Json::array();
     for (int i = 0; i < 64; ++i) {
-        hw["id"] = "q" + std::to_string(i);
+        hw["id"] = std::string("q").append(std::to_string(i));
         j["indices"].push_back(hw);
     }
     j.erase("vetoes");
