@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
 #include "core/project/project.h"
@@ -176,6 +177,18 @@ Result<PackageInfo> checkPair(const Project& master, const Project& package) {
 
 }  // namespace
 
+std::string_view resolutionCode(Resolution r) {
+    switch (r) {
+        case Resolution::KeepOffice:
+            return "kept office";
+        case Resolution::TakeField:
+            return "took field";
+        case Resolution::KeepBoth:
+            return "kept both";
+    }
+    return "kept office";
+}
+
 std::string_view conflictKindCode(ConflictKind kind) {
     switch (kind) {
         case ConflictKind::Facility:
@@ -212,14 +225,21 @@ Result<MergePlan> planMerge(const Project& master, const Project& package) {
     if (!officeRecords)
         return officeRecords.error();
     std::unordered_map<std::string, const InspectionRecord*> office;
-    for (const auto& r : *officeRecords)
+    std::set<std::string> officeHashes;
+    for (const auto& r : *officeRecords) {
         office.emplace(r.recordId, &r);
+        officeHashes.insert(recordContentHash(r));
+    }
     for (const auto& r : *fieldRecords) {
         if (r.origin != plan.package.packageId)
             continue;  // not recorded in this package
         const std::string fieldHash = recordContentHash(r);
         auto it = office.find(r.recordId);
         if (it == office.end()) {
+            if (officeHashes.count(fieldHash)) {
+                ++plan.duplicates;  // the same inspection, entered in the office too
+                continue;
+            }
             plan.added.push_back(r);
             plan.photos += static_cast<int>(r.photos.size());
             continue;
@@ -313,7 +333,7 @@ Result<MergePlan> planMerge(const Project& master, const Project& package) {
 }
 
 Result<MergeOutcome> mergePackage(Project& master, const Project& package,
-                                  const Resolutions& resolutions) {
+                                  const Resolutions& resolutions, const ProgressFn& progress) {
     ProjectRepository& repo = master.repository();
     const ProjectRepository& source = package.repository();
     auto tx = repo.beginWrite();
@@ -327,7 +347,7 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
     const MergePlan& plan = *planned;
     std::vector<std::string> undecided;
     for (const auto& c : plan.conflicts)
-        if (!resolutions.count(c.key))
+        if (!resolutions.count(c.key) && c.kind != ConflictKind::Inspection)
             undecided.push_back(c.title);
     if (!undecided.empty()) {
         std::string names;
@@ -339,6 +359,7 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
                      package.location());
     }
     MergeOutcome out;
+    out.duplicates = plan.duplicates;
     if (plan.nothingToDo()) {
         out.nothingNew = true;
         return out;  // nothing written: the transaction rolls back empty
@@ -401,15 +422,53 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
         return {};
     };
 
+    const long long steps =
+        static_cast<long long>(plan.added.size() + plan.updated.size() + plan.conflicts.size());
+    long long done = 0;
+    auto step = [&] {
+        if (progress)
+            progress(++done, steps);
+    };
+    // Keeps the field's version of a conflicting record beside the office's: a record of its
+    // own whose id (and its photos' ids) derive from the original and the field's content.
+    auto addFieldCopy = [&](const InspectionRecord& field, const std::string& fieldHash) -> Status {
+        InspectionRecord copy = field;
+        std::string key = field.recordId;
+        key += ':';
+        key += fieldHash;
+        copy.recordId = contentHash(key);
+        copy.mergedHash = fieldHash;
+        std::vector<Photo> photos;
+        for (auto& p : copy.photos) {
+            auto data = source.photoData(p.photoId);
+            if (!data)
+                return data.error();
+            std::string photoKey = copy.recordId;
+            photoKey += ':';
+            photoKey += p.photoId;
+            p.photoId = contentHash(photoKey);
+            photos.push_back({p, std::move(data).value()});
+            ++out.photos;
+        }
+        if (auto st = repo.putInspectionRecord(copy, photos, sourceName); !st)
+            return st;
+        std::string detail = "field version of ";
+        detail += field.recordId;
+        note("inspection", copy.recordId, "added", detail, fieldHash);
+        return {};
+    };
+
     for (const auto& r : plan.added) {
         if (auto st = takeRecord(r, "added"); !st)
             return st.error();
         ++out.added;
+        step();
     }
     for (const auto& r : plan.updated) {
         if (auto st = takeRecord(r, "updated"); !st)
             return st.error();
         ++out.updated;
+        step();
     }
     // Facilities: one write per set of changed attributes (upsertSites writes only those).
     std::map<std::set<SiteField>, std::vector<Factory>> byFields;
@@ -422,7 +481,12 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
         ++out.facilities;
     }
     for (const auto& c : plan.conflicts) {
-        const Resolution decision = resolutions.at(c.key);
+        step();
+        const auto decided = resolutions.find(c.key);
+        Resolution decision = decided != resolutions.end() ? decided->second : Resolution::KeepBoth;
+        if (c.kind != ConflictKind::Inspection && decision == Resolution::KeepBoth)
+            decision = Resolution::KeepOffice;  // one facility has one record: nothing to add
+        out.conflicts.emplace_back(c, decision);
         if (c.kind == ConflictKind::Inspection) {
             const std::string id = c.key.substr(std::string("inspection:").size());
             auto field = std::find_if(fieldRecords->begin(), fieldRecords->end(),
@@ -441,8 +505,15 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
                 kept.mergedHash = recordContentHash(*field);
                 if (auto st = repo.putInspectionRecord(kept, {}, sourceName); !st)
                     return st.error();
-                note("inspection", id, "kept office", c.title, kept.mergedHash);
-                ++out.keptOffice;
+                note("inspection", id, decision == Resolution::KeepBoth ? "kept both" : "kept office",
+                     c.title, kept.mergedHash);
+                if (decision == Resolution::KeepBoth) {
+                    if (auto st = addFieldCopy(*field, kept.mergedHash); !st)
+                        return st.error();
+                    ++out.keptBoth;
+                } else {
+                    ++out.keptOffice;
+                }
             }
             continue;
         }
@@ -481,9 +552,10 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
          std::to_string(out.added) + " inspections added, " + std::to_string(out.updated) +
              " updated, " + std::to_string(out.photos) + " photos, " +
              std::to_string(out.facilities) + " facilities corrected, " +
-             std::to_string(out.tookField + out.keptOffice) + " conflicts (" +
+             std::to_string(out.tookField + out.keptOffice + out.keptBoth) + " conflicts (" +
              std::to_string(out.tookField) + " took the field's, " +
-             std::to_string(out.keptOffice) + " kept the office's); made by " + info.createdBy +
+             std::to_string(out.keptOffice) + " kept the office's, " +
+             std::to_string(out.keptBoth) + " kept both); made by " + info.createdBy +
              " on " + info.createdAt);
     if (auto st = repo.appendMergeLog(log); !st)
         return st.error();

@@ -45,7 +45,10 @@ struct MergeConflict {
     std::vector<ConflictValue> values;  ///< every attribute changed on either side
 };
 
-enum class Resolution { KeepOffice, TakeField };
+/// KeepBoth (inspections only): the office's version stays as it is and the field's is added
+/// as a record of its own (an id derived from the original's id and the field's content, so
+/// merging again adds nothing). What a conflict on an inspection gets when nobody decided.
+enum class Resolution { KeepOffice, TakeField, KeepBoth };
 /// Decisions by MergeConflict::key.
 using Resolutions = std::map<std::string, Resolution>;
 
@@ -64,6 +67,9 @@ struct MergePlan {
     std::vector<MergeConflict> conflicts;
     int photos = 0;     ///< photos that will be copied
     int unchanged = 0;  ///< records already merged as they are
+    /// New to the project by id, but the project holds a record with the same content
+    /// (recordContentHash): the same inspection entered twice; not added again.
+    int duplicates = 0;
     bool nothingToDo() const {
         return added.empty() && updated.empty() && facilities.empty() && conflicts.empty();
     }
@@ -77,6 +83,10 @@ struct MergeOutcome {
     int photos = 0;
     int keptOffice = 0;
     int tookField = 0;
+    int keptBoth = 0;
+    int duplicates = 0;  ///< records the project held already with the same content
+    /// Every conflict there was, with how it was resolved (for the report).
+    std::vector<std::pair<MergeConflict, Resolution>> conflicts;
     bool nothingNew = false;  ///< the package was merged before as it is: nothing was written
 };
 
@@ -87,12 +97,17 @@ struct MergeOutcome {
 
 /// Merges a field package into the project in one transaction: new inspection records with
 /// their photos, records edited in the field, facilities corrected in the field, each
-/// conflict as `resolutions` decide (every conflict needs a decision, or nothing is merged),
+/// conflict as `resolutions` decide (an undecided inspection conflict keeps both versions;
+/// every facility conflict needs a decision, or nothing is merged),
 /// and lines in the merge log saying what came from which package. Merging a package again
 /// finds nothing new and writes nothing. A kill or an error at any point leaves the project
 /// as it was.
+/// `progress` is called inside the transaction after each record written.
 [[nodiscard]] Result<MergeOutcome> mergePackage(Project& master, const Project& package,
-                                                const Resolutions& resolutions = {});
+                                                const Resolutions& resolutions = {},
+                                                const ProgressFn& progress = {});
+
+std::string_view resolutionCode(Resolution r);  ///< "kept office", "took field", "kept both"
 
 /// Opens a field package for merging (read-only), with messages that say what is wrong with
 /// the file: damaged, cut short, not a SafeMap file, from a newer SafeMap.

@@ -1,5 +1,6 @@
 #include "core/project/visit_route.h"
 
+#include <cstdint>
 #include <algorithm>
 #include <cmath>
 #include <limits>
