@@ -18,5 +18,8 @@ int runScoreCommand(const Words& words);
 int runImportInspectionsCommand(const Words& words);
 int runListCommand(const Words& words);
 int runCompareCommand(const Words& words);
+int runFieldPackageCommand(const Words& words);
+int runInspectCommand(const Words& words);
+int runMergeCommand(const Words& words);
 
 }  // namespace safemap

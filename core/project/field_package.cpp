@@ -57,20 +57,27 @@ Result<Chosen> choose(const ProjectRepository& repo, const std::vector<std::stri
     auto zones = repo.zones();
     if (!zones)
         return zones.error();
-    std::unordered_map<std::string, const Factory*> byId;
-    for (const auto& f : *factories)
+    std::unordered_map<std::string, const Factory*> byId, byTaxCode;
+    for (const auto& f : *factories) {
         byId.emplace(f.id, &f);
+        if (!f.taxCode.empty())
+            byTaxCode.emplace(f.taxCode, &f);  // people name facilities by tax code
+    }
     Chosen out;
     std::set<std::string> seen, zoneIds;
     for (const auto& id : ids) {
-        if (!seen.insert(id).second)
-            continue;  // the same facility picked twice is visited once
-        auto it = byId.find(id);
-        if (it == byId.end())
+        const Factory* f = nullptr;
+        if (auto it = byId.find(id); it != byId.end())
+            f = it->second;
+        else if (auto tc = byTaxCode.find(id); tc != byTaxCode.end())
+            f = tc->second;
+        if (!f)
             return Error("no facility " + id + " in the project", repo.location());
-        out.factories.push_back(*it->second);
-        if (!it->second->zoneId.empty())
-            zoneIds.insert(it->second->zoneId);
+        if (!seen.insert(f->id).second)
+            continue;  // the same facility picked twice is visited once
+        out.factories.push_back(*f);
+        if (!f->zoneId.empty())
+            zoneIds.insert(f->zoneId);
     }
     for (const auto& z : *zones)
         if (zoneIds.count(z.id))

@@ -505,8 +505,9 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
                 kept.mergedHash = recordContentHash(*field);
                 if (auto st = repo.putInspectionRecord(kept, {}, sourceName); !st)
                     return st.error();
-                note("inspection", id, decision == Resolution::KeepBoth ? "kept both" : "kept office",
-                     c.title, kept.mergedHash);
+                note("inspection", id,
+                     decision == Resolution::KeepBoth ? "kept both" : "kept office", c.title,
+                     kept.mergedHash);
                 if (decision == Resolution::KeepBoth) {
                     if (auto st = addFieldCopy(*field, kept.mergedHash); !st)
                         return st.error();
@@ -555,8 +556,8 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
              std::to_string(out.tookField + out.keptOffice + out.keptBoth) + " conflicts (" +
              std::to_string(out.tookField) + " took the field's, " +
              std::to_string(out.keptOffice) + " kept the office's, " +
-             std::to_string(out.keptBoth) + " kept both); made by " + info.createdBy +
-             " on " + info.createdAt);
+             std::to_string(out.keptBoth) + " kept both); made by " + info.createdBy + " on " +
+             info.createdAt);
     if (auto st = repo.appendMergeLog(log); !st)
         return st.error();
     if (auto st = (*tx)->commit(); !st)

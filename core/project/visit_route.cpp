@@ -1,8 +1,8 @@
 #include "core/project/visit_route.h"
 
-#include <cstdint>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 

@@ -314,10 +314,12 @@ INSERT OR IGNORE INTO safemap_meta (key, value)
 // project has these tables (a field package is a project with the same schema), empty until
 // used. Self-contained: it may be renumbered when merged after another version 4.
 Status migrationFieldInspections(Database& db) {
-    return db.exec(
+    // Appended piece by piece: g++ 12 -O3 warns falsely (-Wrestrict) on "literal" + string&&.
+    std::string sql =
         "ALTER TABLE inspections ADD COLUMN outcome TEXT;\n"
         "ALTER TABLE inspections ADD COLUMN record_id TEXT;\n"
-        "CREATE UNIQUE INDEX inspections_record ON inspections(record_id);\n" +
+        "CREATE UNIQUE INDEX inspections_record ON inspections(record_id);\n";
+    sql +=
         featureTable("inspection_records", "POINT",
                      "record_id TEXT NOT NULL UNIQUE, site_id TEXT NOT NULL, "
                      "inspected_on DATE NOT NULL, inspector TEXT NOT NULL, outcome TEXT NOT NULL, "
@@ -343,7 +345,8 @@ Status migrationFieldInspections(Database& db) {
                        "package_id TEXT NOT NULL, package_file TEXT, package_by TEXT, "
                        "item TEXT NOT NULL, item_key TEXT NOT NULL, action TEXT NOT NULL, "
                        "detail TEXT, content_hash TEXT",
-                       "What each merged field package brought in"));
+                       "What each merged field package brought in");
+    return db.exec(sql);
 }
 
 using Migration = std::function<Status(Database&)>;

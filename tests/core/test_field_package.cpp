@@ -2,9 +2,9 @@
 // nothing lost (docs/field.md).
 #include <catch2/catch.hpp>
 
-#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include "core/project/merge.h"
 #include "core/storage/schema.h"
@@ -54,15 +54,15 @@ TEST_CASE("a field package holds the chosen facilities, their zones, scores and 
         CHECK(fileBytes(masterPath) == before);  // the master is only read
     }
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM factories") == 2);
-    CHECK(sqlInt(packagePath, "SELECT count(*) FROM factories WHERE site_id = '" + siteId(3) +
-                                  "'") == 0);
+    CHECK(sqlInt(packagePath,
+                 "SELECT count(*) FROM factories WHERE site_id = '" + siteId(3) + "'") == 0);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM zones") == 1);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM assessments") == 4);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM scores") == 4);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM criteria_sets") >= 1);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM package_sites") == 2);
-    CHECK(sqlInt(packagePath, "SELECT route_order FROM package_sites WHERE site_id = '" +
-                                  siteId(2) + "'") == 1);
+    CHECK(sqlInt(packagePath,
+                 "SELECT route_order FROM package_sites WHERE site_id = '" + siteId(2) + "'") == 1);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM package_route") == 1);
 
     auto package = Project::open(packagePath, Project::Access::ReadOnly);
@@ -101,8 +101,7 @@ TEST_CASE("a package is not made over its own project, nor of unknown facilities
     CHECK_FALSE(createFieldPackage(master, request, dir.file("p.gpkg")).ok());
 }
 
-TEST_CASE("inspections recorded in a package merge back once, the package unchanged",
-          "[field]") {
+TEST_CASE("inspections recorded in a package merge back once, the package unchanged", "[field]") {
     TempDir dir;
     const auto masterPath = dir.file("master.gpkg");
     const auto packagePath = dir.file("package.gpkg");
@@ -131,8 +130,8 @@ TEST_CASE("inspections recorded in a package merge back once, the package unchan
     CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspection_records") == 2);
     CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspections") == inspectionsBefore + 2);
     CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspection_photos") == 1);
-    CHECK(sqlText(masterPath, "SELECT outcome FROM inspections WHERE record_id = '" + recordId +
-                                  "'") == "fix");
+    CHECK(sqlText(masterPath,
+                  "SELECT outcome FROM inspections WHERE record_id = '" + recordId + "'") == "fix");
     auto records = master.repository().inspectionRecords(siteId(1));
     REQUIRE(records.ok());
     REQUIRE(records->size() == 1);
@@ -156,8 +155,7 @@ TEST_CASE("inspections recorded in a package merge back once, the package unchan
     CHECK(fileBytes(masterPath) == masterBytes);
 }
 
-TEST_CASE("the same inspection entered in the office and in the field is merged once",
-          "[field]") {
+TEST_CASE("the same inspection entered in the office and in the field is merged once", "[field]") {
     TempDir dir;
     const auto masterPath = dir.file("master.gpkg");
     const auto packagePath = dir.file("package.gpkg");
@@ -177,8 +175,7 @@ TEST_CASE("the same inspection entered in the office and in the field is merged 
     CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspection_records") == 2);
 }
 
-TEST_CASE("an inspection edited in the office and in the field keeps both, reported",
-          "[field]") {
+TEST_CASE("an inspection edited in the office and in the field keeps both, reported", "[field]") {
     TempDir dir;
     const auto masterPath = dir.file("master.gpkg");
     const auto packagePath = dir.file("package.gpkg");
@@ -285,8 +282,7 @@ TEST_CASE("a facility corrected in the office and in the field needs a decision"
                                   "'") == "Số 5 đường Lê Lợi");
 }
 
-TEST_CASE("packages from elsewhere, damaged or cut short are refused before any write",
-          "[field]") {
+TEST_CASE("packages from elsewhere, damaged or cut short are refused before any write", "[field]") {
     TempDir dir;
     const auto masterPath = dir.file("master.gpkg");
     const auto packagePath = dir.file("package.gpkg");
@@ -322,8 +318,8 @@ TEST_CASE("packages from elsewhere, damaged or cut short are refused before any 
     SECTION("cut short") {
         const auto cut = dir.file("cut.gpkg");
         const std::string bytes = fileBytes(packagePath);
-        std::ofstream(cut, std::ios::binary).write(bytes.data(),
-                                                   static_cast<std::streamsize>(bytes.size() / 2));
+        std::ofstream(cut, std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
         CHECK_FALSE(mergeFile(master, cut).ok());
     }
     SECTION("a damaged photo") {
