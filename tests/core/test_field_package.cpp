@@ -378,3 +378,45 @@ TEST_CASE("a merge killed midway leaves the project as it was", "[field]") {
     CHECK(merged->added == 9);
     CHECK(merged->photos == 9);
 }
+
+TEST_CASE("a project written by schema 3 gains the field tables and goes to the field",
+          "[field]") {
+    TempDir dir;
+    const auto path = dir.file("v3.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v3-sample.gpkg", path);
+    const long long inspections = *sqlInt(path, "SELECT count(*) FROM inspections");
+    const std::string original = fileBytes(path);
+    {
+        auto readOnly = Project::open(path, Project::Access::ReadOnly);
+        REQUIRE(readOnly.ok());
+        CHECK(fileBytes(path) == original);  // upgraded in memory only
+    }
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlInt(path, "SELECT count(*) FROM inspections") == inspections);
+    CHECK(sqlInt(path, "SELECT count(*) FROM inspections WHERE outcome IS NOT NULL") == 0);
+    CHECK(sqlInt(path, "SELECT count(*) FROM inspection_records") == 0);
+    auto old = project->repository().inspections();
+    REQUIRE(old.ok());
+    CHECK(static_cast<long long>(old->size()) == inspections);
+
+    auto factories = project->repository().factories();
+    REQUIRE(factories.ok());
+    REQUIRE(factories->size() > 2);
+    PackageRequest request;
+    request.siteIds = {factories->at(0).taxCode, factories->at(1).id};  // a tax code names one
+    const auto packagePath = dir.file("p.gpkg");
+    auto made = createFieldPackage(*project, request, packagePath);
+    REQUIRE(made.ok());
+    CHECK(made->facilities == 2);
+    {
+        auto package = Project::open(packagePath);
+        REQUIRE(package.ok());
+        record(*package, draftFor(factories->at(0).id, "2021-07-02"));
+    }
+    auto merged = mergeFile(*project, packagePath);
+    REQUIRE(merged.ok());
+    CHECK(merged->added == 1);
+    CHECK(sqlInt(path, "SELECT count(*) FROM inspections") == inspections + 1);
+}
