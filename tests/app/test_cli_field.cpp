@@ -58,14 +58,14 @@ TEST_CASE("a district's inspection list goes to the field and comes back", "[cli
     const QString firstSite = listed.out.split('\n').at(1).split(',').at(3);
     REQUIRE(firstSite.startsWith("MST-"));
 
-    const CliRun inspected = runCli({"inspect", package, "--site", firstSite, "--date",
-                                     "2021-07-02", "--inspector", "Trần Thị Bình", "--outcome",
-                                     "fix", "--fix-by", "2021-07-20", "--findings",
-                                     "Nhà ăn chưa có vách ngăn", "--photo", photo});
+    const CliRun inspected =
+        runCli({"inspect", package, "--site", firstSite, "--date", "2021-07-02", "--inspector",
+                "Trần Thị Bình", "--outcome", "fix", "--fix-by", "2021-07-20", "--findings",
+                "Nhà ăn chưa có vách ngăn", "--photo", photo});
     INFO(inspected.err.toStdString());
     REQUIRE(inspected.exitCode == 0);
-    CHECK(runCli({"inspect", package, "--site", firstSite, "--date", "2021-07-03",
-                  "--inspector", "Trần Thị Bình", "--outcome", "maybe"})
+    CHECK(runCli({"inspect", package, "--site", firstSite, "--date", "2021-07-03", "--inspector",
+                  "Trần Thị Bình", "--outcome", "maybe"})
               .exitCode == 2);
     CHECK(validatorSays(package).isEmpty());
 

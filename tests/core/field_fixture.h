@@ -37,20 +37,19 @@ inline Project fieldMaster(const std::string& path) {
     REQUIRE(importSites(project, zone, "zones.geojson").ok());
     AssessmentImportRequest request;
     request.fallback = criteriaFrom(kCrlnFile);
-    auto table = tableOf(kAssessmentHeader,
-                         {{"9900000001", "2021-06-01", "A", "50", "20", "có", "có", "100",
-                           "vach_ngan", "0", "1", "có", "khong"},
-                          {"9900000001", "2021-06-20", "A", "50", "20", "có", "có", "100",
-                           "vach_ngan", "0", "1", "có", "khong"},
-                          {"9900000002", "2021-06-10", "B", "600", "3", "không", "có", "50",
-                           "khong", "60", "8", "có", "co"},
-                          {"9900000002", "2021-06-21", "B", "600", "3", "có", "có", "50",
-                           "khong", "60", "8", "có", "co"}});
+    auto table = tableOf(kAssessmentHeader, {{"9900000001", "2021-06-01", "A", "50", "20", "có",
+                                              "có", "100", "vach_ngan", "0", "1", "có", "khong"},
+                                             {"9900000001", "2021-06-20", "A", "50", "20", "có",
+                                              "có", "100", "vach_ngan", "0", "1", "có", "khong"},
+                                             {"9900000002", "2021-06-10", "B", "600", "3", "không",
+                                              "có", "50", "khong", "60", "8", "có", "co"},
+                                             {"9900000002", "2021-06-21", "B", "600", "3", "có",
+                                              "có", "50", "khong", "60", "8", "có", "co"}});
     REQUIRE(importAssessments(project, table, request).ok());
     const std::vector<std::string> header = {"ma_so_thue", "ngay_kiem_tra", "nguoi_kiem_tra",
                                              "dat_yeu_cau", "ket_luan"};
-    REQUIRE(importInspections(project, tableOf(header, {{"9900000002", "2021-06-15", "Đoàn 1",
-                                                         "có", "Đủ điều kiện"}}))
+    REQUIRE(importInspections(project, tableOf(header, {{"9900000002", "2021-06-15", "Đoàn 1", "có",
+                                                         "Đủ điều kiện"}}))
                 .ok());
     return project;
 }

@@ -379,8 +379,7 @@ TEST_CASE("a merge killed midway leaves the project as it was", "[field]") {
     CHECK(merged->photos == 9);
 }
 
-TEST_CASE("a project written by schema 3 gains the field tables and goes to the field",
-          "[field]") {
+TEST_CASE("a project written by schema 3 gains the field tables and goes to the field", "[field]") {
     TempDir dir;
     const auto path = dir.file("v3.gpkg");
     std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v3-sample.gpkg", path);

@@ -68,8 +68,9 @@ TEST_CASE("small routes are the shortest there is (checked against every order)"
     }
 }
 
-TEST_CASE("long routes: nearest neighbour and 2-opt never beat by the input order, and no "
-          "reversal shortens them") {
+TEST_CASE(
+    "long routes: nearest neighbour and 2-opt never beat by the input order, and no "
+    "reversal shortens them") {
     std::mt19937 rng(7);
     for (size_t n : {11u, 17u, 30u, 60u, 120u}) {
         const auto stops = randomStops(rng, n);
