@@ -117,9 +117,7 @@ int main(int argc, char** argv) {
     // The map's frame alone: rendered after the job's map arrived (before the lists).
     bool mapFrame = false;
     QObject::connect(&w.session(), &ProjectSession::mapReady, [&] { mapFrame = true; });
-    auto mapDrawn = [&] {
-        return (mapFrame || frame) && !w.canvas()->isRendering();
-    };
+    auto mapDrawn = [&] { return (mapFrame || frame) && !w.canvas()->isRendering(); };
     auto settled = [&] {
         return frame && !w.session().busy() && !w.canvas()->isRendering() &&
                !w.canvas()->lastImage().isNull();
@@ -157,8 +155,8 @@ int main(int argc, char** argv) {
         stall = std::max(stall, beat.longestMs());
     }
     print("asof", "as-of date back → new map frame drawn", asofMap, stall, asofCpu);
-    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n", w.canvas()->lastStats().milliseconds,
-                w.session().frame().milliseconds);
+    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
+                w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
     print("asof", "as-of date back → frame + lists shown", asof, stall, asofCpu);
     w.asOfBar()->choose(std::nullopt);
     until(settled);
@@ -182,8 +180,8 @@ int main(int argc, char** argv) {
         stall = std::max(stall, beat.longestMs());
     }
     print("filter", "risk level off/on → new map frame drawn", filterMap, stall, filterCpu);
-    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n", w.canvas()->lastStats().milliseconds,
-                w.session().frame().milliseconds);
+    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
+                w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
     print("filter", "risk level off/on → frame + lists shown", filter, stall, filterCpu);
     w.setFilter(SiteFilter{});
     until(settled);

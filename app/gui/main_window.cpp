@@ -340,12 +340,12 @@ void MainWindow::showLayers(const MapContent& content) {
     // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
     // render of them already running must not be restarted.
     const auto& shown = canvas_->layers();
-    const bool same = shown.size() == layers.size() &&
-                      std::equal(layers.begin(), layers.end(), shown.begin(),
-                                 [](const LayerRender& a, const LayerRender& b) {
-                                     return a.data == b.data && a.visible == b.visible &&
-                                            a.style == b.style;
-                                 });
+    const bool same =
+        shown.size() == layers.size() &&
+        std::equal(layers.begin(), layers.end(), shown.begin(),
+                   [](const LayerRender& a, const LayerRender& b) {
+                       return a.data == b.data && a.visible == b.visible && a.style == b.style;
+                   });
     if (!same)
         canvas_->setLayers(std::move(layers));
 }

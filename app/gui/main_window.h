@@ -129,7 +129,7 @@ private:
     QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;
     std::shared_ptr<const LayerData> cordonLayer_;  ///< its overlay, made once per cordon
-    std::string shownSite_;   ///< the site whose record is shown
+    std::string shownSite_;                         ///< the site whose record is shown
     bool placeView_ = false;  ///< the next loaded frame sets the view (saved or all sites)
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;

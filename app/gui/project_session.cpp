@@ -6,8 +6,8 @@
 #include <QEventLoop>
 #include <QPointer>
 #include <QThreadPool>
-#include <functional>
 #include <QtConcurrent/QtConcurrentRun>
+#include <functional>
 
 #include "core/filter/filter_match.h"
 

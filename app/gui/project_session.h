@@ -2,8 +2,8 @@
 
 #include <QFutureWatcher>
 #include <QObject>
-#include <QThreadPool>
 #include <QString>
+#include <QThreadPool>
 #include <memory>
 #include <optional>
 #include <vector>

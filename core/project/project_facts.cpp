@@ -138,8 +138,8 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
             if (i < facts.scoreSite.size()) {
                 if (const uint32_t t = facts.scoreSite[i]; t != ProjectFacts::kNoScores)
                     scores = std::span<const TimelineEntry>(facts.scores.entries)
-                                 .subspan(facts.scores.siteBegin[t],
-                                          facts.scores.siteBegin[t + 1] - facts.scores.siteBegin[t]);
+                                 .subspan(facts.scores.siteBegin[t], facts.scores.siteBegin[t + 1] -
+                                                                         facts.scores.siteBegin[t]);
             } else {
                 scores = facts.scores.of(factory.id);
             }

@@ -68,8 +68,8 @@ struct FactsRequest {
 [[nodiscard]] Result<ProjectFacts> loadProjectFacts(const Project& project,
                                                     const FactsRequest& request = {});
 
-/// Fills the derived lookups (index, scoreSite, idRank) of facts assembled by hand; loadProjectFacts
-/// does it itself.
+/// Fills the derived lookups (index, scoreSite, idRank) of facts assembled by hand;
+/// loadProjectFacts does it itself.
 void prepareFacts(ProjectFacts& facts);
 
 /// Each facility's facts as they stood at the end of `asOf`: assessments, inspections and

@@ -21,9 +21,9 @@ ProjectStatus computeStatus(const ProjectFacts& facts, const RuleSettings& setti
     p.settings.asOf = p.asOf;
     p.index = facts.index ? facts.index : makeFactoryIndex(facts.factories);
     const std::vector<SiteFacts> siteFacts = factsAsOf(facts, p.asOf);
-    p.sites = computeSiteStatus(siteFacts, p.settings, &p.suspendOrder, &p.inspectOrder,
-                                facts.idRank.size() == facts.factories.size() ? &facts.idRank
-                                                                              : nullptr);
+    p.sites =
+        computeSiteStatus(siteFacts, p.settings, &p.suspendOrder, &p.inspectOrder,
+                          facts.idRank.size() == facts.factories.size() ? &facts.idRank : nullptr);
     for (size_t i = 0; i < p.sites.size(); ++i) {
         const Factory& f = facts.factories[i];
         const SiteStatus& s = p.sites[i];

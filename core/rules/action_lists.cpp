@@ -31,7 +31,8 @@ std::string num(double v) {
 std::string indexName(const CriteriaSet* set, int position) {
     if (set && position >= 0 && static_cast<size_t>(position) < set->indices.size())
         return set->indices[static_cast<size_t>(position)].id;
-    std::string out = "#";  // built by appending: g++ 12 -O3 -Wrestrict false positive on "#" + string&&
+    std::string out =
+        "#";  // built by appending: g++ 12 -O3 -Wrestrict false positive on "#" + string&&
     out += std::to_string(position + 1);
     return out;
 }

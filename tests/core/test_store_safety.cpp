@@ -13,6 +13,7 @@
 
 #include "core/project/imports.h"
 #include "core/project/project.h"
+#include "core/project/project_settings.h"
 #include "core/storage/schema.h"
 #include "core/storage/site_store.h"
 #include "core/synthetic/synthetic_sites.h"
@@ -179,6 +180,69 @@ TEST_CASE("killing the process in the middle of writes never leaves a half-writt
         lastRows = rows;
     }
     CHECK(lastRows > 0);  // the children did commit work before they were killed
+}
+
+TEST_CASE("killing a save of the view leaves one whole saved view, never a mix") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    REQUIRE(Project::create(path).ok());
+    // Two views that differ in every part that is saved: a kill must leave one or the other.
+    ProjectSettings a;
+    a.view.extent = BBox{1.0e7, 2.0e6, 1.2e7, 2.5e6};
+    a.view.layers = {{"basemap", true}, {"zones", true}, {"factories", true}};
+    a.style.zoneColouring = ZoneColouring::UnsafeShare;
+    a.filter.districts = {"Duy Tiên"};
+    a.rules.largeWorkforce = 300;
+    ProjectSettings b;
+    b.view.extent = BBox{1.1e7, 2.1e6, 1.3e7, 2.6e6};
+    b.view.layers = {{"factories", false}, {"zones", true}, {"basemap", false}};
+    b.style.sizeByWorkforce = true;
+    b.filter.districts = {"Kim Bảng", "Lý Nhân"};
+    b.rules.largeWorkforce = 700;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        int pipeFds[2];
+        REQUIRE(pipe(pipeFds) == 0);
+        const pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            close(pipeFds[0]);
+            auto project = Project::open(path);
+            if (!project)
+                _exit(3);
+            for (int n = 0;; ++n) {
+                if (!saveProjectSettings(*project, n % 2 ? b : a).ok())
+                    _exit(4);
+                const char saved = 's';
+                if (n == 0 && write(pipeFds[1], &saved, 1) != 1)
+                    _exit(5);
+            }
+        }
+        close(pipeFds[1]);
+        char saved = 0;
+        REQUIRE(read(pipeFds[0], &saved, 1) == 1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 + attempt * 23));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        close(pipeFds[0]);
+        REQUIRE(WIFSIGNALED(status));
+
+        auto project = Project::open(path);
+        REQUIRE(project.ok());
+        CHECK(sqlText(path, "PRAGMA integrity_check") == "ok");
+        CHECK_FALSE(std::filesystem::exists(path + "-journal"));
+        auto settings = loadProjectSettings(*project);
+        REQUIRE(settings.ok());
+        CHECK(settings->problems.empty());
+        const bool isA = settings->view == a.view && settings->style == a.style &&
+                         settings->filter.districts == a.filter.districts &&
+                         settings->rules.largeWorkforce == a.rules.largeWorkforce;
+        const bool isB = settings->view == b.view && settings->style == b.style &&
+                         settings->filter.districts == b.filter.districts &&
+                         settings->rules.largeWorkforce == b.rules.largeWorkforce;
+        INFO("kill " << attempt);
+        CHECK((isA || isB));
+    }
 }
 
 TEST_CASE("save as writes a complete copy and replaces the target atomically") {

@@ -1,0 +1,175 @@
+// Kill tests (issue 13, item 6): the real `safemap` commands that write — import sites, import
+// assessments, score with a new criteria set — are killed (SIGKILL) at points spread over their
+// run. Afterwards the project opens, `PRAGMA integrity_check` is ok, no journal is left, and
+// what it holds is exactly the state before the command or exactly the state after it.
+#include <QProcess>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "cli_fixture.h"
+#include "core/project/project.h"
+#include "core/project_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+/// What the project holds, without the clock: import and change times and loaded_at differ
+/// between two runs of the same command, everything else must not.
+std::string stateOf(const std::string& path) {
+    static const char* const queries[] = {
+        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT quote(site_id) || "
+        "quote(tax_code) || quote(name) || quote(zone_id) || quote(district) || "
+        "quote(workers_total) || quote(account_issued) || quote(hex(geom)) AS row FROM "
+        "factories ORDER BY fid)",
+        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT quote(site_id) || "
+        "quote(assessed_on) || quote(submitter) || quote(answers) AS row FROM assessments "
+        "ORDER BY fid)",
+        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT assessment_id || set_id "
+        "|| set_version || quote(percent) || level AS row FROM scores ORDER BY fid)",
+        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT set_id || version || "
+        "definition AS row FROM criteria_sets ORDER BY fid)",
+        "SELECT group_concat(key || '=' || ifnull(value, ''), '|') FROM (SELECT * FROM "
+        "safemap_meta ORDER BY key)",
+        "SELECT count(*) FROM rtree_factories_geom",
+        "SELECT count(*) FROM import_log",
+        "SELECT count(*) FROM change_log",
+        "SELECT count(*) FROM inspections",
+    };
+    std::string all;
+    for (const char* q : queries) {
+        all += sqlText(path, q).value_or("NULL");
+        all += '\n';
+    }
+    return std::to_string(std::hash<std::string>{}(all)) + " (" + std::to_string(all.size()) +
+           " bytes)";
+}
+
+void copyFile(const std::string& from, const std::string& to) {
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+}
+
+/// A site table of `n` fictitious facilities in Hà Nam, as an office would send it.
+void writeSites(const std::string& path, int n) {
+    std::ofstream out(path);
+    out << "ma_so_thue,ten_co_so,kinh_do,vi_do,tinh,huyen,so_lao_dong\n";
+    for (int i = 0; i < n; ++i)
+        out << 9600000000LL + i << ",Cơ sở kiểm thử " << i << " (dữ liệu tổng hợp),"
+            << 105.90 + (i % 200) * 0.0005 << ',' << 20.55 + (i / 200) * 0.0005
+            << ",Hà Nam,Duy Tiên," << 50 + i % 900 << '\n';
+}
+
+/// `copies` new assessments for each row of the sample's file: same answers, another
+/// submitter, so each is a new assessment and none is a duplicate.
+void writeAssessments(const std::string& path, int copies) {
+    std::ifstream in(sourcePath("data/assessments/danh_gia_2021-06.csv"));
+    std::string header;
+    std::getline(in, header);
+    std::vector<std::pair<std::string, std::string>> rows;  // before and after the submitter
+    for (std::string line; std::getline(in, line);) {
+        const auto a = line.find(',', line.find(',') + 1);
+        const auto b = line.find(',', a + 1);
+        REQUIRE(b != std::string::npos);
+        rows.emplace_back(line.substr(0, a + 1), line.substr(b));
+    }
+    std::ofstream out(path);
+    out << header << '\n';
+    for (int k = 0; k < copies; ++k)
+        for (const auto& [before, after] : rows)
+            out << before << "Người kiểm thử " << k << after << '\n';
+}
+
+/// Runs `safemap <first> PROJECT <rest>` and returns how long it took; REQUIREs success.
+double runToEnd(const QString& sub, const QString& project, const QStringList& rest) {
+    const auto start = std::chrono::steady_clock::now();
+    const CliRun r = runCli(QStringList{sub, project} + rest);
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+/// Starts the command, kills it after `ms` milliseconds (if it has not finished), and
+/// says whether the kill landed.
+bool runAndKill(const QString& sub, const QString& project, const QStringList& rest, int ms) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SAFEMAP_BINARY), QStringList{sub, project} + rest);
+    REQUIRE(p.waitForStarted(10000));
+    const bool finished = p.waitForFinished(ms);
+    if (!finished)
+        p.kill();  // SIGKILL: no handler, no cleanup, as a power cut or the OOM killer
+    if (p.state() != QProcess::NotRunning)  // waitForFinished is false on a finished process
+        REQUIRE(p.waitForFinished(60000));
+    return !finished && p.exitStatus() == QProcess::CrashExit;
+}
+
+void checkKills(const std::string& base, const QString& sub, const QStringList& rest,
+                const TempDir& dir) {
+    const std::string before = stateOf(base);
+    const std::string whole = dir.file("whole.gpkg");
+    copyFile(base, whole);
+    const double ms = runToEnd(sub, QString::fromStdString(whole), rest);
+    const std::string after = stateOf(whole);
+    WARN(sub.toStdString() << " runs " << ms << " ms uninterrupted");
+    REQUIRE(after != before);
+    int landed = 0;
+    constexpr int kPoints = 6;
+    for (int k = 0; k < kPoints; ++k) {
+        // From just after start-up to just before the end: the kill lands while reading, while
+        // writing, and during the commit.
+        const int at = static_cast<int>(ms * (0.1 + 0.85 * k / (kPoints - 1)));
+        const std::string killed = dir.file("killed.gpkg");
+        copyFile(base, killed);
+        if (runAndKill(sub, QString::fromStdString(killed), rest, at))
+            ++landed;
+        INFO(sub.toStdString() << " killed after " << at << " of " << ms << " ms");
+        {
+            auto project = Project::open(killed);  // rolls a hot journal back
+            REQUIRE(project.ok());
+        }
+        CHECK(sqlText(killed, "PRAGMA integrity_check") == "ok");
+        CHECK_FALSE(std::filesystem::exists(killed + "-journal"));
+        const std::string now = stateOf(killed);
+        CHECK((now == before || now == after));
+    }
+    // Most kills must land mid-run, or the test would prove nothing.
+    CHECK(landed >= kPoints / 2);
+}
+
+}  // namespace
+
+TEST_CASE("a command killed at any point leaves the project before or after it", "[cli][kill]") {
+    TempDir dir;
+    const std::string base = dir.file("base.gpkg");
+    makeSampleProject(QString::fromStdString(base));
+
+    SECTION("import sites") {
+        const std::string sites = dir.file("co_so.csv");
+        writeSites(sites, 5000);
+        checkKills(base, QStringLiteral("import"), {QString::fromStdString(sites)}, dir);
+    }
+    SECTION("import assessments") {
+        const std::string rows = dir.file("danh_gia.csv");
+        writeAssessments(rows, 40);  // 19,200 rows
+        checkKills(base, QStringLiteral("import-assessments"), {QString::fromStdString(rows)}, dir);
+    }
+    SECTION("score with a new criteria set") {
+        // Enough assessments that scoring takes a while to kill.
+        const std::string rows = dir.file("danh_gia.csv");
+        writeAssessments(rows, 40);
+        runToEnd(QStringLiteral("import-assessments"), QString::fromStdString(base),
+                 {QString::fromStdString(rows)});
+        checkKills(
+            base, QStringLiteral("score"),
+            {QStringLiteral("--criteria"), src("resources/criteria/extended-letters-v1.json")},
+            dir);
+    }
+}
