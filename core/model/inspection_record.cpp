@@ -104,9 +104,11 @@ std::string recordContentHash(const InspectionRecord& r) {
         field("");
     }
     field(positionSourceCode(r.positionSource));
+    // The photos' bytes, not their ids (random per upload): the same inspection with the same
+    // photos entered twice, in the office and in the field, has one hash.
     std::vector<std::string> photos;
     for (const auto& p : r.photos)
-        photos.push_back(p.photoId + ":" + p.contentHash);
+        photos.push_back(p.contentHash);
     std::sort(photos.begin(), photos.end());
     for (const auto& p : photos)
         field(p);

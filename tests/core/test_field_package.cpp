@@ -164,15 +164,21 @@ TEST_CASE("the same inspection entered in the office and in the field is merged 
     {
         auto package = Project::open(packagePath);
         REQUIRE(package.ok());
-        record(*package, draftFor(siteId(1), "2021-07-03"));
+        InspectionDraft d = draftFor(siteId(1), "2021-07-03");
+        d.newPhotos = {photoOf(4000, 5)};
+        record(*package, d);
         record(*package, draftFor(siteId(3), "2021-07-03"));
     }
-    record(master, draftFor(siteId(1), "2021-07-03"));  // typed in from the paper form too
+    // Typed in from the paper form too, with the same photo (uploaded again: a new photo id).
+    InspectionDraft typed = draftFor(siteId(1), "2021-07-03");
+    typed.newPhotos = {photoOf(4000, 5)};
+    record(master, typed);
     auto merged = mergeFile(master, packagePath);
     REQUIRE(merged.ok());
     CHECK(merged->added == 1);
     CHECK(merged->duplicates == 1);
     CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspection_records") == 2);
+    CHECK(sqlInt(masterPath, "SELECT count(*) FROM inspection_photos") == 1);
 }
 
 TEST_CASE("an inspection edited in the office and in the field keeps both, reported", "[field]") {
