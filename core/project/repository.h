@@ -11,6 +11,8 @@
 
 #include "core/criteria/criteria_set.h"
 #include "core/model/inspection.h"
+#include "core/model/inspection_record.h"
+#include "core/project/field_records.h"
 #include "core/project/records.h"
 #include "core/project/score_timeline.h"
 #include "core/result.h"
@@ -123,6 +125,39 @@ public:
     /// The inspections of one facility (all of them if siteId is empty), oldest first.
     [[nodiscard]] virtual Result<std::vector<Inspection>> inspections(
         const std::string& siteId = {}) const = 0;
+
+    // --- inspection records, field packages, merges (schema 4) ------------------------
+    // docs/field.md. A server implementation may refuse the package methods: a field
+    // package is always a GeoPackage file.
+
+    /// The records of one facility (every record if siteId is empty), oldest first, with
+    /// their photos' descriptions (not their bytes).
+    [[nodiscard]] virtual Result<std::vector<InspectionRecord>> inspectionRecords(
+        const std::string& siteId = {}) const = 0;
+    /// The bytes of one stored photo; an Error if there is no such photo.
+    [[nodiscard]] virtual Result<std::vector<std::uint8_t>> photoData(
+        const std::string& photoId) const = 0;
+    /// Stores a record, new or replacing the one with its id, and the inspections row the
+    /// rules read for it (inspectionOf(record, source)). Its photos: those not stored yet
+    /// must be in `photos` (bytes); stored photos of the record it no longer lists are
+    /// removed.
+    [[nodiscard]] virtual Status putInspectionRecord(const InspectionRecord& record,
+                                                     std::span<const Photo> photos,
+                                                     const std::string& source) = 0;
+    /// Removes a record with its inspections row and its photos (undoing a new record).
+    [[nodiscard]] virtual Status deleteInspectionRecord(const std::string& recordId) = 0;
+    /// A field package's facilities (route order and base copies); empty in a master.
+    [[nodiscard]] virtual Result<std::vector<PackageSite>> packageSites() const = 0;
+    /// Replaces the package's facilities and its route line.
+    [[nodiscard]] virtual Status setPackagePlan(const PackagePlan& plan) = 0;
+    /// Appends to the merge audit log.
+    [[nodiscard]] virtual Status appendMergeLog(std::span<const MergeLogEntry> entries) = 0;
+    /// The merge audit log, oldest first (one package's lines if packageId is not empty).
+    [[nodiscard]] virtual Result<std::vector<MergeLogEntry>> mergeLog(
+        const std::string& packageId = {}) const = 0;
+    /// Reads the whole store to check it is sound (SQLite's quick_check for a file): a
+    /// damaged or truncated package fails here before anything is merged from it.
+    [[nodiscard]] virtual Status checkIntegrity() const = 0;
 
     // --- about the project ------------------------------------------------------------
     [[nodiscard]] virtual Result<std::vector<TableSummary>> tables() const = 0;

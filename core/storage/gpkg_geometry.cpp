@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr uint32_t kWkbPoint = 1, kWkbPolygon = 3, kWkbMultiPolygon = 6;
+constexpr uint32_t kWkbPoint = 1, kWkbLineString = 2, kWkbPolygon = 3, kWkbMultiPolygon = 6;
 
 class Writer {
 public:
@@ -196,6 +196,23 @@ std::vector<uint8_t> encodeGpkgMultiPolygon(const MultiPolygon& mp, int32_t srsI
     w.u32(static_cast<uint32_t>(mp.size()));
     for (const auto& poly : mp)
         polygonWkb(w, poly);
+    return std::move(w.out);
+}
+
+std::vector<uint8_t> encodeGpkgLineString(const std::vector<GeoPoint>& line, int32_t srsId) {
+    Writer w;
+    w.out.reserve(8 + 4 * 8 + 1 + 4 + 4 + line.size() * 16);
+    BBox env;
+    for (const auto& p : line)
+        env.extend(p.lon, p.lat);
+    header(w, srsId, env.empty() ? nullptr : &env, env.empty());
+    w.u8(1);
+    w.u32(kWkbLineString);
+    w.u32(static_cast<uint32_t>(line.size()));
+    for (const auto& p : line) {
+        w.f64(p.lon);
+        w.f64(p.lat);
+    }
     return std::move(w.out);
 }
 

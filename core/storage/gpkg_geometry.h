@@ -13,6 +13,8 @@ namespace safemap {
 /// then little-endian ISO WKB. Everything the store writes is EPSG:4326.
 std::vector<uint8_t> encodeGpkgPoint(GeoPoint p, int32_t srsId = 4326);
 std::vector<uint8_t> encodeGpkgMultiPolygon(const MultiPolygon& mp, int32_t srsId = 4326);
+/// A LineString (a field package's route), with its envelope in the header.
+std::vector<uint8_t> encodeGpkgLineString(const std::vector<GeoPoint>& line, int32_t srsId = 4326);
 
 /// Decoders accept any byte order and Polygon as well as MultiPolygon; nothing on bad input.
 std::optional<GeoPoint> decodeGpkgPoint(std::span<const uint8_t> blob);

@@ -8,7 +8,9 @@
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
 #include "core/storage/criteria_store.h"
+#include "core/storage/inspection_record_store.h"
 #include "core/storage/inspection_store.h"
+#include "core/storage/package_store.h"
 #include "core/storage/schema.h"
 #include "core/storage/site_store.h"
 
@@ -306,6 +308,53 @@ Result<int> GpkgRepository::addInspections(std::span<const Inspection> inspectio
 
 Result<std::vector<Inspection>> GpkgRepository::inspections(const std::string& siteId) const {
     return loadInspections(db_, siteId);
+}
+
+Result<std::vector<InspectionRecord>> GpkgRepository::inspectionRecords(
+    const std::string& siteId) const {
+    return loadInspectionRecords(db_, siteId);
+}
+
+Result<std::vector<std::uint8_t>> GpkgRepository::photoData(const std::string& photoId) const {
+    return loadPhotoData(db_, photoId);
+}
+
+Status GpkgRepository::putInspectionRecord(const InspectionRecord& record,
+                                           std::span<const Photo> photos,
+                                           const std::string& source) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    return safemap::putInspectionRecord(db_, record, photos, source);
+}
+
+Status GpkgRepository::deleteInspectionRecord(const std::string& recordId) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    return safemap::deleteInspectionRecord(db_, recordId);
+}
+
+Result<std::vector<PackageSite>> GpkgRepository::packageSites() const {
+    return loadPackageSites(db_);
+}
+
+Status GpkgRepository::setPackagePlan(const PackagePlan& plan) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    return storePackagePlan(db_, plan);
+}
+
+Status GpkgRepository::appendMergeLog(std::span<const MergeLogEntry> entries) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    return safemap::appendMergeLog(db_, entries);
+}
+
+Result<std::vector<MergeLogEntry>> GpkgRepository::mergeLog(const std::string& packageId) const {
+    return loadMergeLog(db_, packageId);
+}
+
+Status GpkgRepository::checkIntegrity() const {
+    return safemap::checkIntegrity(db_);
 }
 
 Result<std::vector<TableSummary>> GpkgRepository::tables() const {

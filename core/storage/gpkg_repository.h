@@ -60,6 +60,18 @@ public:
     Result<int> addInspections(std::span<const Inspection> inspections) override;
     Result<std::vector<Inspection>> inspections(const std::string& siteId) const override;
 
+    Result<std::vector<InspectionRecord>> inspectionRecords(
+        const std::string& siteId) const override;
+    Result<std::vector<std::uint8_t>> photoData(const std::string& photoId) const override;
+    Status putInspectionRecord(const InspectionRecord& record, std::span<const Photo> photos,
+                               const std::string& source) override;
+    Status deleteInspectionRecord(const std::string& recordId) override;
+    Result<std::vector<PackageSite>> packageSites() const override;
+    Status setPackagePlan(const PackagePlan& plan) override;
+    Status appendMergeLog(std::span<const MergeLogEntry> entries) override;
+    Result<std::vector<MergeLogEntry>> mergeLog(const std::string& packageId) const override;
+    Status checkIntegrity() const override;
+
     Result<std::vector<TableSummary>> tables() const override;
     Result<std::vector<ImportLogEntry>> importLog(int newest) const override;
     Status saveCopy(const std::string& path) const override;

@@ -10,8 +10,8 @@ Result<int> addInspections(Database& db, std::span<const Inspection> inspections
         "SELECT 1 FROM inspections WHERE site_id = ? AND inspected_on = ? AND "
         "coalesce(inspector, '') = ? AND coalesce(finding, '') = ?");
     auto ins = db.prepare(
-        "INSERT INTO inspections (site_id, inspected_on, inspector, measures_ok, finding, source) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO inspections (site_id, inspected_on, inspector, measures_ok, finding, source, "
+        "outcome) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!exists)
         return exists.error();
     if (!ins)
@@ -28,6 +28,10 @@ Result<int> addInspections(Database& db, std::span<const Inspection> inspections
         ins->bind(1, i.siteId).bind(2, formatDate(i.date)).bindTextOrNull(3, i.inspector);
         ins->bind(4, i.measuresOk ? 1 : 0).bindTextOrNull(5, i.finding);
         ins->bindTextOrNull(6, i.source);
+        if (i.outcome)
+            ins->bind(7, outcomeCode(*i.outcome));
+        else
+            ins->bindNull(7);
         if (auto st = ins->run(); !st)
             return st.error();
         ++added;
@@ -39,9 +43,10 @@ Result<std::vector<Inspection>> loadInspections(const Database& db, const std::s
     std::vector<Inspection> out;
     auto st = db.prepare(
         siteId.empty() ? "SELECT site_id, inspected_on, inspector, measures_ok, finding, "
-                         "source FROM inspections ORDER BY site_id, inspected_on, fid"
+                         "source, outcome FROM inspections ORDER BY site_id, inspected_on, fid"
                        : "SELECT site_id, inspected_on, inspector, measures_ok, finding, "
-                         "source FROM inspections WHERE site_id = ? ORDER BY inspected_on, fid");
+                         "source, outcome FROM inspections WHERE site_id = ? "
+                         "ORDER BY inspected_on, fid");
     if (!st)
         return st.error();
     if (!siteId.empty())
@@ -57,6 +62,8 @@ Result<std::vector<Inspection>> loadInspections(const Database& db, const std::s
         i.measuresOk = st->integer(3) != 0;
         i.finding = st->text(4);
         i.source = st->text(5);
+        if (!st->isNull(6))
+            i.outcome = outcomeFromCode(st->text(6));
         out.push_back(std::move(i));
     }
     if (!st->error().empty())

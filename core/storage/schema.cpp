@@ -309,6 +309,48 @@ INSERT OR IGNORE INTO safemap_meta (key, value)
     return db.exec(sql);
 }
 
+// Version 4, field inspections (issue 10, docs/field.md): inspection records made with the
+// inspection form (outcome, measures checked, position) and their photos; on every
+// inspection its outcome and the record it belongs to; a field package's facilities with
+// their route order and base copies, and its route line; and the merge audit log. Every
+// project has these tables (a field package is a project with the same schema), empty until
+// used. Self-contained: it may be renumbered when merged after another version 4.
+Status migrationFieldInspections(Database& db) {
+    // Appended piece by piece: g++ 12 -O3 warns falsely (-Wrestrict) on "literal" + string&&.
+    std::string sql =
+        "ALTER TABLE inspections ADD COLUMN outcome TEXT;\n"
+        "ALTER TABLE inspections ADD COLUMN record_id TEXT;\n"
+        "CREATE UNIQUE INDEX inspections_record ON inspections(record_id);\n";
+    sql +=
+        featureTable("inspection_records", "POINT",
+                     "record_id TEXT NOT NULL UNIQUE, site_id TEXT NOT NULL, "
+                     "inspected_on DATE NOT NULL, inspector TEXT NOT NULL, outcome TEXT NOT NULL, "
+                     "fix_by DATE, findings TEXT, notes TEXT, measures TEXT NOT NULL, "
+                     "position_source TEXT, origin TEXT, merged_hash TEXT, "
+                     "recorded_at TEXT NOT NULL, updated_at TEXT NOT NULL",
+                     "Inspection records: outcome, measures checked, where the inspector stood") +
+        "CREATE INDEX inspection_records_site ON inspection_records(site_id, inspected_on);\n" +
+        attributeTable("inspection_photos",
+                       "fid INTEGER PRIMARY KEY AUTOINCREMENT, photo_id TEXT NOT NULL UNIQUE, "
+                       "record_id TEXT NOT NULL, file_name TEXT, mime_type TEXT NOT NULL, "
+                       "bytes INTEGER NOT NULL, content_hash TEXT NOT NULL, data BLOB NOT NULL",
+                       "Photos attached to inspection records") +
+        "CREATE INDEX inspection_photos_record ON inspection_photos(record_id);\n" +
+        attributeTable("package_sites",
+                       "fid INTEGER PRIMARY KEY AUTOINCREMENT, site_id TEXT NOT NULL UNIQUE, "
+                       "route_order INTEGER, base TEXT NOT NULL",
+                       "Field package: its facilities, route order, and each as packaged") +
+        featureTable("package_route", "LINESTRING", "metres REAL, stops INTEGER",
+                     "Field package: the visit route from the start point") +
+        attributeTable("merge_log",
+                       "fid INTEGER PRIMARY KEY AUTOINCREMENT, merged_at TEXT NOT NULL, "
+                       "package_id TEXT NOT NULL, package_file TEXT, package_by TEXT, "
+                       "item TEXT NOT NULL, item_key TEXT NOT NULL, action TEXT NOT NULL, "
+                       "detail TEXT, content_hash TEXT",
+                       "What each merged field package brought in");
+    return db.exec(sql);
+}
+
 using Migration = std::function<Status(Database&)>;
 
 Migration fromSql(std::string sql) {
@@ -318,7 +360,7 @@ Migration fromSql(std::string sql) {
 // Append only: a migration that has shipped is never edited (projects exist that ran it).
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{fromSql(migration1()), fromSql(migration2()),
-                                            migration3};
+                                            migration3, migrationFieldInspections};
     return all;
 }
 

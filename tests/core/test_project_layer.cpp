@@ -13,6 +13,7 @@
 #include "core/project/project_settings.h"
 #include "core/project/scenario.h"
 #include "core/storage/gpkg_repository.h"
+#include "core/storage/schema.h"
 #include "core/tabular/csv_reader.h"
 #include "project_fixture.h"
 
@@ -304,7 +305,7 @@ TEST_CASE("projects written by the released version-2 code open with their score
 
         auto project = Project::open(path);
         REQUIRE(project.ok());
-        CHECK(project->repository().schemaVersion() == 3);
+        CHECK(project->repository().schemaVersion() == latestSchemaVersion());
         CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 381);
         CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'latest_scores'"));
         const ProjectStatus status = statusOf(*project, Scenario{});

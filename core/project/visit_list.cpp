@@ -1,0 +1,57 @@
+#include "core/project/visit_list.h"
+
+#include <unordered_map>
+
+#include "core/project/list_rows.h"
+#include "core/project/project.h"
+#include "core/project/visit_route.h"
+
+namespace safemap {
+
+Result<std::vector<std::string>> dueForInspection(const Project& project, const Scenario& scenario,
+                                                  std::optional<std::size_t> top) {
+    auto result = evaluateScenario(project, scenario);
+    if (!result)
+        return result.error();
+    const auto rows =
+        listRows(ActionList::ToInspect, *result->facts, result->status, scenario.filter);
+    std::vector<std::string> ids;
+    for (const auto& row : rows) {
+        if (top && ids.size() >= *top)
+            break;
+        ids.push_back(row.siteId);
+    }
+    return ids;
+}
+
+Result<OrderedVisit> orderVisitList(const Project& project, const std::vector<std::string>& siteIds,
+                                    std::optional<GeoPoint> start) {
+    auto factories = project.repository().factories();
+    if (!factories)
+        return factories.error();
+    std::unordered_map<std::string, GeoPoint> where;
+    for (const auto& f : *factories)
+        where.emplace(f.id, f.location);
+    std::vector<GeoPoint> stops;
+    for (const auto& id : siteIds) {
+        auto it = where.find(id);
+        if (it == where.end()) {
+            std::string message = "no facility ";
+            message += id;
+            message += " in the project";
+            return Error(message, project.location());
+        }
+        stops.push_back(it->second);
+    }
+    OrderedVisit out;
+    if (stops.empty())
+        return out;
+    const RouteOrder route = orderVisit(stops, start);
+    for (std::size_t i : route.order)
+        out.siteIds.push_back(siteIds[i]);
+    out.metres = route.metres;
+    out.inputMetres = route.inputMetres;
+    return out;
+}
+
+}  // namespace safemap

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/model/inspection_record.h"
+#include "core/result.h"
+
+namespace safemap {
+
+class Database;
+
+// The inspection records and photos part of the GeoPackage repository
+// (gpkg_repository.h, schema 4). Writes run inside the caller's transaction.
+
+[[nodiscard]] Result<std::vector<InspectionRecord>> loadInspectionRecords(
+    const Database& db, const std::string& siteId);
+[[nodiscard]] Result<std::vector<std::uint8_t>> loadPhotoData(const Database& db,
+                                                              const std::string& photoId);
+[[nodiscard]] Status putInspectionRecord(Database& db, const InspectionRecord& record,
+                                         std::span<const Photo> photos, const std::string& source);
+[[nodiscard]] Status deleteInspectionRecord(Database& db, const std::string& recordId);
+
+}  // namespace safemap
