@@ -1,0 +1,110 @@
+// A field package's own settings (`package.*` in its safemap_meta table: id, format, source
+// project, start of the route…), which come back from the field on a USB stick and may have
+// been opened in QGIS. The input is lines "key<TAB>value" written into a real package made
+// from a small project. Opening it for a merge and planning the merge must refuse with a
+// readable message or succeed; they never write, so the project stays as it was.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/model/site.h"
+#include "core/project/field_package.h"
+#include "core/project/imports.h"
+#include "core/project/merge.h"
+#include "core/project/project.h"
+#include "core/storage/database.h"
+#include "fuzz_support.h"
+
+using namespace safemap;
+
+namespace {
+
+std::string tempPath(const char* name) {
+    std::string file = "safemap-fuzz-package-";
+    file += std::to_string(::getpid());
+    file += name;
+    return (std::filesystem::temp_directory_path() / file).string();
+}
+
+struct Setup {
+    Project master;
+    std::string packageBytes;
+};
+
+Setup& setup() {
+    static Setup* s = [] {
+        const std::string masterPath = tempPath("-master.gpkg");
+        const std::string packagePath = tempPath("-template.gpkg");
+        std::filesystem::remove(masterPath);
+        std::filesystem::remove(packagePath);
+        auto master = Project::create(masterPath);
+        if (!master)
+            fuzz::fail("cannot create the master", master.error().describe());
+        SiteBatch batch;
+        PackageRequest request;
+        for (int i = 0; i < 3; ++i) {
+            Factory f;
+            f.taxCode = std::to_string(9700000001LL + i);
+            f.id = factoryIdFor(f.taxCode, "", "", "");
+            f.name = "Cơ sở thử " + std::to_string(i);
+            f.location = {105.90 + i * 0.01, 20.60};
+            batch.factories.push_back(f);
+            request.siteIds.push_back(f.id);
+        }
+        if (auto r = importSites(*master, batch, "fuzz.csv"); !r)
+            fuzz::fail("cannot import", r.error().describe());
+        request.start = GeoPoint{105.91, 20.54};
+        if (auto r = createFieldPackage(*master, request, packagePath); !r)
+            fuzz::fail("cannot make the package", r.error().describe());
+        std::ifstream in(packagePath, std::ios::binary);
+        std::string bytes{std::istreambuf_iterator<char>(in), {}};
+        std::filesystem::remove(packagePath);
+        return new Setup{std::move(*master), std::move(bytes)};
+    }();
+    return *s;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size > 4096)
+        return 0;
+    Setup& s = setup();
+    const std::string path = tempPath("-package.gpkg");
+    std::filesystem::remove(path + "-journal");
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << s.packageBytes;
+    }
+    {
+        auto db = Database::open(path, OpenMode::ReadWrite);
+        FUZZ_CHECK(db.ok(), db.error().describe());
+        std::string_view text = fuzz::bytesOf(data, size);
+        int lines = 0;
+        while (!text.empty() && lines++ < 32) {
+            const auto end = text.find('\n');
+            const std::string_view line = text.substr(0, end);
+            text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+            const auto tab = line.find('\t');
+            if (tab == std::string_view::npos)
+                continue;
+            auto st = db->prepare("INSERT OR REPLACE INTO safemap_meta(key, value) VALUES (?, ?)");
+            FUZZ_CHECK(st.ok(), st.error().describe());
+            st->bind(1, line.substr(0, tab)).bind(2, line.substr(tab + 1));
+            (void)st->run();
+        }
+    }
+    auto package = openPackageForMerge(path);
+    if (!package) {
+        fuzz::checkError(package.error());
+        return 0;
+    }
+    auto info = packageInfo(*package);
+    if (!info)
+        fuzz::checkError(info.error());
+    auto plan = planMerge(s.master, *package);
+    if (!plan)
+        fuzz::checkError(plan.error());
+    return 0;
+}
