@@ -213,6 +213,19 @@ void SiteAssembler::addFactory(const SiteRow& row, const OGRGeometry* geometry) 
 }
 
 void SiteAssembler::add(const SiteRow& row, const OGRGeometry* geometry) {
+    // No name, address or code is this long; such a cell is a file gone wrong (a quote left
+    // open swallows the rows after it), and storing it would carry megabytes into every list.
+    constexpr std::size_t kMaxCellBytes = 4096;
+    for (SiteAttribute a : allSiteAttributes()) {
+        const std::string& text = row[a];
+        if (text.size() > kMaxCellBytes) {
+            std::string why = "the cell holds ";
+            why += std::to_string(text.size());
+            why += " bytes; a site's text is at most 4096 (is a quote left open?)";
+            errors_.add(Error(why, plan_.file, row.row, plan_.mapping.column(a)));
+            return;
+        }
+    }
     if (plan_.zones)
         addZone(row, geometry);
     else

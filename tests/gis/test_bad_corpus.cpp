@@ -173,11 +173,9 @@ TEST_CASE("an assessment workbook with an upper-case .XLSX extension imports as 
     CHECK(result->outcome.inserted == 2);
 }
 
-// Owned by the site import (gis/io/site_reader.cpp), reported to it: GDAL's CSV driver stops
-// at a 10 MB cell ("Maximum number of characters allowed reached") and the reader names the
-// last row it read, one before the row of the cell. Tagged [!shouldfail] until that is fixed:
-// the test then starts failing, and the tag must go.
-TEST_CASE("a 10 MB cell in a site CSV is reported at its own row", "[!shouldfail]") {
+// A 10 MB cell: GDAL's CSV driver used to stop at it and name the row before; SafeMap's own
+// table reader reads it, and the site import refuses it at its own row and column.
+TEST_CASE("a 10 MB cell in a site CSV is reported at its own row") {
     TempDir dir;
     const std::string header =
         "ma_so_thue,ten_co_so,kinh_do,vi_do,ma_khu,tinh,huyen,dia_chi,nganh,so_lao_dong\n";
@@ -190,4 +188,6 @@ TEST_CASE("a 10 MB cell in a site CSV is reported at its own row", "[!shouldfail
     REQUIRE_FALSE(r.ok());
     INFO(r.error().describe());
     CHECK(r.error().row == 3);
+    CHECK(r.error().column == "ten_co_so");
+    CHECK(r.error().message.find("10000001 bytes") != std::string::npos);
 }
