@@ -3,6 +3,7 @@
 // projects, and one transaction per use case.
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,7 +32,9 @@ std::string fileBytes(const std::string& path) {
 
 Table assessmentsOn(const std::vector<std::pair<std::string, std::string>>& siteDates,
                     bool worst = false) {
-    static std::vector<std::string> keep;
+    // A deque: push_back keeps earlier elements in place, so the views below stay valid (a
+    // vector moves short strings' inline buffers when it grows).
+    static std::deque<std::string> keep;
     std::vector<std::vector<std::string_view>> rows;
     for (const auto& [tax, date] : siteDates) {
         keep.push_back(tax);
