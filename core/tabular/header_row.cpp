@@ -85,7 +85,7 @@ Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames)
     table.rows.erase(table.rows.begin(),
                      table.rows.begin() + static_cast<std::ptrdiff_t>(index) + 1);
     const auto width = static_cast<uint32_t>(table.header.size());
-    for (const TableRow& row : table.rows) {
+    for (TableRow& row : table.rows) {
         if (row.cellCount <= width)
             continue;
         // Trailing empty cells (a delimiter at the end of the line, a padded export) are
@@ -96,6 +96,7 @@ Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames)
         if (last > width)
             return codedError("table.too_many_cells", {std::to_string(last), std::to_string(width)},
                               table.fileName, row.row);
+        row.cellCount = width;  // only blanks beyond: a row never has more cells than columns
     }
     return {};
 }
