@@ -12,6 +12,7 @@
 #include "core/project/project.h"
 #include "core/project/project_settings.h"
 #include "core/project/visit_route.h"
+#include "core/text/quoted.h"
 #include "core/util/atomic_file.h"
 #include "core/util/content_hash.h"
 #include "core/util/utc_time.h"
@@ -186,9 +187,11 @@ Result<std::optional<PackageInfo>> packageInfo(const Project& project) {
     if (!settings)
         return settings.error();
     const auto& s = *settings;
+    // The table can be edited (QGIS) or damaged: what it says reaches messages and the window
+    // only as printable UTF-8 (valid text is unchanged).
     auto get = [&](const char* key) {
         auto it = s.find(key);
-        return it == s.end() ? std::string() : it->second;
+        return it == s.end() ? std::string() : printableText(it->second);
     };
     if (get(kPackageIdKey).empty())
         return std::optional<PackageInfo>();
