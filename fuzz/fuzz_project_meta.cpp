@@ -11,8 +11,7 @@
 
 #include "core/project/project.h"
 #include "core/project/project_settings.h"
-#include "core/storage/database.h"
-#include "fuzz_support.h"
+#include "fuzz_meta_file.h"
 
 using namespace safemap;
 
@@ -47,29 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size > 4096)
         return 0;
     const std::string path = scratchPath();
-    std::filesystem::remove(path + "-journal");
-    {
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        out << templateBytes();
-    }
-    {
-        auto db = Database::open(path, OpenMode::ReadWrite);
-        FUZZ_CHECK(db.ok(), db.error().describe());
-        std::string_view text = fuzz::bytesOf(data, size);
-        int lines = 0;
-        while (!text.empty() && lines++ < 32) {
-            const auto end = text.find('\n');
-            const std::string_view line = text.substr(0, end);
-            text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-            const auto tab = line.find('\t');
-            if (tab == std::string_view::npos)
-                continue;
-            auto st = db->prepare("INSERT OR REPLACE INTO safemap_meta(key, value) VALUES (?, ?)");
-            FUZZ_CHECK(st.ok(), st.error().describe());
-            st->bind(1, line.substr(0, tab)).bind(2, line.substr(tab + 1));
-            (void)st->run();  // e.g. a key SQLite refuses: the table stays as it was
-        }
-    }
+    fuzz::writeMetaFile(path, templateBytes(), fuzz::bytesOf(data, size));
     auto project = Project::open(path);
     if (!project) {
         fuzz::checkError(project.error());
