@@ -66,32 +66,28 @@ SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
     return l;
 }
 
-Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
-                                               const SiteLookup& sites, std::optional<Date> today) {
+Result<AssessmentRowReader> AssessmentRowReader::open(const Table& table,
+                                                      const CriteriaSet& criteria,
+                                                      const SiteLookup& sites,
+                                                      std::optional<Date> today) {
     const std::string& file = table.fileName;
-    const Date now = today.value_or(safemap::today());
-    const int taxCol =
-        table.firstColumn({"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
-    const int idCol = table.firstColumn({"site_id", "ma_co_so", "ma co so", "id"});
-    const int dateCol =
+    AssessmentRowReader r;
+    r.table_ = &table;
+    r.sites_ = &sites;
+    r.today_ = today.value_or(safemap::today());
+    r.taxCol_ = table.firstColumn({"ma_so_thue", "ma so thue", "mst", "tax_code", "taxcode"});
+    r.idCol_ = table.firstColumn({"site_id", "ma_co_so", "ma co so", "id"});
+    r.dateCol_ =
         table.firstColumn({"ngay_danh_gia", "ngay danh gia", "date", "assessed_on", "ngay"});
-    const int submitterCol =
-        table.firstColumn({"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
-    if (taxCol < 0 && idCol < 0)
+    r.submitterCol_ = table.firstColumn({"nguoi_nop", "nguoi nop", "submitter", "nguoi_danh_gia"});
+    if (r.taxCol_ < 0 && r.idCol_ < 0)
         return codedError("assessments.no_site_column", {}, file, table.headerRow);
-    if (dateCol < 0)
+    if (r.dateCol_ < 0)
         return codedError("assessments.no_date_column", {}, file, table.headerRow);
 
     // Which column feeds which index: by id, or by either label.
-    struct AnswerColumn {
-        int column;
-        const Criterion* criterion;
-        ChoiceLookup lookup;
-    };
-    std::vector<AnswerColumn> answerColumns;
-    ParsedAssessments out;
     std::vector<bool> used(table.header.size(), false);
-    for (int c : {taxCol, idCol, dateCol, submitterCol})
+    for (int c : {r.taxCol_, r.idCol_, r.dateCol_, r.submitterCol_})
         if (c >= 0)
             used[static_cast<size_t>(c)] = true;
     for (const auto& criterion : criteria.indices) {
@@ -101,15 +97,15 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
         if (c < 0 && !criterion.labelEn.empty())
             c = table.column(criterion.labelEn);
         if (c < 0) {
-            out.warnings.push_back(codedError("assessments.no_index_column",
-                                              {criterion.id, criterion.label, criterion.labelEn},
-                                              file, table.headerRow));
+            r.headerWarnings_.push_back(codedError(
+                "assessments.no_index_column", {criterion.id, criterion.label, criterion.labelEn},
+                file, table.headerRow));
             continue;
         }
         used[static_cast<size_t>(c)] = true;
-        answerColumns.push_back({c, &criterion, choiceLookupFor(criterion)});
+        r.answerColumns_.push_back({c, &criterion, choiceLookupFor(criterion)});
     }
-    if (answerColumns.empty())
+    if (r.answerColumns_.empty())
         return codedError("assessments.no_index_matches",
                           {criteria.id, std::to_string(criteria.version),
                            criteria.indices.empty() ? std::string("?") : criteria.indices[0].id,
@@ -118,86 +114,108 @@ Result<ParsedAssessments> parseAssessmentTable(const Table& table, const Criteri
                           file, table.headerRow);
     for (size_t c = 0; c < table.header.size(); ++c)
         if (!used[c])
-            out.warnings.push_back(codedError("assessments.column_unused", {table.header[c]}, file,
-                                              table.headerRow, table.header[c]));
+            r.headerWarnings_.push_back(codedError("assessments.column_unused", {table.header[c]},
+                                                   file, table.headerRow, table.header[c]));
 
     if (!table.titleRows.empty())
-        out.warnings.push_back(titleRowsNote(table));
+        r.headerWarnings_.push_back(titleRowsNote(table));
     // Forms as offices fill them: a row numbering the columns, totals, a signature block.
     // Skipped (with a note) only when they name no facility.
-    const std::vector<RowRole> roles = tableRowRoles(table);
-    out.assessments.reserve(table.rows.size());
-    out.rows.reserve(table.rows.size());
-    for (size_t r = 0; r < table.rows.size(); ++r) {
+    r.roles_ = tableRowRoles(table);
+    return r;
+}
+
+Status AssessmentRowReader::read(size_t first, size_t count, ParsedAssessments& out) const {
+    const Table& table = *table_;
+    const std::string& file = table.fileName;
+    const size_t last = std::min(table.rows.size(), first + std::min(count, table.rows.size()));
+    for (size_t r = first; r < last; ++r) {
         const TableRow& row = table.rows[r];
         Assessment a;
-        std::string tax = taxCol >= 0 ? normaliseTaxCode(table.cell(row, taxCol)) : std::string();
-        std::string id = idCol >= 0 ? std::string(trimmed(table.cell(row, idCol))) : std::string();
+        std::string tax = taxCol_ >= 0 ? normaliseTaxCode(table.cell(row, taxCol_)) : std::string();
+        std::string id =
+            idCol_ >= 0 ? std::string(trimmed(table.cell(row, idCol_))) : std::string();
         // The label itself ("Tổng cộng") may sit in the tax code column: not a facility.
         const std::string_view label = firstText(table, row);
         const bool namesNoFacility = (tax.empty() || tax == label) && (id.empty() || id == label);
-        if (roles[r] == RowRole::ColumnNumbers || (roles[r] != RowRole::Data && namesNoFacility)) {
-            const char* code = roles[r] == RowRole::Total ? "assessments.total_row"
-                               : roles[r] == RowRole::ColumnNumbers
+        if (roles_[r] == RowRole::ColumnNumbers ||
+            (roles_[r] != RowRole::Data && namesNoFacility)) {
+            const char* code = roles_[r] == RowRole::Total ? "assessments.total_row"
+                               : roles_[r] == RowRole::ColumnNumbers
                                    ? "assessments.column_numbers_row"
                                    : "assessments.signature_row";
             out.warnings.push_back(codedError(code, {std::to_string(row.row)}, file, row.row));
             continue;
         }
         if (!tax.empty()) {
-            auto it = sites.siteIdByTaxCode.find(tax);
-            if (it == sites.siteIdByTaxCode.end())
+            auto it = sites_->siteIdByTaxCode.find(tax);
+            if (it == sites_->siteIdByTaxCode.end())
                 return codedError("assessments.unknown_tax_code", {quotedForMessage(tax)}, file,
-                                  row.row, table.header[static_cast<size_t>(taxCol)]);
+                                  row.row, table.header[static_cast<size_t>(taxCol_)]);
             a.siteId = it->second;
         } else if (!id.empty()) {
-            if (!sites.siteIds.count(id))
+            if (!sites_->siteIds.count(id))
                 return codedError("import.unknown_site_id", {quotedForMessage(id)}, file, row.row,
-                                  table.header[static_cast<size_t>(idCol)]);
+                                  table.header[static_cast<size_t>(idCol_)]);
             a.siteId = id;
         } else {
             return codedError("import.no_site", {}, file, row.row,
-                              table.header[static_cast<size_t>(taxCol >= 0 ? taxCol : idCol)]);
+                              table.header[static_cast<size_t>(taxCol_ >= 0 ? taxCol_ : idCol_)]);
         }
-        const std::string dateText = std::string(trimmed(table.cell(row, dateCol)));
+        const std::string dateText = std::string(trimmed(table.cell(row, dateCol_)));
         auto date = parseDate(dateText);
         if (!date)
             return dateText.empty()
                        ? codedError("date.missing", {}, file, row.row,
-                                    table.header[static_cast<size_t>(dateCol)])
+                                    table.header[static_cast<size_t>(dateCol_)])
                        : codedError("date.not_a_date", {quotedForMessage(dateText)}, file, row.row,
-                                    table.header[static_cast<size_t>(dateCol)]);
-        if (auto future = futureDateProblem(*date, now))
-            return future->at(file, row.row, table.header[static_cast<size_t>(dateCol)]);
+                                    table.header[static_cast<size_t>(dateCol_)]);
+        if (auto future = futureDateProblem(*date, today_))
+            return future->at(file, row.row, table.header[static_cast<size_t>(dateCol_)]);
         a.date = *date;
-        if (submitterCol >= 0)
-            a.submitter = std::string(trimmed(table.cell(row, submitterCol)));
-        for (const auto& ac : answerColumns) {
+        if (submitterCol_ >= 0)
+            a.submitter = std::string(trimmed(table.cell(row, submitterCol_)));
+        for (const auto& ac : answerColumns_) {
             const std::string text = std::string(trimmed(table.cell(row, ac.column)));
             if (text.empty())
                 continue;  // unanswered
-            const AnswerReading r = readAnswerText(*ac.criterion, text, &ac.lookup);
-            if (r.status == AnswerStatus::Invalid)
-                return (r.problem.empty() ? problemOf("answer.not_valid", {quotedForMessage(text)})
-                                          : r.problem)
+            const AnswerReading reading = readAnswerText(*ac.criterion, text, &ac.lookup);
+            if (reading.status == AnswerStatus::Invalid)
+                return (reading.problem.empty()
+                            ? problemOf("answer.not_valid", {quotedForMessage(text)})
+                            : reading.problem)
                     .at(file, row.row, table.header[static_cast<size_t>(ac.column)]);
             // Keep the answer as read, so the stored form is canonical (có → true).
             switch (ac.criterion->input) {
                 case InputType::YesNo:
-                    a.answers[ac.criterion->id] = r.value != 0;
+                    a.answers[ac.criterion->id] = reading.value != 0;
                     break;
                 case InputType::Choice:
                     a.answers[ac.criterion->id] =
-                        ac.criterion->choices[static_cast<size_t>(r.value)].value;
+                        ac.criterion->choices[static_cast<size_t>(reading.value)].value;
                     break;
                 default:
-                    a.answers[ac.criterion->id] = r.value;
+                    a.answers[ac.criterion->id] = reading.value;
                     break;
             }
         }
         out.assessments.push_back(std::move(a));
         out.rows.push_back(row.row);
     }
+    return {};
+}
+
+Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
+                                               const SiteLookup& sites, std::optional<Date> today) {
+    auto reader = AssessmentRowReader::open(table, criteria, sites, today);
+    if (!reader)
+        return reader.error();
+    ParsedAssessments out;
+    out.warnings = reader->headerWarnings();
+    out.assessments.reserve(table.rows.size());
+    out.rows.reserve(table.rows.size());
+    if (auto st = reader->read(0, table.rows.size(), out); !st)
+        return st.error();
     return out;
 }
 

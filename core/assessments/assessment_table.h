@@ -6,11 +6,13 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/criteria/answer_reading.h"
 #include "core/criteria/criteria_set.h"
 #include "core/errors/problem.h"
 #include "core/model/assessment.h"
 #include "core/model/site.h"
 #include "core/result.h"
+#include "core/tabular/row_roles.h"
 #include "core/tabular/table.h"
 #include "core/util/date.h"
 
@@ -50,6 +52,43 @@ std::vector<std::string> assessmentHeaderNames(const CriteriaSet& criteria);
 Result<ParsedAssessments> parseAssessmentTable(const Table& table, const CriteriaSet& criteria,
                                                const SiteLookup& sites,
                                                std::optional<Date> today = std::nullopt);
+
+/// \brief Reads an assessment table a slice of rows at a time, so an import can parse,
+/// score and store a million rows without holding a million parsed assessments (issue 8).
+///
+/// open() checks the header (site, date and index columns) and notes what the whole table
+/// shows (unused columns, title rows); read() parses rows as parseAssessmentTable does,
+/// failing at the first bad row with its file, row and column. The table, criteria and
+/// sites must outlive the reader.
+class AssessmentRowReader {
+public:
+    [[nodiscard]] static Result<AssessmentRowReader> open(const Table& table,
+                                                          const CriteriaSet& criteria,
+                                                          const SiteLookup& sites,
+                                                          std::optional<Date> today = std::nullopt);
+    /// Notes about the header and the table as a whole, in the order parseAssessmentTable
+    /// gives them (before any row's note).
+    const std::vector<Error>& headerWarnings() const { return headerWarnings_; }
+    size_t rowCount() const { return table_->rows.size(); }
+    /// Appends the assessments of rows [first, first + count) (clamped to the table) to
+    /// `out`, with their rows, and the notes of skipped rows to out.warnings.
+    [[nodiscard]] Status read(size_t first, size_t count, ParsedAssessments& out) const;
+
+private:
+    struct AnswerColumn {
+        int column;
+        const Criterion* criterion;
+        ChoiceLookup lookup;
+    };
+    AssessmentRowReader() = default;
+    const Table* table_ = nullptr;
+    const SiteLookup* sites_ = nullptr;
+    Date today_{};
+    int taxCol_ = -1, idCol_ = -1, dateCol_ = -1, submitterCol_ = -1;
+    std::vector<AnswerColumn> answerColumns_;
+    std::vector<RowRole> roles_;
+    std::vector<Error> headerWarnings_;
+};
 
 /// The error for a row dated more than one day after `today`, or nothing: an assessment or
 /// inspection from the future is a typing error (2099 for 2019), and accepting one would move

@@ -74,43 +74,55 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
     auto factories = repo.factories();
     if (!factories)
         return factories.error();
-    auto parsed = parseAssessmentTable(table, *set, SiteLookup::from(*factories));
-    if (!parsed)
-        return parsed.error();
-    out.rows = static_cast<int>(parsed->assessments.size());
-    out.warnings = std::move(parsed->warnings);
-    auto importId = repo.beginImport("assessments", table.fileName, out.rows);
+    // `factories` stays allocated until the end: freeing its 100,000 records here left a
+    // fragmented heap that the parsed answers were then allocated from, scattered, and the
+    // import took 20 % more CPU.
+    const SiteLookup sites = SiteLookup::from(*factories);
+    auto reader = AssessmentRowReader::open(table, *set, sites);
+    if (!reader)
+        return reader.error();
+    out.warnings = reader->headerWarnings();
+    auto importId =
+        repo.beginImport("assessments", table.fileName, static_cast<long>(reader->rowCount()));
     if (!importId)
         return importId.error();
 
+    // Streamed: each slice of rows is parsed, stored and scored before the next is read, so
+    // memory does not grow with the file. A bad row fails the whole import: the transaction
+    // is rolled back when `tx` goes out of scope uncommitted, so nothing of it is kept.
     constexpr size_t kBatch = 4096;
-    const std::span<const Assessment> all(parsed->assessments);
-    const std::span<const long> rows(parsed->rows);
+    const size_t total = reader->rowCount();
+    ParsedAssessments slice;
     std::vector<int64_t> ids;
     ScoredBatch scored;
-    for (size_t first = 0; first < all.size(); first += kBatch) {
+    for (size_t first = 0; first < total; first += kBatch) {
         if (request.cancel && request.cancel->load(std::memory_order_relaxed))
             return codedError("import.cancelled", {}, table.fileName);
-        const size_t n = std::min(kBatch, all.size() - first);
-        if (auto st = repo.appendAssessments(all.subspan(first, n),
-                                             rows.subspan(first, std::min(n, rows.size() - first)),
-                                             *importId, ids);
-            !st)
+        slice.assessments.clear();
+        slice.rows.clear();
+        slice.warnings.clear();
+        if (auto st = reader->read(first, kBatch, slice); !st)
+            return st.error();
+        out.warnings.insert(out.warnings.end(), std::make_move_iterator(slice.warnings.begin()),
+                            std::make_move_iterator(slice.warnings.end()));
+        out.rows += static_cast<int>(slice.assessments.size());
+        if (auto st = repo.appendAssessments(slice.assessments, slice.rows, *importId, ids); !st)
             return Error(st.error().message, table.fileName);
         scored.rows.clear();
         scored.points.clear();
-        for (size_t i = 0; i < n; ++i) {
+        for (size_t i = 0; i < slice.assessments.size(); ++i) {
             if (ids[i] == 0) {
                 ++out.alreadyPresent;
                 continue;
             }
             ++out.inserted;
-            appendScore(compiled, all[first + i], ids[i], scored);
+            appendScore(compiled, slice.assessments[i], ids[i], scored);
         }
         if (auto st = repo.writeScores(compiled, scored.rows, scored.points); !st)
             return st.error();
         if (request.progress)
-            request.progress(static_cast<long long>(first + n), static_cast<long long>(all.size()));
+            request.progress(static_cast<long long>(std::min(total, first + kBatch)),
+                             static_cast<long long>(total));
     }
     if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
         !st)

@@ -248,11 +248,14 @@ Result<int64_t> GpkgRepository::beginImport(const std::string& kind, const std::
 Status GpkgRepository::finishImport(int64_t importId, const ImportSummary& s) {
     if (auto st = requireWrite(); !st)
         return st;
-    auto finish =
-        db_.prepare("UPDATE import_log SET inserted = ?, updated = ?, unchanged = ? WHERE fid = ?");
+    auto finish = db_.prepare(
+        "UPDATE import_log SET rows = ?, inserted = ?, updated = ?, unchanged = ? "
+        "WHERE fid = ?");
     if (!finish)
         return finish.error();
-    finish->bind(1, s.inserted).bind(2, s.updated).bind(3, s.unchanged).bind(4, importId);
+    // rows too: a streamed import only knows at the end how many rows were assessments.
+    finish->bind(1, s.rows).bind(2, s.inserted).bind(3, s.updated).bind(4, s.unchanged);
+    finish->bind(5, importId);
     return finish->run();
 }
 

@@ -173,6 +173,72 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
     }
 }
 
+TEST_CASE("a streamed import stores nothing when a row far into the file is bad") {
+    // Issue 8: rows are parsed, stored and scored slice by slice; a bad row after several
+    // slices have been written must still leave the project as it was.
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(project, threeAssessments(), request).ok());
+    std::vector<std::string> submitters;
+    for (int i = 0; i < 10000; ++i)
+        submitters.push_back(std::string("S").append(std::to_string(i)));
+    std::vector<std::vector<std::string_view>> rows;
+    for (const auto& s : submitters)
+        rows.push_back({"9900000001", "2021-06-02", s, "50"});
+    rows[9500] = {"9900000002", "2021-06-02", "X", "nhiều"};
+    auto r = importAssessments(project, tableOf(kAssessmentHeader, rows), request);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().row == 9502);  // header is row 1, the first data row 2
+    CHECK(r.error().column == "workers_concurrent");
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 3);
+    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 3);
+    CHECK(sqlInt(path, "SELECT count(*) FROM import_log WHERE kind='assessments'") == 1);
+
+    // The same rows without the bad one: all stored and scored, the log counts them.
+    rows[9500] = {"9900000002", "2021-06-02", "X", "60"};
+    auto good = importAssessments(project, tableOf(kAssessmentHeader, rows), request);
+    INFO((good.ok() ? std::string() : good.error().describe()));
+    REQUIRE(good.ok());
+    CHECK(good->rows == 10000);
+    CHECK(good->inserted == 10000);
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 10003);
+    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 10003);
+    CHECK(sqlInt(path, "SELECT rows FROM import_log ORDER BY fid DESC LIMIT 1") == 10000);
+}
+
+TEST_CASE("reading an assessment table in slices gives what reading it whole gives") {
+    auto set = criteriaFrom(kCrlnFile);
+    const auto lookup = SiteLookup::from(threeFactories());
+    const Table t = tableOf(kAssessmentHeader, {{"9900000001", "2021-06-01", "A", "50"},
+                                                {"Tổng cộng", "", "", ""},
+                                                {"9900000002", "2021-06-03", "B", "60", "5"},
+                                                {"9900000003", "2021-06-04", "C", "", "7", "có"}});
+    auto whole = parseAssessmentTable(t, *set, lookup);
+    REQUIRE(whole.ok());
+    auto reader = AssessmentRowReader::open(t, *set, lookup);
+    REQUIRE(reader.ok());
+    REQUIRE(reader->rowCount() == 4);
+    ParsedAssessments sliced;
+    sliced.warnings = reader->headerWarnings();
+    for (size_t first = 0; first < reader->rowCount(); first += 3)
+        REQUIRE(reader->read(first, 3, sliced).ok());
+    REQUIRE(sliced.assessments.size() == 3);
+    CHECK(sliced.rows == whole->rows);
+    CHECK(sliced.rows == std::vector<long>{2, 4, 5});
+    for (size_t i = 0; i < sliced.assessments.size(); ++i) {
+        CHECK(sliced.assessments[i].siteId == whole->assessments[i].siteId);
+        CHECK(sliced.assessments[i].answers == whole->assessments[i].answers);
+    }
+    REQUIRE(sliced.warnings.size() == whole->warnings.size());
+    for (size_t i = 0; i < sliced.warnings.size(); ++i)
+        CHECK(sliced.warnings[i].message == whole->warnings[i].message);
+    CHECK(reader->read(10, 5, sliced).ok());  // past the end reads nothing
+    CHECK(sliced.assessments.size() == 3);
+}
+
 TEST_CASE("switching criteria sets re-scores under the new id and keeps the old scores apart") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
