@@ -1,5 +1,7 @@
 #include "core/project/project.h"
 
+#include "core/project/project_location.h"
+
 #include <filesystem>
 
 #include "core/storage/gpkg_repository.h"
@@ -11,6 +13,10 @@ Project::Project(std::unique_ptr<ProjectRepository> repository, std::vector<std:
     : repo_(std::move(repository)), notes_(std::move(notes)) {}
 
 Project::~Project() = default;
+
+bool isServerProject(const std::string& location) {
+    return isServerLocation(location);
+}
 
 Result<Project> Project::create(const std::string& location) {
     if (isServerLocation(location)) {

@@ -84,7 +84,22 @@ Result<CopyOutcome> copyProject(const Project& from, Project& to, const CopyOpti
         return r.error();
 
     // Assessments in the source's order (oldest id first), in batches.
-    auto importId = dst.beginImport("assessments", source, 0);
+    long toCopy = 0;
+    if (options.districts.empty()) {
+        auto count = src.assessmentCount();
+        if (!count)
+            return count.error();
+        toCopy = static_cast<long>(*count);
+    } else if (auto counted =
+                   src.forEachAssessment([&](std::span<const StoredAssessment> stored) -> Status {
+                       for (const auto& s : stored)
+                           toCopy += siteIds.count(s.assessment.siteId) ? 1 : 0;
+                       return {};
+                   });
+               !counted) {
+        return counted.error();
+    }
+    auto importId = dst.beginImport("assessments", source, toCopy);
     if (!importId)
         return importId.error();
     std::vector<Assessment> batch;

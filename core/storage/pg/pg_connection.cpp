@@ -133,15 +133,24 @@ std::vector<uint8_t> PgRows::bytes(int row, int col) const {
     return out;
 }
 
+std::string PgRows::command() const {
+    return result_ ? std::string(PQcmdStatus(result_.get())) : std::string();
+}
+
 Result<PgConnection> PgConnection::open(const std::string& conninfo, const std::string& location) {
     std::shared_ptr<pg_conn> conn(PQconnectdb(conninfo.c_str()), PQfinish);
     if (!conn)
         return codedError("server.cannot_connect", {"out of memory"}, location);
-    if (PQstatus(conn.get()) != CONNECTION_OK)
-        return serverError(PQerrorMessage(conn.get()), "08001", location);
+    if (PQstatus(conn.get()) != CONNECTION_OK) {
+        std::string why = PQerrorMessage(conn.get());
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
+            why.pop_back();
+        return codedError("server.cannot_connect", {why}, location);
+    }
     // The server's NOTICEs ("already exists, skipping") are for people at psql, not for
     // a program's stderr.
-    PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn.get(), [](void*, const char*) {}, nullptr);
     PgConnection c;
     c.conn_ = std::move(conn);
     c.location_ = location;

@@ -41,6 +41,8 @@ public:
     bool boolean(int row, int col) const;
     /// A bytea column (hex output form).
     std::vector<uint8_t> bytes(int row, int col) const;
+    /// The command tag ("INSERT 0 3", "COMMIT", "ROLLBACK", …).
+    std::string command() const;
 
 private:
     friend class PgConnection;

@@ -197,6 +197,16 @@ Assessment readAssessment(const PgRows& r, int i, int first) {
     return a;
 }
 
+Result<PgConnection> connect(const std::string& url) {
+    auto db = PgConnection::open(url, redactedLocation(url));
+    if (!db)
+        return db.error();
+    // A waiting writer gives up after a while with the server's message, as a file does.
+    if (auto st = db->exec("SET lock_timeout = '30s'"); !st)
+        return st.error();
+    return db;
+}
+
 Error notOnServer(const std::string& what, const std::string& location) {
     return codedError("server.not_supported", {what}, location);
 }
@@ -215,7 +225,14 @@ public:
     Status commit() override {
         done_ = true;
         repo_.writing_ = false;
-        return repo_.db_.exec("COMMIT");
+        auto r = repo_.db_.query("COMMIT");
+        if (!r)
+            return r.error();
+        // After a failed statement the server answers COMMIT with ROLLBACK: nothing kept.
+        if (r->command() != "COMMIT")
+            return codedError("server.error", {"the transaction was rolled back", "25P02"},
+                              repo_.location_);
+        return {};
     }
 
 private:
@@ -230,7 +247,7 @@ PgRepository::PgRepository(PgConnection db, bool readOnly, int schemaVersion)
       schemaVersion_(schemaVersion) {}
 
 Result<std::unique_ptr<PgRepository>> PgRepository::create(const std::string& url) {
-    auto db = PgConnection::open(url, redactedLocation(url));
+    auto db = connect(url);
     if (!db)
         return db.error();
     auto version = serverSchemaVersion(*db);
@@ -245,7 +262,7 @@ Result<std::unique_ptr<PgRepository>> PgRepository::create(const std::string& ur
 }
 
 Result<std::unique_ptr<PgRepository>> PgRepository::open(const std::string& url, bool readOnly) {
-    auto db = PgConnection::open(url, redactedLocation(url));
+    auto db = connect(url);
     if (!db)
         return db.error();
     auto version = serverSchemaVersion(*db);
@@ -264,9 +281,6 @@ Result<std::unique_ptr<PgRepository>> PgRepository::open(const std::string& url,
         if (auto st = migrateServer(*db); !st)
             return st.error();
     }
-    // A waiting writer gives up after a while with the server's message, as a file does.
-    if (auto st = db->exec("SET lock_timeout = '30s'"); !st)
-        return st.error();
     if (readOnly)
         if (auto st = db->exec("SET default_transaction_read_only = on"); !st)
             return st.error();
