@@ -460,7 +460,8 @@ REPOSITORY_TEST("scores are replaced per set and read back as the rules' timelin
     CHECK(repo.scoreTimeline(compiled).value().of("MST-9900000001").empty());
     // Scoring again (activation) writes them back exactly.
     REQUIRE(activateCriteriaSet(project, *request.fallback).ok());
-    const auto back = repo.scoreTimeline(compiled).value().of("MST-9900000001");
+    const ScoreTimeline rescored = repo.scoreTimeline(compiled).value();
+    const auto back = rescored.of("MST-9900000001");
     REQUIRE(back.size() == 2);
     CHECK(back[1].percent == one[1].percent);
     CHECK(back[1].mandatoryFailedMask == one[1].mandatoryFailedMask);

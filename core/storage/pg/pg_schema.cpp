@@ -78,13 +78,17 @@ CREATE UNIQUE INDEX inspections_once ON inspections
 //                      (inspector_districts), and the facilities, assessments and scores there.
 // Row-level security does the filtering, so hand-written SQL sees no more than SafeMap does.
 const char* const kMigration2 = R"SQL(
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'safemap_official') THEN
-    CREATE ROLE safemap_official NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'safemap_analyst') THEN
-    CREATE ROLE safemap_analyst NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'safemap_inspector') THEN
-    CREATE ROLE safemap_inspector NOLOGIN; END IF;
+-- Roles belong to the whole cluster: another database's project may have made them, maybe
+-- at this very moment (the advisory lock is per database), hence the exceptions.
+DO $$ DECLARE r text; BEGIN
+  FOREACH r IN ARRAY ARRAY['safemap_official', 'safemap_analyst', 'safemap_inspector'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END;
+    END IF;
+  END LOOP;
 END $$;
 CREATE TABLE inspector_districts (
   role_name text NOT NULL, district text NOT NULL, PRIMARY KEY (role_name, district));
