@@ -399,6 +399,7 @@ Result<std::vector<StoredCriteriaSet>> PgRepository::criteriaSets() const {
     if (!r)
         return r.error();
     std::vector<StoredCriteriaSet> out;
+    out.reserve(static_cast<size_t>(r->rows()));
     for (int i = 0; i < r->rows(); ++i)
         out.push_back({{r->text(i, 0), static_cast<int>(r->integer(i, 1))}, r->text(i, 2)});
     return out;
@@ -813,6 +814,7 @@ Result<std::vector<ImportLogEntry>> PgRepository::importLog(int newest) const {
     if (!r)
         return r.error();
     std::vector<ImportLogEntry> out;
+    out.reserve(static_cast<size_t>(r->rows()));
     for (int i = 0; i < r->rows(); ++i)
         out.push_back({r->text(i, 0), r->text(i, 1), r->text(i, 2),
                        static_cast<long>(r->integer(i, 3)), static_cast<long>(r->integer(i, 4)),
