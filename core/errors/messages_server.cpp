@@ -11,8 +11,8 @@ constexpr ErrorTemplate kMessages[] = {
     {"server.cannot_connect", "cannot connect to the server: {1}",
      "không kết nối được tới máy chủ: {1}"},
     {"server.no_project",
-     "the database holds no SafeMap project; create one with `safemap push` or `safemap init`",
-     "cơ sở dữ liệu chưa có dự án SafeMap: hãy tạo bằng `safemap push` hoặc `safemap init`"},
+     "the database holds no SafeMap project; create one with `safemap push` or `safemap import`",
+     "cơ sở dữ liệu chưa có dự án SafeMap: hãy tạo bằng `safemap push` hoặc `safemap import`"},
     {"server.needs_upgrade",
      "the server project has schema {1} and this SafeMap needs {2}; open it once read-write "
      "(as the project's owner) to upgrade it",
