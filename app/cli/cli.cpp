@@ -46,6 +46,8 @@ const std::vector<Command>& commands() {
         {"report", "a map report for meetings (PDF: map, legend, scale, as-of date, lists; or PNG)",
          runReportCommand},
         {"generate", "make a large synthetic project for tests and benchmarks", runGenerateCommand},
+        {"push", "copy a project file to a PostgreSQL/PostGIS server", runPushCommand},
+        {"pull", "copy a server project (or some districts) into a project file", runPullCommand},
     };
     return all;
 }
@@ -56,7 +58,9 @@ void printHelp() {
         "Usage:\n"
         "  safemap [PROJECT.gpkg]            open the window (optionally on a project)\n"
         "  safemap COMMAND [ARGS...]         run a command without a window\n"
-        "  safemap COMMAND --help            help on one command\n\n"
+        "  safemap COMMAND --help            help on one command\n"
+        "  safemap --db URL COMMAND [ARGS]   run a command on a server project\n"
+        "                                    (postgresql://USER@HOST/DATABASE)\n\n"
         "Commands:\n",
         kVersion);
     for (const auto& c : commands())
@@ -76,6 +80,22 @@ int runMain(int argc, char** argv) {
         if (first == "-v" || first == "--version") {
             std::printf("safemap %s\n", kVersion);
             return 0;
+        }
+        if (first == "--db") {
+            // `--db URL COMMAND ARGS…` is `COMMAND URL ARGS…`: the server project stands
+            // where a command takes its project file.
+            if (argc < 4) {
+                std::fprintf(stderr, "safemap: --db needs a URL and a command\n");
+                return 2;
+            }
+            for (const auto& c : commands())
+                if (std::strcmp(argv[3], c.name) == 0) {
+                    Words words{argv[2]};
+                    words.insert(words.end(), argv + 4, argv + argc);
+                    return c.run(words);
+                }
+            std::fprintf(stderr, "safemap: unknown command '%s' (see safemap --help)\n", argv[3]);
+            return 2;
         }
         for (const auto& c : commands()) {
             if (first == c.name) {

@@ -4,6 +4,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "core/project/project.h"
+#include "core/project/project_location.h"
 #include "gis/io/site_import.h"
 #include "gis/io/site_reading.h"
 
@@ -65,7 +66,8 @@ int runImportCommand(const Words& words) {
         }
     }
     std::error_code ec;
-    const bool created = !std::filesystem::exists(projectPath, ec);
+    // A server database without a project gets one through openOrCreate below.
+    const bool created = !isServerProject(projectPath) && !std::filesystem::exists(projectPath, ec);
     Result<SiteFileImport> done = Error("not run");
     if (created) {
         // Read and validate everything before creating the project, so a bad file does not
@@ -78,7 +80,7 @@ int runImportCommand(const Words& words) {
             return fail("import", project.error());
         done = importSiteReading(*project, std::move(reading).value(), sourcePath);
     } else {
-        auto project = Project::open(projectPath);
+        auto project = Project::openOrCreate(projectPath);
         if (!project)
             return fail("import", project.error());
         done = importSitesFile(*project, sourcePath, options);

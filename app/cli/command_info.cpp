@@ -4,6 +4,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "core/project/project.h"
+#include "core/project/project_location.h"
 #include "core/storage/schema.h"
 
 namespace safemap {
@@ -39,8 +40,11 @@ int runInfoCommand(const Words& words) {
         return fail("info", imports.error());
 
     std::printf("Project: %s\n", project->location().c_str());
-    std::printf("Schema version: %d (this SafeMap writes %d)\n", repo.schemaVersion(),
-                latestSchemaVersion());
+    if (isServerProject(project->location()))  // opened at the newest server schema
+        std::printf("Schema version: %d (server)\n", repo.schemaVersion());
+    else
+        std::printf("Schema version: %d (this SafeMap writes %d)\n", repo.schemaVersion(),
+                    latestSchemaVersion());
     std::printf("Layers:\n");
     for (const auto& t : *tables) {
         std::printf("  %-16s %-10s %8lld", t.name.c_str(), t.kind.c_str(), t.rows);

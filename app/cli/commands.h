@@ -23,5 +23,7 @@ int runReportCommand(const Words& words);
 int runFieldPackageCommand(const Words& words);
 int runInspectCommand(const Words& words);
 int runMergeCommand(const Words& words);
+int runPushCommand(const Words& words);
+int runPullCommand(const Words& words);
 
 }  // namespace safemap

@@ -7,6 +7,7 @@
 
 #include "core/scoring/score.h"
 #include "core/storage/database.h"
+#include "core/storage/score_text.h"
 
 namespace safemap {
 
@@ -111,40 +112,6 @@ bool parseFlatAnswers(std::string_view text, std::map<std::string, AnswerValue>&
         return i < text.size() && text[i] == '}';
     }
     return false;
-}
-
-std::string idsOfMask(const CriteriaSet& set, uint64_t mask) {
-    std::string out;
-    for (size_t k = 0; k < set.indices.size() && k < 64; ++k)
-        if (mask >> k & 1)
-            out += (out.empty() ? "" : ",") + set.indices[k].id;
-    return out;
-}
-
-std::string vetoIdsOfMask(const CriteriaSet& set, uint32_t mask) {
-    std::string out;
-    for (size_t v = 0; v < set.vetoes.size() && v < 32; ++v)
-        if (mask >> v & 1)
-            out += (out.empty() ? "" : ",") + set.vetoes[v].id;
-    return out;
-}
-
-// The stored comma-separated id lists back into the set's bit masks.
-template <class Items>
-uint64_t maskOfIds(const Items& items, std::string_view text) {
-    uint64_t mask = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = text.find(',', pos);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const std::string_view id = text.substr(pos, end - pos);
-        for (size_t k = 0; k < items.size() && k < 64; ++k)
-            if (items[k].id == id)
-                mask |= uint64_t{1} << k;
-        pos = end + 1;
-    }
-    return mask;
 }
 
 Assessment readAssessment(const Statement& st, int first) {
@@ -325,17 +292,9 @@ Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRo
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!st)
         return st.error();
-    char buf[32];
-    std::string text;  // "1,2,10,…" in the set's index order: compact and easy to read
     for (size_t i = 0; i < rows.size(); ++i) {
         const ScoreRow& r = rows[i];
-        text.clear();
-        for (size_t j = 0; j < k; ++j) {
-            if (j)
-                text += ',';
-            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, points[i * k + j]);
-            text.append(buf, ec == std::errc() ? static_cast<size_t>(end - buf) : 0);
-        }
+        const std::string text = pointsText(points.subspan(i * k, k));
         st->bind(1, r.assessmentId).bind(2, set.id).bind(3, set.version);
         st->bind(4, r.summary.percent).bind(5, riskLevelCode(r.summary.level));
         st->bind(6, r.summary.safeToOperate ? 1 : 0).bind(7, r.maxIndexPoints);

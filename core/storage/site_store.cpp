@@ -5,6 +5,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/gpkg_geometry.h"
+#include "core/storage/site_merge.h"
 
 namespace safemap {
 
@@ -50,55 +51,6 @@ Factory readFactory(const Statement& st) {
         f.location = *p;
     f.approximatePosition = st.integer(13) != 0;
     return f;
-}
-
-// What a re-import changes in a stored site: only the attributes its source provided (a
-// column the file lacks, or a shapefile that cut a name to ten characters, must not erase
-// what is stored), and never an exact position for an approximate one. `changed` gets the
-// keys of the attributes that differ.
-template <class T>
-void take(T& stored, const T& incoming, SiteField field, const std::set<SiteField>& provided,
-          std::set<std::string>& changed) {
-    if (provided.count(field) && !(stored == incoming)) {
-        stored = incoming;
-        changed.emplace(siteFieldKey(field));
-    }
-}
-
-Factory merged(Factory stored, const Factory& in, const std::set<SiteField>& provided,
-               std::set<std::string>& changed) {
-    take(stored.taxCode, in.taxCode, SiteField::TaxCode, provided, changed);
-    take(stored.name, in.name, SiteField::Name, provided, changed);
-    take(stored.zoneId, in.zoneId, SiteField::Zone, provided, changed);
-    take(stored.province, in.province, SiteField::Province, provided, changed);
-    take(stored.district, in.district, SiteField::District, provided, changed);
-    take(stored.address, in.address, SiteField::Address, provided, changed);
-    take(stored.sector, in.sector, SiteField::Sector, provided, changed);
-    take(stored.workforce.total, in.workforce.total, SiteField::WorkersTotal, provided, changed);
-    take(stored.workforce.outOfProvince, in.workforce.outOfProvince,
-         SiteField::WorkersOutOfProvince, provided, changed);
-    take(stored.workforce.largestShift, in.workforce.largestShift, SiteField::WorkersLargestShift,
-         provided, changed);
-    take(stored.accountIssued, in.accountIssued, SiteField::AccountIssued, provided, changed);
-    const bool keepExact = in.approximatePosition && !stored.approximatePosition;
-    if (!keepExact && provided.count(SiteField::Position) &&
-        (!(stored.location == in.location) ||
-         stored.approximatePosition != in.approximatePosition)) {
-        stored.location = in.location;
-        stored.approximatePosition = in.approximatePosition;
-        changed.emplace(siteFieldKey(SiteField::Position));
-    }
-    return stored;
-}
-
-Zone merged(Zone stored, const Zone& in, const std::set<SiteField>& provided,
-            std::set<std::string>& changed) {
-    take(stored.kind, in.kind, SiteField::Kind, provided, changed);
-    take(stored.name, in.name, SiteField::Name, provided, changed);
-    take(stored.province, in.province, SiteField::Province, provided, changed);
-    take(stored.district, in.district, SiteField::District, provided, changed);
-    take(stored.area, in.area, SiteField::Position, provided, changed);
-    return stored;
 }
 
 constexpr const char* kZoneColumns = "zone_id, kind, name, province, district, geom";
@@ -147,7 +99,7 @@ Status upsertAll(Database& db, const std::vector<Site>& sites,
                 return st;
             ++sum.inserted;
             action = "insert";
-        } else if (const Site updated = merged(it->second, site, provided, changed);
+        } else if (const Site updated = mergeSite(it->second, site, provided, changed);
                    !changed.empty()) {
             bindColumns(*upd, updated);
             upd->bind(15, now);

@@ -5,12 +5,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <optional>
 #include <string>
 
 #include "core/criteria/criteria_io.h"
 #include "core/project/imports.h"
 #include "core/project/project.h"
+#include "core/project/scenario.h"
 #include "core/storage/database.h"
 #include "test_support.h"
 
@@ -73,6 +75,35 @@ inline const std::vector<std::string> kAssessmentHeader = {
     "masks_worn",         "temperature_check",     "canteen_distancing",
     "shuttle_bus_share",  "residential_areas",     "daily_masks",
     "night_shift"};
+
+/// Assessments of the CRLN set on (tax code, date): all good, or all worst.
+inline Table assessmentsOn(const std::vector<std::pair<std::string, std::string>>& siteDates,
+                           bool worst = false) {
+    // A deque: push_back keeps earlier elements in place, so the views below stay valid (a
+    // vector moves short strings' inline buffers when it grows).
+    static std::deque<std::string> keep;
+    std::vector<std::vector<std::string_view>> rows;
+    for (const auto& [tax, date] : siteDates) {
+        keep.push_back(tax);
+        std::string_view t = keep.back();
+        keep.push_back(date);
+        std::string_view d = keep.back();
+        if (worst)
+            rows.push_back({t, d, "X", "6000", "1", "không", "không", "0", "khong", "100", "20",
+                            "không", "co"});
+        else
+            rows.push_back(
+                {t, d, "X", "50", "20", "có", "có", "100", "vach_ngan", "0", "1", "có", "khong"});
+    }
+    return tableOf(kAssessmentHeader, rows);
+}
+
+inline ProjectStatus statusOf(const Project& project, const Scenario& scenario) {
+    auto r = evaluateScenario(project, scenario);
+    INFO((r.ok() ? std::string() : r.error().describe()));
+    REQUIRE(r.ok());
+    return r->status;
+}
 
 /// One number from the stored tables, read through a separate read-only connection.
 inline std::optional<long long> sqlInt(const std::string& path, const std::string& sql) {
