@@ -3,6 +3,7 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "gis/io/site_import.h"
 #include "gis/io/site_reading.h"
@@ -66,7 +67,7 @@ int runImportCommand(const Words& words) {
     }
     std::error_code ec;
     const bool created = !std::filesystem::exists(projectPath, ec);
-    Result<SiteFileImport> done = Error("not run");
+    Result<SiteFileImport> done = codedError("internal.not_run");  // replaced below
     if (created) {
         // Read and validate everything before creating the project, so a bad file does not
         // even leave an empty new project behind.

@@ -96,7 +96,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
                                              rows.subspan(first, std::min(n, rows.size() - first)),
                                              *importId, ids);
             !st)
-            return Error(st.error().message, table.fileName);
+            return atFile(st.error(), table.fileName);
         scored.rows.clear();
         scored.points.clear();
         for (size_t i = 0; i < n; ++i) {
@@ -138,7 +138,7 @@ Result<InspectionImportOutcome> importInspections(Project& project, const Table&
         return importId.error();
     auto added = repo.addInspections(*parsed);
     if (!added)
-        return Error(added.error().message, table.fileName);
+        return atFile(added.error(), table.fileName);
     out.inserted = *added;
     out.alreadyPresent = out.rows - out.inserted;
     if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
