@@ -7,6 +7,9 @@
 #include <mutex>
 #include <optional>
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
+
 namespace safemap {
 
 void ensureGdalRegistered() {
@@ -62,12 +65,21 @@ void GdalErrorScope::clear() {
     CPLErrorReset();
 }
 
-Error GdalErrorScope::error(const std::string& what, std::string file, long row,
-                            std::string column) const {
-    std::string text = what;
-    if (const std::string gdal = message(); !gdal.empty())
-        text += " (" + gdal + ")";
-    return Error(std::move(text), std::move(file), row, std::move(column));
+Error GdalErrorScope::error(std::string_view code, std::vector<std::string> args, std::string file,
+                            long row, std::string column) const {
+    std::string en;
+    std::string vi;
+    if (const std::string gdal = printableText(message()); !gdal.empty()) {
+        en = " (";
+        en += gdal;
+        en += ')';
+        vi = " (chi tiết từ GDAL: ";
+        vi += gdal;
+        vi += ')';
+    }
+    args.push_back(std::move(en));
+    args.push_back(std::move(vi));
+    return codedError(code, std::move(args), std::move(file), row, std::move(column));
 }
 
 ScopedGdalThreadOption::ScopedGdalThreadOption(const std::string& key, const std::string& value)

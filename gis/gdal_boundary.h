@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -37,9 +38,13 @@ public:
     /// Forgets what has been collected so far (e.g. between rows).
     void clear();
 
-    /// An Error saying `what`, followed by GDAL's own message when there is one.
-    Error error(const std::string& what, std::string file = {}, long row = -1,
-                std::string column = {}) const;
+    /// The catalogue's error `code` (core/errors/error_catalogue.h) with `args`, then two
+    /// more args for GDAL's own (English) message when there is one: " (message)" for the
+    /// English template and " (chi tiết từ GDAL: message)" for the Vietnamese one, so GDAL's
+    /// words reach a Vietnamese reader only framed by ours; both are empty when GDAL said
+    /// nothing.
+    Error error(std::string_view code, std::vector<std::string> args = {}, std::string file = {},
+                long row = -1, std::string column = {}) const;
 
 private:
     struct State;

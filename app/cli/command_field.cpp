@@ -10,6 +10,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/cli/scenario_options.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/field_inspection.h"
 #include "core/project/field_package.h"
 #include "core/project/merge.h"
@@ -211,21 +212,18 @@ int runInspectCommand(const Words& words) {
         if (f.id == site || (!f.taxCode.empty() && f.taxCode == site))
             r.siteId = f.id;
     if (r.siteId.empty()) {
-        std::string message = "no facility ";
-        message += site;
-        message += " in the project";
-        return fail("inspect", Error(message, project->location()));
+        return fail("inspect", codedError("cli.no_such_facility", {site}, project->location()));
     }
     if (auto photoFile = args.option("photo")) {
         std::ifstream in(*photoFile, std::ios::binary);
         if (!in)
-            return fail("inspect", Error("cannot read the photo", *photoFile));
+            return fail("inspect", codedError("cli.cannot_read_photo", {}, *photoFile));
         std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                         std::istreambuf_iterator<char>());
         auto photo =
             photoFromBytes(std::filesystem::path(*photoFile).filename().string(), std::move(bytes));
         if (!photo)
-            return fail("inspect", Error("not a JPEG, PNG or WebP image", *photoFile));
+            return fail("inspect", codedError("cli.not_an_image", {}, *photoFile));
         r.photos.push_back(photo->info);
         draft.newPhotos.push_back(std::move(*photo));
     }

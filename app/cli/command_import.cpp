@@ -3,6 +3,7 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/project/project_location.h"
 #include "gis/io/site_import.h"
@@ -68,7 +69,7 @@ int runImportCommand(const Words& words) {
     std::error_code ec;
     // A server database without a project gets one through openOrCreate below.
     const bool created = !isServerProject(projectPath) && !std::filesystem::exists(projectPath, ec);
-    Result<SiteFileImport> done = Error("not run");
+    Result<SiteFileImport> done = codedError("internal.not_run");  // replaced below
     if (created) {
         // Read and validate everything before creating the project, so a bad file does not
         // even leave an empty new project behind.

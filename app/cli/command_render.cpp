@@ -8,6 +8,7 @@
 #include "app/cli/scenario_options.h"
 #include "app/gui/language.h"
 #include "app/gui/shipped_data.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/util/atomic_file.h"
 #include "gis/project/context_layers.h"
@@ -135,7 +136,7 @@ int runRenderCommand(const Words& words) {
     const std::string tmp = temporaryPathFor(*out);
     if (!image.save(QString::fromStdString(tmp), "PNG")) {
         std::remove(tmp.c_str());
-        return fail("render", Error("cannot write the image (disk full?)", *out));
+        return fail("render", codedError("report.cannot_write_image", {}, *out));
     }
     if (auto st = commitTemporaryFile(tmp, *out); !st)
         return fail("render", st.error());

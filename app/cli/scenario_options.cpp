@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/errors/error_catalogue.h"
 #include "core/filter/filter_json.h"
 #include "core/project/project.h"
 
@@ -43,7 +44,7 @@ Result<Scenario> scenarioFromArgs(const Args& args, const ProjectSettings& saved
                 return st.error();
     }
     if (args.flag("no-filter") && args.option("filter"))
-        return Error("give --filter or --no-filter, not both");
+        return codedError("cli.filter_and_no_filter");
     if (args.flag("no-filter"))
         s.filter = SiteFilter{};
     if (auto text = args.option("filter")) {
@@ -51,14 +52,14 @@ Result<Scenario> scenarioFromArgs(const Args& args, const ProjectSettings& saved
         if (!json.empty() && json.front() != '{') {
             std::ifstream in(json, std::ios::binary);
             if (!in)
-                return Error("--filter: not JSON and not a readable file", json);
+                return codedError("cli.filter_unreadable", {}, json);
             std::stringstream buffer;
             buffer << in.rdbuf();
             json = buffer.str();
         }
         auto filter = siteFilterFromJson(json);
         if (!filter)
-            return Error("--filter: " + filter.error().message);
+            return errorAbout("cli.bad_filter", {}, filter.error());
         s.filter = *filter;
     }
     return s;

@@ -21,6 +21,7 @@
 #include "app/gui/identify_panel.h"
 #include "app/gui/language.h"
 #include "app/gui/release_later.h"
+#include "app/gui/retranslate.h"
 #include "core/project/list_export.h"
 #include "core/text/fold.h"
 #include "core/util/atomic_file.h"
@@ -314,7 +315,8 @@ ActionTable::ActionTable(ActionList list, QWidget* parent)
       model_(new ActionTableModel(this)),
       view_(new QTableView(this)),
       count_(new QLabel(this)),
-      export_(new QPushButton(tr("Export CSV…"), this)) {
+      export_(
+          translated(new QPushButton(this), "safemap::ActionTable", QT_TR_NOOP("Export CSV…"))) {
     setObjectName(list == ActionList::ToSuspend ? QStringLiteral("suspendTable")
                                                 : QStringLiteral("inspectTable"));
     view_->setModel(model_);
@@ -415,6 +417,18 @@ void ActionTable::emitSelected() {
     const QString id = selectedSiteId();
     if (!id.isEmpty())
         emit siteActivated(id);
+}
+
+void ActionTable::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    // Headers, cells (levels, reasons, numbers) and the count are worded when asked for.
+    emit model_->headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (model_->rowCount() > 0)
+        emit model_->dataChanged(model_->index(0, 0),
+                                 model_->index(model_->rowCount() - 1, ColumnCount - 1));
+    updateCount();
 }
 
 void ActionTable::updateCount() {

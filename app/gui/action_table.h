@@ -63,6 +63,9 @@ signals:
     /// The user selected (or activated) the row of this site.
     void siteActivated(const QString& siteId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void exportWithDialog();
     void updateCount();

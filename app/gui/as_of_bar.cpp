@@ -7,6 +7,8 @@
 #include <QToolButton>
 #include <algorithm>
 
+#include "app/gui/retranslate.h"
+
 namespace safemap {
 
 namespace {
@@ -28,7 +30,7 @@ AsOfBar::AsOfBar(QWidget* parent)
       slider_(new QSlider(Qt::Horizontal, this)),
       dateEdit_(new QDateEdit(this)),
       latest_(new QToolButton(this)),
-      label_(new QLabel(tr("As of"), this)) {
+      label_(translated(new QLabel(this), "safemap::AsOfBar", QT_TR_NOOP("As of"))) {
     slider_->setObjectName(QStringLiteral("asOfSlider"));
     dateEdit_->setObjectName(QStringLiteral("asOfDate"));
     latest_->setObjectName(QStringLiteral("asOfLatest"));

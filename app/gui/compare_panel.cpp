@@ -7,7 +7,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -18,6 +17,7 @@
 #include "app/gui/data_paths.h"
 #include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
+#include "app/gui/retranslate.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/project.h"
@@ -36,7 +36,7 @@ QString change(const QString& before, const QString& after) {
 }
 
 QString percent(const std::optional<double>& p) {
-    return p ? QLocale().toString(*p, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
+    return p ? QString::fromStdString(formatPercent(*p, uiDisplayStyle())) : QStringLiteral("—");
 }
 
 QString yesNo(bool b) {
@@ -48,9 +48,11 @@ QString yesNo(bool b) {
 ComparePanel::ComparePanel(QWidget* parent)
     : QWidget(parent),
       setCombo_(new QComboBox(this)),
-      thresholds_(new QPushButton(tr("Thresholds…"), this)),
-      runButton_(new QPushButton(tr("Compare"), this)),
-      export_(new QPushButton(tr("Export CSV…"), this)),
+      thresholds_(
+          translated(new QPushButton(this), "safemap::ComparePanel", QT_TR_NOOP("Thresholds…"))),
+      runButton_(translated(new QPushButton(this), "safemap::ComparePanel", QT_TR_NOOP("Compare"))),
+      export_(
+          translated(new QPushButton(this), "safemap::ComparePanel", QT_TR_NOOP("Export CSV…"))),
       summary_(new QLabel(this)),
       table_(new QTableWidget(this)) {
     setObjectName(QStringLiteral("comparePanel"));
@@ -70,7 +72,8 @@ ComparePanel::ComparePanel(QWidget* parent)
     table_->setSortingEnabled(true);
 
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Compare the current scenario with"), this));
+    bar->addWidget(translated(new QLabel(this), "safemap::ComparePanel",
+                              QT_TR_NOOP("Compare the current scenario with")));
     bar->addWidget(setCombo_, 1);
     bar->addWidget(thresholds_);
     bar->addWidget(runButton_);
@@ -229,12 +232,10 @@ void ComparePanel::finished() {
     };
     summary_->setText(
         tr("%1 of %2 facilities would change (%3 → %4, as of %5). The project is not changed.")
-            .arg(QLocale().toString(static_cast<qlonglong>(changes_.size())),
-                 QLocale().toString(static_cast<qlonglong>(result->after.facts->factories.size())),
+            .arg(uiCount(static_cast<long long>(changes_.size())),
+                 uiCount(static_cast<long long>(result->after.facts->factories.size())),
                  setName(result->before.status), setName(result->after.status),
-                 QLocale().toString(
-                     QDate::fromString(qs(formatDate(result->after.status.asOf)), Qt::ISODate),
-                     QLocale::ShortFormat)));
+                 uiDate(result->after.status.asOf)));
     showChanges();
 }
 

@@ -14,13 +14,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
+#include "app/gui/error_text.h"
 #include "app/gui/window_layout.h"
 #include "gis/io/crs_input.h"
 #include "gis/io/vn2000.h"
@@ -251,7 +251,7 @@ void ContextLayerEditor::layerChosen() {
     const SourceLayerInfo& l = source_->layers[static_cast<size_t>(i)];
     QString text = geometryName(l.geometry);
     if (l.featureCount >= 0)
-        text += QStringLiteral(" · ") + tr("features: %1").arg(QLocale().toString(l.featureCount));
+        text += QStringLiteral(" · ") + tr("features: %1").arg(uiCount(l.featureCount));
     text += QStringLiteral(" · ") + (l.hasCrs ? qs(l.crsName) : tr("no CRS declared"));
     fileOk_ = l.geometry != SourceGeometry::None;
     if (!fileOk_)

@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QVBoxLayout>
 
+#include "app/gui/retranslate.h"
+
 namespace safemap {
 
 namespace {
@@ -45,7 +47,8 @@ bool isContextLayerId(const std::string& id) {
 
 ContextLegend::ContextLegend(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("contextLegend"));
-    auto* box = new QGroupBox(tr("Context layers"), this);
+    auto* box =
+        translated(new QGroupBox(this), "safemap::ContextLegend", QT_TR_NOOP("Context layers"));
     grid_ = new QGridLayout(box);
     grid_->setColumnStretch(1, 1);
     auto* layout = new QVBoxLayout(this);

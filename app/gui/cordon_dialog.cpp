@@ -1,12 +1,12 @@
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/error_text.h"
+#include "app/gui/retranslate.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -32,7 +32,7 @@ QString qs(const std::string& s) {
 QString areaText(double km2) {
     // One decimal as in the officials' reports; small cordons (a 50 m radius is 0.008 km²)
     // would read 0.0, so they get three.
-    return QLocale().toString(km2, 'f', km2 >= 1 ? 1 : 3);
+    return uiDecimal(km2, km2 >= 1 ? 1 : 3);
 }
 }  // namespace
 
@@ -41,12 +41,13 @@ CordonDialog::CordonDialog(QWidget* parent)
       caseLabel_(new QLabel(this)),
       radiusLabel_(new QLabel(this)),
       radius_(new QSpinBox(this)),
-      wholeZone_(new QCheckBox(tr("Whole zone/cluster of the facility"), this)),
-      compute_(new QPushButton(tr("Compute"), this)),
-      clear_(new QPushButton(tr("Clear"), this)),
+      wholeZone_(translated(new QCheckBox(this), "safemap::CordonDialog",
+                            QT_TR_NOOP("Whole zone/cluster of the facility"))),
+      compute_(translated(new QPushButton(this), "safemap::CordonDialog", QT_TR_NOOP("Compute"))),
+      clear_(translated(new QPushButton(this), "safemap::CordonDialog", QT_TR_NOOP("Clear"))),
       result_(new QLabel(this)),
       list_(new QTreeWidget(this)) {
-    setWindowTitle(tr("Cordon around a case"));
+    translated(this, "safemap::CordonDialog", QT_TR_NOOP("Cordon around a case"));
 
     caseLabel_->setObjectName(QStringLiteral("caseSiteLabel"));
     caseLabel_->setWordWrap(true);
@@ -74,7 +75,8 @@ CordonDialog::CordonDialog(QWidget* parent)
     list_->header()->setStretchLastSection(false);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Case at:"), caseLabel_);
+    form->addRow(translated(new QLabel, "safemap::CordonDialog", QT_TR_NOOP("Case at:")),
+                 caseLabel_);
     form->addRow(radiusLabel_, radius_);
     form->addRow(QString(), wholeZone_);
     auto* buttons = new QHBoxLayout;
@@ -202,13 +204,12 @@ void CordonDialog::clearCordon() {
 
 void CordonDialog::showCordon() {
     const Cordon& c = *cordon_;
-    const QLocale locale;
-    const auto count = static_cast<qlonglong>(c.facilityIds.size());
-    QString text = count == 1 ? tr("1 facility") : tr("%1 facilities").arg(locale.toString(count));
+    const auto count = static_cast<long long>(c.facilityIds.size());
+    QString text = count == 1 ? tr("1 facility") : tr("%1 facilities").arg(uiCount(count));
     text += tr(", %1 workers inside, %2 km²")
-                .arg(locale.toString(static_cast<qlonglong>(c.knownWorkers)), areaText(c.areaKm2));
+                .arg(uiCount(static_cast<long long>(c.knownWorkers)), areaText(c.areaKm2));
     if (c.unknownWorkforce > 0)
-        text += tr(" (worker count unknown for %1)").arg(locale.toString(c.unknownWorkforce));
+        text += tr(" (worker count unknown for %1)").arg(uiCount(c.unknownWorkforce));
     result_->setStyleSheet({});
     result_->setText(text);
 
@@ -233,8 +234,7 @@ void CordonDialog::showCordon() {
     items.reserve(static_cast<qsizetype>(rows.size()));
     for (const Row& row : rows) {
         const Factory& f = *row.factory;
-        const QString workers =
-            f.workforce.total ? locale.toString(*f.workforce.total) : tr("unknown");
+        const QString workers = f.workforce.total ? uiCount(*f.workforce.total) : tr("unknown");
         auto* item = new QTreeWidgetItem({qs(f.name.empty() ? f.id : f.name), workers});
         item->setData(0, kIdRole, qs(f.id));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);

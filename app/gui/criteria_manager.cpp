@@ -10,7 +10,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
@@ -33,16 +32,20 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// Points and bounds written as the lists and the record write them (one display style).
+QString points(double value) {
+    return QString::fromStdString(formatNumber(value, uiDisplayStyle()));
+}
+
 QString bandText(const Band& b) {
-    const QLocale l;
-    QString lo = b.min ? QStringLiteral("%1 %2").arg(
-                             b.minInclusive ? QStringLiteral("≥") : QStringLiteral(">"),
-                             l.toString(*b.min, 'g', 6))
-                       : QString();
-    QString hi = b.max ? QStringLiteral("%1 %2").arg(
-                             b.maxInclusive ? QStringLiteral("≤") : QStringLiteral("<"),
-                             l.toString(*b.max, 'g', 6))
-                       : QString();
+    QString lo =
+        b.min ? QStringLiteral("%1 %2").arg(
+                    b.minInclusive ? QStringLiteral("≥") : QStringLiteral(">"), points(*b.min))
+              : QString();
+    QString hi =
+        b.max ? QStringLiteral("%1 %2").arg(
+                    b.maxInclusive ? QStringLiteral("≤") : QStringLiteral("<"), points(*b.max))
+              : QString();
     return lo.isEmpty() ? hi : hi.isEmpty() ? lo : lo + QStringLiteral(", ") + hi;
 }
 }  // namespace
@@ -145,14 +148,15 @@ void CriteriaManager::showSet(int row) {
     const CriteriaSet& s = sets_[static_cast<size_t>(row)];
     message_->setText(tr("%1 — %2. Total = sum of points / %3 × 100 %.")
                           .arg(qs(s.id), qs(s.source))
-                          .arg(QLocale().toString(s.pointsMaxSum(), 'g', 6)));
+                          .arg(points(s.pointsMaxSum())));
     for (const auto& c : s.indices) {
         auto* item = new QTreeWidgetItem(
-            details_, {qs(c.label), QStringLiteral("%1–%2").arg(c.pointsMin).arg(c.pointsMax),
-                       (c.provenance == Provenance::SafeMapProposal
-                            ? tr("SafeMap proposal, not from the decision")
-                            : tr("from the decision")) +
-                           (c.mandatory ? tr("; mandatory measure") : QString())});
+            details_,
+            {qs(c.label), QStringLiteral("%1–%2").arg(points(c.pointsMin), points(c.pointsMax)),
+             (c.provenance == Provenance::SafeMapProposal
+                  ? tr("SafeMap proposal, not from the decision")
+                  : tr("from the decision")) +
+                 (c.mandatory ? tr("; mandatory measure") : QString())});
         QFont f = item->font(0);
         f.setBold(true);
         item->setFont(0, f);
@@ -163,16 +167,15 @@ void CriteriaManager::showSet(int row) {
                     new QTreeWidgetItem(
                         item,
                         {bandText(b) + (c.unit.empty() ? QString() : QLatin1Char(' ') + qs(c.unit)),
-                         QLocale().toString(b.points, 'g', 4), qs(b.label)});
+                         points(b.points), qs(b.label)});
                 break;
             case InputType::YesNo:
-                new QTreeWidgetItem(item, {tr("yes"), QLocale().toString(c.yesPoints, 'g', 4)});
-                new QTreeWidgetItem(item, {tr("no"), QLocale().toString(c.noPoints, 'g', 4)});
+                new QTreeWidgetItem(item, {tr("yes"), points(c.yesPoints)});
+                new QTreeWidgetItem(item, {tr("no"), points(c.noPoints)});
                 break;
             case InputType::Choice:
                 for (const auto& ch : c.choices)
-                    new QTreeWidgetItem(
-                        item, {qs(ch.label), QLocale().toString(ch.points, 'g', 4), qs(ch.value)});
+                    new QTreeWidgetItem(item, {qs(ch.label), points(ch.points), qs(ch.value)});
                 break;
         }
     }
@@ -182,7 +185,7 @@ void CriteriaManager::showSet(int row) {
             {tr("Level: %1").arg(qs(l.label)),
              l.upper ? QStringLiteral("%1 %2 %")
                            .arg(l.upperInclusive ? QStringLiteral("≤") : QStringLiteral("<"))
-                           .arg(*l.upper)
+                           .arg(points(*l.upper))
                      : QStringLiteral("—"),
              l.safeToOperate ? tr("may operate") : tr("may not operate")});
     for (const auto& v : s.vetoes)

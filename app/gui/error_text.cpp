@@ -16,6 +16,22 @@ DisplayStyle uiDisplayStyle() {
     return displayStyle(uiLanguage());
 }
 
+QString uiCount(long long value) {
+    return QString::fromStdString(formatCount(value, uiDisplayStyle()));
+}
+
+QString uiDecimal(double value, int decimals) {
+    return QString::fromStdString(formatDecimal(value, decimals, uiDisplayStyle()));
+}
+
+QString uiDate(const Date& date) {
+    return QString::fromStdString(formatDateFor(date, uiDisplayStyle()));
+}
+
+QString uiLength(double metres) {
+    return QString::fromStdString(formatLength(metres, uiDisplayStyle()));
+}
+
 QString errorText(const Error& error) {
     return QString::fromStdString(describeError(error, uiLanguage()));
 }

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "app/gui/identify_panel.h"
+#include "app/gui/retranslate.h"
 #include "core/filter/filter_match.h"
 #include "core/text/fold.h"
 
@@ -112,14 +113,15 @@ FilterPanel::FilterPanel(QWidget* parent)
     : QWidget(parent),
       search_(new QLineEdit(this)),
       searchTimer_(new QTimer(this)),
-      searchAction_(new QAction(tr("Find site"), this)),
+      searchAction_(translated(new QAction(this), "safemap::FilterPanel", QT_TR_NOOP("Find site"))),
       province_(new QComboBox(this)),
       zone_(new QComboBox(this)),
       district_(new QComboBox(this)),
       minWorkers_(new QSpinBox(this)),
       maxWorkers_(new QSpinBox(this)),
       maxAge_(new QSpinBox(this)),
-      neverAssessed_(new QCheckBox(tr("or never assessed"), this)),
+      neverAssessed_(
+          translated(new QCheckBox(this), "safemap::FilterPanel", QT_TR_NOOP("or never assessed"))),
       list_(new QComboBox(this)) {
     setObjectName(QStringLiteral("filterPanel"));
     buildControls();
@@ -185,7 +187,8 @@ void FilterPanel::buildControls() {
     search_->setPlaceholderText(tr("Name or tax code (Ctrl+F)"));
     layout->addWidget(search_);
 
-    auto* levels = new QGroupBox(tr("Risk level"), content);
+    auto* levels =
+        translated(new QGroupBox(content), "safemap::FilterPanel", QT_TR_NOOP("Risk level"));
     auto* levelLayout = new QVBoxLayout(levels);
     // Highest risk first and "no assessment" last, as in the legend.
     for (int i = kRiskLevelCount; i >= 0; --i) {
@@ -201,7 +204,8 @@ void FilterPanel::buildControls() {
     }
     layout->addWidget(levels);
 
-    auto* types = new QGroupBox(tr("Site type"), content);
+    auto* types =
+        translated(new QGroupBox(content), "safemap::FilterPanel", QT_TR_NOOP("Site type"));
     auto* typeLayout = new QVBoxLayout(types);
     for (int i = 0; i < kSiteTypeCount; ++i) {
         const auto type = static_cast<SiteType>(i);
@@ -220,9 +224,10 @@ void FilterPanel::buildControls() {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(12);
     }
-    form->addRow(tr("Province"), province_);
-    form->addRow(tr("District"), district_);
-    form->addRow(tr("Zone / cluster"), zone_);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("Province")), province_);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("District")), district_);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("Zone / cluster")),
+                 zone_);
 
     minWorkers_->setObjectName(QStringLiteral("minWorkers"));
     maxWorkers_->setObjectName(QStringLiteral("maxWorkers"));
@@ -238,7 +243,7 @@ void FilterPanel::buildControls() {
     workers->addWidget(minWorkers_, 1);
     workers->addWidget(new QLabel(QStringLiteral("–"), content));
     workers->addWidget(maxWorkers_, 1);
-    form->addRow(tr("Workers"), workers);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("Workers")), workers);
 
     maxAge_->setObjectName(QStringLiteral("maxAgeDays"));
     maxAge_->setRange(-1, kMaxAgeDays);
@@ -248,7 +253,8 @@ void FilterPanel::buildControls() {
     maxAge_->setToolTip(tr("Only facilities whose newest assessment is at most this old"));
     neverAssessed_->setObjectName(QStringLiteral("neverAssessed"));
     neverAssessed_->setToolTip(tr("Also (or, with no age set, only) facilities never assessed"));
-    form->addRow(tr("Assessed within"), maxAge_);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("Assessed within")),
+                 maxAge_);
     form->addRow(QString(), neverAssessed_);
 
     list_->setObjectName(QStringLiteral("filterList"));
@@ -256,10 +262,11 @@ void FilterPanel::buildControls() {
     list_->addItem(tr("To suspend"), static_cast<int>(ListMembership::ToSuspend));
     list_->addItem(tr("Due for inspection"), static_cast<int>(ListMembership::ToInspect));
     list_->addItem(tr("On either list"), static_cast<int>(ListMembership::Either));
-    form->addRow(tr("List"), list_);
+    form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("List")), list_);
     layout->addLayout(form);
 
-    auto* resetButton = new QPushButton(tr("Reset"), content);
+    auto* resetButton =
+        translated(new QPushButton(content), "safemap::FilterPanel", QT_TR_NOOP("Reset"));
     resetButton->setObjectName(QStringLiteral("filterReset"));
     connect(resetButton, &QPushButton::clicked, this, &FilterPanel::reset);
     layout->addWidget(resetButton, 0, Qt::AlignRight);

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QSettings>
 #include <QTranslator>
 
@@ -107,7 +108,20 @@ bool loadAppTranslation(QTranslator& translator, const QString& language) {
 }
 
 void installTranslations(QApplication& app) {
-    const QString language = currentLanguage();
+    applyLanguage(currentLanguage(), app);
+}
+
+void applyLanguage(const QString& language, QCoreApplication& app) {
+    // The translators this function installed before, removed first (each removal and
+    // installation sends every widget a LanguageChange event).
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator>& t : installed) {
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+    installed.clear();
     if (language != kVietnamese) {
         // Some texts (reasons, criteria labels) are picked by QLocale().language(), so the
         // default locale must agree with the UI language even on a Vietnamese system.
@@ -117,16 +131,20 @@ void installTranslations(QApplication& app) {
     const QLocale locale(QLocale::Vietnamese, QLocale::Vietnam);
     QLocale::setDefault(locale);
     auto* own = new QTranslator(&app);
-    if (loadAppTranslation(*own, language))
+    if (loadAppTranslation(*own, language)) {
         QCoreApplication::installTranslator(own);
-    else
+        installed.append(own);
+    } else {
         delete own;
+    }
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
-    else
+        installed.append(qt);
+    } else {
         delete qt;
+    }
 }
 
 }  // namespace safemap

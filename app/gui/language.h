@@ -4,6 +4,7 @@
 #include <QString>
 
 class QApplication;
+class QCoreApplication;
 class QTranslator;
 
 namespace safemap {
@@ -25,12 +26,12 @@ QList<UiLanguage> uiLanguages();
 QString currentLanguage();
 
 /// Stores the UI language ("vi" or "en") for the next start; other codes are ignored.
-/// Translations are installed once, before the first window, so nothing changes until SafeMap
-/// restarts: show languageChangeNotice(language) to the user.
+/// applyLanguage switches the running UI.
 void setLanguage(const QString& language);
 
 /// "The change takes effect at the next start", written in `language` itself (the one the
-/// user just picked), to show after setLanguage.
+/// user just picked): for a program that cannot switch at once (the window can, with
+/// applyLanguage).
 QString languageChangeNotice(const QString& language);
 
 /// Loads SafeMap's own translation for `language`, embedded as :/i18n/safemap_<language>.qm.
@@ -44,5 +45,11 @@ bool loadAppTranslation(QTranslator& translator, const QString& language);
 /// choice is in QSettings) and before any widget is made: tr() is evaluated as widgets are
 /// built. The command-line tool does not call it; its output stays English for scripts.
 void installTranslations(QApplication& app);
+
+/// Switches the running UI to `language` ("vi" or "en") at once: removes the translators
+/// installed before (by installTranslations or an earlier call), installs the new ones and
+/// sets the default QLocale, so every widget gets a LanguageChange event (MainWindow then
+/// sets its texts again and recomposes the map). Does not store the choice: see setLanguage.
+void applyLanguage(const QString& language, QCoreApplication& app);
 
 }  // namespace safemap

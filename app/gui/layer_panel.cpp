@@ -4,6 +4,8 @@
 #include <QListWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/retranslate.h"
+
 namespace safemap {
 
 namespace {
@@ -30,11 +32,12 @@ LayerPanel::LayerPanel(QWidget* parent) : QWidget(parent), list_(new QListWidget
     connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         emit currentLayerChanged(item ? item->data(kIdRole).toString() : QString());
     });
-    auto* up = new QAction(tr("Move layer up"), this);
+    auto* up = translated(new QAction(this), "safemap::LayerPanel", QT_TR_NOOP("Move layer up"));
     up->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     up->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(up, &QAction::triggered, this, [this] { moveCurrent(-1); });
-    auto* down = new QAction(tr("Move layer down"), this);
+    auto* down =
+        translated(new QAction(this), "safemap::LayerPanel", QT_TR_NOOP("Move layer down"));
     down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     down->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(down, &QAction::triggered, this, [this] { moveCurrent(1); });

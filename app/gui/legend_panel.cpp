@@ -13,6 +13,7 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/identify_panel.h"
+#include "app/gui/retranslate.h"
 #include "core/criteria/criteria_labels.h"
 #include "gis/render/layer_data.h"
 #include "gis/render/layer_style.h"
@@ -36,15 +37,19 @@ LegendPanel::LegendPanel(QWidget* parent)
     : QWidget(parent),
       extraLabel_(new QLabel(this)),
       zoneMode_(new QComboBox(this)),
-      sizeByWorkforce_(new QCheckBox(tr("Symbol size by workforce"), this)),
-      zoneLabels_(new QCheckBox(tr("Zone names"), this)),
-      facilityLabels_(new QCheckBox(tr("Facility names (when zoomed in)"), this)) {
+      sizeByWorkforce_(translated(new QCheckBox(this), "safemap::LegendPanel",
+                                  QT_TR_NOOP("Symbol size by workforce"))),
+      zoneLabels_(
+          translated(new QCheckBox(this), "safemap::LegendPanel", QT_TR_NOOP("Zone names"))),
+      facilityLabels_(translated(new QCheckBox(this), "safemap::LegendPanel",
+                                 QT_TR_NOOP("Facility names (when zoomed in)"))) {
     setObjectName(QStringLiteral("legendPanel"));
     // Everything sits in a scroll area, so the dock may be shorter than the legend (a
     // 1280 × 720 screen) without squeezing it.
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
-    auto* facilities = new QGroupBox(tr("Facilities by latest assessment"), content);
+    auto* facilities = translated(new QGroupBox(content), "safemap::LegendPanel",
+                                  QT_TR_NOOP("Facilities by latest assessment"));
     auto* grid = new QGridLayout(facilities);
     // Highest risk first, as officials read it; "no assessment" last.
     for (int i = kRiskLevelCount; i >= 0; --i) {
@@ -62,7 +67,7 @@ LegendPanel::LegendPanel(QWidget* parent)
         countLabels_[static_cast<size_t>(i)] = count;
     }
     layout->addWidget(facilities);
-    auto* marks = new QGroupBox(tr("Marks"), content);
+    auto* marks = translated(new QGroupBox(content), "safemap::LegendPanel", QT_TR_NOOP("Marks"));
     auto* markGrid = new QGridLayout(marks);
     const std::pair<std::uint8_t, QString> markRows[] = {
         {kFeatureSuspend, tr("on the list to suspend")},
@@ -81,13 +86,15 @@ LegendPanel::LegendPanel(QWidget* parent)
     extraLabel_->setWordWrap(true);
     layout->addWidget(extraLabel_);
 
-    auto* zones = new QGroupBox(tr("Zones and clusters"), content);
+    auto* zones = translated(new QGroupBox(content), "safemap::LegendPanel",
+                             QT_TR_NOOP("Zones and clusters"));
     auto* form = new QFormLayout(zones);
     zoneMode_->setObjectName(QStringLiteral("zoneColouring"));
     zoneMode_->addItem(tr("Worst facility level"), static_cast<int>(ZoneColouring::WorstLevel));
     zoneMode_->addItem(tr("Share of unsafe facilities (4 area levels)"),
                        static_cast<int>(ZoneColouring::UnsafeShare));
-    form->addRow(tr("Colour by"), zoneMode_);
+    form->addRow(translated(new QLabel, "safemap::LegendPanel", QT_TR_NOOP("Colour by")),
+                 zoneMode_);
     form->addRow(zoneLabels_);
     layout->addWidget(zones);
     sizeByWorkforce_->setObjectName(QStringLiteral("sizeByWorkforce"));

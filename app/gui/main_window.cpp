@@ -38,6 +38,7 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/retranslate.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "app/gui/search_box.h"
 #include "app/gui/shipped_data.h"
@@ -94,12 +95,10 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(coordLabel_);
     statusBar()->addPermanentWidget(scaleLabel_);
     connect(canvas_, &MapCanvas::cursorMoved, this, [this](GeoPoint p) {
-        coordLabel_->setText(
-            tr("Lon %1°, lat %2°")
-                .arg(QLocale().toString(p.lon, 'f', 5), QLocale().toString(p.lat, 'f', 5)));
+        coordLabel_->setText(tr("Lon %1°, lat %2°").arg(uiDecimal(p.lon, 5), uiDecimal(p.lat, 5)));
     });
     connect(canvas_, &MapCanvas::scaleChanged, this, [this](double denominator) {
-        scaleLabel_->setText(tr("Scale 1:%1").arg(QLocale().toString(qRound64(denominator))));
+        scaleLabel_->setText(tr("Scale 1:%1").arg(uiCount(qRound64(denominator))));
     });
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
     connect(session_, &ProjectSession::frameReady, this, &MainWindow::showFrame);
@@ -187,14 +186,16 @@ void MainWindow::waitForIdle() {
 
 void MainWindow::buildDocks() {
     layerPanel_ = new LayerPanel(this);
-    auto* layersDock = new QDockWidget(tr("Layers"), this);
+    auto* layersDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("Layers"));
     layersDock->setObjectName(QStringLiteral("layersDock"));
     layersDock->setWidget(layerPanel_);
     addDockWidget(Qt::LeftDockWidgetArea, layersDock);
     connect(layerPanel_, &LayerPanel::entriesChanged, this, &MainWindow::applyLayerPanel);
 
     identify_ = new IdentifyPanel(this);
-    auto* identifyDock = new QDockWidget(tr("Site record"), this);
+    auto* identifyDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("Site record"));
     identifyDock->setObjectName(QStringLiteral("identifyDock"));
     identifyDock->setWidget(identify_);
     addDockWidget(Qt::RightDockWidgetArea, identifyDock);
@@ -202,14 +203,16 @@ void MainWindow::buildDocks() {
     legend_ = new LegendPanel(this);
     contextLegend_ = new ContextLegend(legend_);
     legend_->addSection(contextLegend_);
-    auto* legendDock = new QDockWidget(tr("Legend"), this);
+    auto* legendDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("Legend"));
     legendDock->setObjectName(QStringLiteral("legendDock"));
     legendDock->setWidget(legend_);
     addDockWidget(Qt::LeftDockWidgetArea, legendDock);
     connect(legend_, &LegendPanel::choiceChanged, this, &MainWindow::setStyleChoice);
 
     filterPanel_ = new FilterPanel(this);
-    auto* filterDock = new QDockWidget(tr("Filter"), this);
+    auto* filterDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("Filter"));
     filterDock->setObjectName(QStringLiteral("filterDock"));
     filterDock->setWidget(filterPanel_);
     addDockWidget(Qt::LeftDockWidgetArea, filterDock);
@@ -228,10 +231,12 @@ void MainWindow::buildDocks() {
     inspectTable_->setObjectName(QStringLiteral("inspectTable"));
     useCompactRows(*suspendTable_->view());
     useCompactRows(*inspectTable_->view());
-    auto* suspendDock = new QDockWidget(tr("To suspend"), this);
+    auto* suspendDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("To suspend"));
     suspendDock->setObjectName(QStringLiteral("suspendDock"));
     suspendDock->setWidget(suspendTable_);
-    auto* inspectDock = new QDockWidget(tr("Due for inspection"), this);
+    auto* inspectDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("Due for inspection"));
     inspectDock->setObjectName(QStringLiteral("inspectDock"));
     inspectDock->setWidget(inspectTable_);
     addDockWidget(Qt::BottomDockWidgetArea, suspendDock);
@@ -248,7 +253,8 @@ void MainWindow::buildDocks() {
     });
 
     compare_ = new ComparePanel(this);
-    auto* compareDock = new QDockWidget(tr("What if…"), this);
+    auto* compareDock =
+        translated(new QDockWidget(this), "safemap::MainWindow", QT_TR_NOOP("What if…"));
     compareDock->setObjectName(QStringLiteral("compareDock"));
     compareDock->setWidget(compare_);
     addDockWidget(Qt::BottomDockWidgetArea, compareDock);
@@ -264,7 +270,8 @@ void MainWindow::buildDocks() {
 
     cordon_ = new CordonDialog(this);
     // A dock beside the map, not a window over it: the cordon it draws stays in view.
-    auto* cordonDock = new QDockWidget(tr("Cordon around a case"), this);
+    auto* cordonDock = translated(new QDockWidget(this), "safemap::MainWindow",
+                                  QT_TR_NOOP("Cordon around a case"));
     cordonDock->setObjectName(QStringLiteral("cordonDock"));
     cordonDock->setWidget(cordon_);
     addDockWidget(Qt::RightDockWidgetArea, cordonDock);
@@ -276,9 +283,11 @@ void MainWindow::buildDocks() {
             cordon_->followSelection(id);
     });
     listsMode_ = new ListsMode(*this, *canvas_, {suspendDock, inspectDock}, {identifyDock});
-    auto* styleAction = new QAction(tr("Context layer &style…"), this);
+    auto* styleAction =
+        translated(new QAction(this), "safemap::MainWindow", QT_TR_NOOP("Context layer &style…"));
     connect(styleAction, &QAction::triggered, this, &MainWindow::manageContextLayers);
-    auto* addContext = new QAction(tr("&Add context layer…"), this);
+    auto* addContext =
+        translated(new QAction(this), "safemap::MainWindow", QT_TR_NOOP("&Add context layer…"));
     connect(addContext, &QAction::triggered, this, &MainWindow::addContextLayer);
     layerPanel_->addListAction(addContext);
     layerPanel_->addListAction(styleAction);
@@ -315,10 +324,9 @@ void MainWindow::showFrame() {
         filterPanel_->setChoices(facts.zones, frame.choices ? *frame.choices : FilterChoices{});
         cordon_->setSites(frame.facts);
         asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
-        countLabel_->setText(
-            tr("%1 zones · %2 facilities")
-                .arg(QLocale().toString(static_cast<qlonglong>(facts.zones.size())),
-                     QLocale().toString(static_cast<qlonglong>(facts.factories.size()))));
+        countLabel_->setText(tr("%1 zones · %2 facilities")
+                                 .arg(uiCount(static_cast<long long>(facts.zones.size())),
+                                      uiCount(static_cast<long long>(facts.factories.size()))));
     }
     asOf_->showAsOf(frame.status->asOf, session_->scenario().rules.asOf.has_value());
     legend_->setStatus(*frame.status);
@@ -437,79 +445,87 @@ void MainWindow::showCordon(const std::optional<Cordon>& cordon) {
 }
 
 void MainWindow::buildActions() {
-    QMenu* file = menuBar()->addMenu(tr("&Project"));
-    auto add = [this](QMenu* menu, const QString& text, QKeySequence key, auto slot) {
-        QAction* a = menu->addAction(text);
+    // Texts through translated(): they follow a language switch (retranslateTexts).
+    auto menu = [this](const char* source) {
+        return translated(menuBar()->addMenu(QString()), "safemap::MainWindow", source);
+    };
+    QMenu* file = menu(QT_TR_NOOP("&Project"));
+    auto add = [this](QMenu* into, const char* source, QKeySequence key, auto slot) {
+        QAction* a = translated(into->addAction(QString()), "safemap::MainWindow", source);
         if (!key.isEmpty())
             a->setShortcut(key);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    add(file, tr("&New project…"), QKeySequence::New, &MainWindow::newProject);
-    add(file, tr("&Open project…"), QKeySequence::Open, &MainWindow::openProjectDialog);
-    recentMenu_ = file->addMenu(tr("Open &recent"));
-    add(file, tr("&Save view"), QKeySequence::Save, &MainWindow::saveViewState);
-    add(file, tr("Save project &as…"), QKeySequence::SaveAs, &MainWindow::saveProjectAs);
+    add(file, QT_TR_NOOP("&New project…"), QKeySequence::New, &MainWindow::newProject);
+    add(file, QT_TR_NOOP("&Open project…"), QKeySequence::Open, &MainWindow::openProjectDialog);
+    recentMenu_ =
+        translated(file->addMenu(QString()), "safemap::MainWindow", QT_TR_NOOP("Open &recent"));
+    add(file, QT_TR_NOOP("&Save view"), QKeySequence::Save, &MainWindow::saveViewState);
+    add(file, QT_TR_NOOP("Save project &as…"), QKeySequence::SaveAs, &MainWindow::saveProjectAs);
     file->addSeparator();
-    QAction* importAction = add(file, tr("&Import sites…"), QKeySequence(Qt::CTRL | Qt::Key_I),
-                                &MainWindow::importSites);
+    QAction* importAction = add(file, QT_TR_NOOP("&Import sites…"),
+                                QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importSites);
     importAction->setObjectName(QStringLiteral("importSitesAction"));
-    add(file, tr("Import &assessments…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+    add(file, QT_TR_NOOP("Import &assessments…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
         &MainWindow::importAssessments)
         ->setObjectName(QStringLiteral("importAssessmentsAction"));
-    add(file, tr("Import i&nspections…"), QKeySequence(), &MainWindow::importInspections)
+    add(file, QT_TR_NOOP("Import i&nspections…"), QKeySequence(), &MainWindow::importInspections)
         ->setObjectName(QStringLiteral("importInspectionsAction"));
-    add(file, tr("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+    add(file, QT_TR_NOOP("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K),
         &MainWindow::manageCriteria)
         ->setObjectName(QStringLiteral("criteriaAction"));
-    add(file, tr("&Rule thresholds…"), QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::editRules)
+    add(file, QT_TR_NOOP("&Rule thresholds…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        &MainWindow::editRules)
         ->setObjectName(QStringLiteral("rulesAction"));
-    add(file, tr("Add con&text layer…"), QKeySequence(), &MainWindow::addContextLayer)
+    add(file, QT_TR_NOOP("Add con&text layer…"), QKeySequence(), &MainWindow::addContextLayer)
         ->setObjectName(QStringLiteral("addContextLayerAction"));
-    add(file, tr("Conte&xt layers…"), QKeySequence(), &MainWindow::manageContextLayers)
+    add(file, QT_TR_NOOP("Conte&xt layers…"), QKeySequence(), &MainWindow::manageContextLayers)
         ->setObjectName(QStringLiteral("contextLayersAction"));
     file->addSeparator();
     reports_ = new ReportActions(this);
     reports_->addTo(file);
     file->addSeparator();
-    add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+    add(file, QT_TR_NOOP("&Quit"), QKeySequence::Quit, &QWidget::close);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QToolBar* bar = addToolBar(tr("Map"));
+    QMenu* view = menu(QT_TR_NOOP("&View"));
+    QToolBar* bar = translated(addToolBar(QString()), "safemap::MainWindow", QT_TR_NOOP("Map"));
     bar->setObjectName(QStringLiteral("mapToolBar"));
     auto both = [&](QAction* a) {
         bar->addAction(a);
         return a;
     };
-    both(add(view, tr("Zoom &in"), QKeySequence::ZoomIn, [this] { canvas_->zoomIn(); }));
-    both(add(view, tr("Zoom &out"), QKeySequence::ZoomOut, [this] { canvas_->zoomOut(); }));
-    both(add(view, tr("Zoom to &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+    both(add(view, QT_TR_NOOP("Zoom &in"), QKeySequence::ZoomIn, [this] { canvas_->zoomIn(); }));
+    both(add(view, QT_TR_NOOP("Zoom &out"), QKeySequence::ZoomOut, [this] { canvas_->zoomOut(); }));
+    both(add(view, QT_TR_NOOP("Zoom to &all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
              &MainWindow::zoomToSites));
-    both(add(view, tr("Zoom to &filter"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+    both(add(view, QT_TR_NOOP("Zoom to &filter"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
              &MainWindow::zoomToFilter))
         ->setObjectName(QStringLiteral("zoomToFilterAction"));
-    both(add(view, tr("Zoom to &layer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+    both(add(view, QT_TR_NOOP("Zoom to &layer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
              &MainWindow::zoomToCurrentLayer));
-    both(add(view, tr("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
+    both(add(view, QT_TR_NOOP("Zoom to &selection"), QKeySequence(Qt::CTRL | Qt::Key_J),
              &MainWindow::zoomToSelection));
     search_ = new SearchBox(this);
     bar->addSeparator();
     bar->addWidget(search_);
     connect(search_, &SearchBox::placeChosen, this, &MainWindow::goToPlace);
-    QToolBar* timeBar = addToolBar(tr("As of"));
+    QToolBar* timeBar =
+        translated(addToolBar(QString()), "safemap::MainWindow", QT_TR_NOOP("As of"));
     timeBar->setObjectName(QStringLiteral("asOfToolBar"));
     timeBar->addWidget(asOf_);
     view->addSeparator();
-    QMenu* language = view->addMenu(tr("&Language"));
+    QMenu* language =
+        translated(view->addMenu(QString()), "safemap::MainWindow", QT_TR_NOOP("&Language"));
     auto* languages = new QActionGroup(this);
     for (const UiLanguage& l : uiLanguages()) {
         QAction* a = language->addAction(l.nativeName);
         a->setCheckable(true);
         a->setChecked(l.code == currentLanguage());
         languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code = l.code] {
+        connect(a, &QAction::triggered, this, [code = l.code] {
             setLanguage(code);
-            QMessageBox::information(this, QStringLiteral("SafeMap"), languageChangeNotice(code));
+            applyLanguage(code, *QCoreApplication::instance());  // changeEvent does the rest
         });
     }
     view->addSeparator();
@@ -517,19 +533,19 @@ void MainWindow::buildActions() {
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
 
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QMenu* tools = menu(QT_TR_NOOP("&Tools"));
     tools->addAction(filterPanel_->searchAction());
-    add(tools, tr("&Go to a place…"), QKeySequence(Qt::CTRL | Qt::Key_G),
+    add(tools, QT_TR_NOOP("&Go to a place…"), QKeySequence(Qt::CTRL | Qt::Key_G),
         [this] { search_->focusSearch(); });
-    add(tools, tr("&Cordon around a case…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+    add(tools, QT_TR_NOOP("&Cordon around a case…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         &MainWindow::openCordonTool)
         ->setObjectName(QStringLiteral("cordonAction"));
-    add(tools, tr("&What if…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+    add(tools, QT_TR_NOOP("&What if…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
         &MainWindow::openCompare)
         ->setObjectName(QStringLiteral("compareAction"));
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    add(help, tr("&About SafeMap"), {}, &MainWindow::showAbout);
+    QMenu* help = menu(QT_TR_NOOP("&Help"));
+    add(help, QT_TR_NOOP("&About SafeMap"), {}, &MainWindow::showAbout);
     installHelp(this, help);  // the guide (F1, context help), before About
 }
 
@@ -725,6 +741,26 @@ void MainWindow::showContextProblems() {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    retranslateTexts(this);  // menus, actions, docks, toolbars, panels' fixed texts
+    updateTitle();
+    coordLabel_->clear();  // set again as the pointer moves
+    if (const double denominator = canvas_->scaleDenominator(); denominator > 0)
+        scaleLabel_->setText(tr("Scale 1:%1").arg(uiCount(qRound64(denominator))));
+    // The basemap's names are in the UI language, and the session words the lists, numbers
+    // and dates in it: load the basemap in the new language and compose everything again.
+    std::string problem;
+    session_->setBasemap(
+        loadShippedBasemap(mapLanguageFromCode(languageCode(uiLanguage())), &problem));
+    if (session_->isOpen())
+        session_->reload();
+    else
+        showLayers();
 }
 
 void MainWindow::updateTitle() {

@@ -106,6 +106,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    /// A language switch (applyLanguage): texts, title, basemap names and the lists again.
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildActions();

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/error_text.h"
 #include "gis/render/map_renderer.h"
 #include "gis/render/web_mercator.h"
 
@@ -219,8 +220,7 @@ void MapCanvas::drawScaleBar(QPainter& p) const {
         if (m * magnitude <= target)
             length = m * magnitude;
     const double px = length / groundPerPixel;
-    const QString text = length >= 1000 ? QStringLiteral("%1 km").arg(length / 1000)
-                                        : QStringLiteral("%1 m").arg(length);
+    const QString text = uiLength(length);
     const QPointF origin(12, height() - 14);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(QPen(Qt::black, 2));

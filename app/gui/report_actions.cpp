@@ -17,6 +17,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "core/errors/error_catalogue.h"
 #include "core/util/timestamp.h"
 
 namespace safemap {
@@ -72,7 +73,7 @@ MapReportOptions ReportActions::currentOptions() const {
 QFuture<Status> ReportActions::writePdf(const QString& path, ReportPaper paper) {
     auto data = currentReport();
     if (!data)
-        return QtFuture::makeReadyFuture(Status(Error("no project is loaded yet")));
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
     MapReportOptions options = currentOptions();
     options.paper = paper;
     cancel_->store(false);
@@ -85,7 +86,7 @@ QFuture<Status> ReportActions::writePdf(const QString& path, ReportPaper paper) 
 QFuture<Status> ReportActions::writePng(const QString& path, double dpi) {
     auto data = currentReport();
     if (!data)
-        return QtFuture::makeReadyFuture(Status(Error("no project is loaded yet")));
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
     cancel_->store(false);
     return QtConcurrent::run(
         [data = std::move(*data), options = currentOptions(), file = path.toStdString(),

@@ -2,6 +2,7 @@
 
 #include "app/gui/data_paths.h"
 #include "core/criteria/criteria_io.h"
+#include "core/errors/error_catalogue.h"
 #include "gis/render/basemap_layers.h"
 
 namespace safemap {
@@ -9,9 +10,7 @@ namespace safemap {
 Result<std::shared_ptr<const CriteriaSet>> loadDefaultCriteria() {
     const QString path = defaultCriteriaFile();
     if (path.isEmpty())
-        return Error(
-            "the bundled criteria set resources/criteria/crln-1203-v1.json was not found "
-            "(set SAFEMAP_HOME to SafeMap's folder)");
+        return codedError("app.default_criteria_missing");
     auto set = loadCriteriaSet(path.toStdString());
     if (!set)
         return set.error();

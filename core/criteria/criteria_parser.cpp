@@ -1,5 +1,6 @@
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/criteria/criteria_io.h"
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
 #include "core/text/quoted.h"
 #include "core/text/utf8_scan.h"
@@ -601,9 +603,8 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
     // Checked first: the parser's own messages quote the bytes it read, and a message must
     // itself be readable text.
     if (const std::size_t bad = findInvalidUtf8(json); bad != std::string_view::npos)
-        return Error("not valid UTF-8 at line " + std::to_string(lineOfOffset(json, bad)) +
-                         ": save the criteria file as UTF-8",
-                     fileName);
+        return codedError("criteria_file.not_utf8", {std::to_string(lineOfOffset(json, bad))},
+                          fileName);
     DuplicateKeyCheck check(false);
     try {
         Json root;
@@ -612,11 +613,13 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         } catch (const SomeKeyTwice&) {
             DuplicateKeyCheck naming(true);
             const Json again = Json::parse(json.begin(), json.end(), std::ref(naming));
-            return Error("a field is given twice", fileName);  // not reached: naming throws
+            return codedError("criteria_file.field_twice", {}, fileName);  // not reached
         }
         return readSet(root);
     } catch (const Invalid& e) {
-        return Error(e.message, fileName);
+        // The schema's own check, worded for the file's author (a JSON path and what it
+        // expected): framed by words of the reader's language.
+        return codedError("criteria_file.invalid", {e.message}, fileName);
     } catch (const Json::parse_error& e) {
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." → "at line…"
         std::string what = e.what();
@@ -624,7 +627,18 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         if (at != std::string::npos)
             what = what.substr(at + 12);
         // The token may stop inside a multi-byte letter ("id": ườ...): keep the message UTF-8.
-        return Error("not valid JSON: " + printableText(shortened(what)), fileName);
+        const std::string detail = printableText(shortened(what));
+        // The line, column and the text last read, for the Vietnamese words (nlohmann's
+        // own are English): "at line 58, column 18: … last read: '…'".
+        unsigned line = 0, column = 0;
+        const auto lastRead = detail.find("last read: ");
+        if (std::sscanf(detail.c_str(), "at line %u, column %u", &line, &column) == 2 &&
+            lastRead != std::string::npos)
+            return codedError("criteria_file.not_json_at",
+                              {detail, std::to_string(line), std::to_string(column),
+                               detail.substr(lastRead + 11)},
+                              fileName);
+        return codedError("criteria_file.not_json", {detail}, fileName);
     } catch (const Json::out_of_range& e) {
         // 406 "number overflow parsing '1e400'": JSON has no infinity, and such a number would
         // only ever make a score infinite. Name the field instead of nlohmann's code.
@@ -633,23 +647,26 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
         const std::string number =
             q == std::string::npos ? std::string() : what.substr(q + 1, what.rfind('\'') - q - 1);
         const std::string where = check.valuePath();
-        return Error((where.empty() ? std::string() : where + ": ") + "the number " +
-                         (number.empty() ? std::string() : number + " ") +
-                         "is too large to be read",
-                     fileName);
+        std::string place = where;
+        if (!place.empty())
+            place += ": ";
+        std::string shownNumber = number;
+        if (!shownNumber.empty())
+            shownNumber += ' ';
+        return codedError("criteria_file.number_too_large", {place, shownNumber}, fileName);
     } catch (const Json::exception& e) {
-        return Error("not a valid criteria file: " + printableText(e.what()), fileName);
+        return codedError("criteria_file.not_criteria", {printableText(e.what())}, fileName);
     }
 }
 
 Result<CriteriaSet> loadCriteriaSet(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return Error("cannot open the criteria file", path);
+        return codedError("criteria_file.cannot_open", {}, path);
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad())
-        return Error("cannot read the criteria file", path);
+        return codedError("criteria_file.cannot_read", {}, path);
     return parseCriteriaSet(text.str(), path);
 }
 

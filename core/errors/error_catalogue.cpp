@@ -13,7 +13,7 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
     static const auto* map = [] {
         auto* m = new std::unordered_map<std::string_view, const ErrorTemplate*>;
         for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
-                          gisMessages(), serverMessages()})
+                          gisMessages(), appMessages(), fieldMessages(), serverMessages()})
             for (const ErrorTemplate& t : part)
                 m->emplace(t.code, &t);
         return m;
@@ -26,7 +26,7 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
 std::vector<ErrorTemplate> errorCatalogue() {
     std::vector<ErrorTemplate> out;
     for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
-                      gisMessages(), serverMessages()})
+                      gisMessages(), appMessages(), fieldMessages(), serverMessages()})
         out.insert(out.end(), part.begin(), part.end());
     return out;
 }
@@ -69,6 +69,22 @@ Error codedError(std::string_view code, std::vector<std::string> args, std::stri
     Error e(std::move(message), std::move(file), row, std::move(column));
     e.code = std::string(code);
     e.args = std::move(args);
+    return e;
+}
+
+Error atFile(Error error, std::string file) {
+    error.file = std::move(file);
+    return error;
+}
+
+Error errorAbout(std::string_view code, std::vector<std::string> args, const Error& cause,
+                 std::string file) {
+    args.push_back(errorMessage(cause, Language::English));
+    args.push_back(errorMessage(cause, Language::Vietnamese));
+    Error e = codedError(code, std::move(args), file.empty() ? cause.file : std::move(file),
+                         cause.row, cause.column);
+    e.more = cause.more;
+    e.moreOmitted = cause.moreOmitted;
     return e;
 }
 

@@ -35,6 +35,17 @@ const ErrorTemplate* findErrorTemplate(std::string_view code);
 Error codedError(std::string_view code, std::vector<std::string> args = {}, std::string file = {},
                  long row = -1, std::string column = {});
 
+/// `error` (its code, args and further problems kept) as being about `file`: for an error
+/// made where the file's name is not known.
+Error atFile(Error error, std::string file);
+
+/// The error `code` about `cause`: `args`, then cause's own sentence in English and in
+/// Vietnamese as two more args (the English template uses the first, the Vietnamese one the
+/// second), so a wrapping error is worded in one language throughout. The place (file, row,
+/// column) and the further problems are the cause's; `file`, when given, replaces its file.
+Error errorAbout(std::string_view code, std::vector<std::string> args, const Error& cause,
+                 std::string file = {});
+
 /// What the system said when a file could not be opened, read or written (`action`: "open",
 /// "read", "write", "flush" or "replace"), as a coded error: a missing file, a missing
 /// permission, a folder, a full disk or a read-only disk by name; any other error number
@@ -62,5 +73,7 @@ std::span<const ErrorTemplate> storageMessages();
 std::span<const ErrorTemplate> criteriaMessages();
 std::span<const ErrorTemplate> gisMessages();
 std::span<const ErrorTemplate> serverMessages();
+std::span<const ErrorTemplate> appMessages();
+std::span<const ErrorTemplate> fieldMessages();
 
 }  // namespace safemap

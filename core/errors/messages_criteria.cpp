@@ -24,6 +24,23 @@ constexpr ErrorTemplate kMessages[] = {
      "thiết lập bộ tiêu chí đang dùng của dự án ({1}) bị hỏng do bảng cài đặt đã bị sửa "
      "ngoài SafeMap: hãy chọn lại bộ tiêu chí trong Dự án → Bộ tiêu chí"},
 
+    // Criteria files (core/criteria/criteria_parser.cpp). "invalid" carries the schema
+    // check's own words (a JSON path and what it expected) for the file's author.
+    {"criteria_file.not_utf8", "not valid UTF-8 at line {1}: save the criteria file as UTF-8",
+     "tệp tiêu chí không phải UTF-8 hợp lệ ở dòng {1}: hãy lưu tệp tiêu chí dưới dạng UTF-8"},
+    {"criteria_file.field_twice", "a field is given twice", "một mục được ghi hai lần"},
+    {"criteria_file.invalid", "{1}",
+     "tệp tiêu chí không đúng quy cách (chi tiết kỹ thuật cho người soạn tệp: {1})"},
+    {"criteria_file.not_json", "not valid JSON: {1}", "tệp tiêu chí không phải JSON hợp lệ"},
+    {"criteria_file.not_json_at", "not valid JSON: {1}",
+     "tệp tiêu chí không phải JSON hợp lệ ở dòng {2}, cột {3} (đoạn đọc được cuối cùng: {4})"},
+    {"criteria_file.number_too_large", "{1}the number {2}is too large to be read",
+     "{1}số {2}quá lớn, không đọc được"},
+    {"criteria_file.not_criteria", "not a valid criteria file: {1}",
+     "không phải tệp tiêu chí hợp lệ (chi tiết: {1})"},
+    {"criteria_file.cannot_open", "cannot open the criteria file", "không mở được tệp tiêu chí"},
+    {"criteria_file.cannot_read", "cannot read the criteria file", "không đọc được tệp tiêu chí"},
+
     // Answers.
     {"answer.not_valid", "{1} is not a valid answer", "{1} không phải câu trả lời hợp lệ"},
     {"answer.outside_bands", "{1} is outside the bands ({2})",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/criteria_use.h"
 #include "core/project/field_package.h"
 #include "core/project/project.h"
@@ -13,8 +14,8 @@ namespace safemap {
 
 namespace {
 
-Error fieldError(std::string message, std::string column) {
-    return Error(std::move(message), {}, -1, std::move(column));
+Error fieldError(std::string_view code, std::vector<std::string> args, std::string column) {
+    return codedError(code, std::move(args), {}, -1, std::move(column));
 }
 
 std::string trimmed(const std::string& s) {
@@ -32,15 +33,14 @@ Status checkPhotos(const InspectionRecord& record, std::span<const Photo> photos
         if (!listed)
             continue;  // bytes the record does not use are not stored
         if (p.data.empty() || static_cast<long long>(p.data.size()) != p.info.bytes)
-            return fieldError("photo " + p.info.fileName + " is empty or cut short", "photos");
+            return fieldError("inspection.photo_empty", {p.info.fileName}, "photos");
         if (p.info.bytes > kMaxPhotoBytes)
-            return fieldError("photo " + p.info.fileName + " is larger than " +
-                                  std::to_string(kMaxPhotoBytes / (1024 * 1024)) + " MB",
+            return fieldError("inspection.photo_too_large",
+                              {p.info.fileName, std::to_string(kMaxPhotoBytes / (1024 * 1024))},
                               "photos");
         if (contentHash(std::string_view(reinterpret_cast<const char*>(p.data.data()),
                                          p.data.size())) != p.info.contentHash)
-            return fieldError("photo " + p.info.fileName + " does not match its checksum",
-                              "photos");
+            return fieldError("inspection.photo_checksum", {p.info.fileName}, "photos");
     }
     return {};
 }
@@ -64,32 +64,31 @@ std::vector<MeasureCheck> measuresToCheck(const CriteriaSet& set) {
 
 Status validateInspection(const InspectionRecord& r, const CriteriaSet* criteria, Date today) {
     if (r.siteId.empty())
-        return fieldError("no facility chosen", "site");
+        return fieldError("inspection.no_site", {}, "site");
     if (!r.date.ok())
-        return fieldError("the date is not a valid date", "date");
+        return fieldError("inspection.bad_date", {}, "date");
     if (r.date > today)
-        return fieldError("the date " + formatDate(r.date) + " is in the future", "date");
+        return fieldError("inspection.future_date", {formatDate(r.date)}, "date");
     if (trimmed(r.inspector).empty())
-        return fieldError("the inspector's name is missing", "inspector");
+        return fieldError("inspection.no_inspector", {}, "inspector");
     if (r.outcome == InspectionOutcome::Fix) {
         if (!r.fixBy)
-            return fieldError("\"fix by a date\" needs the date", "fix_by");
+            return fieldError("inspection.fix_by_missing", {}, "fix_by");
         if (*r.fixBy < r.date)
-            return fieldError("the deadline " + formatDate(*r.fixBy) + " is before the inspection",
-                              "fix_by");
+            return fieldError("inspection.fix_by_before", {formatDate(*r.fixBy)}, "fix_by");
     } else if (r.fixBy) {
-        return fieldError("a deadline is given only with \"fix by a date\"", "fix_by");
+        return fieldError("inspection.fix_by_unexpected", {}, "fix_by");
     }
     for (size_t i = 0; i < r.measures.size(); ++i) {
         const std::string& id = r.measures[i].indexId;
         for (size_t j = 0; j < i; ++j)
             if (r.measures[j].indexId == id)
-                return fieldError("measure " + id + " is given twice", "measures");
+                return fieldError("inspection.measure_twice", {id}, "measures");
         if (criteria) {
             const Criterion* c = criteria->find(id);
             if (!c || !c->mandatory)
-                return fieldError("measure " + id + " is not a mandatory measure of " +
-                                      criteria->id + " v" + std::to_string(criteria->version),
+                return fieldError("inspection.not_mandatory",
+                                  {id, criteria->id, std::to_string(criteria->version)},
                                   "measures");
         }
     }
@@ -97,7 +96,7 @@ Status validateInspection(const InspectionRecord& r, const CriteriaSet* criteria
         const GeoPoint p = *r.position;
         if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || p.lon < -180 || p.lon > 180 ||
             p.lat < -90 || p.lat > 90)
-            return fieldError("the position is not a longitude and latitude", "position");
+            return fieldError("inspection.bad_position", {}, "position");
     }
     return {};
 }
@@ -139,9 +138,8 @@ Result<InspectionRecord> saveInspection(Project& project, const InspectionDraft&
             return s.recordId == record.recordId;
         });
         if (it == stored->end())
-            return Error("inspection record " + record.recordId + " of " + record.siteId +
-                             " is not in the project",
-                         project.location());
+            return codedError("inspection.record_missing", {record.recordId, record.siteId},
+                              project.location());
         record.recordedAt = it->recordedAt;
         record.origin = it->origin;
         record.mergedHash = it->mergedHash;
@@ -193,12 +191,11 @@ Result<ImportSummary> correctFacility(Project& project, Factory corrected,
                                       const std::set<SiteField>& fields) {
     for (SiteField f : fields)
         if (!correctableFields().count(f))
-            return Error("the facility's " + std::string(siteFieldKey(f)) +
-                         " cannot be corrected on site");
+            return codedError("inspection.not_correctable", {std::string(siteFieldKey(f))});
     if (fields.empty())
         return ImportSummary{};
     if (fields.count(SiteField::Name) && trimmed(corrected.name).empty())
-        return fieldError("the facility's name cannot be empty", "name");
+        return fieldError("inspection.empty_name", {}, "name");
     if (fields.count(SiteField::Position))
         corrected.approximatePosition = false;  // placed by someone who stood there
     const std::string id = corrected.id;
@@ -213,7 +210,7 @@ Result<ImportSummary> correctFacility(Project& project, Factory corrected,
     if (!summary)
         return summary.error();
     if (summary->inserted > 0)  // a correction never adds a facility; the rollback undoes it
-        return Error("no facility " + id + " in the project", project.location());
+        return codedError("project.no_such_facility", {id}, project.location());
     if (auto st = (*tx)->commit(); !st)
         return st.error();
     return summary;

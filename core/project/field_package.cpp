@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/criteria_use.h"
 #include "core/project/imports.h"
 #include "core/project/project.h"
@@ -73,7 +74,7 @@ Result<Chosen> choose(const ProjectRepository& repo, const std::vector<std::stri
         else if (auto tc = byTaxCode.find(id); tc != byTaxCode.end())
             f = tc->second;
         if (!f)
-            return Error("no facility " + id + " in the project", repo.location());
+            return codedError("project.no_such_facility", {id}, repo.location());
         if (!seen.insert(f->id).second)
             continue;  // the same facility picked twice is visited once
         out.factories.push_back(*f);
@@ -199,9 +200,8 @@ Result<std::optional<PackageInfo>> packageInfo(const Project& project) {
     info.packageId = get(kPackageIdKey);
     info.format = toInt(get(kPackageFormatKey));
     if (info.format < 1)
-        return Error("the field package's format (" + get(kPackageFormatKey) +
-                         ") is not a version number; its safemap_meta table was edited",
-                     project.location());
+        return codedError("package.bad_format_setting", {get(kPackageFormatKey)},
+                          project.location());
     info.name = get(kPackageNameKey);
     info.sourceProjectId = get(kPackageSourceIdKey);
     info.sourceProjectFile = get(kPackageSourceFileKey);
@@ -216,19 +216,18 @@ Result<std::optional<PackageInfo>> packageInfo(const Project& project) {
 Result<PackageSummary> createFieldPackage(const Project& source, const PackageRequest& request,
                                           const std::string& path, const PackageExtras& extras) {
     if (request.siteIds.empty())
-        return Error("no facilities were chosen for the field package");
+        return codedError("package.nothing_chosen");
     auto sourceInfo = packageInfo(source);
     if (!sourceInfo)
         return sourceInfo.error();
     if (*sourceInfo)
-        return Error("this is a field package: make packages from the office's project",
-                     source.location());
+        return codedError("package.from_package", {}, source.location());
     std::error_code ec;
     if (fs::exists(path, ec)) {
         if (fs::equivalent(path, source.location(), ec))
-            return Error("a field package cannot replace the project it is made from", path);
+            return codedError("package.replaces_source", {}, path);
         if (!request.replaceExisting)
-            return Error("the file already exists; choose another name", path);
+            return codedError("file.exists", {}, path);
     }
     const ProjectRepository& repo = source.repository();
     auto settings = repo.settings();
@@ -236,7 +235,7 @@ Result<PackageSummary> createFieldPackage(const Project& source, const PackageRe
         return settings.error();
     const auto projectId = settings->find(kProjectIdKey);
     if (projectId == settings->end() || projectId->second.empty())
-        return Error("the project has no id to give its packages", source.location());
+        return codedError("package.no_project_id", {}, source.location());
     auto chosen = choose(repo, request.siteIds);
     if (!chosen)
         return chosen.error();
@@ -362,7 +361,7 @@ Status setPackageRoute(Project& package, const std::vector<std::string>& siteIds
     if (!info)
         return info.error();
     if (!*info)
-        return Error("not a field package", package.location());
+        return codedError("package.not_a_package", {}, package.location());
     auto tx = repo.beginWrite();
     if (!tx)
         return tx.error();
@@ -382,7 +381,7 @@ Status setPackageRoute(Project& package, const std::vector<std::string>& siteIds
                                  [&](const PackageSite& s) { return s.siteId == id; });
         auto f = byId.find(id);
         if (site == sites->end() || f == byId.end())
-            return Error("facility " + id + " is not in the package", package.location());
+            return codedError("package.no_such_facility", {id}, package.location());
         stops.push_back(*f->second);
     }
     for (auto& s : *sites) {

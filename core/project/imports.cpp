@@ -107,7 +107,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, const Table&
                             std::make_move_iterator(slice.warnings.end()));
         out.rows += static_cast<int>(slice.assessments.size());
         if (auto st = repo.appendAssessments(slice.assessments, slice.rows, *importId, ids); !st)
-            return Error(st.error().message, table.fileName);
+            return atFile(st.error(), table.fileName);
         scored.rows.clear();
         scored.points.clear();
         for (size_t i = 0; i < slice.assessments.size(); ++i) {
@@ -150,7 +150,7 @@ Result<InspectionImportOutcome> importInspections(Project& project, const Table&
         return importId.error();
     auto added = repo.addInspections(*parsed);
     if (!added)
-        return Error(added.error().message, table.fileName);
+        return atFile(added.error(), table.fileName);
     out.inserted = *added;
     out.alreadyPresent = out.rows - out.inserted;
     if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));

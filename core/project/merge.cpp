@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
 #include "core/util/content_hash.h"
 #include "core/util/utc_time.h"
@@ -135,43 +136,33 @@ Result<PackageInfo> checkPair(const Project& master, const Project& package) {
     if (!info)
         return info.error();
     if (!*info)
-        return Error(
-            packageFile + " is not a field package (it is a project: open it, or import from it)",
-            package.location());
+        return codedError("merge.not_a_package", {packageFile}, package.location());
     if ((*info)->format > kPackageFormat)
-        return Error("the field package was made by a newer SafeMap (package format " +
-                         std::to_string((*info)->format) + ", this one reads up to " +
-                         std::to_string(kPackageFormat) + "): update SafeMap before merging it",
-                     package.location());
+        return codedError("merge.newer_format",
+                          {std::to_string((*info)->format), std::to_string(kPackageFormat)},
+                          package.location());
     if ((*info)->sourceSchema > master.repository().schemaVersion())
-        return Error("the field package was made by a newer SafeMap (schema " +
-                         std::to_string((*info)->sourceSchema) + ", this one writes " +
-                         std::to_string(master.repository().schemaVersion()) +
-                         "): update SafeMap before merging it",
-                     package.location());
+        return codedError("merge.newer_schema",
+                          {std::to_string((*info)->sourceSchema),
+                           std::to_string(master.repository().schemaVersion())},
+                          package.location());
     auto masterInfo = packageInfo(master);
     if (!masterInfo)
         return masterInfo.error();
     if (*masterInfo)
-        return Error(
-            "this is a field package itself: merge field packages into the office's "
-            "project",
-            master.location());
+        return codedError("merge.into_package", {}, master.location());
     auto settings = master.repository().settings();
     if (!settings)
         return settings.error();
     const auto id = settings->find(kProjectIdKey);
     if (id == settings->end() || id->second != (*info)->sourceProjectId)
-        return Error("the field package was made from another project (" +
-                         (*info)->sourceProjectFile + ", id " + (*info)->sourceProjectId +
-                         "), not from this one (" +
-                         std::filesystem::path(master.location()).filename().string() +
-                         (id == settings->end() ? std::string() : ", id " + id->second) +
-                         "): nothing was merged",
-                     package.location());
+        return codedError("merge.other_project",
+                          {(*info)->sourceProjectFile, (*info)->sourceProjectId,
+                           std::filesystem::path(master.location()).filename().string(),
+                           id == settings->end() ? std::string() : ", id " + id->second},
+                          package.location());
     if (auto st = package.repository().checkIntegrity(); !st)
-        return Error("the field package cannot be merged: " + st.error().message,
-                     package.location());
+        return errorAbout("merge.cannot_merge", {}, st.error(), package.location());
     return std::move(**info);
 }
 
@@ -204,7 +195,7 @@ std::string_view conflictKindCode(ConflictKind kind) {
 Result<Project> openPackageForMerge(const std::string& path) {
     auto package = Project::open(path, Project::Access::ReadOnly);
     if (!package)
-        return Error("cannot read the field package: " + package.error().message, path);
+        return errorAbout("merge.cannot_read", {}, package.error(), path);
     return package;
 }
 
@@ -288,13 +279,10 @@ Result<MergePlan> planMerge(const Project& master, const Project& package) {
     for (const auto& s : *sites) {
         auto f = inField.find(s.siteId);
         if (f == inField.end())
-            return Error("the field package lost facility " + s.siteId + ": it is damaged",
-                         package.location());
+            return codedError("merge.package_lost_facility", {s.siteId}, package.location());
         auto o = inOffice.find(s.siteId);
         if (o == inOffice.end())
-            return Error("facility " + s.siteId + " (" + s.base.name +
-                             ") of the field package is no longer in the project",
-                         master.location());
+            return codedError("merge.facility_gone", {s.siteId, s.base.name}, master.location());
         const Factory& field = *f->second;
         const Factory& now = *o->second;
         std::set<SiteField> byField = changedFields(s.base, field);
@@ -353,10 +341,10 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
         std::string names;
         for (size_t i = 0; i < undecided.size() && i < 5; ++i)
             names += (i ? "; " : "") + undecided[i];
-        return Error(std::to_string(undecided.size()) +
-                         " conflict(s) need a decision (keep the office's or take the field's): " +
-                         names + (undecided.size() > 5 ? "; …" : "") + ". Nothing was merged.",
-                     package.location());
+        if (undecided.size() > 5)
+            names += "; …";
+        return codedError("merge.undecided", {std::to_string(undecided.size()), names},
+                          package.location());
     }
     MergeOutcome out;
     out.duplicates = plan.duplicates;
@@ -405,10 +393,8 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
             if (static_cast<long long>(data->size()) != p.bytes ||
                 contentHash(std::string_view(reinterpret_cast<const char*>(data->data()),
                                              data->size())) != p.contentHash)
-                return Error("photo " + p.fileName + " of the inspection of " + r.siteId + " on " +
-                                 formatDate(r.date) +
-                                 " is damaged in the field package; nothing was merged",
-                             package.location());
+                return codedError("merge.photo_damaged", {p.fileName, r.siteId, formatDate(r.date)},
+                                  package.location());
             photos.push_back({p, std::move(data).value()});
             note("photo", p.photoId, "added", p.fileName + " (" + r.siteId + ")");
             ++out.photos;
@@ -493,7 +479,7 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
                                       [&](const InspectionRecord& r) { return r.recordId == id; });
             const InspectionRecord* office = officeRecord(id);
             if (field == fieldRecords->end() || !office)
-                return Error("internal: conflict " + c.key + " lost its record");
+                return codedError("merge.internal_lost_record", {c.key});
             if (decision == Resolution::TakeField) {
                 if (auto st = takeRecord(*field, "took field"); !st)
                     return st.error();
@@ -524,7 +510,7 @@ Result<MergeOutcome> mergePackage(Project& master, const Project& package,
         auto field = std::find_if(fieldFactories->begin(), fieldFactories->end(),
                                   [&](const Factory& f) { return f.id == c.siteId; });
         if (field == fieldFactories->end())
-            return Error("internal: conflict " + c.key + " lost its facility");
+            return codedError("merge.internal_lost_facility", {c.key});
         if (decision == Resolution::TakeField) {
             std::set<SiteField> fields;
             for (const auto& v : c.values)

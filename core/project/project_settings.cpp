@@ -322,7 +322,7 @@ Result<ProjectSettings> loadProjectSettings(const Project& project) {
             s.contextLayers = contextLayersFromJson(value, why);
             // Not the whole value in the message: a list of layers is long.
             for (const auto& w : why)
-                s.problems.push_back(Error("setting " + key + ": " + w, where));
+                s.problems.push_back(codedError("settings.context_layers", {key, w}, where));
         } else if (key.rfind(kRulesPrefix, 0) == 0) {
             const std::string rule = key.substr(std::string(kRulesPrefix).size());
             if (rule == "as-of") {

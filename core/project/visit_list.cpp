@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
 #include "core/project/visit_route.h"
@@ -36,10 +37,7 @@ Result<OrderedVisit> orderVisitList(const Project& project, const std::vector<st
     for (const auto& id : siteIds) {
         auto it = where.find(id);
         if (it == where.end()) {
-            std::string message = "no facility ";
-            message += id;
-            message += " in the project";
-            return Error(message, project.location());
+            return codedError("project.no_such_facility", {id}, project.location());
         }
         stops.push_back(it->second);
     }

@@ -184,7 +184,7 @@ Status GpkgRepository::removeSetting(const std::string& key) {
     if (auto st = requireWrite(); !st)
         return st;
     if (key == "schema_version" || key == "project.id" || key == "criteria.active")
-        return Error("\"" + key + "\" is not a setting", path_);
+        return codedError("internal.not_a_setting", {key}, path_);
     auto st = db_.prepare("DELETE FROM safemap_meta WHERE key = ?");
     if (!st)
         return st.error();

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/gpkg_geometry.h"
 
@@ -36,11 +37,11 @@ Result<std::vector<MeasureCheck>> measuresFromJson(const std::string& text,
                                                    const std::string& path) {
     const json parsed = json::parse(text, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_array())
-        return Error("inspection record " + recordId + ": its measures are not a JSON list", path);
+        return codedError("project.record_measures_not_list", {recordId}, path);
     std::vector<MeasureCheck> out;
     for (const auto& item : parsed) {
         if (!item.is_object() || !item.contains("id") || !item["id"].is_string())
-            return Error("inspection record " + recordId + ": a measure has no id", path);
+            return codedError("project.record_measure_no_id", {recordId}, path);
         MeasureCheck m;
         m.indexId = item["id"].get<std::string>();
         if (item.contains("implemented") && item["implemented"].is_boolean())
@@ -86,16 +87,12 @@ Result<std::vector<InspectionRecord>> loadInspectionRecords(const Database& db,
         r.siteId = st->text(1);
         const auto date = parseDate(st->text(2));
         if (!date)
-            return Error(
-                "inspection record " + r.recordId + " has no valid date (\"" + st->text(2) + "\")",
-                db.path());
+            return codedError("project.record_bad_date", {r.recordId, st->text(2)}, db.path());
         r.date = *date;
         r.inspector = st->text(3);
         const auto outcome = outcomeFromCode(st->text(4));
         if (!outcome)
-            return Error("inspection record " + r.recordId + " has an unknown outcome \"" +
-                             st->text(4) + "\"",
-                         db.path());
+            return codedError("project.record_bad_outcome", {r.recordId, st->text(4)}, db.path());
         r.outcome = *outcome;
         if (!st->isNull(5))
             r.fixBy = parseDate(st->text(5));
@@ -118,7 +115,7 @@ Result<std::vector<InspectionRecord>> loadInspectionRecords(const Database& db,
         out.push_back(std::move(r));
     }
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     if (out.empty())
         return out;
     auto photos = db.prepare(
@@ -139,7 +136,7 @@ Result<std::vector<InspectionRecord>> loadInspectionRecords(const Database& db,
         out[it->second].photos.push_back(std::move(p));
     }
     if (!photos->error().empty())
-        return Error(photos->error(), db.path());
+        return photos->failure(db.path());
     return out;
 }
 
@@ -149,7 +146,8 @@ Result<std::vector<std::uint8_t>> loadPhotoData(const Database& db, const std::s
         return st.error();
     st->bind(1, photoId);
     if (!st->step())
-        return Error(st->error().empty() ? "no photo " + photoId : st->error(), db.path());
+        return st->error().empty() ? codedError("project.no_such_photo", {photoId}, db.path())
+                                   : st->failure(db.path());
     return st->blob(0);
 }
 
@@ -161,9 +159,9 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
             return known.error();
         known->bind(1, r.siteId);
         if (!known->step())
-            return Error(known->error().empty() ? "no facility " + r.siteId + " in the project"
-                                                : known->error(),
-                         db.path());
+            return known->error().empty()
+                       ? codedError("project.no_such_facility", {r.siteId}, db.path())
+                       : known->failure(db.path());
     }
     auto upsert = db.prepare(
         std::string("INSERT INTO inspection_records (") + kRecordColumns +
@@ -187,7 +185,7 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
     else
         upsert->bindNull(15);
     if (auto st = upsert->run(); !st)
-        return Error(st.error().message, db.path());
+        return atFile(st.error(), db.path());
 
     // The row the rules read, kept in step with the record.
     const Inspection ins = inspectionOf(r, source);
@@ -202,7 +200,7 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
     row->bind(4, ins.measuresOk ? 1 : 0).bindTextOrNull(5, ins.finding);
     row->bindTextOrNull(6, ins.source).bind(7, outcomeCode(r.outcome)).bind(8, r.recordId);
     if (auto st = row->run(); !st)
-        return Error(st.error().message, db.path());
+        return atFile(st.error(), db.path());
 
     // Photos: add the new ones, drop the ones the record no longer lists.
     std::set<std::string> wanted;
@@ -221,13 +219,12 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
         have->bind(1, r.recordId).bind(2, ids.dump());
         while (have->step()) {
             if (have->text(1) != r.recordId)
-                return Error("photo " + have->text(0) + " already belongs to inspection record " +
-                                 have->text(1),
-                             db.path());
+                return codedError("project.photo_elsewhere", {have->text(0), have->text(1)},
+                                  db.path());
             stored.insert(have->text(0));
         }
         if (!have->error().empty())
-            return Error(have->error(), db.path());
+            return have->failure(db.path());
     }
     auto drop = db.prepare("DELETE FROM inspection_photos WHERE photo_id = ?");
     auto add = db.prepare(
@@ -241,8 +238,11 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
         if (wanted.count(id))
             continue;
         drop->bind(1, id);
-        if (auto st = drop->run(); !st)
-            return Error(st.error().message, db.path());
+        if (auto st = drop->run(); !st) {
+            Error e = st.error();
+            e.file = db.path();
+            return e;
+        }
     }
     for (const auto& info : r.photos) {
         if (stored.count(info.photoId))
@@ -251,14 +251,16 @@ Status putInspectionRecord(Database& db, const InspectionRecord& r, std::span<co
             return p.info.photoId == info.photoId;
         });
         if (it == photos.end() || it->data.empty())
-            return Error("photo " + info.photoId + " (" + info.fileName +
-                             ") of inspection record " + r.recordId + " has no data",
-                         db.path());
+            return codedError("project.photo_no_data", {info.photoId, info.fileName, r.recordId},
+                              db.path());
         add->bind(1, info.photoId).bind(2, r.recordId).bindTextOrNull(3, info.fileName);
         add->bind(4, info.mimeType).bind(5, static_cast<int64_t>(it->data.size()));
         add->bind(6, info.contentHash).bindBlob(7, it->data);
-        if (auto st = add->run(); !st)
-            return Error(st.error().message, db.path());
+        if (auto st = add->run(); !st) {
+            Error e = st.error();
+            e.file = db.path();
+            return e;
+        }
     }
     return refreshExtent(db, "inspection_records");
 }
@@ -272,7 +274,7 @@ Status deleteInspectionRecord(Database& db, const std::string& recordId) {
             return st.error();
         st->bind(1, recordId);
         if (auto done = st->run(); !done)
-            return Error(done.error().message, db.path());
+            return atFile(done.error(), db.path());
     }
     return refreshExtent(db, "inspection_records");
 }

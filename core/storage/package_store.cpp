@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/gpkg_geometry.h"
 
@@ -85,13 +86,12 @@ Result<std::vector<PackageSite>> loadPackageSites(const Database& db) {
         s.routeOrder = st->optionalInt(1);
         auto base = factoryFromJson(st->text(2));
         if (!base || base->id != s.siteId)
-            return Error("the package's copy of facility " + s.siteId + " cannot be read",
-                         db.path());
+            return codedError("package.copy_unreadable", {s.siteId}, db.path());
         s.base = std::move(*base);
         out.push_back(std::move(s));
     }
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 
@@ -105,7 +105,7 @@ Status storePackagePlan(Database& db, const PackagePlan& plan) {
     for (const auto& s : plan.sites) {
         ins->bind(1, s.siteId).bind(2, s.routeOrder).bind(3, factoryToJson(s.base));
         if (auto st = ins->run(); !st)
-            return Error(st.error().message, db.path());
+            return atFile(st.error(), db.path());
     }
     if (plan.routeLine.size() >= 2) {
         auto line = db.prepare("INSERT INTO package_route (geom, metres, stops) VALUES (?, ?, ?)");
@@ -114,7 +114,7 @@ Status storePackagePlan(Database& db, const PackagePlan& plan) {
         line->bindBlob(1, encodeGpkgLineString(plan.routeLine)).bind(2, plan.routeMetres);
         line->bind(3, static_cast<int64_t>(plan.routeLine.size() - 1));
         if (auto st = line->run(); !st)
-            return Error(st.error().message, db.path());
+            return atFile(st.error(), db.path());
     }
     return db.exec(
         "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_package_route_geom), "
@@ -135,7 +135,7 @@ Status appendMergeLog(Database& db, std::span<const MergeLogEntry> entries) {
         ins->bindTextOrNull(4, e.packageBy).bind(5, e.item).bind(6, e.itemKey);
         ins->bind(7, e.action).bindTextOrNull(8, e.detail).bindTextOrNull(9, e.contentHash);
         if (auto st = ins->run(); !st)
-            return Error(st.error().message, db.path());
+            return atFile(st.error(), db.path());
     }
     return {};
 }
@@ -154,14 +154,14 @@ Result<std::vector<MergeLogEntry>> loadMergeLog(const Database& db, const std::s
         out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5),
                        st->text(6), st->text(7), st->text(8)});
     if (!st->error().empty())
-        return Error(st->error(), db.path());
+        return st->failure(db.path());
     return out;
 }
 
 Status checkIntegrity(const Database& db) {
     auto st = db.prepare("PRAGMA quick_check");
     if (!st)
-        return Error("the file is damaged: " + st.error().message, db.path());
+        return codedError("package.damaged_detail", {st.error().message}, db.path());
     std::string problems;
     int n = 0;
     while (st->step()) {
@@ -172,9 +172,9 @@ Status checkIntegrity(const Database& db) {
             problems += (problems.empty() ? "" : "; ") + line;
     }
     if (!st->error().empty())
-        return Error("the file is damaged or cut short: " + st->error(), db.path());
+        return codedError("package.damaged_or_cut", {st->error()}, db.path());
     if (n > 0)
-        return Error("the file is damaged (" + problems + (n > 3 ? "; …" : "") + ")", db.path());
+        return codedError("package.damaged", {problems + (n > 3 ? "; …" : "")}, db.path());
     return {};
 }
 

@@ -95,6 +95,12 @@ std::string formatNumber(double value, const DisplayStyle& style) {
     return text == "-0" ? "0" : text;
 }
 
+std::string formatLength(double metres, const DisplayStyle& style) {
+    std::string out = formatNumber(metres >= 1000 ? metres / 1000 : metres, style);
+    out += metres >= 1000 ? " km" : " m";
+    return out;
+}
+
 std::string formatDateFor(const Date& date, const DisplayStyle& style) {
     if (style.dateOrder == DateOrder::Iso)
         return formatDate(date);

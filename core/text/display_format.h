@@ -47,6 +47,10 @@ std::string formatPercent(double value, const DisplayStyle& style, int decimals 
 /// A measured value as short as it can be written exactly to 6 significant digits: 7, 2,5,
 /// 0,25, 1.250 (vi); 7, 2.5, 0.25, 1,250 (en). For points, answers and thresholds.
 std::string formatNumber(double value, const DisplayStyle& style);
+/// A length on the ground as a scale bar labels it: metres below 1 km, else kilometres, the
+/// number written as formatNumber does: 500 m, 2 km, 0,5 km never (1-2-5 lengths), 2.000 km
+/// (vi), 2,000 km (en).
+std::string formatLength(double metres, const DisplayStyle& style);
 /// A date: 26/06/2021 (vi), 2021-06-26 (en).
 std::string formatDateFor(const Date& date, const DisplayStyle& style);
 

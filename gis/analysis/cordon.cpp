@@ -9,6 +9,7 @@
 #include <numbers>
 #include <sstream>
 
+#include "core/errors/error_catalogue.h"
 #include "gis/analysis/ogr_polygons_p.h"
 #include "gis/analysis/utm.h"
 #include "gis/gdal_boundary.h"
@@ -29,13 +30,12 @@ Status checkRadius(const CordonRequest& request) {
     const double r = request.radiusMetres;
     const bool allowed = request.wholeZone ? r >= 0 : r > 0;
     if (!std::isfinite(r) || !allowed) {
-        return Error(request.wholeZone
-                         ? "the margin around the zone cannot be negative: " + metres(r)
-                         : "the cordon radius must be more than 0 m: " + metres(r));
+        return codedError(
+            request.wholeZone ? "cordon.margin_negative" : "cordon.radius_not_positive",
+            {metres(r)});
     }
     if (r > kMaxCordonRadiusMetres)
-        return Error("the cordon radius is larger than " + metres(kMaxCordonRadiusMetres) + ": " +
-                     metres(r));
+        return codedError("cordon.radius_too_large", {metres(kMaxCordonRadiusMetres), metres(r)});
     return {};
 }
 
@@ -55,14 +55,14 @@ Result<MetricFrame> metricFrameAt(GeoPoint site, const GdalErrorScope& errors) {
     OGRSpatialReference grid;
     if (lonLat.importFromEPSG(4326) != OGRERR_NONE ||
         grid.importFromEPSG(frame.epsg) != OGRERR_NONE)
-        return errors.error("cannot set up EPSG:" + std::to_string(frame.epsg));
+        return errors.error("cordon.cannot_set_up_crs", {std::to_string(frame.epsg)});
     // Our points are lon, lat whatever EPSG says the axis order is.
     lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     grid.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     frame.toGrid.reset(OGRCreateCoordinateTransformation(&lonLat, &grid));
     frame.toLonLat.reset(OGRCreateCoordinateTransformation(&grid, &lonLat));
     if (!frame.toGrid || !frame.toLonLat)
-        return errors.error("cannot project to EPSG:" + std::to_string(frame.epsg));
+        return errors.error("cordon.cannot_project", {std::to_string(frame.epsg)});
     return frame;
 }
 
@@ -78,33 +78,33 @@ Result<GeometryPtr> buffered(const OGRGeometry& shape, double groundMetres,
                              const MetricFrame& frame, const GdalErrorScope& errors) {
     GeometryPtr grid(shape.clone());
     if (grid->transform(frame.toGrid.get()) != OGRERR_NONE)
-        return errors.error("cannot project the case site to EPSG:" + std::to_string(frame.epsg));
+        return errors.error("cordon.cannot_project_site", {std::to_string(frame.epsg)});
     GeometryPtr buffer(
         grid->Buffer(circumscribed(groundMetres * frame.scale), kCordonQuadrantSegments));
     if (!buffer || buffer->IsEmpty())
-        return errors.error("cannot compute the buffer (is GDAL built with GEOS?)");
+        return errors.error("cordon.no_buffer");
     if (buffer->transform(frame.toLonLat.get()) != OGRERR_NONE)
-        return errors.error("cannot project the buffer back to EPSG:4326");
+        return errors.error("cordon.cannot_project_back");
     return buffer;
 }
 
 Result<const Zone*> zoneOf(const Factory& site, const std::vector<Zone>& zones) {
     if (site.zoneId.empty())
-        return Error("facility " + site.id + " is not in any zone or cluster");
+        return codedError("cordon.site_without_zone", {site.id});
     for (const Zone& zone : zones) {
         if (zone.id != site.zoneId)
             continue;
         if (zone.area.empty())
-            return Error("zone " + zone.id + " has no area to cordon");
+            return codedError("cordon.zone_no_area", {zone.id});
         return &zone;
     }
-    return Error("zone " + site.zoneId + " of facility " + site.id + " is not loaded");
+    return codedError("cordon.zone_not_loaded", {site.zoneId, site.id});
 }
 
 Result<GeometryPtr> zoneShape(const Zone& zone, const GdalErrorScope& errors) {
     GeometryPtr shape = toOgrMultiPolygon(zone.area);
     if (shape->IsEmpty())
-        return Error("zone " + zone.id + " has no area to cordon");
+        return codedError("cordon.zone_no_area", {zone.id});
     // Hand-drawn parcels sometimes self-intersect; GEOS would then answer point tests and
     // buffers for a shape nobody drew.
     if (!shape->IsValid()) {
@@ -113,7 +113,7 @@ Result<GeometryPtr> zoneShape(const Zone& zone, const GdalErrorScope& errors) {
         if (valid)
             appendPolygons(*valid, parts);
         if (parts.empty())
-            return errors.error("the area of zone " + zone.id + " is not a valid polygon");
+            return errors.error("cordon.zone_invalid", {zone.id});
         shape = toOgrMultiPolygon(parts);
     }
     return shape;
@@ -139,7 +139,7 @@ Result<Cordon> computeCordon(const CordonRequest& request, const std::vector<Fac
         }
     }
     if (!site)
-        return Error("unknown site id: " + request.caseSiteId);
+        return codedError("cordon.unknown_site", {request.caseSiteId});
     if (Status st = checkRadius(request); !st)
         return st.error();
 
@@ -181,7 +181,7 @@ Result<Cordon> computeCordon(const CordonRequest& request, const std::vector<Fac
     OGRPreparedGeometryUniquePtr prepared(
         OGRCreatePreparedGeometry(OGRGeometry::ToHandle(exact.get())));
     if (!prepared)
-        return errors.error("cannot prepare the cordon for point tests (is GDAL built with GEOS?)");
+        return errors.error("cordon.cannot_prepare");
     const BBox box = bounds(cordon.area);
     OGRPoint probe;
     for (const Factory& f : factories) {

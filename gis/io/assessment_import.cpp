@@ -1,6 +1,7 @@
 #include "gis/io/assessment_import.h"
 
 #include "core/assessments/assessment_table.h"
+#include "core/errors/error_catalogue.h"
 #include "core/project/criteria_use.h"
 #include "core/project/project.h"
 #include "gis/io/table_file.h"
@@ -22,7 +23,7 @@ Result<AssessmentFileImport> importAssessmentsFile(Project& project, const std::
     if (!table)
         return table.error();
     if (request.cancel && request.cancel->load())
-        return Error("cancelled: nothing was imported", table->fileName);
+        return codedError("import.cancelled", {}, table->fileName);
     auto outcome = importAssessments(project, *table, request);
     if (!outcome)
         return outcome.error();

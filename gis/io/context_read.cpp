@@ -8,6 +8,8 @@
 #include <array>
 #include <memory>
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
 #include "gis/io/crs_input.h"
 #include "gis/io/ogr_source_p.h"
 #include "gis/render/ogr_geometry_p.h"
@@ -21,16 +23,16 @@ Result<OGRSpatialReference> layerSrs(OGRLayer& layer, const ContextReadOptions& 
     OGRSpatialReference srs;
     if (!options.sourceCrs.empty()) {
         auto definition = resolveCrsInput(options.sourceCrs);
-        if (!definition)
-            return Error(definition.error().message, file);
+        if (!definition) {
+            Error e = definition.error();
+            e.file = file;
+            return e;
+        }
         srs.SetFromUserInput(definition->c_str());
     } else if (const OGRSpatialReference* own = layer.GetSpatialRef()) {
         srs = *own;
     } else {
-        return Error(
-            "the layer has no coordinate reference system; give one, e.g. EPSG:9215 or "
-            "VN2000:<province>",
-            file);
+        return codedError("sites.layer_no_crs", {}, file);
     }
     // Files store easting (longitude) first whatever the CRS's official axis order says.
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -71,10 +73,7 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
     GdalErrorScope errors;
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     if (defn->GetGeomFieldCount() == 0)
-        return Error(
-            "the layer has no geometry: a context layer needs points, lines or areas (a table "
-            "of sites is imported with Project → Import sites)",
-            file);
+        return codedError("context.no_geometry", {}, file);
 
     ContextFeatures out;
     int labelIndex = -1;
@@ -84,8 +83,8 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
             labelIndex = i;
     }
     if (!options.labelField.empty() && labelIndex < 0)
-        return Error("the layer has no field \"" + options.labelField + "\" to name features by",
-                     file, -1, options.labelField);
+        return codedError("context.no_label_field", {quotedForMessage(options.labelField)}, file,
+                          -1, options.labelField);
 
     auto srs = layerSrs(layer, options, file);
     if (!srs)
@@ -97,10 +96,8 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
     if (!srs->IsSame(&wgs84)) {
         transform.reset(OGRCreateCoordinateTransformation(&*srs, &wgs84));
         if (!transform) {
-            std::string why = "cannot transform from ";
-            why += srs->GetName() ? srs->GetName() : "its CRS";
-            why += " to WGS 84";
-            return errors.error(why, file);
+            return errors.error("sites.cannot_transform_crs",
+                                {srs->GetName() ? srs->GetName() : "?"}, file);
         }
     }
 
@@ -113,7 +110,7 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
     layer.ResetReading();
     for (auto& feature : layer) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-            return Error("cancelled", file);
+            return codedError("import.cancelled", {}, file);
         ++features;
         OGRGeometry* g = feature->GetGeometryRef();
         if (!g || g->IsEmpty()) {
@@ -147,14 +144,11 @@ Result<ContextFeatures> readContextFeatures(const std::string& path,
         }
     }
     if (errors.failed())
-        return errors.error("cannot read the layer", file);
+        return errors.error("gdal.cannot_read_layer", {}, file);
 
     const std::array<size_t, 3> sizes{points.size(), lines.size(), areas.size()};
     if (sizes[0] + sizes[1] + sizes[2] == 0) {
-        std::string why = "the layer has no points, lines or areas to draw (";
-        why += std::to_string(features);
-        why += " features read)";
-        return Error(why, file);
+        return codedError("context.nothing_to_draw", {std::to_string(features)}, file);
     }
     if (sizes[2] >= sizes[1] && sizes[2] >= sizes[0]) {
         out.geometry = SourceGeometry::Polygon;

@@ -6,7 +6,9 @@
 #include <charconv>
 #include <optional>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "gis/gdal_boundary.h"
 #include "gis/io/vn2000.h"
 
@@ -64,7 +66,7 @@ std::optional<double> parseMeridian(std::string_view s) {
 Result<std::string> expandShorthand(std::string_view text) {
     text = trim(text);
     if (text.empty())
-        return Error("no coordinate reference system given");
+        return codedError("crs.none_given");
     if (allDigits(text))
         return "EPSG:" + std::string(text);
     const std::string folded = foldForSearch(text);
@@ -78,8 +80,7 @@ Result<std::string> expandShorthand(std::string_view text) {
         const std::string_view argument = trim(text.substr(prefix.size()));
         if (auto meridian = parseMeridian(argument)) {
             if (*meridian < 100.0 || *meridian > 112.0)
-                return Error("VN-2000 central meridian " + std::string(argument) +
-                             " is outside Vietnam (100°–112° E)");
+                return codedError("crs.meridian_outside", {std::string(argument)});
             return vn2000TmCrsForMeridian(*meridian);
         }
         return vn2000CrsFor(argument);
@@ -92,8 +93,7 @@ Result<std::string> checkedName(const std::string& definition) {
     GdalErrorScope errors;
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
-        return errors.error("not a coordinate reference system GDAL understands: \"" + definition +
-                            "\"");
+        return errors.error("crs.not_understood", {quotedForMessage(definition)});
     const char* name = srs.GetName();
     return std::string(name ? name : "unnamed CRS");
 }

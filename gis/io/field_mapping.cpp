@@ -5,7 +5,9 @@
 #include <sstream>
 #include <utility>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "core/text/utf8.h"
 #include "gis/io/source_info.h"
 
@@ -215,21 +217,21 @@ std::string fieldMappingToJson(const FieldMapping& mapping) {
 
 Result<FieldMapping> fieldMappingFromJson(std::string_view json) {
     if (!isValidUtf8(json))
-        return Error("field mapping: not valid UTF-8");
+        return codedError("mapping.not_utf8");
     const auto j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
     if (j.is_discarded())
-        return Error("field mapping: not valid JSON");
+        return codedError("mapping.not_json");
     if (!j.is_object())
-        return Error("field mapping: expected a JSON object");
+        return codedError("mapping.not_object");
     FieldMapping mapping;
     for (const auto& [key, value] : j.items()) {
         auto attribute = siteAttributeFromKey(key);
         if (!attribute)
-            return Error("field mapping: unknown attribute \"" + key + "\"");
+            return codedError("mapping.unknown_attribute", {quotedForMessage(key)});
         if (value.is_null())
             continue;
         if (!value.is_string())
-            return Error("field mapping: the column for \"" + key + "\" must be a string");
+            return codedError("mapping.not_a_string", {quotedForMessage(key)});
         mapping.column(*attribute) = value.get<std::string>();
     }
     return mapping;
@@ -277,12 +279,15 @@ Result<FieldMapping> parseMappingArgument(const std::string& argument) {
 Result<FieldMapping> readFieldMappingFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return Error("cannot open the field mapping file", path);
+        return codedError("mapping.cannot_open", {}, path);
     std::ostringstream text;
     text << in.rdbuf();
     auto mapping = fieldMappingFromJson(text.str());
-    if (!mapping)
-        return Error(mapping.error().message, path);
+    if (!mapping) {
+        Error e = mapping.error();
+        e.file = path;
+        return e;
+    }
     return mapping;
 }
 

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
 #include "gis/io/cp1258.h"
 
 namespace safemap {
@@ -85,16 +87,9 @@ std::string sibling(const std::string& path, std::string_view extension) {
 Status checkShapefileParts(const std::string& path, const std::string& file) {
     const std::string stem = std::filesystem::path(path).stem().string();
     if (sibling(path, ".shx").empty())
-        return Error("the shapefile's index file " + stem +
-                         ".shx is missing: copy every file of the shapefile (.shp, .shx, .dbf, "
-                         ".prj, .cpg) into the same folder",
-                     file);
+        return codedError("sites.shapefile_no_shx", {stem}, file);
     if (sibling(path, ".dbf").empty())
-        return Error("the shapefile's attribute table " + stem +
-                         ".dbf is missing, so there are no names, tax codes or other columns: "
-                         "copy every file of the shapefile (.shp, .shx, .dbf, .prj, .cpg) into "
-                         "the same folder",
-                     file);
+        return codedError("sites.shapefile_no_dbf", {stem}, file);
     return {};
 }
 
@@ -132,7 +127,7 @@ Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path) {
     const std::string file = displayFileName(path);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return Error("file not found", file);
+        return codedError("file.not_found", {}, file);
 
     auto source = std::make_unique<OgrSource>();
     source->path = path;
@@ -159,8 +154,7 @@ Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path) {
     }
     source->dataset = openVector(path, openOptions);
     if (!source->dataset)
-        return errors.error(
-            "cannot read this file as GeoPackage, Shapefile, GeoJSON, KML, CSV, XLSX or ODS", file);
+        return errors.error("gdal.unsupported_file", {}, file);
     source->driver = source->dataset->GetDriverName();
 
     if (source->driver == "ESRI Shapefile" && source->dataset->GetLayerCount() > 0) {
@@ -172,7 +166,7 @@ Result<std::unique_ptr<OgrSource>> openOgrSource(const std::string& path) {
             source->dataset.reset();
             source->dataset = openVector(path, {"ENCODING="});
             if (!source->dataset)
-                return errors.error("cannot reopen the shapefile", file);
+                return errors.error("gdal.cannot_reopen_shapefile", {}, file);
             source->decoding = TextDecoding::Cp1258;
         }
     }
@@ -183,7 +177,7 @@ Result<OGRLayer*> findLayer(const OgrSource& source, const std::string& name) {
     GDALDataset& ds = *source.dataset;
     const std::string file = displayFileName(source.path);
     if (ds.GetLayerCount() == 0)
-        return Error("the file has no layers", file);
+        return codedError("gdal.no_layers", {}, file);
     if (name.empty())
         return ds.GetLayer(0);
     std::string names;
@@ -194,7 +188,7 @@ Result<OGRLayer*> findLayer(const OgrSource& source, const std::string& name) {
             return layer;
         names += (i ? ", " : "") + layerName;
     }
-    return Error("no layer named \"" + name + "\" (the file has: " + names + ")", file);
+    return codedError("gdal.no_such_layer", {quotedForMessage(name), names}, file);
 }
 
 SourceGeometry geometryFamily(OGRwkbGeometryType type) {

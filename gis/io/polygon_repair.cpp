@@ -1,5 +1,7 @@
 #include "gis/io/polygon_repair_p.h"
 
+#include "core/errors/error_catalogue.h"
+
 namespace safemap {
 
 namespace {
@@ -75,12 +77,9 @@ Result<CheckedPolygon> checkPolygon(std::unique_ptr<OGRGeometry> g) {
         collectPolygons(*valid, *polygons);
     if (polygons->IsEmpty() || polygons->get_Area() <= 0) {
         if (points < 3)
-            return Error("the polygon has only " + std::to_string(points) + " distinct point" +
-                         (points == 1 ? "" : "s") +
-                         ", so it encloses no area and cannot be repaired; redraw the zone");
-        return Error(
-            "the polygon is not valid and encloses no area (its points lie on a line), so it "
-            "cannot be repaired; redraw the zone");
+            return codedError(points == 1 ? "sites.polygon_one_point" : "sites.polygon_few_points",
+                              {std::to_string(points)});
+        return codedError("sites.polygon_on_a_line");
     }
     out.repaired = true;
     if (polygons->getNumGeometries() == 1)

@@ -1,5 +1,7 @@
 #include "gis/io/site_assembler_p.h"
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
 #include "gis/io/polygon_repair_p.h"
 
 namespace safemap {
@@ -9,17 +11,36 @@ namespace {
 constexpr size_t kMaxNotes = 100;
 constexpr size_t kRowsNamed = 20;
 
-std::string rowList(const std::vector<long>& rows) {
-    std::string out;
-    for (size_t i = 0; i < rows.size() && i < kRowsNamed; ++i)
-        out += (i ? ", " : "") + std::to_string(rows[i]);
-    if (rows.size() > kRowsNamed)
-        out += " and " + std::to_string(rows.size() - kRowsNamed) + " more";
-    return out;
-}
+// The rows a note is about, for the English and the Vietnamese templates: "rows 3, 5 and 2
+// more" (English words, args {2}) and "3, 5 và 2 dòng khác" (args {3}); the numbers are the
+// same, so the two never name different rows.
+struct RowWords {
+    std::string en;
+    std::string vi;
+};
 
-std::string rowsWord(const std::vector<long>& rows) {
-    return rows.size() == 1 ? "row " : "rows ";
+RowWords rowWords(const std::vector<long>& rows) {
+    RowWords out;
+    out.en = rows.size() == 1 ? "row " : "rows ";
+    for (size_t i = 0; i < rows.size() && i < kRowsNamed; ++i) {
+        std::string n = std::to_string(rows[i]);
+        if (i) {
+            out.en += ", ";
+            out.vi += ", ";
+        }
+        out.en += n;
+        out.vi += n;
+    }
+    if (rows.size() > kRowsNamed) {
+        const std::string more = std::to_string(rows.size() - kRowsNamed);
+        out.en += " and ";
+        out.en += more;
+        out.en += " more";
+        out.vi += " và ";
+        out.vi += more;
+        out.vi += " dòng khác";
+    }
+    return out;
 }
 
 void appendPolygon(const OGRPolygon& polygon, MultiPolygon& out) {
@@ -69,9 +90,8 @@ Result<std::optional<GeoPoint>> SiteAssembler::location(const SiteRow& row,
                  g->toMultiPoint()->getNumGeometries() == 1)
             point = g->toMultiPoint()->getGeometryRef(0);
         if (!point)
-            return Error(std::string("the geometry is a ") + g->getGeometryName() +
-                             "; a factory needs a point",
-                         plan_.file, row.row, plan_.geometryColumn);
+            return codedError("sites.factory_needs_point", {g->getGeometryName()}, plan_.file,
+                              row.row, plan_.geometryColumn);
         x = point->getX();
         y = point->getY();
     } else if (plan_.hasLonLat) {
@@ -82,9 +102,10 @@ Result<std::optional<GeoPoint>> SiteAssembler::location(const SiteRow& row,
         for (auto [text, column] : {std::pair{&lonText, &plan_.mapping.longitude},
                                     std::pair{&latText, &plan_.mapping.latitude}}) {
             if (text->empty())
-                return Error("the coordinate is missing", plan_.file, row.row, *column);
+                return codedError("sites.coordinate_missing", {}, plan_.file, row.row, *column);
             if (!parseDecimal(*text))
-                return Error("\"" + *text + "\" is not a number", plan_.file, row.row, *column);
+                return codedError("number.not_a_number", {quotedForMessage(*text)}, plan_.file,
+                                  row.row, *column);
         }
         x = *parseDecimal(lonText);
         y = *parseDecimal(latText);
@@ -92,43 +113,45 @@ Result<std::optional<GeoPoint>> SiteAssembler::location(const SiteRow& row,
         return std::optional<GeoPoint>{};
     }
     if (plan_.transform && !plan_.transform->Transform(1, &x, &y))
-        return Error("cannot transform this position to WGS 84", plan_.file, row.row,
-                     plan_.useGeometry ? plan_.geometryColumn : plan_.mapping.longitude);
+        return codedError("sites.cannot_transform_position", {}, plan_.file, row.row,
+                          plan_.useGeometry ? plan_.geometryColumn : plan_.mapping.longitude);
     return std::optional(GeoPoint{x, y});
 }
 
 Result<MultiPolygon> SiteAssembler::area(const SiteRow& row, const OGRGeometry* g) {
     if (!g || g->IsEmpty())
-        return Error("the row has no geometry", plan_.file, row.row, plan_.geometryColumn);
+        return codedError("sites.no_geometry", {}, plan_.file, row.row, plan_.geometryColumn);
     if (geometryFamily(g->getGeometryType()) != SourceGeometry::Polygon)
-        return Error(
-            std::string("the geometry is a ") + g->getGeometryName() + "; a zone needs a polygon",
-            plan_.file, row.row, plan_.geometryColumn);
+        return codedError("sites.zone_needs_polygon", {g->getGeometryName()}, plan_.file, row.row,
+                          plan_.geometryColumn);
     std::unique_ptr<OGRGeometry> copy(g->hasCurveGeometry() ? g->getLinearGeometry() : g->clone());
     auto checked = checkPolygon(std::move(copy));
-    if (!checked)
-        return Error(checked.error().message, plan_.file, row.row, plan_.geometryColumn);
+    if (!checked) {
+        Error e = checked.error();  // coded by checkPolygon; the place is the row's
+        e.file = plan_.file;
+        e.row = row.row;
+        e.column = plan_.geometryColumn;
+        return e;
+    }
     if (checked->repaired)
         notes_.push_back(
-            Error("the polygon was not valid (its boundary crosses itself or has a collapsed part) "
-                  "and was repaired with MakeValid: check the zone's shape on the map",
-                  plan_.file, row.row, plan_.geometryColumn));
+            codedError("sites.polygon_repaired", {}, plan_.file, row.row, plan_.geometryColumn));
     OGRGeometry& valid = *checked->geometry;
     if (plan_.transform && valid.transform(plan_.transform.get()) != OGRERR_NONE)
-        return Error("cannot transform this geometry to WGS 84", plan_.file, row.row,
-                     plan_.geometryColumn);
+        return codedError("sites.cannot_transform_geometry", {}, plan_.file, row.row,
+                          plan_.geometryColumn);
     MultiPolygon out;
     if (!toMultiPolygon(valid, out))
-        return Error(std::string("the geometry is a ") + valid.getGeometryName() +
-                         "; a zone needs a polygon",
-                     plan_.file, row.row, plan_.geometryColumn);
+        return codedError("sites.zone_needs_polygon", {valid.getGeometryName()}, plan_.file,
+                          row.row, plan_.geometryColumn);
     return out;
 }
 
 void SiteAssembler::checkDuplicate(const std::string& id, const SiteRow& row) {
     if (auto [it, fresh] = seen_.emplace(id, row.row); !fresh)
-        errors_.add(Error("the same id \"" + id + "\" as row " + std::to_string(it->second),
-                          plan_.file, row.row, idColumnFor(row, plan_.mapping, plan_.zones)));
+        errors_.add(codedError("sites.duplicate_id",
+                               {quotedForMessage(id), std::to_string(it->second)}, plan_.file,
+                               row.row, idColumnFor(row, plan_.mapping, plan_.zones)));
 }
 
 void SiteAssembler::addZone(const SiteRow& row, const OGRGeometry* geometry) {
@@ -175,20 +198,12 @@ void SiteAssembler::addFactory(const SiteRow& row, const OGRGeometry* geometry) 
                                        : !zoneText.empty() ? plan_.mapping.zoneId
                                        : plan_.useGeometry ? plan_.geometryColumn
                                                            : plan_.mapping.zoneId;
-            std::string why;
-            if (zoneText.empty())
-                why = "the row has no coordinates and no zone to place it in";
-            else if (zones_.empty())
-                why =
-                    "the row has no coordinates, and the project has no zones to place it "
-                    "in (import the zones first)";
-            else if (zone)
-                why = "the row has no coordinates, and its zone \"" + zoneText +
-                      "\" has no area to place it in";
-            else
-                why = "the row has no coordinates, and its zone \"" + zoneText +
-                      "\" is not one of the project's zones";
-            errors_.add(Error(why, plan_.file, row.row, column));
+            const char* code = zoneText.empty() ? "sites.no_position_no_zone"
+                               : zones_.empty() ? "sites.no_position_no_project_zones"
+                               : zone           ? "sites.no_position_zone_no_area"
+                                                : "sites.no_position_zone_unknown";
+            errors_.add(
+                codedError(code, {quotedForMessage(zoneText)}, plan_.file, row.row, column));
             return;
         }
         *position = inside;
@@ -219,10 +234,8 @@ void SiteAssembler::add(const SiteRow& row, const OGRGeometry* geometry) {
     for (SiteAttribute a : allSiteAttributes()) {
         const std::string& text = row[a];
         if (text.size() > kMaxCellBytes) {
-            std::string why = "the cell holds ";
-            why += std::to_string(text.size());
-            why += " bytes; a site's text is at most 4096 (is a quote left open?)";
-            errors_.add(Error(why, plan_.file, row.row, plan_.mapping.column(a)));
+            errors_.add(codedError("sites.cell_too_long", {std::to_string(text.size())}, plan_.file,
+                                   row.row, plan_.mapping.column(a)));
             return;
         }
     }
@@ -237,37 +250,34 @@ Result<SiteReading> SiteAssembler::finish() {
         return errors_.toError();
     const std::string& zoneColumn = plan_.mapping.zoneId;
     if (!unknownZones_.empty() && zones_.empty()) {
-        notes_.push_back(Error("the project has no zones yet, so the " +
-                                   std::to_string(unknownZones_.size()) +
-                                   " zone names or ids in this column are kept as written "
-                                   "and not checked; import the zones first to link them",
-                               plan_.file, -1, zoneColumn));
+        notes_.push_back(codedError("sites.zones_not_checked",
+                                    {std::to_string(unknownZones_.size())}, plan_.file, -1,
+                                    zoneColumn));
     } else {
-        for (const auto& [value, rows] : unknownZones_)
-            notes_.push_back(Error("zone \"" + value + "\" is not in the project (" +
-                                       rowsWord(rows) + rowList(rows) +
-                                       "); kept as written, not linked to a zone",
-                                   plan_.file, rows.front(), zoneColumn));
+        for (const auto& [value, rows] : unknownZones_) {
+            RowWords where = rowWords(rows);
+            notes_.push_back(codedError("sites.zone_unknown",
+                                        {quotedForMessage(value), where.en, where.vi}, plan_.file,
+                                        rows.front(), zoneColumn));
+        }
     }
-    for (const auto& [value, rows] : ambiguousZones_)
-        notes_.push_back(Error("zone \"" + value + "\" fits more than one zone of the project (" +
-                                   rowsWord(rows) + rowList(rows) +
-                                   "); give the zone's id or its kind (KCN, CCN, KKT)",
-                               plan_.file, rows.front(), zoneColumn));
-    if (!approximateRows_.empty())
-        notes_.push_back(Error(
-            std::to_string(approximateRows_.size()) +
-                (approximateRows_.size() == 1 ? " facility has" : " facilities have") +
-                " no coordinates and " + (approximateRows_.size() == 1 ? "was" : "were") +
-                " placed inside " + (approximateRows_.size() == 1 ? "its" : "their") +
-                " zone, marked as an approximate position (" + rowsWord(approximateRows_) +
-                rowList(approximateRows_) + "): move " +
-                (approximateRows_.size() == 1 ? "it" : "them") + " to the real place on the map",
-            plan_.file, approximateRows_.front(), zoneColumn));
+    for (const auto& [value, rows] : ambiguousZones_) {
+        RowWords where = rowWords(rows);
+        notes_.push_back(codedError("sites.zone_ambiguous",
+                                    {quotedForMessage(value), where.en, where.vi}, plan_.file,
+                                    rows.front(), zoneColumn));
+    }
+    if (!approximateRows_.empty()) {
+        RowWords where = rowWords(approximateRows_);
+        notes_.push_back(codedError(
+            approximateRows_.size() == 1 ? "sites.approximate_one" : "sites.approximate_many",
+            {std::to_string(approximateRows_.size()), where.en, where.vi}, plan_.file,
+            approximateRows_.front(), zoneColumn));
+    }
     if (notes_.size() > kMaxNotes) {
         const size_t more = notes_.size() - kMaxNotes;
         notes_.resize(kMaxNotes);
-        notes_.push_back(Error("… and " + std::to_string(more) + " more notes", plan_.file));
+        notes_.push_back(codedError("sites.more_notes", {std::to_string(more)}, plan_.file));
     }
     reading_.notes = std::move(notes_);
     return std::move(reading_);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/errors/error_catalogue.h"
 #include "core/project/imports.h"
 #include "core/project/project.h"
 #include "gis/io/ogr_source_p.h"
@@ -23,7 +24,7 @@ Result<SiteFileImport> importSitesFile(Project& project, const std::string& path
     // Last chance to cancel: after this the write is one transaction and cannot be stopped
     // half-way, only rolled back as a whole.
     if (options.cancel && options.cancel->load())
-        return Error("cancelled", displayFileName(path));
+        return codedError("import.cancelled", {}, displayFileName(path));
     return importSiteReading(project, std::move(reading).value(), path);
 }
 

@@ -44,12 +44,13 @@ struct SiteImportOptions {
     std::vector<Zone> knownZones;
     /// Called now and then with (rows read, total rows), and once at the end; total may be -1.
     std::function<void(long long done, long long total)> progress;
-    /// When it becomes true the read stops with Error("cancelled") and nothing is written.
+    /// When it becomes true the read stops with the error "import.cancelled" and nothing is
+    /// written.
     const std::atomic<bool>* cancel = nullptr;
 };
 
 /// Reads and validates every row of a source file. Returns the sites in EPSG:4326, or every
-/// problem (the first as Error(reason, file name, row, column), up to 100 more in
+/// problem (the first as a coded error with file name, row and column, up to 100 more in
 /// Error::more); row numbering is described in docs/import.md (spreadsheets: the row number
 /// the user sees; other formats: 1-based feature number). The source file is opened
 /// read-only. readSiteSource (gis/io/site_reading.h) also returns the reader's notes.

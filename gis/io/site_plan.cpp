@@ -2,7 +2,9 @@
 
 #include <ogr_spatialref.h>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "gis/io/crs_input.h"
 
 namespace safemap {
@@ -14,8 +16,11 @@ Result<OGRSpatialReference> sourceSrs(const PlanInput& input, const SiteImportOp
     OGRSpatialReference srs;
     if (!options.sourceCrs.empty()) {
         auto definition = resolveCrsInput(options.sourceCrs);
-        if (!definition)
-            return Error(definition.error().message, input.file);
+        if (!definition) {
+            Error e = definition.error();
+            e.file = input.file;
+            return e;
+        }
         srs.SetFromUserInput(definition->c_str());
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         return srs;
@@ -24,16 +29,9 @@ Result<OGRSpatialReference> sourceSrs(const PlanInput& input, const SiteImportOp
         if (!input.layerSrs) {
             if (input.shapefile) {
                 const std::string stem = input.file.substr(0, input.file.rfind('.'));
-                return Error("the shapefile has no " + stem +
-                                 ".prj file, so its coordinate reference system is unknown: "
-                                 "copy the .prj with it, or give the CRS (e.g. EPSG:9215 or "
-                                 "VN2000:<province>)",
-                             input.file);
+                return codedError("sites.shapefile_no_prj", {stem}, input.file);
             }
-            return Error(
-                "the layer has no coordinate reference system; give one, e.g. EPSG:9215 or "
-                "VN2000:<province>",
-                input.file);
+            return codedError("sites.layer_no_crs", {}, input.file);
         }
         // Keep the driver's axis mapping: it describes how the file stores coordinates.
         return *input.layerSrs;
@@ -92,19 +90,17 @@ Result<ReadPlan> planRead(const PlanInput& input, const SiteImportOptions& optio
     const SourceLayerInfo& info = input.info;
     plan.mapping = options.mapping ? *options.mapping : guessFieldMapping(info);
     if (plan.mapping.name.empty())
-        return Error(info.fields.empty()
-                         ? "the layer has no columns at all, so there is no site name"
-                         : "no column is mapped to the site name (name)",
-                     plan.file);
+        return codedError(info.fields.empty() ? "sites.no_columns" : "sites.no_name_column", {},
+                          plan.file);
     std::vector<bool> used(info.fields.size(), false);
     for (SiteAttribute a : allSiteAttributes()) {
         std::string& column = plan.mapping.column(a);
         int& index = plan.fieldIndex[static_cast<int>(a)];
         index = column.empty() ? -1 : findMappedField(info, column);
         if (!column.empty() && index < 0)
-            return Error("the file has no column \"" + column + "\" (mapped to " +
-                             std::string(siteAttributeKey(a)) + ")",
-                         plan.file, -1, column);
+            return codedError("sites.mapped_column_missing",
+                              {quotedForMessage(column), std::string(siteAttributeKey(a))},
+                              plan.file, -1, column);
         if (index >= 0) {
             column = info.fields[static_cast<size_t>(index)].name;
             used[static_cast<size_t>(index)] = true;
@@ -122,23 +118,18 @@ Result<ReadPlan> planRead(const PlanInput& input, const SiteImportOptions& optio
         else if (family == SourceGeometry::None && !plan.mapping.zoneId.empty())
             target = ImportTarget::Factories;  // placed inside their zones
         else
-            return Error("cannot tell whether the rows are zones or factories: the layer has " +
-                             (family == SourceGeometry::None ? std::string("no geometry")
-                                                             : info.geometryType + " geometry") +
-                             " and no longitude/latitude columns",
-                         plan.file);
+            return family == SourceGeometry::None
+                       ? codedError("sites.target_unknown_no_geometry", {}, plan.file)
+                       : codedError("sites.target_unknown", {info.geometryType}, plan.file);
     }
     plan.zones = target == ImportTarget::Zones;
     if (plan.zones && family != SourceGeometry::Polygon)
-        return Error("zones need polygon geometry; this layer has " +
-                         (family == SourceGeometry::None ? std::string("none") : info.geometryType),
-                     plan.file);
+        return family == SourceGeometry::None
+                   ? codedError("sites.zones_need_polygons_none", {}, plan.file)
+                   : codedError("sites.zones_need_polygons", {info.geometryType}, plan.file);
     plan.useGeometry = plan.zones || family == SourceGeometry::Point;
     if (!plan.useGeometry && !plan.hasLonLat && plan.mapping.zoneId.empty())
-        return Error(
-            "factories need point geometry, longitude and latitude columns, or a zone column "
-            "(to be placed inside their zone)",
-            plan.file);
+        return codedError("sites.factories_need_position", {}, plan.file);
     plan.geometryColumn = input.geometryColumn;
 
     // Only what the source has a column (or geometry) for is provided: a re-import from a
@@ -155,10 +146,8 @@ Result<ReadPlan> planRead(const PlanInput& input, const SiteImportOptions& optio
         const std::string& name = info.fields[i].name;
         if (used[i] || name.empty() || isRowNumberColumn(name) || input.quietColumns.count(name))
             continue;
-        notes.push_back(Error("column \"" + name +
-                                  "\" is not imported: no attribute is mapped to it (see the "
-                                  "column list in docs/import.md, or give a mapping)",
-                              plan.file, -1, name));
+        notes.push_back(
+            codedError("sites.column_not_imported", {quotedForMessage(name)}, plan.file, -1, name));
     }
 
     if (!plan.useGeometry && !plan.hasLonLat)
@@ -173,10 +162,8 @@ Result<ReadPlan> planRead(const PlanInput& input, const SiteImportOptions& optio
         GdalErrorScope errors;
         plan.transform.reset(OGRCreateCoordinateTransformation(&*srs, &wgs84));
         if (!plan.transform)
-            return errors.error("cannot transform from " +
-                                    std::string(srs->GetName() ? srs->GetName() : "the CRS") +
-                                    " to WGS 84",
-                                plan.file);
+            return errors.error("sites.cannot_transform_crs",
+                                {srs->GetName() ? srs->GetName() : "?"}, plan.file);
     }
     return plan;
 }

@@ -1,5 +1,6 @@
 #include <ogr_spatialref.h>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/trim.h"
 #include "core/text/utf8.h"
 #include "gis/io/site_assembler_p.h"
@@ -81,7 +82,7 @@ Result<SiteReading> readLayerSites(const std::string& path, const SiteImportOpti
     for (auto& feature : layer) {
         ++index;
         if (options.cancel && options.cancel->load())
-            return Error("cancelled", plan->file);
+            return codedError("import.cancelled", {}, plan->file);
         if (options.progress && index % 100 == 0)
             options.progress(index - 1, total);
         row = index;
@@ -97,10 +98,8 @@ Result<SiteReading> readLayerSites(const std::string& path, const SiteImportOpti
                 continue;
             std::string text = src.text(feature->GetFieldAsString(field));
             if (!isValidUtf8(text)) {
-                assembler.addError(
-                    Error("the text is not valid UTF-8 (the file's encoding is "
-                          "not what it declares; for a shapefile check its .cpg)",
-                          plan->file, row, plan->mapping.column(a)));
+                assembler.addError(codedError("sites.text_not_utf8", {}, plan->file, row,
+                                              plan->mapping.column(a)));
                 good = false;
                 break;
             }
@@ -110,9 +109,9 @@ Result<SiteReading> readLayerSites(const std::string& path, const SiteImportOpti
             assembler.add(r, feature->GetGeometryRef());
     }
     if (errors.failed())
-        return errors.error("the file could not be read to the end", plan->file, row);
+        return errors.error("gdal.read_incomplete", {}, plan->file, row);
     if (options.cancel && options.cancel->load())
-        return Error("cancelled", plan->file);
+        return codedError("import.cancelled", {}, plan->file);
     if (options.progress)
         options.progress(index, total < 0 ? index : total);
     return assembler.finish();

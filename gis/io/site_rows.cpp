@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/errors/error_catalogue.h"
 #include "core/tabular/whole_number.h"
+#include "core/text/quoted.h"
 #include "core/util/date.h"
 
 namespace safemap {
@@ -13,8 +15,8 @@ namespace safemap {
 namespace {
 
 Error rowError(const SiteRow& row, const FieldMapping& mapping, SiteAttribute a,
-               const std::string& message) {
-    return Error(message, row.file, row.row, mapping.column(a));
+               std::string_view code, std::vector<std::string> args) {
+    return codedError(code, std::move(args), row.file, row.row, mapping.column(a));
 }
 
 // A worker count: empty → unknown; otherwise a whole number ≥ 0. A count has no fraction, so
@@ -29,9 +31,9 @@ Result<std::optional<int>> parseCount(const SiteRow& row, const FieldMapping& ma
     if (!reading.value)
         return reading.problem.at(row.file, row.row, mapping.column(a));
     if (*reading.value < 0)
-        return rowError(row, mapping, a, "\"" + text + "\" is negative");
+        return rowError(row, mapping, a, "sites.count_negative", {quotedForMessage(text)});
     if (*reading.value > std::numeric_limits<int>::max())
-        return rowError(row, mapping, a, "\"" + text + "\" is too large");
+        return rowError(row, mapping, a, "number.too_large", {quotedForMessage(text)});
     return std::optional<int>(static_cast<int>(*reading.value));
 }
 
@@ -40,22 +42,18 @@ Status checkInVietnam(const SiteRow& row, GeoPoint p, const std::string& lonColu
     char buf[64];
     if (!(p.lon >= kMinLon && p.lon <= kMaxLon)) {
         std::snprintf(buf, sizeof buf, "%.6f", p.lon);
-        return Error(std::string("longitude ") + buf +
-                         " is outside Vietnam (100 to 112 east); check the columns and the CRS",
-                     row.file, row.row, lonColumn);
+        return codedError("sites.longitude_outside", {buf}, row.file, row.row, lonColumn);
     }
     if (!(p.lat >= kMinLat && p.lat <= kMaxLat)) {
         std::snprintf(buf, sizeof buf, "%.6f", p.lat);
-        return Error(std::string("latitude ") + buf +
-                         " is outside Vietnam (7 to 24 north); check the columns and the CRS",
-                     row.file, row.row, latColumn);
+        return codedError("sites.latitude_outside", {buf}, row.file, row.row, latColumn);
     }
     return {};
 }
 
 Status checkName(const SiteRow& row, const FieldMapping& mapping) {
     if (row[SiteAttribute::Name].empty())
-        return rowError(row, mapping, SiteAttribute::Name, "the name is missing");
+        return rowError(row, mapping, SiteAttribute::Name, "sites.name_missing", {});
     return {};
 }
 
@@ -103,21 +101,20 @@ Result<Factory> factoryFromRow(const SiteRow& row, const FieldMapping& mapping, 
     f.workforce = {*total, *outside, *shift};
     if (f.workforce.total && f.workforce.outOfProvince &&
         *f.workforce.outOfProvince > *f.workforce.total)
-        return rowError(row, mapping, SiteAttribute::WorkersOutOfProvince,
-                        "more out-of-province workers (" +
-                            std::to_string(*f.workforce.outOfProvince) + ") than workers (" +
-                            std::to_string(*f.workforce.total) + ")");
+        return rowError(
+            row, mapping, SiteAttribute::WorkersOutOfProvince, "sites.more_out_of_province",
+            {std::to_string(*f.workforce.outOfProvince), std::to_string(*f.workforce.total)});
     if (f.workforce.total && f.workforce.largestShift &&
         *f.workforce.largestShift > *f.workforce.total)
-        return rowError(row, mapping, SiteAttribute::WorkersLargestShift,
-                        "more workers in one shift (" + std::to_string(*f.workforce.largestShift) +
-                            ") than workers (" + std::to_string(*f.workforce.total) + ")");
+        return rowError(
+            row, mapping, SiteAttribute::WorkersLargestShift, "sites.more_in_shift",
+            {std::to_string(*f.workforce.largestShift), std::to_string(*f.workforce.total)});
 
     if (const std::string& d = row[SiteAttribute::AccountIssued]; !d.empty()) {
         f.accountIssued = parseDate(d);
         if (!f.accountIssued)
-            return rowError(row, mapping, SiteAttribute::AccountIssued,
-                            "\"" + d + "\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)");
+            return rowError(row, mapping, SiteAttribute::AccountIssued, "date.not_a_date",
+                            {quotedForMessage(d)});
     }
     if (auto st = checkInVietnam(row, location, lonColumn, latColumn); !st)
         return st.error();
@@ -142,13 +139,13 @@ Result<Zone> zoneFromRow(const SiteRow& row, const FieldMapping& mapping, MultiP
         const std::string& k = row[SiteAttribute::Kind];
         auto kind = zoneKindFromCode(k);
         if (!kind)
-            return rowError(row, mapping, SiteAttribute::Kind,
-                            "\"" + k + "\" is not a zone kind (KCN, CCN or KKT)");
+            return rowError(row, mapping, SiteAttribute::Kind, "sites.not_a_zone_kind",
+                            {quotedForMessage(k)});
         z.kind = *kind;
     }
     const BBox box = bounds(area);
     if (box.empty())
-        return Error("the area is empty", row.file, row.row, geometryColumn);
+        return codedError("sites.area_empty", {}, row.file, row.row, geometryColumn);
     // Corners of the bounding box: if both are inside, every vertex is.
     for (GeoPoint corner : {GeoPoint{box.minX, box.minY}, GeoPoint{box.maxX, box.maxY}})
         if (auto st = checkInVietnam(row, corner, geometryColumn, geometryColumn); !st)

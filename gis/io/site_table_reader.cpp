@@ -2,10 +2,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/errors/error_catalogue.h"
 #include "core/tabular/csv_reader.h"
 #include "core/tabular/header_row.h"
 #include "core/tabular/row_roles.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 #include "core/text/trim.h"
 #include "gis/io/site_assembler_p.h"
 #include "gis/io/site_table_p.h"
@@ -37,15 +39,26 @@ std::unique_ptr<OGRGeometry> parseWkt(std::string_view text) {
 std::string quotedTexts(const Table& table, const std::vector<TableRow>& rows, size_t limit) {
     std::string out;
     for (size_t i = 0; i < rows.size() && i < limit; ++i)
-        out += std::string(i ? ", " : "") + "\"" + std::string(firstText(table, rows[i])) + "\"";
+        out += std::string(i ? ", " : "") + quotedForMessage(firstText(table, rows[i]));
     if (rows.size() > limit)
         out += ", …";
     return out;
 }
 
-std::string rowSpan(long first, long last) {
-    return first == last ? "row " + std::to_string(first)
-                         : "rows " + std::to_string(first) + "–" + std::to_string(last);
+// A note about rows first…last: the one-row code with {1} = the row, or the many-rows code
+// (code + "s") with {1}–{2}; `more` are the note's further args, from {3} (one row) on.
+Error rowsNote(std::string code, long first, long last, std::vector<std::string> more,
+               const std::string& file) {
+    std::vector<std::string> args{std::to_string(first)};
+    if (first != last) {
+        code += 's';
+        args.push_back(std::to_string(last));
+    } else {
+        args.emplace_back();
+    }
+    for (auto& m : more)
+        args.push_back(std::move(m));
+    return codedError(code, std::move(args), file, first);
 }
 
 /// \brief The rows of one table, turned into sites.
@@ -86,8 +99,8 @@ void TableSiteReader::readRow(const TableRow& row) {
     if (csv_ && row.cellCount < lastNamed_) {
         // A short record is a broken line (an unquoted line break, a lost delimiter), not
         // a row of blanks: say which column it ran out at.
-        assembler_.addError(Error("the row has fewer values than the header has columns",
-                                  plan_.file, row.row, table_.header[row.cellCount]));
+        assembler_.addError(
+            codedError("sites.row_short", {}, plan_.file, row.row, table_.header[row.cellCount]));
         return;
     }
     SiteRow r;
@@ -101,8 +114,8 @@ void TableSiteReader::readRow(const TableRow& row) {
         if (const std::string_view wkt = trimmed(table_.cell(row, wkt_)); !wkt.empty()) {
             geometry = parseWkt(wkt);
             if (!geometry) {
-                assembler_.addError(Error("not a WKT geometry", plan_.file, row.row,
-                                          table_.header[static_cast<size_t>(wkt_)]));
+                assembler_.addError(codedError("sites.not_wkt", {}, plan_.file, row.row,
+                                               table_.header[static_cast<size_t>(wkt_)]));
                 return;
             }
         }
@@ -113,10 +126,9 @@ void TableSiteReader::readRow(const TableRow& row) {
 void TableSiteReader::noteSkipped() {
     if (signature_.empty())
         return;
-    assembler_.addNote(Error(rowSpan(signature_.front().row, signature_.back().row) +
-                                 " look like a signature block (" +
-                                 quotedTexts(table_, signature_, 2) + ") and were not imported",
-                             plan_.file, signature_.front().row));
+    assembler_.addNote(rowsNote("sites.signature_row", signature_.front().row,
+                                signature_.back().row, {quotedTexts(table_, signature_, 2)},
+                                plan_.file));
     signature_.clear();
 }
 
@@ -126,12 +138,11 @@ Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
         if (!table_.header[i].empty())
             lastNamed_ = i + 1;
     if (!table_.titleRows.empty())
-        notes.insert(notes.begin(),
-                     Error(rowSpan(table_.titleRows.front().row, table_.titleRows.back().row) +
-                               " above the header (row " + std::to_string(table_.headerRow) +
-                               ") are titles and were not imported: " +
-                               quotedTexts(table_, table_.titleRows, 3),
-                           plan_.file, table_.titleRows.front().row));
+        notes.insert(
+            notes.begin(),
+            rowsNote("sites.title_row", table_.titleRows.front().row, table_.titleRows.back().row,
+                     {std::to_string(table_.headerRow), quotedTexts(table_, table_.titleRows, 3)},
+                     plan_.file));
     for (Error& n : notes)
         assembler_.addNote(std::move(n));
 
@@ -141,10 +152,8 @@ Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
             continue;
         for (const TableRow& row : table_.rows)
             if (!trimmed(table_.cell(row, static_cast<int>(c))).empty()) {
-                assembler_.addNote(Error("column " + std::to_string(c + 1) +
-                                             " has values but no name in the header, so it is "
-                                             "not imported",
-                                         plan_.file, row.row));
+                assembler_.addNote(codedError("sites.column_without_name", {std::to_string(c + 1)},
+                                              plan_.file, row.row));
                 break;
             }
     }
@@ -154,7 +163,7 @@ Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
     for (size_t i = 0; i < table_.rows.size(); ++i) {
         const TableRow& row = table_.rows[i];
         if (options_.cancel && options_.cancel->load())
-            return Error("cancelled", plan_.file);
+            return codedError("import.cancelled", {}, plan_.file);
         if (options_.progress && i % 100 == 99)
             options_.progress(static_cast<long long>(i), total);
         switch (roles[i]) {
@@ -162,17 +171,15 @@ Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
                 signature_.push_back(row);
                 continue;
             case RowRole::ColumnNumbers:
-                assembler_.addNote(
-                    Error("row " + std::to_string(row.row) +
-                              " only numbers the columns ((1), (2), …) and was not imported",
-                          plan_.file, row.row));
+                assembler_.addNote(codedError("sites.column_numbers_row", {std::to_string(row.row)},
+                                              plan_.file, row.row));
                 continue;
             case RowRole::Total:
                 if (!identifiesSite(row)) {
-                    assembler_.addNote(Error("row " + std::to_string(row.row) + " is a total (\"" +
-                                                 std::string(firstText(table_, row)) +
-                                                 "\") and was not imported",
-                                             plan_.file, row.row));
+                    assembler_.addNote(codedError(
+                        "sites.total_row",
+                        {std::to_string(row.row), quotedForMessage(firstText(table_, row))},
+                        plan_.file, row.row));
                     continue;
                 }
                 break;
@@ -184,7 +191,7 @@ Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
     }
     noteSkipped();
     if (options_.cancel && options_.cancel->load())
-        return Error("cancelled", plan_.file);
+        return codedError("import.cancelled", {}, plan_.file);
     if (options_.progress)
         options_.progress(total, total);
     return assembler_.finish();
@@ -200,12 +207,12 @@ Result<Table> readSiteTable(const std::string& path, const std::string& sheet,
         return readSpreadsheetTable(path, sheet, names);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return Error("file not found", file);
+        return codedError("file.not_found", {}, file);
     if (!sheet.empty() && sheet != stemOf(path))
-        return Error("no layer named \"" + sheet + "\" (the file has: " + stemOf(path) + ")", file);
+        return codedError("gdal.no_such_layer", {quotedForMessage(sheet), stemOf(path)}, file);
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return Error("cannot open the file", file);
+        return codedError("gdal.cannot_open", {}, file);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     CsvOptions options;

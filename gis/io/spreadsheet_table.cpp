@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/errors/error_catalogue.h"
 #include "core/tabular/header_row.h"
 #include "gis/io/ogr_source_p.h"
 
@@ -18,13 +19,10 @@ Result<Table> readSpreadsheetTable(const std::string& path, const std::string& s
         // recognized"; here a workbook was expected, so say what is wrong with it.
         if (!std::filesystem::exists(path))
             return source.error();
-        return Error(
-            "cannot read this workbook: the file is damaged or cut short, or is not really an "
-            "XLSX or ODS file; open it in a spreadsheet program and save it again",
-            file);
+        return codedError("gdal.workbook_damaged", {}, file);
     }
     if (!(*source)->isSpreadsheet())
-        return Error("not an XLSX or ODS workbook (GDAL driver " + (*source)->driver + ")", file);
+        return codedError("gdal.not_a_workbook", {(*source)->driver}, file);
     auto layer = findLayer(**source, sheet);
     if (!layer)
         return layer.error();
@@ -55,7 +53,7 @@ Result<Table> readSpreadsheetTable(const std::string& path, const std::string& s
         table.addRow(row, row, std::vector<std::string_view>(views.begin(), views.begin() + used));
     }
     if (errors.failed())
-        return errors.error("cannot read the sheet", file);
+        return errors.error("gdal.cannot_read_sheet", {}, file);
     if (Status s = chooseHeaderRow(table, headerNames); !s)
         return s.error();
     return table;

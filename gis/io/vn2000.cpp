@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
+#include "core/text/quoted.h"
 
 namespace safemap {
 
@@ -116,8 +118,7 @@ std::optional<Vn2000Province> findVn2000Province(std::string_view name) {
 Result<std::string> vn2000CrsFor(std::string_view province) {
     auto p = findVn2000Province(province);
     if (!p)
-        return Error("unknown province for VN-2000: \"" + std::string(province) +
-                     "\" (give an EPSG code or a central meridian such as VN2000:107.25)");
+        return codedError("crs.unknown_province", {quotedForMessage(province)});
     return "EPSG:" + std::to_string(p->epsg);
 }
 

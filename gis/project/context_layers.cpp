@@ -3,6 +3,8 @@
 #include <charconv>
 #include <filesystem>
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
 #include "gis/io/context_read.h"
 
 namespace safemap {
@@ -77,11 +79,7 @@ Result<std::shared_ptr<const LayerData>> loadContextLayerData(const std::string&
     const std::string file = resolveContextPath(projectPath, layer.path);
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
-        return Error("context layer \"" + layer.title +
-                         "\": the file is missing (moved, renamed "
-                         "or on a drive not connected); the rest "
-                         "of the project opened without it",
-                     file);
+        return codedError("context.file_missing", {quotedForMessage(layer.title)}, file);
     ContextReadOptions options;
     options.layerName = layer.layerName;
     options.sourceCrs = layer.sourceCrs;
@@ -89,10 +87,14 @@ Result<std::shared_ptr<const LayerData>> loadContextLayerData(const std::string&
     options.cancel = cancel;
     auto read = readContextFeatures(file, options);
     if (!read) {
-        Error e = read.error();
-        e.message = "context layer \"" + layer.title + "\": " + e.message;
-        if (e.file.empty())
-            e.file = file;
+        // The reader's error inside ours, worded in each language from its own entry.
+        const Error& inner = read.error();
+        Error e = codedError("context.layer_failed",
+                             {quotedForMessage(layer.title), errorMessage(inner, Language::English),
+                              errorMessage(inner, Language::Vietnamese)},
+                             inner.file.empty() ? file : inner.file, inner.row, inner.column);
+        e.more = inner.more;
+        e.moreOmitted = inner.moreOmitted;
         return e;
     }
     const ContextFeatures& f = *read;

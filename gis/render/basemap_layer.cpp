@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include "core/errors/error_catalogue.h"
+#include "core/text/quoted.h"
 #include "gis/render/layer_data.h"
 #include "gis/render/ogr_geometry_p.h"
 
@@ -32,12 +34,12 @@ Result<std::shared_ptr<const LayerData>> loadBasemapLayer(const std::string& pat
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset) {
-        std::string why = CPLGetLastErrorMsg();
-        return Error("cannot open basemap: " + (why.empty() ? std::string("unknown format") : why),
-                     path);
+        const std::string why = printableText(CPLGetLastErrorMsg());
+        return why.empty() ? codedError("basemap.unknown_format", {}, path)
+                           : codedError("basemap.cannot_open", {why}, path);
     }
     if (dataset->GetLayerCount() < 1)
-        return Error("basemap has no layer", path);
+        return codedError("basemap.no_layer", {}, path);
     OGRLayer* layer = dataset->GetLayer(0);
 
     OGRSpatialReference wgs84;
@@ -50,7 +52,7 @@ Result<std::shared_ptr<const LayerData>> loadBasemapLayer(const std::string& pat
         from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         transform.reset(OGRCreateCoordinateTransformation(&from, &wgs84));
         if (!transform)
-            return Error("cannot reproject basemap to EPSG:4326", path);
+            return codedError("basemap.cannot_reproject", {"", ""}, path);
     }
 
     const int nameField = layer->GetLayerDefn()->GetFieldIndex("name");

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/errors/error_catalogue.h"
 #include "gis/gdal_boundary.h"
 #include "gis/render/layer_style.h"
 #include "gis/render/ogr_geometry_p.h"
@@ -75,7 +76,7 @@ public:
         GdalErrorScope errors;
         GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         if (!ds)
-            return errors.error("cannot open the basemap", path);
+            return errors.error("basemap.cannot_open_gdal", {}, path);
         return VectorFile(path, std::move(ds));
     }
 
@@ -86,9 +87,7 @@ public:
         GdalErrorScope errors;
         OGRLayer* layer = layerName ? ds_->GetLayerByName(layerName) : ds_->GetLayer(0);
         if (!layer)
-            return Error(
-                std::string("basemap layer ") + (layerName ? layerName : "0") + " is missing",
-                path_);
+            return codedError("basemap.layer_missing", {layerName ? layerName : "0"}, path_);
         OGRSpatialReference wgs84;
         wgs84.importFromEPSG(4326);
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -99,7 +98,7 @@ public:
             from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
             transform.reset(OGRCreateCoordinateTransformation(&from, &wgs84));
             if (!transform)
-                return errors.error("cannot reproject the basemap to EPSG:4326", path_);
+                return errors.error("basemap.cannot_reproject", {}, path_);
         }
         layer->ResetReading();
         for (auto& feature : *layer) {
@@ -111,7 +110,7 @@ public:
             f(*feature, *geometry);
         }
         if (errors.failed())
-            return errors.error("cannot read the basemap", path_);
+            return errors.error("basemap.cannot_read", {}, path_);
         return {};
     }
 

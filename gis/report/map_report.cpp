@@ -15,9 +15,11 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/filter/filter_match.h"
 #include "core/project/export_heading.h"
 #include "core/project/list_rows.h"
+#include "core/text/display_format.h"
 #include "core/util/atomic_file.h"
 #include "core/util/timestamp.h"
 #include "gis/render/basemap_attribution.h"
@@ -249,8 +251,8 @@ void drawScaleBar(QPainter& p, const Sheet& sheet, const QRectF& mapMm, const Ma
         return;
     const double metres = niceLength(perMm * 40);
     const double lengthMm = metres / perMm;
-    const QString label = metres >= 1000 ? QString::number(metres / 1000) + QStringLiteral(" km")
-                                         : QString::number(metres) + QStringLiteral(" m");
+    const QString label = QString::fromStdString(
+        formatLength(metres, displayStyle(w.vi ? Language::Vietnamese : Language::English)));
     const QRectF box(mapMm.left() + 3, mapMm.bottom() - 13, lengthMm + 14, 10);
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(255, 255, 255, 215));
@@ -266,7 +268,6 @@ void drawScaleBar(QPainter& p, const Sheet& sheet, const QRectF& mapMm, const Ma
              Qt::AlignCenter);
     drawLine(p, sheet, QRectF(x0 + lengthMm - 10, box.top() + 0.8, 20, 4), label, font,
              Qt::AlignCenter);
-    Q_UNUSED(w);
 }
 
 void drawNorthArrow(QPainter& p, const Sheet& sheet, const QRectF& mapMm, const Words& w) {
@@ -584,24 +585,24 @@ void paintMapReportPage(QPainter& painter, QSizeF pageMm, const MapReportData& d
 Status paintMapReport(QPagedPaintDevice& device, const MapReportData& data,
                       const MapReportOptions& options, const ReportProgress& progress) {
     if (!data.facts || !data.status)
-        return Error("nothing to report: the project is not loaded");
+        return codedError("report.not_loaded");
     const QSizeF pageMm = device.pageLayout().fullRect(QPageLayout::Millimeter).size();
     QPainter painter;
     if (!painter.begin(&device))
-        return Error("cannot start drawing the report (printer or file not ready)");
+        return codedError("report.cannot_start");
     for (int page = 0; page < kMapReportPages; ++page) {
         if (progress && !progress(page, kMapReportPages)) {
             painter.end();
-            return Error("cancelled");
+            return codedError("report.cancelled");
         }
         if (page > 0 && !device.newPage()) {
             painter.end();
-            return Error("cannot start a new page of the report");
+            return codedError("report.cannot_add_page");
         }
         paintMapReportPage(painter, pageMm, data, options, page);
     }
     if (!painter.end())
-        return Error("cannot finish the report (disk full?)");
+        return codedError("report.cannot_finish");
     if (progress)
         progress(kMapReportPages, kMapReportPages);
     return {};
@@ -625,8 +626,13 @@ Status writeMapReportPdf(const std::string& path, const MapReportData& data,
     if (!drawn || QFile(QString::fromStdString(tmp)).size() == 0) {
         std::remove(tmp.c_str());
         if (!drawn)
-            return drawn.error().file.empty() ? Error(drawn.error().message, path) : drawn.error();
-        return Error("cannot write the report (disk full?)", path);
+            if (!drawn) {
+                Error e = drawn.error();
+                if (e.file.empty())
+                    e.file = path;
+                return e;
+            }
+        return codedError("report.cannot_write", {}, path);
     }
     return commitTemporaryFile(tmp, path);
 }
@@ -649,12 +655,12 @@ QImage mapReportImage(const MapReportData& data, const MapReportOptions& options
 Status writeMapReportPng(const std::string& path, const MapReportData& data,
                          const MapReportOptions& options, double dpi) {
     if (!(dpi >= 30 && dpi <= 1200))
-        return Error("the resolution must be from 30 to 1200 dpi", path);
+        return codedError("report.bad_dpi", {}, path);
     const QImage image = mapReportImage(data, options, dpi);
     const std::string tmp = temporaryPathFor(path);
     if (!image.save(QString::fromStdString(tmp), "PNG")) {
         std::remove(tmp.c_str());
-        return Error("cannot write the image (disk full?)", path);
+        return codedError("report.cannot_write_image", {}, path);
     }
     return commitTemporaryFile(tmp, path);
 }

@@ -86,7 +86,7 @@ TEST_CASE("cancelling leaves nothing written") {
         options.cancel = &cancel;
         auto result = importSitesFile(*store, source, options);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.error().message == "cancelled");
+        CHECK(result.error().code == "import.cancelled");
     }
     SECTION("cancelled half-way, from the progress callback") {
         std::atomic<bool> cancel{false};
@@ -101,7 +101,7 @@ TEST_CASE("cancelling leaves nothing written") {
         };
         auto result = importSitesFile(*store, source, options);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.error().message == "cancelled");
+        CHECK(result.error().code == "import.cancelled");
         CHECK(lastDone >= 200);
         CHECK(lastDone < 450);
     }

@@ -328,7 +328,7 @@ Status PgRepository::removeSetting(const std::string& key) {
     if (auto st = requireWrite(); !st)
         return st;
     if (key == "schema_version" || key == "project.id" || key == "criteria.active")
-        return Error("\"" + key + "\" is not a setting", location_);
+        return codedError("internal.not_a_setting", {key}, location_);
     return db_.exec("DELETE FROM safemap_meta WHERE key = $1", {pgText(key)});
 }
 

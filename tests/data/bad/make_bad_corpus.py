@@ -178,3 +178,52 @@ def swapped(line):
 
 write("sites-swapped-axes.csv", "\n".join([SHEADER] + [swapped(r) for r in SROWS]) + "\n")
 write("sites-duplicate-ids.csv", "\n".join([SHEADER, SROWS[0], SROWS[1], SROWS[0]]) + "\n")
+
+
+def with_cell(line, column, value):
+    """The sample row `line` with one cell replaced (the address, quoted, is column 7)."""
+    head, quoted, tail = line.partition('"')
+    address, _, rest = tail.partition('"')
+    cells = head.rstrip(",").split(",") + ['"' + address + '"'] + rest.lstrip(",").split(",")
+    cells[SHEADER.split(",").index(column)] = value
+    return ",".join(cells)
+
+
+write("sites-coordinate-text.csv",
+      "\n".join([SHEADER, SROWS[0], with_cell(SROWS[1], "kinh_do", "khong ro")]) + "\n")
+write("sites-name-missing.csv",
+      "\n".join([SHEADER, with_cell(SROWS[0], "ten_co_so", ""), SROWS[1]]) + "\n")
+write("sites-more-out-of-province.csv",
+      "\n".join([SHEADER, with_cell(SROWS[0], "lao_dong_ngoai_tinh", "500")]) + "\n")
+
+
+# Shapefiles with a part missing (GDAL opens one without its .dbf as a layer with no
+# columns, one without its .shx not at all). A shapefile's parts are listed in the manifest
+# by its .shp. Written by hand (no GDAL needed): one point, one text column.
+def shapefile(stem, parts):
+    import struct
+    x, y = 105.42239, 21.210079
+    record = struct.pack("<i2d", 1, x, y)  # shape type 1 = point
+    content = struct.pack(">2i", 1, len(record) // 2) + record
+
+    def header(length_bytes):
+        return (struct.pack(">7i", 9994, 0, 0, 0, 0, 0, length_bytes // 2) +
+                struct.pack("<2i4d4d", 1000, 1, x, y, x, y, 0, 0, 0, 0))
+
+    shp = header(100 + len(content)) + content
+    shx = header(100 + 8) + struct.pack(">2i", 50, len(record) // 2)
+    name = "Công ty Mẫu".encode("utf-8")
+    field = b"TEN_CO_SO".ljust(11, b"\0") + b"C" + b"\0" * 4 + bytes([60, 0]) + b"\0" * 14
+    dbf = (struct.pack("<B3BIHH20x", 3, 121, 6, 1, 1, 32 + 32 + 1, 1 + 60) + field + b"\r" +
+           b" " + name.ljust(60, b" ") + b"\x1a")
+    files = {".shp": shp, ".shx": shx, ".dbf": dbf, ".cpg": b"UTF-8",
+             ".prj": b'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",'
+                     b'6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],'
+                     b'UNIT["Degree",0.0174532925199433]]'}
+    for ext in parts:
+        write(stem + ext, files[ext])
+
+
+shapefile("sites-no-dbf", [".shp", ".shx", ".prj"])
+shapefile("sites-no-shx", [".shp", ".dbf", ".cpg", ".prj"])
+shapefile("sites-no-prj", [".shp", ".shx", ".dbf", ".cpg"])

@@ -1,0 +1,165 @@
+// Switching the UI language takes effect at once, on the real main window: the language
+// menu's action installs the other translators, and the menus, a dock's title and the list
+// table's headers are worded again, vi → en → vi, without a restart.
+#include <QAbstractItemModel>
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+#include <catch2/catch.hpp>
+
+#include "app/gui/action_table.h"
+#include "app/gui/language.h"
+#include "app/gui/main_window.h"
+#include "app/gui/retranslate.h"
+#include "app_fixture.h"
+#include "core/project/imports.h"
+#include "core/project/project.h"
+#include "test_support.h"
+
+using namespace safemap;
+
+namespace {
+
+std::string s(const QString& text) {
+    return text.toStdString();
+}
+
+/// Puts the "ui/language" setting, the default locale and the translators back as they
+/// were, so the other widget tests see the English source strings.
+class LanguageGuard {
+public:
+    LanguageGuard() : stored_(QSettings().value(kKey)) {}
+    ~LanguageGuard() {
+        applyLanguage(QStringLiteral("en"), test::app());
+        QLocale::setDefault(locale_);
+        QSettings settings;
+        if (stored_.isValid())
+            settings.setValue(kKey, stored_);
+        else
+            settings.remove(kKey);
+    }
+    LanguageGuard(const LanguageGuard&) = delete;
+    LanguageGuard& operator=(const LanguageGuard&) = delete;
+
+private:
+    static inline const QString kKey = QStringLiteral("ui/language");
+    QVariant stored_;
+    QLocale locale_;
+};
+
+std::string makeProject(const TempDir& dir) {
+    const std::string path = dir.file("p.gpkg");
+    auto project = Project::create(path);
+    REQUIRE(project.ok());
+    SiteBatch b;
+    Factory f;
+    f.taxCode = "9900000001";
+    f.id = factoryIdFor(f.taxCode, "", "", "");
+    f.name = "Cơ sở thử";
+    f.location = {105.8, 21.0};
+    b.factories.push_back(f);
+    REQUIRE(importSites(*project, b, "test").ok());
+    return path;
+}
+
+QStringList menuTitles(const MainWindow& w) {
+    QStringList out;
+    for (QAction* a : w.menuBar()->actions())
+        out << a->text();
+    return out;
+}
+
+/// The language menu's action for `nativeName` ("Tiếng Việt", "English").
+QAction* languageAction(const MainWindow& w, const QString& nativeName) {
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->text() == nativeName && a->isCheckable())
+            return a;
+    return nullptr;
+}
+
+void switchTo(MainWindow& w, const QString& nativeName) {
+    QAction* action = languageAction(w, nativeName);
+    REQUIRE(action != nullptr);
+    action->trigger();
+    QTest::qWait(100);  // the LanguageChange events are posted (application, then window)
+    w.waitForIdle();    // and the lists composed again
+}
+
+/// What the window must show in the language now installed: `vi` or the English source.
+void checkTexts(const MainWindow& w, bool vi) {
+    const QStringList menus = menuTitles(w);
+    INFO(s(menus.join(QStringLiteral(" | "))));
+    if (vi) {
+        CHECK(menus.contains(QStringLiteral("&Dự án")));
+        CHECK(menus.contains(QStringLiteral("&Xem")));
+        CHECK_FALSE(menus.contains(QStringLiteral("&Project")));
+        CHECK(QLocale().language() == QLocale::Vietnamese);
+    } else {
+        CHECK(menus.contains(QStringLiteral("&Project")));
+        CHECK(menus.contains(QStringLiteral("&View")));
+        CHECK(menus.contains(QStringLiteral("&Tools")));
+        CHECK_FALSE(menus.contains(QStringLiteral("&Dự án")));
+        CHECK(QLocale().language() == QLocale::English);
+    }
+    // A menu's actions, a dock's title and the list table's column headers.
+    const auto* dock = w.findChild<QDockWidget*>(QStringLiteral("suspendDock"));
+    REQUIRE(dock != nullptr);
+    const auto* table = w.findChild<ActionTable*>(QStringLiteral("suspendTable"));
+    REQUIRE(table != nullptr);
+    const QString header =
+        table->view()->model()->headerData(ActionTable::Name, Qt::Horizontal).toString();
+    bool newProject = false;
+    for (QAction* a : w.findChildren<QAction*>())
+        newProject = newProject || a->text() == (vi ? QCoreApplication::translate(
+                                                          "safemap::MainWindow", "&New project…")
+                                                    : QStringLiteral("&New project…"));
+    CHECK(newProject);
+    if (vi) {
+        const QString dockVi = QCoreApplication::translate("safemap::MainWindow", "To suspend");
+        CHECK(dockVi != QStringLiteral("To suspend"));  // the translation is there
+        CHECK(dock->windowTitle() == dockVi);
+        CHECK(s(header) == "Cơ sở");
+    } else {
+        CHECK(s(dock->windowTitle()) == "To suspend");
+        CHECK(s(header) == "Facility");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the language menu switches the whole window at once, vi → en → vi", "[i18n]") {
+    LanguageGuard guard;
+    TempDir dir;
+    const auto path = makeProject(dir);
+    applyLanguage(QStringLiteral("vi"), test::app());
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
+    checkTexts(w, true);
+
+    switchTo(w, QStringLiteral("English"));
+    checkTexts(w, false);
+    CHECK(s(QSettings().value(QStringLiteral("ui/language")).toString()) == "en");
+
+    switchTo(w, QStringLiteral("Tiếng Việt"));
+    checkTexts(w, true);
+    CHECK(s(QSettings().value(QStringLiteral("ui/language")).toString()) == "vi");
+}
+
+TEST_CASE("retranslateTexts sets again only the texts set through translated()", "[i18n]") {
+    QWidget root;
+    auto* action = translated(new QAction(&root), "safemap::MainWindow", QT_TR_NOOP("&View"));
+    auto* plain = new QAction(QStringLiteral("as set"), &root);
+    CHECK(s(action->text()) == "&View");
+    action->setText(QStringLiteral("changed"));
+    CHECK(retranslateTexts(&root) == 1);
+    CHECK(s(action->text()) == "&View");
+    CHECK(s(plain->text()) == "as set");
+}
