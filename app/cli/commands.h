@@ -23,5 +23,6 @@ int runReportCommand(const Words& words);
 int runFieldPackageCommand(const Words& words);
 int runInspectCommand(const Words& words);
 int runMergeCommand(const Words& words);
+int runPackageCommand(const Words& words);  ///< package create | merge | sheets
 
 }  // namespace safemap
