@@ -83,16 +83,19 @@ FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& ca
     list_->setObjectName(QStringLiteral("visitList"));
     header_->setWordWrap(true);
     list_->setMinimumHeight(list_->fontMetrics().lineSpacing() * 5);
+    list_->setMaximumHeight(list_->fontMetrics().lineSpacing() * 9);
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(header_);
-    layout->addWidget(list_, 1);
+    layout->addWidget(list_);
     layout->addWidget(form_);
+    layout->addStretch();
     // A laptop of 720 px: the form scrolls rather than pushing the window's minimum height.
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     dock_->setWidget(scroll);
     window.addDockWidget(Qt::RightDockWidgetArea, dock_);
     // Beside the site record as a tab: the form gets the dock area's whole height (a 720 px
@@ -152,6 +155,10 @@ void FieldMode::projectOpened() {
             info_ = *info;
     }
     dock_->setVisible(active());
+    // In the field the form matters more than the lists: the right dock area takes the
+    // bottom-right corner, so the form gets the window's full height.
+    window_.setCorner(Qt::BottomRightCorner,
+                      active() ? Qt::RightDockWidgetArea : Qt::BottomDockWidgetArea);
     if (active()) {
         header_->setText(
             tr("<b>%1</b><br>Made by %2 on %3 from %4")

@@ -72,7 +72,7 @@ InspectionForm::InspectionForm(QWidget* parent)
     measures_->setObjectName(QStringLiteral("measuresTable"));
     measures_->setHorizontalHeaderLabels({tr("Mandatory measure"), tr("Found")});
     measures_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    measures_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    measures_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
     measures_->verticalHeader()->hide();
     measures_->setWordWrap(true);
     measures_->setMinimumHeight(120);
@@ -118,11 +118,9 @@ InspectionForm::InspectionForm(QWidget* parent)
     form->addRow(tr("Inspector"), inspector_);
     form->addRow(measures_);
     form->addRow(tr("Findings"), findings_);
-    auto* outcomeRow = new QHBoxLayout;
-    outcomeRow->addWidget(outcome_, 1);
-    outcomeRow->addWidget(new QLabel(tr("by"), this));
-    outcomeRow->addWidget(fixBy_);
-    form->addRow(tr("Outcome"), outcomeRow);
+    form->addRow(tr("Outcome"), outcome_);
+    // A row of its own: the dock is narrow on a laptop.
+    form->addRow(tr("Fix by"), fixBy_);
     form->addRow(tr("Notes"), notes_);
     auto* photoButtons = new QHBoxLayout;
     photoButtons->addWidget(addPhoto);
@@ -197,6 +195,9 @@ void InspectionForm::startNew(const Factory& site, const CriteriaSet* criteria) 
             measures_->setCellWidget(row, 1, found);
             measureIds_.push_back(m.indexId);
         }
+        // Cell widgets do not count in ResizeToContents: the choice column as wide as its box.
+        if (measures_->rowCount() > 0)
+            measures_->setColumnWidth(1, measures_->cellWidget(0, 1)->sizeHint().width());
         measures_->resizeRowsToContents();
     }
 }
