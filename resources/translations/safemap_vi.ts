@@ -1528,10 +1528,6 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <source>by</source>
-        <translation>trước</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Kết luận</translation>
     </message>
@@ -1598,6 +1594,10 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>%1°, %2° (%3)</source>
         <translation>%1°, %2° (%3)</translation>
+    </message>
+    <message>
+        <source>Fix by</source>
+        <translation>Khắc phục trước</translation>
     </message>
 </context>
 <context>
