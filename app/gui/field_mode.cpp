@@ -222,12 +222,14 @@ void FieldMode::rebuildList() {
         const Factory& f = byId.count(s.siteId) ? *byId.at(s.siteId) : s.base;
         const bool done =
             std::find(recorded_.begin(), recorded_.end(), s.siteId) != recorded_.end();
-        auto* item =
-            new QListWidgetItem(tr("%1. %2 — %3%4")
-                                    .arg(*s.routeOrder)
-                                    .arg(qs(f.name), qs(f.address.empty() ? f.district : f.address),
-                                         done ? tr(" ✓ inspected") : QString()));
+        // The mark first: a long name is cut at the right of a narrow dock.
+        auto* item = new QListWidgetItem(
+            tr("%1%2. %3 — %4")
+                .arg(done ? tr("✓ ") : QString())
+                .arg(*s.routeOrder)
+                .arg(qs(f.name), qs(f.address.empty() ? f.district : f.address)));
         item->setData(Qt::UserRole, qs(s.siteId));
+        item->setData(Qt::UserRole + 1, qs(f.name));
         item->setToolTip(qs(f.name));
         list_->addItem(item);
         if (qs(s.siteId) == chosen)
@@ -289,7 +291,8 @@ bool FieldMode::saveForm() {
         showError(tr("The inspection was not saved"), saved.error());
         return false;
     }
-    const QString name = list_->currentItem() ? list_->currentItem()->toolTip() : QString();
+    const QString name =
+        list_->currentItem() ? list_->currentItem()->data(Qt::UserRole + 1).toString() : QString();
     undo_->push(new SaveInspectionCommand(*this, session_, *saved, std::move(photos),
                                           tr("inspection of %1").arg(name)));
     emit message(tr("Inspection of %1 saved in the package").arg(name));

@@ -75,7 +75,6 @@ InspectionForm::InspectionForm(QWidget* parent)
     measures_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
     measures_->verticalHeader()->hide();
     measures_->setWordWrap(true);
-    measures_->setMinimumHeight(120);
     outcome_->setObjectName(QStringLiteral("outcomeBox"));
     outcome_->addItem(tr("Keep operating"), QStringLiteral("keep"));
     outcome_->addItem(tr("Fix by a date"), QStringLiteral("fix"));
@@ -200,6 +199,11 @@ void InspectionForm::startNew(const Factory& site, const CriteriaSet* criteria) 
             measures_->setColumnWidth(1, measures_->cellWidget(0, 1)->sizeHint().width());
         measures_->resizeRowsToContents();
     }
+    // As tall as its rows: the space below is the form's, not an empty table's.
+    int height = measures_->horizontalHeader()->height() + 2 * measures_->frameWidth();
+    for (int row = 0; row < measures_->rowCount(); ++row)
+        height += measures_->rowHeight(row);
+    measures_->setFixedHeight(height);
 }
 
 InspectionDraft InspectionForm::draft() const {

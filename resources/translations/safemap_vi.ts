@@ -793,14 +793,6 @@
         <translation>Không đọc được danh sách điểm đến của gói</translation>
     </message>
     <message>
-        <source>%1. %2 — %3%4</source>
-        <translation>%1. %2 — %3%4</translation>
-    </message>
-    <message>
-        <source> ✓ inspected</source>
-        <translation> ✓ đã kiểm tra</translation>
-    </message>
-    <message>
         <source>Field visit: %1 stops, %2 km</source>
         <translation>Chuyến kiểm tra: %1 điểm dừng, %2 km</translation>
     </message>
@@ -815,6 +807,14 @@
     <message>
         <source>Inspection of %1 saved in the package</source>
         <translation>Đã lưu lần kiểm tra %1 vào gói</translation>
+    </message>
+    <message>
+        <source>%1%2. %3 — %4</source>
+        <translation>%1%2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>✓ </source>
+        <translation>✓ </translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,7 @@ TEST_CASE("field mode: open a package, record an inspection with a photo, undo, 
     CHECK(saved.position == GeoPoint{105.95, 20.60});
     CHECK(saved.positionSource == PositionSource::Map);
     window.waitForIdle();
-    CHECK(field->visitList()->item(1)->text().contains("✓"));
+    CHECK(field->visitList()->item(1)->text().startsWith("✓"));
 
     // Ctrl+Z takes the record away, with its photo; Ctrl+Shift+Z puts it back.
     REQUIRE(field->undoAction()->isEnabled());
