@@ -37,10 +37,13 @@ const std::vector<Command>& commands() {
          "what another criteria set or other thresholds would change (CSV, one row per "
          "facility)",
          runCompareCommand},
-        {"field-package", "make a field package of a visit list for an inspector's laptop",
-         runFieldPackageCommand},
+        {"package",
+         "field packages: create (a visit list for an inspector's laptop), merge (back into "
+         "the project)",
+         runPackageCommand},
         {"inspect", "record an inspection in a field package or a project", runInspectCommand},
-        {"merge", "merge a field package's inspections back into its project", runMergeCommand},
+        {"field-package", "the same as package create (older spelling)", runFieldPackageCommand},
+        {"merge", "the same as package merge (older spelling)", runMergeCommand},
         {"info", "print a project's layers, counts, extent and import history", runInfoCommand},
         {"render", "render the project's map to a PNG without a window", runRenderCommand},
         {"report", "a map report for meetings (PDF: map, legend, scale, as-of date, lists; or PNG)",

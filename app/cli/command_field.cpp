@@ -9,6 +9,7 @@
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "app/cli/field_commands.h"
 #include "app/cli/scenario_options.h"
 #include "core/errors/error_catalogue.h"
 #include "core/project/field_inspection.h"
@@ -31,7 +32,7 @@ constexpr const char* kPackageUsage =
     "filter applies; --top N the first N); --ids a comma-separated list of site ids or tax\n"
     "codes, in visiting order. --route orders them into a short route from --start (the\n"
     "office). The project is only read. Record inspections with safemap inspect, bring them\n"
-    "back with safemap merge.\n";
+    "back with safemap merge. The same as safemap package create (see its --help).\n";
 
 constexpr const char* kInspectUsage =
     "Usage: safemap inspect PACKAGE.gpkg --site ID --date YYYY-MM-DD --inspector NAME\n"
@@ -49,7 +50,10 @@ constexpr const char* kMergeUsage =
     "in the field. An inspection edited both in the office and in the field keeps both\n"
     "versions and is reported. A facility changed on both sides is a conflict: nothing is\n"
     "merged until --facility-conflicts says which side wins. Merging the same package again\n"
-    "adds nothing. The package is only read. --dry-run says what would be merged.\n";
+    "adds nothing. The package is only read. --dry-run says what would be merged.\n"
+    "The same as safemap package merge.\n";
+
+}  // namespace
 
 std::vector<std::string> splitIds(const std::string& text) {
     std::vector<std::string> out;
@@ -66,6 +70,8 @@ std::vector<std::string> splitIds(const std::string& text) {
     return out;
 }
 
+namespace {
+
 void printConflict(const MergeConflict& c, std::string_view how) {
     std::printf("  conflict (%s) %s — %s: %.*s\n", std::string(conflictKindCode(c.kind)).c_str(),
                 c.siteId.c_str(), c.title.c_str(), static_cast<int>(how.size()), how.data());
@@ -75,6 +81,34 @@ void printConflict(const MergeConflict& c, std::string_view how) {
 }
 
 }  // namespace
+
+int makeFieldPackage(const char* command, const Args& args, const Project& project,
+                     std::vector<std::string> siteIds, bool route, std::optional<GeoPoint> start,
+                     const std::string& out) {
+    PackageRequest request;
+    request.siteIds = std::move(siteIds);
+    if (route) {
+        auto ordered = orderVisitList(project, request.siteIds, start);
+        if (!ordered)
+            return fail(command, ordered.error());
+        std::fprintf(stderr, "route: %.1f km straight-line (%.1f km in the list's order)\n",
+                     ordered->metres / 1000, ordered->inputMetres / 1000);
+        request.siteIds = std::move(ordered->siteIds);
+    }
+    request.start = start;
+    request.createdBy = args.option("by").value_or("");
+    request.name = args.option("name").value_or("");
+    request.replaceExisting = args.flag("replace");
+    auto made = createFieldPackage(project, request, out);
+    if (!made)
+        return fail(command, made.error());
+    std::printf("Field package %s (id %s)\n", out.c_str(), made->info.packageId.c_str());
+    std::printf("  %d facilities, %d zones, %d assessments, %d inspections\n", made->facilities,
+                made->zones, made->assessments, made->inspections);
+    std::printf("  route %.1f km straight-line%s\n", made->routeMetres / 1000,
+                start ? " from the start point" : "");
+    return 0;
+}
 
 int runFieldPackageCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
@@ -136,28 +170,8 @@ int runFieldPackageCommand(const Words& words) {
     } else {
         request.siteIds = splitIds(*ids);
     }
-    if (args.flag("route")) {
-        auto ordered = orderVisitList(*project, request.siteIds, start);
-        if (!ordered)
-            return fail("field-package", ordered.error());
-        std::fprintf(stderr, "route: %.1f km straight-line (%.1f km in the list's order)\n",
-                     ordered->metres / 1000, ordered->inputMetres / 1000);
-        request.siteIds = std::move(ordered->siteIds);
-    }
-    request.start = start;
-    request.createdBy = args.option("by").value_or("");
-    request.name = args.option("name").value_or("");
-    request.replaceExisting = args.flag("replace");
-    const std::string out = args.positional()[1];
-    auto made = createFieldPackage(*project, request, out);
-    if (!made)
-        return fail("field-package", made.error());
-    std::printf("Field package %s (id %s)\n", out.c_str(), made->info.packageId.c_str());
-    std::printf("  %d facilities, %d zones, %d assessments, %d inspections\n", made->facilities,
-                made->zones, made->assessments, made->inspections);
-    std::printf("  route %.1f km straight-line%s\n", made->routeMetres / 1000,
-                start ? " from the start point" : "");
-    return 0;
+    return makeFieldPackage("field-package", args, *project, std::move(request.siteIds),
+                            args.flag("route"), start, args.positional()[1]);
 }
 
 int runInspectCommand(const Words& words) {
@@ -237,8 +251,12 @@ int runInspectCommand(const Words& words) {
 }
 
 int runMergeCommand(const Words& words) {
+    return runMerge("merge", words, kMergeUsage);
+}
+
+int runMerge(const char* command, const Words& words, const char* usage) {
     const Args args(words, {"facility-conflicts"});
-    if (int rc = checkUsage("merge", args, {"dry-run"}, 2, 2, kMergeUsage); rc >= 0)
+    if (int rc = checkUsage(command, args, {"dry-run"}, 2, 2, usage); rc >= 0)
         return rc;
     std::optional<Resolution> facilityDecision;
     if (auto d = args.option("facility-conflicts")) {
@@ -247,21 +265,22 @@ int runMergeCommand(const Words& words) {
         else if (*d == "field")
             facilityDecision = Resolution::TakeField;
         else {
-            std::fprintf(stderr, "safemap merge: --facility-conflicts must be office or field\n");
+            std::fprintf(stderr, "safemap %s: --facility-conflicts must be office or field\n",
+                         command);
             return 2;
         }
     }
     auto package = openPackageForMerge(args.positional()[1]);
     if (!package)
-        return fail("merge", package.error());
+        return fail(command, package.error());
     const bool dryRun = args.flag("dry-run");
     auto master = Project::open(args.positional()[0],
                                 dryRun ? Project::Access::ReadOnly : Project::Access::ReadWrite);
     if (!master)
-        return fail("merge", master.error());
+        return fail(command, master.error());
     auto plan = planMerge(*master, *package);
     if (!plan)
-        return fail("merge", plan.error());
+        return fail(command, plan.error());
     Resolutions resolutions;
     int undecided = 0;
     for (const auto& c : plan->conflicts) {
@@ -285,17 +304,17 @@ int runMergeCommand(const Words& words) {
                 c, c.kind == ConflictKind::Inspection ? "both will be kept" : "needs a decision");
         if (undecided > 0) {
             std::fprintf(stderr,
-                         "safemap merge: %d facilities were changed both in the office and in "
+                         "safemap %s: %d facilities were changed both in the office and in "
                          "the field; give --facility-conflicts office or field. Nothing was "
                          "merged.\n",
-                         undecided);
+                         command, undecided);
             return 1;
         }
         return 0;
     }
     auto merged = mergePackage(*master, *package, resolutions);
     if (!merged)
-        return fail("merge", merged.error());
+        return fail(command, merged.error());
     if (merged->nothingNew) {
         std::printf("  nothing new: the package was merged before as it is (%d duplicates)\n",
                     merged->duplicates);

@@ -25,5 +25,6 @@ int runInspectCommand(const Words& words);
 int runMergeCommand(const Words& words);
 int runPushCommand(const Words& words);
 int runPullCommand(const Words& words);
+int runPackageCommand(const Words& words);  ///< package create | merge | sheets
 
 }  // namespace safemap

@@ -124,6 +124,8 @@ public:
                 return ActionTable::tr("Risk level");
             case ActionTable::AssessedOn:
                 return ActionTable::tr("Assessed on");
+            case ActionTable::LastInspection:
+                return ActionTable::tr("Last inspection");
             case ActionTable::Reasons:
                 return ActionTable::tr("Reasons");
         }
@@ -195,6 +197,35 @@ private:
         return tip;
     }
 
+    /// The facility's newest inspection up to the status's as-of date (none after it).
+    const Inspection* lastInspection(size_t row) const {
+        const ProjectFacts& facts = *view_.facts;
+        const std::size_t pos = view_.positions[row];
+        if (pos + 1 >= facts.inspectionBegin.size())
+            return nullptr;
+        for (auto k = facts.inspectionBegin[pos + 1]; k > facts.inspectionBegin[pos]; --k) {
+            const Inspection& i = facts.inspections[k - 1];
+            if (i.date <= view_.status->asOf)
+                return &i;
+        }
+        return nullptr;
+    }
+
+    static QString outcomeText(const Inspection& i) {
+        if (!i.outcome)  // imported from a table: only whether the measures were in place
+            return i.measuresOk ? ActionTable::tr("measures in place")
+                                : ActionTable::tr("measures missing");
+        switch (*i.outcome) {
+            case InspectionOutcome::Keep:
+                return ActionTable::tr("keep operating");
+            case InspectionOutcome::Fix:
+                return ActionTable::tr("fix");
+            case InspectionOutcome::Suspend:
+                return ActionTable::tr("propose suspension");
+        }
+        return {};
+    }
+
     QString reasons(size_t row, std::string_view sep) const {
         return qs(
             reasonsText(view_.reasons(row), view_.status->criteria.get(), uiDisplayStyle(), sep));
@@ -224,6 +255,12 @@ private:
             case ActionTable::AssessedOn:
                 return s.assessedOn ? qs(formatDateFor(*s.assessedOn, uiDisplayStyle()))
                                     : QString();
+            case ActionTable::LastInspection: {
+                const Inspection* i = lastInspection(row);
+                return i ? ActionTable::tr("%1 · %2").arg(
+                               qs(formatDateFor(i->date, uiDisplayStyle())), outcomeText(*i))
+                         : QString();
+            }
             case ActionTable::Reasons:
                 return reasons(row, "; ");
         }
@@ -256,6 +293,16 @@ private:
                     const SiteStatus& s = view_.site(i);
                     numbers[i] =
                         s.level ? (static_cast<int>(*s.level) + 1) * 1000.0 + s.percent : 0;
+                }
+                break;
+            case ActionTable::LastInspection:
+                numbers.resize(n);
+                for (size_t i = 0; i < n; ++i) {
+                    const Inspection* last = lastInspection(i);
+                    numbers[i] =
+                        last ? static_cast<double>(
+                                   std::chrono::sys_days(last->date).time_since_epoch().count())
+                             : -1e18;
                 }
                 break;
             case ActionTable::AssessedOn:

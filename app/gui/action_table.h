@@ -28,6 +28,7 @@ public:
         Workers,
         Level,
         AssessedOn,
+        LastInspection,  ///< the newest inspection up to the as-of date: date and outcome
         Reasons,
         ColumnCount
     };

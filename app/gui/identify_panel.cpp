@@ -220,6 +220,51 @@ void IdentifyPanel::showFactory(const Factory& f, const Zone* zone, const SiteSt
     }
 }
 
+void IdentifyPanel::showInspections(const std::vector<Inspection>& newestFirst) {
+    QTreeWidgetItem* s = section(tr("Inspections (%1)").arg(newestFirst.size()));
+    if (newestFirst.empty()) {
+        addRow(s, tr("None"), tr("never inspected"));
+        return;
+    }
+    for (const Inspection& i : newestFirst) {
+        QString outcome;
+        QColor colour;
+        if (!i.outcome) {
+            outcome = i.measuresOk ? tr("measures in place") : tr("measures missing");
+        } else {
+            switch (*i.outcome) {
+                case InspectionOutcome::Keep:
+                    outcome = tr("keep operating");
+                    break;
+                case InspectionOutcome::Fix:
+                    outcome = tr("fix");
+                    break;
+                case InspectionOutcome::Suspend:
+                    outcome = tr("propose suspension");
+                    break;
+            }
+        }
+        if (!i.measuresOk)
+            colour = QColor(176, 0, 32);
+        QString text = tr("%1 — %2").arg(
+            i.inspector.empty() ? tr("inspector unknown") : qs(i.inspector), outcome);
+        if (!i.finding.empty())
+            text += tr(": %1").arg(qs(i.finding));
+        addRow(s, viDate(i.date), text, colour);
+    }
+}
+
+std::vector<Inspection> inspectionsUpTo(const ProjectFacts& facts, std::size_t position,
+                                        Date asOf) {
+    std::vector<Inspection> out;
+    if (position + 1 >= facts.inspectionBegin.size())
+        return out;
+    for (auto k = facts.inspectionBegin[position + 1]; k > facts.inspectionBegin[position]; --k)
+        if (facts.inspections[k - 1].date <= asOf)
+            out.push_back(facts.inspections[k - 1]);
+    return out;
+}
+
 void IdentifyPanel::showZone(const Zone& z, const ZoneAggregate& agg) {
     tree_->clear();
     title_->setText(qs(z.name));

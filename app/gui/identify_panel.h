@@ -3,7 +3,9 @@
 #include <QWidget>
 #include <vector>
 
+#include "core/model/inspection.h"
 #include "core/model/site.h"
+#include "core/project/project_facts.h"
 #include "core/rules/site_status.h"
 #include "core/scoring/score.h"
 
@@ -29,6 +31,9 @@ public:
     /// `status` may be null (no scoring yet); `history` newest first, scored with `criteria`.
     void showFactory(const Factory& factory, const Zone* zone, const SiteStatus* status,
                      const std::vector<ScoredHistoryEntry>& history, const CriteriaSet* criteria);
+    /// Adds the facility's inspections (newest first: date, inspector, outcome, findings)
+    /// below what showFactory() shows.
+    void showInspections(const std::vector<Inspection>& newestFirst);
     void showZone(const Zone& zone, const ZoneAggregate& aggregate);
     void clear();
     /// The rows shown, "section/field\tvalue" each (used by tests and by copy).
@@ -41,6 +46,9 @@ private:
     QLabel* title_;
     QTreeWidget* tree_;
 };
+
+/// The inspections of facts.factories[position] up to `asOf`, newest first.
+std::vector<Inspection> inspectionsUpTo(const ProjectFacts& facts, std::size_t position, Date asOf);
 
 /// The risk level's name in the UI language (very low … very high, or "no assessment").
 QString riskLevelName(std::optional<RiskLevel> level);

@@ -28,6 +28,8 @@
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/criteria_manager.h"
 #include "app/gui/error_text.h"
+#include "app/gui/field_actions.h"
+#include "app/gui/field_mode.h"
 #include "app/gui/filter_panel.h"
 #include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
@@ -296,6 +298,14 @@ void MainWindow::buildDocks() {
     connect(cordon_, &CordonDialog::cordonCleared, this, [this] { showCordon(std::nullopt); });
     connect(cordon_, &CordonDialog::facilityActivated, this,
             [this](const QString& id) { selectSite(id.toStdString(), true); });
+
+    field_ = new FieldMode(*this, *session_, *canvas_);
+    connect(field_, &FieldMode::overlayChanged, this, [this] { showLayers(); });
+    connect(field_, &FieldMode::siteActivated, this,
+            [this](const QString& id) { selectSite(id.toStdString(), true); });
+    connect(field_, &FieldMode::recordsChanged, session_, &ProjectSession::reload);
+    connect(field_, &FieldMode::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
 void MainWindow::setFilter(const SiteFilter& filter) {
@@ -395,6 +405,9 @@ void MainWindow::showLayers(const MapContent& content) {
         });
         layers.insert(pos, LayerRender{cordonLayer_, cordonStyle(), true});
     }
+    // The field visit's route and numbered stops on top of everything.
+    for (const LayerRender& l : field_->overlay())
+        layers.push_back(l);
     contextLegend_->setLayers(layers);
     // The same layers again (a job's lists arriving after its map): nothing to redraw, and a
     // render of them already running must not be restarted.
@@ -472,6 +485,7 @@ void MainWindow::buildActions() {
         ->setObjectName(QStringLiteral("importAssessmentsAction"));
     add(file, QT_TR_NOOP("Import i&nspections…"), QKeySequence(), &MainWindow::importInspections)
         ->setObjectName(QStringLiteral("importInspectionsAction"));
+    addFieldActions(*this, *file);
     add(file, QT_TR_NOOP("&Criteria sets…"), QKeySequence(Qt::CTRL | Qt::Key_K),
         &MainWindow::manageCriteria)
         ->setObjectName(QStringLiteral("criteriaAction"));
@@ -569,6 +583,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     identify_->clear();
     canvas_->setSelection({});
     rememberRecent(QFileInfo(path).absoluteFilePath());
+    field_->projectOpened();
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     return true;
@@ -630,6 +645,8 @@ void MainWindow::selectSite(const std::string& id, bool zoom) {
             std::reverse(history.begin(), history.end());
         }
         identify_->showFactory(f, zone, st.site(id), history, st.criteria.get());
+        identify_->showInspections(inspectionsUpTo(
+            *facts, static_cast<std::size_t>(&f - facts->factories.data()), st.asOf));
         shownSite_ = id;
         canvas_->setSelection({id});
         if (zoom)

@@ -24,6 +24,7 @@ struct Place;
 class AsOfBar;
 class ComparePanel;
 class CordonDialog;
+class FieldMode;
 class FilterPanel;
 class IdentifyPanel;
 class LegendPanel;
@@ -66,6 +67,8 @@ public:
     SearchBox* searchBox() const { return search_; }
     ContextLegend* contextLegend() const { return contextLegend_; }
     ListsMode* listsMode() const { return listsMode_; }
+    /// Field mode: the visit list and inspection form of an open field package.
+    FieldMode* fieldMode() const { return field_; }
     /// Shows only the facilities that pass `filter` on the map and in both tables (saved).
     void setFilter(const SiteFilter& filter);
     const SiteFilter& filter() const;
@@ -150,6 +153,7 @@ private:
     SearchBox* search_ = nullptr;
     ContextLegend* contextLegend_ = nullptr;
     ListsMode* listsMode_ = nullptr;
+    FieldMode* field_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
     std::optional<Cordon> cordonShown_;

@@ -3,9 +3,11 @@
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
+#include "core/filter/filter_match.h"
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
 #include "core/project/visit_route.h"
+#include "core/text/fold.h"
 
 namespace safemap {
 
@@ -25,6 +27,38 @@ Result<std::vector<std::string>> dueForInspection(const Project& project, const 
     return ids;
 }
 
+Result<std::vector<std::string>> sitesMatching(const Project& project, const Scenario& scenario) {
+    auto result = evaluateScenario(project, scenario);
+    if (!result)
+        return result.error();
+    const ProjectFacts& facts = *result->facts;
+    const auto rows = makeFilterRows(facts.factories, facts.zones, result->status, nullptr);
+    std::vector<std::string> ids;
+    for (std::size_t i : matchingRows(scenario.filter, rows))
+        ids.push_back(facts.factories[i].id);
+    return ids;
+}
+
+Result<std::string> findDistrict(const Project& project, const std::string& name) {
+    auto factories = project.repository().factories();
+    if (!factories)
+        return factories.error();
+    const auto choices = districtChoices(*factories);
+    const std::string wanted = foldForSearch(name);
+    for (const auto& d : choices)
+        if (foldForSearch(d) == wanted)
+            return d;
+    std::string message = "no facility lies in the district \"";
+    message += name;
+    message += "\"; the project's districts are: ";
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (i > 0)
+            message += ", ";
+        message += choices[i];
+    }
+    return Error(message, project.location());
+}
+
 Result<OrderedVisit> orderVisitList(const Project& project, const std::vector<std::string>& siteIds,
                                     std::optional<GeoPoint> start) {
     auto factories = project.repository().factories();
@@ -33,6 +67,9 @@ Result<OrderedVisit> orderVisitList(const Project& project, const std::vector<st
     std::unordered_map<std::string, GeoPoint> where;
     for (const auto& f : *factories)
         where.emplace(f.id, f.location);
+    for (const auto& f : *factories)
+        if (!f.taxCode.empty())
+            where.emplace(f.taxCode, f.location);  // people name facilities by tax code
     std::vector<GeoPoint> stops;
     for (const auto& id : siteIds) {
         auto it = where.find(id);

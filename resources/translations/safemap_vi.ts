@@ -268,6 +268,34 @@
         <source>due_for_inspection.csv</source>
         <translation>danh_sach_can_kiem_tra.csv</translation>
     </message>
+    <message>
+        <source>Last inspection</source>
+        <translation>Lần kiểm tra gần nhất</translation>
+    </message>
+    <message>
+        <source>measures in place</source>
+        <translation>đã thực hiện biện pháp</translation>
+    </message>
+    <message>
+        <source>measures missing</source>
+        <translation>chưa thực hiện biện pháp</translation>
+    </message>
+    <message>
+        <source>keep operating</source>
+        <translation>duy trì hoạt động</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>khắc phục</translation>
+    </message>
+    <message>
+        <source>propose suspension</source>
+        <translation>đề xuất tạm dừng</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>safemap::AsOfBar</name>
@@ -731,6 +759,65 @@
     </message>
 </context>
 <context>
+    <name>safemap::FieldMode</name>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Chưa hoàn tác được: %1</translation>
+    </message>
+    <message>
+        <source>Field visit</source>
+        <translation>Chuyến kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Undo inspection</source>
+        <translation>&amp;Hoàn tác lần kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo inspection</source>
+        <translation>&amp;Làm lại lần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Click on the map where the inspection took place.</source>
+        <translation>Bấm vào nơi kiểm tra trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>Not opened as a field package: %1</source>
+        <translation>Không mở được như gói hiện trường: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Made by %2 on %3 from %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Do %2 lập ngày %3 từ %4</translation>
+    </message>
+    <message>
+        <source>The package&apos;s visit list cannot be read</source>
+        <translation>Không đọc được danh sách điểm đến của gói</translation>
+    </message>
+    <message>
+        <source>Field visit: %1 stops, %2 km</source>
+        <translation>Chuyến kiểm tra: %1 điểm dừng, %2 km</translation>
+    </message>
+    <message>
+        <source>The inspection was not saved</source>
+        <translation>Chưa lưu được lần kiểm tra</translation>
+    </message>
+    <message>
+        <source>inspection of %1</source>
+        <translation>lần kiểm tra %1</translation>
+    </message>
+    <message>
+        <source>Inspection of %1 saved in the package</source>
+        <translation>Đã lưu lần kiểm tra %1 vào gói</translation>
+    </message>
+    <message>
+        <source>%1%2. %3 — %4</source>
+        <translation>%1%2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>✓ </source>
+        <translation>✓ </translation>
+    </message>
+</context>
+<context>
     <name>safemap::FilterPanel</name>
     <message>
         <source>Industrial zones (KCN)</source>
@@ -1162,6 +1249,50 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Click a site on the map to see its record.</source>
         <translation>Bấm vào một cơ sở hoặc khu, cụm trên bản đồ để xem hồ sơ.</translation>
     </message>
+    <message>
+        <source>Inspections (%1)</source>
+        <translation>Các lần kiểm tra (%1)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>never inspected</source>
+        <translation>chưa từng kiểm tra</translation>
+    </message>
+    <message>
+        <source>measures in place</source>
+        <translation>đã thực hiện biện pháp</translation>
+    </message>
+    <message>
+        <source>measures missing</source>
+        <translation>chưa thực hiện biện pháp</translation>
+    </message>
+    <message>
+        <source>keep operating</source>
+        <translation>duy trì hoạt động</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>khắc phục</translation>
+    </message>
+    <message>
+        <source>propose suspension</source>
+        <translation>đề xuất tạm dừng</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>inspector unknown</source>
+        <translation>chưa rõ người kiểm tra</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
 </context>
 <context>
     <name>safemap::ImportDialog</name>
@@ -1328,6 +1459,145 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>no geometry</source>
         <translation>không có hình học</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::InspectionForm</name>
+    <message>
+        <source>Device position</source>
+        <translation>Vị trí thiết bị</translation>
+    </message>
+    <message>
+        <source>&amp;Save inspection</source>
+        <translation>&amp;Lưu lần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Mandatory measure</source>
+        <translation>Biện pháp bắt buộc</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Keep operating</source>
+        <translation>Duy trì hoạt động</translation>
+    </message>
+    <message>
+        <source>Fix by a date</source>
+        <translation>Khắc phục trước ngày</translation>
+    </message>
+    <message>
+        <source>Propose suspension</source>
+        <translation>Đề xuất tạm dừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Thêm ảnh…</translation>
+    </message>
+    <message>
+        <source>Attach a photo</source>
+        <translation>Đính kèm ảnh</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Pick on map</source>
+        <translation>Chọn trên bản đồ</translation>
+    </message>
+    <message>
+        <source>This computer has no positioning source: pick on the map</source>
+        <translation>Máy này không có nguồn định vị: hãy chọn trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Người kiểm tra</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Choose a stop of the route to record its inspection.</source>
+        <translation>Chọn một điểm dừng trên lộ trình để ghi lần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>New inspection: %1 (%2)</source>
+        <translation>Lần kiểm tra mới: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>in place</source>
+        <translation>đã thực hiện</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>chưa thực hiện</translation>
+    </message>
+    <message>
+        <source>Photo not attached</source>
+        <translation>Chưa đính kèm ảnh</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or is larger than 25 MB.</source>
+        <translation>Không đọc được %1 hoặc tệp lớn hơn 25 MB.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or WebP image.</source>
+        <translation>%1 không phải ảnh JPEG, PNG hay WebP.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 kB)</source>
+        <translation>%1 (%2 kB)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Chưa ghi</translation>
+    </message>
+    <message>
+        <source>from the device</source>
+        <translation>từ thiết bị</translation>
+    </message>
+    <message>
+        <source>picked on the map</source>
+        <translation>chọn trên bản đồ</translation>
+    </message>
+    <message>
+        <source>%1°, %2° (%3)</source>
+        <translation>%1°, %2° (%3)</translation>
+    </message>
+    <message>
+        <source>Fix by</source>
+        <translation>Khắc phục trước</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1986,232 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>Add a context layer</source>
         <translation>Thêm lớp tham chiếu</translation>
+    </message>
+    <message>
+        <source>Create field package</source>
+        <translation>Tạo gói hiện trường</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Hãy mở một dự án trước.</translation>
+    </message>
+    <message>
+        <source>Merge field package</source>
+        <translation>Gộp gói hiện trường</translation>
+    </message>
+    <message>
+        <source>Open the project the package was made from first.</source>
+        <translation>Hãy mở dự án đã dùng để tạo gói trước.</translation>
+    </message>
+    <message>
+        <source>Field package (*.gpkg)</source>
+        <translation>Gói hiện trường (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Create &amp;field package…</source>
+        <translation>Tạo gói &amp;hiện trường…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge field package…</source>
+        <translation>&amp;Gộp gói hiện trường…</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::MergeDialog</name>
+    <message>
+        <source>keep operating</source>
+        <translation>duy trì hoạt động</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>khắc phục</translation>
+    </message>
+    <message>
+        <source>propose suspension</source>
+        <translation>đề xuất tạm dừng</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Gộp</translation>
+    </message>
+    <message>
+        <source>Merge field package: %1</source>
+        <translation>Gộp gói hiện trường: %1</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>Đang đọc gói…</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Người kiểm tra</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Conflict / attribute</source>
+        <translation>Xung đột / thuộc tính</translation>
+    </message>
+    <message>
+        <source>In the office</source>
+        <translation>Tại văn phòng</translation>
+    </message>
+    <message>
+        <source>In the field</source>
+        <translation>Tại hiện trường</translation>
+    </message>
+    <message>
+        <source>When packaged</source>
+        <translation>Khi tạo gói</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Inspections to add:</source>
+        <translation>Các lần kiểm tra sẽ thêm:</translation>
+    </message>
+    <message>
+        <source>Changed both in the office and in the field (choose which to keep):</source>
+        <translation>Đã sửa cả ở văn phòng và ở hiện trường (chọn bên cần giữ):</translation>
+    </message>
+    <message>
+        <source>This package cannot be merged: %1</source>
+        <translation>Không gộp được gói này: %1</translation>
+    </message>
+    <message>
+        <source>Package &quot;%1&quot; made by %2 on %3.</source>
+        <translation>Gói &quot;%1&quot; do %2 lập ngày %3.</translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in it is in the project already (%1 inspections).</source>
+        <translation>Không có gì mới: mọi thứ trong gói đã có trong dự án (%1 lần kiểm tra).</translation>
+    </message>
+    <message>
+        <source>Will add %1 inspections with %2 photos, update %3, correct %4 facilities; %5 conflicts; %6 already merged, %7 duplicates.</source>
+        <translation>Sẽ thêm %1 lần kiểm tra kèm %2 ảnh, cập nhật %3, sửa %4 cơ sở; %5 xung đột; %6 đã gộp trước đó, %7 bị trùng.</translation>
+    </message>
+    <message>
+        <source>Keep the office&apos;s</source>
+        <translation>Giữ bản của văn phòng</translation>
+    </message>
+    <message>
+        <source>Take the field&apos;s</source>
+        <translation>Lấy bản của hiện trường</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Giữ cả hai</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Đang gộp…</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: %1</source>
+        <translation>Chưa gộp gì: %1</translation>
+    </message>
+    <message>
+        <source>Nothing new: the package was merged before as it is.</source>
+        <translation>Không có gì mới: gói này đã được gộp trước đó.</translation>
+    </message>
+    <message>
+        <source>Merged: %1 inspections added with %2 photos, %3 updated, %4 facilities corrected; conflicts: %5 kept the office&apos;s, %6 took the field&apos;s, %7 kept both.</source>
+        <translation>Đã gộp: thêm %1 lần kiểm tra kèm %2 ảnh, cập nhật %3, sửa %4 cơ sở; xung đột: %5 giữ bản văn phòng, %6 lấy bản hiện trường, %7 giữ cả hai.</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::PackageDialog</name>
+    <message>
+        <source>Due for inspection (the list as shown), the first</source>
+        <translation>Cần kiểm tra (danh sách đang hiển thị), lấy</translation>
+    </message>
+    <message>
+        <source>Due for inspection in the district</source>
+        <translation>Cần kiểm tra trong quận/huyện</translation>
+    </message>
+    <message>
+        <source>The selected facilities (%1)</source>
+        <translation>Các cơ sở đang chọn (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the route</source>
+        <translation>&amp;Lập lộ trình</translation>
+    </message>
+    <message>
+        <source>&amp;Create package…</source>
+        <translation>&amp;Tạo gói…</translation>
+    </message>
+    <message>
+        <source>Create field package</source>
+        <translation>Tạo gói hiện trường</translation>
+    </message>
+    <message>
+        <source>longitude, latitude of the office, e.g. 105.9120, 20.5410</source>
+        <translation>kinh độ, vĩ độ của cơ quan, ví dụ 105.9120, 20.5410</translation>
+    </message>
+    <message>
+        <source>Drag a stop to change the order</source>
+        <translation>Kéo một điểm dừng để đổi thứ tự</translation>
+    </message>
+    <message>
+        <source>Start point</source>
+        <translation>Điểm xuất phát</translation>
+    </message>
+    <message>
+        <source>The start point must be longitude, latitude in degrees.</source>
+        <translation>Điểm xuất phát phải là kinh độ, vĩ độ tính bằng độ.</translation>
+    </message>
+    <message>
+        <source>Making the route…</source>
+        <translation>Đang lập lộ trình…</translation>
+    </message>
+    <message>
+        <source>No visit list: %1</source>
+        <translation>Không lập được danh sách điểm đến: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No facility is due for inspection there.</source>
+        <translation>Ở đó không có cơ sở nào cần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Ordered from the start: %1 km instead of %2 km in the list&apos;s order.</source>
+        <translation>Xếp từ điểm xuất phát: %1 km thay vì %2 km theo thứ tự danh sách.</translation>
+    </message>
+    <message>
+        <source>%1 stops, %2 km straight-line in this order</source>
+        <translation>%1 điểm dừng, %2 km đường chim bay theo thứ tự này</translation>
+    </message>
+    <message>
+        <source>Field package (*.gpkg)</source>
+        <translation>Gói hiện trường (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Đang ghi gói…</translation>
+    </message>
+    <message>
+        <source>No package was made: %1</source>
+        <translation>Chưa tạo được gói: %1</translation>
+    </message>
+    <message>
+        <source>Field package made: %1 facilities, %2 zones, %3 assessments, %4 inspections; route %5 km.</source>
+        <translation>Đã tạo gói hiện trường: %1 cơ sở, %2 khu/cụm, %3 lượt đánh giá, %4 lần kiểm tra; lộ trình %5 km.</translation>
     </message>
 </context>
 <context>

@@ -92,3 +92,89 @@ TEST_CASE("a district's inspection list goes to the field and comes back", "[cli
     CHECK(refused.err.contains("another project"));
     CHECK(digest(other) == otherBefore);
 }
+
+TEST_CASE("safemap package create and merge: the issue's names", "[cli][field]") {
+    TempDir dir;
+    const QString master = QString::fromStdString(dir.file("tinh.gpkg"));
+    makeSampleProject(master);
+    const QByteArray masterBefore = digest(master);
+
+    SECTION("the help names them, and the first names stay") {
+        const CliRun help = runCli({"--help"});
+        CHECK(help.out.contains("package "));
+        CHECK(help.out.contains("field-package"));
+        const CliRun sub = runCli({"package", "create", "--help"});
+        CHECK(sub.exitCode == 0);
+        CHECK(sub.out.contains("--list inspect"));
+        CHECK(runCli({"package"}).exitCode == 2);
+        CHECK(runCli({"package", "pack"}).exitCode == 2);
+    }
+
+    SECTION("a whole district, accents and case ignored") {
+        const QString package = QString::fromStdString(dir.file("kim_bang.gpkg"));
+        const CliRun made = runCli({"package", "create", master, "--out", package, "--district",
+                                    "kim bang", "--no-filter"});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+        CHECK(made.out.contains("12 facilities"));  // data/sites/factories.csv: 12 in Kim Bảng
+        CHECK(validatorSays(package).isEmpty());
+        CHECK(digest(master) == masterBefore);
+    }
+
+    SECTION("a district's inspection list as a route, then merged back once") {
+        const QString package = QString::fromStdString(dir.file("duy_tien.gpkg"));
+        const CliRun made =
+            runCli({"package", "create", master, "--out", package, "--list", "inspect",
+                    "--district", "Duy Tien", "--top", "4", "--start", "105.9120,20.5410"});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+        CHECK(made.out.contains("4 facilities"));
+        CHECK(made.out.contains("from the start point"));
+        CHECK(made.err.contains("route:"));
+        const CliRun listed = runCli({"list", package, "--inspect", "--no-filter"});
+        REQUIRE(listed.exitCode == 0);
+        CHECK(countLines(listed.out, "Duy Tiên") == 4);
+        const QString site = listed.out.split('\n').at(1).split(',').at(3);
+        REQUIRE(runCli({"inspect", package, "--site", site, "--date", "2021-07-02", "--inspector",
+                        "Trần Thị Bình", "--outcome", "keep"})
+                    .exitCode == 0);
+        const CliRun dry = runCli({"package", "merge", master, package, "--dry-run"});
+        CHECK(dry.exitCode == 0);
+        CHECK(dry.out.contains("would add 1 inspections"));
+        CHECK(digest(master) == masterBefore);
+        const CliRun merged = runCli({"package", "merge", master, package});
+        INFO(merged.err.toStdString());
+        REQUIRE(merged.exitCode == 0);
+        CHECK(merged.out.contains("added 1 inspections"));
+        const CliRun again = runCli({"package", "merge", master, package});
+        CHECK(again.out.contains("nothing new"));
+    }
+
+    SECTION("facilities by tax code, ordered from the first") {
+        const QString package = QString::fromStdString(dir.file("hai.gpkg"));
+        const CliRun made = runCli({"package", "create", master, "--out", package, "--sites",
+                                    "9965230100,9950882057", "--route"});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+        CHECK(made.out.contains("2 facilities"));
+    }
+
+    SECTION("mistakes are refused and make no file") {
+        const QString package = QString::fromStdString(dir.file("sai.gpkg"));
+        const CliRun district =
+            runCli({"package", "create", master, "--out", package, "--district", "Nowhere"});
+        CHECK(district.exitCode == 1);
+        CHECK(district.err.contains("Nowhere"));
+        CHECK(district.err.contains("Kim Bảng"));  // the districts it could have been
+        CHECK(runCli({"package", "create", master, "--out", package, "--sites", "9965230100",
+                      "--list", "inspect"})
+                  .exitCode == 2);
+        CHECK(
+            runCli({"package", "create", master, "--out", package, "--list", "suspend"}).exitCode ==
+            2);
+        CHECK(runCli({"package", "create", master, "--sites", "9965230100"}).exitCode == 2);
+        CHECK(runCli({"package", "create", master, "--out", package}).exitCode == 2);
+        CHECK_FALSE(QFile::exists(package));
+        CHECK(digest(master) == masterBefore);
+    }
+}

@@ -1,0 +1,310 @@
+#include "app/gui/field_mode.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <unordered_map>
+
+#include "app/gui/error_text.h"
+#include "app/gui/inspection_form.h"
+#include "app/gui/map_canvas.h"
+#include "app/gui/project_session.h"
+#include "core/project/field_inspection.h"
+#include "core/project/visit_route.h"
+#include "gis/field/route_layer.h"
+
+namespace safemap {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+/// One saved inspection on the undo stack: undo takes the new record away, redo puts it
+/// back with its photos, both in one transaction of the core functions.
+class SaveInspectionCommand : public QUndoCommand {
+public:
+    SaveInspectionCommand(FieldMode& mode, ProjectSession& session, InspectionRecord saved,
+                          std::vector<Photo> photos, const QString& text)
+        : QUndoCommand(text),
+          mode_(mode),
+          session_(session),
+          saved_(std::move(saved)),
+          photos_(std::move(photos)) {}
+
+    void redo() override {
+        if (first_) {  // saved already, by the form
+            first_ = false;
+            return;
+        }
+        report(restoreInspection(session_.project(), saved_, photos_));
+    }
+    void undo() override { report(removeInspection(session_.project(), saved_.recordId)); }
+
+private:
+    void report(const Status& st) {
+        if (!st)
+            emit mode_.message(QCoreApplication::translate("safemap::FieldMode", "Not undone: %1")
+                                   .arg(errorText(st.error())));
+        emit mode_.recordsChanged();
+    }
+
+    FieldMode& mode_;
+    ProjectSession& session_;
+    InspectionRecord saved_;
+    std::vector<Photo> photos_;
+    bool first_ = true;
+};
+
+}  // namespace
+
+FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& canvas)
+    : QObject(&window),
+      window_(window),
+      session_(session),
+      canvas_(canvas),
+      dock_(new QDockWidget(tr("Field visit"), &window)),
+      header_(new QLabel),
+      list_(new QListWidget),
+      form_(new InspectionForm),
+      undo_(new QUndoStack(this)) {
+    dock_->setObjectName(QStringLiteral("fieldDock"));
+    list_->setObjectName(QStringLiteral("visitList"));
+    header_->setWordWrap(true);
+    list_->setMinimumHeight(list_->fontMetrics().lineSpacing() * 5);
+    list_->setMaximumHeight(list_->fontMetrics().lineSpacing() * 9);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->addWidget(header_);
+    layout->addWidget(list_);
+    layout->addWidget(form_);
+    layout->addStretch();
+    // A laptop of 720 px: the form scrolls rather than pushing the window's minimum height.
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    dock_->setWidget(scroll);
+    window.addDockWidget(Qt::RightDockWidgetArea, dock_);
+    // Beside the site record as a tab: the form gets the dock area's whole height (a 720 px
+    // laptop has none to share).
+    if (auto* identify = window.findChild<QDockWidget*>(QStringLiteral("identifyDock")))
+        window.tabifyDockWidget(identify, dock_);
+    dock_->hide();
+    list_->setTextElideMode(Qt::ElideRight);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    undoAction_ = undo_->createUndoAction(this, tr("&Undo inspection"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    undoAction_->setObjectName(QStringLiteral("undoInspectionAction"));
+    redoAction_ = undo_->createRedoAction(this, tr("&Redo inspection"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    window.addAction(undoAction_);
+    window.addAction(redoAction_);
+
+    connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
+        const auto ids = stops();
+        if (row >= 0 && row < static_cast<int>(ids.size())) {
+            chooseStop(ids[static_cast<std::size_t>(row)]);
+            emit siteActivated(qs(ids[static_cast<std::size_t>(row)]));
+        }
+    });
+    connect(form_, &InspectionForm::saveRequested, this, [this] { saveForm(); });
+    connect(form_, &InspectionForm::pickOnMapRequested, this, [this] {
+        picking_ = true;
+        canvas_.setCursor(Qt::CrossCursor);
+        emit message(tr("Click on the map where the inspection took place."));
+    });
+    connect(&canvas_, &MapCanvas::clicked, this, [this](GeoPoint lonLat, QPointF) {
+        if (!picking_)
+            return;
+        picking_ = false;
+        canvas_.unsetCursor();
+        form_->setPosition(lonLat, PositionSource::Map);
+    });
+    connect(&session_, &ProjectSession::frameReady, this, [this] {
+        if (active() && session_.frame().reloaded)
+            refresh();
+    });
+}
+
+void FieldMode::projectOpened() {
+    undo_->clear();
+    info_.reset();
+    sites_.clear();
+    recorded_.clear();
+    overlay_.clear();
+    form_->clearSite();
+    if (session_.isOpen()) {
+        auto info = packageInfo(session_.project());
+        if (!info)
+            emit message(tr("Not opened as a field package: %1").arg(errorText(info.error())));
+        else
+            info_ = *info;
+    }
+    dock_->setVisible(active());
+    // In the field the form matters more than the lists: the right dock area takes the
+    // bottom-right corner, so the form gets the window's full height.
+    window_.setCorner(Qt::BottomRightCorner,
+                      active() ? Qt::RightDockWidgetArea : Qt::BottomDockWidgetArea);
+    if (active()) {
+        header_->setText(
+            tr("<b>%1</b><br>Made by %2 on %3 from %4")
+                .arg(qs(info_->name).toHtmlEscaped(),
+                     qs(info_->createdBy.empty() ? "—" : info_->createdBy).toHtmlEscaped(),
+                     qs(info_->createdAt.substr(0, 10)),
+                     qs(info_->sourceProjectFile).toHtmlEscaped()));
+        dock_->raise();
+        refresh();
+    } else {
+        list_->clear();
+        emit overlayChanged();
+    }
+}
+
+std::vector<LayerRender> FieldMode::overlay() const {
+    return overlay_;
+}
+
+std::vector<std::string> FieldMode::stops() const {
+    std::vector<std::string> ids;
+    for (const auto& s : sites_)
+        if (s.routeOrder)
+            ids.push_back(s.siteId);
+    return ids;
+}
+
+void FieldMode::refresh() {
+    auto sites = session_.project().repository().packageSites();
+    if (!sites) {
+        showError(tr("The package's visit list cannot be read"), sites.error());
+        return;
+    }
+    sites_ = std::move(sites).value();
+    std::stable_sort(sites_.begin(), sites_.end(), [](const PackageSite& a, const PackageSite& b) {
+        return a.routeOrder.value_or(1 << 30) < b.routeOrder.value_or(1 << 30);
+    });
+    recorded_.clear();
+    if (auto records = session_.project().repository().inspectionRecords(); records)
+        for (const auto& r : *records)
+            if (r.origin == info_->packageId)
+                recorded_.push_back(r.siteId);
+    rebuildList();
+}
+
+void FieldMode::rebuildList() {
+    const auto& facts = session_.frame().facts;
+    std::unordered_map<std::string, const Factory*> byId;
+    if (facts)
+        for (const auto& f : facts->factories)
+            byId.emplace(f.id, &f);
+    const QString chosen = form_->siteId().empty() ? QString() : qs(form_->siteId());
+    const QSignalBlocker block(list_);
+    list_->clear();
+    std::vector<Factory> stopsOnMap;
+    std::vector<bool> visited;
+    int row = 0, current = -1;
+    for (const auto& s : sites_) {
+        if (!s.routeOrder)
+            continue;
+        const Factory& f = byId.count(s.siteId) ? *byId.at(s.siteId) : s.base;
+        const bool done =
+            std::find(recorded_.begin(), recorded_.end(), s.siteId) != recorded_.end();
+        // The mark first: a long name is cut at the right of a narrow dock.
+        auto* item = new QListWidgetItem(
+            tr("%1%2. %3 — %4")
+                .arg(done ? tr("✓ ") : QString())
+                .arg(*s.routeOrder)
+                .arg(qs(f.name), qs(f.address.empty() ? f.district : f.address)));
+        item->setData(Qt::UserRole, qs(s.siteId));
+        item->setData(Qt::UserRole + 1, qs(f.name));
+        item->setToolTip(qs(f.name));
+        list_->addItem(item);
+        if (qs(s.siteId) == chosen)
+            current = row;
+        ++row;
+        stopsOnMap.push_back(f);
+        visited.push_back(done);
+    }
+    if (current >= 0)
+        list_->setCurrentRow(current);
+    overlay_.clear();
+    std::vector<GeoPoint> stopPoints;
+    for (const auto& f : stopsOnMap)
+        stopPoints.push_back(f.location);
+    const auto line = routeLine(info_->start, stopsOnMap);
+    if (line.size() >= 2)
+        overlay_.push_back({makeRouteLineLayer(line), routeLineStyle(), true});
+    overlay_.push_back({makeRouteStopsLayer(stopsOnMap, visited), routeStopsStyle(), true});
+    double metres = 0;
+    for (std::size_t i = 1; i < line.size(); ++i)
+        metres += straightLineMetres(line[i - 1], line[i]);
+    dock_->setWindowTitle(tr("Field visit: %1 stops, %2 km")
+                              .arg(stopsOnMap.size())
+                              .arg(QLocale().toString(metres / 1000, 'f', 1)));
+    emit overlayChanged();
+}
+
+void FieldMode::chooseStop(const std::string& siteId) {
+    if (!active())
+        return;
+    const auto& facts = session_.frame().facts;
+    const CriteriaSet* criteria = facts ? facts->criteria.get() : nullptr;
+    const Factory* factory = nullptr;
+    if (facts)
+        for (const auto& f : facts->factories)
+            if (f.id == siteId)
+                factory = &f;
+    for (const auto& s : sites_)
+        if (!factory && s.siteId == siteId)
+            factory = &s.base;
+    if (!factory)
+        return;
+    form_->startNew(*factory, criteria);
+    const auto ids = stops();
+    const auto it = std::find(ids.begin(), ids.end(), siteId);
+    if (it != ids.end() && list_->currentRow() != static_cast<int>(it - ids.begin())) {
+        const QSignalBlocker block(list_);
+        list_->setCurrentRow(static_cast<int>(it - ids.begin()));
+    }
+}
+
+bool FieldMode::saveForm() {
+    if (!active() || form_->siteId().empty())
+        return false;
+    InspectionDraft draft = form_->draft();
+    std::vector<Photo> photos = draft.newPhotos;
+    auto saved = saveInspection(session_.project(), draft);
+    if (!saved) {
+        showError(tr("The inspection was not saved"), saved.error());
+        return false;
+    }
+    const QString name =
+        list_->currentItem() ? list_->currentItem()->data(Qt::UserRole + 1).toString() : QString();
+    undo_->push(new SaveInspectionCommand(*this, session_, *saved, std::move(photos),
+                                          tr("inspection of %1").arg(name)));
+    emit message(tr("Inspection of %1 saved in the package").arg(name));
+    form_->clearSite();
+    const QSignalBlocker block(list_);
+    list_->setCurrentRow(-1);  // choosing the same stop again starts a new form
+    emit recordsChanged();
+    return true;
+}
+
+void FieldMode::showError(const QString& what, const Error& error) {
+    QMessageBox::warning(&window_, what, errorText(error));
+}
+
+}  // namespace safemap
