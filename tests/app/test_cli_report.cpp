@@ -2,6 +2,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <catch2/catch.hpp>
 
 #include "cli_fixture.h"
@@ -85,4 +86,24 @@ TEST_CASE("safemap report writes the PDF and the PNG of the map page, and only r
     CHECK(runCli({"report", s.project, png, "--dpi", "5"}).exitCode == 2);
     const CliRun missing = runCli({"report", s.file("none.gpkg"), pdf});
     CHECK(missing.exitCode == 1);
+    CHECK(runCli({"report", s.project, pdf, "--orientation", "sideways"}).exitCode == 2);
+    CHECK(runCli({"report", s.project, pdf, "--rows", "0"}).exitCode == 2);
+    CHECK(runCli({"report", s.project, pdf, "--rows", "-3"}).exitCode == 2);
+}
+
+TEST_CASE("safemap report on a portrait sheet, with a few rows of each list", "[cli][report]") {
+    ReportSample s;
+    const QString pdf = s.file("portrait.pdf");
+    const CliRun report =
+        runCli({"report", s.project, pdf, "--orientation", "portrait", "--rows", "2"});
+    INFO(report.err.toStdString());
+    REQUIRE(report.exitCode == 0);
+    // Two rows of each list fit on the page after the map.
+    CHECK(report.out.contains(QStringLiteral("2 pages")));
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    REQUIRE(info.waitForFinished(60000));
+    const QString meta = QString::fromUtf8(info.readAllStandardOutput());
+    CHECK(meta.contains(QStringLiteral("595 x 842 pts (A4)")));
+    CHECK(meta.contains(QRegularExpression(QStringLiteral("Pages:\\s+2\\n"))));
 }
