@@ -2,6 +2,7 @@
 #include <QGuiApplication>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
@@ -9,6 +10,7 @@
 #include "app/gui/language.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
+#include "core/report/report_template.h"
 #include "core/util/timestamp.h"
 #include "gis/project/map_composition.h"
 #include "gis/report/map_report.h"
@@ -18,7 +20,8 @@ namespace safemap {
 namespace {
 constexpr const char* kUsage =
     "Usage: safemap report PROJECT.gpkg OUT.pdf|OUT.png [--title TEXT] [--paper a4|a3]\n"
-    "                      [--orientation landscape|portrait] [--rows N]\n"
+    "                      [--template NAME|FILE] [--orientation landscape|portrait]\n"
+    "                      [--rows N]\n"
     "                      [--language vi|en] [--dpi N] [scenario options]\n"
     "Writes the map report a meeting needs: on the first page the title, the as-of date,\n"
     "the criteria set and version, the filter, the map the window shows (the project's saved\n"
@@ -27,6 +30,9 @@ constexpr const char* kUsage =
     "many pages as they need (headers repeated, pages numbered, sources in the footer).\n"
     "OUT.png writes the map page alone as an image. The project is only read, never changed.\n"
     "  --out FILE   the same as OUT\n"
+    "  --template   a built-in template (overview: the one-page province overview;\n"
+    "               action-lists: every row of both lists, portrait) or a template file\n"
+    "               (docs/report_templates.md); the options below override it\n"
     "  --title      the report's title (default: the usual title in the report's language)\n"
     "  --paper      a4 (default) or a3\n"
     "  --orientation landscape (default) or portrait\n"
@@ -47,8 +53,8 @@ bool endsWith(const std::string& s, const char* tail) {
 
 int runReportCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
-    valueOptions.insert(valueOptions.end(),
-                        {"out", "title", "paper", "orientation", "rows", "language", "dpi"});
+    valueOptions.insert(valueOptions.end(), {"out", "template", "title", "paper", "orientation",
+                                             "rows", "language", "dpi"});
     const Args args(words, valueOptions);
     const std::string usage = std::string(kUsage) + kScenarioUsage;
     if (int rc = checkUsage("report", args, kScenarioFlags, 1, 2, usage.c_str()); rc >= 0)
@@ -68,20 +74,31 @@ int runReportCommand(const Words& words) {
         return 2;
     }
     MapReportOptions options;
-    options.title = args.option("title").value_or("");
-    const std::string paper = args.option("paper").value_or("a4");
-    if (paper != "a4" && paper != "a3") {
-        std::fprintf(stderr, "safemap report: --paper must be a4 or a3\n");
-        return 2;
+    std::optional<ReportTemplate> tmpl;
+    if (auto name = args.option("template")) {
+        auto loaded = loadReportTemplate(*name);
+        if (!loaded)
+            return fail("report", loaded.error());
+        tmpl = std::move(*loaded);
+        applyReportTemplate(options, *tmpl);
     }
-    options.paper = paper == "a3" ? ReportPaper::A3 : ReportPaper::A4;
-    const std::string orientation = args.option("orientation").value_or("landscape");
-    if (orientation != "landscape" && orientation != "portrait") {
-        std::fprintf(stderr, "safemap report: --orientation must be landscape or portrait\n");
-        return 2;
+    if (auto title = args.option("title"))
+        options.title = *title;
+    if (auto paper = args.option("paper")) {
+        if (*paper != "a4" && *paper != "a3") {
+            std::fprintf(stderr, "safemap report: --paper must be a4 or a3\n");
+            return 2;
+        }
+        options.paper = *paper == "a3" ? ReportPaper::A3 : ReportPaper::A4;
     }
-    options.orientation =
-        orientation == "portrait" ? ReportOrientation::Portrait : ReportOrientation::Landscape;
+    if (auto orientation = args.option("orientation")) {
+        if (*orientation != "landscape" && *orientation != "portrait") {
+            std::fprintf(stderr, "safemap report: --orientation must be landscape or portrait\n");
+            return 2;
+        }
+        options.orientation =
+            *orientation == "portrait" ? ReportOrientation::Portrait : ReportOrientation::Landscape;
+    }
     if (auto r = args.option("rows")) {
         unsigned long long rows = 0;
         char tail = 0;
@@ -125,6 +142,10 @@ int runReportCommand(const Words& words) {
     auto project = openForReading("report", path, settings);
     if (!project)
         return fail("report", project.error());
+    // A template's filter stands in for the project's saved one; --filter and --no-filter
+    // still override it.
+    if (tmpl && tmpl->filter)
+        settings.filter = *tmpl->filter;
     auto scenario = scenarioFromArgs(args, settings);
     if (!scenario) {
         std::fprintf(stderr, "safemap report: %s\n", scenario.error().message.c_str());
@@ -133,7 +154,8 @@ int runReportCommand(const Words& words) {
     auto result = evaluateScenario(*project, *scenario);
     if (!result)
         return fail("report", result.error());
-    noteSavedFilter("report", args, settings, result->facts->zones);
+    if (!(tmpl && tmpl->filter))
+        noteSavedFilter("report", args, settings, result->facts->zones);
     std::string basemapProblem;
     auto basemap = loadShippedBasemap(options.language, &basemapProblem);
     if (!basemapProblem.empty())
@@ -156,8 +178,8 @@ int runReportCommand(const Words& words) {
         std::printf("Report %s (as of %s, map page)\n", out.c_str(),
                     formatDate(status->asOf).c_str());
     } else {
-        std::printf("Report %s (as of %s, %d pages: map, lists)\n", out.c_str(),
-                    formatDate(status->asOf).c_str(), pages);
+        std::printf("Report %s (as of %s, %d %s)\n", out.c_str(), formatDate(status->asOf).c_str(),
+                    pages, pages == 1 ? "page" : "pages");
     }
     return 0;
 }

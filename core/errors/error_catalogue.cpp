@@ -13,7 +13,7 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
     static const auto* map = [] {
         auto* m = new std::unordered_map<std::string_view, const ErrorTemplate*>;
         for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
-                          gisMessages()})
+                          gisMessages(), reportMessages()})
             for (const ErrorTemplate& t : part)
                 m->emplace(t.code, &t);
         return m;
@@ -25,8 +25,8 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
 
 std::vector<ErrorTemplate> errorCatalogue() {
     std::vector<ErrorTemplate> out;
-    for (auto part :
-         {textMessages(), importMessages(), storageMessages(), criteriaMessages(), gisMessages()})
+    for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
+                      gisMessages(), reportMessages()})
         out.insert(out.end(), part.begin(), part.end());
     return out;
 }

@@ -61,5 +61,6 @@ std::span<const ErrorTemplate> importMessages();
 std::span<const ErrorTemplate> storageMessages();
 std::span<const ErrorTemplate> criteriaMessages();
 std::span<const ErrorTemplate> gisMessages();
+std::span<const ErrorTemplate> reportMessages();
 
 }  // namespace safemap

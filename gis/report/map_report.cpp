@@ -360,12 +360,9 @@ void drawLegend(QPainter& p, const Sheet& sheet, const QRectF& area, const MapRe
              reportFont(7), Qt::AlignLeft | Qt::AlignVCenter, QColor(80, 80, 80));
 }
 
-void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
-                  const MapReportData& data, const MapReportOptions& options,
-                  const Counts& counts) {
-    const Words w{options.language == MapLanguage::Vietnamese};
-    const MapSettings map = mapReportMapSettings(data, l.map);
-    const QRectF frame = sheet.rect(l.map);
+void paintMapBlock(QPainter& p, const Sheet& sheet, const QRectF& mm, const MapSettings& map,
+                   const Words& w) {
+    const QRectF frame = sheet.rect(mm);
     p.save();
     p.setClipRect(frame);
     p.translate(frame.topLeft());
@@ -376,9 +373,63 @@ void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
     p.setPen(QPen(QColor(60, 60, 60), sheet.len(0.3)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(frame);
-    drawScaleBar(p, sheet, l.map, map, w);
-    drawNorthArrow(p, sheet, l.map, w);
-    drawLegend(p, sheet, l.legend, data, map, counts, w);
+    drawScaleBar(p, sheet, mm, map, w);
+    drawNorthArrow(p, sheet, mm, w);
+}
+
+// The body of a page: from under the title band to above the footer, full width.
+QRectF pageBody(const MapReportLayout& l) {
+    const double top = l.title.bottom() + kGapMm;
+    return {l.title.left(), top, l.title.width(), l.footer.top() - kGapMm - top};
+}
+
+// Where the first page's blocks go (mm): the template's places in the body, each inset
+// by half a gap where it meets another block; without a template, the usual layout.
+std::vector<std::pair<ReportBlockKind, QRectF>> blockRects(const MapReportLayout& l,
+                                                           const MapReportOptions& options) {
+    if (options.blocks.empty())
+        return {{ReportBlockKind::Map, l.map}, {ReportBlockKind::Legend, l.legend}};
+    const QRectF body = pageBody(l);
+    std::vector<std::pair<ReportBlockKind, QRectF>> out;
+    const double half = kGapMm / 2;
+    for (const ReportBlockPlace& b : options.blocks) {
+        QRectF r(body.left() + b.x * body.width(), body.top() + b.y * body.height(),
+                 b.width * body.width(), b.height * body.height());
+        r.adjust(b.x > 1e-6 ? half : 0, b.y > 1e-6 ? half : 0, b.x + b.width < 1 - 1e-6 ? -half : 0,
+                 b.y + b.height < 1 - 1e-6 ? -half : 0);
+        out.emplace_back(b.kind, r);
+    }
+    return out;
+}
+
+void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
+                  const MapReportData& data, const MapReportOptions& options,
+                  const Counts& counts) {
+    const Words w{options.language == MapLanguage::Vietnamese};
+    const auto rects = blockRects(l, options);
+    // The legend's scale is the (first) map's.
+    QRectF mapMm = l.map;
+    for (const auto& [kind, r] : rects)
+        if (kind == ReportBlockKind::Map) {
+            mapMm = r;
+            break;
+        }
+    const MapSettings map = mapReportMapSettings(data, mapMm);
+    for (const auto& [kind, r] : rects) {
+        switch (kind) {
+            case ReportBlockKind::Map:
+                paintMapBlock(p, sheet, r, r == mapMm ? map : mapReportMapSettings(data, r), w);
+                break;
+            case ReportBlockKind::Legend:
+                drawLegend(p, sheet, r, data, map, counts, w);
+                break;
+            case ReportBlockKind::Overview:
+            case ReportBlockKind::LevelsChart:
+            case ReportBlockKind::DistrictsChart:
+            case ReportBlockKind::TrendChart:
+                break;
+        }
+    }
 }
 
 }  // namespace
@@ -456,12 +507,6 @@ MapSettings mapReportMapSettings(const MapReportData& data, const QRectF& mapMm)
 
 namespace {
 
-// The body of a page of tables: from under the title band to above the footer, full width.
-QRectF tableBody(const MapReportLayout& l) {
-    const double top = l.title.bottom() + kGapMm;
-    return {l.title.left(), top, l.title.width(), l.footer.top() - kGapMm - top};
-}
-
 // The report's pages: the map page (if any), then the tables' pages.
 struct ReportPlan {
     std::vector<report::ReportTable> tables;
@@ -477,7 +522,7 @@ ReportPlan planReport(const QPaintDevice& device, QSizeF pageMm, const MapReport
     if (options.lists.empty())
         return plan;
     const Words w{options.language == MapLanguage::Vietnamese};
-    const QRectF body = tableBody(mapReportLayout(pageMm));
+    const QRectF body = pageBody(mapReportLayout(pageMm));
     const ListView suspend = listView(ActionList::ToSuspend, data.facts, data.status, data.filter);
     const ListView inspect = listView(ActionList::ToInspect, data.facts, data.status, data.filter);
     plan.tables = prepareTables(options.lists, suspend, inspect, options.listRowLimit, body.width(),
@@ -500,7 +545,7 @@ void paintPlannedPage(QPainter& painter, QSizeF pageMm, const MapReportData& dat
         paintMapPage(painter, sheet, layout, data, options, counts);
     } else {
         const Words w{options.language == MapLanguage::Vietnamese};
-        paintTablePage(painter, sheet, tableBody(layout), plan.tables,
+        paintTablePage(painter, sheet, pageBody(layout), plan.tables,
                        plan.tablePages[static_cast<std::size_t>(page - plan.mapPages)], w);
     }
     drawFooter(painter, sheet, layout, options, heading, page, pages);
@@ -608,6 +653,18 @@ Status writeMapReportPng(const std::string& path, const MapReportData& data,
         return Error("cannot write the image (disk full?)", path);
     }
     return commitTemporaryFile(tmp, path);
+}
+
+void applyReportTemplate(MapReportOptions& options, const ReportTemplate& tmpl) {
+    options.paper = tmpl.paper == TemplatePaper::A3 ? ReportPaper::A3 : ReportPaper::A4;
+    options.orientation = tmpl.orientation == TemplateOrientation::Portrait
+                              ? ReportOrientation::Portrait
+                              : ReportOrientation::Landscape;
+    if (!tmpl.title.empty())
+        options.title = tmpl.title;
+    options.mapPage = !tmpl.blocks.empty();
+    options.blocks = tmpl.blocks;
+    options.lists = tmpl.lists;
 }
 
 }  // namespace safemap

@@ -20,6 +20,7 @@
 #include "core/project/project_facts.h"
 #include "core/project/project_settings.h"
 #include "core/project/project_status.h"
+#include "core/report/report_template.h"
 #include "core/result.h"
 #include "gis/project/map_composition.h"
 #include "gis/render/map_language.h"
@@ -42,11 +43,17 @@ struct MapReportOptions {
     MapLanguage language = MapLanguage::Vietnamese;
     std::time_t generatedAt = 0;  ///< generationTime() (core/util/timestamp.h)
     bool mapPage = true;          ///< the first page: the map, its legend and scale
+    /// The first page's blocks and places (a template's); none: the map with its legend
+    /// beside it (landscape) or under it (portrait).
+    std::vector<ReportBlockPlace> blocks;
     /// The action-list tables after the map page, in this order, each continued over as
-    /// many pages as it needs.
-    std::vector<ActionList> lists = {ActionList::ToSuspend, ActionList::ToInspect};
-    std::size_t listRowLimit = 0;  ///< rows of each list at most; 0: every row
+    /// many pages as it needs (at most its `rows`, when not 0).
+    std::vector<ReportListPart> lists = {{ActionList::ToSuspend, 0}, {ActionList::ToInspect, 0}};
+    std::size_t listRowLimit = 0;  ///< rows of every list at most; 0: no limit beyond `lists`
 };
+
+/// The options a template gives (sheet, title, blocks, lists); the rest stay as they are.
+void applyReportTemplate(MapReportOptions& options, const ReportTemplate& tmpl);
 
 /// \brief One evaluated scenario and its composed map: everything a report draws. Cheap to
 /// copy (the facts and status are shared), so a worker thread can keep its own copy.

@@ -76,7 +76,7 @@ double widthOf(std::size_t column, double bodyMm) {
 
 }  // namespace
 
-std::vector<ReportTable> prepareTables(const std::vector<ActionList>& lists,
+std::vector<ReportTable> prepareTables(const std::vector<ReportListPart>& lists,
                                        const ListView& suspend, const ListView& inspect,
                                        std::size_t rowLimit, double widthMm,
                                        const QPaintDevice* device, const Words& w) {
@@ -91,14 +91,18 @@ std::vector<ReportTable> prepareTables(const std::vector<ActionList>& lists,
                                                     (widthOf(c, widthMm) - 2) * dpmm));
     const double headerMm = headerLines * boldFm.lineSpacing() / dpmm + 2 * kPadMm;
     std::vector<ReportTable> tables;
-    for (const ActionList list : lists) {
+    for (const ReportListPart& part : lists) {
+        const ActionList list = part.list;
         const ListView& view = list == ActionList::ToSuspend ? suspend : inspect;
         ReportTable t;
         t.list = list;
         t.title = qs(listTitle(list, w.vi));
         t.total = view.size();
         t.headerMm = headerMm;
-        const std::size_t shown = rowLimit == 0 ? view.size() : std::min(rowLimit, view.size());
+        std::size_t limit = part.rows;
+        if (rowLimit > 0)
+            limit = limit == 0 ? rowLimit : std::min(limit, rowLimit);
+        const std::size_t shown = limit == 0 ? view.size() : std::min(limit, view.size());
         t.rows.reserve(shown);
         for (std::size_t i = 0; i < shown; ++i) {
             const ListRow r = view.row(i);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/project/list_rows.h"
+#include "core/report/report_template.h"
 #include "gis/report/report_drawing.h"
 
 class QPaintDevice;
@@ -47,9 +48,9 @@ struct TableSlice {
 /// The slices of one page, top to bottom.
 using TablePage = std::vector<TableSlice>;
 
-/// The tables of `lists` with at most `rowLimit` rows each (0: every row), measured for a
-/// body `widthMm` wide on `device` (the one that paints them).
-std::vector<ReportTable> prepareTables(const std::vector<ActionList>& lists,
+/// The tables of `lists` with at most their `rows` and `rowLimit` rows (0: no limit), measured for
+/// a body `widthMm` wide on `device` (the one that paints them).
+std::vector<ReportTable> prepareTables(const std::vector<ReportListPart>& lists,
                                        const ListView& suspend, const ListView& inspect,
                                        std::size_t rowLimit, double widthMm,
                                        const QPaintDevice* device, const Words& w);
