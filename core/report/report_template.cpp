@@ -288,8 +288,11 @@ constexpr std::string_view kOverview = R"({
   "name": "overview",
   "paper": "a4", "orientation": "landscape",
   "blocks": [
-    {"block": "map", "x": 0, "y": 0, "width": 0.75, "height": 1},
-    {"block": "legend", "x": 0.765, "y": 0, "width": 0.235, "height": 1}
+    {"block": "map", "x": 0, "y": 0, "width": 0.54, "height": 1},
+    {"block": "legend", "x": 0.54, "y": 0, "width": 0.235, "height": 1},
+    {"block": "chart_levels", "x": 0.775, "y": 0, "width": 0.225, "height": 0.27},
+    {"block": "chart_districts", "x": 0.775, "y": 0.27, "width": 0.225, "height": 0.41},
+    {"block": "chart_trend", "x": 0.775, "y": 0.68, "width": 0.225, "height": 0.32}
   ]
 })";
 

@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "core/filter/filter_match.h"
@@ -25,6 +26,7 @@
 #include "gis/render/map_renderer.h"
 #include "gis/render/point_symbol.h"
 #include "gis/render/web_mercator.h"
+#include "gis/report/report_charts.h"
 #include "gis/report/report_drawing.h"
 #include "gis/report/report_tables.h"
 
@@ -415,6 +417,13 @@ void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
             break;
         }
     const MapSettings map = mapReportMapSettings(data, mapMm);
+    // Counted once, and only when a chart is drawn (the trend evaluates every data date).
+    std::optional<ChartData> chartCache;
+    auto charts = [&]() -> const ChartData& {
+        if (!chartCache)
+            chartCache = chartData(data, w);
+        return *chartCache;
+    };
     for (const auto& [kind, r] : rects) {
         switch (kind) {
             case ReportBlockKind::Map:
@@ -423,10 +432,16 @@ void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
             case ReportBlockKind::Legend:
                 drawLegend(p, sheet, r, data, map, counts, w);
                 break;
-            case ReportBlockKind::Overview:
             case ReportBlockKind::LevelsChart:
+                paintLevelsChart(p, sheet, r, charts(), w);
+                break;
             case ReportBlockKind::DistrictsChart:
+                paintDistrictsChart(p, sheet, r, charts(), w);
+                break;
             case ReportBlockKind::TrendChart:
+                paintTrendChart(p, sheet, r, charts(), w);
+                break;
+            case ReportBlockKind::Overview:
                 break;
         }
     }

@@ -9,9 +9,11 @@
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
 #include "core/project/scenario.h"
+#include "core/report/report_template.h"
 #include "gis/io/assessment_import.h"
 #include "gis/io/site_import.h"
 #include "gis/report/map_report.h"
+#include "gis/report/report_charts.h"
 #include "gis/report/report_tables.h"
 #include "test_support.h"
 
@@ -194,4 +196,39 @@ TEST_CASE("the report on A4 and A3, portrait and landscape", "[report]") {
     }
     // A bigger sheet holds more rows a page.
     CHECK(a3Landscape < a4Portrait);
+}
+
+TEST_CASE("the overview template draws the charts as vectors with their numbers", "[report]") {
+    SampleReport fx;
+    const auto overview = builtInReportTemplate("overview");
+    REQUIRE(overview);
+    MapReportOptions options;
+    applyReportTemplate(options, *overview);
+    const QString pdf = QString::fromStdString(fx.dir.file("overview.pdf"));
+    REQUIRE(writeMapReportPdf(pdf.toStdString(), fx.data, options).ok());
+    CHECK(pageCount(pdf) == 1);
+    const QString text = pageText(pdf, 1);
+    CHECK(text.contains(QStringLiteral("Cơ sở theo mức nguy cơ")));
+    CHECK(text.contains(QStringLiteral("Cơ sở theo huyện")));
+    CHECK(text.contains(QStringLiteral("Mức nguy cơ theo ngày dữ liệu")));
+    const report::ChartData charts = report::chartData(fx.data, report::Words{true});
+    // Every facility is counted once by level and once by district.
+    long long byLevel = 0, byDistrict = 0;
+    for (const long long n : charts.levels)
+        byLevel += n;
+    for (const auto& d : charts.districts)
+        byDistrict += d.total;
+    CHECK(byLevel == static_cast<long long>(fx.data.facts->factories.size()));
+    CHECK(byDistrict == byLevel);
+    REQUIRE_FALSE(charts.districts.empty());
+    CHECK(text.contains(charts.districts.front().name));
+    // The trend ends at the report's date with today's counts, and starts earlier.
+    REQUIRE(charts.trend.size() >= 2);
+    CHECK(charts.trend.back().date == fx.data.status->asOf);
+    CHECK(charts.trend.back().byCategory == charts.levels);
+    CHECK(charts.trend.front().date < charts.trend.back().date);
+    CHECK(charts.trend.size() <= report::kTrendPoints);
+    // Nothing on the page is a raster image: map, legend and charts are vectors.
+    const QString images = run({QStringLiteral("pdfimages"), QStringLiteral("-list"), pdf});
+    CHECK(images.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() == 2);  // the header
 }
