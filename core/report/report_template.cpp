@@ -290,9 +290,10 @@ constexpr std::string_view kOverview = R"({
   "blocks": [
     {"block": "map", "x": 0, "y": 0, "width": 0.54, "height": 1},
     {"block": "legend", "x": 0.54, "y": 0, "width": 0.235, "height": 1},
-    {"block": "chart_levels", "x": 0.775, "y": 0, "width": 0.225, "height": 0.27},
-    {"block": "chart_districts", "x": 0.775, "y": 0.27, "width": 0.225, "height": 0.41},
-    {"block": "chart_trend", "x": 0.775, "y": 0.68, "width": 0.225, "height": 0.32}
+    {"block": "overview", "x": 0.775, "y": 0, "width": 0.225, "height": 0.36},
+    {"block": "chart_levels", "x": 0.775, "y": 0.36, "width": 0.225, "height": 0.2},
+    {"block": "chart_districts", "x": 0.775, "y": 0.56, "width": 0.225, "height": 0.22},
+    {"block": "chart_trend", "x": 0.775, "y": 0.78, "width": 0.225, "height": 0.22}
   ]
 })";
 

@@ -22,6 +22,7 @@
 #include "core/util/atomic_file.h"
 #include "core/util/timestamp.h"
 #include "gis/render/basemap_attribution.h"
+#include "gis/render/basemap_layers.h"
 #include "gis/render/layer_style.h"
 #include "gis/render/map_renderer.h"
 #include "gis/render/point_symbol.h"
@@ -379,6 +380,79 @@ void paintMapBlock(QPainter& p, const Sheet& sheet, const QRectF& mm, const MapS
     drawNorthArrow(p, sheet, mm, w);
 }
 
+// An inset locating the map in Viet Nam: the country's land, provinces and the Hoàng Sa
+// and Trường Sa archipelagos (drawn and named as Viet Nam's by the shipped basemap), with
+// the map's extent outlined in red.
+void paintOverviewBlock(QPainter& p, const Sheet& sheet, const QRectF& mm,
+                        const MapReportData& data, const Words& w) {
+    const double titleMm = 5;
+    drawLine(p, sheet, QRectF(mm.left(), mm.top(), mm.width(), titleMm - 0.5),
+             w("Vị trí trong cả nước", "Location in Viet Nam"), reportFont(8.5, true),
+             Qt::AlignLeft | Qt::AlignVCenter, kNavy);
+    const QRectF frameMm(mm.left(), mm.top() + titleMm, mm.width(), mm.height() - titleMm);
+    MapSettings inset;
+    for (const LayerRender& layer : data.layers) {
+        const std::string& id = layer.data ? layer.data->id : std::string();
+        if (id != kBasemapLandId && id != kBasemapArchipelagosId && id != kBasemapProvincesId)
+            continue;
+        LayerRender shown = layer;
+        shown.visible = true;
+        // At 1:30 000 000 the layers' own scale limits would hide them.
+        shown.style.minScale = shown.style.maxScale = 0;
+        shown.style.labelMaxScale = 0;
+        // The archipelagos are named below, both always (a crowded inset would drop one).
+        shown.style.showLabels = false;
+        inset.layers.push_back(shown);
+    }
+    // Mainland and both archipelagos (102–118° E, 7–24° N).
+    inset.extent = toMercator(BBox{101.8, 6.8, 118.4, 23.6});
+    inset.outputSize =
+        QSize(std::max(1, static_cast<int>(std::lround(frameMm.width() / 25.4 * kScreenDpi))),
+              std::max(1, static_cast<int>(std::lround(frameMm.height() / 25.4 * kScreenDpi))));
+    const QRectF frame = sheet.rect(frameMm);
+    p.save();
+    p.setClipRect(frame);
+    p.translate(frame.topLeft());
+    const double scale = frame.width() / inset.outputSize.width();
+    p.scale(scale, scale);
+    renderMap(p, inset);
+    // The report's map, outlined (at least a few pixels, so a district still shows).
+    const MapTransform t(inset);
+    if (t.valid() && !data.extent.empty()) {
+        QRectF r = t.toPixel(data.extent).normalized();
+        if (r.width() < 4)
+            r.adjust(-2, 0, 2, 0);
+        if (r.height() < 4)
+            r.adjust(0, -2, 0, 2);
+        p.setPen(QPen(QColor(200, 30, 30), 1.6));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r);
+    }
+    p.restore();
+    if (t.valid()) {
+        // Named in sheet units (the inset's painter was scaled to its logical pixels).
+        QFont font = reportFont(5.5);
+        font.setItalic(true);
+        const auto name = [&](double lon, double lat, const QString& text) {
+            const QPointF px = t.toPixel(toMercator(GeoPoint{lon, lat}));
+            const QPointF at = frame.topLeft() + px * scale;
+            const double half = sheet.len(15);
+            p.setFont(font);
+            p.setPen(QColor(40, 60, 110));
+            p.drawText(QRectF(at.x() - half, at.y(), 2 * half, sheet.len(3)),
+                       Qt::AlignHCenter | Qt::AlignTop, text);
+        };
+        p.save();
+        p.setClipRect(frame);
+        name(112.3, 16.1, w("Quần đảo Hoàng Sa", "Hoang Sa (Paracel) Islands"));
+        name(114.6, 8.1, w("Quần đảo Trường Sa", "Truong Sa (Spratly) Islands"));
+        p.restore();
+    }
+    p.setPen(QPen(QColor(60, 60, 60), sheet.len(0.3)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(frame);
+}
+
 // The body of a page: from under the title band to above the footer, full width.
 QRectF pageBody(const MapReportLayout& l) {
     const double top = l.title.bottom() + kGapMm;
@@ -442,6 +516,7 @@ void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
                 paintTrendChart(p, sheet, r, charts(), w);
                 break;
             case ReportBlockKind::Overview:
+                paintOverviewBlock(p, sheet, r, data, w);
                 break;
         }
     }

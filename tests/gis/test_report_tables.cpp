@@ -211,6 +211,10 @@ TEST_CASE("the overview template draws the charts as vectors with their numbers"
     CHECK(text.contains(QStringLiteral("Cơ sở theo mức nguy cơ")));
     CHECK(text.contains(QStringLiteral("Cơ sở theo huyện")));
     CHECK(text.contains(QStringLiteral("Mức nguy cơ theo ngày dữ liệu")));
+    // The inset names both archipelagos as Viet Nam's.
+    CHECK(text.contains(QStringLiteral("Vị trí trong cả nước")));
+    CHECK(text.contains(QStringLiteral("Quần đảo Hoàng Sa")));
+    CHECK(text.contains(QStringLiteral("Quần đảo Trường Sa")));
     const report::ChartData charts = report::chartData(fx.data, report::Words{true});
     // Every facility is counted once by level and once by district.
     long long byLevel = 0, byDistrict = 0;
