@@ -122,7 +122,7 @@ Heading headingOf(const MapReportData& data, const MapReportOptions& options, lo
     const Words w{vi};
     out.sources = w("Nguồn: dữ liệu dự án", "Sources: project") + QStringLiteral(" «") +
                   qs(data.projectName) + QStringLiteral("» (") + line(1) + QStringLiteral("; ") +
-                  line(0) + QStringLiteral("). ") + w("Nền bản đồ: ", "Basemap: ") +
+                  line(0) + QStringLiteral("). ") +
                   qs(basemapAttribution(options.language, AttributionForm::Short));
     return out;
 }
