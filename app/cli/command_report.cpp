@@ -2,6 +2,7 @@
 #include <QGuiApplication>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
@@ -9,6 +10,7 @@
 #include "app/gui/language.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
+#include "core/report/report_template.h"
 #include "core/util/timestamp.h"
 #include "gis/project/map_composition.h"
 #include "gis/report/map_report.h"
@@ -18,15 +20,23 @@ namespace safemap {
 namespace {
 constexpr const char* kUsage =
     "Usage: safemap report PROJECT.gpkg OUT.pdf|OUT.png [--title TEXT] [--paper a4|a3]\n"
+    "                      [--template NAME|FILE] [--orientation landscape|portrait]\n"
+    "                      [--rows N]\n"
     "                      [--language vi|en] [--dpi N] [scenario options]\n"
-    "Writes the map report a meeting needs: on a landscape page the title, the as-of date,\n"
+    "Writes the map report a meeting needs: on the first page the title, the as-of date,\n"
     "the criteria set and version, the filter, the map the window shows (the project's saved\n"
     "view, style and filter), its legend with counts, a scale bar, a north arrow and the\n"
-    "basemap's sources; on a second page the top of the lists to suspend and to inspect.\n"
+    "basemap's sources; then the lists to suspend and to inspect with their reasons, over as\n"
+    "many pages as they need (headers repeated, pages numbered, sources in the footer).\n"
     "OUT.png writes the map page alone as an image. The project is only read, never changed.\n"
     "  --out FILE   the same as OUT\n"
+    "  --template   a built-in template (overview: the one-page province overview;\n"
+    "               action-lists: every row of both lists, portrait) or a template file\n"
+    "               (docs/report_templates.md); the options below override it\n"
     "  --title      the report's title (default: the usual title in the report's language)\n"
-    "  --paper      a4 (default) or a3, landscape\n"
+    "  --paper      a4 (default) or a3\n"
+    "  --orientation landscape (default) or portrait\n"
+    "  --rows       at most N rows of each list (default: every row)\n"
     "  --language   vi or en: the report's words (default: the window's language)\n"
     "  --dpi        PNG resolution in dots per inch (default 150, 30 to 1200)\n";
 
@@ -43,7 +53,8 @@ bool endsWith(const std::string& s, const char* tail) {
 
 int runReportCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
-    valueOptions.insert(valueOptions.end(), {"out", "title", "paper", "language", "dpi"});
+    valueOptions.insert(valueOptions.end(), {"out", "template", "title", "paper", "orientation",
+                                             "rows", "language", "dpi"});
     const Args args(words, valueOptions);
     const std::string usage = std::string(kUsage) + kScenarioUsage;
     if (int rc = checkUsage("report", args, kScenarioFlags, 1, 2, usage.c_str()); rc >= 0)
@@ -63,13 +74,41 @@ int runReportCommand(const Words& words) {
         return 2;
     }
     MapReportOptions options;
-    options.title = args.option("title").value_or("");
-    const std::string paper = args.option("paper").value_or("a4");
-    if (paper != "a4" && paper != "a3") {
-        std::fprintf(stderr, "safemap report: --paper must be a4 or a3\n");
-        return 2;
+    std::optional<ReportTemplate> tmpl;
+    if (auto name = args.option("template")) {
+        auto loaded = loadReportTemplate(*name);
+        if (!loaded)
+            return fail("report", loaded.error());
+        tmpl = std::move(*loaded);
+        applyReportTemplate(options, *tmpl);
     }
-    options.paper = paper == "a3" ? ReportPaper::A3 : ReportPaper::A4;
+    if (auto title = args.option("title"))
+        options.title = *title;
+    if (auto paper = args.option("paper")) {
+        if (*paper != "a4" && *paper != "a3") {
+            std::fprintf(stderr, "safemap report: --paper must be a4 or a3\n");
+            return 2;
+        }
+        options.paper = *paper == "a3" ? ReportPaper::A3 : ReportPaper::A4;
+    }
+    if (auto orientation = args.option("orientation")) {
+        if (*orientation != "landscape" && *orientation != "portrait") {
+            std::fprintf(stderr, "safemap report: --orientation must be landscape or portrait\n");
+            return 2;
+        }
+        options.orientation =
+            *orientation == "portrait" ? ReportOrientation::Portrait : ReportOrientation::Landscape;
+    }
+    if (auto r = args.option("rows")) {
+        unsigned long long rows = 0;
+        char tail = 0;
+        if (std::sscanf(r->c_str(), "%llu%c", &rows, &tail) != 1 || rows == 0 ||
+            r->front() == '-') {
+            std::fprintf(stderr, "safemap report: --rows must be a whole number above 0\n");
+            return 2;
+        }
+        options.listRowLimit = static_cast<std::size_t>(rows);
+    }
     double dpi = 150;
     if (auto d = args.option("dpi")) {
         char tail = 0;
@@ -103,6 +142,10 @@ int runReportCommand(const Words& words) {
     auto project = openForReading("report", path, settings);
     if (!project)
         return fail("report", project.error());
+    // A template's filter stands in for the project's saved one; --filter and --no-filter
+    // still override it.
+    if (tmpl && tmpl->filter)
+        settings.filter = *tmpl->filter;
     auto scenario = scenarioFromArgs(args, settings);
     if (!scenario) {
         std::fprintf(stderr, "safemap report: %s\n", scenario.error().message.c_str());
@@ -111,7 +154,8 @@ int runReportCommand(const Words& words) {
     auto result = evaluateScenario(*project, *scenario);
     if (!result)
         return fail("report", result.error());
-    noteSavedFilter("report", args, settings, result->facts->zones);
+    if (!(tmpl && tmpl->filter))
+        noteSavedFilter("report", args, settings, result->facts->zones);
     std::string basemapProblem;
     auto basemap = loadShippedBasemap(options.language, &basemapProblem);
     if (!basemapProblem.empty())
@@ -122,12 +166,21 @@ int runReportCommand(const Words& words) {
     const MapReportData data =
         mapReportData(std::filesystem::path(path).stem().string(), result->facts, status, geometry,
                       settings, scenario->filter);
-    const Status written =
-        png ? writeMapReportPng(out, data, options, dpi) : writeMapReportPdf(out, data, options);
+    int pages = 1;
+    const Status written = png ? writeMapReportPng(out, data, options, dpi)
+                               : writeMapReportPdf(out, data, options, [&pages](int, int all) {
+                                     pages = all;
+                                     return true;
+                                 });
     if (!written)
         return fail("report", written.error());
-    std::printf("Report %s (as of %s, %s)\n", out.c_str(), formatDate(status->asOf).c_str(),
-                png ? "map page" : "2 pages: map, lists");
+    if (png) {
+        std::printf("Report %s (as of %s, map page)\n", out.c_str(),
+                    formatDate(status->asOf).c_str());
+    } else {
+        std::printf("Report %s (as of %s, %d %s)\n", out.c_str(), formatDate(status->asOf).c_str(),
+                    pages, pages == 1 ? "page" : "pages");
+    }
     return 0;
 }
 

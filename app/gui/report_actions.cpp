@@ -67,6 +67,10 @@ MapReportOptions ReportActions::currentOptions() const {
     MapReportOptions options;
     options.language = mapLanguageFromCode(currentLanguage().toStdString());
     options.generatedAt = generationTime();
+    // At most 500 rows of each list (about 90 A4 pages): a big province's full lists run to
+    // thousands of pages, which belong in the CSV/XLSX exports; the report says how many
+    // more there are.
+    options.listRowLimit = kWindowReportRows;
     return options;
 }
 

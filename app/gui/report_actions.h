@@ -12,6 +12,9 @@ class QMenu;
 
 namespace safemap {
 
+/// Rows of each action list in a report made from the window (the rest are counted).
+inline constexpr std::size_t kWindowReportRows = 500;
+
 class MainWindow;
 
 /// \brief The window's map report: Project → Export map as PDF…, Export map as image…, and

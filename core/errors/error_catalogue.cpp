@@ -12,8 +12,9 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
     // Built once: the entries live in static arrays of the messages_*.cpp files.
     static const auto* map = [] {
         auto* m = new std::unordered_map<std::string_view, const ErrorTemplate*>;
-        for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
-                          gisMessages(), appMessages(), fieldMessages(), serverMessages()})
+        for (auto part :
+             {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
+              gisMessages(), appMessages(), fieldMessages(), serverMessages(), reportMessages()})
             for (const ErrorTemplate& t : part)
                 m->emplace(t.code, &t);
         return m;
@@ -25,8 +26,9 @@ const std::unordered_map<std::string_view, const ErrorTemplate*>& index() {
 
 std::vector<ErrorTemplate> errorCatalogue() {
     std::vector<ErrorTemplate> out;
-    for (auto part : {textMessages(), importMessages(), storageMessages(), criteriaMessages(),
-                      gisMessages(), appMessages(), fieldMessages(), serverMessages()})
+    for (auto part :
+         {textMessages(), importMessages(), storageMessages(), criteriaMessages(), gisMessages(),
+          appMessages(), fieldMessages(), serverMessages(), reportMessages()})
         out.insert(out.end(), part.begin(), part.end());
     return out;
 }

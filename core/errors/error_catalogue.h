@@ -75,5 +75,6 @@ std::span<const ErrorTemplate> gisMessages();
 std::span<const ErrorTemplate> serverMessages();
 std::span<const ErrorTemplate> appMessages();
 std::span<const ErrorTemplate> fieldMessages();
+std::span<const ErrorTemplate> reportMessages();
 
 }  // namespace safemap

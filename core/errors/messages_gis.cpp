@@ -294,6 +294,8 @@ constexpr ErrorTemplate kMessages[] = {
     {"report.cancelled", "cancelled", "đã hủy"},
     {"report.cannot_add_page", "cannot start a new page of the report",
      "không thêm được trang mới cho báo cáo"},
+    {"report.no_pages", "the report has no pages: it shows neither the map nor a list",
+     "báo cáo không có trang nào: không có bản đồ cũng không có danh sách"},
     {"report.cannot_finish", "cannot finish the report (disk full?)",
      "không hoàn tất được báo cáo (ổ đĩa đầy?)"},
     {"report.cannot_write", "cannot write the report (disk full?)",

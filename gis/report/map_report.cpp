@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
@@ -23,74 +24,26 @@
 #include "core/util/atomic_file.h"
 #include "core/util/timestamp.h"
 #include "gis/render/basemap_attribution.h"
+#include "gis/render/basemap_layers.h"
 #include "gis/render/layer_style.h"
 #include "gis/render/map_renderer.h"
 #include "gis/render/point_symbol.h"
 #include "gis/render/web_mercator.h"
+#include "gis/report/report_charts.h"
+#include "gis/report/report_drawing.h"
+#include "gis/report/report_tables.h"
 
 namespace safemap {
 
 namespace {
 
+using namespace report;
+
 constexpr double kMarginMm = 10;
 constexpr double kTitleMm = 20;
-constexpr double kFooterMm = 9;
+constexpr double kFooterMm = 10;
 constexpr double kGapMm = 4;
 constexpr double kScreenDpi = 96;  // the map's logical pixels: as big as on a screen
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-// The report's one typeface: Noto Sans has every Vietnamese letter, and the PDF embeds it.
-QFont reportFont(double points, bool bold = false) {
-    QFont f(QStringLiteral("Noto Sans"));
-    f.setPointSizeF(points);
-    f.setBold(bold);
-    return f;
-}
-
-// Millimetres on the sheet → device pixels.
-struct Sheet {
-    double dpmm = 1;
-    QPointF at(double x, double y) const { return {x * dpmm, y * dpmm}; }
-    QRectF rect(const QRectF& mm) const {
-        return {mm.x() * dpmm, mm.y() * dpmm, mm.width() * dpmm, mm.height() * dpmm};
-    }
-    double len(double mm) const { return mm * dpmm; }
-};
-
-// The words of the report in its language (the library has no translator; both forms sit
-// side by side, as in export_heading.cpp).
-struct Words {
-    bool vi = true;
-    QString operator()(const char* vietnamese, const char* english) const {
-        return QString::fromUtf8(vi ? vietnamese : english);
-    }
-};
-
-QString capitalised(std::string_view text) {
-    QString s = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    if (!s.isEmpty())
-        s[0] = s[0].toUpper();
-    return s;
-}
-
-QString levelName(std::uint8_t category, const Words& w) {
-    if (category == 0)
-        return w("Chưa đánh giá", "Not assessed");
-    const auto level = static_cast<RiskLevel>(category - 1);
-    return capitalised(w.vi ? riskLevelLabelVi(level) : riskLevelLabelEn(level));
-}
-
-QString number(long long n, const Words& w) {
-    // 12.345 in Vietnamese, 12,345 in English.
-    QString digits = QString::number(n);
-    const QChar sep = w.vi ? QLatin1Char('.') : QLatin1Char(',');
-    for (qsizetype i = digits.size() - 3; i > (n < 0 ? 1 : 0); i -= 3)
-        digits.insert(i, sep);
-    return digits;
-}
 
 // Counts of the facilities that pass the filter (what the map shows).
 struct Counts {
@@ -123,30 +76,6 @@ Counts countShown(const MapReportData& data) {
     return c;
 }
 
-// Draws text in a rectangle (mm), elided to one line; returns the line's height in mm.
-double drawLine(QPainter& p, const Sheet& sheet, const QRectF& mm, const QString& text,
-                const QFont& font, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
-                const QColor& color = QColor(30, 30, 30)) {
-    p.setFont(font);
-    p.setPen(color);
-    const QRectF r = sheet.rect(mm);
-    const QFontMetricsF fm(font, p.device());
-    p.drawText(r, static_cast<int>(align), fm.elidedText(text, Qt::ElideRight, r.width()));
-    return fm.height() / sheet.dpmm;
-}
-
-// Draws text wrapped at word boundaries in a rectangle (mm); returns the height used in mm.
-double drawWrapped(QPainter& p, const Sheet& sheet, const QRectF& mm, const QString& text,
-                   const QFont& font, const QColor& color = QColor(30, 30, 30)) {
-    p.setFont(font);
-    p.setPen(color);
-    const QRectF r = sheet.rect(mm);
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
-    const QRectF used = QFontMetricsF(font, p.device()).boundingRect(r, flags, text);
-    p.drawText(r, flags, text);
-    return std::min(used.height(), r.height()) / sheet.dpmm;
-}
-
 // A point symbol as the map draws it, `sizeMm` across at the map's scale.
 void drawSymbol(QPainter& p, const Sheet& sheet, QPointF centreMm, std::uint8_t category,
                 std::uint8_t flags, double diameterPx = 0) {
@@ -169,6 +98,7 @@ struct Heading {
     QString line1;  // project · as of · criteria set
     QString line2;  // filter
     QString generated;
+    QString sources;  // the footer's "Nguồn: …"
 };
 
 Heading headingOf(const MapReportData& data, const MapReportOptions& options, long long shown) {
@@ -191,39 +121,80 @@ Heading headingOf(const MapReportData& data, const MapReportOptions& options, lo
         out.line1 = qs(data.projectName) + QStringLiteral("   ·   ") + out.line1;
     out.line2 = line(3);
     out.generated = line(5);
+    const Words w{vi};
+    out.sources = w("Nguồn: dữ liệu dự án", "Sources: project") + QStringLiteral(" «") +
+                  qs(data.projectName) + QStringLiteral("» (") + line(1) + QStringLiteral("; ") +
+                  line(0) + QStringLiteral("). ") +
+                  qs(basemapAttribution(options.language, AttributionForm::Short));
     return out;
+}
+
+// The largest size from `maxPt` down to `minPt` (by half points) at which `text` fits in
+// one line `widthMm` wide; `minPt` if none does.
+QFont fittingFont(const QPaintDevice* device, const Sheet& sheet, const QString& text,
+                  double widthMm, double maxPt, double minPt, bool bold = false) {
+    for (double pt = maxPt; pt > minPt; pt -= 0.5) {
+        const QFont f = reportFont(pt, bold);
+        if (QFontMetricsF(f, device).horizontalAdvance(text) <= sheet.len(widthMm))
+            return f;
+    }
+    return reportFont(minPt, bold);
 }
 
 void drawTitleBand(QPainter& p, const Sheet& sheet, const MapReportLayout& l, const Heading& h) {
     const QRectF t = l.title;
-    drawLine(p, sheet, QRectF(t.x(), t.y(), t.width(), 9), h.title, reportFont(16, true),
-             Qt::AlignLeft | Qt::AlignVCenter, QColor(15, 40, 80));
-    drawLine(p, sheet, QRectF(t.x(), t.y() + 9.5, t.width(), 5), h.line1, reportFont(9.5));
-    drawLine(p, sheet, QRectF(t.x(), t.y() + 14.5, t.width(), 4.5), h.line2, reportFont(8.5),
+    double y = t.y();
+    QFont titleFont = fittingFont(p.device(), sheet, h.title, t.width(), 16, 13, true);
+    const bool fits =
+        QFontMetricsF(titleFont, p.device()).horizontalAdvance(h.title) <= sheet.len(t.width());
+    if (!fits && t.height() >= 25) {
+        // A portrait sheet's taller band: the title on two lines.
+        y += drawWrapped(p, sheet, QRectF(t.x(), y + 0.5, t.width(), 13), h.title, titleFont,
+                         kNavy) +
+             0.8;
+    } else {
+        drawLine(p, sheet, QRectF(t.x(), y, t.width(), 9), h.title, titleFont,
+                 Qt::AlignLeft | Qt::AlignVCenter, kNavy);
+        y += 9.5;
+    }
+    drawLine(p, sheet, QRectF(t.x(), y, t.width(), 5), h.line1,
+             fittingFont(p.device(), sheet, h.line1, t.width(), 9.5, 7.5));
+    drawLine(p, sheet, QRectF(t.x(), y + 5, t.width(), 4.5), h.line2,
+             fittingFont(p.device(), sheet, h.line2, t.width(), 8.5, 7),
              Qt::AlignLeft | Qt::AlignVCenter, QColor(70, 70, 70));
-    p.setPen(QPen(QColor(15, 40, 80), sheet.len(0.4)));
+    p.setPen(QPen(kNavy, sheet.len(0.4)));
     p.drawLine(sheet.at(t.left(), t.bottom()), sheet.at(t.right(), t.bottom()));
 }
 
+// The footer of every page: where the data come from (the project, its criteria set, the
+// basemap's sources, whose licences ask for them on every map), when it was made, and the
+// page number.
 void drawFooter(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
-                const MapReportOptions& options, const Heading& h, int page) {
+                const MapReportOptions& options, const Heading& h, int page, int pages) {
     const Words w{options.language == MapLanguage::Vietnamese};
     const QRectF f = l.footer;
     p.setPen(QPen(QColor(150, 150, 150), sheet.len(0.2)));
     p.drawLine(sheet.at(f.left(), f.top() + 1), sheet.at(f.right(), f.top() + 1));
     const QString right = QStringLiteral("SafeMap · ") + h.generated + QStringLiteral(" · ") +
                           w("Trang", "Page") + QLatin1Char(' ') + QString::number(page + 1) +
-                          QLatin1Char('/') + QString::number(kMapReportPages);
-    const double rightWidth = 80;
+                          QLatin1Char('/') + QString::number(pages);
+    const double rightWidth = 64;
     drawLine(p, sheet, QRectF(f.right() - rightWidth, f.top() + 2, rightWidth, 4), right,
-             reportFont(7), Qt::AlignRight | Qt::AlignVCenter, QColor(90, 90, 90));
-    // The basemap's sources: their licences ask for it on every map.
-    p.setFont(reportFont(6.5));
-    p.setPen(QColor(90, 90, 90));
-    p.drawText(
-        sheet.rect(QRectF(f.left(), f.top() + 2, f.width() - rightWidth - 4, f.height() - 2)),
-        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-        qs(basemapAttribution(options.language, AttributionForm::Short)));
+             reportFont(7), Qt::AlignRight | Qt::AlignVCenter, kGrey);
+    // As large as fits the footer (a narrow portrait sheet wraps the sources more).
+    const QRectF box =
+        sheet.rect(QRectF(f.left(), f.top() + 2, f.width() - rightWidth - 4, f.height() - 2));
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    QFont font = reportFont(6.5);
+    for (double pt = 6.5; pt >= 5; pt -= 0.5) {
+        font = reportFont(pt);
+        if (QFontMetricsF(font, p.device()).boundingRect(box, flags, h.sources).height() <=
+            box.height())
+            break;
+    }
+    p.setFont(font);
+    p.setPen(kGrey);
+    p.drawText(box, flags, h.sources);
 }
 
 // 1, 2 or 5 × 10^k, the largest not above `limit`.
@@ -298,7 +269,10 @@ void drawNorthArrow(QPainter& p, const Sheet& sheet, const QRectF& mapMm, const 
 void drawLegend(QPainter& p, const Sheet& sheet, const QRectF& area, const MapReportData& data,
                 const MapSettings& map, const Counts& counts, const Words& w) {
     double y = area.top();
-    const double x = area.left(), width = area.width();
+    // A wide band (under the map on a portrait sheet) holds the legend in two columns.
+    const bool twoColumns = area.width() > 150;
+    double x = area.left();
+    const double width = twoColumns ? (area.width() - 8) / 2 : area.width();
     const double row = 5.2;
     auto heading = [&](const QString& text, double size = 8.5) {
         y += drawWrapped(p, sheet, QRectF(x, y, width, 12), text, reportFont(size, true)) + 0.8;
@@ -334,6 +308,10 @@ void drawLegend(QPainter& p, const Sheet& sheet, const QRectF& area, const MapRe
         entry(text, number(count, w));
     }
     y += 2;
+    if (twoColumns) {
+        x = area.left() + width + 8;
+        y = area.top() + 1;
+    }
     heading(w("Khu, cụm công nghiệp", "Industrial zones and clusters"));
     {
         const LayerStyle zones = zoneStyle();
@@ -386,12 +364,9 @@ void drawLegend(QPainter& p, const Sheet& sheet, const QRectF& area, const MapRe
              reportFont(7), Qt::AlignLeft | Qt::AlignVCenter, QColor(80, 80, 80));
 }
 
-void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
-                  const MapReportData& data, const MapReportOptions& options,
-                  const Counts& counts) {
-    const Words w{options.language == MapLanguage::Vietnamese};
-    const MapSettings map = mapReportMapSettings(data, l.map);
-    const QRectF frame = sheet.rect(l.map);
+void paintMapBlock(QPainter& p, const Sheet& sheet, const QRectF& mm, const MapSettings& map,
+                   const Words& w) {
+    const QRectF frame = sheet.rect(mm);
     p.save();
     p.setClipRect(frame);
     p.translate(frame.topLeft());
@@ -402,103 +377,150 @@ void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
     p.setPen(QPen(QColor(60, 60, 60), sheet.len(0.3)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(frame);
-    drawScaleBar(p, sheet, l.map, map, w);
-    drawNorthArrow(p, sheet, l.map, w);
-    drawLegend(p, sheet, l.legend, data, map, counts, w);
+    drawScaleBar(p, sheet, mm, map, w);
+    drawNorthArrow(p, sheet, mm, w);
 }
 
-// One action list as a table in `area` (mm) with at most `maxRows` rows; returns the height
-// used.
-double drawListTable(QPainter& p, const Sheet& sheet, const QRectF& area, const ListView& view,
-                     std::size_t maxRows, const QString& title, const Words& w) {
-    double y = area.top();
-    const std::size_t shown = std::min(maxRows, view.size());
-    y += drawLine(p, sheet, QRectF(area.left(), y, area.width(), 6),
-                  title + QStringLiteral(" (") + number(static_cast<long long>(view.size()), w) +
-                      QLatin1Char(' ') + w("cơ sở", "facilities") + QLatin1Char(')'),
-                  reportFont(10.5, true), Qt::AlignLeft | Qt::AlignVCenter, QColor(15, 40, 80)) +
-         1;
-    struct Column {
-        QString name;
-        double share;
-        Qt::Alignment align;
-    };
-    const std::array<Column, 7> columns{{
-        {w("TT", "No."), 0.05, Qt::AlignRight},
-        {w("Cơ sở", "Facility"), 0.22, Qt::AlignLeft},
-        {w("KCN, CCN", "Zone"), 0.13, Qt::AlignLeft},
-        {w("Huyện", "District"), 0.10, Qt::AlignLeft},
-        {w("Lao động", "Workers"), 0.07, Qt::AlignRight},
-        {w("Mức nguy cơ", "Risk level"), 0.10, Qt::AlignLeft},
-        {w("Lý do", "Reasons"), 0.33, Qt::AlignLeft},
-    }};
-    const double rowH = 4.6;
-    auto drawRow = [&](const std::array<QString, 7>& cells, const QFont& font, bool shade) {
-        if (shade) {
-            p.setPen(Qt::NoPen);
-            p.setBrush(QColor(238, 242, 248));
-            p.drawRect(sheet.rect(QRectF(area.left(), y, area.width(), rowH)));
-        }
-        double x = area.left();
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            const double cw = columns[c].share * area.width();
-            drawLine(p, sheet, QRectF(x + 1, y, cw - 2, rowH), cells[c], font,
-                     columns[c].align | Qt::AlignVCenter);
-            x += cw;
-        }
-        y += rowH;
-    };
-    std::array<QString, 7> header;
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        header[c] = columns[c].name;
-    drawRow(header, reportFont(7.5, true), false);
-    p.setPen(QPen(QColor(15, 40, 80), sheet.len(0.3)));
-    p.drawLine(sheet.at(area.left(), y), sheet.at(area.right(), y));
-    const QFont font = reportFont(7.5);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const ListRow r = view.row(i);
-        drawRow({QString::number(r.rank), qs(r.name), qs(r.zone), qs(r.district),
-                 r.workers ? number(*r.workers, w) : QString(),
-                 r.level ? levelName(static_cast<std::uint8_t>(static_cast<int>(*r.level) + 1), w)
-                         : levelName(0, w),
-                 qs(r.reasonsIn(w.vi))},
-                font, i % 2 == 1);
+// An inset locating the map in Viet Nam: the country's land, provinces and the Hoàng Sa
+// and Trường Sa archipelagos (drawn and named as Viet Nam's by the shipped basemap), with
+// the map's extent outlined in red.
+void paintOverviewBlock(QPainter& p, const Sheet& sheet, const QRectF& mm,
+                        const MapReportData& data, const Words& w) {
+    const double titleMm = 5;
+    drawLine(p, sheet, QRectF(mm.left(), mm.top(), mm.width(), titleMm - 0.5),
+             w("Vị trí trong cả nước", "Location in Viet Nam"), reportFont(8.5, true),
+             Qt::AlignLeft | Qt::AlignVCenter, kNavy);
+    const QRectF frameMm(mm.left(), mm.top() + titleMm, mm.width(), mm.height() - titleMm);
+    MapSettings inset;
+    for (const LayerRender& layer : data.layers) {
+        const std::string& id = layer.data ? layer.data->id : std::string();
+        if (id != kBasemapLandId && id != kBasemapArchipelagosId && id != kBasemapProvincesId)
+            continue;
+        LayerRender shown = layer;
+        shown.visible = true;
+        // At 1:30 000 000 the layers' own scale limits would hide them.
+        shown.style.minScale = shown.style.maxScale = 0;
+        shown.style.labelMaxScale = 0;
+        // The archipelagos are named below, both always (a crowded inset would drop one).
+        shown.style.showLabels = false;
+        inset.layers.push_back(shown);
     }
-    if (view.size() == 0) {
-        y += drawLine(p, sheet, QRectF(area.left() + 1, y, area.width(), rowH),
-                      w("Không có cơ sở nào.", "No facilities."), font);
-    } else if (shown < view.size()) {
-        y +=
-            drawLine(p, sheet, QRectF(area.left() + 1, y, area.width(), rowH),
-                     w("… và ", "… and ") + number(static_cast<long long>(view.size() - shown), w) +
-                         w(" cơ sở khác (danh sách đầy đủ: Xuất CSV trong cửa sổ, hoặc "
-                           "safemap list)",
-                           " more (the full list: Export CSV in the window, or safemap list)"),
-                     reportFont(7.5, false), Qt::AlignLeft | Qt::AlignVCenter, QColor(90, 90, 90));
+    // Mainland and both archipelagos (102–118° E, 7–24° N).
+    inset.extent = toMercator(BBox{101.8, 6.8, 118.4, 23.6});
+    inset.outputSize =
+        QSize(std::max(1, static_cast<int>(std::lround(frameMm.width() / 25.4 * kScreenDpi))),
+              std::max(1, static_cast<int>(std::lround(frameMm.height() / 25.4 * kScreenDpi))));
+    const QRectF frame = sheet.rect(frameMm);
+    p.save();
+    p.setClipRect(frame);
+    p.translate(frame.topLeft());
+    const double scale = frame.width() / inset.outputSize.width();
+    p.scale(scale, scale);
+    renderMap(p, inset);
+    // The report's map, outlined (at least a few pixels, so a district still shows).
+    const MapTransform t(inset);
+    if (t.valid() && !data.extent.empty()) {
+        QRectF r = t.toPixel(data.extent).normalized();
+        if (r.width() < 4)
+            r.adjust(-2, 0, 2, 0);
+        if (r.height() < 4)
+            r.adjust(0, -2, 0, 2);
+        p.setPen(QPen(QColor(200, 30, 30), 1.6));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r);
     }
-    return y - area.top();
+    p.restore();
+    if (t.valid()) {
+        // Named in sheet units (the inset's painter was scaled to its logical pixels).
+        QFont font = reportFont(5.5);
+        font.setItalic(true);
+        const auto name = [&](double lon, double lat, const QString& text) {
+            const QPointF px = t.toPixel(toMercator(GeoPoint{lon, lat}));
+            const QPointF at = frame.topLeft() + px * scale;
+            const double half = sheet.len(15);
+            p.setFont(font);
+            p.setPen(QColor(40, 60, 110));
+            p.drawText(QRectF(at.x() - half, at.y(), 2 * half, sheet.len(3)),
+                       Qt::AlignHCenter | Qt::AlignTop, text);
+        };
+        p.save();
+        p.setClipRect(frame);
+        name(112.3, 16.1, w("Quần đảo Hoàng Sa", "Hoang Sa (Paracel) Islands"));
+        name(114.6, 8.1, w("Quần đảo Trường Sa", "Truong Sa (Spratly) Islands"));
+        p.restore();
+    }
+    p.setPen(QPen(QColor(60, 60, 60), sheet.len(0.3)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(frame);
 }
 
-void paintListPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
-                   const MapReportData& data, const MapReportOptions& options) {
+// The body of a page: from under the title band to above the footer, full width.
+QRectF pageBody(const MapReportLayout& l) {
+    const double top = l.title.bottom() + kGapMm;
+    return {l.title.left(), top, l.title.width(), l.footer.top() - kGapMm - top};
+}
+
+// Where the first page's blocks go (mm): the template's places in the body, each inset
+// by half a gap where it meets another block; without a template, the usual layout.
+std::vector<std::pair<ReportBlockKind, QRectF>> blockRects(const MapReportLayout& l,
+                                                           const MapReportOptions& options) {
+    if (options.blocks.empty())
+        return {{ReportBlockKind::Map, l.map}, {ReportBlockKind::Legend, l.legend}};
+    const QRectF body = pageBody(l);
+    std::vector<std::pair<ReportBlockKind, QRectF>> out;
+    const double half = kGapMm / 2;
+    for (const ReportBlockPlace& b : options.blocks) {
+        QRectF r(body.left() + b.x * body.width(), body.top() + b.y * body.height(),
+                 b.width * body.width(), b.height * body.height());
+        r.adjust(b.x > 1e-6 ? half : 0, b.y > 1e-6 ? half : 0, b.x + b.width < 1 - 1e-6 ? -half : 0,
+                 b.y + b.height < 1 - 1e-6 ? -half : 0);
+        out.emplace_back(b.kind, r);
+    }
+    return out;
+}
+
+void paintMapPage(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
+                  const MapReportData& data, const MapReportOptions& options,
+                  const Counts& counts) {
     const Words w{options.language == MapLanguage::Vietnamese};
-    const ListView suspend = listView(ActionList::ToSuspend, data.facts, data.status, data.filter);
-    const ListView inspect = listView(ActionList::ToInspect, data.facts, data.status, data.filter);
-    const QRectF body(l.map.left(), l.map.top(), l.legend.right() - l.map.left(), l.map.height());
-    // Each table: a title (7 mm), a header row, its rows and a "… more" line (4.6 mm each).
-    const double rowH = 4.6, fixed = 7 + rowH + rowH + kGapMm;
-    const auto capacity =
-        static_cast<std::size_t>(std::max(0.0, (body.height() - 2 * fixed) / rowH));
-    const std::size_t half = capacity / 2;
-    const std::size_t suspendRows =
-        std::min(suspend.size(), std::max(half, capacity - std::min(capacity, inspect.size())));
-    const std::size_t inspectRows = std::min(inspect.size(), capacity - suspendRows);
-    const double used = drawListTable(p, sheet, body, suspend, suspendRows,
-                                      qs(listTitle(ActionList::ToSuspend, w.vi)), w);
-    drawListTable(p, sheet,
-                  QRectF(body.left(), body.top() + used + kGapMm, body.width(),
-                         body.height() - used - kGapMm),
-                  inspect, inspectRows, qs(listTitle(ActionList::ToInspect, w.vi)), w);
+    const auto rects = blockRects(l, options);
+    // The legend's scale is the (first) map's.
+    QRectF mapMm = l.map;
+    for (const auto& [kind, r] : rects)
+        if (kind == ReportBlockKind::Map) {
+            mapMm = r;
+            break;
+        }
+    const MapSettings map = mapReportMapSettings(data, mapMm);
+    // Counted once, and only when a chart is drawn (the trend evaluates every data date).
+    std::optional<ChartData> chartCache;
+    auto charts = [&]() -> const ChartData& {
+        if (!chartCache)
+            chartCache = chartData(data, w);
+        return *chartCache;
+    };
+    for (const auto& [kind, r] : rects) {
+        switch (kind) {
+            case ReportBlockKind::Map:
+                paintMapBlock(p, sheet, r, r == mapMm ? map : mapReportMapSettings(data, r), w);
+                break;
+            case ReportBlockKind::Legend:
+                drawLegend(p, sheet, r, data, map, counts, w);
+                break;
+            case ReportBlockKind::LevelsChart:
+                paintLevelsChart(p, sheet, r, charts(), w);
+                break;
+            case ReportBlockKind::DistrictsChart:
+                paintDistrictsChart(p, sheet, r, charts(), w);
+                break;
+            case ReportBlockKind::TrendChart:
+                paintTrendChart(p, sheet, r, charts(), w);
+                break;
+            case ReportBlockKind::Overview:
+                paintOverviewBlock(p, sheet, r, data, w);
+                break;
+        }
+    }
 }
 
 }  // namespace
@@ -532,18 +554,28 @@ MapReportData mapReportData(std::string projectName, std::shared_ptr<const Proje
     return data;
 }
 
-QSizeF reportPaperSize(ReportPaper paper) {
-    return paper == ReportPaper::A3 ? QSizeF(420, 297) : QSizeF(297, 210);
+QSizeF reportPaperSize(ReportPaper paper, ReportOrientation orientation) {
+    const QSizeF landscape = paper == ReportPaper::A3 ? QSizeF(420, 297) : QSizeF(297, 210);
+    return orientation == ReportOrientation::Landscape ? landscape : landscape.transposed();
 }
 
 MapReportLayout mapReportLayout(QSizeF pageMm) {
     MapReportLayout l;
     l.page = pageMm;
     const double w = pageMm.width() - 2 * kMarginMm;
-    l.title = QRectF(kMarginMm, kMarginMm, w, kTitleMm);
+    // A portrait sheet's band has room for a title on two lines.
+    const bool portrait = pageMm.height() > pageMm.width();
+    l.title = QRectF(kMarginMm, kMarginMm, w, portrait ? kTitleMm + 6 : kTitleMm);
     l.footer = QRectF(kMarginMm, pageMm.height() - kMarginMm - kFooterMm, w, kFooterMm);
     const double top = l.title.bottom() + kGapMm;
     const double height = l.footer.top() - kGapMm - top;
+    if (portrait) {
+        // Portrait: the legend is a band under the map, in two columns.
+        const double legendHeight = 72;
+        l.map = QRectF(kMarginMm, top, w, std::round(height - legendHeight - kGapMm));
+        l.legend = QRectF(kMarginMm, l.map.bottom() + kGapMm, w, legendHeight);
+        return l;
+    }
     // Whole millimetres, so the map frame starts and ends on whole pixels at 254 dpi.
     const double legendWidth = std::round(std::clamp(w * 0.24, 62.0, 90.0));
     l.map = QRectF(kMarginMm, top, w - legendWidth - kGapMm, height);
@@ -564,22 +596,67 @@ MapSettings mapReportMapSettings(const MapReportData& data, const QRectF& mapMm)
     return s;
 }
 
-void paintMapReportPage(QPainter& painter, QSizeF pageMm, const MapReportData& data,
-                        const MapReportOptions& options, int page) {
+namespace {
+
+// The report's pages: the map page (if any), then the tables' pages.
+struct ReportPlan {
+    std::vector<report::ReportTable> tables;
+    std::vector<report::TablePage> tablePages;
+    int mapPages = 0;
+    int pages() const { return mapPages + static_cast<int>(tablePages.size()); }
+};
+
+ReportPlan planReport(const QPaintDevice& device, QSizeF pageMm, const MapReportData& data,
+                      const MapReportOptions& options) {
+    ReportPlan plan;
+    plan.mapPages = options.mapPage ? 1 : 0;
+    if (options.lists.empty())
+        return plan;
+    const Words w{options.language == MapLanguage::Vietnamese};
+    const QRectF body = pageBody(mapReportLayout(pageMm));
+    const ListView suspend = listView(ActionList::ToSuspend, data.facts, data.status, data.filter);
+    const ListView inspect = listView(ActionList::ToInspect, data.facts, data.status, data.filter);
+    plan.tables = prepareTables(options.lists, suspend, inspect, options.listRowLimit, body.width(),
+                                &device, w);
+    plan.tablePages = paginateTables(plan.tables, body.height());
+    return plan;
+}
+
+// Paints one page of the plan: the title band, the map or a page of tables, the footer.
+void paintPlannedPage(QPainter& painter, QSizeF pageMm, const MapReportData& data,
+                      const MapReportOptions& options, const ReportPlan& plan, int page, int pages,
+                      const Counts& counts, const Heading& heading) {
     const Sheet sheet{painter.device()->logicalDpiX() / 25.4};
     const MapReportLayout layout = mapReportLayout(pageMm);
-    const Counts counts = countShown(data);
-    const Heading heading = headingOf(data, options, counts.shown);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     drawTitleBand(painter, sheet, layout, heading);
-    if (page == 0)
+    if (page < plan.mapPages) {
         paintMapPage(painter, sheet, layout, data, options, counts);
-    else
-        paintListPage(painter, sheet, layout, data, options);
-    drawFooter(painter, sheet, layout, options, heading, page);
+    } else {
+        const Words w{options.language == MapLanguage::Vietnamese};
+        paintTablePage(painter, sheet, pageBody(layout), plan.tables,
+                       plan.tablePages[static_cast<std::size_t>(page - plan.mapPages)], w);
+    }
+    drawFooter(painter, sheet, layout, options, heading, page, pages);
     painter.restore();
+}
+
+}  // namespace
+
+void paintMapReportPage(QPainter& painter, QSizeF pageMm, const MapReportData& data,
+                        const MapReportOptions& options, int pages) {
+    ReportPlan plan;
+    plan.mapPages = 1;
+    const Counts counts = countShown(data);
+    const Heading heading = headingOf(data, options, counts.shown);
+    paintPlannedPage(painter, pageMm, data, options, plan, 0, std::max(1, pages), counts, heading);
+}
+
+int mapReportPageCount(const QPaintDevice& device, QSizeF pageMm, const MapReportData& data,
+                       const MapReportOptions& options) {
+    return planReport(device, pageMm, data, options).pages();
 }
 
 Status paintMapReport(QPagedPaintDevice& device, const MapReportData& data,
@@ -587,11 +664,17 @@ Status paintMapReport(QPagedPaintDevice& device, const MapReportData& data,
     if (!data.facts || !data.status)
         return codedError("report.not_loaded");
     const QSizeF pageMm = device.pageLayout().fullRect(QPageLayout::Millimeter).size();
+    const ReportPlan plan = planReport(device, pageMm, data, options);
+    const int pages = plan.pages();
+    if (pages == 0)
+        return codedError("report.no_pages");
+    const Counts counts = countShown(data);
+    const Heading heading = headingOf(data, options, counts.shown);
     QPainter painter;
     if (!painter.begin(&device))
         return codedError("report.cannot_start");
-    for (int page = 0; page < kMapReportPages; ++page) {
-        if (progress && !progress(page, kMapReportPages)) {
+    for (int page = 0; page < pages; ++page) {
+        if (progress && !progress(page, pages)) {
             painter.end();
             return codedError("report.cancelled");
         }
@@ -599,12 +682,12 @@ Status paintMapReport(QPagedPaintDevice& device, const MapReportData& data,
             painter.end();
             return codedError("report.cannot_add_page");
         }
-        paintMapReportPage(painter, pageMm, data, options, page);
+        paintPlannedPage(painter, pageMm, data, options, plan, page, pages, counts, heading);
     }
     if (!painter.end())
         return codedError("report.cannot_finish");
     if (progress)
-        progress(kMapReportPages, kMapReportPages);
+        progress(pages, pages);
     return {};
 }
 
@@ -619,8 +702,11 @@ Status writeMapReportPdf(const std::string& path, const MapReportData& data,
         writer.setTitle(
             qs(options.title.empty() ? mapReportDefaultTitle(options.language) : options.title));
         const QPageSize size(options.paper == ReportPaper::A3 ? QPageSize::A3 : QPageSize::A4);
-        writer.setPageLayout(QPageLayout(size, QPageLayout::Landscape, QMarginsF(0, 0, 0, 0),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(size,
+                                         options.orientation == ReportOrientation::Portrait
+                                             ? QPageLayout::Portrait
+                                             : QPageLayout::Landscape,
+                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
         drawn = paintMapReport(writer, data, options, progress);
     }  // the writer closes the file here
     if (!drawn || QFile(QString::fromStdString(tmp)).size() == 0) {
@@ -638,7 +724,7 @@ Status writeMapReportPdf(const std::string& path, const MapReportData& data,
 }
 
 QImage mapReportImage(const MapReportData& data, const MapReportOptions& options, double dpi) {
-    const QSizeF pageMm = reportPaperSize(options.paper);
+    const QSizeF pageMm = reportPaperSize(options.paper, options.orientation);
     QImage image(static_cast<int>(std::lround(pageMm.width() / 25.4 * dpi)),
                  static_cast<int>(std::lround(pageMm.height() / 25.4 * dpi)),
                  QImage::Format_ARGB32_Premultiplied);
@@ -647,7 +733,7 @@ QImage mapReportImage(const MapReportData& data, const MapReportOptions& options
     image.setDotsPerMeterY(dotsPerMetre);
     image.fill(Qt::white);
     QPainter painter(&image);
-    paintMapReportPage(painter, pageMm, data, options, 0);
+    paintMapReportPage(painter, pageMm, data, options);
     painter.end();
     return image;
 }
@@ -663,6 +749,18 @@ Status writeMapReportPng(const std::string& path, const MapReportData& data,
         return codedError("report.cannot_write_image", {}, path);
     }
     return commitTemporaryFile(tmp, path);
+}
+
+void applyReportTemplate(MapReportOptions& options, const ReportTemplate& tmpl) {
+    options.paper = tmpl.paper == TemplatePaper::A3 ? ReportPaper::A3 : ReportPaper::A4;
+    options.orientation = tmpl.orientation == TemplateOrientation::Portrait
+                              ? ReportOrientation::Portrait
+                              : ReportOrientation::Landscape;
+    if (!tmpl.title.empty())
+        options.title = tmpl.title;
+    options.mapPage = !tmpl.blocks.empty();
+    options.blocks = tmpl.blocks;
+    options.lists = tmpl.lists;
 }
 
 }  // namespace safemap

@@ -16,28 +16,44 @@
 #include <vector>
 
 #include "core/filter/site_filter.h"
+#include "core/project/list_rows.h"
 #include "core/project/project_facts.h"
 #include "core/project/project_settings.h"
 #include "core/project/project_status.h"
+#include "core/report/report_template.h"
 #include "core/result.h"
 #include "gis/project/map_composition.h"
 #include "gis/render/map_language.h"
 #include "gis/render/map_settings.h"
 
 class QPagedPaintDevice;
+class QPaintDevice;
 class QPainter;
 
 namespace safemap {
 
 enum class ReportPaper { A4, A3 };
+enum class ReportOrientation { Landscape, Portrait };
 
 /// \brief How a report is laid out and worded.
 struct MapReportOptions {
-    ReportPaper paper = ReportPaper::A4;  ///< always landscape
-    std::string title;                    ///< empty: mapReportDefaultTitle(language)
+    ReportPaper paper = ReportPaper::A4;
+    ReportOrientation orientation = ReportOrientation::Landscape;
+    std::string title;  ///< empty: mapReportDefaultTitle(language)
     MapLanguage language = MapLanguage::Vietnamese;
     std::time_t generatedAt = 0;  ///< generationTime() (core/util/timestamp.h)
+    bool mapPage = true;          ///< the first page: the map, its legend and scale
+    /// The first page's blocks and places (a template's); none: the map with its legend
+    /// beside it (landscape) or under it (portrait).
+    std::vector<ReportBlockPlace> blocks;
+    /// The action-list tables after the map page, in this order, each continued over as
+    /// many pages as it needs (at most its `rows`, when not 0).
+    std::vector<ReportListPart> lists = {{ActionList::ToSuspend, 0}, {ActionList::ToInspect, 0}};
+    std::size_t listRowLimit = 0;  ///< rows of every list at most; 0: no limit beyond `lists`
 };
+
+/// The options a template gives (sheet, title, blocks, lists); the rest stay as they are.
+void applyReportTemplate(MapReportOptions& options, const ReportTemplate& tmpl);
 
 /// \brief One evaluated scenario and its composed map: everything a report draws. Cheap to
 /// copy (the facts and status are shared), so a worker thread can keep its own copy.
@@ -72,23 +88,28 @@ struct MapReportLayout {
     QRectF footer;  ///< attribution, generated at, page number
 };
 
-/// The layout of a page of `pageMm` (any paper; landscape or portrait).
+/// The layout of a page of `pageMm` (any paper): the legend beside the map on a landscape
+/// sheet, under it (in two columns) on a portrait one.
 MapReportLayout mapReportLayout(QSizeF pageMm);
-/// The sheet of a paper size in landscape, in millimetres (A4: 297 × 210).
-QSizeF reportPaperSize(ReportPaper paper);
+/// The sheet of a paper size, in millimetres (A4 landscape: 297 × 210).
+QSizeF reportPaperSize(ReportPaper paper,
+                       ReportOrientation orientation = ReportOrientation::Landscape);
 
 /// The render settings of the report's map in its frame: the data's layers and extent, sized
 /// in logical pixels of 1/96 inch on paper (so symbols are as big as on a screen, and
 /// scaleDenominator(settings) is the scale on paper).
 MapSettings mapReportMapSettings(const MapReportData& data, const QRectF& mapMm);
 
-/// Pages of the report: the map page and the list page.
-inline constexpr int kMapReportPages = 2;
-
-/// Paints page `page` (0: map, 1: lists) on `painter`, whose device is a sheet of `pageMm`
-/// (its full paper, not only the printable area) at the device's resolution.
+/// Paints the map page on `painter`, whose device is a sheet of `pageMm` (its full paper,
+/// not only the printable area) at the device's resolution. `pages` is the report's page
+/// count for the footer's "Trang 1/N".
 void paintMapReportPage(QPainter& painter, QSizeF pageMm, const MapReportData& data,
-                        const MapReportOptions& options, int page);
+                        const MapReportOptions& options, int pages = 1);
+
+/// Pages the report takes on `device` (a sheet of `pageMm`): the map page, if any, and the
+/// pages of the action-list tables.
+int mapReportPageCount(const QPaintDevice& device, QSizeF pageMm, const MapReportData& data,
+                       const MapReportOptions& options);
 
 /// Called with (pages done, pages in all); false stops.
 using ReportProgress = std::function<bool(int, int)>;
