@@ -166,7 +166,13 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
 }
 
 Date defaultAsOf(const ProjectFacts& facts) {
-    if (auto newest = facts.scores.newest())
+    // Inspections count as data too: one recorded in the field after the newest assessment
+    // must show in the lists and the record as soon as it is merged.
+    std::optional<Date> newest = facts.scores.newest();
+    for (const auto& i : facts.inspections)
+        if (!newest || i.date > *newest)
+            newest = i.date;
+    if (newest)
         return *newest;
     std::optional<Date> account;
     for (const auto& f : facts.factories)

@@ -76,8 +76,9 @@ void prepareFacts(ProjectFacts& facts);
 /// accounts dated after it do not exist. One entry per factory, in the factories' order.
 std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf);
 
-/// The date the lists are made for when none is chosen: the newest assessment, else the
-/// newest account, else 1970-01-01 (never the wall clock, so lists are reproducible).
+/// The date the lists are made for when none is chosen: the newest assessment or
+/// inspection, else the newest account, else 1970-01-01 (never the wall clock, so lists are
+/// reproducible).
 Date defaultAsOf(const ProjectFacts& facts);
 
 /// Every date on which the project received an assessment or an inspection, oldest first:

@@ -123,6 +123,42 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
     CHECK(next.suspendReasons[0].code == ReasonCode::NoAssessment);
 }
 
+TEST_CASE("an inspection newer than every assessment moves the default list date to it") {
+    // A field inspection merged after the newest assessment must show without moving the
+    // as-of slider by hand.
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(project, threeAssessments(), request).ok());
+    const std::vector<std::string> header = {"ma_so_thue", "ngay_kiem_tra", "nguoi_kiem_tra",
+                                             "dat_yeu_cau", "ket_luan"};
+    SECTION("an older inspection leaves it at the newest assessment") {
+        REQUIRE(importInspections(
+                    project, tableOf(header, {{"9900000002", "2021-06-10", "Đoàn 1", "không", ""}}))
+                    .ok());
+        auto facts = loadProjectFacts(project);
+        REQUIRE(facts.ok());
+        CHECK(defaultAsOf(*facts) == *parseDate("2021-06-14"));
+    }
+    SECTION("a newer inspection becomes the default date, and counts in the lists") {
+        REQUIRE(importInspections(
+                    project, tableOf(header, {{"9900000002", "2021-07-02", "Đoàn 1", "không", ""}}))
+                    .ok());
+        auto facts = loadProjectFacts(project);
+        REQUIRE(facts.ok());
+        CHECK(defaultAsOf(*facts) == *parseDate("2021-07-02"));
+        const ProjectStatus status = computeStatus(*facts, RuleSettings{});
+        CHECK(status.asOf == *parseDate("2021-07-02"));
+        const auto siteFacts = factsAsOf(*facts, status.asOf);
+        REQUIRE(siteFacts.size() == 3);
+        REQUIRE(siteFacts[1].lastInspection.has_value());
+        CHECK(siteFacts[1].lastInspection->date == *parseDate("2021-07-02"));
+        CHECK_FALSE(siteFacts[1].lastInspection->measuresOk);
+    }
+}
+
 TEST_CASE("a refused or cancelled assessment import changes nothing, not even the criteria set") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
