@@ -32,8 +32,12 @@ inline bool postgresAvailable() {
 
 /// One key of the admin connection string ("host", "port", …).
 inline std::string pgAdminPart(const std::string& key) {
-    const std::string info = " " + pgAdminConnInfo();
-    const std::string needle = " " + key + "=";
+    // Built by appending: g++ 12 -O3 warns falsely (-Wrestrict) on "literal" + string&&.
+    std::string info = " ";
+    info += pgAdminConnInfo();
+    std::string needle = " ";
+    needle += key;
+    needle += '=';
     const size_t at = info.find(needle);
     if (at == std::string::npos)
         return {};
@@ -43,16 +47,30 @@ inline std::string pgAdminPart(const std::string& key) {
 
 /// A postgresql:// URL of `dbname` as the superuser over the cluster's Unix socket.
 inline std::string pgAdminUrl(const std::string& dbname) {
-    return "postgresql://" + pgAdminPart("user") + "@/" + dbname + "?host=" + pgAdminPart("host") +
-           "&port=" + pgAdminPart("port");
+    std::string url = "postgresql://";
+    url += pgAdminPart("user");
+    url += "@/";
+    url += dbname;
+    url += "?host=";
+    url += pgAdminPart("host");
+    url += "&port=";
+    url += pgAdminPart("port");
+    return url;
 }
 
 /// A postgresql:// URL logging in as `user` with `password` over TCP on localhost, as a
 /// province's office would (SCRAM password authentication).
 inline std::string pgUserUrl(const std::string& dbname, const std::string& user,
                              const std::string& password) {
-    return "postgresql://" + user + ":" + password + "@127.0.0.1:" + pgAdminPart("port") + "/" +
-           dbname;
+    std::string url = "postgresql://";
+    url += user;
+    url += ':';
+    url += password;
+    url += "@127.0.0.1:";
+    url += pgAdminPart("port");
+    url += '/';
+    url += dbname;
+    return url;
 }
 
 inline PgConnection pgConnect(const std::string& url) {
