@@ -1,7 +1,9 @@
 // Kill tests (issue 13, item 6): the real `safemap` commands that write — import sites, import
-// assessments, score with a new criteria set — are killed (SIGKILL) at points spread over their
-// run. Afterwards the project opens, `PRAGMA integrity_check` is ok, no journal is left, and
-// what it holds is exactly the state before the command or exactly the state after it.
+// assessments, score with a new criteria set, a report over an earlier one — are killed (SIGKILL)
+// at points spread over their run. Afterwards the project opens, `PRAGMA integrity_check` is ok, no
+// journal is left, and what it holds is exactly the state before the command or exactly the state
+// after it.
+#include <QFile>
 #include <QProcess>
 #include <catch2/catch.hpp>
 
@@ -172,4 +174,46 @@ TEST_CASE("a command killed at any point leaves the project before or after it",
             {QStringLiteral("--criteria"), src("resources/criteria/extended-letters-v1.json")},
             dir);
     }
+}
+
+namespace {
+
+/// A PDF that ends with its trailer: what a finished write leaves, never a cut-off one.
+bool wholePdf(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = f.readAll();
+    return bytes.startsWith("%PDF-") && bytes.trimmed().endsWith("%%EOF");
+}
+
+}  // namespace
+
+TEST_CASE("a report killed at any point leaves the previous report whole", "[cli][kill]") {
+    // A report replaces the file an analyst took to the last meeting: a kill must leave that
+    // file as it was or the new report complete, never a truncated PDF.
+    TempDir dir;
+    const QString project = QString::fromStdString(dir.file("p.gpkg"));
+    makeSampleProject(project);
+    const QString out = QString::fromStdString(dir.file("bao_cao.pdf"));
+    runToEnd(QStringLiteral("report"), project, {QStringLiteral("--out"), out});
+    const QByteArray projectBefore = digest(project);
+    const QStringList rest = {QStringLiteral("--out"), out, QStringLiteral("--template"),
+                              QStringLiteral("action-lists")};
+    const QString scratch = QString::fromStdString(dir.file("scratch.pdf"));
+    const double ms = runToEnd(QStringLiteral("report"), project,
+                               {QStringLiteral("--out"), scratch, QStringLiteral("--template"),
+                                QStringLiteral("action-lists")});
+    int landed = 0;
+    constexpr int kPoints = 6;
+    for (int k = 0; k < kPoints; ++k) {
+        const int at = static_cast<int>(ms * (0.1 + 0.85 * k / (kPoints - 1)));
+        if (runAndKill(QStringLiteral("report"), project, rest, at))
+            ++landed;
+        INFO("report killed after " << at << " of " << ms << " ms");
+        // The previous report or a new one written to its end, never a cut-off file.
+        CHECK(wholePdf(out));
+        CHECK(digest(project) == projectBefore);  // a report only reads the project
+    }
+    CHECK(landed >= kPoints / 2);
 }
