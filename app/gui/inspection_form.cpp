@@ -82,6 +82,13 @@ InspectionForm::InspectionForm(QWidget* parent)
     fixBy_->setEnabled(false);
     connect(outcome_, &QComboBox::currentIndexChanged, this,
             [this] { fixBy_->setEnabled(outcome_->currentData().toString() == "fix"); });
+    // The deadline keeps its distance from the inspection date: an inspection entered days
+    // later, with its real date, still gets "two weeks from the visit", not from today.
+    connect(date_, &QDateEdit::dateChanged, this, [this](QDate date) {
+        if (shownDate_.isValid())
+            fixBy_->setDate(fixBy_->date().addDays(shownDate_.daysTo(date)));
+        shownDate_ = date;
+    });
     photoList_->setObjectName(QStringLiteral("photoList"));
     photoList_->setMaximumHeight(photoList_->fontMetrics().lineSpacing() * 3 + 10);
     save_->setObjectName(QStringLiteral("saveInspectionButton"));
@@ -171,9 +178,11 @@ void InspectionForm::startNew(const Factory& site, const CriteriaSet* criteria) 
         tr("New inspection: %1 (%2)")
             .arg(QString::fromStdString(site.name),
                  QString::fromStdString(site.taxCode.empty() ? site.id : site.taxCode)));
-    date_->setDate(toQDate(today()));
+    shownDate_ = QDate();
     date_->setMaximumDate(toQDate(today()));
+    date_->setDate(toQDate(today()));
     fixBy_->setDate(toQDate(today()).addDays(14));
+    shownDate_ = date_->date();
     findings_->clear();
     notes_->clear();
     outcome_->setCurrentIndex(0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -73,6 +74,7 @@ private:
     QPlainTextEdit* findings_;
     QComboBox* outcome_;
     QDateEdit* fixBy_;
+    QDate shownDate_;  ///< the inspection date the deadline was last set against
     QPlainTextEdit* notes_;
     QListWidget* photoList_;
     std::vector<Photo> photos_;

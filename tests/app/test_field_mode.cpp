@@ -108,6 +108,11 @@ TEST_CASE("field mode: open a package, record an inspection with a photo, undo, 
     form->inspectorEdit()->setText(QStringLiteral("Trần Thị Bình"));
     form->findingsEdit()->setPlainText(QStringLiteral("Nhà ăn chưa có vách ngăn"));
     form->outcomeBox()->setCurrentIndex(1);  // fix by a date
+    // Entered ten days after the visit: the deadline moves with the visit's date.
+    const QDate visit = form->dateEdit()->date().addDays(-10);
+    const int gap = form->dateEdit()->date().daysTo(form->fixByEdit()->date());
+    form->dateEdit()->setDate(visit);
+    CHECK(form->fixByEdit()->date() == visit.addDays(gap));
     REQUIRE(form->addPhotoFile(photo));
     form->setPosition({105.95, 20.60}, PositionSource::Map);
     REQUIRE(field->saveForm());
@@ -118,7 +123,10 @@ TEST_CASE("field mode: open a package, record an inspection with a photo, undo, 
     CHECK(saved.inspector == "Trần Thị Bình");
     CHECK(saved.findings == "Nhà ăn chưa có vách ngăn");
     CHECK(saved.outcome == InspectionOutcome::Fix);
-    CHECK(saved.fixBy.has_value());
+    REQUIRE(saved.fixBy.has_value());
+    const Date due = *saved.fixBy;
+    CHECK(QDate(static_cast<int>(due.year()), static_cast<int>(static_cast<unsigned>(due.month())),
+                static_cast<int>(static_cast<unsigned>(due.day()))) == visit.addDays(gap));
     REQUIRE(saved.photos.size() == 1);
     CHECK(saved.photos[0].bytes == 3004);
     CHECK(saved.position == GeoPoint{105.95, 20.60});
