@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/text/utf8.h"
+
 namespace safemap {
 
 namespace {
@@ -121,6 +123,28 @@ std::string errorMessage(const Error& e, Language language) {
 
 // Every string here is built by appending: g++ 12 -O3 gives a false -Wrestrict on
 // "literal" + std::string&&.
+namespace {
+/// A column as a place: a header cell can be any text a file holds (a fuzzer found one of
+/// 1,300 bytes of garbage), so a name longer than a column name ever is gets cut at a
+/// character boundary, keeping the message a sentence.
+std::string columnForPlace(std::string_view column) {
+    constexpr size_t kMaxBytes = 120;
+    if (column.size() <= kMaxBytes)
+        return std::string(column);
+    size_t pos = 0;
+    size_t cut = 0;
+    while (pos < column.size()) {
+        nextCodePoint(column, pos);
+        if (pos > kMaxBytes)
+            break;
+        cut = pos;
+    }
+    std::string out(column.substr(0, cut));
+    out += "…";
+    return out;
+}
+}  // namespace
+
 std::string errorPlace(const Error& e, Language language) {
     const bool vi = language == Language::Vietnamese;
     std::string out = e.file;
@@ -134,7 +158,7 @@ std::string errorPlace(const Error& e, Language language) {
         if (!out.empty())
             out += ", ";
         out += vi ? "cột " : "column ";
-        out += e.column;
+        out += columnForPlace(e.column);
     }
     return out;
 }

@@ -11,6 +11,7 @@
 
 #include "core/errors/error_catalogue.h"
 #include "core/errors/problem.h"
+#include "core/text/utf8.h"
 
 using namespace safemap;
 
@@ -203,4 +204,20 @@ TEST_CASE("an error is worded in the reader's language; file, row and column sta
     // An error without an entry (a library's own words) is shown as written.
     const Error plain("GDAL said no", "x.shp");
     CHECK(describeError(plain, Language::Vietnamese) == "x.shp: GDAL said no");
+}
+
+TEST_CASE("a column name longer than any real one is cut in the error's place") {
+    // fuzz_csv found a header cell of 1,300 bytes named as the column of an error.
+    std::string header;
+    for (int i = 0; i < 400; ++i)
+        header += "cột";  // 4 bytes each, so a cut can fall inside a character
+    const Error e = codedError("date.missing", {}, "a.csv", 2, header);
+    CHECK(e.column == header);  // the error keeps it whole; only its wording is cut
+    const std::string place = errorPlace(e, Language::Vietnamese);
+    CHECK(place.size() < 200);
+    CHECK(isValidUtf8(place));
+    CHECK(place.rfind("a.csv, dòng 2, cột cộtcột", 0) == 0);
+    CHECK(place.substr(place.size() - std::string("…").size()) == "…");
+    const Error shortName = codedError("date.missing", {}, "a.csv", 2, "ngay");
+    CHECK(errorPlace(shortName, Language::English) == "a.csv, row 2, column ngay");
 }
