@@ -129,18 +129,10 @@ namespace {
 /// character boundary, keeping the message a sentence.
 std::string columnForPlace(std::string_view column) {
     constexpr size_t kMaxBytes = 120;
-    if (column.size() <= kMaxBytes)
-        return std::string(column);
-    size_t pos = 0;
-    size_t cut = 0;
-    while (pos < column.size()) {
-        nextCodePoint(column, pos);
-        if (pos > kMaxBytes)
-            break;
-        cut = pos;
-    }
+    const size_t cut = utf8CutPoint(column, kMaxBytes);
     std::string out(column.substr(0, cut));
-    out += "…";
+    if (cut < column.size())
+        out += "…";
     return out;
 }
 }  // namespace

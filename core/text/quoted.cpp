@@ -2,18 +2,13 @@
 
 #include <cstdio>
 
+#include "core/text/utf8.h"
 #include "core/text/utf8_scan.h"
 
 namespace safemap {
 
 std::string quotedForMessage(std::string_view text, std::size_t maxBytes) {
-    std::size_t end = text.size();
-    if (end > maxBytes) {
-        end = maxBytes;
-        // Back up to the first byte of a UTF-8 sequence.
-        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-            --end;
-    }
+    const std::size_t end = utf8CutPoint(text, maxBytes);
     std::string out = "\"";
     for (std::size_t i = 0; i < end; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);

@@ -74,4 +74,14 @@ bool isValidUtf8(std::string_view bytes) {
     return true;
 }
 
+size_t utf8CutPoint(std::string_view text, size_t maxBytes) {
+    if (text.size() <= maxBytes)
+        return text.size();
+    size_t end = maxBytes;
+    // Back up to the first byte of a UTF-8 sequence.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return end;
+}
+
 }  // namespace safemap
