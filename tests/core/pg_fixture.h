@@ -89,21 +89,30 @@ inline void pgAdminExec(const std::string& dbname, const std::string& sql) {
     REQUIRE(st.ok());
 }
 
+/// End-of-test cleanup: `before + name + after` for each name, as the cluster's superuser;
+/// failures are ignored (the cluster is thrown away anyway).
+inline void pgDropAll(const std::vector<std::string>& names, const std::string& before,
+                      const std::string& after) {
+    if (names.empty())
+        return;
+    auto admin = PgConnection::open(pgAdminUrl("postgres"), "cluster");
+    if (!admin)
+        return;
+    for (const auto& n : names) {
+        std::string sql = before;
+        sql += n;
+        sql += after;
+        (void)admin->exec(sql);
+    }
+}
+
 /// \brief Empty databases (with PostGIS, from the cluster's template), dropped at the end.
 class PgDatabases {
 public:
     PgDatabases() = default;
     PgDatabases(const PgDatabases&) = delete;
     PgDatabases& operator=(const PgDatabases&) = delete;
-    ~PgDatabases() {
-        if (names_.empty())
-            return;
-        auto admin = PgConnection::open(pgAdminUrl("postgres"), "cluster");
-        if (!admin)
-            return;
-        for (const auto& n : names_)
-            (void)admin->exec("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)");
-    }
+    ~PgDatabases() { pgDropAll(names_, "DROP DATABASE IF EXISTS ", " WITH (FORCE)"); }
     /// A new database's name.
     std::string create() {
         static std::atomic<int> counter{0};
@@ -125,15 +134,7 @@ public:
     PgLogins() = default;
     PgLogins(const PgLogins&) = delete;
     PgLogins& operator=(const PgLogins&) = delete;
-    ~PgLogins() {
-        if (names_.empty())
-            return;
-        auto admin = PgConnection::open(pgAdminUrl("postgres"), "cluster");
-        if (!admin)
-            return;
-        for (const auto& n : names_)
-            (void)admin->exec("DROP ROLE IF EXISTS " + n);
-    }
+    ~PgLogins() { pgDropAll(names_, "DROP ROLE IF EXISTS ", ""); }
     /// A new login role in `group` ("safemap_inspector", …) with `password`; its name.
     std::string add(const std::string& kind, const std::string& group,
                     const std::string& password) {
