@@ -13,38 +13,13 @@
 #include "gis/io/site_import.h"
 #include "gis/render/map_renderer.h"
 #include "gis/report/map_report.h"
+#include "sample_report.h"
 #include "test_support.h"
 
 using namespace safemap;
+using namespace safemap::test;
 
 namespace {
-
-// The README's sample province, evaluated with the project's saved scenario.
-struct ReportFixture {
-    TempDir dir;
-    MapReportData data;
-    ReportFixture() {
-        auto project = Project::create(dir.file("Hà Nam.gpkg"));
-        REQUIRE(project.ok());
-        REQUIRE(importSitesFile(*project, sourcePath("data/sites/zones.geojson")).ok());
-        REQUIRE(importSitesFile(*project, sourcePath("data/sites/factories.csv")).ok());
-        AssessmentImportRequest request;
-        auto set = loadCriteriaSet(sourcePath("resources/criteria/crln-1203-v1.json"));
-        REQUIRE(set.ok());
-        request.criteria = std::make_shared<CriteriaSet>(std::move(*set));
-        REQUIRE(importAssessmentsFile(*project, sourcePath("data/assessments/danh_gia_2021-06.csv"),
-                                      {}, request)
-                    .ok());
-        REQUIRE(importInspectionsFile(*project, sourcePath("data/inspections/kiem_tra_2021-06.csv"))
-                    .ok());
-        auto result = evaluateScenario(*project, Scenario{});
-        REQUIRE(result.ok());
-        auto status = std::make_shared<const ProjectStatus>(std::move(result->status));
-        // No basemap: it lives in the application's data; the sites are what is checked.
-        const MapGeometry geometry = buildMapGeometry(*result->facts, {});
-        data = mapReportData("Hà Nam", result->facts, status, geometry, ProjectSettings{}, {});
-    }
-};
 
 QString run(const QString& program, const QStringList& args) {
     QProcess p;
@@ -80,7 +55,7 @@ double meanDifference(const QImage& a, const QImage& b) {
 }  // namespace
 
 TEST_CASE("the PDF report has the map and list pages with searchable Vietnamese text", "[report]") {
-    ReportFixture fx;
+    SampleReport fx;
     const std::string pdf = fx.dir.file("báo cáo.pdf");
     MapReportOptions options;
     options.generatedAt = 1625097600;
@@ -136,7 +111,7 @@ TEST_CASE("the PDF report has the map and list pages with searchable Vietnamese 
 }
 
 TEST_CASE("the report's map is the plain render of the same scenario", "[report]") {
-    ReportFixture fx;
+    SampleReport fx;
     MapReportOptions options;
     // 254 dpi: 10 dots a millimetre, so the map frame starts on whole pixels.
     const double dpi = 254;
@@ -173,7 +148,7 @@ TEST_CASE("the report's map is the plain render of the same scenario", "[report]
 }
 
 TEST_CASE("the report in English, on A3, with a title of one's own", "[report]") {
-    ReportFixture fx;
+    SampleReport fx;
     MapReportOptions options;
     options.language = MapLanguage::English;
     options.paper = ReportPaper::A3;
@@ -190,7 +165,7 @@ TEST_CASE("the report in English, on A3, with a title of one's own", "[report]")
 }
 
 TEST_CASE("a report that cannot be written says where, and leaves nothing", "[report]") {
-    ReportFixture fx;
+    SampleReport fx;
     const std::string bad = fx.dir.file("no/such/folder/r.pdf");
     const Status st = writeMapReportPdf(bad, fx.data, {});
     REQUIRE_FALSE(st.ok());

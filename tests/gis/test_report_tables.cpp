@@ -15,36 +15,13 @@
 #include "gis/report/map_report.h"
 #include "gis/report/report_charts.h"
 #include "gis/report/report_tables.h"
+#include "sample_report.h"
 #include "test_support.h"
 
 using namespace safemap;
+using namespace safemap::test;
 
 namespace {
-
-struct SampleReport {
-    TempDir dir;
-    MapReportData data;
-    SampleReport() {
-        auto project = Project::create(dir.file("Hà Nam.gpkg"));
-        REQUIRE(project.ok());
-        REQUIRE(importSitesFile(*project, sourcePath("data/sites/zones.geojson")).ok());
-        REQUIRE(importSitesFile(*project, sourcePath("data/sites/factories.csv")).ok());
-        AssessmentImportRequest request;
-        auto set = loadCriteriaSet(sourcePath("resources/criteria/crln-1203-v1.json"));
-        REQUIRE(set.ok());
-        request.criteria = std::make_shared<CriteriaSet>(std::move(*set));
-        REQUIRE(importAssessmentsFile(*project, sourcePath("data/assessments/danh_gia_2021-06.csv"),
-                                      {}, request)
-                    .ok());
-        REQUIRE(importInspectionsFile(*project, sourcePath("data/inspections/kiem_tra_2021-06.csv"))
-                    .ok());
-        auto result = evaluateScenario(*project, Scenario{});
-        REQUIRE(result.ok());
-        auto status = std::make_shared<const ProjectStatus>(std::move(result->status));
-        data = mapReportData("Hà Nam", result->facts, status, buildMapGeometry(*result->facts, {}),
-                             ProjectSettings{}, {});
-    }
-};
 
 QString run(const QStringList& args) {
     QProcess p;
