@@ -121,12 +121,12 @@ Result<AssessmentRowReader> AssessmentRowReader::open(const Table& table,
         r.headerWarnings_.push_back(titleRowsNote(table));
     // Forms as offices fill them: a row numbering the columns, totals, a signature block.
     // Skipped (with a note) only when they name no facility.
-    r.roles_ = tableRowRoles(table);
+    r.roles_ = tableRowRoles(table, r.roleState_);
     return r;
 }
 
-Status AssessmentRowReader::read(size_t first, size_t count, ParsedAssessments& out) const {
-    const Table& table = *table_;
+Status AssessmentRowReader::read(const Table& table, const std::vector<RowRole>& roles,
+                                 size_t first, size_t count, ParsedAssessments& out) const {
     const std::string& file = table.fileName;
     const size_t last = std::min(table.rows.size(), first + std::min(count, table.rows.size()));
     for (size_t r = first; r < last; ++r) {
@@ -138,10 +138,9 @@ Status AssessmentRowReader::read(size_t first, size_t count, ParsedAssessments& 
         // The label itself ("Tổng cộng") may sit in the tax code column: not a facility.
         const std::string_view label = firstText(table, row);
         const bool namesNoFacility = (tax.empty() || tax == label) && (id.empty() || id == label);
-        if (roles_[r] == RowRole::ColumnNumbers ||
-            (roles_[r] != RowRole::Data && namesNoFacility)) {
-            const char* code = roles_[r] == RowRole::Total ? "assessments.total_row"
-                               : roles_[r] == RowRole::ColumnNumbers
+        if (roles[r] == RowRole::ColumnNumbers || (roles[r] != RowRole::Data && namesNoFacility)) {
+            const char* code = roles[r] == RowRole::Total ? "assessments.total_row"
+                               : roles[r] == RowRole::ColumnNumbers
                                    ? "assessments.column_numbers_row"
                                    : "assessments.signature_row";
             out.warnings.push_back(codedError(code, {std::to_string(row.row)}, file, row.row));

@@ -72,7 +72,17 @@ public:
     size_t rowCount() const { return table_->rows.size(); }
     /// Appends the assessments of rows [first, first + count) (clamped to the table) to
     /// `out`, with their rows, and the notes of skipped rows to out.warnings.
-    [[nodiscard]] Status read(size_t first, size_t count, ParsedAssessments& out) const;
+    [[nodiscard]] Status read(size_t first, size_t count, ParsedAssessments& out) const {
+        return read(*table_, roles_, first, count, out);
+    }
+
+    /// For a table read in pieces (TableSource): the roles of a later piece's rows (forms'
+    /// totals and signature blocks), continuing from the table open() was given.
+    std::vector<RowRole> rolesOf(const Table& piece) { return tableRowRoles(piece, roleState_); }
+    /// read() on rows of a later piece (same header as the table open() was given) with
+    /// their rolesOf().
+    [[nodiscard]] Status read(const Table& piece, const std::vector<RowRole>& roles, size_t first,
+                              size_t count, ParsedAssessments& out) const;
 
 private:
     struct AnswerColumn {
@@ -87,6 +97,7 @@ private:
     int taxCol_ = -1, idCol_ = -1, dateCol_ = -1, submitterCol_ = -1;
     std::vector<AnswerColumn> answerColumns_;
     std::vector<RowRole> roles_;
+    RowRoleState roleState_;
     std::vector<Error> headerWarnings_;
 };
 

@@ -10,6 +10,7 @@
 #include "core/project/records.h"
 #include "core/result.h"
 #include "core/tabular/table.h"
+#include "core/tabular/table_source.h"
 
 namespace safemap {
 
@@ -46,6 +47,11 @@ struct AssessmentImportOutcome {
 /// the project exactly as it was.
 [[nodiscard]] Result<AssessmentImportOutcome> importAssessments(
     Project& project, const Table& table, const AssessmentImportRequest& request);
+
+/// importAssessments on a table that arrives in pieces (a CSV read by CsvChunks): the same
+/// one transaction, rows, errors and notes as for the whole table, holding one piece at a time.
+[[nodiscard]] Result<AssessmentImportOutcome> importAssessments(
+    Project& project, TableSource& source, const AssessmentImportRequest& request);
 
 /// \brief What an inspection import did.
 struct InspectionImportOutcome {

@@ -84,6 +84,10 @@ Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames)
                            table.rows.begin() + static_cast<std::ptrdiff_t>(index));
     table.rows.erase(table.rows.begin(),
                      table.rows.begin() + static_cast<std::ptrdiff_t>(index) + 1);
+    return fitRowsToHeader(table);
+}
+
+Status fitRowsToHeader(Table& table) {
     const auto width = static_cast<uint32_t>(table.header.size());
     for (TableRow& row : table.rows) {
         if (row.cellCount <= width)

@@ -25,6 +25,11 @@ inline constexpr size_t kHeaderSearchRows = 30;
 /// when there is no row at all ("the file has no header row").
 Status chooseHeaderRow(Table& table, const std::vector<std::string>& knownNames = {});
 
+/// The check chooseHeaderRow makes on the rows below the header, for rows read later (a CSV
+/// read in chunks): a value beyond the header's last column fails naming its row; blank
+/// cells beyond it are dropped.
+Status fitRowsToHeader(Table& table);
+
 /// Number of cells of a row that are not blank.
 int nonEmptyCells(const Table& table, const TableRow& row);
 

@@ -99,11 +99,18 @@ bool isSignatureText(std::string_view cell) {
 }
 
 std::vector<RowRole> tableRowRoles(const Table& table) {
+    RowRoleState state;
+    return tableRowRoles(table, state);
+}
+
+std::vector<RowRole> tableRowRoles(const Table& table, RowRoleState& state) {
     std::vector<RowRole> roles(table.rows.size(), RowRole::Data);
-    bool inSignature = false;
+    bool& inSignature = state.inSignature;
     for (size_t i = 0; i < table.rows.size(); ++i) {
         const TableRow& row = table.rows[i];
-        if (i == 0 && isColumnNumberRow(table, row)) {
+        const bool firstRow = !state.started;
+        state.started = true;
+        if (firstRow && isColumnNumberRow(table, row)) {
             roles[i] = RowRole::ColumnNumbers;
             continue;
         }

@@ -31,6 +31,16 @@ bool isSignatureText(std::string_view cell);
 /// Callers may still read a Total row as data when it identifies a site (a tax code).
 std::vector<RowRole> tableRowRoles(const Table& table);
 
+/// \brief What tableRowRoles carries from one piece of a table to the next.
+struct RowRoleState {
+    bool started = false;      ///< a row has been seen (only the first can number columns)
+    bool inSignature = false;  ///< the last row was part of a signature block
+};
+
+/// tableRowRoles for a table read in pieces (CsvChunks): `state` carries the signature
+/// block and the first row across pieces, so the roles are those of the whole table.
+std::vector<RowRole> tableRowRoles(const Table& table, RowRoleState& state);
+
 /// The first non-blank cell of a row, trimmed; "" if none.
 std::string_view firstText(const Table& table, const TableRow& row);
 

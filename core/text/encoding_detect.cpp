@@ -152,6 +152,14 @@ bool looksLikeMojibake(std::string_view utf8) {
     return p.syllables + p.otherWords >= 3 && p.otherWords > p.syllables;
 }
 
+bool utf8VerdictSettledBy(std::string_view prefix) {
+    if (prefix.substr(0, 3) == "\xEF\xBB\xBF")
+        return true;
+    if (prefix.empty() || prefix.back() != '\n' || findNonAscii(prefix) == std::string_view::npos)
+        return false;
+    return nonAsciiLines(prefix, kUtf8SampleBytes).size() >= kUtf8SampleBytes;
+}
+
 EncodingGuess detectEncoding(std::string_view bytes) {
     EncodingGuess guess;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {

@@ -31,6 +31,13 @@ struct EncodingGuess {
 /// runner-up is close. See docs/encodings.md.
 EncodingGuess detectEncoding(std::string_view bytes);
 
+/// True if detectEncoding(prefix) is what detectEncoding gives for any longer text that
+/// starts with `prefix` (ending at a line break) and is valid UTF-8 throughout: it has a UTF-8
+/// byte order mark, or enough lines with non-ASCII bytes to fill the sample that judges
+/// mojibake. A reader of a large UTF-8 file can then detect on its first megabytes
+/// (CsvChunks).
+bool utf8VerdictSettledBy(std::string_view prefix);
+
 /// \brief How Vietnamese a piece of decoded text reads.
 struct TextPlausibility {
     int syllables = 0;    ///< words with non-ASCII letters that are Vietnamese syllables

@@ -4,6 +4,7 @@
 #include "core/errors/error_catalogue.h"
 #include "core/project/criteria_use.h"
 #include "core/project/project.h"
+#include "core/tabular/csv_chunks.h"
 #include "gis/io/table_file.h"
 
 namespace safemap {
@@ -19,6 +20,22 @@ Result<AssessmentFileImport> importAssessmentsFile(Project& project, const std::
         return set.error();
     if (*set)
         names = assessmentHeaderNames(**set);
+    if (!isWorkbookPath(path)) {
+        // A CSV arrives a couple of megabytes at a time: a million rows never sit in memory.
+        CsvOptions csv;
+        csv.encoding = options.encoding;
+        csv.headerNames = names;
+        auto chunks = CsvChunks::open(path, csv);
+        if (!chunks)
+            return chunks.error();
+        if (request.cancel && request.cancel->load())
+            return codedError("import.cancelled", {}, path);
+        auto outcome = importAssessments(project, **chunks, request);
+        if (!outcome)
+            return outcome.error();
+        return AssessmentFileImport{std::move(outcome).value(),
+                                    std::string(encodingName((*chunks)->head().encoding))};
+    }
     auto table = readTableFile(path, options.encoding, options.sheet, names);
     if (!table)
         return table.error();
