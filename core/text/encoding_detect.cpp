@@ -17,8 +17,8 @@ namespace safemap {
 namespace {
 
 /// Enough text to judge by; detection looks only at lines that have non-ASCII bytes.
-constexpr size_t kLegacySampleBytes = 64 * 1024;
-constexpr size_t kUtf8SampleBytes = 256 * 1024;
+constexpr size_t kLegacySampleBytes = size_t{64} * 1024;
+constexpr size_t kUtf8SampleBytes = size_t{256} * 1024;
 constexpr size_t kUtf8Window = 4 << 20;
 
 bool isAsciiLetter(char32_t c) {
