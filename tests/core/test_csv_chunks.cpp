@@ -177,3 +177,28 @@ TEST_CASE("a CSV the chunked reader cannot judge from its start is read whole") 
         CHECK(rows.error().row == whole.error().row);
     }
 }
+
+TEST_CASE("a chunk that starts with U+FEFF keeps it, as the whole-file reader does") {
+    // Only the file's first bytes can be a byte order mark; further on U+FEFF is text.
+    TempDir dir;
+    const auto path = dir.file("feff.csv");
+    std::string bytes = "ma_so_thue,ten,ngay\n";
+    for (int i = 0; i < 80000; ++i) {  // about 3 MB: more than the first piece
+        bytes += "\xEF\xBB\xBF";
+        bytes += numbered("99", 10000000 + i);
+        bytes += ",Lê Thị Hoa,2021-06-14\n";
+    }
+    writeBytes(path, bytes);
+    auto whole = readCsvFile(path);
+    REQUIRE(whole.ok());
+    std::vector<Row> expected;
+    appendRows(*whole, expected);
+    REQUIRE(expected.back().cells[0].starts_with("\xEF\xBB\xBF"));
+    bool streamed = false;
+    int pieces = 0;
+    auto rows = chunkedRows(path, 1000, streamed, pieces);
+    REQUIRE(rows.ok());
+    CHECK(streamed);
+    CHECK(pieces > 100);
+    CHECK(*rows == expected);
+}
