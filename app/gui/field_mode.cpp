@@ -11,6 +11,8 @@
 #include <QScrollArea>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QHBoxLayout>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <unordered_map>
@@ -76,6 +78,7 @@ FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& ca
       canvas_(canvas),
       dock_(new QDockWidget(tr("Field visit"), &window)),
       header_(new QLabel),
+      dockActions_(new QHBoxLayout),
       list_(new QListWidget),
       form_(new InspectionForm),
       undo_(new QUndoStack(this)) {
@@ -87,6 +90,7 @@ FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& ca
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(header_);
+    layout->addLayout(dockActions_);
     layout->addWidget(list_);
     layout->addWidget(form_);
     layout->addStretch();
@@ -176,6 +180,14 @@ void FieldMode::projectOpened() {
 
 std::vector<LayerRender> FieldMode::overlay() const {
     return overlay_;
+}
+
+void FieldMode::addDockAction(QAction* action) {
+    auto* button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    dockActions_->addWidget(button);
+    dockActions_->addStretch();
 }
 
 std::vector<std::string> FieldMode::stops() const {

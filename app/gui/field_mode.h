@@ -12,6 +12,7 @@
 
 class QAction;
 class QDockWidget;
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QMainWindow;
@@ -56,6 +57,8 @@ public:
     QAction* undoAction() const { return undoAction_; }
     QAction* redoAction() const { return redoAction_; }
     QDockWidget* dock() const { return dock_; }
+    /// Shows `action` as a button under the dock's header (e.g. Print facility sheets…).
+    void addDockAction(QAction* action);
     /// The stops in route order (site ids).
     std::vector<std::string> stops() const;
 
@@ -83,6 +86,7 @@ private:
     std::vector<LayerRender> overlay_;
     QDockWidget* dock_;
     QLabel* header_;
+    QHBoxLayout* dockActions_;
     QListWidget* list_;
     InspectionForm* form_;
     QUndoStack* undo_;
