@@ -39,7 +39,7 @@ const std::vector<Command>& commands() {
          runCompareCommand},
         {"package",
          "field packages: create (a visit list for an inspector's laptop), merge (back into "
-         "the project)",
+         "the project), sheets (printable facility sheets)",
          runPackageCommand},
         {"inspect", "record an inspection in a field package or a project", runInspectCommand},
         {"field-package", "the same as package create (older spelling)", runFieldPackageCommand},

@@ -1,6 +1,7 @@
 // safemap field-package, inspect and merge: field packages for inspectors (docs/field.md).
 // Adapters only: the use cases are core/project/field_package.h, field_inspection.h and
 // merge.h.
+#include <QCoreApplication>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/field_commands.h"
 #include "app/cli/scenario_options.h"
+#include "app/gui/shipped_data.h"
 #include "core/errors/error_catalogue.h"
 #include "core/project/field_inspection.h"
 #include "core/project/field_package.h"
@@ -99,7 +101,19 @@ int makeFieldPackage(const char* command, const Args& args, const Project& proje
     request.createdBy = args.option("by").value_or("");
     request.name = args.option("name").value_or("");
     request.replaceExisting = args.flag("replace");
-    auto made = createFieldPackage(project, request, out);
+    // The QCoreApplication gives findShippedFile the executable's directory (the basemap).
+    int argc = 1;
+    char name[] = "safemap";
+    char* argv[] = {name, nullptr};
+    std::optional<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
+    std::string basemapProblem;
+    const PackageExtras extras = packageBasemapExtras(&basemapProblem);
+    if (!basemapProblem.empty())
+        std::fprintf(stderr, "safemap %s: note: no basemap in the package: %s\n", command,
+                     basemapProblem.c_str());
+    auto made = createFieldPackage(project, request, out, extras);
     if (!made)
         return fail(command, made.error());
     std::printf("Field package %s (id %s)\n", out.c_str(), made->info.packageId.c_str());

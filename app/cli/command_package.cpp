@@ -23,8 +23,9 @@ constexpr const char* kPackageHelp =
     "                              | --district NAME | --filter JSON|FILE) [options]\n"
     "       safemap package merge PROJECT.gpkg PACKAGE.gpkg [--dry-run]\n"
     "                             [--facility-conflicts office|field]\n"
-    "Field packages for inspectors' laptops (docs/field.md). safemap package create --help\n"
-    "and safemap package merge --help say more. Also known as safemap field-package and\n"
+    "       safemap package sheets PACKAGE.gpkg --out FILE.pdf [--language vi|en]\n"
+    "Field packages for inspectors' laptops (docs/field.md). safemap package create --help,\n"
+    "merge --help and sheets --help say more. Also known as safemap field-package and\n"
     "safemap merge.\n";
 
 constexpr const char* kCreateUsage =
@@ -156,6 +157,8 @@ int runPackageCommand(const Words& words) {
         return runCreate(rest);
     if (sub == "merge")
         return runMerge("package merge", rest, kPackageMergeUsage);
+    if (sub == "sheets")
+        return runPackageSheets(rest);
     if (sub == "--help" || sub == "-h" || sub == "help") {
         std::printf("%s", kPackageHelp);
         return 0;

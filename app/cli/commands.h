@@ -26,5 +26,6 @@ int runMergeCommand(const Words& words);
 int runPushCommand(const Words& words);
 int runPullCommand(const Words& words);
 int runPackageCommand(const Words& words);  ///< package create | merge | sheets
+int runPackageSheets(const Words& words);   ///< package sheets (command_package_sheets.cpp)
 
 }  // namespace safemap

@@ -11,6 +11,7 @@
 #include "app/gui/merge_dialog.h"
 #include "app/gui/package_dialog.h"
 #include "app/gui/project_session.h"
+#include "app/gui/sheets_action.h"
 
 namespace safemap {
 
@@ -72,6 +73,7 @@ void addFieldActions(MainWindow& window, QMenu& menu) {
     QAction* merge = menu.addAction(MainWindow::tr("&Merge field package…"));
     merge->setObjectName(QStringLiteral("mergePackageAction"));
     QObject::connect(merge, &QAction::triggered, &window, [&window] { mergePackage(window); });
+    addSheetsAction(window, menu);
 }
 
 }  // namespace safemap

@@ -6,7 +6,8 @@ namespace safemap {
 
 class MainWindow;
 
-/// Project → Create field package… (PackageDialog) and Merge field package… (MergeDialog),
+/// Project → Create field package… (PackageDialog), Merge field package… (MergeDialog) and
+/// Print facility sheets… (sheets_action.h),
 /// added to `menu`; objectNames createPackageAction and mergePackageAction.
 void addFieldActions(MainWindow& window, QMenu& menu);
 

@@ -1,14 +1,18 @@
 #include "app/gui/field_mode.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -67,6 +71,47 @@ private:
     bool first_ = true;
 };
 
+/// A correction of a stored record on the undo stack: undo puts the record back as it was
+/// (with the bytes of photos the correction took away), redo puts the correction back.
+class EditInspectionCommand : public QUndoCommand {
+public:
+    EditInspectionCommand(FieldMode& mode, ProjectSession& session, InspectionRecord before,
+                          std::vector<Photo> beforePhotos, InspectionRecord after,
+                          std::vector<Photo> afterPhotos, const QString& text)
+        : QUndoCommand(text),
+          mode_(mode),
+          session_(session),
+          before_(std::move(before)),
+          beforePhotos_(std::move(beforePhotos)),
+          after_(std::move(after)),
+          afterPhotos_(std::move(afterPhotos)) {}
+
+    void redo() override {
+        if (first_) {  // saved already, by the form
+            first_ = false;
+            return;
+        }
+        report(restoreInspection(session_.project(), after_, afterPhotos_));
+    }
+    void undo() override { report(restoreInspection(session_.project(), before_, beforePhotos_)); }
+
+private:
+    void report(const Status& st) {
+        if (!st)
+            emit mode_.message(QCoreApplication::translate("safemap::FieldMode", "Not undone: %1")
+                                   .arg(errorText(st.error())));
+        emit mode_.recordsChanged();
+    }
+
+    FieldMode& mode_;
+    ProjectSession& session_;
+    InspectionRecord before_;
+    std::vector<Photo> beforePhotos_;
+    InspectionRecord after_;
+    std::vector<Photo> afterPhotos_;
+    bool first_ = true;
+};
+
 }  // namespace
 
 FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& canvas)
@@ -76,10 +121,23 @@ FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& ca
       canvas_(canvas),
       dock_(new QDockWidget(tr("Field visit"), &window)),
       header_(new QLabel),
+      dockActions_(new QHBoxLayout),
+      savedBox_(new QComboBox),
+      correctButton_(new QPushButton(tr("Correct"))),
       list_(new QListWidget),
       form_(new InspectionForm),
       undo_(new QUndoStack(this)) {
     dock_->setObjectName(QStringLiteral("fieldDock"));
+    savedBox_->setObjectName(QStringLiteral("savedInspections"));
+    correctButton_->setObjectName(QStringLiteral("correctInspectionButton"));
+    savedBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    savedBox_->setMinimumContentsLength(12);
+    savedBox_->hide();
+    correctButton_->hide();
+    connect(correctButton_, &QPushButton::clicked, this, [this] {
+        if (savedBox_->currentIndex() >= 0)
+            editRecord(savedBox_->currentData().toString().toStdString());
+    });
     list_->setObjectName(QStringLiteral("visitList"));
     header_->setWordWrap(true);
     list_->setMinimumHeight(list_->fontMetrics().lineSpacing() * 5);
@@ -87,7 +145,13 @@ FieldMode::FieldMode(QMainWindow& window, ProjectSession& session, MapCanvas& ca
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(header_);
+    layout->addLayout(dockActions_);
     layout->addWidget(list_);
+    // The stop's inspections saved in this package, to correct one (hidden when none).
+    auto* savedRow = new QHBoxLayout;
+    savedRow->addWidget(savedBox_, 1);
+    savedRow->addWidget(correctButton_);
+    layout->addLayout(savedRow);
     layout->addWidget(form_);
     layout->addStretch();
     // A laptop of 720 px: the form scrolls rather than pushing the window's minimum height.
@@ -176,6 +240,14 @@ void FieldMode::projectOpened() {
 
 std::vector<LayerRender> FieldMode::overlay() const {
     return overlay_;
+}
+
+void FieldMode::addDockAction(QAction* action) {
+    auto* button = new QToolButton;
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    dockActions_->addWidget(button);
+    dockActions_->addStretch();
 }
 
 std::vector<std::string> FieldMode::stops() const {
@@ -273,6 +345,7 @@ void FieldMode::chooseStop(const std::string& siteId) {
     if (!factory)
         return;
     form_->startNew(*factory, criteria);
+    showSavedRecords(siteId);
     const auto ids = stops();
     const auto it = std::find(ids.begin(), ids.end(), siteId);
     if (it != ids.end() && list_->currentRow() != static_cast<int>(it - ids.begin())) {
@@ -286,6 +359,18 @@ bool FieldMode::saveForm() {
         return false;
     InspectionDraft draft = form_->draft();
     std::vector<Photo> photos = draft.newPhotos;
+    // A correction keeps what it replaces, photos' bytes included, for undo.
+    const std::optional<InspectionRecord> before = form_->editing();
+    std::vector<Photo> beforePhotos;
+    if (before)
+        for (const PhotoInfo& info : before->photos) {
+            auto bytes = session_.project().repository().photoData(info.photoId);
+            if (!bytes) {
+                showError(tr("The inspection was not saved"), bytes.error());
+                return false;
+            }
+            beforePhotos.push_back(Photo{info, std::move(bytes).value()});
+        }
     auto saved = saveInspection(session_.project(), draft);
     if (!saved) {
         showError(tr("The inspection was not saved"), saved.error());
@@ -293,14 +378,78 @@ bool FieldMode::saveForm() {
     }
     const QString name =
         list_->currentItem() ? list_->currentItem()->data(Qt::UserRole + 1).toString() : QString();
-    undo_->push(new SaveInspectionCommand(*this, session_, *saved, std::move(photos),
-                                          tr("inspection of %1").arg(name)));
-    emit message(tr("Inspection of %1 saved in the package").arg(name));
+    if (before) {
+        undo_->push(new EditInspectionCommand(*this, session_, *before, std::move(beforePhotos),
+                                              *saved, std::move(photos),
+                                              tr("correction of %1").arg(name)));
+        emit message(tr("Inspection of %1 corrected in the package").arg(name));
+    } else {
+        undo_->push(new SaveInspectionCommand(*this, session_, *saved, std::move(photos),
+                                              tr("inspection of %1").arg(name)));
+        emit message(tr("Inspection of %1 saved in the package").arg(name));
+    }
     form_->clearSite();
+    showSavedRecords({});
     const QSignalBlocker block(list_);
     list_->setCurrentRow(-1);  // choosing the same stop again starts a new form
     emit recordsChanged();
     return true;
+}
+
+std::vector<InspectionRecord> FieldMode::savedRecords(const std::string& siteId) const {
+    std::vector<InspectionRecord> out;
+    if (!active() || siteId.empty())
+        return out;
+    auto records = session_.project().repository().inspectionRecords(siteId);
+    if (!records)
+        return out;
+    for (auto& r : *records)
+        if (r.origin == info_->packageId)
+            out.push_back(std::move(r));
+    std::reverse(out.begin(), out.end());  // newest first
+    return out;
+}
+
+void FieldMode::showSavedRecords(const std::string& siteId) {
+    savedBox_->clear();
+    for (const InspectionRecord& r : savedRecords(siteId)) {
+        QString outcome;
+        switch (r.outcome) {
+            case InspectionOutcome::Keep:
+                outcome = tr("keep operating");
+                break;
+            case InspectionOutcome::Fix:
+                outcome = tr("fix");
+                break;
+            case InspectionOutcome::Suspend:
+                outcome = tr("propose suspension");
+                break;
+        }
+        savedBox_->addItem(tr("Saved: %1 — %2 — %3").arg(uiDate(r.date), qs(r.inspector), outcome),
+                           qs(r.recordId));
+    }
+    const bool any = savedBox_->count() > 0;
+    savedBox_->setVisible(any);
+    correctButton_->setVisible(any);
+}
+
+bool FieldMode::editRecord(const std::string& recordId) {
+    const std::string siteId = form_->siteId();
+    for (const InspectionRecord& r : savedRecords(siteId))
+        if (r.recordId == recordId) {
+            const auto& facts = session_.frame().facts;
+            const CriteriaSet* criteria = facts ? facts->criteria.get() : nullptr;
+            const Factory* factory = nullptr;
+            if (facts)
+                for (const auto& f : facts->factories)
+                    if (f.id == siteId)
+                        factory = &f;
+            if (!factory)
+                return false;
+            form_->startEdit(*factory, criteria, r);
+            return true;
+        }
+    return false;
 }
 
 void FieldMode::showError(const QString& what, const Error& error) {

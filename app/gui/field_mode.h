@@ -6,15 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "core/model/inspection_record.h"
 #include "core/project/field_package.h"
 #include "core/project/field_records.h"
 #include "gis/render/map_settings.h"
 
 class QAction;
+class QComboBox;
 class QDockWidget;
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QMainWindow;
+class QPushButton;
 class QUndoStack;
 
 namespace safemap {
@@ -47,8 +51,14 @@ public:
     /// Chooses a stop: the form starts a new inspection of it.
     void chooseStop(const std::string& siteId);
     /// Saves the form (what its Save button does); false, with the reason shown, if the
-    /// record was refused.
+    /// record was refused. A corrected record replaces the stored one (saveInspection, one
+    /// transaction); undo puts the stored one back.
     bool saveForm();
+    /// Opens the chosen stop's record `recordId` (saved in this package) in the form, filled,
+    /// to correct it; false if the stop has no such record.
+    bool editRecord(const std::string& recordId);
+    /// The chosen stop's records saved in this package, newest first (what Correct offers).
+    QComboBox* savedInspections() const { return savedBox_; }
 
     InspectionForm* form() const { return form_; }
     QListWidget* visitList() const { return list_; }
@@ -56,6 +66,8 @@ public:
     QAction* undoAction() const { return undoAction_; }
     QAction* redoAction() const { return redoAction_; }
     QDockWidget* dock() const { return dock_; }
+    /// Shows `action` as a button under the dock's header (e.g. Print facility sheets…).
+    void addDockAction(QAction* action);
     /// The stops in route order (site ids).
     std::vector<std::string> stops() const;
 
@@ -73,6 +85,8 @@ private:
     void refresh();
     void rebuildList();
     void showError(const QString& what, const Error& error);
+    std::vector<InspectionRecord> savedRecords(const std::string& siteId) const;
+    void showSavedRecords(const std::string& siteId);
 
     QMainWindow& window_;
     ProjectSession& session_;
@@ -83,6 +97,9 @@ private:
     std::vector<LayerRender> overlay_;
     QDockWidget* dock_;
     QLabel* header_;
+    QHBoxLayout* dockActions_;
+    QComboBox* savedBox_;
+    QPushButton* correctButton_;
     QListWidget* list_;
     InspectionForm* form_;
     QUndoStack* undo_;

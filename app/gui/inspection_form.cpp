@@ -102,10 +102,15 @@ InspectionForm::InspectionForm(QWidget* parent)
     });
     auto* removePhoto = new QPushButton(tr("Remove"), this);
     connect(removePhoto, &QPushButton::clicked, this, [this] {
+        // The stored photos of an edited record come first in the list, then the new ones.
         const int row = photoList_->currentRow();
-        if (row < 0 || row >= static_cast<int>(photos_.size()))
+        const int kept = static_cast<int>(keptPhotos_.size());
+        if (row < 0 || row >= kept + static_cast<int>(photos_.size()))
             return;
-        photos_.erase(photos_.begin() + row);
+        if (row < kept)
+            keptPhotos_.erase(keptPhotos_.begin() + row);
+        else
+            photos_.erase(photos_.begin() + (row - kept));
         delete photoList_->takeItem(row);
     });
     auto* pick = new QPushButton(tr("Pick on map"), this);
@@ -159,6 +164,8 @@ void InspectionForm::clearSite() {
     measures_->setRowCount(0);
     measureIds_.clear();
     photos_.clear();
+    keptPhotos_.clear();
+    editing_.reset();
     photoList_->clear();
     position_.reset();
     positionSource_ = PositionSource::None;
@@ -236,11 +243,49 @@ InspectionDraft InspectionForm::draft() const {
     r.notes = notes_->toPlainText().trimmed().toStdString();
     r.position = position_;
     r.positionSource = position_ ? positionSource_ : PositionSource::None;
+    if (editing_) {
+        // A new version of the stored record: its id, and the stored photos still listed.
+        r.recordId = editing_->recordId;
+        r.photos = keptPhotos_;
+    }
     for (const Photo& p : photos_) {
         r.photos.push_back(p.info);
         d.newPhotos.push_back(p);
     }
     return d;
+}
+
+void InspectionForm::startEdit(const Factory& site, const CriteriaSet* criteria,
+                               const InspectionRecord& stored) {
+    startNew(site, criteria);
+    editing_ = stored;
+    title_->setText(tr("Correcting the inspection of %1 on %2")
+                        .arg(QString::fromStdString(site.name), uiDate(stored.date)));
+    shownDate_ = QDate();
+    date_->setDate(toQDate(stored.date));
+    inspector_->setText(QString::fromStdString(stored.inspector));
+    for (std::size_t row = 0; row < measureIds_.size(); ++row)
+        for (const MeasureCheck& m : stored.measures)
+            if (m.indexId == measureIds_[row] && m.implemented)
+                if (auto* box =
+                        qobject_cast<QComboBox*>(measures_->cellWidget(static_cast<int>(row), 1)))
+                    box->setCurrentIndex(*m.implemented ? 1 : 2);
+    findings_->setPlainText(QString::fromStdString(stored.findings));
+    const int outcome = outcome_->findData(
+        QString::fromUtf8(outcomeCode(stored.outcome).data(),
+                          static_cast<qsizetype>(outcomeCode(stored.outcome).size())));
+    outcome_->setCurrentIndex(std::max(0, outcome));
+    if (stored.fixBy)
+        fixBy_->setDate(toQDate(*stored.fixBy));
+    shownDate_ = date_->date();
+    notes_->setPlainText(QString::fromStdString(stored.notes));
+    keptPhotos_ = stored.photos;
+    for (const PhotoInfo& p : stored.photos)
+        photoList_->addItem(tr("%1 (%2 kB)")
+                                .arg(QString::fromStdString(p.fileName))
+                                .arg(QLocale().toString((p.bytes + 1023) / 1024)));
+    if (stored.position)
+        setPosition(*stored.position, stored.positionSource);
 }
 
 void InspectionForm::setPosition(GeoPoint where, PositionSource source) {

@@ -34,6 +34,12 @@ public:
     /// A blank form for a new inspection of `site`, its measures from `criteria` (may be
     /// null: no measures). The inspector's name stays from the last inspection.
     void startNew(const Factory& site, const CriteriaSet* criteria);
+    /// The form filled with a stored record of `site`, to correct it: Save stores a new
+    /// version of the same record (saveInspection replaces it in one transaction).
+    void startEdit(const Factory& site, const CriteriaSet* criteria,
+                   const InspectionRecord& stored);
+    /// The record being corrected; none for a new inspection.
+    const std::optional<InspectionRecord>& editing() const { return editing_; }
     /// No facility chosen: the form is disabled.
     void clearSite();
     const std::string& siteId() const { return siteId_; }
@@ -77,7 +83,9 @@ private:
     QDate shownDate_;  ///< the inspection date the deadline was last set against
     QPlainTextEdit* notes_;
     QListWidget* photoList_;
-    std::vector<Photo> photos_;
+    std::vector<Photo> photos_;          ///< attached since the form was opened
+    std::vector<PhotoInfo> keptPhotos_;  ///< of the record being corrected, still listed
+    std::optional<InspectionRecord> editing_;
     QLabel* positionLabel_;
     QPushButton* deviceButton_;
     QPushButton* save_;

@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "app/gui/error_text.h"
+#include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 #include "core/project/visit_route.h"
 
@@ -247,12 +248,14 @@ void PackageDialog::createAt(const QString& path) {
     request.replaceExisting = true;
     status_->setText(tr("Writing the package…"));
     create_->setEnabled(false);
-    createWatcher_.setFuture(QtConcurrent::run(
-        [path = projectPath_, request, out = path.toStdString()]() -> Result<PackageSummary> {
+    // The basemap cut to the package's area goes in too (none if SafeMap has none).
+    createWatcher_.setFuture(
+        QtConcurrent::run([path = projectPath_, request, out = path.toStdString(),
+                           extras = packageBasemapExtras()]() -> Result<PackageSummary> {
             auto project = Project::open(path, Project::Access::ReadOnly);
             if (!project)
                 return project.error();
-            return createFieldPackage(*project, request, out);
+            return createFieldPackage(*project, request, out, extras);
         }));
 }
 

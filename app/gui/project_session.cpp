@@ -13,6 +13,7 @@
 
 #include "core/filter/filter_match.h"
 #include "gis/project/context_layers.h"
+#include "gis/render/basemap_layers.h"
 
 namespace safemap {
 
@@ -24,6 +25,7 @@ struct JobInput {
     unsigned work = 0;
     SessionFrame previous;
     std::vector<LayerRender> basemap;
+    MapLanguage language = MapLanguage::Vietnamese;  ///< of a package's own basemap
     Scenario scenario;
     MapStyleChoice style;
     std::vector<LayerState> layers;
@@ -100,9 +102,15 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
         std::vector<LayerRender> context =
             f.geometry ? f.geometry->context : std::vector<LayerRender>{};
+        // Without SafeMap's own basemap (a laptop with a bare install), a field package
+        // draws the one it carries, clipped to its area; other projects have none.
+        std::vector<LayerRender> basemap = in.basemap;
+        if (basemap.empty())
+            if (auto own = loadPackageBasemapLayers(in.path, in.language))
+                basemap = std::move(own).value();
         f.geometry = std::make_shared<const MapGeometry>(
-            buildMapGeometry(*f.facts, in.basemap, std::move(context)));
-        f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, in.basemap));
+            buildMapGeometry(*f.facts, basemap, std::move(context)));
+        f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, basemap));
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
         f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
         f.choices = std::make_shared<const FilterChoices>(
@@ -272,6 +280,8 @@ void ProjectSession::startNext() {
     in.work = pending_;
     in.previous = frame_;
     in.basemap = basemap_;
+    in.language =
+        uiLanguage() == Language::Vietnamese ? MapLanguage::Vietnamese : MapLanguage::English;
     in.scenario = scenario_;
     in.style = settings_.style;
     in.layers = settings_.view.layers;

@@ -3,6 +3,7 @@
 #include "app/gui/data_paths.h"
 #include "core/criteria/criteria_io.h"
 #include "core/errors/error_catalogue.h"
+#include "gis/field/package_basemap.h"
 #include "gis/render/basemap_layers.h"
 
 namespace safemap {
@@ -31,6 +32,21 @@ std::vector<LayerRender> loadShippedBasemap(MapLanguage language, std::string* p
         return {};
     }
     return std::move(loaded).value();
+}
+
+PackageExtras packageBasemapExtras(std::string* problem) {
+    const QString dir = findShippedFile(QStringLiteral("data/basemap"));
+    if (dir.isEmpty()) {
+        if (problem)
+            *problem = "SafeMap's data/basemap folder was not found (set SAFEMAP_HOME)";
+        return {};
+    }
+    // findShippedFile gives the basemap folder; the writer takes the data folder above it.
+    std::string data = dir.toStdString();
+    data.resize(data.size() - std::string("/basemap").size());
+    return [data](const std::string& packagePath, const BBox& area) {
+        return writePackageBasemap(packagePath, data, area);
+    };
 }
 
 }  // namespace safemap

@@ -31,6 +31,8 @@ constexpr ErrorTemplate kMessages[] = {
      "edited",
      "định dạng của gói công tác ({1}) không phải số phiên bản; bảng safemap_meta của gói đã bị "
      "sửa ngoài SafeMap"},
+    {"sheets.no_facilities", "the package holds no facility: there is no sheet to print",
+     "gói không có cơ sở nào: không có phiếu nào để in"},
     {"package.nothing_chosen", "no facilities were chosen for the field package",
      "chưa chọn cơ sở nào cho gói công tác"},
     {"package.from_package", "this is a field package: make packages from the office's project",

@@ -254,6 +254,8 @@ constexpr ErrorTemplate kMessages[] = {
     {"basemap.cannot_reproject", "cannot reproject the basemap to EPSG:4326{1}",
      "không chuyển được bản đồ nền sang hệ tọa độ EPSG:4326{2}"},
     {"basemap.cannot_read", "cannot read the basemap{1}", "không đọc được bản đồ nền{2}"},
+    {"basemap.cannot_write_package", "cannot write the basemap into the field package{1}",
+     "không ghi được bản đồ nền vào gói công tác{2}"},
 
     // Cordons (gis/analysis/cordon.cpp).
     {"cordon.margin_negative", "the margin around the zone cannot be negative: {1}",

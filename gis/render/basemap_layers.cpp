@@ -227,30 +227,41 @@ std::string truongSaLabel(MapLanguage language) {
     return text(language, "Quần đảo Trường Sa", "Truong Sa (Spratly) Islands");
 }
 
-Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
-                                                   MapLanguage language) {
-    const std::filesystem::path dir = std::filesystem::path(dataDir) / "basemap";
-    const std::string countriesPath = (dir / "countries.geojson").string();
-    const std::string adminPath = (dir / "vietnam_admin.gpkg").string();
+namespace {
 
-    auto countries = VectorFile::open(countriesPath);
+// Where the basemap's layers are: the shipped files, or a field package that holds them
+// clipped to its area (gis/field/package_basemap.h), the same layers under a prefix.
+struct BasemapSource {
+    std::string countriesPath;
+    std::string countriesLayer;  ///< empty: the file's first layer
+    std::string adminPath;
+    std::string prefix;  ///< of the admin layers' names
+};
+
+Result<std::vector<LayerRender>> loadBasemapFrom(const BasemapSource& source,
+                                                 MapLanguage language) {
+    const std::string adminPath = source.adminPath;
+    const auto adminLayer = [&](const char* name) { return source.prefix + name; };
+    auto countries = VectorFile::open(source.countriesPath);
     if (!countries)
         return countries.error();
     LayerBuilder land(kBasemapLandId, text(language, "Quốc gia", "Countries"), LayerKind::Basemap);
     long n = 0;
-    Status st = countries->forEach(nullptr, [&](const OGRFeature& f, const OGRGeometry& g) {
-        MultiPolygon area;
-        detail::collectPolygons(g, nullptr, area);
-        if (area.empty())
-            return;
-        const std::string ne = field(f, "name");
-        // Việt Nam and the unnamed islets of its archipelagos in Việt Nam's colour; Việt Nam
-        // itself is not named (its provinces are).
-        const bool vietnam = ne == "Vietnam" || ne.empty();
-        land.addPolygon("country-" + std::to_string(++n), area, vietnam ? kVietnam : kNeighbour,
-                        vietnam ? std::string() : countryName(ne, language),
-                        detail::interiorPoint(g));
-    });
+    Status st = countries->forEach(
+        source.countriesLayer.empty() ? nullptr : source.countriesLayer.c_str(),
+        [&](const OGRFeature& f, const OGRGeometry& g) {
+            MultiPolygon area;
+            detail::collectPolygons(g, nullptr, area);
+            if (area.empty())
+                return;
+            const std::string ne = field(f, "name");
+            // Việt Nam and the unnamed islets of its archipelagos in Việt Nam's colour; Việt Nam
+            // itself is not named (its provinces are).
+            const bool vietnam = ne == "Vietnam" || ne.empty();
+            land.addPolygon("country-" + std::to_string(++n), area, vietnam ? kVietnam : kNeighbour,
+                            vietnam ? std::string() : countryName(ne, language),
+                            detail::interiorPoint(g));
+        });
     if (!st)
         return st.error();
 
@@ -263,44 +274,47 @@ Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
         LayerKind::Basemap);
     LayerBuilder districts(kBasemapDistrictsId, text(language, "Quận, huyện", "Districts"),
                            LayerKind::Basemap);
-    st = admin->forEach("districts", [&](const OGRFeature& f, const OGRGeometry& g) {
-        MultiPolygon area;
-        detail::collectPolygons(g, nullptr, area);
-        if (area.empty())
-            return;
-        const std::string code = field(f, "code");
-        districts.addPolygon("district-" + code, area, 0,
-                             districtLabel(field(f, "name_vi"), field(f, "type_vi")),
-                             detail::interiorPoint(g));
-        if (code == kHoangSaCode || code == kTruongSaCode) {
-            // Named at the middle of the archipelago's extent, out at sea among its islands.
-            OGREnvelope e;
-            g.getEnvelope(&e);
-            archipelagos.addPolygon(
-                std::string("archipelago-") + code, area, 0,
-                code == kHoangSaCode ? hoangSaLabel(language) : truongSaLabel(language),
-                GeoPoint{(e.MinX + e.MaxX) / 2, (e.MinY + e.MaxY) / 2});
-        }
-    });
+    st = admin->forEach(
+        adminLayer("districts").c_str(), [&](const OGRFeature& f, const OGRGeometry& g) {
+            MultiPolygon area;
+            detail::collectPolygons(g, nullptr, area);
+            if (area.empty())
+                return;
+            const std::string code = field(f, "code");
+            districts.addPolygon("district-" + code, area, 0,
+                                 districtLabel(field(f, "name_vi"), field(f, "type_vi")),
+                                 detail::interiorPoint(g));
+            if (code == kHoangSaCode || code == kTruongSaCode) {
+                // Named at the middle of the archipelago's extent, out at sea among its islands.
+                OGREnvelope e;
+                g.getEnvelope(&e);
+                archipelagos.addPolygon(
+                    std::string("archipelago-") + code, area, 0,
+                    code == kHoangSaCode ? hoangSaLabel(language) : truongSaLabel(language),
+                    GeoPoint{(e.MinX + e.MaxX) / 2, (e.MinY + e.MaxY) / 2});
+            }
+        });
     if (!st)
         return st.error();
 
     LayerBuilder provinces(kBasemapProvincesId, text(language, "Tỉnh, thành phố", "Provinces"),
                            LayerKind::Basemap);
-    st = admin->forEach("provinces", [&](const OGRFeature& f, const OGRGeometry& g) {
-        MultiPolygon area;
-        detail::collectPolygons(g, nullptr, area);
-        if (!area.empty())
-            provinces.addPolygon("province-" + field(f, "code"), area, 0, field(f, "name_vi"),
-                                 detail::interiorPoint(g));
-    });
+    st = admin->forEach(adminLayer("provinces").c_str(),
+                        [&](const OGRFeature& f, const OGRGeometry& g) {
+                            MultiPolygon area;
+                            detail::collectPolygons(g, nullptr, area);
+                            if (!area.empty())
+                                provinces.addPolygon("province-" + field(f, "code"), area, 0,
+                                                     field(f, "name_vi"), detail::interiorPoint(g));
+                        });
     if (!st)
         return st.error();
 
     LayerBuilder rivers(kBasemapRiversId, text(language, "Sông", "Rivers"), LayerKind::Basemap,
                         GeometryKind::Lines);
     n = 0;
-    st = admin->forEach("rivers", [&](const OGRFeature& f, const OGRGeometry& g) {
+    st = admin->forEach(adminLayer("rivers").c_str(), [&](const OGRFeature& f,
+                                                          const OGRGeometry& g) {
         std::vector<std::vector<GeoPoint>> parts;
         detail::collectLines(g, parts);
         const std::string vi = field(f, "name_vi");
@@ -316,11 +330,12 @@ Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
     LayerBuilder towns(kBasemapTownsId, text(language, "Thành phố, thị xã", "Cities and towns"),
                        LayerKind::Basemap, GeometryKind::Points);
     n = 0;
-    st = admin->forEach("places", [&](const OGRFeature& f, const OGRGeometry& g) {
-        if (const auto p = detail::pointOf(g))
-            towns.addPoint("town-" + std::to_string(++n), *p, 0,
-                           std::numeric_limits<float>::quiet_NaN(), field(f, "name_vi"));
-    });
+    st = admin->forEach(
+        adminLayer("places").c_str(), [&](const OGRFeature& f, const OGRGeometry& g) {
+            if (const auto p = detail::pointOf(g))
+                towns.addPoint("town-" + std::to_string(++n), *p, 0,
+                               std::numeric_limits<float>::quiet_NaN(), field(f, "name_vi"));
+        });
     if (!st)
         return st.error();
 
@@ -332,6 +347,23 @@ Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
     layers.push_back(layerOf(rivers.finish(), riverStyle()));
     layers.push_back(layerOf(towns.finish(), townStyle()));
     return layers;
+}
+
+}  // namespace
+
+Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
+                                                   MapLanguage language) {
+    const std::filesystem::path dir = std::filesystem::path(dataDir) / "basemap";
+    return loadBasemapFrom(
+        {(dir / "countries.geojson").string(), "", (dir / "vietnam_admin.gpkg").string(), ""},
+        language);
+}
+
+Result<std::vector<LayerRender>> loadPackageBasemapLayers(const std::string& packagePath,
+                                                          MapLanguage language) {
+    return loadBasemapFrom({packagePath, std::string(kPackageBasemapPrefix) + "countries",
+                            packagePath, kPackageBasemapPrefix},
+                           language);
 }
 
 }  // namespace safemap

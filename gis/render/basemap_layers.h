@@ -37,6 +37,16 @@ inline constexpr double kBasemapDetailScale = 2500000;
 Result<std::vector<LayerRender>> loadBasemapLayers(const std::string& dataDir,
                                                    MapLanguage language);
 
+/// The prefix of the basemap layers a field package holds (basemap_countries,
+/// basemap_provinces, basemap_districts, basemap_rivers, basemap_places).
+inline constexpr const char* kPackageBasemapPrefix = "basemap_";
+
+/// The basemap a field package holds, clipped to its area (gis/field/package_basemap.h), as
+/// the same layers loadBasemapLayers makes: field mode draws it when SafeMap's own basemap is
+/// missing. An Error (basemap.layer_missing) for a package or project without one.
+Result<std::vector<LayerRender>> loadPackageBasemapLayers(const std::string& packagePath,
+                                                          MapLanguage language);
+
 /// The name of a Natural Earth country (its English `name` in countries.geojson) in
 /// `language`: "China" → "Trung Quốc". Names not in the table come back as given; the
 /// archipelagos' unnamed islets feature and "Scarborough Reef" get no name.

@@ -816,6 +816,34 @@
         <source>✓ </source>
         <translation>✓ </translation>
     </message>
+    <message>
+        <source>Correct</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>correction of %1</source>
+        <translation>sửa biên bản của %1</translation>
+    </message>
+    <message>
+        <source>Inspection of %1 corrected in the package</source>
+        <translation>Đã sửa biên bản kiểm tra %1 trong gói</translation>
+    </message>
+    <message>
+        <source>keep operating</source>
+        <translation>duy trì hoạt động</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>khắc phục</translation>
+    </message>
+    <message>
+        <source>propose suspension</source>
+        <translation>đề xuất tạm dừng</translation>
+    </message>
+    <message>
+        <source>Saved: %1 — %2 — %3</source>
+        <translation>Đã lưu: %1 — %2 — %3</translation>
+    </message>
 </context>
 <context>
     <name>safemap::FilterPanel</name>
@@ -1599,6 +1627,10 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Fix by</source>
         <translation>Khắc phục trước</translation>
     </message>
+    <message>
+        <source>Correcting the inspection of %1 on %2</source>
+        <translation>Sửa biên bản kiểm tra %1 ngày %2</translation>
+    </message>
 </context>
 <context>
     <name>safemap::LayerPanel</name>
@@ -2014,6 +2046,38 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>&amp;Merge field package…</source>
         <translation>&amp;Gộp gói hiện trường…</translation>
+    </message>
+    <message>
+        <source>Print facility sheets</source>
+        <translation>In phiếu kiểm tra cơ sở</translation>
+    </message>
+    <message>
+        <source>_sheets</source>
+        <translation>_phieu_kiem_tra</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Drawing the facility sheets…</source>
+        <translation>Đang vẽ phiếu kiểm tra cơ sở…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Facility sheets written to %1</source>
+        <translation>Đã ghi phiếu kiểm tra cơ sở vào %1</translation>
+    </message>
+    <message>
+        <source>Print facility &amp;sheets…</source>
+        <translation>In &amp;phiếu kiểm tra cơ sở…</translation>
+    </message>
+    <message>
+        <source>One printable page per facility of a field package: record, latest assessment, past inspections, a map and a blank findings form</source>
+        <translation>Mỗi cơ sở của gói công tác một trang để in: thông tin, đánh giá gần nhất, các lần kiểm tra trước, bản đồ và mẫu ghi kết quả kiểm tra</translation>
     </message>
 </context>
 <context>
