@@ -244,6 +244,7 @@ void PackageDialog::createAt(const QString& path) {
     request.siteIds = visitList();
     request.start = parseLonLat(start_->text().simplified().remove(' ').toStdString());
     request.createdBy = qEnvironmentVariable("USER").toStdString();
+    request.language = uiLanguage();
     // The file dialog asked before replacing a file.
     request.replaceExisting = true;
     status_->setText(tr("Writing the package…"));

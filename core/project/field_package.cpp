@@ -274,10 +274,13 @@ Result<PackageSummary> createFieldPackage(const Project& source, const PackageRe
     summary.info.createdAt = utcTimestamp();
     summary.info.createdBy = request.createdBy;
     summary.info.start = request.start;
-    summary.info.name = !request.name.empty()
-                            ? request.name
-                            : std::to_string(chosen->factories.size()) + " facilities — " +
-                                  summary.info.sourceProjectFile;
+    summary.info.name = request.name;
+    if (summary.info.name.empty()) {
+        summary.info.name = std::to_string(chosen->factories.size());
+        summary.info.name +=
+            request.language == Language::Vietnamese ? " cơ sở — " : " facilities — ";
+        summary.info.name += summary.info.sourceProjectFile;
+    }
     summary.facilities = static_cast<int>(chosen->factories.size());
     summary.zones = static_cast<int>(chosen->zones.size());
     summary.assessments = static_cast<int>(assessments.size());

@@ -9,6 +9,7 @@
 #include "core/project/field_records.h"
 #include "core/project/project_facts.h"
 #include "core/result.h"
+#include "core/text/display_format.h"
 
 namespace safemap {
 
@@ -48,7 +49,8 @@ struct PackageInfo {
 struct PackageRequest {
     std::vector<std::string> siteIds;  ///< the facilities, in visiting order
     std::optional<GeoPoint> start;     ///< the office: where the route starts
-    std::string name;                  ///< empty: "<n> facilities — <project file>"
+    std::string name;                  ///< empty: "<n> facilities — <project file>" in `language`
+    Language language = Language::English;  ///< of the default name, which people read
     std::string createdBy;
     /// Replace a file already at the path (the window asked the user). The source project
     /// itself is never replaced.

@@ -85,6 +85,25 @@ TEST_CASE("a field package holds the chosen facilities, their zones, scores and 
     CHECK(sites->at(0).base.name == "Cơ sở 2");  // the base copy a merge compares with
 }
 
+TEST_CASE("a package's default name is worded in the language asked for", "[field]") {
+    TempDir dir;
+    Project master = fieldMaster(dir.file("master.gpkg"));
+    PackageRequest request;
+    request.siteIds = {siteId(1), siteId(2)};
+    request.language = Language::Vietnamese;
+    auto vi = createFieldPackage(master, request, dir.file("vi.gpkg"));
+    REQUIRE(vi.ok());
+    CHECK(vi->info.name == "2 cơ sở — master.gpkg");
+    request.language = Language::English;
+    auto en = createFieldPackage(master, request, dir.file("en.gpkg"));
+    REQUIRE(en.ok());
+    CHECK(en->info.name == "2 facilities — master.gpkg");
+    request.name = "Kim Bảng, tháng 7";
+    auto named = createFieldPackage(master, request, dir.file("named.gpkg"));
+    REQUIRE(named.ok());
+    CHECK(named->info.name == "Kim Bảng, tháng 7");
+}
+
 TEST_CASE("a package is not made over its own project, nor of unknown facilities", "[field]") {
     TempDir dir;
     const auto masterPath = dir.file("master.gpkg");
