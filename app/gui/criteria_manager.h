@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <optional>
 #include <vector>
 
 #include "core/criteria/criteria_set.h"
@@ -41,6 +42,9 @@ private:
 
     Project& project_;
     std::vector<CriteriaSet> sets_;
+    /// The active set the list shows: an activation carries it, so choosing after someone
+    /// else chose (a shared server) is refused as a conflict instead of overwriting theirs.
+    std::optional<std::optional<CriteriaRef>> shownActive_;
     QListWidget* list_;
     QTreeWidget* details_;
     QLabel* message_;

@@ -19,6 +19,15 @@ namespace {
 // Site imports read the stored sites, merge and write: two clients importing the same new
 // site at once must not both insert it, so site imports take turns (per database).
 constexpr const char* kSiteImportLock = "SELECT pg_advisory_xact_lock(7306020002)";
+// A timestamptz column as the store's UTC text ("YYYY-MM-DDTHH:MM:SSZ").
+std::string utcText(const char* column) {
+    std::string s = "to_char(";
+    s += column;
+    s += " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    return s;
+}
+// Taken by storeCriteriaSet until the transaction ends (see there).
+constexpr const char* kCriteriaLock = "SELECT pg_advisory_xact_lock(7306020003)";
 // Rows per multi-row INSERT: few round trips, well under libpq's 65535 parameters.
 constexpr size_t kChunk = 500;
 
@@ -360,6 +369,22 @@ Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
         return st.error();
     if (auto st = db_.exec(kSiteImportLock); !st)
         return st.error();
+    // An edit's check: each facility it read still has that row_version. FOR UPDATE waits
+    // for anyone writing the row and then reads its committed version, and holds the row
+    // until this transaction ends, so nothing changes it between the check and the write.
+    for (const auto& [siteId, read] : batch.readVersions) {
+        std::string sql = "SELECT name, row_version, ";
+        sql += utcText("updated_at");
+        sql += " FROM factories WHERE site_id = $1 FOR UPDATE";
+        auto r = db_.query(sql, {pgText(siteId)});
+        if (!r)
+            return r.error();
+        if (r->rows() == 0)
+            return codedError("project.no_such_facility", {siteId}, location_);
+        if (r->integer(0, 1) != read)
+            return codedError("project.facility_conflict", {r->text(0, 0), siteId, r->text(0, 2)},
+                              location_);
+    }
     ImportSummary sum;
     sum.rows = static_cast<int>(batch.zones.size() + batch.factories.size());
     auto importId = beginImport("sites", sourceName, sum.rows);
@@ -392,6 +417,21 @@ Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
     return sum;
 }
 
+Result<RowVersion> PgRepository::facilityVersion(const std::string& siteId) const {
+    std::string sql = "SELECT row_version, ";
+    sql += utcText("updated_at");
+    sql += " FROM factories WHERE site_id = $1";
+    auto r = db_.query(sql, {pgText(siteId)});
+    if (!r)
+        return r.error();
+    RowVersion v;
+    if (r->rows() > 0) {
+        v.version = r->integer(0, 0);
+        v.changedAt = r->text(0, 1);
+    }
+    return v;
+}
+
 Result<std::vector<StoredCriteriaSet>> PgRepository::criteriaSets() const {
     auto r = db_.query(
         "SELECT set_id, version, name FROM criteria_sets "
@@ -420,6 +460,11 @@ Result<std::optional<CriteriaSet>> PgRepository::criteriaSet(const CriteriaRef& 
 
 Status PgRepository::storeCriteriaSet(const CriteriaSet& set) {
     if (auto st = requireWrite(); !st)
+        return st;
+    // Writes of criteria take turns until commit: an activation stores its set first, so its
+    // optimistic check of the active set (criteria_use) reads what the previous activation
+    // committed, and nobody activates another set between that check and its own write.
+    if (auto st = db_.exec(kCriteriaLock); !st)
         return st;
     // Inserted unless there; then whatever is stored (ours or another client's, written at
     // the same moment) must be the same definition.
