@@ -161,8 +161,6 @@ REPOSITORY_TEST("choosing a criteria set after someone else chose another is ref
 }
 
 REPOSITORY_TEST("a stale correction of an inspection record is refused and changes nothing") {
-    if (!backend.isFile())
-        return;  // records on a server: see the server's record tests
     const auto location = backend.newLocation();
     { Project made = fieldMaster(location); }
     auto one = Project::open(location);
