@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/criteria/criteria_ref.h"
 #include "core/criteria/criteria_set.h"
 
 class QLabel;
