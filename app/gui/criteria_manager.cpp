@@ -50,9 +50,10 @@ QString bandText(const Band& b) {
 }
 }  // namespace
 
-CriteriaManager::CriteriaManager(Project& project, QWidget* parent)
+CriteriaManager::CriteriaManager(Project& project, QWidget* parent, std::string openedAs)
     : QDialog(parent),
       project_(project),
+      openedAs_(std::move(openedAs)),
       list_(new QListWidget(this)),
       details_(new QTreeWidget(this)),
       message_(new QLabel(this)) {
@@ -238,7 +239,8 @@ bool CriteriaManager::activateSelected() {
         progress.setValue(static_cast<int>(done->load()));
     });
     tick.start(100);
-    watcher.setFuture(QtConcurrent::run([path = project_.location(), set = s, cancel, done, total,
+    watcher.setFuture(QtConcurrent::run([path = openedAs_.empty() ? project_.location() : openedAs_,
+                                         set = s, cancel, done, total,
                                          read = shownActive_]() -> Result<ActivationOutcome> {
         auto project = Project::open(path);
         if (!project)

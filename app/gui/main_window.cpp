@@ -157,7 +157,7 @@ bool MainWindow::hasProject() const {
 }
 
 QString MainWindow::projectPath() const {
-    return qs(session_->path());
+    return qs(session_->displayLocation());
 }
 
 const SiteFilter& MainWindow::filter() const {
@@ -591,8 +591,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
         rememberRecent(QFileInfo(path).absoluteFilePath());
     field_->projectOpened();
     updateTitle();
-    statusBar()->showMessage(
-        tr("Opened %1").arg(server ? QString::fromStdString(session_->path()) : path), 5000);
+    statusBar()->showMessage(tr("Opened %1").arg(server ? projectPath() : path), 5000);
     return true;
 }
 
@@ -912,7 +911,7 @@ void MainWindow::importInspections() {
 void MainWindow::manageCriteria() {
     if (!hasProject())
         return;
-    CriteriaManager manager(session_->project(), this);
+    CriteriaManager manager(session_->project(), this, session_->path());
     manager.exec();
     if (manager.changed())
         session_->reload();

@@ -98,6 +98,10 @@ TEST_CASE("a server project opens in the window; its password is shown and store
     MainWindow w;
     REQUIRE(w.openProject(url, true));
     CHECK(w.hasProject());
+    // The window's workers open their own connections with the same login: the facilities
+    // arrive (a worker without the password would find none).
+    w.waitForIdle();
+    CHECK(w.factoryCount() == 3);
     CHECK(w.windowTitle().contains(QString::fromStdString(db)));
     CHECK_FALSE(w.windowTitle().contains(QStringLiteral("mk-phan-tich-9")));
     const QString stored = allSettingsText();
