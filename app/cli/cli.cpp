@@ -93,8 +93,15 @@ int runMain(int argc, char** argv) {
             }
             for (const auto& c : commands())
                 if (std::strcmp(argv[3], c.name) == 0) {
-                    Words words{argv[2]};
-                    words.insert(words.end(), argv + 4, argv + argc);
+                    // A command with sub-commands (`package create`) takes the project after
+                    // its sub-command.
+                    const bool sub =
+                        std::strcmp(c.name, "package") == 0 && argc >= 5 && argv[4][0] != '-';
+                    Words words;
+                    if (sub)
+                        words.push_back(argv[4]);
+                    words.push_back(argv[2]);
+                    words.insert(words.end(), argv + (sub ? 5 : 4), argv + argc);
                     return c.run(words);
                 }
             std::fprintf(stderr, "safemap: unknown command '%s' (see safemap --help)\n", argv[3]);

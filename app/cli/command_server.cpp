@@ -26,16 +26,14 @@ constexpr const char* kPullUsage =
     "  --district NAMES   only the facilities of these districts (comma-separated), with\n"
     "                     their zones, assessments, scores and inspections\n";
 
-void printOutcome(const char* command, const CopyOutcome& o) {
+void printOutcome(const char* /*command*/, const CopyOutcome& o) {
     std::printf(
         "%ld zones, %ld facilities, %ld new assessments, %ld new inspections, "
         "%ld criteria sets, %ld scores\n",
         o.zones, o.factories, o.assessments, o.inspections, o.criteriaSets, o.scored);
-    if (o.recordsLeftBehind > 0)
-        std::fprintf(stderr,
-                     "safemap %s: note: %ld inspection forms (with photos) stay in the file; "
-                     "their inspections were copied\n",
-                     command, o.recordsLeftBehind);
+    if (o.records > 0 || o.mergeLogLines > 0)
+        std::printf("%ld new inspection records with %ld photos, %ld merge log lines\n", o.records,
+                    o.photos, o.mergeLogLines);
 }
 
 std::set<std::string> districtsOf(const std::string& list) {

@@ -50,9 +50,10 @@ QString bandText(const Band& b) {
 }
 }  // namespace
 
-CriteriaManager::CriteriaManager(Project& project, QWidget* parent)
+CriteriaManager::CriteriaManager(Project& project, QWidget* parent, std::string openedAs)
     : QDialog(parent),
       project_(project),
+      openedAs_(std::move(openedAs)),
       list_(new QListWidget(this)),
       details_(new QTreeWidget(this)),
       message_(new QLabel(this)) {
@@ -119,6 +120,7 @@ CriteriaManager::CriteriaManager(Project& project, QWidget* parent)
 void CriteriaManager::refreshList() {
     const auto activeRef = project_.repository().activeCriteria();
     const std::optional<CriteriaRef> active = activeRef ? *activeRef : std::nullopt;
+    shownActive_ = activeRef ? std::optional<std::optional<CriteriaRef>>(*activeRef) : std::nullopt;
     const int row = list_->currentRow();
     list_->clear();
     for (const auto& s : sets_) {
@@ -237,25 +239,27 @@ bool CriteriaManager::activateSelected() {
         progress.setValue(static_cast<int>(done->load()));
     });
     tick.start(100);
-    watcher.setFuture(QtConcurrent::run(
-        [path = project_.location(), set = s, cancel, done, total]() -> Result<ActivationOutcome> {
-            auto project = Project::open(path);
-            if (!project)
-                return project.error();
-            return activateCriteriaSet(
-                *project, set,
-                [done, total](long long d, long long t) {
-                    done->store(d);
-                    total->store(t);
-                },
-                cancel.get());
-        }));
+    watcher.setFuture(QtConcurrent::run([path = openedAs_.empty() ? project_.location() : openedAs_,
+                                         set = s, cancel, done, total,
+                                         read = shownActive_]() -> Result<ActivationOutcome> {
+        auto project = Project::open(path);
+        if (!project)
+            return project.error();
+        return activateCriteriaSet(
+            *project, set,
+            [done, total](long long d, long long t) {
+                done->store(d);
+                total->store(t);
+            },
+            cancel.get(), read);
+    }));
     loop.exec();
     tick.stop();
     progress.reset();
     const auto scored = watcher.result();
     if (!scored) {
         message_->setText(tr("Not changed: %1").arg(errorText(scored.error())));
+        refreshList();  // after a conflict: shows who is active now, and the next try uses it
         return false;
     }
     changed_ = true;

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDialog>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "core/criteria/criteria_ref.h"
 #include "core/criteria/criteria_set.h"
 
 class QLabel;
@@ -21,7 +24,9 @@ class Project;
 class CriteriaManager : public QDialog {
     Q_OBJECT
 public:
-    CriteriaManager(Project& project, QWidget* parent = nullptr);
+    /// `openedAs`: where the project was opened from (a server's URL with its password),
+    /// for the re-scoring worker's own connection; empty: the project's location.
+    CriteriaManager(Project& project, QWidget* parent = nullptr, std::string openedAs = {});
 
     /// Adds a set from a file to the list (as "Load from file…" does); false with a message
     /// shown in the dialog if the file is not a valid criteria set.
@@ -40,7 +45,11 @@ private:
     void showSet(int row);
 
     Project& project_;
+    std::string openedAs_;
     std::vector<CriteriaSet> sets_;
+    /// The active set the list shows: an activation carries it, so choosing after someone
+    /// else chose (a shared server) is refused as a conflict instead of overwriting theirs.
+    std::optional<std::optional<CriteriaRef>> shownActive_;
     QListWidget* list_;
     QTreeWidget* details_;
     QLabel* message_;

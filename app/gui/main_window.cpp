@@ -23,6 +23,7 @@
 #include "app/gui/action_table.h"
 #include "app/gui/as_of_bar.h"
 #include "app/gui/compare_panel.h"
+#include "app/gui/connect_dialog.h"
 #include "app/gui/context_layers_dialog.h"
 #include "app/gui/context_legend.h"
 #include "app/gui/cordon_dialog.h"
@@ -43,6 +44,7 @@
 #include "app/gui/retranslate.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "app/gui/search_box.h"
+#include "app/gui/server_login.h"
 #include "app/gui/shipped_data.h"
 #include "app/gui/table_import_dialog.h"
 #include "app/gui/window_layout.h"
@@ -155,7 +157,7 @@ bool MainWindow::hasProject() const {
 }
 
 QString MainWindow::projectPath() const {
-    return qs(session_->path());
+    return qs(session_->displayLocation());
 }
 
 const SiteFilter& MainWindow::filter() const {
@@ -472,6 +474,7 @@ void MainWindow::buildActions() {
     };
     add(file, QT_TR_NOOP("&New project…"), QKeySequence::New, &MainWindow::newProject);
     add(file, QT_TR_NOOP("&Open project…"), QKeySequence::Open, &MainWindow::openProjectDialog);
+    add(file, QT_TR_NOOP("Connect to &server…"), {}, &MainWindow::connectToServer);
     recentMenu_ =
         translated(file->addMenu(QString()), "safemap::MainWindow", QT_TR_NOOP("Open &recent"));
     add(file, QT_TR_NOOP("&Save view"), QKeySequence::Save, &MainWindow::saveViewState);
@@ -582,10 +585,13 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     compare_->setProject(path.toStdString(), session_->scenario());
     identify_->clear();
     canvas_->setSelection({});
-    rememberRecent(QFileInfo(path).absoluteFilePath());
+    // A server's URL may hold its password: it is never remembered nor shown.
+    const bool server = isServerLocation(path);
+    if (!server)
+        rememberRecent(QFileInfo(path).absoluteFilePath());
     field_->projectOpened();
     updateTitle();
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    statusBar()->showMessage(tr("Opened %1").arg(server ? projectPath() : path), 5000);
     return true;
 }
 
@@ -781,7 +787,9 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = hasProject() ? QFileInfo(projectPath()).fileName() : tr("no project");
+    const QString name = !hasProject()                     ? tr("no project")
+                         : isServerLocation(projectPath()) ? projectPath()
+                                                           : QFileInfo(projectPath()).fileName();
     setWindowTitle(tr("%1 — SafeMap").arg(name));
 }
 
@@ -826,6 +834,12 @@ void MainWindow::newProject() {
         return;
     }
     openProject(path);
+}
+
+void MainWindow::connectToServer() {
+    ConnectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        openProject(serverUrl(dialog.login()));
 }
 
 void MainWindow::openProjectDialog() {
@@ -897,7 +911,7 @@ void MainWindow::importInspections() {
 void MainWindow::manageCriteria() {
     if (!hasProject())
         return;
-    CriteriaManager manager(session_->project(), this);
+    CriteriaManager manager(session_->project(), this, session_->path());
     manager.exec();
     if (manager.changed())
         session_->reload();

@@ -125,6 +125,8 @@ private:
     void rememberRecent(const QString& path);
     void newProject();
     void openProjectDialog();
+    /// Project → Connect to server…: opens a server project (docs/server.md).
+    void connectToServer();
     void saveProjectAs();
     void importSites();
     void importAssessments();

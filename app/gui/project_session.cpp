@@ -159,6 +159,7 @@ Status ProjectSession::open(const std::string& path) {
         return settings.error();
     watcher_.waitForFinished();
     project_.emplace(std::move(opened).value());
+    openedAs_ = path;
     settings_ = std::move(settings).value();
     scenario_ = savedScenario(settings_);
     frame_ = SessionFrame{};
@@ -246,7 +247,7 @@ void ProjectSession::saveSettings() {
     // Written by one background thread, in order, with its own connection: a write syncs
     // the file to disk, which the UI thread must not wait for on every tick of a checkbox.
     QPointer<ProjectSession> self(this);
-    saver_.start([self, path = project_->location(), settings = settings_] {
+    saver_.start([self, path = openedAs_, settings = settings_] {
         auto project = Project::open(path);
         Status st = project ? saveProjectSettings(*project, settings) : Status(project.error());
         if (!st)
@@ -276,7 +277,7 @@ void ProjectSession::startNext() {
     if (!pending_ || !project_)
         return;
     JobInput in;
-    in.path = project_->location();
+    in.path = openedAs_;
     in.work = pending_;
     in.previous = frame_;
     in.basemap = basemap_;

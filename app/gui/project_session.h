@@ -64,7 +64,12 @@ public:
     void close();
     bool isOpen() const { return project_.has_value(); }
     Project& project() { return *project_; }
-    std::string path() const { return project_ ? project_->location() : std::string(); }
+    /// Where the project was opened from: what workers and dialogs open their own
+    /// connections with. For a server, the URL with its password (kept in memory only: show
+    /// displayLocation() instead).
+    std::string path() const { return project_ ? openedAs_ : std::string(); }
+    /// The project's location for people: a server's without its password.
+    std::string displayLocation() const { return project_ ? project_->location() : std::string(); }
 
     /// The offline basemap, drawn under every project (and alone when none is open).
     void setBasemap(std::vector<LayerRender> basemap);
@@ -111,6 +116,7 @@ private:
     void showEarly(const SessionFrame& frame);
 
     std::optional<Project> project_;
+    std::string openedAs_;
     ProjectSettings settings_;
     Scenario scenario_;
     std::vector<LayerRender> basemap_;

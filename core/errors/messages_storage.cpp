@@ -80,6 +80,21 @@ constexpr ErrorTemplate kMessages[] = {
      "lỗi nội bộ: {1} điểm cho {2} kết quả của {3} chỉ số"},
     {"internal.score_batch", "scoreBatch: {1} answers for {2} assessments of {3} indices",
      "lỗi nội bộ: {1} câu trả lời cho {2} đánh giá của {3} chỉ số"},
+    // Optimistic version checks: an edit carries what it read; someone else saved first.
+    {"project.facility_conflict",
+     "facility {1} ({2}) was changed by someone else at {3} since you read it; nothing was "
+     "saved: reload and make your change again",
+     "cơ sở {1} ({2}) đã được người khác sửa lúc {3} — chưa lưu gì: tải lại rồi sửa lại"},
+    {"project.record_conflict",
+     "inspection record {1} of facility {2} was changed by someone else at {3} since you read "
+     "it; nothing was saved: reload and make your change again",
+     "biên bản kiểm tra {1} của cơ sở {2} đã được người khác sửa lúc {3} — chưa lưu gì: tải "
+     "lại rồi sửa lại"},
+    {"project.criteria_conflict",
+     "the active criteria set was changed by someone else to {1} since you read it; nothing "
+     "was saved: reload and choose again",
+     "bộ tiêu chí đang dùng đã được người khác đổi thành {1} sau khi bạn mở — chưa lưu gì: tải "
+     "lại rồi chọn lại"},
 };
 
 }  // namespace

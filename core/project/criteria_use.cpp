@@ -6,21 +6,27 @@
 
 namespace safemap {
 
-Result<ActivationOutcome> activateCriteriaSet(Project& project, const CriteriaSet& set,
-                                              const ProgressFn& progress,
-                                              const std::atomic<bool>* cancel) {
+Result<ActivationOutcome> activateCriteriaSet(
+    Project& project, const CriteriaSet& set, const ProgressFn& progress,
+    const std::atomic<bool>* cancel, const std::optional<std::optional<CriteriaRef>>& readActive) {
     ProjectRepository& repo = project.repository();
     auto tx = repo.beginWrite();
     if (!tx)
         return tx.error();
+    // The set is stored first: on a shared server that makes activations take turns (the
+    // repository holds a lock until commit), so the active set read next is the one the
+    // previous activation committed, and the check below cannot be overtaken.
+    if (auto st = repo.storeCriteriaSet(set); !st)
+        return st.error();
     auto active = repo.activeCriteria();
     if (!active)
         return active.error();
+    if (readActive && *readActive != *active)
+        return codedError("project.criteria_conflict",
+                          {*active ? (*active)->key() : std::string("—")}, project.location());
     ActivationOutcome out;
     out.set = CriteriaRef{set.id, set.version};
     out.changed = !*active || !(**active == out.set);
-    if (auto st = repo.storeCriteriaSet(set); !st)
-        return st.error();
     auto scored = rescoreAll(repo, compileCriteria(set), progress, cancel);
     if (!scored)
         return scored.error();

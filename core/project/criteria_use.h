@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "core/criteria/criteria_set.h"
 #include "core/project/project_facts.h"
@@ -22,9 +23,14 @@ struct ActivationOutcome {
 /// every assessment with it, then makes it the active set — all in one transaction, so an
 /// interruption leaves the previous set active with its scores, never an active set
 /// without scores.
+///
+/// `readActive`, when given, is the active set the user saw when choosing (empty inside: none
+/// was active): if someone else has activated another set since, nothing changes and the
+/// Error is project.criteria_conflict.
 [[nodiscard]] Result<ActivationOutcome> activateCriteriaSet(
     Project& project, const CriteriaSet& set, const ProgressFn& progress = {},
-    const std::atomic<bool>* cancel = nullptr);
+    const std::atomic<bool>* cancel = nullptr,
+    const std::optional<std::optional<CriteriaRef>>& readActive = std::nullopt);
 
 /// The project's active set, or `fallback` when it has none (null if neither).
 [[nodiscard]] Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(

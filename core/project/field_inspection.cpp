@@ -140,6 +140,10 @@ Result<InspectionRecord> saveInspection(Project& project, const InspectionDraft&
         if (it == stored->end())
             return codedError("inspection.record_missing", {record.recordId, record.siteId},
                               project.location());
+        // Inside the write transaction: nobody saves the record between this check and ours.
+        if (!draft.readHash.empty() && recordContentHash(*it) != draft.readHash)
+            return codedError("project.record_conflict",
+                              {record.recordId, record.siteId, it->updatedAt}, project.location());
         record.recordedAt = it->recordedAt;
         record.origin = it->origin;
         record.mergedHash = it->mergedHash;
@@ -188,7 +192,8 @@ const std::set<SiteField>& correctableFields() {
 }
 
 Result<ImportSummary> correctFacility(Project& project, Factory corrected,
-                                      const std::set<SiteField>& fields) {
+                                      const std::set<SiteField>& fields,
+                                      std::optional<int64_t> readVersion) {
     for (SiteField f : fields)
         if (!correctableFields().count(f))
             return codedError("inspection.not_correctable", {std::string(siteFieldKey(f))});
@@ -202,6 +207,8 @@ Result<ImportSummary> correctFacility(Project& project, Factory corrected,
     SiteBatch batch;
     batch.factories = {std::move(corrected)};
     batch.provided = fields;
+    if (readVersion)
+        batch.readVersions[id] = *readVersion;
     ProjectRepository& repo = project.repository();
     auto tx = repo.beginWrite();
     if (!tx)

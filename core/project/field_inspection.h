@@ -24,6 +24,10 @@ std::vector<MeasureCheck> measuresToCheck(const CriteriaSet& set);
 struct InspectionDraft {
     InspectionRecord record;  ///< an empty recordId makes a new record
     std::vector<Photo> newPhotos;
+    /// Editing a stored record: recordContentHash() of the record as it was read. If the
+    /// stored record no longer has it (someone else saved it since), nothing is saved and
+    /// the Error is project.record_conflict. Empty: no check.
+    std::string readHash;
 };
 
 /// Checks what a record must satisfy before it is stored: a date not after `today`, an
@@ -56,7 +60,11 @@ const std::set<SiteField>& correctableFields();
 /// Writes the `fields` of `corrected` over the stored facility (the others stay as stored),
 /// in one transaction, logged as a correction. A corrected position is exact (the inspector
 /// placed it). Fields outside correctableFields() are refused.
-[[nodiscard]] Result<ImportSummary> correctFacility(Project& project, Factory corrected,
-                                                    const std::set<SiteField>& fields);
+/// `readVersion`: the facility's version when the correction was read
+/// (ProjectRepository::facilityVersion); if someone else changed it since, nothing is saved
+/// and the Error is project.facility_conflict.
+[[nodiscard]] Result<ImportSummary> correctFacility(
+    Project& project, Factory corrected, const std::set<SiteField>& fields,
+    std::optional<int64_t> readVersion = std::nullopt);
 
 }  // namespace safemap

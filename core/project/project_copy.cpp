@@ -1,7 +1,12 @@
 #include "core/project/project_copy.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
 #include <unordered_set>
 
+#include "core/model/inspection_record.h"
 #include "core/project/scoring_run.h"
 #include "core/scoring/compiled_criteria.h"
 
@@ -128,10 +133,32 @@ Result<CopyOutcome> copyProject(const Project& from, Project& to, const CopyOpti
     if (auto st = dst.finishImport(*importId, assessed); !st)
         return st.error();
 
+    // An inspection record's own inspections row comes with the record (putInspectionRecord
+    // below): copied as a plain row as well, it would be counted twice by the rules.
+    std::multiset<std::tuple<std::string, Date, std::string, std::string>> ofRecords;
+    for (const auto& r : *records)
+        if (siteIds.count(r.siteId)) {
+            const Inspection i = inspectionOf(r, {});
+            ofRecords.emplace(i.siteId, i.date, i.inspector, i.finding);
+        }
+    std::map<std::string, std::string> recordSource;  // record id → its row's source
     std::vector<Inspection> kept;
-    for (auto& i : *inspections)
-        if (siteIds.count(i.siteId))
-            kept.push_back(std::move(i));
+    for (auto& i : *inspections) {
+        if (!siteIds.count(i.siteId))
+            continue;
+        auto it = ofRecords.find({i.siteId, i.date, i.inspector, i.finding});
+        if (it != ofRecords.end()) {
+            ofRecords.erase(it);
+            for (const auto& r : *records)
+                if (r.siteId == i.siteId && r.date == i.date && !recordSource.count(r.recordId) &&
+                    inspectionOf(r, {}).finding == i.finding && r.inspector == i.inspector) {
+                    recordSource[r.recordId] = i.source;
+                    break;
+                }
+            continue;
+        }
+        kept.push_back(std::move(i));
+    }
     auto inspectionImport = dst.beginImport("inspections", source, static_cast<long>(kept.size()));
     if (!inspectionImport)
         return inspectionImport.error();
@@ -162,8 +189,54 @@ Result<CopyOutcome> copyProject(const Project& from, Project& to, const CopyOpti
     if (*active)
         if (auto st = dst.setActiveCriteria(**active); !st)
             return st.error();
-    for (const auto& r : *records)
-        out.recordsLeftBehind += siteIds.count(r.siteId) ? 1 : 0;
+
+    // Inspection records with their photos (one record's bytes in memory at a time), then
+    // the merge audit log lines about what was copied; both only where missing.
+    auto stored = dst.inspectionRecords();
+    if (!stored)
+        return stored.error();
+    std::set<std::string> there;
+    for (const auto& r : *stored)
+        there.insert(r.recordId);
+    std::set<std::string> copiedKeys(siteIds.begin(), siteIds.end());
+    for (const auto& r : *records) {
+        if (!siteIds.count(r.siteId))
+            continue;
+        copiedKeys.insert(r.recordId);
+        for (const auto& p : r.photos)
+            copiedKeys.insert(p.photoId);
+        if (there.count(r.recordId))
+            continue;
+        std::vector<Photo> photos;
+        for (const auto& info : r.photos) {
+            auto data = src.photoData(info.photoId);
+            if (!data)
+                return data.error();
+            photos.push_back({info, std::move(data).value()});
+        }
+        const auto s = recordSource.find(r.recordId);
+        if (auto st =
+                dst.putInspectionRecord(r, photos, s != recordSource.end() ? s->second : source);
+            !st)
+            return st.error();
+        ++out.records;
+        out.photos += static_cast<long>(photos.size());
+    }
+    auto log = src.mergeLog();
+    if (!log)
+        return log.error();
+    auto logThere = dst.mergeLog();
+    if (!logThere)
+        return logThere.error();
+    std::vector<MergeLogEntry> lines;
+    for (const auto& e : *log)
+        if ((e.item == "package" || copiedKeys.count(e.itemKey)) &&
+            std::find(logThere->begin(), logThere->end(), e) == logThere->end())
+            lines.push_back(e);
+    if (!lines.empty())
+        if (auto st = dst.appendMergeLog(lines); !st)
+            return st.error();
+    out.mergeLogLines = static_cast<long>(lines.size());
     if (auto st = (*tx)->commit(); !st)
         return st.error();
     return out;

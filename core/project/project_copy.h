@@ -21,14 +21,15 @@ struct CopyOutcome {
     long assessments = 0;  ///< new in the destination (already there: not counted)
     long inspections = 0;  ///< new in the destination
     long criteriaSets = 0;
-    long scored = 0;  ///< scores written (every set that had scores, re-scored)
-    /// Inspection records (field forms with photos) a server cannot hold: their inspections
-    /// rows are copied, the forms are not.
-    long recordsLeftBehind = 0;
+    long scored = 0;         ///< scores written (every set that had scores, re-scored)
+    long records = 0;        ///< inspection records (field forms) new in the destination
+    long photos = 0;         ///< their photos
+    long mergeLogLines = 0;  ///< merge audit log lines new in the destination
 };
 
 /// Copies one project into another in ONE write transaction of the destination (all or
 /// nothing): settings, criteria sets and the active set, sites, assessments, inspections,
+/// inspection records with their photos, the merge audit log,
 /// then every set's scores computed again from the copied assessments (scoring is
 /// deterministic, so they are the source's scores). What `safemap push` (file → server)
 /// and `safemap pull` (server → file) do. Copying into a project that already holds some

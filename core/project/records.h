@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +22,10 @@ struct SiteBatch {
     /// leave every other attribute of an existing site as stored; a new site gets them
     /// empty (zones: the import's default kind). Batches built in code provide everything.
     std::set<SiteField> provided = allSiteFields();
+    /// Facilities an edit read (site id → ProjectRepository::facilityVersion's version): each
+    /// is written only if it still has that version; otherwise the whole batch is refused
+    /// with project.facility_conflict and nothing changes (someone else edited it since).
+    std::map<std::string, int64_t> readVersions;
 };
 
 /// \brief What an import of sites did: counts by outcome. Unchanged rows are not rewritten.

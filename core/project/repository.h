@@ -45,6 +45,13 @@ struct StoredAssessment {
     Assessment assessment;
 };
 
+/// \brief A row's version as an edit reads it (optimistic concurrency): the edit carries the
+/// version back, and the store refuses it if the row changed in between.
+struct RowVersion {
+    int64_t version = 0;    ///< opaque, grows with every change; 0: no such row
+    std::string changedAt;  ///< UTC "YYYY-MM-DDTHH:MM:SSZ" of the last change, "" if unknown
+};
+
 /// \brief Where a project's facts live. Storage only stores: scoring, the rules and
 /// styling run above it (core/project), and only an implementation of this interface
 /// touches SQL. The GeoPackage file (core/storage) is one implementation; a shared server
@@ -77,6 +84,9 @@ public:
     /// the import itself.
     [[nodiscard]] virtual Result<ImportSummary> upsertSites(const SiteBatch& batch,
                                                             const std::string& sourceName) = 0;
+    /// The version of one facility now: what an edit reads before the user changes it, and
+    /// passes back in SiteBatch::readVersions.
+    [[nodiscard]] virtual Result<RowVersion> facilityVersion(const std::string& siteId) const = 0;
 
     // --- criteria sets -----------------------------------------------------------------
     [[nodiscard]] virtual Result<std::vector<StoredCriteriaSet>> criteriaSets() const = 0;

@@ -207,6 +207,10 @@ Result<ImportSummary> GpkgRepository::upsertSites(const SiteBatch& batch,
     return safemap::upsertSites(db_, batch, sourceName);
 }
 
+Result<RowVersion> GpkgRepository::facilityVersion(const std::string& siteId) const {
+    return loadFacilityVersion(db_, siteId);
+}
+
 Result<std::vector<StoredCriteriaSet>> GpkgRepository::criteriaSets() const {
     return loadCriteriaSets(db_);
 }

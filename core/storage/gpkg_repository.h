@@ -35,6 +35,7 @@ public:
     Result<std::vector<Factory>> factories() const override;
     Result<ImportSummary> upsertSites(const SiteBatch& batch,
                                       const std::string& sourceName) override;
+    Result<RowVersion> facilityVersion(const std::string& siteId) const override;
 
     Result<std::vector<StoredCriteriaSet>> criteriaSets() const override;
     Result<std::optional<CriteriaSet>> criteriaSet(const CriteriaRef& ref) const override;

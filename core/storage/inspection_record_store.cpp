@@ -20,37 +20,6 @@ constexpr const char* kRecordColumns =
     "record_id, site_id, inspected_on, inspector, outcome, fix_by, findings, notes, measures, "
     "position_source, origin, merged_hash, recorded_at, updated_at, geom";
 
-std::string measuresToJson(const std::vector<MeasureCheck>& measures) {
-    json out = json::array();
-    for (const auto& m : measures) {
-        json item{{"id", m.indexId}};
-        item["implemented"] = m.implemented ? json(*m.implemented) : json(nullptr);
-        out.push_back(std::move(item));
-    }
-    return out.dump();
-}
-
-// The column is written only by measuresToJson; anything else (edited in QGIS) is an Error
-// naming the record rather than a silently empty list.
-Result<std::vector<MeasureCheck>> measuresFromJson(const std::string& text,
-                                                   const std::string& recordId,
-                                                   const std::string& path) {
-    const json parsed = json::parse(text, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_array())
-        return codedError("project.record_measures_not_list", {recordId}, path);
-    std::vector<MeasureCheck> out;
-    for (const auto& item : parsed) {
-        if (!item.is_object() || !item.contains("id") || !item["id"].is_string())
-            return codedError("project.record_measure_no_id", {recordId}, path);
-        MeasureCheck m;
-        m.indexId = item["id"].get<std::string>();
-        if (item.contains("implemented") && item["implemented"].is_boolean())
-            m.implemented = item["implemented"].get<bool>();
-        out.push_back(std::move(m));
-    }
-    return out;
-}
-
 Status refreshExtent(Database& db, const std::string& table) {
     return db.exec(
         "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_" + table +
@@ -69,6 +38,35 @@ void bindOptionalDate(Statement& st, int index, const std::optional<Date>& d) {
 }
 
 }  // namespace
+
+std::string measuresToJson(const std::vector<MeasureCheck>& measures) {
+    json out = json::array();
+    for (const auto& m : measures) {
+        json item{{"id", m.indexId}};
+        item["implemented"] = m.implemented ? json(*m.implemented) : json(nullptr);
+        out.push_back(std::move(item));
+    }
+    return out.dump();
+}
+
+Result<std::vector<MeasureCheck>> measuresFromJson(const std::string& text,
+                                                   const std::string& recordId,
+                                                   const std::string& path) {
+    const json parsed = json::parse(text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_array())
+        return codedError("project.record_measures_not_list", {recordId}, path);
+    std::vector<MeasureCheck> out;
+    for (const auto& item : parsed) {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string())
+            return codedError("project.record_measure_no_id", {recordId}, path);
+        MeasureCheck m;
+        m.indexId = item["id"].get<std::string>();
+        if (item.contains("implemented") && item["implemented"].is_boolean())
+            m.implemented = item["implemented"].get<bool>();
+        out.push_back(std::move(m));
+    }
+    return out;
+}
 
 Result<std::vector<InspectionRecord>> loadInspectionRecords(const Database& db,
                                                             const std::string& siteId) {

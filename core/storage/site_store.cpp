@@ -3,6 +3,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/gpkg_geometry.h"
 #include "core/storage/site_merge.h"
@@ -135,10 +136,52 @@ std::string placeholders(int n) {
     return s;
 }
 
+// The edit's check: every facility it read still has the version it read. Runs inside
+// the write transaction (BEGIN IMMEDIATE), so nobody can change one between check and write.
+Status checkReadVersions(const Database& db, const SiteBatch& batch) {
+    for (const auto& [siteId, read] : batch.readVersions) {
+        auto now = loadFacilityVersion(db, siteId);
+        if (!now)
+            return now.error();
+        if (now->version == 0)
+            return codedError("project.no_such_facility", {siteId}, db.path());
+        if (now->version != read) {
+            auto name = db.prepare("SELECT name FROM factories WHERE site_id = ?");
+            if (!name)
+                return name.error();
+            name->bind(1, siteId);
+            const std::string shown = name->step() ? name->text(0) : siteId;
+            return codedError("project.facility_conflict", {shown, siteId, now->changedAt},
+                              db.path());
+        }
+    }
+    return {};
+}
+
 }  // namespace
+
+Result<RowVersion> loadFacilityVersion(const Database& db, const std::string& siteId) {
+    auto st = db.prepare(
+        "SELECT f.updated_at, (SELECT max(c.fid) FROM change_log c "
+        "WHERE c.table_name = 'factories' AND c.row_key = f.site_id) "
+        "FROM factories f WHERE f.site_id = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, siteId);
+    RowVersion v;
+    if (st->step()) {
+        v.changedAt = st->text(0);
+        v.version = (st->isNull(1) ? 0 : st->integer(1)) + 1;
+    }
+    if (!st->error().empty())
+        return st->failure(db.path());
+    return v;
+}
 
 Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
                                   const std::string& sourceName) {
+    if (auto st = checkReadVersions(db, batch); !st)
+        return st.error();
     ImportSummary sum;
     sum.rows = static_cast<int>(batch.zones.size() + batch.factories.size());
     const std::string now = db.nowUtc();

@@ -420,6 +420,65 @@
     </message>
 </context>
 <context>
+    <name>safemap::ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>Kết nối tới máy chủ</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass</source>
+        <translation>để trống: lấy từ ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>(new connection)</source>
+        <translation>(kết nối mới)</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Gần đây:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Người dùng:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>Chế độ SSL:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Thử kết nối</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Chưa kết nối được: %1</translation>
+    </message>
+    <message>
+        <source>Connected: a SafeMap project, schema %1.</source>
+        <translation>Đã kết nối: dự án SafeMap, lược đồ %1.</translation>
+    </message>
+</context>
+<context>
     <name>safemap::ContextLayerEditor</name>
     <message>
         <source>points</source>
@@ -2078,6 +2137,10 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>One printable page per facility of a field package: record, latest assessment, past inspections, a map and a blank findings form</source>
         <translation>Mỗi cơ sở của gói công tác một trang để in: thông tin, đánh giá gần nhất, các lần kiểm tra trước, bản đồ và mẫu ghi kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>Kết nối tới &amp;máy chủ…</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,39 @@ TEST_CASE("safemap push and pull: the sample province round-trips through the se
     CHECK(again.err.contains("already exists"));
     CHECK(digest(back) == backBefore);
 }
+
+TEST_CASE("safemap --db URL package create and merge: field work on a server project",
+          "[postgresql][field]") {
+    if (!postgresAvailable()) {
+        WARN(kNoPostgres);
+        return;
+    }
+    TempDir dir;
+    PgDatabases databases;
+    const QString url = QString::fromStdString(pgAdminUrl(databases.create()));
+    const QString file = QString::fromStdString(dir.file("tinh.gpkg"));
+    makeSampleProject(file);
+    run({"push", file, url});
+
+    const QString package = QString::fromStdString(dir.file("duy_tien.gpkg"));
+    const QString made =
+        run({"--db", url, "package", "create", "--out", package, "--list", "inspect", "--district",
+             "Duy Tien", "--top", "4", "--start", "105.9120,20.5410"});
+    CHECK(made.contains("4 facilities"));
+    CHECK(validatorSays(package).isEmpty());
+    const QString listed = run({"list", package, "--inspect", "--no-filter"});
+    const QString site = listed.split('\n').at(1).split(',').at(3);
+    run({"inspect", package, "--site", site, "--date", "2021-07-02", "--inspector", "Trần Thị Bình",
+         "--outcome", "keep"});
+
+    const QString dry = run({"--db", url, "package", "merge", package, "--dry-run"});
+    CHECK(dry.contains("would add 1 inspections"));
+    CHECK(run({"--db", url, "package", "merge", package}).contains("added 1 inspections"));
+    CHECK(run({"--db", url, "package", "merge", package}).contains("nothing new"));
+
+    // Pulled back, the file holds the record merged on the server.
+    const QString back = QString::fromStdString(dir.file("ve.gpkg"));
+    const QString pulled = run({"pull", url, back});
+    CHECK(pulled.contains("1 new inspection records"));
+    CHECK(validatorSays(back).isEmpty());
+}

@@ -141,6 +141,12 @@ public:
         static std::atomic<int> counter{0};
         std::string name =
             kind + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+        // The group roles come with the first project's migration; a test that adds its
+        // logins before creating its project (or runs first on a new cluster) needs them now.
+        std::string ensure = "DO $$ BEGIN CREATE ROLE ";
+        ensure += group;
+        ensure += " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$";
+        pgAdminExec("postgres", ensure);
         pgAdminExec("postgres",
                     "CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' IN ROLE " + group);
         names_.push_back(name);

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/project/criteria_use.h"
+#include "core/project/field_inspection.h"
 #include "core/project/imports.h"
 #include "core/project/project_copy.h"
 #include "core/project/project_settings.h"
@@ -33,6 +34,9 @@ struct Contents {
         std::tuple<std::string, std::string, int32_t, double, int, bool, int, uint64_t, uint32_t>>
         scores;
     std::vector<Inspection> inspections;
+    std::vector<InspectionRecord> records;  ///< by id, with their photos' bytes below
+    std::map<std::string, std::vector<std::uint8_t>> photos;
+    std::vector<MergeLogEntry> mergeLog;
 };
 
 template <class T>
@@ -72,6 +76,13 @@ Contents contentsOf(const Project& project) {
                 })
                 .ok());
     c.inspections = valueOf(repo.inspections());
+    c.records = valueOf(repo.inspectionRecords());
+    std::sort(c.records.begin(), c.records.end(),
+              [](const auto& a, const auto& b) { return a.recordId < b.recordId; });
+    for (const auto& r : c.records)
+        for (const auto& p : r.photos)
+            c.photos[p.photoId] = valueOf(repo.photoData(p.photoId));
+    c.mergeLog = valueOf(repo.mergeLog());
     return c;
 }
 
@@ -84,6 +95,9 @@ void requireSame(const Contents& a, const Contents& b) {
     CHECK(a.assessments == b.assessments);
     CHECK(a.scores == b.scores);
     CHECK(a.inspections == b.inspections);
+    CHECK(a.records == b.records);
+    CHECK(a.photos == b.photos);
+    CHECK(a.mergeLog == b.mergeLog);
 }
 
 /// A project with every kind of fact: a zone, three facilities in two districts, two
@@ -121,6 +135,40 @@ Project sampleProject(const std::string& path) {
                                                 "Chưa đo thân nhiệt"},
                                                {"9900000003", "2021-06-23", "Đoàn 2", "có", ""}}))
                 .ok());
+    // A field inspection record with a photo, and a merge audit log line.
+    InspectionDraft draft;
+    draft.record.siteId = "MST-9900000002";
+    draft.record.date = *parseDate("2021-06-24");
+    draft.record.inspector = "Trần Thị Bình";
+    draft.record.findings = "Nhà ăn có vách ngăn";
+    draft.record.position = GeoPoint{105.82, 21.0};
+    draft.record.positionSource = PositionSource::Map;
+    std::vector<std::uint8_t> jpeg(3000, 0x5A);
+    jpeg[0] = 0xFF;
+    jpeg[1] = 0xD8;
+    jpeg[2] = 0xFF;
+    auto photo = photoFromBytes("anh_nha_an.jpg", jpeg);
+    REQUIRE(photo.has_value());
+    draft.record.photos = {photo->info};
+    draft.newPhotos = {*photo};
+    auto saved = saveInspection(project, draft);
+    INFO((saved.ok() ? std::string() : saved.error().describe()));
+    REQUIRE(saved.ok());
+    {
+        auto tx = project.repository().beginWrite();
+        REQUIRE(tx.ok());
+        const MergeLogEntry line{"2021-06-25T08:00:00Z",
+                                 "pkg-1",
+                                 "goi_thang_6.gpkg",
+                                 "Nguyễn Văn An",
+                                 "inspection",
+                                 saved->recordId,
+                                 "added",
+                                 "Cơ sở 2",
+                                 "abc"};
+        REQUIRE(project.repository().appendMergeLog({&line, 1}).ok());
+        REQUIRE((*tx)->commit().ok());
+    }
     ProjectSettings s;
     s.filter.districts = {"Duy Tiên"};
     s.rules.largeWorkforce = 700;
@@ -140,7 +188,10 @@ TEST_CASE(
     REQUIRE(outcome.ok());
     CHECK(outcome->factories == 3);
     CHECK(outcome->assessments == 4);
-    CHECK(outcome->inspections == 2);
+    CHECK(outcome->inspections == 2);  // the record's own row comes with the record
+    CHECK(outcome->records == 1);
+    CHECK(outcome->photos == 1);
+    CHECK(outcome->mergeLogLines == 1);
     CHECK(outcome->criteriaSets == 2);
     CHECK(outcome->scored == 8);  // 4 assessments under each of the two sets
     const Contents before = contentsOf(original);
@@ -150,6 +201,8 @@ TEST_CASE(
     REQUIRE(again.ok());
     CHECK(again->assessments == 0);
     CHECK(again->inspections == 0);
+    CHECK(again->records == 0);
+    CHECK(again->mergeLogLines == 0);
     requireSame(before, contentsOf(copy));
 }
 
@@ -189,4 +242,7 @@ TEST_CASE("a project pushed to the server and pulled back is the same project", 
     Project back = Project::create(dir.file("back.gpkg")).value();
     REQUIRE(copyProject(server, back).ok());
     requireSame(before, contentsOf(back));
+    CHECK(before.records.size() == 1);
+    CHECK(before.photos.size() == 1);
+    CHECK(before.mergeLog.size() == 1);
 }

@@ -1,5 +1,7 @@
 #include "core/storage/pg/pg_repository.h"
 
+#include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "core/criteria/criteria_io.h"
@@ -7,6 +9,7 @@
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
 #include "core/storage/gpkg_geometry.h"
+#include "core/storage/inspection_record_store.h"
 #include "core/storage/pg/pg_schema.h"
 #include "core/storage/score_text.h"
 #include "core/storage/site_merge.h"
@@ -19,6 +22,15 @@ namespace {
 // Site imports read the stored sites, merge and write: two clients importing the same new
 // site at once must not both insert it, so site imports take turns (per database).
 constexpr const char* kSiteImportLock = "SELECT pg_advisory_xact_lock(7306020002)";
+// A timestamptz column as the store's UTC text ("YYYY-MM-DDTHH:MM:SSZ").
+std::string utcText(const char* column) {
+    std::string s = "to_char(";
+    s += column;
+    s += " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    return s;
+}
+// Taken by storeCriteriaSet until the transaction ends (see there).
+constexpr const char* kCriteriaLock = "SELECT pg_advisory_xact_lock(7306020003)";
 // Rows per multi-row INSERT: few round trips, well under libpq's 65535 parameters.
 constexpr size_t kChunk = 500;
 
@@ -360,6 +372,22 @@ Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
         return st.error();
     if (auto st = db_.exec(kSiteImportLock); !st)
         return st.error();
+    // An edit's check: each facility it read still has that row_version. FOR UPDATE waits
+    // for anyone writing the row and then reads its committed version, and holds the row
+    // until this transaction ends, so nothing changes it between the check and the write.
+    for (const auto& [siteId, read] : batch.readVersions) {
+        std::string sql = "SELECT name, row_version, ";
+        sql += utcText("updated_at");
+        sql += " FROM factories WHERE site_id = $1 FOR UPDATE";
+        auto r = db_.query(sql, {pgText(siteId)});
+        if (!r)
+            return r.error();
+        if (r->rows() == 0)
+            return codedError("project.no_such_facility", {siteId}, location_);
+        if (r->integer(0, 1) != read)
+            return codedError("project.facility_conflict", {r->text(0, 0), siteId, r->text(0, 2)},
+                              location_);
+    }
     ImportSummary sum;
     sum.rows = static_cast<int>(batch.zones.size() + batch.factories.size());
     auto importId = beginImport("sites", sourceName, sum.rows);
@@ -392,6 +420,21 @@ Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
     return sum;
 }
 
+Result<RowVersion> PgRepository::facilityVersion(const std::string& siteId) const {
+    std::string sql = "SELECT row_version, ";
+    sql += utcText("updated_at");
+    sql += " FROM factories WHERE site_id = $1";
+    auto r = db_.query(sql, {pgText(siteId)});
+    if (!r)
+        return r.error();
+    RowVersion v;
+    if (r->rows() > 0) {
+        v.version = r->integer(0, 0);
+        v.changedAt = r->text(0, 1);
+    }
+    return v;
+}
+
 Result<std::vector<StoredCriteriaSet>> PgRepository::criteriaSets() const {
     auto r = db_.query(
         "SELECT set_id, version, name FROM criteria_sets "
@@ -420,6 +463,11 @@ Result<std::optional<CriteriaSet>> PgRepository::criteriaSet(const CriteriaRef& 
 
 Status PgRepository::storeCriteriaSet(const CriteriaSet& set) {
     if (auto st = requireWrite(); !st)
+        return st;
+    // Writes of criteria take turns until commit: an activation stores its set first, so its
+    // optimistic check of the active set (criteria_use) reads what the previous activation
+    // committed, and nobody activates another set between that check and its own write.
+    if (auto st = db_.exec(kCriteriaLock); !st)
         return st;
     // Inserted unless there; then whatever is stored (ours or another client's, written at
     // the same moment) must be the same definition.
@@ -691,7 +739,7 @@ Result<int> PgRepository::addInspections(std::span<const Inspection> inspections
             "INSERT INTO inspections (site_id, inspected_on, inspector, measures_ok, finding, "
             "source, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7) "
             "ON CONFLICT (site_id, inspected_on, coalesce(inspector, ''), "
-            "coalesce(finding, '')) DO NOTHING RETURNING 1",
+            "coalesce(finding, '')) WHERE record_id IS NULL DO NOTHING RETURNING 1",
             {pgText(i.siteId), pgText(formatDate(i.date)), pgTextOrNull(i.inspector),
              pgBool(i.measuresOk), pgTextOrNull(i.finding), pgTextOrNull(i.source),
              i.outcome ? pgText(outcomeCode(*i.outcome)) : PgParam()});
@@ -734,45 +782,282 @@ Result<std::vector<Inspection>> PgRepository::inspections(const std::string& sit
     return out;
 }
 
-// A server holds no inspection records (putInspectionRecord refuses them), so the truthful
-// answer to "which records are there" is none.
-Result<std::vector<InspectionRecord>> PgRepository::inspectionRecords(const std::string&) const {
-    return std::vector<InspectionRecord>{};
+namespace {
+
+constexpr const char* kRecordSelect =
+    "SELECT record_id, site_id, inspected_on, inspector, outcome, fix_by, findings, notes, "
+    "measures, position_source, origin, merged_hash, recorded_at, updated_at, ST_X(geom), "
+    "ST_Y(geom) FROM inspection_records";
+
+Result<InspectionRecord> readRecord(const PgRows& r, int i, const std::string& location) {
+    InspectionRecord rec;
+    rec.recordId = r.text(i, 0);
+    rec.siteId = r.text(i, 1);
+    const auto date = parseDate(r.text(i, 2));
+    if (!date)
+        return codedError("project.record_bad_date", {rec.recordId, r.text(i, 2)}, location);
+    rec.date = *date;
+    rec.inspector = r.text(i, 3);
+    const auto outcome = outcomeFromCode(r.text(i, 4));
+    if (!outcome)
+        return codedError("project.record_bad_outcome", {rec.recordId, r.text(i, 4)}, location);
+    rec.outcome = *outcome;
+    if (!r.isNull(i, 5))
+        rec.fixBy = parseDate(r.text(i, 5));
+    rec.findings = r.text(i, 6);
+    rec.notes = r.text(i, 7);
+    auto measures = measuresFromJson(r.text(i, 8), rec.recordId, location);
+    if (!measures)
+        return measures.error();
+    rec.measures = std::move(measures).value();
+    rec.positionSource = positionSourceFromCode(r.text(i, 9));
+    rec.origin = r.text(i, 10);
+    rec.mergedHash = r.text(i, 11);
+    rec.recordedAt = r.text(i, 12);
+    rec.updatedAt = r.text(i, 13);
+    if (!r.isNull(i, 14))
+        rec.position = GeoPoint{r.real(i, 14), r.real(i, 15)};
+    return rec;
 }
 
-Result<std::vector<std::uint8_t>> PgRepository::photoData(const std::string&) const {
-    return notOnServer("photos", location_);
+}  // namespace
+
+Result<std::vector<InspectionRecord>> PgRepository::inspectionRecords(
+    const std::string& siteId) const {
+    std::string sql = kRecordSelect;
+    std::vector<PgParam> params;
+    if (!siteId.empty()) {
+        sql += " WHERE site_id = $1";
+        params.push_back(pgText(siteId));
+    }
+    sql += " ORDER BY inspected_on, fid";
+    // In a write, the rows read are held until commit: an edit's optimistic check
+    // (saveInspection) and its write see the same record, and a second editor waits.
+    if (writing_)
+        sql += " FOR UPDATE";
+    auto r = db_.query(sql, params);
+    if (!r)
+        return r.error();
+    std::vector<InspectionRecord> out;
+    std::unordered_map<std::string, size_t> byId;
+    for (int i = 0; i < r->rows(); ++i) {
+        auto rec = readRecord(*r, i, location_);
+        if (!rec)
+            return rec.error();
+        byId.emplace(rec->recordId, out.size());
+        out.push_back(std::move(rec).value());
+    }
+    if (out.empty())
+        return out;
+    std::string photoSql =
+        "SELECT p.record_id, p.photo_id, p.file_name, p.mime_type, p.bytes, p.content_hash "
+        "FROM inspection_photos p";
+    std::vector<PgParam> photoParams;
+    if (!siteId.empty()) {
+        photoSql +=
+            " WHERE p.record_id IN (SELECT record_id FROM inspection_records WHERE site_id = $1)";
+        photoParams.push_back(pgText(siteId));
+    }
+    photoSql += " ORDER BY p.fid";
+    auto photos = db_.query(photoSql, photoParams);
+    if (!photos)
+        return photos.error();
+    for (int i = 0; i < photos->rows(); ++i) {
+        auto it = byId.find(photos->text(i, 0));
+        if (it == byId.end())
+            continue;
+        PhotoInfo p;
+        p.photoId = photos->text(i, 1);
+        p.fileName = photos->text(i, 2);
+        p.mimeType = photos->text(i, 3);
+        p.bytes = photos->integer(i, 4);
+        p.contentHash = photos->text(i, 5);
+        out[it->second].photos.push_back(std::move(p));
+    }
+    return out;
 }
 
-Status PgRepository::putInspectionRecord(const InspectionRecord&, std::span<const Photo>,
-                                         const std::string&) {
-    return notOnServer("inspection records", location_);
+Result<std::vector<std::uint8_t>> PgRepository::photoData(const std::string& photoId) const {
+    auto r = db_.query("SELECT data FROM inspection_photos WHERE photo_id = $1", {pgText(photoId)});
+    if (!r)
+        return r.error();
+    if (r->rows() == 0)
+        return codedError("project.no_such_photo", {photoId}, location_);
+    return r->bytes(0, 0);
 }
 
-Status PgRepository::deleteInspectionRecord(const std::string&) {
-    return notOnServer("inspection records", location_);
+Status PgRepository::putInspectionRecord(const InspectionRecord& rec, std::span<const Photo> photos,
+                                         const std::string& source) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    // A facility the user may not see (row security) is, for them, not in the project.
+    auto known = db_.query("SELECT 1 FROM factories WHERE site_id = $1", {pgText(rec.siteId)});
+    if (!known)
+        return known.error();
+    if (known->rows() == 0)
+        return codedError("project.no_such_facility", {rec.siteId}, location_);
+    std::vector<PgParam> params = {
+        pgText(rec.recordId),
+        pgText(rec.siteId),
+        pgText(formatDate(rec.date)),
+        pgText(rec.inspector),
+        pgText(outcomeCode(rec.outcome)),
+        rec.fixBy ? pgText(formatDate(*rec.fixBy)) : PgParam(),
+        pgTextOrNull(rec.findings),
+        pgTextOrNull(rec.notes),
+        pgText(measuresToJson(rec.measures)),
+        pgTextOrNull(std::string(positionSourceCode(rec.positionSource))),
+        pgTextOrNull(rec.origin),
+        pgTextOrNull(rec.mergedHash),
+        pgText(rec.recordedAt),
+        pgText(rec.updatedAt),
+        rec.position ? pgReal(rec.position->lon) : PgParam(),
+        rec.position ? pgReal(rec.position->lat) : PgParam()};
+    if (auto st = db_.exec(
+            "INSERT INTO inspection_records (record_id, site_id, inspected_on, inspector, "
+            "outcome, fix_by, findings, notes, measures, position_source, origin, merged_hash, "
+            "recorded_at, updated_at, geom) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+            "$11, $12, $13, $14, ST_SetSRID(ST_MakePoint($15, $16), 4326)) "
+            "ON CONFLICT (record_id) DO UPDATE SET site_id = $2, inspected_on = $3, "
+            "inspector = $4, outcome = $5, fix_by = $6, findings = $7, notes = $8, "
+            "measures = $9, position_source = $10, origin = $11, merged_hash = $12, "
+            "recorded_at = $13, updated_at = $14, "
+            "geom = ST_SetSRID(ST_MakePoint($15, $16), 4326)",
+            params);
+        !st)
+        return st;
+
+    // The row the rules read, kept in step with the record.
+    const Inspection ins = inspectionOf(rec, source);
+    if (auto st = db_.exec(
+            "INSERT INTO inspections (site_id, inspected_on, inspector, measures_ok, finding, "
+            "source, outcome, record_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+            "ON CONFLICT (record_id) DO UPDATE SET site_id = $1, inspected_on = $2, "
+            "inspector = $3, measures_ok = $4, finding = $5, source = $6, outcome = $7",
+            {pgText(ins.siteId), pgText(formatDate(ins.date)), pgTextOrNull(ins.inspector),
+             pgBool(ins.measuresOk), pgTextOrNull(ins.finding), pgTextOrNull(ins.source),
+             pgText(outcomeCode(rec.outcome)), pgText(rec.recordId)});
+        !st)
+        return st;
+
+    // Photos: add the new ones, drop the ones the record no longer lists.
+    std::set<std::string> wanted;
+    for (const auto& p : rec.photos)
+        wanted.insert(p.photoId);
+    std::string ids = "{";
+    for (const auto& id : wanted) {
+        if (ids.size() > 1)
+            ids += ',';
+        ids += '"';
+        for (char c : id) {
+            if (c == '"' || c == '\\')
+                ids += '\\';
+            ids += c;
+        }
+        ids += '"';
+    }
+    ids += '}';
+    auto have = db_.query(
+        "SELECT photo_id, record_id FROM inspection_photos "
+        "WHERE record_id = $1 OR photo_id = ANY($2::text[])",
+        {pgText(rec.recordId), pgText(ids)});
+    if (!have)
+        return have.error();
+    std::set<std::string> stored;
+    for (int i = 0; i < have->rows(); ++i) {
+        if (have->text(i, 1) != rec.recordId)
+            return codedError("project.photo_elsewhere", {have->text(i, 0), have->text(i, 1)},
+                              location_);
+        stored.insert(have->text(i, 0));
+    }
+    for (const auto& id : stored)
+        if (!wanted.count(id))
+            if (auto st =
+                    db_.exec("DELETE FROM inspection_photos WHERE photo_id = $1", {pgText(id)});
+                !st)
+                return st;
+    for (const auto& info : rec.photos) {
+        if (stored.count(info.photoId))
+            continue;
+        const auto it = std::find_if(photos.begin(), photos.end(), [&](const Photo& p) {
+            return p.info.photoId == info.photoId;
+        });
+        if (it == photos.end() || it->data.empty())
+            return codedError("project.photo_no_data", {info.photoId, info.fileName, rec.recordId},
+                              location_);
+        if (auto st = db_.exec(
+                "INSERT INTO inspection_photos (photo_id, record_id, file_name, mime_type, "
+                "bytes, content_hash, data) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {pgText(info.photoId), pgText(rec.recordId), pgTextOrNull(info.fileName),
+                 pgText(info.mimeType), pgInt(static_cast<int64_t>(it->data.size())),
+                 pgText(info.contentHash), pgBytes(it->data)});
+            !st)
+            return st;
+    }
+    return {};
+}
+
+Status PgRepository::deleteInspectionRecord(const std::string& recordId) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    for (const char* sql : {"DELETE FROM inspection_photos WHERE record_id = $1",
+                            "DELETE FROM inspections WHERE record_id = $1",
+                            "DELETE FROM inspection_records WHERE record_id = $1"})
+        if (auto st = db_.exec(sql, {pgText(recordId)}); !st)
+            return st;
+    return {};
 }
 
 Result<std::vector<PackageSite>> PgRepository::packageSites() const {
     return std::vector<PackageSite>{};  // a master project (the server always is one)
 }
 
+// A field package is always a GeoPackage file made from the server (package create --db).
 Status PgRepository::setPackagePlan(const PackagePlan&) {
     return notOnServer("field package plans", location_);
 }
 
-Status PgRepository::appendMergeLog(std::span<const MergeLogEntry>) {
-    return notOnServer("field package merges", location_);
+Status PgRepository::appendMergeLog(std::span<const MergeLogEntry> entries) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    for (const auto& e : entries)
+        if (auto st = db_.exec(
+                "INSERT INTO merge_log (merged_at, package_id, package_file, package_by, item, "
+                "item_key, action, detail, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "$9)",
+                {pgText(e.mergedAt), pgText(e.packageId), pgTextOrNull(e.packageFile),
+                 pgTextOrNull(e.packageBy), pgText(e.item), pgText(e.itemKey), pgText(e.action),
+                 pgTextOrNull(e.detail), pgTextOrNull(e.contentHash)});
+            !st)
+            return st;
+    return {};
 }
 
-Result<std::vector<MergeLogEntry>> PgRepository::mergeLog(const std::string&) const {
-    return std::vector<MergeLogEntry>{};  // appendMergeLog refuses: there is never one
+Result<std::vector<MergeLogEntry>> PgRepository::mergeLog(const std::string& packageId) const {
+    std::string sql =
+        "SELECT merged_at, package_id, package_file, package_by, item, item_key, action, "
+        "detail, content_hash FROM merge_log";
+    std::vector<PgParam> params;
+    if (!packageId.empty()) {
+        sql += " WHERE package_id = $1";
+        params.push_back(pgText(packageId));
+    }
+    sql += " ORDER BY fid";
+    auto r = db_.query(sql, params);
+    if (!r)
+        return r.error();
+    std::vector<MergeLogEntry> out;
+    for (int i = 0; i < r->rows(); ++i)
+        out.push_back({r->text(i, 0), r->text(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4),
+                       r->text(i, 5), r->text(i, 6), r->text(i, 7), r->text(i, 8)});
+    return out;
 }
 
 Status PgRepository::checkIntegrity() const {
     // The server guards its own pages; what can fail here is reading: every table once.
-    for (const char* table : {"safemap_meta", "zones", "factories", "criteria_sets", "assessments",
-                              "scores", "inspections", "import_log"})
+    for (const char* table :
+         {"safemap_meta", "zones", "factories", "criteria_sets", "assessments", "scores",
+          "inspections", "import_log", "inspection_records", "inspection_photos", "merge_log"})
         if (auto st = db_.exec(std::string("SELECT count(*) FROM ") + table); !st)
             return st;
     return {};

@@ -14,9 +14,10 @@ namespace safemap {
 /// a user may read or write is the server's business (roles, grants, row-level security):
 /// this class never filters by role itself.
 ///
-/// Not held on a server (refused with server.not_supported, or empty when read): field
-/// inspection records with photos, field-package plans and the merge log; a field package
-/// is always a GeoPackage file (pull one from the server).
+/// Inspection records with their photos and the merge audit log are held as in a file, so
+/// field packages are made from and merged into a server project. Not held: a field
+/// package's own plan (refused with server.not_supported) — a package is always a
+/// GeoPackage file, and the server is always a master.
 class PgRepository final : public ProjectRepository {
 public:
     /// Creates the project's schema in an existing, empty database (its owner or a role
@@ -42,6 +43,7 @@ public:
     Result<std::vector<Factory>> factories() const override;
     Result<ImportSummary> upsertSites(const SiteBatch& batch,
                                       const std::string& sourceName) override;
+    Result<RowVersion> facilityVersion(const std::string& siteId) const override;
 
     Result<std::vector<StoredCriteriaSet>> criteriaSets() const override;
     Result<std::optional<CriteriaSet>> criteriaSet(const CriteriaRef& ref) const override;

@@ -159,8 +159,69 @@ CREATE POLICY own_update ON import_log FOR UPDATE
   USING (imported_by = current_user) WITH CHECK (imported_by = current_user);
 )SQL";
 
+// Version 3: field inspection records with their photos, and the merge audit log (the same
+// as the GeoPackage's schema 4), so field packages are made from and merged into a server
+// project. A record is one row of inspections too (record_id); the "already recorded"
+// index covers imported rows only, since a record's row follows its record.
+// Who may: official and analyst everything (a merge is an import); an inspector reads,
+// records, corrects and removes records only of the facilities it may see (its districts),
+// and only the inspections rows that belong to such records.
+const char* const kMigration3 = R"SQL(
+ALTER TABLE inspections ADD COLUMN record_id text;
+CREATE UNIQUE INDEX inspections_record ON inspections (record_id);
+DROP INDEX inspections_once;
+CREATE UNIQUE INDEX inspections_once ON inspections
+  (site_id, inspected_on, coalesce(inspector, ''), coalesce(finding, ''))
+  WHERE record_id IS NULL;
+CREATE TABLE inspection_records (
+  fid bigserial PRIMARY KEY, record_id text NOT NULL UNIQUE, site_id text NOT NULL,
+  inspected_on date NOT NULL, inspector text NOT NULL, outcome text NOT NULL, fix_by date,
+  findings text, notes text, measures text NOT NULL, position_source text, origin text,
+  merged_hash text, recorded_at text NOT NULL, updated_at text NOT NULL,
+  geom geometry(Point, 4326), recorded_by text NOT NULL DEFAULT current_user);
+CREATE INDEX inspection_records_site ON inspection_records (site_id, inspected_on);
+CREATE INDEX inspection_records_geom ON inspection_records USING gist (geom);
+CREATE TABLE inspection_photos (
+  fid bigserial PRIMARY KEY, photo_id text NOT NULL UNIQUE, record_id text NOT NULL,
+  file_name text, mime_type text NOT NULL, bytes bigint NOT NULL, content_hash text NOT NULL,
+  data bytea NOT NULL);
+CREATE INDEX inspection_photos_record ON inspection_photos (record_id);
+CREATE TABLE merge_log (
+  fid bigserial PRIMARY KEY, merged_at text NOT NULL, package_id text NOT NULL,
+  package_file text, package_by text, item text NOT NULL, item_key text NOT NULL,
+  action text NOT NULL, detail text, content_hash text,
+  merged_by text NOT NULL DEFAULT current_user);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON inspection_records, inspection_photos
+  TO safemap_official, safemap_analyst, safemap_inspector;
+GRANT SELECT, INSERT ON merge_log TO safemap_official, safemap_analyst, safemap_inspector;
+GRANT UPDATE, DELETE ON inspections TO safemap_analyst, safemap_inspector;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public
+  TO safemap_official, safemap_analyst, safemap_inspector;
+
+ALTER TABLE inspection_records ENABLE ROW LEVEL SECURITY;
+CREATE POLICY staff ON inspection_records TO safemap_official, safemap_analyst USING (true);
+CREATE POLICY inspector_sites ON inspection_records TO safemap_inspector
+  USING (site_id IN (SELECT site_id FROM factories))
+  WITH CHECK (site_id IN (SELECT site_id FROM factories));
+ALTER TABLE inspection_photos ENABLE ROW LEVEL SECURITY;
+CREATE POLICY staff ON inspection_photos TO safemap_official, safemap_analyst USING (true);
+CREATE POLICY inspector_records ON inspection_photos TO safemap_inspector
+  USING (record_id IN (SELECT record_id FROM inspection_records))
+  WITH CHECK (record_id IN (SELECT record_id FROM inspection_records));
+CREATE POLICY inspector_record_rows ON inspections FOR UPDATE TO safemap_inspector
+  USING (record_id IS NOT NULL AND site_id IN (SELECT site_id FROM factories))
+  WITH CHECK (record_id IS NOT NULL AND site_id IN (SELECT site_id FROM factories));
+CREATE POLICY inspector_record_rows_delete ON inspections FOR DELETE TO safemap_inspector
+  USING (record_id IS NOT NULL AND site_id IN (SELECT site_id FROM factories));
+ALTER TABLE merge_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY staff ON merge_log TO safemap_official, safemap_analyst USING (true);
+CREATE POLICY inspector_own ON merge_log TO safemap_inspector
+  USING (merged_by = current_user) WITH CHECK (merged_by = current_user);
+)SQL";
+
 const std::vector<const char*>& migrations() {
-    static const std::vector<const char*> all = {kMigration1, kMigration2};
+    static const std::vector<const char*> all = {kMigration1, kMigration2, kMigration3};
     return all;
 }
 
