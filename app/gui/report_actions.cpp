@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrent>
 
+#include "app/gui/cordon_dialog.h"
+#include "app/gui/export_dialog.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
@@ -27,7 +29,14 @@ ReportActions::ReportActions(MainWindow* window)
       window_(window),
       pdf_(new QAction(tr("Export map as &PDF…"), this)),
       image_(new QAction(tr("Export map as i&mage…"), this)),
-      print_(new QAction(tr("&Print map…"), this)) {
+      print_(new QAction(tr("&Print map…"), this)),
+      view_(new QAction(tr("Export map &view (PNG, SVG)…"), this)),
+      tables_(
+          new QAction(tr("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"), this)) {
+    view_->setObjectName(QStringLiteral("exportViewAction"));
+    tables_->setObjectName(QStringLiteral("exportTablesAction"));
+    connect(view_, &QAction::triggered, this, &ReportActions::exportView);
+    connect(tables_, &QAction::triggered, this, &ReportActions::exportTables);
     pdf_->setObjectName(QStringLiteral("exportPdfAction"));
     image_->setObjectName(QStringLiteral("exportImageAction"));
     print_->setObjectName(QStringLiteral("printAction"));
@@ -40,6 +49,8 @@ ReportActions::ReportActions(MainWindow* window)
 void ReportActions::addTo(QMenu* menu) {
     menu->addAction(pdf_);
     menu->addAction(image_);
+    menu->addAction(view_);
+    menu->addAction(tables_);
     menu->addAction(print_);
 }
 
@@ -97,6 +108,44 @@ QFuture<Status> ReportActions::writePng(const QString& path, double dpi) {
          dpi]() -> Status { return writeMapReportPng(file, data, options, dpi); });
 }
 
+QFuture<Status> ReportActions::writeView(const QString& path, MapViewFormat format,
+                                         const MapViewOptions& view) {
+    auto data = currentReport();
+    if (!data)
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
+    cancel_->store(false);
+    return QtConcurrent::run(
+        [data = std::move(*data), options = currentOptions(), file = path.toStdString(), format,
+         view]() -> Status { return writeMapView(file, format, data, options, view); });
+}
+
+QFuture<Status> ReportActions::writeTable(const QString& path, ExportKind what,
+                                          ExportFormat format) {
+    auto data = currentReport();
+    if (!data)
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
+    ScenarioExport request;
+    request.format = format;
+    request.what = what;
+    request.vietnamese = currentLanguage() == QStringLiteral("vi");
+    request.generatedAt = generationTime();
+    if (what == ExportKind::Cordon && window_->cordonDialog())
+        request.cordon = window_->cordonDialog()->cordon();
+    cancel_->store(false);
+    return QtConcurrent::run(
+        [data = std::move(*data), request, file = path.toStdString()]() -> Status {
+            auto written = exportScenario(file, request, *data.facts, *data.status, data.filter);
+            return written ? Status() : Status(written.error());
+        });
+}
+
+QString ReportActions::defaultFileName(ExportKind what, const QString& extension) const {
+    const auto data = currentReport();
+    const Date asOf = data ? data->status->asOf : Date{};
+    return QString::fromStdString(exportFileName(
+        what, asOf, currentLanguage() == QStringLiteral("vi"), extension.toStdString()));
+}
+
 void ReportActions::follow(QFuture<Status> future, const QString& title) {
     auto* progress = new QProgressDialog(tr("Drawing the report…"), tr("Cancel"), 0, 0, window_);
     progress->setWindowTitle(title);
@@ -151,6 +200,43 @@ void ReportActions::exportImage() {
     if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
         path += QStringLiteral(".png");
     follow(writePng(path, dpi), tr("Export map as image"));
+}
+
+void ReportActions::exportView() {
+    if (!currentReport())
+        return;
+    MapViewExportDialog dialog(window_->canvas()->size(), window_);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool svg = dialog.format() == MapViewFormat::Svg;
+    const QString extension = svg ? QStringLiteral("svg") : QStringLiteral("png");
+    QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export map view"), documentsPath(defaultFileName(ExportKind::Map, extension)),
+        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
+        path += QLatin1Char('.') + extension;
+    follow(writeView(path, dialog.format(), dialog.options()), tr("Export map view"));
+}
+
+void ReportActions::exportTables() {
+    if (!currentReport())
+        return;
+    const bool hasCordon = window_->cordonDialog() && window_->cordonDialog()->cordon();
+    TableExportDialog dialog(hasCordon, window_);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString extension = QString::fromStdString(exportFormatExtension(dialog.format()));
+    QString path =
+        QFileDialog::getSaveFileName(window_, tr("Export lists and facilities"),
+                                     documentsPath(defaultFileName(dialog.what(), extension)),
+                                     tr("Files (*.%1)").arg(extension));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
+        path += QLatin1Char('.') + extension;
+    follow(writeTable(path, dialog.what(), dialog.format()), tr("Export lists and facilities"));
 }
 
 void ReportActions::print() {
