@@ -19,6 +19,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/report_dialog.h"
 #include "core/errors/error_catalogue.h"
 #include "core/util/timestamp.h"
 
@@ -31,9 +32,13 @@ ReportActions::ReportActions(MainWindow* window)
       image_(new QAction(tr("Export map as i&mage…"), this)),
       print_(new QAction(tr("&Print map…"), this)),
       view_(new QAction(tr("Export map &view (PNG, SVG)…"), this)),
+      dialog_(new QAction(tr("Map &report…"), this)),
       tables_(
           new QAction(tr("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"), this)) {
     view_->setObjectName(QStringLiteral("exportViewAction"));
+    dialog_->setObjectName(QStringLiteral("reportDialogAction"));
+    dialog_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(dialog_, &QAction::triggered, this, &ReportActions::openDialog);
     tables_->setObjectName(QStringLiteral("exportTablesAction"));
     connect(view_, &QAction::triggered, this, &ReportActions::exportView);
     connect(tables_, &QAction::triggered, this, &ReportActions::exportTables);
@@ -47,6 +52,7 @@ ReportActions::ReportActions(MainWindow* window)
 }
 
 void ReportActions::addTo(QMenu* menu) {
+    menu->addAction(dialog_);
     menu->addAction(pdf_);
     menu->addAction(image_);
     menu->addAction(view_);
@@ -86,11 +92,15 @@ MapReportOptions ReportActions::currentOptions() const {
 }
 
 QFuture<Status> ReportActions::writePdf(const QString& path, ReportPaper paper) {
+    MapReportOptions options = currentOptions();
+    options.paper = paper;
+    return writePdfWith(path, options);
+}
+
+QFuture<Status> ReportActions::writePdfWith(const QString& path, const MapReportOptions& options) {
     auto data = currentReport();
     if (!data)
         return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
-    MapReportOptions options = currentOptions();
-    options.paper = paper;
     cancel_->store(false);
     return QtConcurrent::run([data = std::move(*data), options, file = path.toStdString(),
                               cancel = cancel_]() -> Status {
@@ -172,16 +182,28 @@ QString documentsPath(const QString& name) {
 }  // namespace
 
 void ReportActions::exportPdf() {
+    exportPdfWith(currentOptions(), window_);
+}
+
+void ReportActions::exportPdfWith(const MapReportOptions& options, QWidget* parent) {
     if (!currentReport())
         return;
     QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
+        parent, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
-    follow(writePdf(path), tr("Export map as PDF"));
+    follow(writePdfWith(path, options), tr("Export map as PDF"));
+}
+
+void ReportActions::openDialog() {
+    if (!currentReport())
+        return;
+    ReportDialog dialog(this, window_);
+    dialog.resize(1100, 640);
+    dialog.exec();
 }
 
 void ReportActions::exportImage() {
@@ -240,15 +262,22 @@ void ReportActions::exportTables() {
 }
 
 void ReportActions::print() {
+    printWith(currentOptions(), window_);
+}
+
+void ReportActions::printWith(const MapReportOptions& options, QWidget* parent) {
     auto data = currentReport();
     if (!data)
         return;
     // Owned by the worker's lambda: it outlives this function and the dialog.
     auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
-    printer->setPageSize(QPageSize(QPageSize::A4));
-    printer->setPageOrientation(QPageLayout::Landscape);
+    printer->setPageSize(
+        QPageSize(options.paper == ReportPaper::A3 ? QPageSize::A3 : QPageSize::A4));
+    printer->setPageOrientation(options.orientation == ReportOrientation::Portrait
+                                    ? QPageLayout::Portrait
+                                    : QPageLayout::Landscape);
     printer->setDocName(tr("Map report"));
-    QPrintDialog dialog(printer.get(), window_);
+    QPrintDialog dialog(printer.get(), parent);
     dialog.setWindowTitle(tr("Print map"));
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -256,11 +285,11 @@ void ReportActions::print() {
     printer->setFullPage(true);
     cancel_->store(false);
     // QPainter may paint on a QPrinter from a worker thread (Qt's threading notes).
-    follow(QtConcurrent::run([data = std::move(*data), options = currentOptions(), printer,
-                              cancel = cancel_]() -> Status {
-               return paintMapReport(*printer, data, options,
-                                     [cancel](int, int) { return !*cancel; });
-           }),
+    follow(QtConcurrent::run(
+               [data = std::move(*data), options, printer, cancel = cancel_]() -> Status {
+                   return paintMapReport(*printer, data, options,
+                                         [cancel](int, int) { return !*cancel; });
+               }),
            tr("Print map"));
 }
 

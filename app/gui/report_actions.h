@@ -10,6 +10,7 @@
 
 class QAction;
 class QMenu;
+class QWidget;
 
 namespace safemap {
 
@@ -18,7 +19,8 @@ inline constexpr std::size_t kWindowReportRows = 500;
 
 class MainWindow;
 
-/// \brief The window's map report: Project → Export map as PDF…, Export map as image…,
+/// \brief The window's map report: Project → Map report… (the dialog with a preview and
+/// templates), Export map as PDF…, Export map as image…,
 /// Export map view…, Export lists and facilities…, and Print… (Ctrl+P). Each draws
 /// gis/report/map_report.h's report of what the window shows (its layers at its current extent, its
 /// scenario) on a worker thread, with a progress dialog that can cancel, so the window never waits
@@ -41,6 +43,12 @@ public:
     QFuture<Status> writePdf(const QString& path, ReportPaper paper = ReportPaper::A4);
     /// Writes the map page as a PNG at `dpi` on a worker thread.
     QFuture<Status> writePng(const QString& path, double dpi);
+    /// Writes the report with `options` as a PDF on a worker thread.
+    QFuture<Status> writePdfWith(const QString& path, const MapReportOptions& options);
+    /// Asks where, then writes the report with `options` as a PDF (dialog over `parent`).
+    void exportPdfWith(const MapReportOptions& options, QWidget* parent);
+    /// Prints the report with `options` through Qt's print dialog over `parent`.
+    void printWith(const MapReportOptions& options, QWidget* parent);
     /// Writes the map view (what the canvas shows) as a PNG or SVG on a worker thread.
     QFuture<Status> writeView(const QString& path, MapViewFormat format,
                               const MapViewOptions& view);
@@ -54,6 +62,7 @@ private:
     void exportImage();
     void print();
     void exportView();
+    void openDialog();
     void exportTables();
     /// Shows a progress dialog until `future` ends, then any error.
     void follow(QFuture<Status> future, const QString& title);
@@ -63,6 +72,7 @@ private:
     QAction* image_;
     QAction* print_;
     QAction* view_;
+    QAction* dialog_;
     QAction* tables_;
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
 };

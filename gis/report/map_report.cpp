@@ -741,6 +741,35 @@ QImage mapReportImage(const MapReportData& data, const MapReportOptions& options
     return image;
 }
 
+QImage mapReportPageImage(const MapReportData& data, const MapReportOptions& options, double dpi,
+                          int page, int* pages) {
+    const QSizeF pageMm = reportPaperSize(options.paper, options.orientation);
+    QImage image(static_cast<int>(std::lround(pageMm.width() / 25.4 * dpi)),
+                 static_cast<int>(std::lround(pageMm.height() / 25.4 * dpi)),
+                 QImage::Format_ARGB32_Premultiplied);
+    const int dotsPerMetre = static_cast<int>(std::lround(dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    image.fill(Qt::white);
+    if (pages)
+        *pages = 0;
+    if (!data.facts || !data.status)
+        return image;
+    const ReportPlan plan = planReport(image, pageMm, data, options);
+    const int count = plan.pages();
+    if (pages)
+        *pages = count;
+    if (count == 0)
+        return image;
+    const Counts counts = countShown(data);
+    const Heading heading = headingOf(data, options, counts.shown);
+    QPainter painter(&image);
+    paintPlannedPage(painter, pageMm, data, options, plan, std::clamp(page, 0, count - 1), count,
+                     counts, heading);
+    painter.end();
+    return image;
+}
+
 Status writeMapReportPng(const std::string& path, const MapReportData& data,
                          const MapReportOptions& options, double dpi) {
     if (!(dpi >= 30 && dpi <= 1200))

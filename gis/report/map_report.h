@@ -129,6 +129,12 @@ using ReportProgress = std::function<bool(int, int)>;
 /// The map page as an image at `dpi` (its physical size is the paper's).
 QImage mapReportImage(const MapReportData& data, const MapReportOptions& options, double dpi);
 
+/// Page `page` (0-based) of the report as an image at `dpi` — the map page or a page of the
+/// tables, as the PDF has it — for a dialog's preview; `pages` gets the report's page count.
+/// A page past the end gives the last one.
+QImage mapReportPageImage(const MapReportData& data, const MapReportOptions& options, double dpi,
+                          int page = 0, int* pages = nullptr);
+
 /// Writes the map page as a PNG at `dpi` through a temporary file renamed into place.
 [[nodiscard]] Status writeMapReportPng(const std::string& path, const MapReportData& data,
                                        const MapReportOptions& options, double dpi);

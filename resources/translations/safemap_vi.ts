@@ -2321,11 +2321,11 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
     <message>
         <source>Export map &amp;view (PNG, SVG)…</source>
-        <translation>Xuất khung &nhìn bản đồ (PNG, SVG)…</translation>
+        <translation>Xuất khung &amp;nhìn bản đồ (PNG, SVG)…</translation>
     </message>
     <message>
         <source>Export &amp;lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…</source>
-        <translation>Xuất &danh sách và cơ sở (XLSX, CSV, GeoPackage, GeoJSON)…</translation>
+        <translation>Xuất &amp;danh sách và cơ sở (XLSX, CSV, GeoPackage, GeoJSON)…</translation>
     </message>
     <message>
         <source>Export map view</source>
@@ -2342,6 +2342,99 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>Files (*.%1)</source>
         <translation>Tệp (*.%1)</translation>
+    </message>
+    <message>
+        <source>Map &amp;report…</source>
+        <translation>&amp;Báo cáo bản đồ…</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ReportDialog</name>
+    <message>
+        <source>Save as template…</source>
+        <translation>Lưu thành mẫu…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Map report</source>
+        <translation>Báo cáo bản đồ</translation>
+    </message>
+    <message>
+        <source>Province overview (one page)</source>
+        <translation>Tổng quan tỉnh (một trang)</translation>
+    </message>
+    <message>
+        <source>Action lists (every page)</source>
+        <translation>Danh sách hành động (mọi trang)</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Khổ ngang</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Khổ dọc</translation>
+    </message>
+    <message>
+        <source>The usual title</source>
+        <translation>Tiêu đề thông thường</translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>Đang vẽ bản xem trước…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>Orientation:</source>
+        <translation>Hướng giấy:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a report template</source>
+        <translation>Mở mẫu báo cáo</translation>
+    </message>
+    <message>
+        <source>Report templates (*.json)</source>
+        <translation>Mẫu báo cáo (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a project to see its report.</source>
+        <translation>Hãy mở một dự án để xem báo cáo.</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Lưu thành mẫu</translation>
+    </message>
+    <message>
+        <source>report_template</source>
+        <translation>mau_bao_cao</translation>
     </message>
 </context>
 <context>

@@ -36,9 +36,8 @@ TEST_CASE("safemap export writes a valid GeoPackage, GeoJSON, XLSX and CSV", "[c
     REQUIRE(g.exitCode == 0);
     CHECK(g.out.contains(QStringLiteral("Exported 300 facilities")));
     int rc = -1;
-    const QString validator =
-        output(QStringLiteral("/usr/bin/python3"),
-               {"-m", "osgeo_utils.samples.validate_gpkg", "-k", gpkg}, &rc);
+    const QString validator = output(QStringLiteral("/usr/bin/python3"),
+                                     {"-m", "osgeo_utils.samples.validate_gpkg", "-k", gpkg}, &rc);
     CHECK(rc == 0);
     CHECK(validator.trimmed().isEmpty());
     // ogrinfo reads every facility with its level, Vietnamese names intact.
@@ -69,7 +68,8 @@ TEST_CASE("safemap export writes a valid GeoPackage, GeoJSON, XLSX and CSV", "[c
     REQUIRE(QFile::exists(xlsx));
     const QString sheets = output(QStringLiteral("ogrinfo"), {"-ro", "-q", xlsx});
     CHECK(sheets.indexOf(QStringLiteral("Thông tin")) >= 0);
-    CHECK(sheets.indexOf(QStringLiteral("Thông tin")) < sheets.indexOf(QStringLiteral("Danh sách")));
+    CHECK(sheets.indexOf(QStringLiteral("Thông tin")) <
+          sheets.indexOf(QStringLiteral("Danh sách")));
 
     // Wrong format and no such cordon facility: refused, nothing written.
     CHECK(runCli({"export", project, "--format", "shp"}).exitCode == 2);
@@ -84,8 +84,8 @@ TEST_CASE("safemap render writes an SVG and a PNG of the chosen size and dpi", "
     const QString project = QString::fromStdString(dir.file("sample.gpkg"));
     makeSampleProject(project);
     const QString svg = QString::fromStdString(dir.file("map.svg"));
-    const CliRun r = runCli({"render", project, "--out", svg, "--width", "1000", "--height",
-                             "700", "--legend", "--title-text", "Họp giao ban huyện Duy Tiên"});
+    const CliRun r = runCli({"render", project, "--out", svg, "--width", "1000", "--height", "700",
+                             "--legend", "--title-text", "Họp giao ban huyện Duy Tiên"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     QFile file(svg);
@@ -97,9 +97,9 @@ TEST_CASE("safemap render writes an SVG and a PNG of the chosen size and dpi", "
     CHECK_FALSE(text.contains(QStringLiteral("<image")));
 
     const QString png = QString::fromStdString(dir.file("map.png"));
-    REQUIRE(runCli({"render", project, "--out", png, "--size", "800x500", "--dpi", "200",
-                    "--title"})
-                .exitCode == 0);
+    REQUIRE(
+        runCli({"render", project, "--out", png, "--size", "800x500", "--dpi", "200", "--title"})
+            .exitCode == 0);
     const QImage image(png);
     CHECK(image.size() == QSize(800, 500));
     CHECK(std::abs(image.dotsPerMeterX() - 200 / 0.0254) < 2);
@@ -119,8 +119,9 @@ TEST_CASE("safemap report shows 500 rows of a long list unless told --rows all",
     const QString words = output(QStringLiteral("pdftotext"), {pdf, "-"});
     CHECK(words.contains(QStringLiteral("hiển thị 500 trong số")));
     const QString all = QString::fromStdString(dir.file("all.pdf"));
-    REQUIRE(runCli({"report", project, all, "--template", "action-lists", "--rows", "all"})
-                .exitCode == 0);
+    REQUIRE(
+        runCli({"report", project, all, "--template", "action-lists", "--rows", "all"}).exitCode ==
+        0);
     CHECK_FALSE(
         output(QStringLiteral("pdftotext"), {all, "-"}).contains(QStringLiteral("hiển thị")));
 }
