@@ -202,7 +202,9 @@ void ReportActions::openDialog() {
     if (!currentReport())
         return;
     ReportDialog dialog(this, window_);
-    dialog.resize(1100, 640);
+    // As large as the window allows, up to 1100 × 700: the preview grows with it.
+    const QSize room = window_->size() - QSize(40, 60);
+    dialog.resize(std::min(1100, room.width()), std::min(700, room.height()));
     dialog.exec();
 }
 

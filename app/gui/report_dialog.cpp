@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
+#include <algorithm>
 
 #include "app/gui/main_window.h"
 #include "app/gui/project_session.h"
@@ -20,8 +21,13 @@
 namespace safemap {
 
 namespace {
-// The preview's resolution: an A4 landscape page is 585 × 413 pixels.
-constexpr double kPreviewDpi = 50;
+// The preview's resolution: the page as large as fits the preview's area (less a margin),
+// within 30–150 dpi (an A4 landscape page at 50 dpi is 585 × 413 pixels).
+double previewDpi(QSize area, QSizeF pageMm) {
+    const double fit = std::min((area.width() - 24) / (pageMm.width() / 25.4),
+                                (area.height() - 24) / (pageMm.height() / 25.4));
+    return std::clamp(fit, 30.0, 150.0);
+}
 }  // namespace
 
 ReportDialog::ReportDialog(ReportActions* actions, QWidget* parent)
@@ -160,6 +166,11 @@ Status ReportDialog::loadTemplateFrom(const QString& path) {
     return {};
 }
 
+void ReportDialog::resizeEvent(QResizeEvent* event) {
+    QDialog::resizeEvent(event);
+    schedulePreview();
+}
+
 bool ReportDialog::previewPending() const {
     return drawing_ || again_;
 }
@@ -202,10 +213,13 @@ void ReportDialog::startPreview() {
         return;
     }
     drawing_ = true;
-    watcher_.setFuture(QtConcurrent::run(
-        [data = std::move(*data), options = currentOptions()]() -> std::pair<QImage, int> {
+    const MapReportOptions options = currentOptions();
+    const double dpi =
+        previewDpi(previewLabel_->size(), reportPaperSize(options.paper, options.orientation));
+    watcher_.setFuture(
+        QtConcurrent::run([data = std::move(*data), options, dpi]() -> std::pair<QImage, int> {
             int pages = 0;
-            QImage image = mapReportPageImage(data, options, kPreviewDpi, 0, &pages);
+            QImage image = mapReportPageImage(data, options, dpi, 0, &pages);
             return {std::move(image), pages};
         }));
 }

@@ -45,6 +45,9 @@ public:
 signals:
     void previewUpdated();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void templateChosen(int index);
     void schedulePreview();
