@@ -7,10 +7,13 @@
 # Usage: bench/run_report_bench.sh [BUILD_DIR] [WORK_DIR] [RUNS]
 #   BUILD_DIR  default build/ci (safemap in BUILD_DIR/app/safemap)
 #   WORK_DIR   default /tmp/safemap-report-bench (the project is generated there once)
-#   RUNS       default 5: SafeMap's time is the median of RUNS whole runs of the command
-#              (process start to PDF written); QGIS's the median of 3 layout exports after
-#              its start-up, which is printed apart.
-# Prints the load average before and after: on a shared machine, compare within one run.
+#   RUNS       default 5: SafeMap's times are the medians of RUNS whole runs of the
+#              command (process start to PDF written); QGIS's of 3 whole runs of
+#              bench/qgis_report.py (start-up, loading the layers, one export), whose own
+#              lines split start-up from the export.
+# Each line gives wall time and CPU time (user + sys of the process and its threads). On a
+# loaded, shared machine wall time includes waiting for a core; CPU time does not. The load
+# average is printed before and after: compare within one run.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$REPO/build/ci}
@@ -22,19 +25,37 @@ PROJECT=$WORK/big.gpkg
 [ -f "$PROJECT" ] || "$SAFEMAP" generate "$PROJECT" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 export QT_QPA_PLATFORM=offscreen SOURCE_DATE_EPOCH=1624838400
-/usr/bin/python3 - "$SAFEMAP" "$PROJECT" "$WORK/safemap.pdf" "$RUNS" <<'PY'
-import os, statistics, subprocess, sys, time
-safemap, project, out, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-times = []
-for _ in range(runs + 1):  # the first warms the page cache
+/usr/bin/python3 - "$SAFEMAP" "$PROJECT" "$WORK" "$RUNS" "$REPO/bench/qgis_report.py" <<'PY'
+import os, resource, statistics, subprocess, sys, time
+safemap, project, work, runs, qgis = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+
+def timed(argv):
+    """Wall and CPU (user + sys) milliseconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    r = subprocess.run([safemap, "report", project, out], capture_output=True, text=True)
-    times.append((time.perf_counter() - t0) * 1000)
+    r = subprocess.run(argv, capture_output=True, text=True)
+    wall = (time.perf_counter() - t0) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         sys.exit(r.stderr)
-print("result\tsafemap report (whole command: load, score, map page, lists), median of %d\t%.0f\t%d"
-      % (runs, statistics.median(times[1:]), os.path.getsize(out)))
-print("note\t" + r.stdout.strip())
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu, r
+
+def report(what, argv, out, n):
+    samples = [timed(argv) for _ in range(n + 1)][1:]  # the first warms the page cache
+    wall = statistics.median(s[0] for s in samples)
+    cpu = statistics.median(s[1] for s in samples)
+    print("%-62s wall %6.0f ms   CPU %6.0f ms   PDF %5.2f MB"
+          % (what, wall, cpu, os.path.getsize(out) / 1e6))
+    return samples[-1][2]
+
+r = report("safemap report (map page + both lists, 500 rows each)",
+           [safemap, "report", project, work + "/safemap.pdf"], work + "/safemap.pdf", runs)
+print("   " + r.stdout.strip())
+r = report("QGIS 3.22 print layout → PDF (whole process, 1 export)",
+           ["/usr/bin/python3", qgis, project, work + "/qgis.pdf", "--runs", "1"],
+           work + "/qgis.pdf", 3)
+for line in r.stdout.splitlines():
+    print("   " + line.replace("result\t", "").replace("\t", " | "))
 PY
-/usr/bin/python3 "$REPO/bench/qgis_report.py" "$PROJECT" "$WORK/qgis.pdf" --runs 3 2>/dev/null
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
