@@ -98,7 +98,7 @@ ReportDialog::ReportDialog(ReportActions* actions, QWidget* parent)
         const auto [image, pages] = watcher_.result();
         preview_ = image;
         previewLabel_->setPixmap(QPixmap::fromImage(image));
-        pagesLabel_->setText(tr("%n page(s)", nullptr, pages));
+        pagesLabel_->setText(tr("Pages: %1").arg(pages));
         if (again_) {
             again_ = false;
             startPreview();

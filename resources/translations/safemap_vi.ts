@@ -2410,11 +2410,9 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Title:</source>
         <translation>Tiêu đề:</translation>
     </message>
-    <message numerus="yes">
-        <source>%n page(s)</source>
-        <translation>
-            <numerusform>%n trang</numerusform>
-        </translation>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Số trang: %1</translation>
     </message>
     <message>
         <source>Open a report template</source>
