@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kUsage =
     "Usage: safemap report PROJECT.gpkg OUT.pdf|OUT.png [--title TEXT] [--paper a4|a3]\n"
     "                      [--template NAME|FILE] [--orientation landscape|portrait]\n"
-    "                      [--rows N]\n"
+    "                      [--rows N|all]\n"
     "                      [--language vi|en] [--dpi N] [scenario options]\n"
     "Writes the map report a meeting needs: on the first page the title, the as-of date,\n"
     "the criteria set and version, the filter, the map the window shows (the project's saved\n"
@@ -36,9 +36,13 @@ constexpr const char* kUsage =
     "  --title      the report's title (default: the usual title in the report's language)\n"
     "  --paper      a4 (default) or a3\n"
     "  --orientation landscape (default) or portrait\n"
-    "  --rows       at most N rows of each list (default: every row)\n"
+    "  --rows       at most N rows of each list, or all (default 500, as from the window:\n"
+    "               a cut list says \"showing 500 of N\"; a template's smaller rows stay)\n"
     "  --language   vi or en: the report's words (default: the window's language)\n"
     "  --dpi        PNG resolution in dots per inch (default 150, 30 to 1200)\n";
+
+// Rows of each list in a report unless --rows or a template says otherwise.
+constexpr std::size_t kDefaultReportRows = 500;
 
 bool endsWith(const std::string& s, const char* tail) {
     const std::string t(tail);
@@ -99,12 +103,17 @@ int runReportCommand(const Words& words) {
         options.orientation =
             *orientation == "portrait" ? ReportOrientation::Portrait : ReportOrientation::Landscape;
     }
-    if (auto r = args.option("rows")) {
+    // 500 rows of each list unless told otherwise (the window's cap): a province's full
+    // lists run to thousands of pages, which belong in the XLSX/CSV exports.
+    options.listRowLimit = kDefaultReportRows;
+    if (auto r = args.option("rows"); r && *r == "all") {
+        options.listRowLimit = 0;
+    } else if (r) {
         unsigned long long rows = 0;
         char tail = 0;
         if (std::sscanf(r->c_str(), "%llu%c", &rows, &tail) != 1 || rows == 0 ||
             r->front() == '-') {
-            std::fprintf(stderr, "safemap report: --rows must be a whole number above 0\n");
+            std::fprintf(stderr, "safemap report: --rows must be a whole number above 0, or all\n");
             return 2;
         }
         options.listRowLimit = static_cast<std::size_t>(rows);

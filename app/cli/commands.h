@@ -20,6 +20,7 @@ int runListCommand(const Words& words);
 int runScoresCommand(const Words& words);
 int runCompareCommand(const Words& words);
 int runReportCommand(const Words& words);
+int runExportCommand(const Words& words);
 int runFieldPackageCommand(const Words& words);
 int runInspectCommand(const Words& words);
 int runMergeCommand(const Words& words);

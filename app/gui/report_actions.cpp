@@ -13,10 +13,13 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrent>
 
+#include "app/gui/cordon_dialog.h"
+#include "app/gui/export_dialog.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/report_dialog.h"
 #include "core/errors/error_catalogue.h"
 #include "core/util/timestamp.h"
 
@@ -27,7 +30,18 @@ ReportActions::ReportActions(MainWindow* window)
       window_(window),
       pdf_(new QAction(tr("Export map as &PDF…"), this)),
       image_(new QAction(tr("Export map as i&mage…"), this)),
-      print_(new QAction(tr("&Print map…"), this)) {
+      print_(new QAction(tr("&Print map…"), this)),
+      view_(new QAction(tr("Export map &view (PNG, SVG)…"), this)),
+      dialog_(new QAction(tr("Map &report…"), this)),
+      tables_(
+          new QAction(tr("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"), this)) {
+    view_->setObjectName(QStringLiteral("exportViewAction"));
+    dialog_->setObjectName(QStringLiteral("reportDialogAction"));
+    dialog_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(dialog_, &QAction::triggered, this, &ReportActions::openDialog);
+    tables_->setObjectName(QStringLiteral("exportTablesAction"));
+    connect(view_, &QAction::triggered, this, &ReportActions::exportView);
+    connect(tables_, &QAction::triggered, this, &ReportActions::exportTables);
     pdf_->setObjectName(QStringLiteral("exportPdfAction"));
     image_->setObjectName(QStringLiteral("exportImageAction"));
     print_->setObjectName(QStringLiteral("printAction"));
@@ -38,8 +52,11 @@ ReportActions::ReportActions(MainWindow* window)
 }
 
 void ReportActions::addTo(QMenu* menu) {
+    menu->addAction(dialog_);
     menu->addAction(pdf_);
     menu->addAction(image_);
+    menu->addAction(view_);
+    menu->addAction(tables_);
     menu->addAction(print_);
 }
 
@@ -75,11 +92,15 @@ MapReportOptions ReportActions::currentOptions() const {
 }
 
 QFuture<Status> ReportActions::writePdf(const QString& path, ReportPaper paper) {
+    MapReportOptions options = currentOptions();
+    options.paper = paper;
+    return writePdfWith(path, options);
+}
+
+QFuture<Status> ReportActions::writePdfWith(const QString& path, const MapReportOptions& options) {
     auto data = currentReport();
     if (!data)
         return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
-    MapReportOptions options = currentOptions();
-    options.paper = paper;
     cancel_->store(false);
     return QtConcurrent::run([data = std::move(*data), options, file = path.toStdString(),
                               cancel = cancel_]() -> Status {
@@ -95,6 +116,44 @@ QFuture<Status> ReportActions::writePng(const QString& path, double dpi) {
     return QtConcurrent::run(
         [data = std::move(*data), options = currentOptions(), file = path.toStdString(),
          dpi]() -> Status { return writeMapReportPng(file, data, options, dpi); });
+}
+
+QFuture<Status> ReportActions::writeView(const QString& path, MapViewFormat format,
+                                         const MapViewOptions& view) {
+    auto data = currentReport();
+    if (!data)
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
+    cancel_->store(false);
+    return QtConcurrent::run(
+        [data = std::move(*data), options = currentOptions(), file = path.toStdString(), format,
+         view]() -> Status { return writeMapView(file, format, data, options, view); });
+}
+
+QFuture<Status> ReportActions::writeTable(const QString& path, ExportKind what,
+                                          ExportFormat format) {
+    auto data = currentReport();
+    if (!data)
+        return QtFuture::makeReadyFuture(Status(codedError("app.no_project")));
+    ScenarioExport request;
+    request.format = format;
+    request.what = what;
+    request.vietnamese = currentLanguage() == QStringLiteral("vi");
+    request.generatedAt = generationTime();
+    if (what == ExportKind::Cordon && window_->cordonDialog())
+        request.cordon = window_->cordonDialog()->cordon();
+    cancel_->store(false);
+    return QtConcurrent::run(
+        [data = std::move(*data), request, file = path.toStdString()]() -> Status {
+            auto written = exportScenario(file, request, *data.facts, *data.status, data.filter);
+            return written ? Status() : Status(written.error());
+        });
+}
+
+QString ReportActions::defaultFileName(ExportKind what, const QString& extension) const {
+    const auto data = currentReport();
+    const Date asOf = data ? data->status->asOf : Date{};
+    return QString::fromStdString(exportFileName(
+        what, asOf, currentLanguage() == QStringLiteral("vi"), extension.toStdString()));
 }
 
 void ReportActions::follow(QFuture<Status> future, const QString& title) {
@@ -123,16 +182,30 @@ QString documentsPath(const QString& name) {
 }  // namespace
 
 void ReportActions::exportPdf() {
+    exportPdfWith(currentOptions(), window_);
+}
+
+void ReportActions::exportPdfWith(const MapReportOptions& options, QWidget* parent) {
     if (!currentReport())
         return;
     QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
+        parent, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
-    follow(writePdf(path), tr("Export map as PDF"));
+    follow(writePdfWith(path, options), tr("Export map as PDF"));
+}
+
+void ReportActions::openDialog() {
+    if (!currentReport())
+        return;
+    ReportDialog dialog(this, window_);
+    // As large as the window allows, up to 1100 × 700: the preview grows with it.
+    const QSize room = window_->size() - QSize(40, 60);
+    dialog.resize(std::min(1100, room.width()), std::min(700, room.height()));
+    dialog.exec();
 }
 
 void ReportActions::exportImage() {
@@ -153,16 +226,60 @@ void ReportActions::exportImage() {
     follow(writePng(path, dpi), tr("Export map as image"));
 }
 
+void ReportActions::exportView() {
+    if (!currentReport())
+        return;
+    MapViewExportDialog dialog(window_->canvas()->size(), window_);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool svg = dialog.format() == MapViewFormat::Svg;
+    const QString extension = svg ? QStringLiteral("svg") : QStringLiteral("png");
+    QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export map view"), documentsPath(defaultFileName(ExportKind::Map, extension)),
+        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
+        path += QLatin1Char('.') + extension;
+    follow(writeView(path, dialog.format(), dialog.options()), tr("Export map view"));
+}
+
+void ReportActions::exportTables() {
+    if (!currentReport())
+        return;
+    const bool hasCordon = window_->cordonDialog() && window_->cordonDialog()->cordon();
+    TableExportDialog dialog(hasCordon, window_);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString extension = QString::fromStdString(exportFormatExtension(dialog.format()));
+    QString path =
+        QFileDialog::getSaveFileName(window_, tr("Export lists and facilities"),
+                                     documentsPath(defaultFileName(dialog.what(), extension)),
+                                     tr("Files (*.%1)").arg(extension));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
+        path += QLatin1Char('.') + extension;
+    follow(writeTable(path, dialog.what(), dialog.format()), tr("Export lists and facilities"));
+}
+
 void ReportActions::print() {
+    printWith(currentOptions(), window_);
+}
+
+void ReportActions::printWith(const MapReportOptions& options, QWidget* parent) {
     auto data = currentReport();
     if (!data)
         return;
     // Owned by the worker's lambda: it outlives this function and the dialog.
     auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
-    printer->setPageSize(QPageSize(QPageSize::A4));
-    printer->setPageOrientation(QPageLayout::Landscape);
+    printer->setPageSize(
+        QPageSize(options.paper == ReportPaper::A3 ? QPageSize::A3 : QPageSize::A4));
+    printer->setPageOrientation(options.orientation == ReportOrientation::Portrait
+                                    ? QPageLayout::Portrait
+                                    : QPageLayout::Landscape);
     printer->setDocName(tr("Map report"));
-    QPrintDialog dialog(printer.get(), window_);
+    QPrintDialog dialog(printer.get(), parent);
     dialog.setWindowTitle(tr("Print map"));
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -170,11 +287,11 @@ void ReportActions::print() {
     printer->setFullPage(true);
     cancel_->store(false);
     // QPainter may paint on a QPrinter from a worker thread (Qt's threading notes).
-    follow(QtConcurrent::run([data = std::move(*data), options = currentOptions(), printer,
-                              cancel = cancel_]() -> Status {
-               return paintMapReport(*printer, data, options,
-                                     [cancel](int, int) { return !*cancel; });
-           }),
+    follow(QtConcurrent::run(
+               [data = std::move(*data), options, printer, cancel = cancel_]() -> Status {
+                   return paintMapReport(*printer, data, options,
+                                         [cancel](int, int) { return !*cancel; });
+               }),
            tr("Print map"));
 }
 

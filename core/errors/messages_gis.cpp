@@ -306,6 +306,11 @@ constexpr ErrorTemplate kMessages[] = {
      "độ phân giải phải từ 30 đến 1200 dpi"},
     {"report.cannot_write_image", "cannot write the image (disk full?)",
      "không ghi được ảnh (ổ đĩa đầy?)"},
+    {"export.nothing_to_export", "nothing to export: choose a list, the facilities or a cordon",
+     "không có gì để xuất: hãy chọn một danh sách, các cơ sở hoặc một vùng phong tỏa"},
+    {"export.cannot_write", "cannot write the export file{1}", "không ghi được tệp xuất{2}"},
+    {"report.bad_image_size", "the image must be from 16 to 20000 pixels wide and high",
+     "ảnh phải rộng và cao từ 16 đến 20000 điểm ảnh"},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QSvgGenerator>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -175,9 +176,11 @@ void drawFooter(QPainter& p, const Sheet& sheet, const MapReportLayout& l,
     const QRectF f = l.footer;
     p.setPen(QPen(QColor(150, 150, 150), sheet.len(0.2)));
     p.drawLine(sheet.at(f.left(), f.top() + 1), sheet.at(f.right(), f.top() + 1));
-    const QString right = QStringLiteral("SafeMap · ") + h.generated + QStringLiteral(" · ") +
-                          w("Trang", "Page") + QLatin1Char(' ') + QString::number(page + 1) +
-                          QLatin1Char('/') + QString::number(pages);
+    // An image of the map view (pages == 0) has no page number.
+    QString right = QStringLiteral("SafeMap · ") + h.generated;
+    if (pages > 0)
+        right += QStringLiteral(" · ") + w("Trang", "Page") + QLatin1Char(' ') +
+                 QString::number(page + 1) + QLatin1Char('/') + QString::number(pages);
     const double rightWidth = 64;
     drawLine(p, sheet, QRectF(f.right() - rightWidth, f.top() + 2, rightWidth, 4), right,
              reportFont(7), Qt::AlignRight | Qt::AlignVCenter, kGrey);
@@ -738,6 +741,35 @@ QImage mapReportImage(const MapReportData& data, const MapReportOptions& options
     return image;
 }
 
+QImage mapReportPageImage(const MapReportData& data, const MapReportOptions& options, double dpi,
+                          int page, int* pages) {
+    const QSizeF pageMm = reportPaperSize(options.paper, options.orientation);
+    QImage image(static_cast<int>(std::lround(pageMm.width() / 25.4 * dpi)),
+                 static_cast<int>(std::lround(pageMm.height() / 25.4 * dpi)),
+                 QImage::Format_ARGB32_Premultiplied);
+    const int dotsPerMetre = static_cast<int>(std::lround(dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    image.fill(Qt::white);
+    if (pages)
+        *pages = 0;
+    if (!data.facts || !data.status)
+        return image;
+    const ReportPlan plan = planReport(image, pageMm, data, options);
+    const int count = plan.pages();
+    if (pages)
+        *pages = count;
+    if (count == 0)
+        return image;
+    const Counts counts = countShown(data);
+    const Heading heading = headingOf(data, options, counts.shown);
+    QPainter painter(&image);
+    paintPlannedPage(painter, pageMm, data, options, plan, std::clamp(page, 0, count - 1), count,
+                     counts, heading);
+    painter.end();
+    return image;
+}
+
 Status writeMapReportPng(const std::string& path, const MapReportData& data,
                          const MapReportOptions& options, double dpi) {
     if (!(dpi >= 30 && dpi <= 1200))
@@ -761,6 +793,139 @@ void applyReportTemplate(MapReportOptions& options, const ReportTemplate& tmpl) 
     options.mapPage = !tmpl.blocks.empty();
     options.blocks = tmpl.blocks;
     options.lists = tmpl.lists;
+}
+
+namespace {
+
+// The map view's sheet: the whole image is the map, or the title band (with `title`) and
+// the legend (with `legend`) take their usual places, with the footer naming the sources.
+MapReportLayout mapViewLayout(QSizeF pageMm, const MapViewOptions& view) {
+    MapReportLayout l;
+    l.page = pageMm;
+    if (!view.title && !view.legend) {
+        l.map = QRectF(QPointF(0, 0), pageMm);
+        return l;
+    }
+    l = mapReportLayout(pageMm);
+    if (!view.title) {
+        // No band: the body starts at the top margin (a legend beside the map moves up too).
+        l.title = QRectF(kMarginMm, kMarginMm - kGapMm, l.title.width(), 0);
+        const double oldTop = l.map.top();
+        l.map.setTop(kMarginMm);
+        if (std::abs(l.legend.top() - oldTop) < 1e-9)
+            l.legend.setTop(kMarginMm);
+    }
+    if (!view.legend) {
+        const double bottom = l.footer.top() - kGapMm;
+        l.map = QRectF(l.map.left(), l.map.top(), l.title.width(), bottom - l.map.top());
+        l.legend = QRectF();
+    }
+    return l;
+}
+
+QSizeF viewSheetMm(const MapViewOptions& view) {
+    return {view.pixels.width() / view.dpi * 25.4, view.pixels.height() / view.dpi * 25.4};
+}
+
+}  // namespace
+
+void paintMapView(QPainter& painter, const MapReportData& data, const MapReportOptions& options,
+                  const MapViewOptions& view) {
+    const QSizeF pageMm = viewSheetMm(view);
+    const Sheet sheet{view.dpi / 25.4};
+    const MapReportLayout l = mapViewLayout(pageMm, view);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const Words w{options.language == MapLanguage::Vietnamese};
+    if (!view.title && !view.legend) {
+        // The bare map, as the window draws it: symbols as big as on a screen at 96 dpi.
+        const MapSettings map = mapReportMapSettings(data, l.map);
+        const double scale = sheet.len(l.map.width()) / map.outputSize.width();
+        painter.scale(scale, scale);
+        renderMap(painter, map);
+        painter.restore();
+        return;
+    }
+    painter.fillRect(QRectF(QPointF(0, 0), sheet.rect(QRectF(QPointF(0, 0), pageMm)).size()),
+                     Qt::white);
+    const Counts counts = countShown(data);
+    const Heading heading = headingOf(data, options, counts.shown);
+    const MapSettings map = mapReportMapSettings(data, l.map);
+    paintMapBlock(painter, sheet, l.map, map, w);
+    // Qt 6.4's SVG generator writes no clip paths: the map's features run past its frame.
+    // White bands around the frame hide them, then the frame is drawn again on top.
+    const QRectF frame = sheet.rect(l.map);
+    const QRectF page = sheet.rect(QRectF(QPointF(0, 0), pageMm));
+    const double pad = sheet.len(50);  // past the sheet's edges too
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    painter.drawRect(QRectF(QPointF(-pad, -pad), QPointF(page.right() + pad, frame.top())));
+    painter.drawRect(
+        QRectF(QPointF(-pad, frame.bottom()), QPointF(page.right() + pad, page.bottom() + pad)));
+    painter.drawRect(QRectF(QPointF(-pad, frame.top()), QPointF(frame.left(), frame.bottom())));
+    painter.drawRect(
+        QRectF(QPointF(frame.right(), frame.top()), QPointF(page.right() + pad, frame.bottom())));
+    painter.setPen(QPen(QColor(60, 60, 60), sheet.len(0.3)));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(frame);
+    painter.restore();
+    if (view.title)
+        drawTitleBand(painter, sheet, l, heading);
+    if (view.legend)
+        drawLegend(painter, sheet, l.legend, data, map, counts, w);
+    drawFooter(painter, sheet, l, options, heading, 0, 0);
+    painter.restore();
+}
+
+QImage mapViewImage(const MapReportData& data, const MapReportOptions& options,
+                    const MapViewOptions& view) {
+    QImage image(view.pixels, QImage::Format_ARGB32_Premultiplied);
+    const int dotsPerMetre = static_cast<int>(std::lround(view.dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paintMapView(painter, data, options, view);
+    painter.end();
+    return image;
+}
+
+Status writeMapView(const std::string& path, MapViewFormat format, const MapReportData& data,
+                    const MapReportOptions& options, const MapViewOptions& view) {
+    if (!data.facts || !data.status)
+        return codedError("report.not_loaded");
+    if (!(view.dpi >= 30 && view.dpi <= 1200))
+        return codedError("report.bad_dpi", {}, path);
+    if (view.pixels.width() < 16 || view.pixels.height() < 16 || view.pixels.width() > 20000 ||
+        view.pixels.height() > 20000)
+        return codedError("report.bad_image_size", {}, path);
+    const std::string tmp = temporaryPathFor(path);
+    bool written = false;
+    if (format == MapViewFormat::Png) {
+        written = mapViewImage(data, options, view).save(QString::fromStdString(tmp), "PNG");
+    } else {
+        QSvgGenerator svg;
+        svg.setFileName(QString::fromStdString(tmp));
+        svg.setSize(view.pixels);
+        svg.setViewBox(QRect(QPoint(0, 0), view.pixels));
+        svg.setResolution(static_cast<int>(std::lround(view.dpi)));
+        svg.setTitle(
+            qs(options.title.empty() ? mapReportDefaultTitle(options.language) : options.title));
+        svg.setDescription(QStringLiteral("SafeMap"));
+        QPainter painter;
+        if (painter.begin(&svg)) {
+            paintMapView(painter, data, options, view);
+            written = painter.end();
+        }
+        written = written && QFile(QString::fromStdString(tmp)).size() > 0;
+    }
+    if (!written) {
+        std::remove(tmp.c_str());
+        return codedError("report.cannot_write_image", {}, path);
+    }
+    return commitTemporaryFile(tmp, path);
 }
 
 }  // namespace safemap

@@ -129,8 +129,42 @@ using ReportProgress = std::function<bool(int, int)>;
 /// The map page as an image at `dpi` (its physical size is the paper's).
 QImage mapReportImage(const MapReportData& data, const MapReportOptions& options, double dpi);
 
+/// Page `page` (0-based) of the report as an image at `dpi` — the map page or a page of the
+/// tables, as the PDF has it — for a dialog's preview; `pages` gets the report's page count.
+/// A page past the end gives the last one.
+QImage mapReportPageImage(const MapReportData& data, const MapReportOptions& options, double dpi,
+                          int page = 0, int* pages = nullptr);
+
 /// Writes the map page as a PNG at `dpi` through a temporary file renamed into place.
 [[nodiscard]] Status writeMapReportPng(const std::string& path, const MapReportData& data,
                                        const MapReportOptions& options, double dpi);
+
+/// \brief The map view as an image of a chosen size (Export map view…, `safemap render`):
+/// the map alone, as the window shows it, or with the report's title band and/or legend
+/// (then with its frame, scale bar, north arrow and a footer naming the sources).
+struct MapViewOptions {
+    QSize pixels{1600, 1000};
+    /// Sets the image's physical size: symbols and text are as big as printed at this
+    /// resolution (96: as on a screen; 300: a 3000-pixel-wide image is a 25 cm print).
+    double dpi = 96;
+    bool title = false;
+    bool legend = false;
+};
+
+enum class MapViewFormat { Png, Svg };
+
+/// Paints the map view on `painter`, whose device is `view.pixels` at `view.dpi`.
+void paintMapView(QPainter& painter, const MapReportData& data, const MapReportOptions& options,
+                  const MapViewOptions& view);
+
+/// The map view as an image of `view.pixels` (its dots per metre are `view.dpi`'s).
+QImage mapViewImage(const MapReportData& data, const MapReportOptions& options,
+                    const MapViewOptions& view);
+
+/// Writes the map view as a PNG or as an SVG (map features and text as vectors: paths and
+/// searchable text) through a temporary file renamed into place.
+[[nodiscard]] Status writeMapView(const std::string& path, MapViewFormat format,
+                                  const MapReportData& data, const MapReportOptions& options,
+                                  const MapViewOptions& view);
 
 }  // namespace safemap

@@ -200,9 +200,16 @@ void paintTablePage(QPainter& p, const Sheet& sheet, const QRectF& body,
         const ReportTable& table = tables[slice.table];
         if (s > 0)
             y += kGapMm;
-        QString title = table.title + QStringLiteral(" (") +
-                        number(static_cast<long long>(table.total), w) + QLatin1Char(' ') +
-                        w("cơ sở", "facilities") + QLatin1Char(')');
+        // A list cut short says so in its title on every page: "showing 500 of 100,000".
+        const QString total = number(static_cast<long long>(table.total), w) + QLatin1Char(' ') +
+                              w("cơ sở", "facilities");
+        QString title = table.title + QStringLiteral(" (");
+        if (table.rows.size() < table.total)
+            title += w("hiển thị ", "showing ") +
+                     number(static_cast<long long>(table.rows.size()), w) +
+                     w(" trong số ", " of ") + total + QLatin1Char(')');
+        else
+            title += total + QLatin1Char(')');
         if (slice.continued)
             title += w(" — tiếp theo", " — continued");
         drawLine(p, sheet, QRectF(body.left(), y, body.width(), kTitleMm - 1), title,

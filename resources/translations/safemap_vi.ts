@@ -2144,6 +2144,57 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     </message>
 </context>
 <context>
+    <name>safemap::MapViewExportDialog</name>
+    <message>
+        <source>Title band (title, as of, criteria set, filter)</source>
+        <translation>Dải tiêu đề (tiêu đề, ngày dữ liệu, bộ tiêu chí, bộ lọc)</translation>
+    </message>
+    <message>
+        <source>Legend, scale bar, north arrow and sources</source>
+        <translation>Chú giải, thước tỷ lệ, mũi tên chỉ hướng bắc và nguồn</translation>
+    </message>
+    <message>
+        <source>Export map view</source>
+        <translation>Xuất khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Ảnh PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vectors, for editing and posters)</source>
+        <translation>Hình SVG (véc-tơ, để chỉnh sửa và in khổ lớn)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> điểm ảnh</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>96: symbols as on the screen; 300: as on a print of the image&apos;s size</source>
+        <translation>96: ký hiệu như trên màn hình; 300: như khi in ảnh đúng kích thước</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Chiều rộng:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Chiều cao:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Độ phân giải:</translation>
+    </message>
+</context>
+<context>
     <name>safemap::MergeDialog</name>
     <message>
         <source>keep operating</source>
@@ -2395,6 +2446,121 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Print map</source>
         <translation>In bản đồ</translation>
     </message>
+    <message>
+        <source>Export map &amp;view (PNG, SVG)…</source>
+        <translation>Xuất khung &amp;nhìn bản đồ (PNG, SVG)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…</source>
+        <translation>Xuất &amp;danh sách và cơ sở (XLSX, CSV, GeoPackage, GeoJSON)…</translation>
+    </message>
+    <message>
+        <source>Export map view</source>
+        <translation>Xuất khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Hình SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export lists and facilities</source>
+        <translation>Xuất danh sách và cơ sở</translation>
+    </message>
+    <message>
+        <source>Files (*.%1)</source>
+        <translation>Tệp (*.%1)</translation>
+    </message>
+    <message>
+        <source>Map &amp;report…</source>
+        <translation>&amp;Báo cáo bản đồ…</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::ReportDialog</name>
+    <message>
+        <source>Save as template…</source>
+        <translation>Lưu thành mẫu…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Map report</source>
+        <translation>Báo cáo bản đồ</translation>
+    </message>
+    <message>
+        <source>Province overview (one page)</source>
+        <translation>Tổng quan tỉnh (một trang)</translation>
+    </message>
+    <message>
+        <source>Action lists (every page)</source>
+        <translation>Danh sách hành động (mọi trang)</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>Từ tệp…</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Khổ ngang</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Khổ dọc</translation>
+    </message>
+    <message>
+        <source>The usual title</source>
+        <translation>Tiêu đề thông thường</translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation>Đang vẽ bản xem trước…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>Orientation:</source>
+        <translation>Hướng giấy:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Số trang: %1</translation>
+    </message>
+    <message>
+        <source>Open a report template</source>
+        <translation>Mở mẫu báo cáo</translation>
+    </message>
+    <message>
+        <source>Report templates (*.json)</source>
+        <translation>Mẫu báo cáo (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a project to see its report.</source>
+        <translation>Hãy mở một dự án để xem báo cáo.</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Lưu thành mẫu</translation>
+    </message>
+    <message>
+        <source>report_template</source>
+        <translation>mau_bao_cao</translation>
+    </message>
 </context>
 <context>
     <name>safemap::RuleSettingsDialog</name>
@@ -2476,6 +2642,53 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
     <message>
         <source>Find a province, district, zone, facility (name or tax code) or address; accents are optional. Enter goes to the first result.</source>
         <translation>Tìm tỉnh, huyện, khu, cụm, cơ sở (tên hoặc mã số thuế) hoặc địa chỉ; không cần gõ dấu. Enter đi tới kết quả đầu tiên.</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::TableExportDialog</name>
+    <message>
+        <source>Export lists and facilities</source>
+        <translation>Xuất danh sách và cơ sở</translation>
+    </message>
+    <message>
+        <source>Facilities to suspend (filtered)</source>
+        <translation>Cơ sở cần tạm dừng hoạt động (theo bộ lọc)</translation>
+    </message>
+    <message>
+        <source>Facilities due for inspection (filtered)</source>
+        <translation>Cơ sở cần kiểm tra (theo bộ lọc)</translation>
+    </message>
+    <message>
+        <source>Every facility that passes the filter</source>
+        <translation>Mọi cơ sở qua bộ lọc</translation>
+    </message>
+    <message>
+        <source>Facilities in the cordon shown on the map</source>
+        <translation>Cơ sở trong vùng phong tỏa đang hiện trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Sổ tính Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Bảng CSV</translation>
+    </message>
+    <message>
+        <source>GeoPackage (points, for other GIS)</source>
+        <translation>GeoPackage (điểm, cho phần mềm GIS khác)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (points, for other GIS)</source>
+        <translation>GeoJSON (điểm, cho phần mềm GIS khác)</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Xuất:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
     </message>
 </context>
 <context>

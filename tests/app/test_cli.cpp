@@ -39,7 +39,8 @@ TEST_CASE("safemap --help lists every command, and each has its own help", "[cli
                                   "compare",
                                   "info",
                                   "render",
-                                  "generate"};
+                                  "generate",
+                                  "export"};
     for (const QString& c : commands) {
         INFO(c.toStdString());
         CHECK(help.out.contains(QStringLiteral("  ") + c + QLatin1Char(' ')));
