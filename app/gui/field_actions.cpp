@@ -1,11 +1,11 @@
 #include "app/gui/field_actions.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <map>
 
+#include "app/gui/file_dialogs.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/merge_dialog.h"
@@ -47,9 +47,8 @@ void mergePackage(MainWindow& window) {
                                                 "first."));
         return;
     }
-    const QString path =
-        QFileDialog::getOpenFileName(&window, MainWindow::tr("Merge field package"), QString(),
-                                     MainWindow::tr("Field package (*.gpkg)"));
+    const QString path = chooseFileToOpen(&window, MainWindow::tr("Merge field package"), QString(),
+                                          MainWindow::tr("Field package (*.gpkg)"));
     if (path.isEmpty())
         return;
     MergeDialog dialog(session.path(), path.toStdString(), &window);

@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -30,6 +29,7 @@
 #include "app/gui/error_text.h"
 #include "app/gui/field_actions.h"
 #include "app/gui/field_mode.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/filter_panel.h"
 #include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
@@ -809,8 +809,8 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::newProject() {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
-                                                tr("SafeMap project (*.gpkg)"));
+    QString path =
+        chooseFileToSave(this, tr("New project"), QString(), tr("SafeMap project (*.gpkg)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".gpkg")))
@@ -829,8 +829,8 @@ void MainWindow::newProject() {
 }
 
 void MainWindow::openProjectDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("SafeMap project (*.gpkg)"));
+    const QString path =
+        chooseFileToOpen(this, tr("Open project"), QString(), tr("SafeMap project (*.gpkg)"));
     if (!path.isEmpty())
         openProject(path);
 }
@@ -838,8 +838,8 @@ void MainWindow::openProjectDialog() {
 void MainWindow::saveProjectAs() {
     if (!hasProject())
         return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
-                                                tr("SafeMap project (*.gpkg)"));
+    QString path =
+        chooseFileToSave(this, tr("Save project as"), QString(), tr("SafeMap project (*.gpkg)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".gpkg")))

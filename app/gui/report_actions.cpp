@@ -1,7 +1,6 @@
 #include "app/gui/report_actions.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
@@ -13,10 +12,12 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrent>
 
+#include "app/gui/file_dialogs.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/retranslate.h"
 #include "core/errors/error_catalogue.h"
 #include "core/util/timestamp.h"
 
@@ -25,9 +26,11 @@ namespace safemap {
 ReportActions::ReportActions(MainWindow* window)
     : QObject(window),
       window_(window),
-      pdf_(new QAction(tr("Export map as &PDF…"), this)),
-      image_(new QAction(tr("Export map as i&mage…"), this)),
-      print_(new QAction(tr("&Print map…"), this)) {
+      pdf_(translated(new QAction(this), "safemap::ReportActions",
+                      QT_TR_NOOP("Export map as &PDF…"))),
+      image_(translated(new QAction(this), "safemap::ReportActions",
+                        QT_TR_NOOP("Export map as i&mage…"))),
+      print_(translated(new QAction(this), "safemap::ReportActions", QT_TR_NOOP("&Print map…"))) {
     pdf_->setObjectName(QStringLiteral("exportPdfAction"));
     image_->setObjectName(QStringLiteral("exportImageAction"));
     print_->setObjectName(QStringLiteral("printAction"));
@@ -125,9 +128,9 @@ QString documentsPath(const QString& name) {
 void ReportActions::exportPdf() {
     if (!currentReport())
         return;
-    QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
-        tr("PDF files (*.pdf)"));
+    QString path = chooseFileToSave(window_, tr("Export map as PDF"),
+                                    documentsPath(tr("map_report") + QStringLiteral(".pdf")),
+                                    tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
@@ -143,9 +146,9 @@ void ReportActions::exportImage() {
                                          tr("Resolution (dots per inch):"), 150, 30, 600, 10, &ok);
     if (!ok)
         return;
-    QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map as image"),
-        documentsPath(tr("map_report") + QStringLiteral(".png")), tr("PNG images (*.png)"));
+    QString path = chooseFileToSave(window_, tr("Export map as image"),
+                                    documentsPath(tr("map_report") + QStringLiteral(".png")),
+                                    tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
