@@ -11,6 +11,7 @@
 #include "app/gui/merge_dialog.h"
 #include "app/gui/package_dialog.h"
 #include "app/gui/project_session.h"
+#include "app/gui/retranslate.h"
 
 namespace safemap {
 
@@ -65,10 +66,13 @@ void mergePackage(MainWindow& window) {
 }  // namespace
 
 void addFieldActions(MainWindow& window, QMenu& menu) {
-    QAction* create = menu.addAction(MainWindow::tr("Create &field package…"));
+    QAction* create =
+        translated(menu.addAction(QString()), "safemap::MainWindow",
+                   QT_TRANSLATE_NOOP("safemap::MainWindow", "Create &field package…"));
     create->setObjectName(QStringLiteral("createPackageAction"));
     QObject::connect(create, &QAction::triggered, &window, [&window] { createPackage(window); });
-    QAction* merge = menu.addAction(MainWindow::tr("&Merge field package…"));
+    QAction* merge = translated(menu.addAction(QString()), "safemap::MainWindow",
+                                QT_TRANSLATE_NOOP("safemap::MainWindow", "&Merge field package…"));
     merge->setObjectName(QStringLiteral("mergePackageAction"));
     QObject::connect(merge, &QAction::triggered, &window, [&window] { mergePackage(window); });
 }

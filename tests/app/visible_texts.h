@@ -1,7 +1,8 @@
 #pragma once
 // Every text a user can read in a window: each visible widget's own text, window title,
-// tooltip, placeholder, combo-box items, spin-box prefix and suffix, item-view headers and the
-// texts of the actions a widget shows (tool buttons, menu bars). Used by the tests that check
+// tooltip, placeholder, combo-box items, spin-box prefix and suffix, item-view headers and
+// cells, the status bar's message and the texts of the actions a widget shows (tool buttons,
+// menu bars). Used by the tests that check
 // that a Vietnamese window shows no English.
 
 #include <QAbstractButton>
@@ -18,6 +19,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QString>
 #include <QTabBar>
 #include <QTableView>
@@ -25,6 +27,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QWidget>
+#include <algorithm>
 #include <vector>
 
 namespace safemap::test {
@@ -35,13 +38,13 @@ struct SeenText {
     QString where;  ///< e.g. "QLabel 'nameLabel' text"
 };
 
-/// `text` as read: "&Open" is "Open", "&&" is "&", HTML is its plain text.
+/// `text` as read: "&Open" is "Open", "&&" is "&"; HTML is its plain text.
 inline QString readable(const QString& text) {
     QString plain = text;
-    if (Qt::mightBeRichText(plain)) {
+    if (Qt::mightBeRichText(plain)) {  // no mnemonics in rich text: "&amp;" is an '&'
         QTextDocument doc;
         doc.setHtml(plain);
-        plain = doc.toPlainText();
+        return doc.toPlainText().trimmed();
     }
     QString out;
     for (qsizetype i = 0; i < plain.size(); ++i) {
@@ -87,11 +90,32 @@ inline void addActions(std::vector<SeenText>& out, const QWidget* w) {
     }
 }
 
+// The cells of a view (display text and tooltip), the first `maxRows` rows of each level:
+// lists and the facility record hold reasons, levels and labels as well as data.
+inline void addCells(std::vector<SeenText>& out, const QAbstractItemView* view,
+                     const QModelIndex& parent = {}, int maxRows = 60, int depth = 0) {
+    const QAbstractItemModel* model = view->model();
+    if (model == nullptr || depth > 3)
+        return;
+    const int rows = std::min(model->rowCount(parent), maxRows);
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < model->columnCount(parent); ++c) {
+            const QModelIndex i = model->index(r, c, parent);
+            add(out, view, "cell", i.data(Qt::DisplayRole).toString());
+            add(out, view, "cell tooltip", i.data(Qt::ToolTipRole).toString());
+            if (c == 0 && model->hasChildren(i))
+                addCells(out, view, i, maxRows, depth + 1);
+        }
+    }
+}
+
 }  // namespace detail
 
 /// The texts of `root` and its visible descendants. With `withMenus`, the actions of menu
-/// bars and menus are included too (they are visible once opened).
-inline std::vector<SeenText> visibleTexts(QWidget* root, bool withMenus = true) {
+/// bars and menus are included too (they are visible once opened); with `withCells`, the
+/// cells of item views (lists, the record, a file dialog's files).
+inline std::vector<SeenText> visibleTexts(QWidget* root, bool withMenus = true,
+                                          bool withCells = true) {
     std::vector<SeenText> out;
     QList<QWidget*> widgets = root->findChildren<QWidget*>();
     widgets.prepend(root);
@@ -134,6 +158,10 @@ inline std::vector<SeenText> visibleTexts(QWidget* root, bool withMenus = true) 
                 detail::add(out, w, "tab", t->tabText(i));
         if (auto* h = qobject_cast<QHeaderView*>(w))
             detail::addHeaders(out, h);
+        if (auto* v = qobject_cast<QAbstractItemView*>(w); v != nullptr && withCells)
+            detail::addCells(out, v);
+        if (auto* bar = qobject_cast<QStatusBar*>(w))
+            detail::add(out, w, "message", bar->currentMessage());
         if (qobject_cast<QMenuBar*>(w) != nullptr || qobject_cast<QToolButton*>(w) != nullptr ||
             (withMenus && qobject_cast<QMenu*>(w) != nullptr))
             detail::addActions(out, w);
