@@ -201,8 +201,8 @@ TEST_CASE("The open and save file dialogs are Qt's, in Vietnamese", "[i18n]") {
         CHECK(texts.contains(QStringLiteral("Loại tệp:")));
         CHECK(texts.contains(QStringLiteral("Mở")));
         CHECK(texts.contains(QStringLiteral("Hủy")));
-        CHECK(texts.contains(QStringLiteral("Tên")));              // the file list's first column
-        CHECK(texts.contains(QStringLiteral("Kích thước")));       // and its second
+        CHECK(texts.contains(QStringLiteral("Tên")));          // the file list's first column
+        CHECK(texts.contains(QStringLiteral("Kích thước")));   // and its second
         CHECK(texts.contains(QStringLiteral("Thư mục cha")));  // a tool button's tooltip
         open->close();
     }
