@@ -633,6 +633,21 @@
     </message>
 </context>
 <context>
+    <name>safemap::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
+    </message>
+</context>
+<context>
     <name>safemap::FilterPanel</name>
     <message>
         <source>Industrial zones (KCN)</source>

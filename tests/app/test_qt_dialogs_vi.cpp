@@ -3,6 +3,7 @@
 // every desktop), a message box's standard buttons and the print dialog show Vietnamese and
 // none of Qt's English words.
 #include <QApplication>
+#include <QDate>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -14,6 +15,8 @@
 #include <QTimer>
 #include <QTranslator>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -187,6 +190,9 @@ TEST_CASE("The embedded qtbase_vi.qm answers every entry of qtbase_vi.ts", "[i18
 TEST_CASE("The open and save file dialogs are Qt's, in Vietnamese", "[i18n]") {
     VietnameseUi vi;
     TempDir dir;
+    // A file and a folder in the list: their type and date are worded in Vietnamese too.
+    std::filesystem::create_directories(dir.path() / "bao_cao");
+    { std::ofstream(dir.file("du_an.gpkg")) << "x"; }
     {
         std::unique_ptr<QFileDialog> open(makeFileDialog(
             nullptr, FileDialogMode::Open, QStringLiteral("Mở dự án"),
@@ -204,6 +210,14 @@ TEST_CASE("The open and save file dialogs are Qt's, in Vietnamese", "[i18n]") {
         CHECK(texts.contains(QStringLiteral("Tên")));          // the file list's first column
         CHECK(texts.contains(QStringLiteral("Kích thước")));   // and its second
         CHECK(texts.contains(QStringLiteral("Thư mục cha")));  // a tool button's tooltip
+        // The list's type and date columns: "Tệp GPKG", "Thư mục", a day/month/year date.
+        CHECK(texts.contains(QStringLiteral("Tệp GPKG")));
+        CHECK(texts.contains(QStringLiteral("Thư mục")));
+        const QString today = QLocale().toString(QDate::currentDate(), QLocale::ShortFormat);
+        bool dated = false;
+        for (const QString& t : texts)
+            dated = dated || t.startsWith(today);
+        CHECK(dated);
         open->close();
     }
     {
