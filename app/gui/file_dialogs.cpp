@@ -60,6 +60,9 @@ QFileDialog* makeFileDialog(QWidget* parent, FileDialogMode mode, const QString&
     auto* dialog = new QFileDialog(parent, caption, start, filter);
     dialog->setOption(QFileDialog::DontUseNativeDialog);
     dialog->setProxyModel(new LocalFileColumns(dialog));
+    // Qt's default (about 520×360) cuts the Vietnamese column titles and the dates; this
+    // still fits a 1280×720 screen.
+    dialog->resize(860, 520);
     if (mode == FileDialogMode::Save) {
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setFileMode(QFileDialog::AnyFile);
