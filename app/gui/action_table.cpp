@@ -2,7 +2,6 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
-#include <QFileDialog>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +17,7 @@
 #include <unordered_map>
 
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/language.h"
 #include "app/gui/release_later.h"
@@ -508,8 +508,8 @@ void ActionTable::exportWithDialog() {
     const QString stem =
         list_ == ActionList::ToSuspend ? tr("to_suspend.csv") : tr("due_for_inspection.csv");
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export list"), dir + QLatin1Char('/') + stem, tr("CSV files (*.csv)"));
+    QString path = chooseFileToSave(this, tr("Export list"), dir + QLatin1Char('/') + stem,
+                                    tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))

@@ -36,16 +36,17 @@ AsOfBar::AsOfBar(QWidget* parent)
     latest_->setObjectName(QStringLiteral("asOfLatest"));
     slider_->setMinimumWidth(160);
     slider_->setPageStep(7);
-    slider_->setToolTip(
-        tr("Move back through the dates the project has data for: the map, the "
-           "legend and both lists show the project as it stood at the end of "
-           "that day"));
+    translatedAs(slider_, TextRole::ToolTip, "safemap::AsOfBar",
+                 QT_TR_NOOP("Move back through the dates the project has data for: the map, the "
+                            "legend and both lists show the project as it stood at the end of "
+                            "that day"));
     dateEdit_->setCalendarPopup(true);
     dateEdit_->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    latest_->setText(tr("Latest"));
+    translated(latest_, "safemap::AsOfBar", QT_TR_NOOP("Latest"));
     latest_->setCheckable(true);
     latest_->setChecked(true);
-    latest_->setToolTip(tr("Follow the newest data"));
+    translatedAs(latest_, TextRole::ToolTip, "safemap::AsOfBar",
+                 QT_TR_NOOP("Follow the newest data"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(label_);

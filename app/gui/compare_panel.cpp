@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +15,7 @@
 
 #include "app/gui/data_paths.h"
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/retranslate.h"
 #include "app/gui/rule_settings_dialog.h"
@@ -62,8 +62,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     table_->setObjectName(QStringLiteral("compareTable"));
     summary_->setWordWrap(true);
     table_->setColumnCount(5);
-    table_->setHorizontalHeaderLabels({tr("Facility"), tr("Risk level"), tr("Percent"),
-                                       tr("To suspend"), tr("Due for inspection")});
+    setTranslatedHeaders(table_, "safemap::ComparePanel",
+                         {QT_TR_NOOP("Facility"), QT_TR_NOOP("Risk level"), QT_TR_NOOP("Percent"),
+                          QT_TR_NOOP("To suspend"), QT_TR_NOOP("Due for inspection")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -91,8 +92,8 @@ ComparePanel::ComparePanel(QWidget* parent)
     connect(setCombo_, &QComboBox::activated, this, [this](int index) {
         if (setCombo_->itemData(index).toString() != QStringLiteral("file"))
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a criteria set"),
-                                                          QString(), tr("Criteria sets (*.json)"));
+        const QString path = chooseFileToOpen(this, tr("Compare with a criteria set"), QString(),
+                                              tr("Criteria sets (*.json)"));
         if (path.isEmpty())
             return;
         auto set = loadCriteriaSet(path.toStdString());
@@ -133,10 +134,12 @@ void ComparePanel::setProject(std::string path, Scenario current) {
 void ComparePanel::setCandidateSets(std::vector<std::shared_ptr<const CriteriaSet>> sets) {
     sets_ = std::move(sets);
     setCombo_->clear();
-    setCombo_->addItem(tr("the same criteria set"), QString());
+    addTranslatedItem(setCombo_, "safemap::ComparePanel", QT_TR_NOOP("the same criteria set"),
+                      QString());
     for (const auto& s : sets_)
         setCombo_->addItem(tr("%1 v%2").arg(qs(s->name)).arg(s->version), QStringLiteral("set"));
-    setCombo_->addItem(tr("a criteria set from a file…"), QStringLiteral("file"));
+    addTranslatedItem(setCombo_, "safemap::ComparePanel", QT_TR_NOOP("a criteria set from a file…"),
+                      QStringLiteral("file"));
 }
 
 void ComparePanel::setOther(std::shared_ptr<const CriteriaSet> criteria,
@@ -275,9 +278,9 @@ void ComparePanel::showChanges() {
 
 void ComparePanel::exportCsv() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the changes"),
-                                                dir + QLatin1Char('/') + tr("what_if.csv"),
-                                                tr("CSV files (*.csv)"));
+    QString path =
+        chooseFileToSave(this, tr("Export the changes"), dir + QLatin1Char('/') + tr("what_if.csv"),
+                         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))

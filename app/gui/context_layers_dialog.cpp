@@ -7,7 +7,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,6 +20,7 @@
 #include <algorithm>
 
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/window_layout.h"
 #include "gis/io/crs_input.h"
 #include "gis/io/vn2000.h"
@@ -190,8 +190,8 @@ ContextLayerEditor::~ContextLayerEditor() {
 }
 
 void ContextLayerEditor::chooseFile() {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Context layer"), QFileInfo(file_).absolutePath(), contextFileFilter());
+    const QString file = chooseFileToOpen(this, tr("Context layer"),
+                                          QFileInfo(file_).absolutePath(), contextFileFilter());
     if (!file.isEmpty())
         setFile(file);
 }
@@ -304,9 +304,9 @@ void ContextLayerEditor::updateButtons() {
 }
 
 void ContextLayerEditor::pickColour(bool fill) {
-    const QColor chosen = QColorDialog::getColor(
-        fill ? fill_ : line_, this, fill ? tr("Fill colour") : tr("Line colour"),
-        fill ? QColorDialog::ShowAlphaChannel : QColorDialog::ColorDialogOptions());
+    const QColor chosen =
+        chooseColour(fill ? fill_ : line_, this, fill ? tr("Fill colour") : tr("Line colour"),
+                     fill ? QColorDialog::ShowAlphaChannel : QColorDialog::ColorDialogOptions());
     if (!chosen.isValid())
         return;
     if (fill)
@@ -423,9 +423,8 @@ void ContextLayersDialog::fill() {
 void ContextLayersDialog::addLayer(const QString& file) {
     QString chosen = file;
     if (chosen.isEmpty())
-        chosen = QFileDialog::getOpenFileName(this, tr("Add a context layer"),
-                                              QFileInfo(qs(projectPath_)).absolutePath(),
-                                              contextFileFilter());
+        chosen = chooseFileToOpen(this, tr("Add a context layer"),
+                                  QFileInfo(qs(projectPath_)).absolutePath(), contextFileFilter());
     if (chosen.isEmpty())
         return;
     ContextLayer fresh;

@@ -55,7 +55,7 @@ CordonDialog::CordonDialog(QWidget* parent)
     radius_->setRange(kMinRadius, kMaxRadius);
     radius_->setSingleStep(50);
     radius_->setValue(kDefaultRadius);
-    radius_->setSuffix(tr(" m"));
+    translatedAs(radius_, TextRole::Suffix, "safemap::CordonDialog", QT_TR_NOOP(" m"));
     radius_->setAccelerated(true);
     radiusLabel_->setBuddy(radius_);
     wholeZone_->setObjectName(QStringLiteral("wholeZoneCheck"));
@@ -67,7 +67,8 @@ CordonDialog::CordonDialog(QWidget* parent)
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     list_->setObjectName(QStringLiteral("facilityList"));
     list_->setColumnCount(2);
-    list_->setHeaderLabels({tr("Facility"), tr("Workers")});
+    setTranslatedHeaders(list_, "safemap::CordonDialog",
+                         {QT_TR_NOOP("Facility"), QT_TR_NOOP("Workers")});
     list_->setRootIsDecorated(false);
     list_->setUniformRowHeights(true);
     list_->header()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -3,7 +3,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -20,6 +19,7 @@
 
 #include "app/gui/data_paths.h"
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
 #include "core/project/project.h"
@@ -86,8 +86,8 @@ CriteriaManager::CriteriaManager(Project& project, QWidget* parent, std::string 
 
     connect(list_, &QListWidget::currentRowChanged, this, &CriteriaManager::showSet);
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load a criteria set"),
-                                                          QString(), tr("Criteria sets (*.json)"));
+        const QString path = chooseFileToOpen(this, tr("Load a criteria set"), QString(),
+                                              tr("Criteria sets (*.json)"));
         if (!path.isEmpty())
             loadFile(path);
     });

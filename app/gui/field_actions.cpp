@@ -1,16 +1,17 @@
 #include "app/gui/field_actions.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <map>
 
+#include "app/gui/file_dialogs.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/merge_dialog.h"
 #include "app/gui/package_dialog.h"
 #include "app/gui/project_session.h"
+#include "app/gui/retranslate.h"
 #include "app/gui/sheets_action.h"
 
 namespace safemap {
@@ -48,9 +49,8 @@ void mergePackage(MainWindow& window) {
                                                 "first."));
         return;
     }
-    const QString path =
-        QFileDialog::getOpenFileName(&window, MainWindow::tr("Merge field package"), QString(),
-                                     MainWindow::tr("Field package (*.gpkg)"));
+    const QString path = chooseFileToOpen(&window, MainWindow::tr("Merge field package"), QString(),
+                                          MainWindow::tr("Field package (*.gpkg)"));
     if (path.isEmpty())
         return;
     MergeDialog dialog(session.path(), path.toStdString(), &window);
@@ -67,10 +67,13 @@ void mergePackage(MainWindow& window) {
 }  // namespace
 
 void addFieldActions(MainWindow& window, QMenu& menu) {
-    QAction* create = menu.addAction(MainWindow::tr("Create &field package…"));
+    QAction* create =
+        translated(menu.addAction(QString()), "safemap::MainWindow",
+                   QT_TRANSLATE_NOOP("safemap::MainWindow", "Create &field package…"));
     create->setObjectName(QStringLiteral("createPackageAction"));
     QObject::connect(create, &QAction::triggered, &window, [&window] { createPackage(window); });
-    QAction* merge = menu.addAction(MainWindow::tr("&Merge field package…"));
+    QAction* merge = translated(menu.addAction(QString()), "safemap::MainWindow",
+                                QT_TRANSLATE_NOOP("safemap::MainWindow", "&Merge field package…"));
     merge->setObjectName(QStringLiteral("mergePackageAction"));
     QObject::connect(merge, &QAction::triggered, &window, [&window] { mergePackage(window); });
     addSheetsAction(window, menu);

@@ -184,7 +184,8 @@ void FilterPanel::buildControls() {
 
     search_->setObjectName(QStringLiteral("filterSearch"));
     search_->setClearButtonEnabled(true);
-    search_->setPlaceholderText(tr("Name or tax code (Ctrl+F)"));
+    translatedAs(search_, TextRole::Placeholder, "safemap::FilterPanel",
+                 QT_TR_NOOP("Name or tax code (Ctrl+F)"));
     layout->addWidget(search_);
 
     auto* levels =
@@ -215,6 +216,13 @@ void FilterPanel::buildControls() {
         typeBoxes_[static_cast<size_t>(i)] = box;
     }
     layout->addWidget(types);
+    // Levels and site types are named by functions, not literals: worded again here.
+    onLanguageChange(this, [this] {
+        for (size_t c = 0; c < levelBoxes_.size(); ++c)
+            levelBoxes_[c]->setText(riskLevelName(levelOfCategory(c)));
+        for (size_t i = 0; i < typeBoxes_.size(); ++i)
+            typeBoxes_[i]->setText(typeLabel(static_cast<SiteType>(i)));
+    });
 
     auto* form = new QFormLayout;
     province_->setObjectName(QStringLiteral("filterProvince"));
@@ -235,7 +243,7 @@ void FilterPanel::buildControls() {
         // 0 stands for "no bound": no facility is filtered for having no workers.
         spin->setRange(0, kMaxWorkforce);
         spin->setSingleStep(100);
-        spin->setSpecialValueText(tr("any"));
+        translatedAs(spin, TextRole::SpecialValue, "safemap::FilterPanel", QT_TR_NOOP("any"));
         spin->setGroupSeparatorShown(true);
         spin->setKeyboardTracking(false);
     }
@@ -247,21 +255,27 @@ void FilterPanel::buildControls() {
 
     maxAge_->setObjectName(QStringLiteral("maxAgeDays"));
     maxAge_->setRange(-1, kMaxAgeDays);
-    maxAge_->setSpecialValueText(tr("any"));
-    maxAge_->setSuffix(tr(" days"));
+    translatedAs(maxAge_, TextRole::SpecialValue, "safemap::FilterPanel", QT_TR_NOOP("any"));
+    translatedAs(maxAge_, TextRole::Suffix, "safemap::FilterPanel", QT_TR_NOOP(" days"));
     maxAge_->setKeyboardTracking(false);
-    maxAge_->setToolTip(tr("Only facilities whose newest assessment is at most this old"));
+    translatedAs(maxAge_, TextRole::ToolTip, "safemap::FilterPanel",
+                 QT_TR_NOOP("Only facilities whose newest assessment is at most this old"));
     neverAssessed_->setObjectName(QStringLiteral("neverAssessed"));
-    neverAssessed_->setToolTip(tr("Also (or, with no age set, only) facilities never assessed"));
+    translatedAs(neverAssessed_, TextRole::ToolTip, "safemap::FilterPanel",
+                 QT_TR_NOOP("Also (or, with no age set, only) facilities never assessed"));
     form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("Assessed within")),
                  maxAge_);
     form->addRow(QString(), neverAssessed_);
 
     list_->setObjectName(QStringLiteral("filterList"));
-    list_->addItem(tr("All facilities"), static_cast<int>(ListMembership::Any));
-    list_->addItem(tr("To suspend"), static_cast<int>(ListMembership::ToSuspend));
-    list_->addItem(tr("Due for inspection"), static_cast<int>(ListMembership::ToInspect));
-    list_->addItem(tr("On either list"), static_cast<int>(ListMembership::Either));
+    addTranslatedItem(list_, "safemap::FilterPanel", QT_TR_NOOP("All facilities"),
+                      static_cast<int>(ListMembership::Any));
+    addTranslatedItem(list_, "safemap::FilterPanel", QT_TR_NOOP("To suspend"),
+                      static_cast<int>(ListMembership::ToSuspend));
+    addTranslatedItem(list_, "safemap::FilterPanel", QT_TR_NOOP("Due for inspection"),
+                      static_cast<int>(ListMembership::ToInspect));
+    addTranslatedItem(list_, "safemap::FilterPanel", QT_TR_NOOP("On either list"),
+                      static_cast<int>(ListMembership::Either));
     form->addRow(translated(new QLabel, "safemap::FilterPanel", QT_TR_NOOP("List")), list_);
     layout->addLayout(form);
 
@@ -293,7 +307,8 @@ void FilterPanel::setChoices(const std::vector<Zone>& zones,
     places_.clear();
     updating_ = true;
     province_->clear();
-    province_->addItem(tr("All provinces"), QStringList());
+    addTranslatedItem(province_, "safemap::FilterPanel", QT_TR_NOOP("All provinces"),
+                      QStringList());
     for (const auto& p : provinces_)
         province_->addItem(qs(p), QStringList{qs(p)});
     updating_ = false;
@@ -337,7 +352,8 @@ void FilterPanel::fillPlaceCombos() {
     const bool was = updating_;
     updating_ = true;
     zone_->clear();
-    zone_->addItem(tr("All zones and clusters"), QStringList());
+    addTranslatedItem(zone_, "safemap::FilterPanel", QT_TR_NOOP("All zones and clusters"),
+                      QStringList());
     for (const Zone* z : sorted) {
         zone_->addItem(qs(z->name), QStringList{qs(z->id)});
         zone_->setItemData(
@@ -346,7 +362,8 @@ void FilterPanel::fillPlaceCombos() {
             Qt::ToolTipRole);
     }
     district_->clear();
-    district_->addItem(tr("All districts"), QStringList());
+    addTranslatedItem(district_, "safemap::FilterPanel", QT_TR_NOOP("All districts"),
+                      QStringList());
     for (const auto& d : districts_)
         if (districtShown(d))
             district_->addItem(qs(d), QStringList{qs(d)});

@@ -21,6 +21,7 @@
 
 #include "app/gui/data_paths.h"
 #include "app/gui/language.h"
+#include "app/gui/retranslate.h"
 
 namespace safemap {
 
@@ -150,13 +151,16 @@ HelpBrowser::HelpBrowser(const QString& language, QWidget* parent)
     browser_->setOpenExternalLinks(false);  // offline: the guide links only to local files
     browser_->document()->setDocumentMargin(16);
     auto* bar = new QToolBar(this);
-    QAction* back = bar->addAction(tr("Back"), browser_, &QTextBrowser::backward);
+    QAction* back = translated(bar->addAction(QString(), browser_, &QTextBrowser::backward),
+                               "safemap::HelpBrowser", QT_TR_NOOP("Back"));
     back->setShortcut(QKeySequence::Back);
     back->setEnabled(false);
-    QAction* forward = bar->addAction(tr("Forward"), browser_, &QTextBrowser::forward);
+    QAction* forward = translated(bar->addAction(QString(), browser_, &QTextBrowser::forward),
+                                  "safemap::HelpBrowser", QT_TR_NOOP("Forward"));
     forward->setShortcut(QKeySequence::Forward);
     forward->setEnabled(false);
-    bar->addAction(tr("Contents"), this, [this] { showPage(kIndexPage); });
+    translated(bar->addAction(QString(), this, [this] { showPage(kIndexPage); }),
+               "safemap::HelpBrowser", QT_TR_NOOP("Contents"));
     connect(browser_, &QTextBrowser::backwardAvailable, back, &QAction::setEnabled);
     connect(browser_, &QTextBrowser::forwardAvailable, forward, &QAction::setEnabled);
     // QTextBrowser knows anchors only from HTML; Qt's Markdown reader makes none for
@@ -233,13 +237,16 @@ void installHelp(QMainWindow* window, QMenu* helpMenu) {
     // The menu entry opens the contents. Its "F1" is only a label (after the tab): F1 itself
     // is the window's context action below, which looks at the panel under the mouse,
     // something a menu click cannot tell apart from the menu itself.
-    auto* contents = new QAction(HelpBrowser::tr("&User guide") + QStringLiteral("\tF1"), helpMenu);
+    auto* contents = translated(new QAction(helpMenu), "safemap::HelpBrowser",
+                                QT_TRANSLATE_NOOP("safemap::HelpBrowser", "&User guide"),
+                                QStringLiteral("\tF1"));
     contents->setObjectName(QStringLiteral("helpContentsAction"));
     QObject::connect(contents, &QAction::triggered, window,
                      [window] { showHelp(window, kIndexPage); });
     helpMenu->insertAction(before, contents);
 
-    auto* context = new QAction(HelpBrowser::tr("Help on this panel"), window);
+    auto* context = translated(new QAction(window), "safemap::HelpBrowser",
+                               QT_TRANSLATE_NOOP("safemap::HelpBrowser", "Help on this panel"));
     context->setObjectName(QStringLiteral("helpContextAction"));
     context->setShortcut(QKeySequence::HelpContents);
     QObject::connect(context, &QAction::triggered, window, [window] {

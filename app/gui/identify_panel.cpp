@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/error_text.h"
+#include "app/gui/retranslate.h"
 #include "core/criteria/criteria_labels.h"
 #include "gis/render/layer_style.h"
 
@@ -97,7 +98,8 @@ IdentifyPanel::IdentifyPanel(QWidget* parent)
     layout->addWidget(tree_);
     tree_->setObjectName(QStringLiteral("identifyTree"));
     tree_->setColumnCount(2);
-    tree_->setHeaderLabels({tr("Field"), tr("Value")});
+    setTranslatedHeaders(tree_, "safemap::IdentifyPanel",
+                         {QT_TR_NOOP("Field"), QT_TR_NOOP("Value")});
     // Field names are long in Vietnamese: a fixed, user-resizable first column keeps the
     // values in view in a narrow dock (the full name is in the tooltip).
     tree_->header()->setSectionResizeMode(0, QHeaderView::Interactive);

@@ -1,9 +1,9 @@
 #include "app/gui/import_dialog.h"
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -169,7 +169,7 @@ ImportDialog::~ImportDialog() {
 void ImportDialog::browse() {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("import/lastDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = chooseFileToOpen(
         this, tr("Choose a file to import"), dir,
         tr("GIS files and spreadsheets (*.gpkg *.shp *.geojson *.json *.kml *.csv *.xlsx *.ods);;"
            "All files (*)"));

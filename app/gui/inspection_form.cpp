@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGeoPositionInfoSource>
@@ -20,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "core/criteria/criteria_labels.h"
 
 namespace safemap {
@@ -95,8 +95,8 @@ InspectionForm::InspectionForm(QWidget* parent)
 
     auto* addPhoto = new QPushButton(tr("Add photo…"), this);
     connect(addPhoto, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Attach a photo"), QString(),
-                                                          tr("Photos (*.jpg *.jpeg *.png *.webp)"));
+        const QString path = chooseFileToOpen(this, tr("Attach a photo"), QString(),
+                                              tr("Photos (*.jpg *.jpeg *.png *.webp)"));
         if (!path.isEmpty())
             addPhotoFile(path);
     });

@@ -38,6 +38,11 @@ QString languageChangeNotice(const QString& language);
 /// False for "en" (the source strings are English) or if there is no such translation.
 bool loadAppTranslation(QTranslator& translator, const QString& language);
 
+/// Loads SafeMap's translation of Qt's own strings (standard buttons, file, colour and print
+/// dialogs, context menus) for `language`, embedded as :/i18n/qtbase_<language>.qm from
+/// resources/translations/qtbase_vi.ts. False for "en" or if there is no such translation.
+bool loadQtTranslation(QTranslator& translator, const QString& language);
+
 /// Installs the translators for currentLanguage() in `app` (owned by it) and sets the default
 /// QLocale so numbers and dates follow the language: vi_VN for Vietnamese (1.234,5 and
 /// 24/06/2021); for English the system's English locale, or en_GB where the system is not

@@ -90,9 +90,11 @@ LegendPanel::LegendPanel(QWidget* parent)
                              QT_TR_NOOP("Zones and clusters"));
     auto* form = new QFormLayout(zones);
     zoneMode_->setObjectName(QStringLiteral("zoneColouring"));
-    zoneMode_->addItem(tr("Worst facility level"), static_cast<int>(ZoneColouring::WorstLevel));
-    zoneMode_->addItem(tr("Share of unsafe facilities (4 area levels)"),
-                       static_cast<int>(ZoneColouring::UnsafeShare));
+    addTranslatedItem(zoneMode_, "safemap::LegendPanel", QT_TR_NOOP("Worst facility level"),
+                      static_cast<int>(ZoneColouring::WorstLevel));
+    addTranslatedItem(zoneMode_, "safemap::LegendPanel",
+                      QT_TR_NOOP("Share of unsafe facilities (4 area levels)"),
+                      static_cast<int>(ZoneColouring::UnsafeShare));
     form->addRow(translated(new QLabel, "safemap::LegendPanel", QT_TR_NOOP("Colour by")),
                  zoneMode_);
     form->addRow(zoneLabels_);

@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -31,6 +30,7 @@
 #include "app/gui/error_text.h"
 #include "app/gui/field_actions.h"
 #include "app/gui/field_mode.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/filter_panel.h"
 #include "app/gui/help_browser.h"
 #include "app/gui/identify_panel.h"
@@ -817,8 +817,8 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::newProject() {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
-                                                tr("SafeMap project (*.gpkg)"));
+    QString path =
+        chooseFileToSave(this, tr("New project"), QString(), tr("SafeMap project (*.gpkg)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".gpkg")))
@@ -843,8 +843,8 @@ void MainWindow::connectToServer() {
 }
 
 void MainWindow::openProjectDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("SafeMap project (*.gpkg)"));
+    const QString path =
+        chooseFileToOpen(this, tr("Open project"), QString(), tr("SafeMap project (*.gpkg)"));
     if (!path.isEmpty())
         openProject(path);
 }
@@ -852,8 +852,8 @@ void MainWindow::openProjectDialog() {
 void MainWindow::saveProjectAs() {
     if (!hasProject())
         return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), QString(),
-                                                tr("SafeMap project (*.gpkg)"));
+    QString path =
+        chooseFileToSave(this, tr("Save project as"), QString(), tr("SafeMap project (*.gpkg)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".gpkg")))

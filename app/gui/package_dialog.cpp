@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -20,6 +19,7 @@
 #include <unordered_map>
 
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 #include "core/project/visit_route.h"
@@ -229,7 +229,7 @@ void PackageDialog::updateDistance() {
 }
 
 void PackageDialog::chooseFile() {
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = chooseFileToSave(
         this, tr("Create field package"),
         QFileInfo(qs(projectPath_)).absolutePath() + QStringLiteral("/goi_kiem_tra.gpkg"),
         tr("Field package (*.gpkg)"));

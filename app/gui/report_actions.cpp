@@ -1,7 +1,6 @@
 #include "app/gui/report_actions.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
@@ -15,11 +14,13 @@
 
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 #include "app/gui/report_dialog.h"
+#include "app/gui/retranslate.h"
 #include "core/errors/error_catalogue.h"
 #include "core/util/timestamp.h"
 
@@ -28,13 +29,17 @@ namespace safemap {
 ReportActions::ReportActions(MainWindow* window)
     : QObject(window),
       window_(window),
-      pdf_(new QAction(tr("Export map as &PDF…"), this)),
-      image_(new QAction(tr("Export map as i&mage…"), this)),
-      print_(new QAction(tr("&Print map…"), this)),
-      view_(new QAction(tr("Export map &view (PNG, SVG)…"), this)),
-      dialog_(new QAction(tr("Map &report…"), this)),
-      tables_(
-          new QAction(tr("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"), this)) {
+      pdf_(translated(new QAction(this), "safemap::ReportActions",
+                      QT_TR_NOOP("Export map as &PDF…"))),
+      image_(translated(new QAction(this), "safemap::ReportActions",
+                        QT_TR_NOOP("Export map as i&mage…"))),
+      print_(translated(new QAction(this), "safemap::ReportActions", QT_TR_NOOP("&Print map…"))),
+      view_(translated(new QAction(this), "safemap::ReportActions",
+                       QT_TR_NOOP("Export map &view (PNG, SVG)…"))),
+      dialog_(translated(new QAction(this), "safemap::ReportActions", QT_TR_NOOP("Map &report…"))),
+      tables_(translated(
+          new QAction(this), "safemap::ReportActions",
+          QT_TR_NOOP("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"))) {
     view_->setObjectName(QStringLiteral("exportViewAction"));
     dialog_->setObjectName(QStringLiteral("reportDialogAction"));
     dialog_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
@@ -188,9 +193,9 @@ void ReportActions::exportPdf() {
 void ReportActions::exportPdfWith(const MapReportOptions& options, QWidget* parent) {
     if (!currentReport())
         return;
-    QString path = QFileDialog::getSaveFileName(
-        parent, tr("Export map as PDF"), documentsPath(tr("map_report") + QStringLiteral(".pdf")),
-        tr("PDF files (*.pdf)"));
+    QString path = chooseFileToSave(parent, tr("Export map as PDF"),
+                                    documentsPath(tr("map_report") + QStringLiteral(".pdf")),
+                                    tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
@@ -216,9 +221,9 @@ void ReportActions::exportImage() {
                                          tr("Resolution (dots per inch):"), 150, 30, 600, 10, &ok);
     if (!ok)
         return;
-    QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map as image"),
-        documentsPath(tr("map_report") + QStringLiteral(".png")), tr("PNG images (*.png)"));
+    QString path = chooseFileToSave(window_, tr("Export map as image"),
+                                    documentsPath(tr("map_report") + QStringLiteral(".png")),
+                                    tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
@@ -234,9 +239,9 @@ void ReportActions::exportView() {
         return;
     const bool svg = dialog.format() == MapViewFormat::Svg;
     const QString extension = svg ? QStringLiteral("svg") : QStringLiteral("png");
-    QString path = QFileDialog::getSaveFileName(
-        window_, tr("Export map view"), documentsPath(defaultFileName(ExportKind::Map, extension)),
-        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+    QString path = chooseFileToSave(window_, tr("Export map view"),
+                                    documentsPath(defaultFileName(ExportKind::Map, extension)),
+                                    svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))
@@ -252,10 +257,9 @@ void ReportActions::exportTables() {
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString extension = QString::fromStdString(exportFormatExtension(dialog.format()));
-    QString path =
-        QFileDialog::getSaveFileName(window_, tr("Export lists and facilities"),
-                                     documentsPath(defaultFileName(dialog.what(), extension)),
-                                     tr("Files (*.%1)").arg(extension));
+    QString path = chooseFileToSave(window_, tr("Export lists and facilities"),
+                                    documentsPath(defaultFileName(dialog.what(), extension)),
+                                    tr("Files (*.%1)").arg(extension));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive))

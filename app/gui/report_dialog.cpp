@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrent>
 #include <algorithm>
 
+#include "app/gui/file_dialogs.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_session.h"
 #include "app/gui/report_actions.h"
@@ -185,8 +186,8 @@ void ReportDialog::templateChosen(int index) {
         if (name.toStdString() == base_.name)
             return;  // a file's template, already chosen
     }
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a report template"), QString(),
-                                                      tr("Report templates (*.json)"));
+    const QString path = chooseFileToOpen(this, tr("Open a report template"), QString(),
+                                          tr("Report templates (*.json)"));
     if (path.isEmpty()) {
         setTemplate(base_);
         return;
@@ -225,9 +226,9 @@ void ReportDialog::startPreview() {
 }
 
 void ReportDialog::saveTemplate() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save as template"),
-                                                tr("report_template") + QStringLiteral(".json"),
-                                                tr("Report templates (*.json)"));
+    QString path = chooseFileToSave(this, tr("Save as template"),
+                                    tr("report_template") + QStringLiteral(".json"),
+                                    tr("Report templates (*.json)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))

@@ -1,4 +1,5 @@
 #include "app/gui/search_box.h"
+#include "app/gui/retranslate.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -57,11 +58,12 @@ SearchBox::SearchBox(QWidget* parent)
       model_(new QStandardItemModel(this)),
       timer_(new QTimer(this)) {
     setObjectName(QStringLiteral("placeSearch"));
-    setPlaceholderText(tr("Go to a place, zone, facility or address…"));
+    translatedAs(this, TextRole::Placeholder, "safemap::SearchBox",
+                 QT_TR_NOOP("Go to a place, zone, facility or address…"));
     setClearButtonEnabled(true);
-    setToolTip(
-        tr("Find a province, district, zone, facility (name or tax code) or address; "
-           "accents are optional. Enter goes to the first result."));
+    translatedAs(this, TextRole::ToolTip, "safemap::SearchBox",
+                 QT_TR_NOOP("Find a province, district, zone, facility (name or tax code) or "
+                            "address; accents are optional. Enter goes to the first result."));
     // Driven by hand (not QLineEdit::setCompleter): the list shows what the worker found,
     // unfiltered, and choosing from it does not rewrite the text behind our back.
     completer_->setWidget(this);

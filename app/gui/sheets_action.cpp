@@ -15,6 +15,7 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/field_mode.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_session.h"
@@ -60,16 +61,16 @@ void printSheets(MainWindow& window) {
     if (session.isOpen() && window.fieldMode() && window.fieldMode()->active())
         package = QString::fromStdString(session.path());
     else
-        package = QFileDialog::getOpenFileName(&window, title, QString(),
-                                               MainWindow::tr("Field package (*.gpkg)"));
+        package =
+            chooseFileToOpen(&window, title, QString(), MainWindow::tr("Field package (*.gpkg)"));
     if (package.isEmpty())
         return;
     const QFileInfo info(package);
-    QString pdf = QFileDialog::getSaveFileName(
-        &window, title,
-        info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
-            MainWindow::tr("_sheets") + QStringLiteral(".pdf"),
-        MainWindow::tr("PDF files (*.pdf)"));
+    QString pdf =
+        chooseFileToSave(&window, title,
+                         info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
+                             MainWindow::tr("_sheets") + QStringLiteral(".pdf"),
+                         MainWindow::tr("PDF files (*.pdf)"));
     if (pdf.isEmpty())
         return;
     if (!pdf.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))

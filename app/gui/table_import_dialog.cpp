@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -17,6 +16,7 @@
 #include <climits>
 
 #include "app/gui/error_text.h"
+#include "app/gui/file_dialogs.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 
@@ -83,7 +83,7 @@ TableImportDialog::TableImportDialog(Kind kind, std::string projectPath, const C
 
     connect(browse, &QPushButton::clicked, this, [this] {
         QSettings settings;
-        const QString path = QFileDialog::getOpenFileName(
+        const QString path = chooseFileToOpen(
             this, kind_ == Kind::Assessments ? tr("Choose assessments") : tr("Choose inspections"),
             settings.value(QStringLiteral("import/lastDir")).toString(),
             tr("Tables (*.csv *.txt *.xlsx *.ods);;All files (*)"));

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <algorithm>
 
+#include "app/gui/retranslate.h"
+
 namespace safemap {
 
 QSize roomOnScreen(QSize screen) {
@@ -77,13 +79,14 @@ ListsMode::ListsMode(QMainWindow& window, QWidget& map, QList<QDockWidget*> list
       map_(map),
       lists_(std::move(lists)),
       keep_(std::move(keep)),
-      action_(new QAction(tr("&Lists at full height"), this)) {
+      action_(translated(new QAction(this), "safemap::ListsMode",
+                         QT_TR_NOOP("&Lists at full height"))) {
     action_->setObjectName(QStringLiteral("listsModeAction"));
     action_->setCheckable(true);
     action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    action_->setToolTip(
-        tr("The action lists take the whole height of the window (the map steps "
-           "aside); again to bring the map back"));
+    translatedAs(action_, TextRole::ToolTip, "safemap::ListsMode",
+                 QT_TR_NOOP("The action lists take the whole height of the window (the map "
+                            "steps aside); again to bring the map back"));
     connect(action_, &QAction::toggled, this, &ListsMode::setOn);
 }
 

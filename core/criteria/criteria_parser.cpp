@@ -23,13 +23,22 @@ using Json = nlohmann::json;
 
 // Thrown only inside this file and caught by parseCriteriaSet: validation is a long list of
 // nested one-line checks, and unwinding to the single exit keeps each of them one line.
-// Nothing escapes the public functions; callers get an Error value.
+// Nothing escapes the public functions; callers get an Error value. The detail is a catalogue
+// entry ("criteria_schema.*", core/errors/messages_criteria.cpp) with the JSON path as its
+// first arg, so that the file's author reads it in the UI language with the path exact.
 struct Invalid {
-    std::string message;
+    std::string code;
+    std::vector<std::string> args;
 };
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw Invalid{path.empty() ? what : path + ": " + what};
+[[noreturn]] void fail(const std::string& path, std::string_view code,
+                       std::vector<std::string> more = {}) {
+    std::vector<std::string> args{path};
+    args.insert(args.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+    std::string full = "criteria_schema.";
+    full += code;
+    throw Invalid{std::move(full), std::move(args)};
 }
 
 std::string fmt(double v) {
@@ -38,20 +47,34 @@ std::string fmt(double v) {
     return std::string(buf, r.ptr);
 }
 
+// A text in English and in Vietnamese, both passed as args (each template uses its own).
+struct Worded {
+    std::string en;
+    std::string vi;
+};
+
 // How a wrong value is shown back to the user: scalars as written, containers by kind.
-std::string shown(const Json& j) {
+Worded shown(const Json& j) {
     if (j.is_object())
-        return "an object";
+        return {"an object", "một đối tượng"};
     if (j.is_array())
-        return "an array";
+        return {"an array", "một mảng"};
     std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (s.size() > 60)
         s = s.substr(0, 57) + "...";
-    return s;
+    return {s, s};
 }
 
-[[noreturn]] void expected(const std::string& path, const std::string& what, const Json& got) {
-    fail(path, "expected " + what + ", got " + shown(got));
+// "expected_<what>": "{1}: expected …, got {2}" (English) / "… {3}" (Vietnamese), then `more`.
+[[noreturn]] void expected(const std::string& path, std::string_view what, const Json& got,
+                           std::vector<std::string> more = {}) {
+    Worded g = shown(got);
+    std::vector<std::string> args{std::move(g.en), std::move(g.vi)};
+    args.insert(args.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+    std::string code = "expected_";
+    code += what;
+    fail(path, code, std::move(args));
 }
 
 std::string field(const std::string& path, std::string_view key) {
@@ -69,10 +92,7 @@ void checkId(const std::string& path, const std::string& s, bool setId) {
         ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
                     (setId && (c == '-' || c == '.')));
     if (!ok)
-        expected(path,
-                 setId ? "an ASCII id (a-z first, then a-z, 0-9, _, - or .)"
-                       : "an ASCII id (a-z first, then a-z, 0-9 or _)",
-                 Json(s));
+        expected(path, setId ? "set_id" : "id", Json(s));
 }
 
 /// \brief A JSON object being read: required and optional fields, and no unknown ones
@@ -82,7 +102,7 @@ class Obj {
 public:
     Obj(const Json& j, std::string path) : j_(j), path_(std::move(path)) {
         if (!j.is_object())
-            expected(path_.empty() ? "top level" : path_, "an object", j);
+            expected(path_, path_.empty() ? "object_top" : "object", j);
     }
 
     const std::string& path() const { return path_; }
@@ -99,13 +119,13 @@ public:
     const Json& need(std::string_view key) {
         const Json* v = get(key);
         if (!v)
-            fail(at(key), "required field is missing");
+            fail(at(key), "required_missing");
         return *v;
     }
     std::string text(std::string_view key) {
         const Json& v = need(key);
         if (!v.is_string() || v.get_ref<const std::string&>().empty())
-            expected(at(key), "a non-empty string", v);
+            expected(at(key), "nonempty_string", v);
         return v.get<std::string>();
     }
     std::string optText(std::string_view key) {
@@ -113,7 +133,7 @@ public:
         if (!v)
             return {};
         if (!v->is_string())
-            expected(at(key), "a string", *v);
+            expected(at(key), "string", *v);
         return v->get<std::string>();
     }
     double number(std::string_view key) { return numberOf(need(key), at(key)); }
@@ -126,22 +146,23 @@ public:
     bool boolean(std::string_view key) {
         const Json& v = need(key);
         if (!v.is_boolean())
-            expected(at(key), "true or false", v);
+            expected(at(key), "bool", v);
         return v.get<bool>();
     }
     int integer(std::string_view key, int minimum) {
         const Json& v = need(key);
         if (!v.is_number_integer() || v.get<long long>() < minimum || v.get<long long>() > 1000000)
-            expected(at(key), "a whole number from " + std::to_string(minimum), v);
+            expected(at(key), "whole_number_from", v, {std::to_string(minimum)});
         return v.get<int>();
     }
     const Json& array(std::string_view key, std::size_t minSize) {
         const Json& v = need(key);
         if (!v.is_array())
-            expected(at(key), "an array", v);
+            expected(at(key), "array", v);
+        if (v.size() < minSize && minSize == 1)
+            fail(at(key), "empty_array");
         if (v.size() < minSize)
-            fail(at(key), "expected at least " + std::to_string(minSize) + " entr" +
-                              (minSize == 1 ? "y" : "ies") + ", got " + std::to_string(v.size()));
+            fail(at(key), "too_few_entries", {std::to_string(minSize), std::to_string(v.size())});
         return v;
     }
     void finish() const {
@@ -152,14 +173,14 @@ public:
             for (const auto& u : used_)
                 known = known || u == key;
             if (!known)
-                fail(at(key), "unknown field");
+                fail(at(key), "unknown_field");
         }
     }
 
 private:
     static double numberOf(const Json& v, const std::string& path) {
         if (!v.is_number())
-            expected(path, "a number", v);
+            expected(path, "number", v);
         return v.get<double>();
     }
 
@@ -173,7 +194,7 @@ private:
 void checkBetween(const std::string& path, const Json& v, double lo, double hi) {
     const double x = v.get<double>();
     if (!(x >= lo && x <= hi))  // also false for NaN
-        expected(path, "a number from " + fmt(lo) + " to " + fmt(hi), v);
+        expected(path, "number_between", v, {fmt(lo), fmt(hi)});
 }
 
 double pointsField(Obj& o, std::string_view key) {
@@ -191,12 +212,12 @@ std::optional<double> bandEdge(Obj& o, std::string_view key) {
 
 void checkPointsInRange(const std::string& path, double points, const Criterion& c) {
     if (points < c.pointsMin || points > c.pointsMax)
-        fail(path, fmt(points) + " is outside points_min..points_max (" + fmt(c.pointsMin) + ".." +
-                       fmt(c.pointsMax) + ")");
+        fail(path, "points_outside", {fmt(points), fmt(c.pointsMin), fmt(c.pointsMax)});
 }
 
-std::string boundText(double v, bool inclusive) {
-    return fmt(v) + (inclusive ? ", inclusive" : ", exclusive");
+Worded boundText(double v, bool inclusive) {
+    return {fmt(v) + (inclusive ? ", inclusive" : ", exclusive"),
+            fmt(v) + (inclusive ? ", tính cả điểm này" : ", không tính điểm này")};
 }
 
 Band readBand(const Json& j, const std::string& path, const Criterion& c) {
@@ -207,19 +228,22 @@ Band readBand(const Json& j, const std::string& path, const Criterion& c) {
     if (b.min)
         b.minInclusive = o.boolean("min_inclusive");
     else if (o.has("min_inclusive"))
-        fail(o.at("min_inclusive"), "given without min");
+        fail(o.at("min_inclusive"), "without_min");
     if (b.max)
         b.maxInclusive = o.boolean("max_inclusive");
     else if (o.has("max_inclusive"))
-        fail(o.at("max_inclusive"), "given without max");
+        fail(o.at("max_inclusive"), "without_max");
     b.points = o.number("points");
     checkPointsInRange(o.at("points"), b.points, c);
     b.label = o.optText("label");
     o.finish();
     if (b.min && b.max &&
-        (*b.min > *b.max || (*b.min == *b.max && !(b.minInclusive && b.maxInclusive))))
-        fail(o.at("max"), "the band is empty (min " + boundText(*b.min, b.minInclusive) + ", max " +
-                              boundText(*b.max, b.maxInclusive) + ")");
+        (*b.min > *b.max || (*b.min == *b.max && !(b.minInclusive && b.maxInclusive)))) {
+        Worded lo = boundText(*b.min, b.minInclusive);
+        Worded hi = boundText(*b.max, b.maxInclusive);
+        fail(o.at("max"), "band_empty",
+             {std::move(lo.en), std::move(hi.en), std::move(lo.vi), std::move(hi.vi)});
+    }
     return b;
 }
 
@@ -230,36 +254,33 @@ void checkBandsTile(const std::vector<Band>& bands, const std::string& path, boo
         const Band& b = bands[k];
         const std::string here = item(path, k);
         if (!b.min && k != 0)
-            fail(field(here, "min"), "only the first band may have no min");
+            fail(field(here, "min"), "only_first_band_no_min");
         if (!b.max && k + 1 != bands.size())
-            fail(field(here, "max"), "only the last band may have no max");
+            fail(field(here, "max"), "only_last_band_no_max");
         if (k == 0)
             continue;
         const Band& prev = bands[k - 1];
         const std::string prevName = "bands[" + std::to_string(k - 1) + "]";
         const double end = *prev.max, start = *b.min;
-        if (start < end)
-            fail(field(here, "min"), "overlaps " + prevName + ", which ends at " +
-                                         boundText(end, prev.maxInclusive) +
-                                         " (bands must be in ascending order, without overlap)");
+        if (start < end) {
+            Worded bound = boundText(end, prev.maxInclusive);
+            fail(field(here, "min"), "bands_overlap",
+                 {prevName, std::move(bound.en), std::move(bound.vi)});
+        }
         if (start > end)
-            fail(field(here, "min"), "gap: " + prevName + " ends at " + fmt(end) +
-                                         " but this band starts at " + fmt(start));
+            fail(field(here, "min"), "bands_gap", {prevName, fmt(end), fmt(start)});
         if (prev.maxInclusive && b.minInclusive)
-            fail(field(here, "min_inclusive"), "overlap: " + fmt(end) + " is in both " + prevName +
-                                                   " and this band; make one bound exclusive");
+            fail(field(here, "min_inclusive"), "bound_in_both", {fmt(end), prevName});
         if (!prev.maxInclusive && !b.minInclusive)
-            fail(field(here, "min_inclusive"), "gap: " + fmt(end) + " is in neither " + prevName +
-                                                   " nor this band; make one bound inclusive");
+            fail(field(here, "min_inclusive"), "bound_in_neither", {fmt(end), prevName});
     }
     if (percent) {
         const Band& first = bands.front();
         const Band& last = bands.back();
         if (!first.min || *first.min != 0 || !first.minInclusive)
-            fail(field(item(path, 0), "min"), "a percent index's bands must start at 0, inclusive");
+            fail(field(item(path, 0), "min"), "percent_start");
         if (!last.max || *last.max != 100 || !last.maxInclusive)
-            fail(field(item(path, bands.size() - 1), "max"),
-                 "a percent index's bands must end at 100, inclusive");
+            fail(field(item(path, bands.size() - 1), "max"), "percent_end");
     }
 }
 
@@ -276,23 +297,22 @@ Criterion readCriterion(const Json& j, const std::string& path) {
     const std::string input = o.text("input");
     auto type = inputTypeFromCode(input);
     if (!type)
-        fail(o.at("input"),
-             "unknown input type \"" + input + "\" (expected bands, yes_no, choice or percent)");
+        fail(o.at("input"), "unknown_input", {input});
     c.input = *type;
     c.pointsMin = pointsField(o, "points_min");
     c.pointsMax = pointsField(o, "points_max");
     if (c.pointsMax <= c.pointsMin)
-        fail(o.at("points_max"), "must be greater than points_min (" + fmt(c.pointsMin) + ")");
+        fail(o.at("points_max"), "points_max_not_above", {fmt(c.pointsMin)});
     const std::string prov = o.text("provenance");
     auto p = provenanceFromCode(prov);
     if (!p)
-        expected(o.at("provenance"), "\"decision\" or \"safemap_proposal\"", Json(prov));
+        expected(o.at("provenance"), "provenance", Json(prov));
     c.provenance = *p;
     c.mandatory = o.boolean("mandatory");
     c.mandatoryFailAt = o.optNumber("mandatory_fail_at");
     if (c.mandatoryFailAt) {
         if (!c.mandatory)
-            fail(o.at("mandatory_fail_at"), "only allowed when mandatory is true");
+            fail(o.at("mandatory_fail_at"), "fail_at_not_mandatory");
         checkPointsInRange(o.at("mandatory_fail_at"), *c.mandatoryFailAt, c);
     }
 
@@ -302,7 +322,7 @@ Criterion readCriterion(const Json& j, const std::string& path) {
                             (key == "yes_no" && c.input == InputType::YesNo) ||
                             (key == "choices" && c.input == InputType::Choice);
         if (!wanted && o.has(key))
-            fail(o.at(key), "not used by input type \"" + input + "\"");
+            fail(o.at(key), "not_used_by_input", {input});
     }
     if (usesBands) {
         const Json& arr = o.array("bands", 1);
@@ -331,9 +351,7 @@ Criterion readCriterion(const Json& j, const std::string& path) {
             const std::string key = foldForSearch(choice.value);
             for (std::size_t m = 0; m < folded.size(); ++m)
                 if (folded[m] == key)
-                    fail(ch.at("value"), "\"" + choice.value + "\" is the same as choices[" +
-                                             std::to_string(m) +
-                                             "].value (case and accents are ignored)");
+                    fail(ch.at("value"), "choice_twice", {choice.value, std::to_string(m)});
             folded.push_back(key);
             c.choices.push_back(std::move(choice));
         }
@@ -348,24 +366,21 @@ LevelRule readLevel(const Json& j, const std::string& path, bool last) {
     const std::string id = o.text("id");
     auto level = riskLevelFromCode(id);
     if (!level)
-        fail(o.at("id"),
-             "unknown level \"" + id + "\" (expected very_low, low, medium, high or very_high)");
+        fail(o.at("id"), "unknown_level", {id});
     l.level = *level;
     l.label = o.text("label");
     l.labelEn = o.text("label_en");
     l.upper = o.optNumber("upper");
     if (l.upper) {
         if (last)
-            fail(o.at("upper"),
-                 "the last level must have no upper bound (it takes every "
-                 "percentage above the level before it)");
+            fail(o.at("upper"), "last_level_upper");
         if (!(*l.upper > 0 && *l.upper <= 100))  // NaN-safe
-            expected(o.at("upper"), "a percentage above 0 and at most 100", o.need("upper"));
+            expected(o.at("upper"), "percentage", o.need("upper"));
         l.upperInclusive = o.boolean("upper_inclusive");
     } else if (!last) {
-        fail(o.at("upper"), "required field is missing (only the last level has no upper bound)");
+        fail(o.at("upper"), "level_upper_missing");
     } else if (o.has("upper_inclusive")) {
-        fail(o.at("upper_inclusive"), "given without upper");
+        fail(o.at("upper_inclusive"), "without_upper");
     }
     l.safeToOperate = o.boolean("safe_to_operate");
     l.action = o.optText("action");
@@ -385,22 +400,22 @@ VetoRule readVeto(const Json& j, const std::string& path, const CriteriaSet& set
     for (const auto& l : set.levels)
         defined = defined || (level && l.level == *level);
     if (!defined)
-        fail(o.at("when_level"), "level \"" + when + "\" is not defined in levels");
+        fail(o.at("when_level"), "veto_level_undefined", {when});
     v.whenLevel = *level;
     v.anyIndexAtLeast = pointsField(o, "any_index_at_least");
     const std::string then = o.text("then");
     if (then != "unsafe")
-        expected(o.at("then"), "\"unsafe\"", Json(then));
+        expected(o.at("then"), "unsafe", Json(then));
     if (const Json* ids = o.get("indices")) {
         if (!ids->is_array())
-            expected(o.at("indices"), "an array of index ids", *ids);
+            expected(o.at("indices"), "index_ids", *ids);
         for (std::size_t k = 0; k < ids->size(); ++k) {
             const Json& id = (*ids)[k];
             const std::string p = item(o.at("indices"), k);
             if (!id.is_string())
-                expected(p, "an index id", id);
+                expected(p, "index_id", id);
             if (!set.find(id.get<std::string>()))
-                fail(p, "no index has id \"" + id.get<std::string>() + "\"");
+                fail(p, "no_such_index", {id.get<std::string>()});
             v.indices.push_back(id.get<std::string>());
         }
     }
@@ -415,9 +430,8 @@ CriteriaSet readSet(const Json& root) {
     CriteriaSet set;
     set.formatVersion = o.integer("format_version", 1);
     if (set.formatVersion != kCriteriaFormatVersion)
-        fail("format_version", "unsupported format version " + std::to_string(set.formatVersion) +
-                                   " (this SafeMap reads version " +
-                                   std::to_string(kCriteriaFormatVersion) + ")");
+        fail("format_version", "unsupported_format",
+             {std::to_string(set.formatVersion), std::to_string(kCriteriaFormatVersion)});
     set.id = o.text("id");
     checkId("id", set.id, true);
     set.version = o.integer("version", 1);
@@ -428,21 +442,20 @@ CriteriaSet readSet(const Json& root) {
 
     const Json& indices = o.array("indices", 1);
     if (indices.size() > kMaxCriteria)
-        fail("indices", "at most " + std::to_string(kMaxCriteria) + " indices are supported, got " +
-                            std::to_string(indices.size()));
+        fail("indices", "too_many_indices",
+             {std::to_string(kMaxCriteria), std::to_string(indices.size())});
     for (std::size_t i = 0; i < indices.size(); ++i) {
         Criterion c = readCriterion(indices[i], item("indices", i));
         for (std::size_t m = 0; m < set.indices.size(); ++m)
             if (set.indices[m].id == c.id)
-                fail(field(item("indices", i), "id"),
-                     "\"" + c.id + "\" is already used by indices[" + std::to_string(m) + "]");
+                fail(field(item("indices", i), "id"), "index_id_twice", {c.id, std::to_string(m)});
         set.indices.push_back(std::move(c));
     }
 
     Obj total(o.need("total"), "total");
     const std::string method = total.text("method");
     if (method != "sum_over_max")
-        fail("total.method", "unknown method \"" + method + "\" (expected \"sum_over_max\")");
+        fail("total.method", "unknown_total_method", {method});
     total.finish();
 
     const Json& levels = o.array("levels", 2);
@@ -451,29 +464,26 @@ CriteriaSet readSet(const Json& root) {
         if (i > 0) {
             const LevelRule& prev = set.levels.back();
             if (l.level <= prev.level)
-                fail(field(item("levels", i), "id"),
-                     "\"" + std::string(riskLevelCode(l.level)) + "\" comes after \"" +
-                         std::string(riskLevelCode(prev.level)) +
-                         "\"; levels must go from lowest to highest risk, each once");
+                fail(field(item("levels", i), "id"), "levels_order",
+                     {std::string(riskLevelCode(l.level)), std::string(riskLevelCode(prev.level))});
             if (l.upper && *l.upper <= *prev.upper)
-                fail(field(item("levels", i), "upper"),
-                     fmt(*l.upper) + " is not above levels[" + std::to_string(i - 1) + "].upper (" +
-                         fmt(*prev.upper) + "); thresholds must increase");
+                fail(field(item("levels", i), "upper"), "levels_not_increasing",
+                     {fmt(*l.upper), std::to_string(i - 1), fmt(*prev.upper)});
         }
         set.levels.push_back(std::move(l));
     }
 
     if (const Json* vetoes = o.get("vetoes")) {
         if (!vetoes->is_array())
-            expected("vetoes", "an array", *vetoes);
+            expected("vetoes", "array", *vetoes);
         if (vetoes->size() > kMaxVetoes)
-            fail("vetoes", "at most " + std::to_string(kMaxVetoes) + " vetoes are supported");
+            fail("vetoes", "too_many_vetoes", {std::to_string(kMaxVetoes)});
         for (std::size_t i = 0; i < vetoes->size(); ++i) {
             VetoRule v = readVeto((*vetoes)[i], item("vetoes", i), set);
             for (std::size_t m = 0; m < set.vetoes.size(); ++m)
                 if (set.vetoes[m].id == v.id)
-                    fail(field(item("vetoes", i), "id"),
-                         "\"" + v.id + "\" is already used by vetoes[" + std::to_string(m) + "]");
+                    fail(field(item("vetoes", i), "id"), "veto_id_twice",
+                         {v.id, std::to_string(m)});
             set.vetoes.push_back(std::move(v));
         }
     }
@@ -507,15 +517,14 @@ public:
                 enterValue();
                 frames_.push_back({event == E::object_start, {}, 0, {}, 0});
                 if (frames_.size() > kMaxDepth)
-                    throw Invalid{path(4) + ": nested more than " + std::to_string(kMaxDepth) +
-                                  " levels deep"};
+                    fail(path(4), "too_deep", {std::to_string(kMaxDepth)});
                 break;
             case E::key: {
                 Frame& f = frames_.back();
                 f.key = parsed.get<std::string>();
                 ++f.keyCount;
                 if (nameDuplicate_ && !f.keys.insert(f.key).second)
-                    throw Invalid{path() + ": the field is given twice"};
+                    fail(path(), "field_twice");
                 break;
             }
             case E::object_end:
@@ -619,7 +628,7 @@ Result<CriteriaSet> parseCriteriaSet(std::string_view json, const std::string& f
     } catch (const Invalid& e) {
         // The schema's own check, worded for the file's author (a JSON path and what it
         // expected): framed by words of the reader's language.
-        return codedError("criteria_file.invalid", {e.message}, fileName);
+        return errorAbout("criteria_file.invalid", {}, codedError(e.code, e.args), fileName);
     } catch (const Json::parse_error& e) {
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." → "at line…"
         std::string what = e.what();

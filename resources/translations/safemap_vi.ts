@@ -2,191 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>QAbstractSpinBox</name>
-    <message>
-        <source>&amp;Select All</source>
-        <translation>Chọn tất cả</translation>
-    </message>
-    <message>
-        <source>&amp;Step up</source>
-        <translation>&amp;Tăng</translation>
-    </message>
-    <message>
-        <source>Step &amp;down</source>
-        <translation>&amp;Giảm</translation>
-    </message>
-</context>
-<context>
-    <name>QDockWidget</name>
-    <message>
-        <source>Float</source>
-        <translation>Tách ra</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-</context>
-<context>
-    <name>QLineEdit</name>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>&amp;Cắt</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Sao chép</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Dán</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Select All</source>
-        <translation>Chọn tất cả</translation>
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>Show Details...</source>
-        <translation>Hiện chi tiết...</translation>
-    </message>
-    <message>
-        <source>Hide Details...</source>
-        <translation>Ẩn chi tiết...</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Save All</source>
-        <translation>Lưu tất cả</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Mở</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Có</translation>
-    </message>
-    <message>
-        <source>Yes to &amp;All</source>
-        <translation>Có với &amp;tất cả</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;Không</translation>
-    </message>
-    <message>
-        <source>N&amp;o to All</source>
-        <translation>K&amp;hông với tất cả</translation>
-    </message>
-    <message>
-        <source>Abort</source>
-        <translation>Hủy bỏ</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Thử lại</translation>
-    </message>
-    <message>
-        <source>Ignore</source>
-        <translation>Bỏ qua</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Không lưu</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Trợ giúp</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Áp dụng</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Đặt lại</translation>
-    </message>
-    <message>
-        <source>Restore Defaults</source>
-        <translation>Khôi phục mặc định</translation>
-    </message>
-</context>
-<context>
-    <name>QProgressDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-</context>
-<context>
-    <name>QWidgetTextControl</name>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>&amp;Cắt</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Sao chép</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Link Location</source>
-        <translation>Sao chép địa chỉ liê&amp;n kết</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Dán</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <source>Select All</source>
-        <translation>Chọn tất cả</translation>
-    </message>
-</context>
-<context>
     <name>safemap::ActionTable</name>
     <message>
         <source>%1 (%2 %)</source>
@@ -902,6 +717,21 @@
     <message>
         <source>Saved: %1 — %2 — %3</source>
         <translation>Đã lưu: %1 — %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>safemap::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,21 @@
 // Switching the UI language takes effect at once, on the real main window: the language
 // menu's action installs the other translators, and the menus, a dock's title and the list
-// table's headers are worded again, vi → en → vi, without a restart.
+// table's headers are worded again, vi → en → vi, without a restart; so are combo items,
+// placeholders, tooltips, spin-box suffixes and the compare, cordon and record headers.
 #include <QAbstractItemModel>
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeWidget>
 #include <catch2/catch.hpp>
 
 #include "app/gui/action_table.h"
@@ -90,6 +96,55 @@ void switchTo(MainWindow& w, const QString& nativeName) {
     w.waitForIdle();    // and the lists composed again
 }
 
+/// `english` in the language now installed, checked to differ from the English source in
+/// Vietnamese (else a missing translation would pass as "switched").
+QString expected(const char* context, const char* english, bool vi) {
+    const QString text = QCoreApplication::translate(context, english);
+    if (vi)
+        CHECK(text != QString::fromUtf8(english));
+    else
+        CHECK(text == QString::fromUtf8(english));
+    return text;
+}
+
+template <class T>
+T* child(const MainWindow& w, const char* name) {
+    T* found = w.findChild<T*>(QString::fromLatin1(name));
+    INFO(name);
+    REQUIRE(found != nullptr);
+    return found;
+}
+
+QString header(const QAbstractItemView* view, int column) {
+    return view->model()->headerData(column, Qt::Horizontal).toString();
+}
+
+/// The texts that used to stay in the old language: a combo item, a placeholder, a tooltip,
+/// a spin box's suffix and special value, and the compare, cordon and record tables' headers.
+void checkWidgetTexts(const MainWindow& w, bool vi) {
+    const auto* list = child<QComboBox>(w, "filterList");
+    CHECK(s(list->itemText(0)) == s(expected("safemap::FilterPanel", "All facilities", vi)));
+    const auto* search = child<QLineEdit>(w, "filterSearch");
+    CHECK(s(search->placeholderText()) ==
+          s(expected("safemap::FilterPanel", "Name or tax code (Ctrl+F)", vi)));
+    const auto* age = child<QSpinBox>(w, "maxAgeDays");
+    CHECK(s(age->toolTip()) ==
+          s(expected("safemap::FilterPanel",
+                     "Only facilities whose newest assessment is at most this old", vi)));
+    CHECK(s(age->suffix()) == s(expected("safemap::FilterPanel", " days", vi)));
+    CHECK(s(age->specialValueText()) == s(expected("safemap::FilterPanel", "any", vi)));
+    const auto* zoneMode = child<QComboBox>(w, "zoneColouring");
+    CHECK(s(zoneMode->itemText(0)) ==
+          s(expected("safemap::LegendPanel", "Worst facility level", vi)));
+    CHECK(s(header(child<QTableWidget>(w, "compareTable"), 0)) ==
+          s(expected("safemap::ComparePanel", "Facility", vi)));
+    // (The cordon's radius suffix " m" reads the same in both languages.)
+    CHECK(s(header(child<QTreeWidget>(w, "facilityList"), 1)) ==
+          s(expected("safemap::CordonDialog", "Workers", vi)));
+    CHECK(s(header(child<QTreeWidget>(w, "identifyTree"), 0)) ==
+          s(expected("safemap::IdentifyPanel", "Field", vi)));
+}
+
 /// What the window must show in the language now installed: `vi` or the English source.
 void checkTexts(const MainWindow& w, bool vi) {
     const QStringList menus = menuTitles(w);
@@ -119,6 +174,7 @@ void checkTexts(const MainWindow& w, bool vi) {
                                                           "safemap::MainWindow", "&New project…")
                                                     : QStringLiteral("&New project…"));
     CHECK(newProject);
+    checkWidgetTexts(w, vi);
     if (vi) {
         const QString dockVi = QCoreApplication::translate("safemap::MainWindow", "To suspend");
         CHECK(dockVi != QStringLiteral("To suspend"));  // the translation is there

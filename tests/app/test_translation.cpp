@@ -9,7 +9,6 @@
 #include <QSet>
 #include <QSettings>
 #include <QTranslator>
-#include <QXmlStreamReader>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -19,8 +18,12 @@
 #include "app/gui/language.h"
 #include "app_fixture.h"
 #include "test_support.h"
+#include "ts_file.h"
 
 using namespace safemap;
+using safemap::test::accelerators;
+using safemap::test::placeholders;
+using safemap::test::readTs;
 
 namespace {
 
@@ -29,61 +32,6 @@ std::string s(const QString& text) {
 }
 
 const QString kTsFile = QStringLiteral("resources/translations/safemap_vi.ts");
-
-/// One <message> of a .ts file.
-struct TsEntry {
-    QString context;
-    QString source;
-    QString translation;
-    QString type;  // "unfinished", "vanished", "obsolete" or empty for a finished entry
-};
-
-std::vector<TsEntry> readTs(const QString& path) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    QXmlStreamReader xml(&file);
-    std::vector<TsEntry> out;
-    QString context;
-    TsEntry entry;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        const auto name = xml.name();
-        if (name == QLatin1String("name")) {
-            context = xml.readElementText();
-        } else if (name == QLatin1String("message")) {
-            entry = TsEntry{context, {}, {}, {}};
-        } else if (name == QLatin1String("source")) {
-            entry.source = xml.readElementText();
-        } else if (name == QLatin1String("translation")) {
-            entry.type = xml.attributes().value(QLatin1String("type")).toString();
-            entry.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-            out.push_back(entry);
-        }
-    }
-    INFO(s(xml.errorString()));
-    REQUIRE(!xml.hasError());
-    return out;
-}
-
-QSet<QString> placeholders(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("%([1-9])(?![0-9])"));
-    QSet<QString> out;
-    for (auto it = re.globalMatch(text); it.hasNext();)
-        out.insert(it.next().captured(0));
-    return out;
-}
-
-// "&Save" marks S as the accelerator; "&&" is a literal ampersand and "&amp;" an entity.
-int accelerators(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("&(?!&)(?![A-Za-z]+;)\\w"));
-    QString t = text;
-    t.remove(QStringLiteral("&&"));
-    int n = 0;
-    for (auto it = re.globalMatch(t); it.hasNext(); it.next())
-        ++n;
-    return n;
-}
 
 // The C++ string literals passed to tr() (adjacent literals joined) and to QT_TRANSLATE_NOOP.
 QStringList trStringsIn(const QString& code) {
@@ -111,17 +59,24 @@ QStringList trStringsIn(const QString& code) {
 class ScopedVietnamese {
 public:
     ScopedVietnamese() {
-        loaded_ = loadAppTranslation(translator_, QStringLiteral("vi"));
-        if (loaded_)
+        loaded_ = loadAppTranslation(translator_, QStringLiteral("vi")) &&
+                  loadQtTranslation(qtTranslator_, QStringLiteral("vi"));
+        if (loaded_) {
+            QCoreApplication::installTranslator(&qtTranslator_);
             QCoreApplication::installTranslator(&translator_);
+        }
     }
-    ~ScopedVietnamese() { QCoreApplication::removeTranslator(&translator_); }
+    ~ScopedVietnamese() {
+        QCoreApplication::removeTranslator(&translator_);
+        QCoreApplication::removeTranslator(&qtTranslator_);
+    }
     ScopedVietnamese(const ScopedVietnamese&) = delete;
     ScopedVietnamese& operator=(const ScopedVietnamese&) = delete;
     bool loaded() const { return loaded_; }
 
 private:
     QTranslator translator_;
+    QTranslator qtTranslator_;  // Qt's own strings (qtbase_vi.ts)
     bool loaded_ = false;
 };
 
@@ -176,7 +131,7 @@ TEST_CASE("The Vietnamese translation reaches widgets and goes away when removed
         CHECK(s(dialog.windowTitle()) == "Khoanh vùng quanh ca bệnh");
         CHECK(s(riskLevelName(RiskLevel::VeryHigh)) == "nguy cơ rất cao");
         CHECK(s(riskLevelName(std::nullopt)) == "chưa đánh giá");
-        // Qt's own standard buttons: Qt 6.4 has no qtbase_vi.qm, ours carries them.
+        // Qt's own standard buttons: Qt 6.4 has no qtbase_vi.qm, ours (qtbase_vi.ts) has them.
         QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Close);
         CHECK(s(buttons.button(QDialogButtonBox::Cancel)->text()) == "Hủy");
         CHECK(s(buttons.button(QDialogButtonBox::Close)->text()) == "Đóng");

@@ -1,10 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/criteria/criteria_io.h"
+#include "core/errors/error_catalogue.h"
+#include "core/text/display_format.h"
 #include "test_support.h"
 
 using namespace safemap;
@@ -343,4 +348,89 @@ TEST_CASE("a field given twice in one object is reported with its path") {
     text.insert(at, "\"points_min\": 0, ");
     CHECK(errorOfText(text) == "indices[2].points_min: the field is given twice");
     CHECK(errorOfText(R"({"id": "a", "id": "b"})") == "id: the field is given twice");
+}
+
+namespace {
+
+// The error of the shipped CRLN file with one change, worded in Vietnamese as the window
+// shows it (errorMessage: the sentence, without the file's place).
+std::string vietnameseErrorAfter(const std::function<void(Json&)>& change) {
+    Json j = Json::parse(readText(kCrlnPath));
+    change(j);
+    auto r = parseCriteriaSet(j.dump(2), "crln.json");
+    if (r.ok())
+        return "ok";
+    CHECK(r.error().code == "criteria_file.invalid");
+    return errorMessage(r.error(), Language::Vietnamese);
+}
+
+const std::string kFrame =
+    "tệp tiêu chí không đúng quy cách (chi tiết kỹ thuật cho người soạn tệp: ";
+
+}  // namespace
+
+TEST_CASE("a criteria file's schema details are worded in Vietnamese, the JSON path exact") {
+    auto band = [](Json& j, int i, int b) -> Json& { return j["indices"][i]["bands"][b]; };
+    CHECK(vietnameseErrorAfter([](Json& j) { j["indices"][2]["yes_no"].erase("yes"); }) ==
+          kFrame + "indices[2].yes_no.yes: thiếu mục bắt buộc)");
+    CHECK(vietnameseErrorAfter([&](Json& j) { band(j, 0, 1)["min"] = 110; }) ==
+          kFrame +
+              "indices[0].bands[1].min: bị hở: bands[0] kết thúc ở 100 nhưng khoảng này "
+              "bắt đầu ở 110)");
+    CHECK(vietnameseErrorAfter([&](Json& j) { band(j, 0, 1)["max"] = 50; }) ==
+          kFrame +
+              "indices[0].bands[1].max: khoảng giá trị rỗng (min 100, tính cả điểm này; "
+              "max 50, không tính điểm này))");
+    CHECK(vietnameseErrorAfter([](Json& j) { j["indices"] = Json::object(); }) ==
+          kFrame + "indices: cần một mảng JSON ([…]), nhưng gặp một đối tượng)");
+    CHECK(vietnameseErrorAfter([](Json& j) { j["indices"][0]["input"] = "slider"; }) ==
+          kFrame +
+              "indices[0].input: kiểu câu trả lời \"slider\" không xác định (cần bands, "
+              "yes_no, choice hoặc percent))");
+    CHECK(vietnameseErrorAfter([](Json& j) { j["levels"][0]["id"] = "extreme"; }) ==
+          kFrame +
+              "levels[0].id: mức \"extreme\" không xác định (cần very_low, low, medium, high "
+              "hoặc very_high))");
+    // No English word of the detail is left in the Vietnamese sentence.
+    const std::string unknown =
+        vietnameseErrorAfter([](Json& j) { j["indices"][0]["max_inclusve"] = true; });
+    CHECK(unknown.find("unknown field") == std::string::npos);
+    CHECK(unknown.find("indices[0].max_inclusve: mục không có trong quy cách") !=
+          std::string::npos);
+}
+
+TEST_CASE("every detail the criteria parser can give has a catalogue entry in both languages") {
+    // The codes are the literals passed to fail(…, "code") and expected(…, "what") in
+    // criteria_parser.cpp; a new check without its entry would be worded as a bare code.
+    const std::string code = readText(sourcePath("core/criteria/criteria_parser.cpp"));
+    // fail(path, "code", {args}): the code is the call's last literal before its args (the
+    // path may hold field names: field(item("indices", i), "id")).
+    const std::regex failCall(R"re(\bfail\(([^;{]*))re");
+    const std::regex literal(R"re("([a-z_]+)")re");
+    // expected(path, "what", value): the what is the second argument.
+    const std::regex expectedCall(
+        R"re(\bexpected\(\s*(?:[A-Za-z_]+(?:\.at)?\([^()]*\)|"[a-z_]+"|[A-Za-z_]+)\s*,\s*(?:[^,;]*\?\s*)?"([a-z_]+)")re");
+    std::set<std::string> codes;
+    for (std::sregex_iterator it(code.begin(), code.end(), failCall), end; it != end; ++it) {
+        const std::string call = (*it)[1].str();
+        std::string last;
+        for (std::sregex_iterator l(call.begin(), call.end(), literal), e; l != e; ++l)
+            last = (*l)[1].str();
+        if (!last.empty())
+            codes.insert("criteria_schema." + last);
+    }
+    for (std::sregex_iterator it(code.begin(), code.end(), expectedCall), end; it != end; ++it)
+        codes.insert("criteria_schema.expected_" + (*it)[1].str());
+    // "set_id" / "id" and "object_top" / "object" are chosen by a condition.
+    for (const char* more : {"criteria_schema.expected_id", "criteria_schema.expected_object"})
+        codes.insert(more);
+    CHECK(codes.size() >= 50);
+    for (const std::string& c : codes) {
+        INFO(c);
+        const ErrorTemplate* t = findErrorTemplate(c);
+        REQUIRE(t != nullptr);
+        if (c != "criteria_schema.expected_object_top")  // its place is the whole file
+            CHECK(t->en.find("{1}") != std::string_view::npos);
+        CHECK(t->vi != t->en);
+    }
 }
