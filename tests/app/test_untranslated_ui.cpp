@@ -238,14 +238,15 @@ TEST_CASE("In Vietnamese, no English is visible in the window, its record, lists
          {"importSitesAction", "importAssessmentsAction", "importInspectionsAction",
           "criteriaAction", "rulesAction", "contextLayersAction", "addContextLayerAction",
           "createPackageAction", "mergePackageAction", "exportPdfAction", "exportImageAction",
-          "printAction", "helpContentsAction"}) {
+          "printAction", "exportViewAction", "exportTablesAction", "reportDialogAction",
+          "printSheetsAction", "helpContentsAction"}) {
         const QStringList seen = walkWhatOpens(scanner, QString::fromLatin1(name),
                                                [&] { actionNamed(w, name)->trigger(); });
         INFO(name);
         CHECK_FALSE(seen.isEmpty());  // the action did open something
     }
-    for (const char* source :
-         {"&About SafeMap", "&New project…", "&Open project…", "Save project &as…"}) {
+    for (const char* source : {"&About SafeMap", "&New project…", "&Open project…",
+                               "Save project &as…", "Connect to &server…"}) {
         QAction* a = actionWithText(w, "safemap::MainWindow", source);
         const QStringList seen =
             walkWhatOpens(scanner, QString::fromUtf8(source), [a] { a->trigger(); });
