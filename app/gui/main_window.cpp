@@ -42,6 +42,7 @@
 #include "app/gui/project_session.h"
 #include "app/gui/report_actions.h"
 #include "app/gui/retranslate.h"
+#include "app/gui/role_actions.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "app/gui/search_box.h"
 #include "app/gui/server_login.h"
@@ -94,6 +95,10 @@ MainWindow::MainWindow(QWidget* parent)
     filterLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     filterLabel_->setMinimumWidth(120);
     statusBar()->addWidget(filterLabel_);
+    roleLabel_ = new QLabel(this);
+    roleLabel_->setObjectName(QStringLiteral("roleLabel"));
+    roleLabel_->hide();
+    statusBar()->addPermanentWidget(roleLabel_);
     statusBar()->addPermanentWidget(busyLabel_);
     statusBar()->addPermanentWidget(countLabel_);
     statusBar()->addPermanentWidget(coordLabel_);
@@ -590,6 +595,10 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     if (!server)
         rememberRecent(QFileInfo(path).absoluteFilePath());
     field_->projectOpened();
+    // The database enforces the roles; the window only stops offering what it would refuse.
+    auto role = loginRole(session_->project());
+    role_ = role ? *role : LoginRole::NoRole;
+    applyRoleToActions(*this, role_);
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(server ? projectPath() : path), 5000);
     return true;
@@ -790,7 +799,12 @@ void MainWindow::updateTitle() {
     const QString name = !hasProject()                     ? tr("no project")
                          : isServerLocation(projectPath()) ? projectPath()
                                                            : QFileInfo(projectPath()).fileName();
-    setWindowTitle(tr("%1 — SafeMap").arg(name));
+    const QString role =
+        hasProject() ? QString::fromStdString(roleLabel(role_, uiLanguage())) : QString();
+    setWindowTitle(role.isEmpty() ? tr("%1 — SafeMap").arg(name)
+                                  : tr("%1 — %2 — SafeMap").arg(name, role));
+    roleLabel_->setText(role.isEmpty() ? QString() : tr("Role: %1").arg(role));
+    roleLabel_->setVisible(!role.isEmpty());
 }
 
 void MainWindow::rememberRecent(const QString& path) {

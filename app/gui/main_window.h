@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/project/login_role.h"
 #include "core/project/project_settings.h"
 #include "core/project/project_status.h"
 #include "gis/analysis/cordon.h"
@@ -158,6 +159,8 @@ private:
     FieldMode* field_ = nullptr;
     QLabel* filterLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
+    QLabel* roleLabel_ = nullptr;  ///< a server login's role; hidden for a file
+    LoginRole role_ = LoginRole::FileUser;
     std::optional<Cordon> cordonShown_;
     std::shared_ptr<const LayerData> cordonLayer_;  ///< its overlay, made once per cordon
     std::string shownSite_;                         ///< the site whose record is shown

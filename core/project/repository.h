@@ -174,6 +174,9 @@ public:
     [[nodiscard]] virtual Result<std::vector<ImportLogEntry>> importLog(int newest) const = 0;
     /// Copies the whole project to `path` atomically (a temporary file renamed into place).
     [[nodiscard]] virtual Status saveCopy(const std::string& path) const = 0;
+    /// The server's group role the login is a member of ("official", "analyst",
+    /// "inspector", or "none"); empty for a file, whose user may do all the file allows.
+    [[nodiscard]] virtual Result<std::string> loginRole() const { return std::string(); }
 };
 
 }  // namespace safemap

@@ -1972,6 +1972,14 @@ SafeMap đã tìm `docs/guide` trong `$SAFEMAP_HOME`, cạnh thư mục biên d�
         <source>Connect to &amp;server…</source>
         <translation>Kết nối tới &amp;máy chủ…</translation>
     </message>
+    <message>
+        <source>%1 — %2 — SafeMap</source>
+        <translation>%1 — %2 — SafeMap</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Vai trò: %1</translation>
+    </message>
 </context>
 <context>
     <name>safemap::MapViewExportDialog</name>

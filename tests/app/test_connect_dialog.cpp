@@ -2,7 +2,9 @@
 // percent-encoded), recent logins are remembered WITHOUT their passwords, and (with
 // SAFEMAP_TEST_PG) a server project opens in the window, its title and settings free of
 // the password.
+#include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
@@ -107,5 +109,42 @@ TEST_CASE("a server project opens in the window; its password is shown and store
     const QString stored = allSettingsText();
     INFO(stored.toStdString());
     CHECK_FALSE(stored.contains(QStringLiteral("mk-phan-tich-9")));
+
+    // The login's role is shown, and what it may not start is not offered: an analyst
+    // imports but neither chooses criteria sets nor changes the lists' rules.
+    auto enabled = [](const MainWindow& window, const char* name) {
+        auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+        REQUIRE(action != nullptr);
+        return action->isEnabled();
+    };
+    auto* role = w.findChild<QLabel*>(QStringLiteral("roleLabel"));
+    REQUIRE(role != nullptr);
+    CHECK(role->text().contains(QStringLiteral("analyst")));
+    CHECK(w.windowTitle().contains(QStringLiteral("analyst")));
+    CHECK(enabled(w, "importSitesAction"));
+    CHECK(enabled(w, "importAssessmentsAction"));
+    CHECK_FALSE(enabled(w, "criteriaAction"));
+    CHECK_FALSE(enabled(w, "rulesAction"));
+
+    // An inspector records inspections only: no site or assessment import either.
+    const std::string inspector = logins.add("inspector", "safemap_inspector", "mk-kiem-tra-9");
+    MainWindow field;
+    REQUIRE(
+        field.openProject(QString::fromStdString(pgUserUrl(db, inspector, "mk-kiem-tra-9")), true));
+    field.waitForIdle();
+    CHECK(field.windowTitle().contains(QStringLiteral("inspector")));
+    CHECK_FALSE(enabled(field, "importSitesAction"));
+    CHECK_FALSE(enabled(field, "importAssessmentsAction"));
+    CHECK(enabled(field, "importInspectionsAction"));
+    CHECK_FALSE(enabled(field, "criteriaAction"));
+
+    // A file's user may do all the file allows, and no role is shown.
+    TempDir dir;
+    const std::string file = dir.file("tep.gpkg");
+    { Project made = projectWith(file, threeFactories()); }
+    REQUIRE(field.openProject(QString::fromStdString(file), true));
+    CHECK(enabled(field, "importSitesAction"));
+    CHECK(enabled(field, "criteriaAction"));
+    CHECK(field.findChild<QLabel*>(QStringLiteral("roleLabel"))->isHidden());
     QSettings().clear();
 }

@@ -84,6 +84,7 @@ public:
     Result<std::vector<TableSummary>> tables() const override;
     Result<std::vector<ImportLogEntry>> importLog(int newest) const override;
     Status saveCopy(const std::string& path) const override;
+    Result<std::string> loginRole() const override;
 
 private:
     class Write;
