@@ -180,9 +180,11 @@ std::optional<double> parseNumberText(std::string_view text, Problem* problem) {
             for (char c : body)
                 if (c != sep)
                     digits += c;
-        } else if (frac.size() == 3 && allDigits(intPart) && intPart != "0" && allDigits(frac)) {
+        } else if (frac.size() == 3 && intPart.size() <= 3 && allDigits(intPart) &&
+                   intPart != "0" && allDigits(frac)) {
             // "1.200" is 1200 in Vietnamese usage and 1.2 in English: guessing either way
             // can move a factory by several bands, so ask for it to be written plainly.
+            // "1234.567" cannot be a thousands group (that is "1.234.567"), so it is a decimal.
             std::string dec = frac;
             while (!dec.empty() && dec.back() == '0')
                 dec.pop_back();

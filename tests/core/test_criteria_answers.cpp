@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <string>
 
 #include "core/criteria/answer_reading.h"
 #include "core/criteria/criteria_io.h"
@@ -52,6 +53,12 @@ TEST_CASE("numbers as written in Vietnamese and English spreadsheets") {
     CHECK_FALSE(parseNumberText("3.000", &why).has_value());
     CHECK(why.text() ==
           "\"3.000\" is ambiguous (3000 or 3?); write it without a thousands separator");
+    // More than three digits before the separator is no thousands group: a decimal, and
+    // never an "ambiguous" message that repeats a long cell three times.
+    CHECK(parseNumberText("1234.567") == 1234.567);
+    CHECK(parseNumberText("1234,500") == 1234.5);
+    const std::string longCell = std::string(134, '5') + ".555";
+    CHECK(parseNumberText(longCell).has_value());
     for (const char* bad : {"", "abc", "1e3", "12a", "1.2.3", "1,23,4", "5.", "--1", "nan", "inf"})
         CHECK_FALSE(parseNumberText(bad).has_value());
     CHECK_FALSE(parseNumberText("abc", &why).has_value());
