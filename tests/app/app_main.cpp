@@ -1,11 +1,10 @@
 // Widget tests need one QApplication for the whole run, created before any test and
 // destroyed after the last one, while Qt's own globals still exist (a function-local static
 // QApplication is destroyed too late, at exit, and crashes).
-#define CATCH_CONFIG_RUNNER
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <catch2/catch.hpp>
+#include "catch_run.h"
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -17,5 +16,5 @@ int main(int argc, char** argv) {
     // those that store settings (the UI language, the window layout) must not see each other's.
     const QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
-    return Catch::Session().run(argc, argv);
+    return runCatchSession(argc, argv);
 }

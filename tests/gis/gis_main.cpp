@@ -1,12 +1,11 @@
 // Rendering needs fonts, and fonts need a QGuiApplication from the first test on: ctest
 // runs each test case alone, so no test may rely on another having created it.
-#define CATCH_CONFIG_RUNNER
 #include <QGuiApplication>
-#include <catch2/catch.hpp>
+#include "catch_run.h"
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    return Catch::Session().run(argc, argv);
+    return runCatchSession(argc, argv);
 }
