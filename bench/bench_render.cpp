@@ -372,8 +372,10 @@ int main(int argc, char** argv) {
         return s;
     };
     const BBox province = around(hn, 25000);
-    for (const auto& [name, extent] :
-         {std::pair<const char*, BBox>{"full", all}, {"province", province}}) {
+    for (const auto& view : {std::pair<const char*, BBox>{"full", all}, {"province", province}}) {
+        // Named copies, not a structured binding: clang 14 cannot capture those in lambdas.
+        const char* name = view.first;
+        const BBox extent = view.second;
         const std::string direct = std::string("pan ") + name + ", no cache";
         const std::string cached = std::string("pan ") + name + ", cache";
         measure(
