@@ -14,6 +14,11 @@ inline QApplication& app() {
     return *static_cast<QApplication*>(QCoreApplication::instance());
 }
 
+/// A QString as UTF-8, for Catch's messages.
+inline std::string toStd(const QString& text) {
+    return text.toStdString();
+}
+
 }  // namespace safemap::test
 
 namespace Catch {

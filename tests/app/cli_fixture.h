@@ -64,4 +64,17 @@ inline QByteArray digest(const QString& path) {
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
 }
 
+/// What validate_gpkg -k prints about `path` (empty when it finds nothing), or why it could not
+/// run.
+inline QString validatorSays(const QString& path) {
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
+    REQUIRE(p.waitForFinished(120000));
+    const QString out =
+        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    return p.exitCode() == 0 ? out.trimmed()
+                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
+}
+
 }  // namespace safemap::test

@@ -9,17 +9,6 @@ using namespace safemap::test;
 
 namespace {
 
-QString validatorSays(const QString& path) {
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
-    REQUIRE(p.waitForFinished(120000));
-    const QString out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 ? out.trimmed()
-                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
-}
-
 /// The site ids of the package's route, in visiting order (from `safemap list` of the package).
 int countLines(const QString& text, const QString& needle) {
     return static_cast<int>(text.count(needle));

@@ -12,17 +12,6 @@ using namespace safemap::test;
 
 namespace {
 
-QString validatorSays(const QString& path) {
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
-    REQUIRE(p.waitForFinished(120000));
-    const QString out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 ? out.trimmed()
-                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
-}
-
 QString ok(const CliRun& r, const QStringList& args) {
     INFO(args.join(' ').toStdString() << "\n" << r.err.toStdString());
     REQUIRE(r.exitCode == 0);

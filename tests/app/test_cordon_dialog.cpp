@@ -58,7 +58,7 @@ std::vector<Zone> zones() {
     return {z};
 }
 
-struct Fixture {
+struct CordonFixture {
     QApplication& app = test::app();  // before any widget
     QLocale previousLocale;           // numbers below are checked in US English
     CordonDialog dialog;
@@ -68,7 +68,7 @@ struct Fixture {
     QPushButton* clear = nullptr;
     QTreeWidget* list = nullptr;
 
-    Fixture() {
+    CordonFixture() {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         dialog.setSites(factories(), zones());
         radius = dialog.findChild<QSpinBox*>("radiusSpin");
@@ -84,7 +84,7 @@ struct Fixture {
         dialog.show();
         REQUIRE(QTest::qWaitForWindowExposed(&dialog));
     }
-    ~Fixture() { QLocale::setDefault(previousLocale); }
+    ~CordonFixture() { QLocale::setDefault(previousLocale); }
 
     void typeRadius(const QString& metres) {
         radius->setFocus();
@@ -101,7 +101,7 @@ Cordon cordonOf(const QSignalSpy& spy, int i) {
 }  // namespace
 
 TEST_CASE("Cordon dialog: defaults and no case site", "[cordon][dialog]") {
-    Fixture f;
+    CordonFixture f;
     CHECK(f.radius->value() == 1000);
     CHECK(f.radius->minimum() == 50);
     CHECK(f.radius->maximum() == 20000);
@@ -112,7 +112,7 @@ TEST_CASE("Cordon dialog: defaults and no case site", "[cordon][dialog]") {
 
 TEST_CASE("Cordon dialog: compute around the case, list sorted ignoring accents",
           "[cordon][dialog]") {
-    Fixture f;
+    CordonFixture f;
     QSignalSpy computed(&f.dialog, &CordonDialog::cordonComputed);
     f.dialog.setCaseSite("F1", "Công ty Sự cố");
     REQUIRE(f.compute->isEnabled());
@@ -143,7 +143,7 @@ TEST_CASE("Cordon dialog: compute around the case, list sorted ignoring accents"
 }
 
 TEST_CASE("Cordon dialog: whole zone, then clear", "[cordon][dialog]") {
-    Fixture f;
+    CordonFixture f;
     QSignalSpy computed(&f.dialog, &CordonDialog::cordonComputed);
     QSignalSpy cleared(&f.dialog, &CordonDialog::cordonCleared);
     f.dialog.setCaseSite("F1", "Công ty Sự cố");
@@ -171,7 +171,7 @@ TEST_CASE("Cordon dialog: whole zone, then clear", "[cordon][dialog]") {
 }
 
 TEST_CASE("Cordon dialog: an error shows and clears the cordon shown", "[cordon][dialog]") {
-    Fixture f;
+    CordonFixture f;
     QSignalSpy computed(&f.dialog, &CordonDialog::cordonComputed);
     QSignalSpy cleared(&f.dialog, &CordonDialog::cordonCleared);
     f.dialog.setCaseSite("F1", "Công ty Sự cố");

@@ -25,11 +25,11 @@ Zone zone(std::string id, ZoneKind kind, std::string name) {
     return z;
 }
 
-struct Fixture {
+struct FilterFixture {
     QApplication& app = test::app();
     FilterPanel panel;
     QSignalSpy spy{&panel, &FilterPanel::filterChanged};
-    Fixture() {
+    FilterFixture() {
         panel.setChoices({zone("z1", ZoneKind::IndustrialZone, "KCN Đồng Văn II"),
                           zone("z2", ZoneKind::IndustrialCluster, "CCN Âu Cơ"),
                           zone("z3", ZoneKind::IndustrialZone, "KCN Bảo Minh"),
@@ -62,7 +62,7 @@ std::string items(QComboBox* combo) {
 }  // namespace
 
 TEST_CASE("Typing in the search box emits one filter once typing pauses", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     QTest::keyClicks(fx.panel.searchBox(), "dong van");
     // Nothing yet: eight key presses, and the delay has not passed.
     CHECK(fx.spy.count() == 0);
@@ -81,7 +81,7 @@ TEST_CASE("Typing in the search box emits one filter once typing pauses", "[app]
 }
 
 TEST_CASE("Ticking a level box emits at once", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     QCheckBox* high = fx.panel.levelBox(RiskLevel::High);
     REQUIRE(high->isChecked());
     QTest::mouseClick(high, Qt::LeftButton, Qt::NoModifier, QPoint(8, high->height() / 2));
@@ -105,7 +105,7 @@ TEST_CASE("Ticking a level box emits at once", "[app][filter_panel]") {
 }
 
 TEST_CASE("Zones and districts are listed with accents ignored", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     // ccn au co, kcn bao minh, kcn dong van ii, kkt dong ha.
     CHECK(items(fx.child<QComboBox>("filterZone")) ==
           "All zones and clusters|CCN Âu Cơ|KCN Bảo Minh|KCN Đồng Văn II|KKT Đông Hà");
@@ -114,7 +114,7 @@ TEST_CASE("Zones and districts are listed with accents ignored", "[app][filter_p
 }
 
 TEST_CASE("Combos, spin boxes and the list choice set their dimensions", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     fx.child<QComboBox>("filterZone")->setCurrentIndex(3);
     CHECK(fx.last().zoneIds == std::set<std::string>{"z1"});
     fx.child<QComboBox>("filterDistrict")->setCurrentIndex(4);
@@ -142,7 +142,7 @@ TEST_CASE("Combos, spin boxes and the list choice set their dimensions", "[app][
 
 TEST_CASE("setFilter shows a filter without emitting and keeps what has no control",
           "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     SiteFilter f;
     f.levels.reset();
     f.setLevel(RiskLevel::Medium, true);
@@ -187,7 +187,7 @@ TEST_CASE("setFilter shows a filter without emitting and keeps what has no contr
 }
 
 TEST_CASE("Ctrl+F puts the cursor in the search box", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     fx.panel.searchBox()->setText("old");
     fx.child<QComboBox>("filterList")->setFocus();
     fx.panel.activateWindow();
@@ -267,7 +267,7 @@ TEST_CASE("Provinces come from the facilities and narrow districts and zones",
 }
 
 TEST_CASE("The filter panel scrolls instead of growing past a short dock", "[app][filter_panel]") {
-    Fixture fx;
+    FilterFixture fx;
     fx.panel.resize(300, 240);
     QTest::qWait(20);
     auto* scroll = fx.panel.findChild<QScrollArea*>();

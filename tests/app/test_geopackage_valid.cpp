@@ -11,22 +11,6 @@
 using namespace safemap;
 using namespace safemap::test;
 
-namespace {
-
-/// What validate_gpkg prints about `path` (empty when it finds nothing), or why it could not run.
-QString validatorSays(const QString& path) {
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
-    REQUIRE(p.waitForFinished(120000));
-    const QString out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 ? out.trimmed()
-                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
-}
-
-}  // namespace
-
 TEST_CASE("every project SafeMap writes passes GDAL's GeoPackage validator", "[gpkg]") {
     TempDir dir;
     auto file = [&](const char* name) { return QString::fromStdString(dir.file(name)); };

@@ -36,10 +36,6 @@ using namespace safemap;
 
 namespace {
 
-std::string s(const QString& text) {
-    return text.toStdString();
-}
-
 const QStringList kLanguages{QStringLiteral("vi"), QStringLiteral("en")};
 
 QString guideSource(const QString& language) {
@@ -118,7 +114,7 @@ QAction* onlyActionWithKey(QWidget& window, const QKeySequence& key) {
             found = a;
             ++count;
         }
-    INFO("actions bound to " << s(key.toString()) << ": " << count);
+    INFO("actions bound to " << toStd(key.toString()) << ": " << count);
     REQUIRE(count == 1);
     return found;
 }
@@ -143,7 +139,7 @@ QString firstHeading(const QString& language, const QString& page) {
 TEST_CASE("F1 opens the user guide in the language of the window", "[help]") {
     (void)test::app();
     for (const QString& language : kLanguages) {
-        INFO("language " << s(language));
+        INFO("language " << toStd(language));
         ScopedLanguage ui(language);
         MainWindow w;
         w.resize(1200, 800);
@@ -152,7 +148,7 @@ TEST_CASE("F1 opens the user guide in the language of the window", "[help]") {
         REQUIRE(QTest::qWaitForWindowActive(&w));
         // F1 is the guide's key and nothing else's (it used to open About).
         QAction* f1 = onlyActionWithKey(w, QKeySequence(Qt::Key_F1));
-        CHECK(s(f1->objectName()) == "helpContextAction");
+        CHECK(toStd(f1->objectName()) == "helpContextAction");
 
         // From the keyboard, focus in the suspend list, the mouse away from the window.
         QCursor::setPos(w.mapToGlobal(QPoint(-50, -50)));
@@ -161,21 +157,21 @@ TEST_CASE("F1 opens the user guide in the language of the window", "[help]") {
         HelpBrowser* help = helpOf(w);
         REQUIRE(help != nullptr);
         CHECK(help->isVisible());
-        CHECK(s(help->language()) == s(language));
-        CHECK(s(pageShown(help)) == "lists.md");
+        CHECK(toStd(help->language()) == toStd(language));
+        CHECK(toStd(pageShown(help)) == "lists.md");
         CHECK(help->browser()->source().toLocalFile().contains("/guide/" + language + "/"));
         // What is shown is that file, rendered: its first heading is the document's first
         // block (Markdown, not the raw text).
         const QTextBlock first = help->browser()->document()->firstBlock();
         CHECK(first.blockFormat().headingLevel() == 1);
-        CHECK(s(first.text()) == s(firstHeading(language, QStringLiteral("lists.md"))));
+        CHECK(toStd(first.text()) == toStd(firstHeading(language, QStringLiteral("lists.md"))));
 
         // The menu entry opens the contents.
         QAction* contents = w.findChild<QAction*>(QStringLiteral("helpContentsAction"));
         REQUIRE(contents != nullptr);
         CHECK(contents->shortcut().isEmpty());  // "F1" is its label only
         contents->trigger();
-        CHECK(s(pageShown(help)) == "index.md");
+        CHECK(toStd(pageShown(help)) == "index.md");
         CHECK(helpOf(w) == help);  // one guide window per main window
     }
 }
@@ -188,17 +184,17 @@ TEST_CASE("F1 over a panel opens that panel's page", "[help]") {
     w.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&w));
     // The mapping itself, for every main panel and for a widget deep inside one.
-    CHECK(s(helpTopicFor(w.canvas())) == "map.md");
-    CHECK(s(helpTopicFor(w.legendPanel())) == "legend.md");
-    CHECK(s(helpTopicFor(w.filterPanel())) == "filter.md");
-    CHECK(s(helpTopicFor(w.suspendTable())) == "lists.md");
-    CHECK(s(helpTopicFor(w.inspectTable())) == "lists.md");
-    CHECK(s(helpTopicFor(w.identifyPanel())) == "site-record.md");
+    CHECK(toStd(helpTopicFor(w.canvas())) == "map.md");
+    CHECK(toStd(helpTopicFor(w.legendPanel())) == "legend.md");
+    CHECK(toStd(helpTopicFor(w.filterPanel())) == "filter.md");
+    CHECK(toStd(helpTopicFor(w.suspendTable())) == "lists.md");
+    CHECK(toStd(helpTopicFor(w.inspectTable())) == "lists.md");
+    CHECK(toStd(helpTopicFor(w.identifyPanel())) == "site-record.md");
     const auto children = w.legendPanel()->findChildren<QWidget*>();
     REQUIRE(!children.isEmpty());
-    CHECK(s(helpTopicFor(children.last())) == "legend.md");
-    CHECK(s(helpTopicFor(w.menuBar())) == "index.md");
-    CHECK(s(helpTopicFor(nullptr)) == "index.md");
+    CHECK(toStd(helpTopicFor(children.last())) == "legend.md");
+    CHECK(toStd(helpTopicFor(w.menuBar())) == "index.md");
+    CHECK(toStd(helpTopicFor(nullptr)) == "index.md");
     for (const QString& language : kLanguages)
         for (const char* page : {"map.md", "legend.md", "filter.md", "lists.md", "site-record.md"})
             CHECK(QFileInfo::exists(guideSource(language) + "/" + page));
@@ -214,7 +210,7 @@ TEST_CASE("F1 over a panel opens that panel's page", "[help]") {
     else {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F1);
         REQUIRE(helpOf(w) != nullptr);
-        CHECK(s(pageShown(helpOf(w))) == "legend.md");
+        CHECK(toStd(pageShown(helpOf(w))) == "legend.md");
     }
 
     // What's This over a panel links to its page; following the link opens it.
@@ -227,7 +223,7 @@ TEST_CASE("F1 over a panel opens that panel's page", "[help]") {
     QWhatsThisClickedEvent click(QStringLiteral("filter.md"));
     QCoreApplication::sendEvent(filterDock, &click);
     REQUIRE(helpOf(w) != nullptr);
-    CHECK(s(pageShown(helpOf(w))) == "filter.md");
+    CHECK(toStd(pageShown(helpOf(w))) == "filter.md");
 }
 
 TEST_CASE("Both languages have the same guide pages", "[help]") {
@@ -248,7 +244,7 @@ TEST_CASE("Every picture and link of the guide exists", "[help]") {
         for (const QString& page : pagesOf(language)) {
             const QString markdown = readText(dir.filePath(page));
             for (const Link& link : linksOf(markdown)) {
-                INFO(s(language) << "/" << s(page) << " → " << s(link.target));
+                INFO(toStd(language) << "/" << toStd(page) << " → " << toStd(link.target));
                 CHECK_FALSE(link.target.startsWith(QStringLiteral("http")));  // offline
                 const qsizetype hash = link.target.indexOf(QLatin1Char('#'));
                 const QString file = hash < 0 ? link.target : link.target.left(hash);
@@ -268,7 +264,7 @@ TEST_CASE("Every picture and link of the guide exists", "[help]") {
                     QStringList anchors;
                     for (const QString& h : headingsOf(readText(path)))
                         anchors << headingAnchor(h);
-                    INFO("anchors: " << s(anchors.join(", ")));
+                    INFO("anchors: " << toStd(anchors.join(", ")));
                     CHECK(anchors.contains(link.target.mid(hash + 1)));
                 }
             }
@@ -283,12 +279,12 @@ TEST_CASE("The Help window shows every page with its pictures, and goes to a sec
         HelpBrowser help(language);
         help.resize(960, 700);
         help.show();
-        REQUIRE(s(help.language()) == s(language));
+        REQUIRE(toStd(help.language()) == toStd(language));
         for (const QString& page : pagesOf(language)) {
-            INFO(s(language) << "/" << s(page));
+            INFO(toStd(language) << "/" << toStd(page));
             help.showPage(page);
             QTextDocument* doc = help.browser()->document();
-            CHECK(s(doc->firstBlock().text()) == s(firstHeading(language, page)));
+            CHECK(toStd(doc->firstBlock().text()) == toStd(firstHeading(language, page)));
             // Each picture the page shows is loaded by the browser itself (relative paths
             // resolved against the page).
             for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
@@ -297,7 +293,7 @@ TEST_CASE("The Help window shows every page with its pictures, and goes to a sec
                     if (!f.isImageFormat())
                         continue;
                     const QString name = f.toImageFormat().name();
-                    INFO("picture " << s(name));
+                    INFO("picture " << toStd(name));
                     const QVariant image = doc->resource(QTextDocument::ImageResource, QUrl(name));
                     CHECK(image.isValid());
                 }
@@ -313,13 +309,13 @@ TEST_CASE("The Help window shows every page with its pictures, and goes to a sec
     CHECK(bar->value() > 0);
     const QTextBlock at = help.browser()->textCursor().block();
     CHECK(at.blockFormat().headingLevel() == 2);
-    CHECK(s(at.text()) == "Criteria sets");
+    CHECK(toStd(at.text()) == "Criteria sets");
 }
 
 TEST_CASE("Heading anchors follow GitHub's rule, Vietnamese letters kept", "[help]") {
-    CHECK(s(headingAnchor(QStringLiteral("Rules and thresholds"))) == "rules-and-thresholds");
-    CHECK(s(headingAnchor(QStringLiteral("Khu, cụm"))) == "khu-cụm");
-    CHECK(s(headingAnchor(QStringLiteral("To suspend — Hà Nội 1987/UBND-KT (24/6/2021)"))) ==
+    CHECK(toStd(headingAnchor(QStringLiteral("Rules and thresholds"))) == "rules-and-thresholds");
+    CHECK(toStd(headingAnchor(QStringLiteral("Khu, cụm"))) == "khu-cụm");
+    CHECK(toStd(headingAnchor(QStringLiteral("To suspend — Hà Nội 1987/UBND-KT (24/6/2021)"))) ==
           "to-suspend--hà-nội-1987ubnd-kt-2462021");
-    CHECK(s(headingAnchor(QStringLiteral("  Mở dự án "))) == "mở-dự-án");
+    CHECK(toStd(headingAnchor(QStringLiteral("  Mở dự án "))) == "mở-dự-án");
 }

@@ -31,10 +31,6 @@ using namespace safemap;
 
 namespace {
 
-std::string s(const QString& text) {
-    return text.toStdString();
-}
-
 /// Puts the "ui/language" setting, the default locale and the translators back as they
 /// were, so the other widget tests see the English source strings.
 class LanguageGuard {
@@ -123,32 +119,33 @@ QString header(const QAbstractItemView* view, int column) {
 /// a spin box's suffix and special value, and the compare, cordon and record tables' headers.
 void checkWidgetTexts(const MainWindow& w, bool vi) {
     const auto* list = child<QComboBox>(w, "filterList");
-    CHECK(s(list->itemText(0)) == s(expected("safemap::FilterPanel", "All facilities", vi)));
+    CHECK(toStd(list->itemText(0)) ==
+          toStd(expected("safemap::FilterPanel", "All facilities", vi)));
     const auto* search = child<QLineEdit>(w, "filterSearch");
-    CHECK(s(search->placeholderText()) ==
-          s(expected("safemap::FilterPanel", "Name or tax code (Ctrl+F)", vi)));
+    CHECK(toStd(search->placeholderText()) ==
+          toStd(expected("safemap::FilterPanel", "Name or tax code (Ctrl+F)", vi)));
     const auto* age = child<QSpinBox>(w, "maxAgeDays");
-    CHECK(s(age->toolTip()) ==
-          s(expected("safemap::FilterPanel",
-                     "Only facilities whose newest assessment is at most this old", vi)));
-    CHECK(s(age->suffix()) == s(expected("safemap::FilterPanel", " days", vi)));
-    CHECK(s(age->specialValueText()) == s(expected("safemap::FilterPanel", "any", vi)));
+    CHECK(toStd(age->toolTip()) ==
+          toStd(expected("safemap::FilterPanel",
+                         "Only facilities whose newest assessment is at most this old", vi)));
+    CHECK(toStd(age->suffix()) == toStd(expected("safemap::FilterPanel", " days", vi)));
+    CHECK(toStd(age->specialValueText()) == toStd(expected("safemap::FilterPanel", "any", vi)));
     const auto* zoneMode = child<QComboBox>(w, "zoneColouring");
-    CHECK(s(zoneMode->itemText(0)) ==
-          s(expected("safemap::LegendPanel", "Worst facility level", vi)));
-    CHECK(s(header(child<QTableWidget>(w, "compareTable"), 0)) ==
-          s(expected("safemap::ComparePanel", "Facility", vi)));
+    CHECK(toStd(zoneMode->itemText(0)) ==
+          toStd(expected("safemap::LegendPanel", "Worst facility level", vi)));
+    CHECK(toStd(header(child<QTableWidget>(w, "compareTable"), 0)) ==
+          toStd(expected("safemap::ComparePanel", "Facility", vi)));
     // (The cordon's radius suffix " m" reads the same in both languages.)
-    CHECK(s(header(child<QTreeWidget>(w, "facilityList"), 1)) ==
-          s(expected("safemap::CordonDialog", "Workers", vi)));
-    CHECK(s(header(child<QTreeWidget>(w, "identifyTree"), 0)) ==
-          s(expected("safemap::IdentifyPanel", "Field", vi)));
+    CHECK(toStd(header(child<QTreeWidget>(w, "facilityList"), 1)) ==
+          toStd(expected("safemap::CordonDialog", "Workers", vi)));
+    CHECK(toStd(header(child<QTreeWidget>(w, "identifyTree"), 0)) ==
+          toStd(expected("safemap::IdentifyPanel", "Field", vi)));
 }
 
 /// What the window must show in the language now installed: `vi` or the English source.
 void checkTexts(const MainWindow& w, bool vi) {
     const QStringList menus = menuTitles(w);
-    INFO(s(menus.join(QStringLiteral(" | "))));
+    INFO(toStd(menus.join(QStringLiteral(" | "))));
     if (vi) {
         CHECK(menus.contains(QStringLiteral("&Dự án")));
         CHECK(menus.contains(QStringLiteral("&Xem")));
@@ -179,10 +176,10 @@ void checkTexts(const MainWindow& w, bool vi) {
         const QString dockVi = QCoreApplication::translate("safemap::MainWindow", "To suspend");
         CHECK(dockVi != QStringLiteral("To suspend"));  // the translation is there
         CHECK(dock->windowTitle() == dockVi);
-        CHECK(s(header) == "Cơ sở");
+        CHECK(toStd(header) == "Cơ sở");
     } else {
-        CHECK(s(dock->windowTitle()) == "To suspend");
-        CHECK(s(header) == "Facility");
+        CHECK(toStd(dock->windowTitle()) == "To suspend");
+        CHECK(toStd(header) == "Facility");
     }
 }
 
@@ -202,20 +199,20 @@ TEST_CASE("the language menu switches the whole window at once, vi → en → vi
 
     switchTo(w, QStringLiteral("English"));
     checkTexts(w, false);
-    CHECK(s(QSettings().value(QStringLiteral("ui/language")).toString()) == "en");
+    CHECK(toStd(QSettings().value(QStringLiteral("ui/language")).toString()) == "en");
 
     switchTo(w, QStringLiteral("Tiếng Việt"));
     checkTexts(w, true);
-    CHECK(s(QSettings().value(QStringLiteral("ui/language")).toString()) == "vi");
+    CHECK(toStd(QSettings().value(QStringLiteral("ui/language")).toString()) == "vi");
 }
 
 TEST_CASE("retranslateTexts sets again only the texts set through translated()", "[i18n]") {
     QWidget root;
     auto* action = translated(new QAction(&root), "safemap::MainWindow", QT_TR_NOOP("&View"));
     auto* plain = new QAction(QStringLiteral("as set"), &root);
-    CHECK(s(action->text()) == "&View");
+    CHECK(toStd(action->text()) == "&View");
     action->setText(QStringLiteral("changed"));
     CHECK(retranslateTexts(&root) == 1);
-    CHECK(s(action->text()) == "&View");
-    CHECK(s(plain->text()) == "as set");
+    CHECK(toStd(action->text()) == "&View");
+    CHECK(toStd(plain->text()) == "as set");
 }

@@ -25,7 +25,7 @@ using namespace safemap;
 
 namespace {
 
-std::string makeProject(const TempDir& dir) {
+std::string makeWindowProject(const TempDir& dir) {
     const std::string path = dir.file("p.gpkg");
     auto project = Project::create(path);
     REQUIRE(project.ok());
@@ -50,7 +50,7 @@ std::string makeProject(const TempDir& dir) {
     return path;
 }
 
-bool waitRendered(MapCanvas* canvas) {
+bool waitWindowRendered(MapCanvas* canvas) {
     return QTest::qWaitFor([&] { return !canvas->isRendering() && !canvas->lastImage().isNull(); },
                            5000);
 }
@@ -59,7 +59,7 @@ bool waitRendered(MapCanvas* canvas) {
 
 TEST_CASE("the main window opens a project and shows its layers and counts") {
     TempDir dir;
-    const auto path = makeProject(dir);
+    const auto path = makeWindowProject(dir);
     MainWindow w;
     w.resize(1000, 700);
     w.show();
@@ -77,20 +77,20 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
           ids.indexOf(QStringLiteral("zones")));  // top first
     CHECK(w.windowTitle().contains(QStringLiteral("p.gpkg")));
     // The view was zoomed to the sites: the zone's centre is inside the visible extent.
-    REQUIRE(waitRendered(w.canvas()));
+    REQUIRE(waitWindowRendered(w.canvas()));
     const QPointF centre = toMercator(GeoPoint{105.81, 21.01});
     CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
 }
 
 TEST_CASE("clicking a facility shows its record and selects it; a miss clears it") {
     TempDir dir;
-    const auto path = makeProject(dir);
+    const auto path = makeWindowProject(dir);
     MainWindow w;
     w.resize(1000, 700);
     w.show();
     REQUIRE(w.openProject(QString::fromStdString(path), true));
     w.waitForIdle();
-    REQUIRE(waitRendered(w.canvas()));
+    REQUIRE(waitWindowRendered(w.canvas()));
     QSignalSpy selected(&w, &MainWindow::siteSelected);
     const QPointF site = toMercator(GeoPoint{105.810, 21.01});  // factory 1
     const QPoint pixel = w.canvas()->mapToPixel(site).toPoint();
@@ -110,7 +110,7 @@ TEST_CASE("clicking a facility shows its record and selects it; a miss clears it
 
 TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in the project") {
     TempDir dir;
-    const auto path = makeProject(dir);
+    const auto path = makeWindowProject(dir);
     BBox saved;
     {
         MainWindow w;
@@ -148,7 +148,7 @@ TEST_CASE("unticking a layer hides it on the canvas, and the view is saved in th
 
 TEST_CASE("the import dialog imports a CSV, and refuses a bad one naming row and column") {
     TempDir dir;
-    const auto path = makeProject(dir);
+    const auto path = makeWindowProject(dir);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     const std::string good = dir.file("co_so.csv");

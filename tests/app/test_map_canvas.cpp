@@ -39,10 +39,10 @@ std::vector<LayerRender> layers() {
 }
 
 // A shown 200 × 200 canvas at the reference extent, with its first frame rendered.
-struct Fixture {
+struct CanvasFixture {
     QApplication& app = test::app();  // before any widget
     MapCanvas canvas;
-    Fixture() {
+    CanvasFixture() {
         canvas.resize(200, 200);
         canvas.setBackground(kBackground);
         canvas.setLayers(layers());
@@ -82,7 +82,7 @@ void checkExtent(const BBox& got, const BBox& want) {
 }  // namespace
 
 TEST_CASE("MapCanvas shows the rendered layers at hand-computed pixels", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     const QImage img = f.grab();
     REQUIRE(img.size() == QSize(200, 200));
     CHECK(img.pixelColor(90, 110) == kZoneFill);     // Mercator (900, 900)
@@ -95,7 +95,7 @@ TEST_CASE("MapCanvas shows the rendered layers at hand-computed pixels", "[canva
 }
 
 TEST_CASE("MapCanvas wheel zooms around the cursor and changes the scale", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     QSignalSpy scaleSpy(&f.canvas, &MapCanvas::scaleChanged);
     const double before = f.canvas.scaleDenominator();
     const QPointF anchor = f.canvas.pixelToMap(QPointF(50, 50));
@@ -122,7 +122,7 @@ TEST_CASE("MapCanvas wheel zooms around the cursor and changes the scale", "[can
 }
 
 TEST_CASE("MapCanvas drag pans by the dragged distance and re-renders on release", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     QSignalSpy clicks(&f.canvas, &MapCanvas::clicked);
     QSignalSpy rendered(&f.canvas, &MapCanvas::renderFinished);
     f.send(QEvent::MouseButtonPress, QPoint(100, 100), Qt::LeftButton);
@@ -152,7 +152,7 @@ TEST_CASE("MapCanvas drag pans by the dragged distance and re-renders on release
 }
 
 TEST_CASE("MapCanvas click emits the lon/lat under the mouse", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     QSignalSpy clicks(&f.canvas, &MapCanvas::clicked);
     QSignalSpy moves(&f.canvas, &MapCanvas::cursorMoved);
     f.send(QEvent::MouseMove, QPoint(150, 50), Qt::NoButton);
@@ -176,7 +176,7 @@ TEST_CASE("MapCanvas click emits the lon/lat under the mouse", "[canvas]") {
 }
 
 TEST_CASE("MapCanvas keyboard: arrows pan, +/- zoom, Home shows all layers", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     QTest::keyClick(&f.canvas, Qt::Key_Right);  // view moves right by a quarter: 50 px
     checkExtent(f.canvas.visibleExtent(), {500, 0, 2500, 2000});
     QTest::keyClick(&f.canvas, Qt::Key_Up);
@@ -197,7 +197,7 @@ TEST_CASE("MapCanvas keyboard: arrows pan, +/- zoom, Home shows all layers", "[c
 }
 
 TEST_CASE("MapCanvas selection and extent signals", "[canvas]") {
-    Fixture f;
+    CanvasFixture f;
     QSignalSpy extents(&f.canvas, &MapCanvas::extentChanged);
     f.canvas.zoomToExtent({0, 0, 1000, 1000}, 0.0);
     REQUIRE(extents.count() == 1);
@@ -213,7 +213,7 @@ TEST_CASE("MapCanvas selection and extent signals", "[canvas]") {
 }
 
 TEST_CASE("MapCanvas redraws only the layer whose flags changed", "[canvas][cache]") {
-    Fixture f;
+    CanvasFixture f;
     CHECK(f.canvas.lastStats().layersRendered == 2);
     // Filter the factory out: the same zone layer, new factory data.
     std::vector<LayerRender> layers = f.canvas.layers();

@@ -32,10 +32,6 @@ using safemap::test::SeenText;
 
 namespace {
 
-std::string s(const QString& text) {
-    return text.toStdString();
-}
-
 const std::string kQtTs = "resources/translations/qtbase_vi.ts";
 
 /// Vietnamese for the test's scope, as the language menu sets it; English again at the end,
@@ -135,7 +131,7 @@ QStringList checkNoEnglish(QWidget& dialog) {
     const std::vector<SeenText> seen = test::visibleTexts(&dialog);
     for (const SeenText& t : seen) {
         texts << t.text;
-        INFO(s(t.where) << ": \"" << s(t.text) << "\"");
+        INFO(toStd(t.where) << ": \"" << toStd(t.text) << "\"");
         CHECK_FALSE(kEnglish.contains(t.text));
     }
     REQUIRE(seen.size() >= 5);  // the walk saw the dialog's widgets
@@ -163,7 +159,7 @@ TEST_CASE("Every entry of qtbase_vi.ts is translated, with its placeholders", "[
     REQUIRE(entries.size() >= 450);
     int differing = 0;
     for (const auto& e : entries) {
-        INFO(s(e.context) << ": " << s(e.source) << " -> " << s(e.translation));
+        INFO(toStd(e.context) << ": " << toStd(e.source) << " -> " << toStd(e.translation));
         CHECK(e.type.isEmpty());
         CHECK_FALSE(e.translation.trimmed().isEmpty());
         CHECK(test::placeholders(e.translation) == test::placeholders(e.source));
@@ -180,10 +176,10 @@ TEST_CASE("The embedded qtbase_vi.qm answers every entry of qtbase_vi.ts", "[i18
     REQUIRE(loadQtTranslation(translator, QStringLiteral("vi")));
     CHECK_FALSE(loadQtTranslation(translator, QStringLiteral("en")));
     for (const auto& e : test::readTs(QString::fromStdString(sourcePath(kQtTs)))) {
-        INFO(s(e.context) << ": " << s(e.source));
+        INFO(toStd(e.context) << ": " << toStd(e.source));
         // An entry translated to itself is stored as such; an empty answer means "missing".
-        CHECK(s(translator.translate(e.context.toUtf8().constData(),
-                                     e.source.toUtf8().constData())) == s(e.translation));
+        CHECK(toStd(translator.translate(e.context.toUtf8().constData(),
+                                         e.source.toUtf8().constData())) == toStd(e.translation));
     }
 }
 
@@ -201,7 +197,7 @@ TEST_CASE("The open and save file dialogs are Qt's, in Vietnamese", "[i18n]") {
         CHECK(open->acceptMode() == QFileDialog::AcceptOpen);
         showAndWait(*open);
         const QStringList texts = checkNoEnglish(*open);
-        INFO(s(texts.join(QStringLiteral(" | "))));
+        INFO(toStd(texts.join(QStringLiteral(" | "))));
         CHECK(texts.contains(QStringLiteral("Tìm trong:")));
         CHECK(texts.contains(QStringLiteral("Tên tệp:")));
         CHECK(texts.contains(QStringLiteral("Loại tệp:")));
@@ -227,7 +223,7 @@ TEST_CASE("The open and save file dialogs are Qt's, in Vietnamese", "[i18n]") {
         CHECK(save->acceptMode() == QFileDialog::AcceptSave);
         showAndWait(*save);
         const QStringList texts = checkNoEnglish(*save);
-        INFO(s(texts.join(QStringLiteral(" | "))));
+        INFO(toStd(texts.join(QStringLiteral(" | "))));
         CHECK(texts.contains(QStringLiteral("Lưu")));
         CHECK(texts.contains(QStringLiteral("Hủy")));
         CHECK(texts.contains(QStringLiteral("Tên tệp:")));
@@ -244,12 +240,12 @@ TEST_CASE("A message box's standard buttons are Vietnamese", "[i18n]") {
     box.setDetailedText(QStringLiteral("chi tiết"));
     showAndWait(box);
     const QStringList texts = checkNoEnglish(box);
-    INFO(s(texts.join(QStringLiteral(" | "))));
-    CHECK(s(box.button(QMessageBox::Yes)->text()) == "&Có");
-    CHECK(s(box.button(QMessageBox::No)->text()) == "&Không");
-    CHECK(s(box.button(QMessageBox::Cancel)->text()) == "Hủy");
-    CHECK(s(box.button(QMessageBox::Close)->text()) == "Đóng");
-    CHECK(s(box.button(QMessageBox::Save)->text()) == "Lưu");
+    INFO(toStd(texts.join(QStringLiteral(" | "))));
+    CHECK(toStd(box.button(QMessageBox::Yes)->text()) == "&Có");
+    CHECK(toStd(box.button(QMessageBox::No)->text()) == "&Không");
+    CHECK(toStd(box.button(QMessageBox::Cancel)->text()) == "Hủy");
+    CHECK(toStd(box.button(QMessageBox::Close)->text()) == "Đóng");
+    CHECK(toStd(box.button(QMessageBox::Save)->text()) == "Lưu");
     CHECK(texts.contains(QStringLiteral("Hiện chi tiết...")));
     box.close();
 }
@@ -261,8 +257,8 @@ TEST_CASE("The print dialog is Vietnamese, with its options shown too", "[i18n]"
     showAndWait(dialog);
     QStringList texts = checkNoEnglish(dialog);
     {
-        INFO(s(texts.join(QStringLiteral(" | "))));
-        CHECK(s(dialog.windowTitle()) == "In");
+        INFO(toStd(texts.join(QStringLiteral(" | "))));
+        CHECK(toStd(dialog.windowTitle()) == "In");
         CHECK(texts.contains(QStringLiteral("Máy in")));
         CHECK(texts.contains(QStringLiteral("Hủy")));
     }
@@ -272,7 +268,7 @@ TEST_CASE("The print dialog is Vietnamese, with its options shown too", "[i18n]"
     options->click();
     QTest::qWait(50);
     texts = checkNoEnglish(dialog);
-    INFO(s(texts.join(QStringLiteral(" | "))));
+    INFO(toStd(texts.join(QStringLiteral(" | "))));
     CHECK(texts.contains(QStringLiteral("Số bản:")));
     CHECK(texts.contains(QStringLiteral("Phạm vi in")));
     CHECK(texts.contains(QStringLiteral("Xếp theo bộ")));
@@ -294,7 +290,7 @@ TEST_CASE("The print dialog is Vietnamese, with its options shown too", "[i18n]"
     REQUIRE(properties->isEnabled());
     properties->click();  // returns when the timer has closed the dialog
     REQUIRE(seenProperties);
-    INFO(s(propertyTexts.join(QStringLiteral(" | "))));
+    INFO(toStd(propertyTexts.join(QStringLiteral(" | "))));
     CHECK(propertyTexts.contains(QStringLiteral("Thuộc tính máy in")));
     CHECK(propertyTexts.contains(QStringLiteral("Khổ giấy:")));
     CHECK(propertyTexts.contains(QStringLiteral("Hướng giấy")));
@@ -306,6 +302,6 @@ TEST_CASE("In English, Qt's dialogs keep their English words", "[i18n]") {
     { VietnameseUi vi; }
     QMessageBox box(QMessageBox::Question, QStringLiteral("SafeMap"), QStringLiteral("Save?"),
                     QMessageBox::Yes | QMessageBox::Cancel);
-    CHECK(s(box.button(QMessageBox::Yes)->text()) == "&Yes");
-    CHECK(s(box.button(QMessageBox::Cancel)->text()) == "Cancel");
+    CHECK(toStd(box.button(QMessageBox::Yes)->text()) == "&Yes");
+    CHECK(toStd(box.button(QMessageBox::Cancel)->text()) == "Cancel");
 }

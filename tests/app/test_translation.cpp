@@ -27,10 +27,6 @@ using safemap::test::readTs;
 
 namespace {
 
-std::string s(const QString& text) {
-    return text.toStdString();
-}
-
 const QString kTsFile = QStringLiteral("resources/translations/safemap_vi.ts");
 
 // The C++ string literals passed to tr() (adjacent literals joined) and to QT_TRANSLATE_NOOP.
@@ -124,22 +120,22 @@ TEST_CASE("The Vietnamese translation reaches widgets and goes away when removed
     {
         ScopedVietnamese vi;
         REQUIRE(vi.loaded());
-        CHECK(s(QCoreApplication::translate("safemap::MainWindow", "&Project")) == "&Dự án");
+        CHECK(toStd(QCoreApplication::translate("safemap::MainWindow", "&Project")) == "&Dự án");
         // Through tr() in a widget: the context is the class name with its namespace, so this
         // fails if lupdate filed the strings under a bare "CordonDialog".
         CordonDialog dialog;
-        CHECK(s(dialog.windowTitle()) == "Khoanh vùng quanh ca bệnh");
-        CHECK(s(riskLevelName(RiskLevel::VeryHigh)) == "nguy cơ rất cao");
-        CHECK(s(riskLevelName(std::nullopt)) == "chưa đánh giá");
+        CHECK(toStd(dialog.windowTitle()) == "Khoanh vùng quanh ca bệnh");
+        CHECK(toStd(riskLevelName(RiskLevel::VeryHigh)) == "nguy cơ rất cao");
+        CHECK(toStd(riskLevelName(std::nullopt)) == "chưa đánh giá");
         // Qt's own standard buttons: Qt 6.4 has no qtbase_vi.qm, ours (qtbase_vi.ts) has them.
         QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Close);
-        CHECK(s(buttons.button(QDialogButtonBox::Cancel)->text()) == "Hủy");
-        CHECK(s(buttons.button(QDialogButtonBox::Close)->text()) == "Đóng");
+        CHECK(toStd(buttons.button(QDialogButtonBox::Cancel)->text()) == "Hủy");
+        CHECK(toStd(buttons.button(QDialogButtonBox::Close)->text()) == "Đóng");
     }
-    CHECK(s(QCoreApplication::translate("safemap::MainWindow", "&Project")) == "&Project");
+    CHECK(toStd(QCoreApplication::translate("safemap::MainWindow", "&Project")) == "&Project");
     CordonDialog dialog;
-    CHECK(s(dialog.windowTitle()) == "Cordon around a case");
-    CHECK(s(riskLevelName(RiskLevel::VeryHigh)) == "very high risk");
+    CHECK(toStd(dialog.windowTitle()) == "Cordon around a case");
+    CHECK(toStd(riskLevelName(RiskLevel::VeryHigh)) == "very high risk");
 }
 
 TEST_CASE("There is no translation to load for English or unknown languages", "[i18n]") {
@@ -155,9 +151,10 @@ TEST_CASE("The embedded .qm answers every entry of the .ts in git", "[i18n]") {
     ScopedVietnamese vi;
     REQUIRE(vi.loaded());
     for (const auto& e : entries) {
-        INFO(s(e.context) << ": " << s(e.source));
-        CHECK(s(QCoreApplication::translate(e.context.toUtf8().constData(),
-                                            e.source.toUtf8().constData())) == s(e.translation));
+        INFO(toStd(e.context) << ": " << toStd(e.source));
+        CHECK(toStd(QCoreApplication::translate(e.context.toUtf8().constData(),
+                                                e.source.toUtf8().constData())) ==
+              toStd(e.translation));
     }
 }
 
@@ -166,7 +163,7 @@ TEST_CASE("Every entry of safemap_vi.ts is translated and keeps its placeholders
     // The UI had 297 strings when this test was written; an empty parse must not pass.
     REQUIRE(entries.size() >= 250);
     for (const auto& e : entries) {
-        INFO(s(e.context) << ": " << s(e.source) << " -> " << s(e.translation));
+        INFO(toStd(e.context) << ": " << toStd(e.source) << " -> " << toStd(e.translation));
         CHECK(e.type.isEmpty());  // not unfinished, vanished or obsolete
         CHECK_FALSE(e.translation.trimmed().isEmpty());
         CHECK(placeholders(e.translation) == placeholders(e.source));
@@ -192,10 +189,10 @@ TEST_CASE("Every tr() string in app/ is in safemap_vi.ts", "[i18n]") {
         REQUIRE(file.open(QIODevice::ReadOnly));
         for (const QString& text : trStringsIn(QString::fromUtf8(file.readAll()))) {
             ++found;
-            INFO(s(path) << ": " << s(text)
-                         << " — run `cmake --build <dir> --target safemap_app_lupdate` and "
-                            "translate the new entries of "
-                         << s(kTsFile));
+            INFO(toStd(path) << ": " << toStd(text)
+                             << " — run `cmake --build <dir> --target safemap_app_lupdate` and "
+                                "translate the new entries of "
+                             << toStd(kTsFile));
             CHECK(known.contains(text));
         }
     }
@@ -217,23 +214,23 @@ TEST_CASE("The scanner finds tr() literals as lupdate does", "[i18n]") {
 TEST_CASE("The UI language setting defaults to Vietnamese", "[i18n]") {
     AppLanguageGuard guard;
     QSettings().remove(AppLanguageGuard::kKey);
-    CHECK(s(currentLanguage()) == "vi");
+    CHECK(toStd(currentLanguage()) == "vi");
     setLanguage(QStringLiteral("en"));
-    CHECK(s(currentLanguage()) == "en");
-    CHECK(s(QSettings().value(AppLanguageGuard::kKey).toString()) == "en");
+    CHECK(toStd(currentLanguage()) == "en");
+    CHECK(toStd(QSettings().value(AppLanguageGuard::kKey).toString()) == "en");
     setLanguage(QStringLiteral("fr"));  // not shipped: ignored
-    CHECK(s(currentLanguage()) == "en");
+    CHECK(toStd(currentLanguage()) == "en");
     QSettings().setValue(AppLanguageGuard::kKey, QStringLiteral("xx"));  // e.g. edited by hand
-    CHECK(s(currentLanguage()) == "vi");
+    CHECK(toStd(currentLanguage()) == "vi");
     setLanguage(QStringLiteral("vi"));
-    CHECK(s(currentLanguage()) == "vi");
+    CHECK(toStd(currentLanguage()) == "vi");
 
     const auto languages = uiLanguages();
     REQUIRE(languages.size() == 2);
-    CHECK(s(languages[0].code) == "vi");
-    CHECK(s(languages[0].nativeName) == "Tiếng Việt");
-    CHECK(s(languages[1].code) == "en");
-    CHECK(s(languages[1].nativeName) == "English");
+    CHECK(toStd(languages[0].code) == "vi");
+    CHECK(toStd(languages[0].nativeName) == "Tiếng Việt");
+    CHECK(toStd(languages[1].code) == "en");
+    CHECK(toStd(languages[1].nativeName) == "English");
     CHECK(languageChangeNotice(QStringLiteral("vi")).contains(QStringLiteral("tiếng Việt")));
     CHECK(languageChangeNotice(QStringLiteral("en")).contains(QStringLiteral("English")));
 }
@@ -243,11 +240,11 @@ TEST_CASE("installTranslations: Vietnamese texts, numbers and dates", "[i18n]") 
     QSettings().remove(AppLanguageGuard::kKey);  // a fresh machine
     installTranslations(test::app());
     CHECK(guard.newTranslators() >= 1);
-    CHECK(s(QCoreApplication::translate("safemap::MainWindow", "&View")) == "&Xem");
+    CHECK(toStd(QCoreApplication::translate("safemap::MainWindow", "&View")) == "&Xem");
     CHECK(QLocale().language() == QLocale::Vietnamese);
     // Vietnamese writes 1.234,5 and day/month/year.
-    CHECK(s(QLocale().toString(1234.5, 'f', 1)) == "1.234,5");
-    CHECK(s(QLocale().toString(QDate(2021, 6, 24), QLocale::ShortFormat)) == "24/06/2021");
+    CHECK(toStd(QLocale().toString(1234.5, 'f', 1)) == "1.234,5");
+    CHECK(toStd(QLocale().toString(QDate(2021, 6, 24), QLocale::ShortFormat)) == "24/06/2021");
 }
 
 TEST_CASE("installTranslations: English leaves the source strings", "[i18n]") {
@@ -255,6 +252,6 @@ TEST_CASE("installTranslations: English leaves the source strings", "[i18n]") {
     setLanguage(QStringLiteral("en"));
     installTranslations(test::app());
     CHECK(guard.newTranslators() == 0);
-    CHECK(s(QCoreApplication::translate("safemap::MainWindow", "&View")) == "&View");
+    CHECK(toStd(QCoreApplication::translate("safemap::MainWindow", "&View")) == "&View");
     CHECK(QLocale().language() == QLocale::English);
 }

@@ -37,19 +37,15 @@ using safemap::test::SeenText;
 
 namespace {
 
-std::string s(const QString& text) {
-    return text.toStdString();
-}
-
 /// Vietnamese for the test's scope; English again at the end, the stored choice and the
 /// default locale as they were.
-class VietnameseUi {
+class VietnameseWindowUi {
 public:
-    VietnameseUi() : stored_(QSettings().value(kKey)) {
+    VietnameseWindowUi() : stored_(QSettings().value(kKey)) {
         setLanguage(QStringLiteral("vi"));
         applyLanguage(QStringLiteral("vi"), test::app());
     }
-    ~VietnameseUi() {
+    ~VietnameseWindowUi() {
         applyLanguage(QStringLiteral("en"), test::app());
         QLocale::setDefault(locale_);
         QSettings settings;
@@ -58,8 +54,8 @@ public:
         else
             settings.remove(kKey);
     }
-    VietnameseUi(const VietnameseUi&) = delete;
-    VietnameseUi& operator=(const VietnameseUi&) = delete;
+    VietnameseWindowUi(const VietnameseWindowUi&) = delete;
+    VietnameseWindowUi& operator=(const VietnameseWindowUi&) = delete;
 
 private:
     static inline const QString kKey = QStringLiteral("ui/language");
@@ -131,8 +127,8 @@ public:
     int check(QWidget* window, const QString& what) {
         const std::vector<SeenText> seen = test::visibleTexts(window);
         for (const SeenText& t : seen) {
-            INFO(s(what) << " — " << s(t.where) << ": \"" << s(t.text) << "\"");
-            CHECK(s(problem(t.text)).empty());
+            INFO(toStd(what) << " — " << toStd(t.where) << ": \"" << toStd(t.text) << "\"");
+            CHECK(toStd(problem(t.text)).empty());
         }
         walked_ << what;
         return static_cast<int>(seen.size());
@@ -207,7 +203,7 @@ QAction* actionWithText(const MainWindow& w, const char* context, const char* so
 
 TEST_CASE("In Vietnamese, no English is visible in the window, its record, lists and dialogs",
           "[i18n][untranslated]") {
-    VietnameseUi vi;
+    VietnameseWindowUi vi;
     TempDir dir;
     const QString path = QString::fromStdString(dir.file("tinh_mau.gpkg"));
     test::makeSampleProject(path);
@@ -275,7 +271,7 @@ TEST_CASE("In Vietnamese, no English is visible in the window, its record, lists
     form.show();
     REQUIRE(QTest::qWaitForWindowExposed(&form));
     CHECK(scanner.check(&form, QStringLiteral("inspection form")) >= 10);
-    INFO(s(scanner.walked().join(QStringLiteral("\n"))));
+    INFO(toStd(scanner.walked().join(QStringLiteral("\n"))));
     CHECK(scanner.walked().size() >= 20);
 }
 
@@ -302,6 +298,6 @@ TEST_CASE("The untranslated-text check tells English from Vietnamese and data", 
     root.show();
     const auto texts = test::visibleTexts(&root);
     REQUIRE(texts.size() == 1);
-    CHECK(s(texts[0].text) == "Lưu");
-    CHECK(s(test::readable(label.text())) == "&Open");
+    CHECK(toStd(texts[0].text) == "Lưu");
+    CHECK(toStd(test::readable(label.text())) == "&Open");
 }

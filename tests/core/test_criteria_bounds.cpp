@@ -33,7 +33,7 @@ std::string errorOf(const std::string& text) {
     return r.error().message;
 }
 
-std::string errorAfter(const std::function<void(Json&)>& change) {
+std::string boundsErrorAfter(const std::function<void(Json&)>& change) {
     Json j = Json::parse(crlnText());
     change(j);
     return errorOf(j.dump(2));
@@ -53,10 +53,10 @@ void hugeHandWashing(Json& j) {
 TEST_CASE("points of 1.7e308 are refused, naming the field") {
     // On main this set was accepted: points_max summed to +Inf, every percentage became 0 and
     // a facility without hand washing was rated "very low".
-    CHECK(errorAfter(hugeHandWashing) ==
+    CHECK(boundsErrorAfter(hugeHandWashing) ==
           "indices[2].points_max: expected a number from 0 to 1000, got 1.7e+308");
     // Two such indices made the sum Inf + Inf and the percentage NaN.
-    CHECK(errorAfter([](Json& j) {
+    CHECK(boundsErrorAfter([](Json& j) {
               for (int i : {2, 3}) {
                   j["indices"][i]["points_max"] = 1.7e308;
                   j["indices"][i].erase("mandatory_fail_at");
@@ -65,16 +65,16 @@ TEST_CASE("points of 1.7e308 are refused, naming the field") {
 }
 
 TEST_CASE("every kind of points value is bounded 0..1000") {
-    CHECK(errorAfter([](Json& j) { j["indices"][0]["points_max"] = 1001; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["indices"][0]["points_max"] = 1001; }) ==
           "indices[0].points_max: expected a number from 0 to 1000, got 1001");
-    CHECK(errorAfter([](Json& j) { j["indices"][0]["points_max"] = 1000; }) == "ok");
-    CHECK(errorAfter([](Json& j) { j["indices"][0]["points_min"] = 2000; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["indices"][0]["points_max"] = 1000; }) == "ok");
+    CHECK(boundsErrorAfter([](Json& j) { j["indices"][0]["points_min"] = 2000; }) ==
           "indices[0].points_min: expected a number from 0 to 1000, got 2000");
-    CHECK(errorAfter([](Json& j) { j["indices"][0]["points_min"] = -0.5; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["indices"][0]["points_min"] = -0.5; }) ==
           "indices[0].points_min: expected a number from 0 to 1000, got -0.5");
-    CHECK(errorAfter([](Json& j) { j["vetoes"][0]["any_index_at_least"] = 1e300; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["vetoes"][0]["any_index_at_least"] = 1e300; }) ==
           "vetoes[0].any_index_at_least: expected a number from 0 to 1000, got 1e+300");
-    CHECK(errorAfter([](Json& j) { j["vetoes"][0]["any_index_at_least"] = -1; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["vetoes"][0]["any_index_at_least"] = -1; }) ==
           "vetoes[0].any_index_at_least: expected a number from 0 to 1000, got -1");
 }
 
@@ -96,9 +96,9 @@ TEST_CASE("numbers too large for a double are refused, not read as infinity") {
 }
 
 TEST_CASE("band edges are finite and at most 1e15 in size") {
-    CHECK(errorAfter([](Json& j) { j["indices"][0]["bands"][4]["min"] = 1e16; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["indices"][0]["bands"][4]["min"] = 1e16; }) ==
           "indices[0].bands[4].min: expected a number from -1e+15 to 1e+15, got 1e+16");
-    CHECK(errorAfter([](Json& j) {
+    CHECK(boundsErrorAfter([](Json& j) {
               j["indices"][0]["bands"][0]["min"] = -1e15;
               j["indices"][0]["bands"][4]["max"] = 1e15;
               j["indices"][0]["bands"][4]["max_inclusive"] = true;
@@ -106,7 +106,7 @@ TEST_CASE("band edges are finite and at most 1e15 in size") {
 }
 
 TEST_CASE("level thresholds are percentages") {
-    CHECK(errorAfter([](Json& j) { j["levels"][0]["upper"] = 1e308; }) ==
+    CHECK(boundsErrorAfter([](Json& j) { j["levels"][0]["upper"] = 1e308; }) ==
           "levels[0].upper: expected a percentage above 0 and at most 100, got 1e+308");
 }
 

@@ -23,20 +23,20 @@ bool startsWith(const std::string& s, const std::string& prefix) {
     return s.rfind(prefix, 0) == 0;
 }
 
-const std::string kHeader = "ma_so_thue,ngay_danh_gia,workers_concurrent,hand_washing\n";
+const std::string kAnswerHeader = "ma_so_thue,ngay_danh_gia,workers_concurrent,hand_washing\n";
 
 }  // namespace
 
 TEST_CASE("a NUL byte is reported as a NUL byte with its row and column") {
     // On main "11\0" reached the number reader and the message was cut at the NUL.
-    const Error e = refusal(kHeader + "9900000001,2021-06-01,350,có\n" +
+    const Error e = refusal(kAnswerHeader + "9900000001,2021-06-01,350,có\n" +
                             "9900000002,2021-06-01,11\0"s + "0,có\n");
     CHECK(startsWith(e.message, "a NUL byte (0x00) in this cell"));
     CHECK(e.row == 3);
     CHECK(e.column == "workers_concurrent");
 
     SECTION("inside a quoted cell") {
-        const Error q = refusal(kHeader + "9900000001,\"2021-06-01\",350,\"c\0\"\n"s);
+        const Error q = refusal(kAnswerHeader + "9900000001,\"2021-06-01\",350,\"c\0\"\n"s);
         CHECK(startsWith(q.message, "a NUL byte"));
         CHECK(q.row == 2);
         CHECK(q.column == "hand_washing");
@@ -48,13 +48,14 @@ TEST_CASE("a NUL byte is reported as a NUL byte with its row and column") {
         CHECK(h.describe().find("row 1, column 2: ") != std::string::npos);
     }
     SECTION("after blank lines and a cell with line breaks, rows are spreadsheet rows") {
-        const Error r = refusal(kHeader + "\n9900000001,\"a\nb\",1,có\n9900000002,x,\0,có\n"s);
+        const Error r =
+            refusal(kAnswerHeader + "\n9900000001,\"a\nb\",1,có\n9900000002,x,\0,có\n"s);
         CHECK(r.row == 4);
         CHECK(r.column == "workers_concurrent");
     }
     SECTION("in a legacy-encoded file, before the encoding is even guessed") {
         std::string tcvn3 = encodeFromUtf8(
-            kHeader + "9900000001,2021-06-01,350,không\n" + "9900000002,2021-06-01,35,có\n",
+            kAnswerHeader + "9900000001,2021-06-01,350,không\n" + "9900000002,2021-06-01,35,có\n",
             TextEncoding::Tcvn3);
         tcvn3.insert(tcvn3.rfind(",35,") + 2, 1, '\0');
         const Error l = refusal(tcvn3);
@@ -65,7 +66,7 @@ TEST_CASE("a NUL byte is reported as a NUL byte with its row and column") {
     SECTION("also when the encoding is given") {
         CsvOptions forced;
         forced.encoding = TextEncoding::Utf8;
-        CHECK(refusal(kHeader + "1,\0\n"s, forced).row == 2);
+        CHECK(refusal(kAnswerHeader + "1,\0\n"s, forced).row == 2);
     }
 }
 
@@ -91,14 +92,14 @@ TEST_CASE("a workbook read as CSV says what it is, not an encoding error; UTF-16
 TEST_CASE("a 10 MB cell does not move the row numbers of later errors") {
     const std::string big(10'000'000, 'A');  // NOLINT(bugprone-string-constructor): 10 MB
     SECTION("a later row") {
-        const Error e = refusal(kHeader + "9900000001,2021-06-01,350,có\n" + "9900000002,\"" + big +
-                                "\",1,có\n" + "9900000003,x,1,có,extra\n");
+        const Error e = refusal(kAnswerHeader + "9900000001,2021-06-01,350,có\n" + "9900000002,\"" +
+                                big + "\",1,có\n" + "9900000003,x,1,có,extra\n");
         CHECK(e.row == 4);
     }
     SECTION("the big cell's own row") {
-        auto t = parseCsv(
-            kHeader + "9900000001,2021-06-01,350,có\n" + "9900000002,2021-06-01," + big + ",có\n",
-            "big.csv");
+        auto t = parseCsv(kAnswerHeader + "9900000001,2021-06-01,350,có\n" +
+                              "9900000002,2021-06-01," + big + ",có\n",
+                          "big.csv");
         REQUIRE(t.ok());
         REQUIRE(t->rows.size() == 2);
         CHECK(t->rows[1].row == 3);
@@ -108,8 +109,8 @@ TEST_CASE("a 10 MB cell does not move the row numbers of later errors") {
         // The decoder counts text lines; on main its line was reported as the row, one too
         // many after a quoted cell with a line break in it.
         // "có" first, so that encoding detection sees UTF-8 and only decoding meets the bad byte.
-        const Error e = refusal(kHeader + "9900000001,2021-06-01,350,\"có " + big + "\n" + big +
-                                "\"\n" + "9900000002,2021-06-01,1,c\xC3\n");
+        const Error e = refusal(kAnswerHeader + "9900000001,2021-06-01,350,\"có " + big + "\n" +
+                                big + "\"\n" + "9900000002,2021-06-01,1,c\xC3\n");
         CHECK(startsWith(e.message, "not valid UTF-8"));
         CHECK(e.message.find("(line 4)") != std::string::npos);
         CHECK(e.row == 3);

@@ -11,7 +11,7 @@ using namespace safemap;
 
 namespace {
 
-std::string fixture(const std::string& name) {
+std::string detectFixture(const std::string& name) {
     std::ifstream in(std::string(SAFEMAP_TEST_DATA) + "/text/" + name, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -61,11 +61,11 @@ TEST_CASE("a byte order mark, ASCII or valid UTF-8 decide at once") {
     auto ascii = detectEncoding("ma_so_thue,ten\n0101,Cong ty\n");
     CHECK(ascii.encoding == TextEncoding::Utf8);
     CHECK(ascii.reliable());
-    auto utf8 = detectEncoding(fixture("sample_utf8.txt"));
+    auto utf8 = detectEncoding(detectFixture("sample_utf8.txt"));
     CHECK(utf8.encoding == TextEncoding::Utf8);
     CHECK(utf8.reliable());
     // A sample cut in the middle of a multi-byte letter is still UTF-8.
-    const std::string cut = fixture("sample_utf8.txt").substr(0, 2);  // "C" + first byte of ô
+    const std::string cut = detectFixture("sample_utf8.txt").substr(0, 2);  // "C" + first byte of ô
     CHECK(detectEncoding(cut).encoding == TextEncoding::Utf8);
     auto utf16 =
         detectEncoding(std::string("\xFF\xFE"
@@ -88,7 +88,7 @@ TEST_CASE("each legacy fixture is detected as its encoding") {
         {"facilities_tcvn3.csv", TextEncoding::Tcvn3}, {"facilities_vni.csv", TextEncoding::Vni},
     };
     for (const auto& [name, encoding] : cases) {
-        auto guess = detectEncoding(fixture(name));
+        auto guess = detectEncoding(detectFixture(name));
         INFO(name << ": " << guess.reason);
         CHECK(guess.encoding == encoding);
         CHECK(guess.reliable());
@@ -97,7 +97,7 @@ TEST_CASE("each legacy fixture is detected as its encoding") {
 
 TEST_CASE("real letters encoded in each legacy encoding are detected back") {
     for (const char* name : kLetters) {
-        const std::string utf8 = fixture(name);
+        const std::string utf8 = detectFixture(name);
         REQUIRE(utf8.size() > 1000);
         for (auto e :
              {TextEncoding::Tcvn3, TextEncoding::Vni, TextEncoding::Viscii, TextEncoding::Cp1258}) {
@@ -122,8 +122,8 @@ TEST_CASE("a few words are not enough to be sure") {
 
 TEST_CASE("mojibake is recognised and real text is not") {
     for (const char* name : kLetters)
-        CHECK_FALSE(looksLikeMojibake(fixture(name)));
-    CHECK_FALSE(looksLikeMojibake(fixture("sample_utf8.txt")));
+        CHECK_FALSE(looksLikeMojibake(detectFixture(name)));
+    CHECK_FALSE(looksLikeMojibake(detectFixture("sample_utf8.txt")));
     CHECK_FALSE(looksLikeMojibake("Công ty Müller GmbH, khu công nghiệp Quế Võ, Bắc Ninh"));
     CHECK_FALSE(looksLikeMojibake("QĐ-BCĐQG ngày 27/5/2020, 25 °C"));
     CHECK_FALSE(looksLikeMojibake("Samsung Electronics Việt Nam 삼성전자"));
@@ -141,7 +141,7 @@ TEST_CASE("mojibake is recognised and real text is not") {
 }
 
 TEST_CASE("legacy text decoded with the wrong legacy encoding looks like mojibake") {
-    const std::string utf8 = fixture(kLetters[2]);
+    const std::string utf8 = detectFixture(kLetters[2]);
     const TextEncoding all[] = {TextEncoding::Tcvn3, TextEncoding::Vni, TextEncoding::Viscii,
                                 TextEncoding::Cp1258};
     for (auto written : all) {

@@ -16,7 +16,7 @@ using namespace safemap;
 
 namespace {
 
-Table parseOk(std::string bytes, const CsvOptions& options = {}) {
+Table parseOfficeOk(std::string bytes, const CsvOptions& options = {}) {
     auto r = parseCsv(std::move(bytes), "t.csv", options);
     INFO((r ? std::string() : r.error().describe()));
     REQUIRE(r.ok());
@@ -74,7 +74,7 @@ TEST_CASE("counts read thousands separators; fractions and text are refused") {
 
 TEST_CASE("the header is found below title rows, with or without known names") {
     SECTION("title rows with one cell each") {
-        const Table t = parseOk(
+        const Table t = parseOfficeOk(
             "UBND TỈNH HÀ NAM\n"
             "DANH SÁCH CƠ SỞ\n"
             "\n"
@@ -95,33 +95,33 @@ TEST_CASE("the header is found below title rows, with or without known names") {
             "Mã số thuế;Tên;Số lao động\n"
             "0101;A;10\n";
         // Two cells of three: without names it cannot tell a title from a header.
-        CHECK(parseOk(text).headerRow == 1);
+        CHECK(parseOfficeOk(text).headerRow == 1);
         CsvOptions options;
         options.headerNames = {"ma_so_thue", "ten", "so_lao_dong"};
-        const Table t = parseOk(text, options);
+        const Table t = parseOfficeOk(text, options);
         CHECK(t.headerRow == 2);
         CHECK(t.header[0] == "Mã số thuế");
         CHECK(t.titleRows.size() == 1);
     }
     SECTION("a plain file keeps its first row") {
-        const Table t = parseOk("a,b\n1,2\n");
+        const Table t = parseOfficeOk("a,b\n1,2\n");
         CHECK(t.headerRow == 1);
         CHECK(t.titleRows.empty());
     }
     SECTION("trailing empty cells are harmless; a value beyond the header is not") {
-        CHECK(parseOk("a,b\n1,2,,\n").rows.size() == 1);
+        CHECK(parseOfficeOk("a,b\n1,2,,\n").rows.size() == 1);
         auto r = parseCsv("a,b\n1,2\n3,4,,5\n", "w.csv");
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().row == 3);
         CHECK(r.error().message.find("4 cells") != std::string::npos);
     }
     SECTION("header names are trimmed") {
-        CHECK(parseOk(" Tên ;Số\nA;1\n").header[0] == "Tên");
+        CHECK(parseOfficeOk(" Tên ;Số\nA;1\n").header[0] == "Tên");
     }
 }
 
 TEST_CASE("column-number, total and signature rows are told from data") {
-    const Table t = parseOk(
+    const Table t = parseOfficeOk(
         "STT;Tên doanh nghiệp;Mã số thuế;Số lao động\n"
         "(1);(2);(3);(4)\n"
         "1;Tổng công ty May 10;0101;1.250\n"
@@ -161,7 +161,7 @@ TEST_CASE("a UTF-16 file (Excel's Unicode text) decodes, BOM or not, with its ta
         auto back = decodeUtf16(bytes, order, "u.txt");
         REQUIRE(back.ok());
         CHECK(*back == utf8);
-        const Table t = parseOk(bytes);
+        const Table t = parseOfficeOk(bytes);
         CHECK(t.encoding ==
               (order == Utf16Order::Little ? TextEncoding::Utf16Le : TextEncoding::Utf16Be));
         CHECK(t.delimiter == '\t');
@@ -170,7 +170,7 @@ TEST_CASE("a UTF-16 file (Excel's Unicode text) decodes, BOM or not, with its ta
     }
     // Without its byte order mark (every other byte zero).
     const std::string bare = encodeUtf16(utf8, Utf16Order::Little).substr(2);
-    CHECK(parseOk(bare).cell(0, 1) == "1.250");
+    CHECK(parseOfficeOk(bare).cell(0, 1) == "1.250");
     // Broken: an odd byte count, a lone surrogate.
     CHECK_FALSE(decodeUtf16("\xFF\xFE"
                             "a",

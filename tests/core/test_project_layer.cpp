@@ -23,7 +23,7 @@ using namespace safemap::test;
 
 namespace {
 
-std::string fileBytes(const std::string& path) {
+std::string bytesOf(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
@@ -48,7 +48,7 @@ TEST_CASE("what-if under another criteria set changes nothing in the project") {
                 assessmentsOn({{"9900000001", "2021-06-14"}, {"9900000002", "2021-06-14"}}),
                 request)
                 .ok());
-    const std::string before = fileBytes(path);
+    const std::string before = bytesOf(path);
     Scenario current;
     Scenario other;
     other.criteria = criteriaFrom(kExtendedFile);
@@ -74,7 +74,7 @@ TEST_CASE("what-if under another criteria set changes nothing in the project") {
     CHECK(csv.rfind("site_id,name,level_before,level_after,percent_before,percent_after,"
                     "suspend_before,suspend_after,inspect_before,inspect_after\r\n",
                     0) == 0);
-    CHECK(fileBytes(path) == before);
+    CHECK(bytesOf(path) == before);
     CHECK(project.repository().activeCriteria().value() == CriteriaRef{"crln-1203", 1});
 }
 
@@ -133,14 +133,14 @@ TEST_CASE("projects written by the released version-2 code open with their score
         TempDir dir;
         const auto path = dir.file(name);
         std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/" + name, path);
-        const std::string original = fileBytes(path);
+        const std::string original = bytesOf(path);
 
         // Read-only: answered from an upgraded copy in memory; the file is not touched.
         auto readOnly = Project::open(path, Project::Access::ReadOnly);
         REQUIRE(readOnly.ok());
         REQUIRE(readOnly->notes().size() == 1);
         const ProjectStatus seen = statusOf(*readOnly, Scenario{});
-        CHECK(fileBytes(path) == original);
+        CHECK(bytesOf(path) == original);
 
         auto project = Project::open(path);
         REQUIRE(project.ok());

@@ -6,14 +6,14 @@
 using namespace safemap;
 
 namespace {
-Date d(const char* iso) {
+Date day(const char* iso) {
     return *parseDate(iso);
 }
 
-ScoredAssessment scored(const char* date, double percent, RiskLevel level, bool safe,
-                        double maxIndex = 2) {
+ScoredAssessment scoredOn(const char* date, double percent, RiskLevel level, bool safe,
+                          double maxIndex = 2) {
     ScoredAssessment a;
-    a.date = d(date);
+    a.date = day(date);
     a.percent = percent;
     a.level = level;
     a.safeToOperate = safe;
@@ -26,8 +26,8 @@ SiteFacts site(const char* id) {
     SiteFacts f;
     f.siteId = id;
     f.workers = 200;
-    f.accountIssued = d("2021-05-01");
-    f.lastInspection = InspectionFact{d("2021-06-01"), true, ""};
+    f.accountIssued = day("2021-05-01");
+    f.lastInspection = InspectionFact{day("2021-06-01"), true, ""};
     return f;
 }
 
@@ -58,102 +58,102 @@ std::string text(const Reason& r, bool vietnamese = true) {
     return reasonText(r, &twoIndices(), vietnamese);
 }
 
-RuleSettings at(const char* date) {
+RuleSettings settingsAt(const char* date) {
     RuleSettings s;
-    s.asOf = d(date);
+    s.asOf = day(date);
     return s;
 }
 }  // namespace
 
 TEST_CASE("a safe, recent, inspected, mid-sized facility is on neither list") {
     auto f = site("A");
-    f.latest = scored("2021-06-14", 20, RiskLevel::Low, true);
-    CHECK(suspensionList({f}, at("2021-06-15")).empty());
-    CHECK(inspectionList({f}, at("2021-06-15")).empty());
+    f.latest = scoredOn("2021-06-14", 20, RiskLevel::Low, true);
+    CHECK(suspensionList({f}, settingsAt("2021-06-15")).empty());
+    CHECK(inspectionList({f}, settingsAt("2021-06-15")).empty());
 }
 
 TEST_CASE("suspension reason (i): a mandatory measure failed, or an inspection found so") {
     auto f = site("A");
-    f.latest = scored("2021-06-14", 20, RiskLevel::Low, true);
+    f.latest = scoredOn("2021-06-14", 20, RiskLevel::Low, true);
     f.latest->failedMandatory = 1u << 1;  // isolation_room
-    auto list = suspensionList({f}, at("2021-06-15"));
+    auto list = suspensionList({f}, settingsAt("2021-06-15"));
     REQUIRE(list.size() == 1);
     CHECK(codes(list, "A") == std::vector{ReasonCode::MeasuresNotImplemented});
     CHECK_THAT(text(list[0].reasons[0]), Catch::Contains("isolation_room"));
 
     auto g = site("B");
-    g.latest = scored("2021-06-10", 20, RiskLevel::Low, true);
-    g.lastInspection = InspectionFact{d("2021-06-12"), false, "không có phòng cách ly"};
-    CHECK(codes(suspensionList({g}, at("2021-06-15")), "B") ==
+    g.latest = scoredOn("2021-06-10", 20, RiskLevel::Low, true);
+    g.lastInspection = InspectionFact{day("2021-06-12"), false, "không có phòng cách ly"};
+    CHECK(codes(suspensionList({g}, settingsAt("2021-06-15")), "B") ==
           std::vector{ReasonCode::MeasuresNotImplemented});
     // An inspection older than the newest assessment is superseded by it.
-    g.lastInspection->date = d("2021-06-01");
-    CHECK(suspensionList({g}, at("2021-06-15")).empty());
+    g.lastInspection->date = day("2021-06-01");
+    CHECK(suspensionList({g}, settingsAt("2021-06-15")).empty());
 }
 
 TEST_CASE("suspension reason (ii): latest assessment at an unsafe level") {
     auto f = site("A");
-    f.previous = scored("2021-06-01", 85, RiskLevel::VeryHigh, false);
-    f.latest = scored("2021-06-14", 62, RiskLevel::High, false);
-    auto list = suspensionList({f}, at("2021-06-15"));
+    f.previous = scoredOn("2021-06-01", 85, RiskLevel::VeryHigh, false);
+    f.latest = scoredOn("2021-06-14", 62, RiskLevel::High, false);
+    auto list = suspensionList({f}, settingsAt("2021-06-15"));
     CHECK(codes(list, "A") == std::vector{ReasonCode::UnsafeLevel});
     CHECK_THAT(text(list[0].reasons[0]), Catch::Contains("14/06/2021"));
     // Only the latest counts: an unsafe past with a safe present is not a reason.
     f.previous = f.latest;
-    f.latest = scored("2021-06-15", 25, RiskLevel::Low, true);
-    CHECK(suspensionList({f}, at("2021-06-15")).empty());
+    f.latest = scoredOn("2021-06-15", 25, RiskLevel::Low, true);
+    CHECK(suspensionList({f}, settingsAt("2021-06-15")).empty());
 }
 
 TEST_CASE("suspension reason (iii): account but no assessment, or none within N days") {
     auto never = site("A");
-    CHECK(codes(suspensionList({never}, at("2021-06-15")), "A") ==
+    CHECK(codes(suspensionList({never}, settingsAt("2021-06-15")), "A") ==
           std::vector{ReasonCode::NoAssessment});
     auto noAccount = site("B");
     noAccount.accountIssued.reset();
-    CHECK(suspensionList({noAccount}, at("2021-06-15")).empty());
+    CHECK(suspensionList({noAccount}, settingsAt("2021-06-15")).empty());
 
     auto old = site("C");
-    old.latest = scored("2021-06-07", 20, RiskLevel::Low, true);
+    old.latest = scoredOn("2021-06-07", 20, RiskLevel::Low, true);
     // 8 days old with N = 7 is overdue; exactly 7 days is not.
-    CHECK(codes(suspensionList({old}, at("2021-06-15")), "C") ==
+    CHECK(codes(suspensionList({old}, settingsAt("2021-06-15")), "C") ==
           std::vector{ReasonCode::AssessmentOverdue});
-    CHECK(suspensionList({old}, at("2021-06-14")).empty());
-    RuleSettings longer = at("2021-06-15");
+    CHECK(suspensionList({old}, settingsAt("2021-06-14")).empty());
+    RuleSettings longer = settingsAt("2021-06-15");
     longer.suspendNoAssessmentDays = 8;
     CHECK(suspensionList({old}, longer).empty());
 }
 
 TEST_CASE("inspection reasons, each on its own and with its threshold") {
-    const RuleSettings s = at("2021-06-15");
+    const RuleSettings s = settingsAt("2021-06-15");
     auto big = site("A");
-    big.latest = scored("2021-06-14", 20, RiskLevel::Low, true);
+    big.latest = scoredOn("2021-06-14", 20, RiskLevel::Low, true);
     big.workers = 1001;
     CHECK(codes(inspectionList({big}, s), "A") == std::vector{ReasonCode::LargeWorkforce});
     big.workers = 1000;  // "above a threshold": exactly 1000 is not large
     CHECK(inspectionList({big}, s).empty());
 
     auto medium = site("B");
-    medium.latest = scored("2021-06-14", 40, RiskLevel::Medium, false, 7);
+    medium.latest = scoredOn("2021-06-14", 40, RiskLevel::Medium, false, 7);
     CHECK(codes(inspectionList({medium}, s), "B") == std::vector{ReasonCode::MediumWithHighIndex});
     medium.latest->maxIndexPoints = 6;
     medium.latest->safeToOperate = true;
     CHECK(inspectionList({medium}, s).empty());
 
     auto stale = site("C");
-    stale.latest = scored("2021-06-09", 20, RiskLevel::Low, true);  // 6 days > 5
+    stale.latest = scoredOn("2021-06-09", 20, RiskLevel::Low, true);  // 6 days > 5
     CHECK(codes(inspectionList({stale}, s), "C") == std::vector{ReasonCode::StaleAssessment});
-    stale.latest->date = d("2021-06-10");  // exactly 5 days
+    stale.latest->date = day("2021-06-10");  // exactly 5 days
     CHECK(inspectionList({stale}, s).empty());
 
     auto rising = site("D");
-    rising.previous = scored("2021-06-01", 20, RiskLevel::Low, true);
-    rising.latest = scored("2021-06-14", 25, RiskLevel::Low, true);
+    rising.previous = scoredOn("2021-06-01", 20, RiskLevel::Low, true);
+    rising.latest = scoredOn("2021-06-14", 25, RiskLevel::Low, true);
     CHECK(codes(inspectionList({rising}, s), "D") == std::vector{ReasonCode::RiskRising});
     rising.latest->percent = 24.9;
     CHECK(inspectionList({rising}, s).empty());
 
     auto fresh = site("E");
-    fresh.latest = scored("2021-06-14", 20, RiskLevel::Low, true);
+    fresh.latest = scoredOn("2021-06-14", 20, RiskLevel::Low, true);
     fresh.lastInspection.reset();
     CHECK(codes(inspectionList({fresh}, s), "E") == std::vector{ReasonCode::NeverInspected});
     RuleSettings skip = s;
@@ -163,12 +163,12 @@ TEST_CASE("inspection reasons, each on its own and with its threshold") {
 
 TEST_CASE("lists are sorted, reproducible, and default to the newest assessment date") {
     auto a = site("Z");
-    a.latest = scored("2021-06-14", 62, RiskLevel::High, false);
+    a.latest = scoredOn("2021-06-14", 62, RiskLevel::High, false);
     auto b = site("M");
-    b.latest = scored("2021-06-01", 20, RiskLevel::Low, true);
+    b.latest = scoredOn("2021-06-01", 20, RiskLevel::Low, true);
     const std::vector<SiteFacts> facts{a, b};
     RuleSettings s;  // no as-of: the newest assessment (14/06) is "today"
-    CHECK(effectiveAsOf(facts, s) == d("2021-06-14"));
+    CHECK(effectiveAsOf(facts, s) == day("2021-06-14"));
     const auto list = suspensionList(facts, s);
     REQUIRE(list.size() == 2);
     // Highest priority first (test_priority.cpp): Z, assessed high, before M, low but 13 days
@@ -186,7 +186,7 @@ TEST_CASE("rule settings are read from key=value with errors naming the key") {
     CHECK(applyRuleSetting(s, "suspend-no-assessment-days", "10").ok());
     CHECK(s.suspendNoAssessmentDays == 10);
     CHECK(applyRuleSetting(s, "as-of", "2021-06-20").ok());
-    CHECK(s.asOf == d("2021-06-20"));
+    CHECK(s.asOf == day("2021-06-20"));
     auto bad = applyRuleSetting(s, "large-workforce", "many");
     REQUIRE_FALSE(bad.ok());
     CHECK_THAT(bad.error().message, Catch::Contains("large-workforce"));

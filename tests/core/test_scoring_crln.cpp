@@ -11,7 +11,7 @@ using namespace safemap;
 
 namespace {
 
-const CompiledCriteria& crln() {
+const CompiledCriteria& crlnCompiled() {
     static const CompiledCriteria c = compileCriteria(
         loadCriteriaSet(sourcePath("resources/criteria/crln-1203-v1.json")).value());
     return c;
@@ -58,8 +58,8 @@ Assessment bestWith(const char* id, AnswerValue value) {
 
 // Points of one index when every other index scores 1.
 double pointsFor(const char* id, AnswerValue value) {
-    const ScoreResult r = scoreAssessment(crln(), bestWith(id, std::move(value)));
-    const int k = crln().positionOf(id);
+    const ScoreResult r = scoreAssessment(crlnCompiled(), bestWith(id, std::move(value)));
+    const int k = crlnCompiled().positionOf(id);
     REQUIRE(k >= 0);
     CHECK(r.points == 9 + r.indices[static_cast<std::size_t>(k)].points);
     return r.indices[static_cast<std::size_t>(k)].points;
@@ -154,7 +154,7 @@ TEST_CASE("indices 5 to 10: SafeMap's proposed bands, every edge") {
 }
 
 TEST_CASE("the percentage is the sum of points over 100") {
-    const ScoreResult r = scoreAssessment(crln(), scoring({7, 6, 1, 10, 4, 4, 2, 3, 1, 5}));
+    const ScoreResult r = scoreAssessment(crlnCompiled(), scoring({7, 6, 1, 10, 4, 4, 2, 3, 1, 5}));
     CHECK(r.points == 43);
     CHECK(r.pointsMax == 100);
     CHECK(r.percent == 43);
@@ -186,7 +186,7 @@ TEST_CASE("level boundaries: exactly 10, 30, 50 and 80 %") {
         {{10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, 100, RiskLevel::VeryHigh, false},
     };
     for (const Case& c : cases) {
-        const ScoreResult r = scoreAssessment(crln(), scoring(c.points));
+        const ScoreResult r = scoreAssessment(crlnCompiled(), scoring(c.points));
         INFO("expected " << c.percent << " %");
         CHECK(r.percent == c.percent);
         CHECK(r.level == c.level);
@@ -196,50 +196,56 @@ TEST_CASE("level boundaries: exactly 10, 30, 50 and 80 %") {
 
 TEST_CASE("medium risk is unsafe when any index scores 7 or more") {
     // 30 %: medium; the highest index is 6 → may operate.
-    const ScoreResult safe = scoreAssessment(crln(), scoring({5, 6, 1, 1, 4, 4, 2, 5, 1, 1}));
+    const ScoreResult safe =
+        scoreAssessment(crlnCompiled(), scoring({5, 6, 1, 1, 4, 4, 2, 5, 1, 1}));
     CHECK(safe.percent == 30);
     CHECK(safe.level == RiskLevel::Medium);
     CHECK(safe.safeToOperate);
     CHECK(safe.vetoesFired.empty());
 
     // Also 30 %, but workers_concurrent scores 7.
-    const ScoreResult vetoed = scoreAssessment(crln(), scoring({7, 6, 1, 1, 4, 4, 2, 3, 1, 1}));
+    const ScoreResult vetoed =
+        scoreAssessment(crlnCompiled(), scoring({7, 6, 1, 1, 4, 4, 2, 3, 1, 1}));
     CHECK(vetoed.percent == 30);
     CHECK(vetoed.level == RiskLevel::Medium);
     CHECK_FALSE(vetoed.safeToOperate);
     CHECK(vetoed.vetoesFired == std::vector<std::string>{"medium_any_index_7"});
 
     // The same index at 7 at a low level does not fire the medium-level veto.
-    const ScoreResult low = scoreAssessment(crln(), scoring({7, 1, 1, 1, 1, 1, 1, 1, 1, 1}));
+    const ScoreResult low =
+        scoreAssessment(crlnCompiled(), scoring({7, 1, 1, 1, 1, 1, 1, 1, 1, 1}));
     CHECK(low.percent == 16);
     CHECK(low.level == RiskLevel::Low);
     CHECK(low.safeToOperate);
     CHECK(low.vetoesFired.empty());
 
     // At high level the veto's level does not match: unsafe because of the level alone.
-    const ScoreResult high = scoreAssessment(crln(), scoring({7, 8, 10, 10, 1, 1, 1, 1, 10, 1}));
+    const ScoreResult high =
+        scoreAssessment(crlnCompiled(), scoring({7, 8, 10, 10, 1, 1, 1, 1, 10, 1}));
     CHECK(high.level == RiskLevel::High);
     CHECK_FALSE(high.safeToOperate);
     CHECK(high.vetoesFired.empty());
 }
 
 TEST_CASE("failed mandatory measures are reported apart from the level") {
-    const ScoreResult r = scoreAssessment(crln(), bestWith("hand_washing", std::string("không")));
+    const ScoreResult r =
+        scoreAssessment(crlnCompiled(), bestWith("hand_washing", std::string("không")));
     CHECK(r.percent == 19);
     CHECK(r.level == RiskLevel::Low);
     CHECK(r.safeToOperate);  // the level's verdict; the failed measure is reason (i) on its own
     CHECK(r.mandatoryFailed == std::vector<std::string>{"hand_washing"});
     CHECK_FALSE(r.measuresImplemented());
 
-    const ScoreResult both = scoreAssessment(crln(), scoring({1, 1, 10, 10, 1, 1, 1, 1, 10, 1}));
+    const ScoreResult both =
+        scoreAssessment(crlnCompiled(), scoring({1, 1, 10, 10, 1, 1, 1, 1, 10, 1}));
     CHECK(both.mandatoryFailed == std::vector<std::string>{"hand_washing", "masks_worn"});
 
     // daily_masks is not mandatory: "không" costs points but fails no measure.
     const ScoreResult notMandatory =
-        scoreAssessment(crln(), bestWith("daily_masks", std::string("không")));
+        scoreAssessment(crlnCompiled(), bestWith("daily_masks", std::string("không")));
     CHECK(notMandatory.points == 19);
     CHECK(notMandatory.measuresImplemented());
-    CHECK(scoreAssessment(crln(), scoring(kBest)).measuresImplemented());
+    CHECK(scoreAssessment(crlnCompiled(), scoring(kBest)).measuresImplemented());
 }
 
 TEST_CASE("a missing answer scores the index's maximum and is reported") {
@@ -248,7 +254,7 @@ TEST_CASE("a missing answer scores the index's maximum and is reported") {
     a.answers["masks_worn"] = std::string("  ");
     a.answers["residential_areas"] = std::string("nhiều");
     a.answers["ghi_chu"] = std::string("đã kiểm tra");
-    const ScoreResult r = scoreAssessment(crln(), a);
+    const ScoreResult r = scoreAssessment(crlnCompiled(), a);
     CHECK(r.points == 10 + 10 + 10 + 7);
     CHECK(r.percent == 37);
     CHECK(r.missing == std::vector<std::string>{"workers_concurrent", "masks_worn"});
@@ -266,7 +272,7 @@ TEST_CASE("a missing answer scores the index's maximum and is reported") {
     CHECK(r.mandatoryFailed == std::vector<std::string>{"masks_worn"});
 
     Assessment empty;
-    const ScoreResult none = scoreAssessment(crln(), empty);
+    const ScoreResult none = scoreAssessment(crlnCompiled(), empty);
     CHECK(none.percent == 100);
     CHECK(none.level == RiskLevel::VeryHigh);
     CHECK(none.missing.size() == 10);
@@ -274,8 +280,8 @@ TEST_CASE("a missing answer scores the index's maximum and is reported") {
 
 TEST_CASE("scoring is deterministic and the set overload agrees with the compiled one") {
     const Assessment a = scoring({7, 6, 1, 10, 4, 4, 2, 3, 1, 5});
-    const ScoreResult x = scoreAssessment(crln(), a);
-    const ScoreResult y = scoreAssessment(crln().set, a);
+    const ScoreResult x = scoreAssessment(crlnCompiled(), a);
+    const ScoreResult y = scoreAssessment(crlnCompiled().set, a);
     CHECK(x.points == y.points);
     CHECK(x.level == y.level);
     CHECK(x.mandatoryFailed == y.mandatoryFailed);

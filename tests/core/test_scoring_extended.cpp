@@ -11,19 +11,19 @@ using namespace safemap;
 
 namespace {
 
-const CompiledCriteria& extended() {
+const CompiledCriteria& extendedCompiled() {
     static const CompiledCriteria c = compileCriteria(
         loadCriteriaSet(sourcePath("resources/criteria/extended-letters-v1.json")).value());
     return c;
 }
 
-using Answers = std::map<double, AnswerValue>;
+using ExtendedAnswers = std::map<double, AnswerValue>;
 AnswerValue t(const char* s) {
     return std::string(s);
 }
 
 // A raw answer for each score each index can get, read off the shipped file's bands.
-const std::array<std::pair<const char*, Answers>, 16> kByPoints{{
+const std::array<std::pair<const char*, ExtendedAnswers>, 16> kExtendedByPoints{{
     {"workers_concurrent", {{1, 50.0}, {2, 200.0}, {5, 700.0}, {7, 2000.0}, {10, 6000.0}}},
     {"floor_area_per_worker", {{1, 20.0}, {2, 10.0}, {6, 5.0}, {8, 3.0}, {10, 2.0}}},
     {"hand_washing", {{1, t("có")}, {10, t("không")}}},
@@ -43,22 +43,22 @@ const std::array<std::pair<const char*, Answers>, 16> kByPoints{{
     {"shifts_by_residence", {{1, t("toan_bo")}, {5, t("mot_phan")}, {10, t("khong")}}},
 }};
 
-using Points = std::array<double, 16>;
-const Points kBest{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+using ExtendedPoints = std::array<double, 16>;
+const ExtendedPoints kExtendedBest{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
-Assessment scoring(const Points& points) {
+Assessment scoring(const ExtendedPoints& points) {
     Assessment a;
     a.siteId = "MST-0700000001";
     for (std::size_t i = 0; i < points.size(); ++i)
-        a.answers[kByPoints[i].first] = kByPoints[i].second.at(points[i]);
+        a.answers[kExtendedByPoints[i].first] = kExtendedByPoints[i].second.at(points[i]);
     return a;
 }
 
-double pointsFor(const char* id, AnswerValue value) {
-    Assessment a = scoring(kBest);
+double extendedPointsFor(const char* id, AnswerValue value) {
+    Assessment a = scoring(kExtendedBest);
     a.answers[id] = std::move(value);
-    const ScoreResult r = scoreAssessment(extended(), a);
-    const auto k = static_cast<std::size_t>(extended().positionOf(id));
+    const ScoreResult r = scoreAssessment(extendedCompiled(), a);
+    const auto k = static_cast<std::size_t>(extendedCompiled().positionOf(id));
     CHECK(r.points == 15 + r.indices[k].points);
     return r.indices[k].points;
 }
@@ -66,59 +66,60 @@ double pointsFor(const char* id, AnswerValue value) {
 }  // namespace
 
 TEST_CASE("extended set: the answer table gives the points it claims") {
-    REQUIRE(extended().indexCount() == 16);
-    for (const auto& [id, answers] : kByPoints)
+    REQUIRE(extendedCompiled().indexCount() == 16);
+    for (const auto& [id, answers] : kExtendedByPoints)
         for (const auto& [points, value] : answers) {
             INFO(id << " → " << points);
-            CHECK(pointsFor(id, value) == points);
+            CHECK(extendedPointsFor(id, value) == points);
         }
 }
 
 TEST_CASE("extended set: band edges of the added indices") {
-    CHECK(pointsFor("testing_interval_days", 0.0) == 10);  // no periodic testing
-    CHECK(pointsFor("testing_interval_days", 0.5) == 1);
-    CHECK(pointsFor("testing_interval_days", 5.0) == 1);  // 2787/QĐ-BYT: every 5–7 days
-    CHECK(pointsFor("testing_interval_days", 7.0) == 1);
-    CHECK(pointsFor("testing_interval_days", 7.5) == 4);
-    CHECK(pointsFor("testing_interval_days", 14.0) == 4);
-    CHECK(pointsFor("testing_interval_days", 15.0) == 7);
-    CHECK(pointsFor("testing_interval_days", 30.0) == 7);
-    CHECK(pointsFor("testing_interval_days", 31.0) == 10);
-    CHECK(pointsFor("testing_interval_days", -1.0) == 10);  // invalid
+    CHECK(extendedPointsFor("testing_interval_days", 0.0) == 10);  // no periodic testing
+    CHECK(extendedPointsFor("testing_interval_days", 0.5) == 1);
+    CHECK(extendedPointsFor("testing_interval_days", 5.0) == 1);  // 2787/QĐ-BYT: every 5–7 days
+    CHECK(extendedPointsFor("testing_interval_days", 7.0) == 1);
+    CHECK(extendedPointsFor("testing_interval_days", 7.5) == 4);
+    CHECK(extendedPointsFor("testing_interval_days", 14.0) == 4);
+    CHECK(extendedPointsFor("testing_interval_days", 15.0) == 7);
+    CHECK(extendedPointsFor("testing_interval_days", 30.0) == 7);
+    CHECK(extendedPointsFor("testing_interval_days", 31.0) == 10);
+    CHECK(extendedPointsFor("testing_interval_days", -1.0) == 10);  // invalid
 
-    CHECK(pointsFor("vaccinated_share", 0.0) == 10);
-    CHECK(pointsFor("vaccinated_share", 9.9) == 10);
-    CHECK(pointsFor("vaccinated_share", 10.0) == 7);
-    CHECK(pointsFor("vaccinated_share", 30.0) == 5);
-    CHECK(pointsFor("vaccinated_share", 50.0) == 3);
-    CHECK(pointsFor("vaccinated_share", 70.0) == 1);
-    CHECK(pointsFor("vaccinated_share", 100.0) == 1);
-    CHECK(pointsFor("vaccinated_share", 101.0) == 10);  // invalid
+    CHECK(extendedPointsFor("vaccinated_share", 0.0) == 10);
+    CHECK(extendedPointsFor("vaccinated_share", 9.9) == 10);
+    CHECK(extendedPointsFor("vaccinated_share", 10.0) == 7);
+    CHECK(extendedPointsFor("vaccinated_share", 30.0) == 5);
+    CHECK(extendedPointsFor("vaccinated_share", 50.0) == 3);
+    CHECK(extendedPointsFor("vaccinated_share", 70.0) == 1);
+    CHECK(extendedPointsFor("vaccinated_share", 100.0) == 1);
+    CHECK(extendedPointsFor("vaccinated_share", 101.0) == 10);  // invalid
 
-    CHECK(pointsFor("out_of_province_share", 0.0) == 1);
-    CHECK(pointsFor("out_of_province_share", 4.9) == 1);
-    CHECK(pointsFor("out_of_province_share", 5.0) == 3);
-    CHECK(pointsFor("out_of_province_share", 20.0) == 5);
-    CHECK(pointsFor("out_of_province_share", 40.0) == 7);
-    CHECK(pointsFor("out_of_province_share", 60.0) == 10);
-    CHECK(pointsFor("out_of_province_share", 100.0) == 10);
+    CHECK(extendedPointsFor("out_of_province_share", 0.0) == 1);
+    CHECK(extendedPointsFor("out_of_province_share", 4.9) == 1);
+    CHECK(extendedPointsFor("out_of_province_share", 5.0) == 3);
+    CHECK(extendedPointsFor("out_of_province_share", 20.0) == 5);
+    CHECK(extendedPointsFor("out_of_province_share", 40.0) == 7);
+    CHECK(extendedPointsFor("out_of_province_share", 60.0) == 10);
+    CHECK(extendedPointsFor("out_of_province_share", 100.0) == 10);
 
-    CHECK(pointsFor("isolation_room", t("x")) == 1);
-    CHECK(pointsFor("isolation_room", t("Không")) == 10);
-    CHECK(pointsFor("dormitory", t("Có ký túc xá, thực hiện theo hướng dẫn 3836/CV-BCĐ")) == 4);
-    CHECK(pointsFor("shifts_by_residence", t("Một phần")) == 5);
+    CHECK(extendedPointsFor("isolation_room", t("x")) == 1);
+    CHECK(extendedPointsFor("isolation_room", t("Không")) == 10);
+    CHECK(extendedPointsFor("dormitory", t("Có ký túc xá, thực hiện theo hướng dẫn 3836/CV-BCĐ")) ==
+          4);
+    CHECK(extendedPointsFor("shifts_by_residence", t("Một phần")) == 5);
 }
 
 TEST_CASE("extended set: percentages over 160 points and the level boundaries") {
     struct Case {
-        Points points;
+        ExtendedPoints points;
         double sum;
         double percent;
         RiskLevel level;
         bool safe;
     };
     const std::vector<Case> cases{
-        {kBest, 16, 10, RiskLevel::VeryLow, true},
+        {kExtendedBest, 16, 10, RiskLevel::VeryLow, true},
         {{1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 17, 10.625, RiskLevel::Low, true},
         {{5, 6, 1, 1, 4, 4, 2, 5, 1, 5, 1, 5, 4, 1, 1, 1}, 47, 29.375, RiskLevel::Low, true},
         {{5, 6, 1, 1, 4, 4, 5, 5, 1, 5, 1, 3, 4, 1, 1, 1}, 48, 30, RiskLevel::Medium, true},
@@ -140,7 +141,7 @@ TEST_CASE("extended set: percentages over 160 points and the level boundaries") 
          false},
     };
     for (const Case& c : cases) {
-        const ScoreResult r = scoreAssessment(extended(), scoring(c.points));
+        const ScoreResult r = scoreAssessment(extendedCompiled(), scoring(c.points));
         INFO("expected " << c.sum << " points");
         CHECK(r.points == c.sum);
         CHECK(r.pointsMax == 160);
@@ -152,19 +153,19 @@ TEST_CASE("extended set: percentages over 160 points and the level boundaries") 
 }
 
 TEST_CASE("extended set: mandatory measures from the letters") {
-    const ScoreResult r =
-        scoreAssessment(extended(), scoring({7, 8, 10, 10, 1, 1, 1, 1, 1, 1, 10, 3, 1, 10, 10, 5}));
+    const ScoreResult r = scoreAssessment(
+        extendedCompiled(), scoring({7, 8, 10, 10, 1, 1, 1, 1, 1, 1, 10, 3, 1, 10, 10, 5}));
     CHECK(r.mandatoryFailed ==
           std::vector<std::string>{"hand_washing", "masks_worn", "isolation_room"});
 
-    Assessment a = scoring(kBest);
+    Assessment a = scoring(kExtendedBest);
     a.answers["shifts_by_residence"] = t("mot_phan");  // partly: 5 points, not a failure
-    CHECK(scoreAssessment(extended(), a).measuresImplemented());
+    CHECK(scoreAssessment(extendedCompiled(), a).measuresImplemented());
     a.answers["shifts_by_residence"] = t("khong");
-    CHECK(scoreAssessment(extended(), a).mandatoryFailed ==
+    CHECK(scoreAssessment(extendedCompiled(), a).mandatoryFailed ==
           std::vector<std::string>{"shifts_by_residence"});
     a.answers.erase("isolation_room");
-    const ScoreResult missing = scoreAssessment(extended(), a);
+    const ScoreResult missing = scoreAssessment(extendedCompiled(), a);
     CHECK(missing.mandatoryFailed ==
           std::vector<std::string>{"isolation_room", "shifts_by_residence"});
     CHECK(missing.missing == std::vector<std::string>{"isolation_room"});

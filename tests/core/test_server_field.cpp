@@ -15,7 +15,7 @@ using namespace safemap::test;
 
 namespace {
 
-std::string describe(const Status& st) {
+std::string describeStatus(const Status& st) {
     return st ? std::string() : st.error().describe();
 }
 
@@ -57,7 +57,7 @@ TEST_CASE("a field package is made from a server project and merged back into it
     auto package = openPackageForMerge(packagePath);
     REQUIRE(package.ok());
     auto merged = mergePackage(master, *package);
-    INFO(describe(merged ? Status{} : Status{merged.error()}));
+    INFO(describeStatus(merged ? Status{} : Status{merged.error()}));
     REQUIRE(merged.ok());
     CHECK(merged->added == 2);
     CHECK(merged->photos == 1);
@@ -128,7 +128,7 @@ TEST_CASE("an inspector records and corrects inspection records only in its dist
     fix.readHash = recordContentHash(saved);
     fix.record.findings = "Đã bổ sung nước rửa tay";
     auto corrected = saveInspection(*project, fix);
-    INFO(describe(corrected ? Status{} : Status{corrected.error()}));
+    INFO(describeStatus(corrected ? Status{} : Status{corrected.error()}));
     REQUIRE(corrected.ok());
 
     // What it reads: its own records only.

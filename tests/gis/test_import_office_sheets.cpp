@@ -8,7 +8,7 @@ using namespace safemap;
 
 namespace {
 
-SiteImportOptions withZones() {
+SiteImportOptions officeWithZones() {
     SiteImportOptions options;
     options.knownZones = fixtures::sampleZones();
     return options;
@@ -75,7 +75,7 @@ void checkOfficeList(const SiteReading& r, const std::string& file) {
 
 TEST_CASE("an office's XLSX list: header below merged title rows, STT, totals, signatures") {
     const std::string path = fixtures::sitesData("danh_sach_co_so.xlsx");
-    auto r = readSiteSource(path, withZones());
+    auto r = readSiteSource(path, officeWithZones());
     REQUIRE_OK(r);
     checkOfficeList(*r, "danh_sach_co_so.xlsx");
 
@@ -93,7 +93,7 @@ TEST_CASE("an office's XLSX list: header below merged title rows, STT, totals, s
 }
 
 TEST_CASE("the same list saved by Excel as CSV (BOM, ';', padded rows) reads the same") {
-    auto r = readSiteSource(fixtures::sitesData("danh_sach_co_so.csv"), withZones());
+    auto r = readSiteSource(fixtures::sitesData("danh_sach_co_so.csv"), officeWithZones());
     REQUIRE_OK(r);
     CHECK(r->encoding == "utf-8-bom");
     checkOfficeList(*r, "danh_sach_co_so.csv");

@@ -14,7 +14,7 @@ using safemap::test::squareRing;
 
 namespace {
 
-const QColor kBackground(214, 232, 245);
+const QColor kCacheBackground(214, 232, 245);
 
 // Land (basemap), two semi-transparent risk zones, 400 facilities with names; 10 m per
 // pixel over Mercator (0, 0)–(3000, 2000) in 300 × 200 px.
@@ -37,7 +37,7 @@ MapSettings threeLayers() {
     MapSettings s;
     s.extent = {0, 0, 3000, 2000};
     s.outputSize = QSize(300, 200);
-    s.background = kBackground;
+    s.background = kCacheBackground;
     s.layers = {{land.finish(), basemapStyle(), true},
                 {zones.finish(), zoneStyle(), true},
                 {points.finish(), factories, true}};

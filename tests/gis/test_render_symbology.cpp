@@ -22,14 +22,14 @@ using safemap::test::squareRing;
 
 namespace {
 
-const QColor kBackground(10, 20, 30);
+const QColor kSymbologyBackground(10, 20, 30);
 
 // A scene of `width` × `height` px over Mercator (0, 0)–(10·width, 10·height).
 MapSettings sceneOf(int width, int height) {
     MapSettings s;
     s.extent = {0, 0, 10.0 * width, 10.0 * height};
     s.outputSize = QSize(width, height);
-    s.background = kBackground;
+    s.background = kSymbologyBackground;
     return s;
 }
 
@@ -61,9 +61,9 @@ int paintedWidth(const QImage& img, int x, int y, QColor fill) {
         const QColor c = img.pixelColor(px, y);
         const int toFill = std::abs(c.red() - fill.red()) + std::abs(c.green() - fill.green()) +
                            std::abs(c.blue() - fill.blue());
-        const int toBack = std::abs(c.red() - kBackground.red()) +
-                           std::abs(c.green() - kBackground.green()) +
-                           std::abs(c.blue() - kBackground.blue());
+        const int toBack = std::abs(c.red() - kSymbologyBackground.red()) +
+                           std::abs(c.green() - kSymbologyBackground.green()) +
+                           std::abs(c.blue() - kSymbologyBackground.blue());
         return toFill < toBack;
     };
     int left = x;
@@ -133,7 +133,7 @@ TEST_CASE("a hidden feature is not drawn, not identified, not labelled, and take
     points.addPoint("shown-low", atPixel(s, 150, 50), 1);
     points.addPoint("other", atPixel(s, 100, 100), 5);
     LayerStyle style;
-    style.categories = {{kBackground, kBackground}, {green, green}, {red, red}};
+    style.categories = {{kSymbologyBackground, kSymbologyBackground}, {green, green}, {red, red}};
     style.categories.resize(6, {red, red});
     style.pointSize = 10;
     style.strokeWidth = 0;
@@ -151,10 +151,10 @@ TEST_CASE("a hidden feature is not drawn, not identified, not labelled, and take
     s.layers[1].data = withFlags(*s.layers[1].data, {kFeatureHidden, kFeatureHidden, 0, 0});
     s.layers[0].data = withFlags(*s.layers[0].data, {kFeatureHidden});
     img = renderMap(s, nullptr, &stats);
-    CHECK(img.pixelColor(50, 50) == kBackground);
+    CHECK(img.pixelColor(50, 50) == kSymbologyBackground);
     CHECK(img.pixelColor(150, 50) == green);  // the hidden one did not take the cell
     CHECK(img.pixelColor(100, 100) == red);
-    CHECK(img.pixelColor(30, 170) == kBackground);
+    CHECK(img.pixelColor(30, 170) == kSymbologyBackground);
     CHECK(stats.featuresHidden == 3);
     CHECK(stats.featuresDrawn == 2);
     CHECK(stats.pointsDecimated == 0);
@@ -170,7 +170,7 @@ TEST_CASE("a hidden feature is not drawn, not identified, not labelled, and take
     s.layers[1].style.pointLod = PointLod::Cluster;
     s.layers[1].style.clusterAbove = 0;
     img = renderMap(s, nullptr, &stats);
-    CHECK(img.pixelColor(50, 50) == kBackground);
+    CHECK(img.pixelColor(50, 50) == kSymbologyBackground);
     CHECK(img.pixelColor(150, 50) == green);
     CHECK(stats.clusters == 0);
     CHECK(stats.featuresDrawn == 2);
@@ -188,7 +188,7 @@ TEST_CASE("the suspend mark is a black ring on every risk colour", "[render][mar
             const QImage img = renderMap(s);
             // Pixel (109, 100) spans 8.5..9.5 px from the centre: inside the black ring
             // (7.5..11) when suspended, outside the 6 px disc when not.
-            const QColor ringOrBackground = flags ? kSuspendMarkColor : kBackground;
+            const QColor ringOrBackground = flags ? kSuspendMarkColor : kSymbologyBackground;
             CHECK(img.pixelColor(109, 100) == ringOrBackground);
             CHECK(img.pixelColor(91, 100) == ringOrBackground);
             CHECK(img.pixelColor(100, 109) == ringOrBackground);
@@ -196,7 +196,7 @@ TEST_CASE("the suspend mark is a black ring on every risk colour", "[render][mar
             // The centre keeps the risk colour, so the level still reads.
             CHECK(img.pixelColor(100, 100) == style.categories[category].fill);
             // 13 px beyond the centre is past the ring and its 1 px halo (to 12).
-            CHECK(img.pixelColor(113, 100) == kBackground);
+            CHECK(img.pixelColor(113, 100) == kSymbologyBackground);
         }
     }
 }
@@ -237,7 +237,7 @@ TEST_CASE("a facility keeps its edge on a zone of its own colour (halo)", "[rend
     s.layers = {{b.finish(), wide, true}};
     const QImage img = renderMap(s);
     CHECK(img.pixelColor(107, 100).lightness() > 220);
-    CHECK(img.pixelColor(110, 100) == kBackground);
+    CHECK(img.pixelColor(110, 100) == kSymbologyBackground);
 }
 
 TEST_CASE("marks stay legible at the default 6 px symbol", "[render][marks]") {
@@ -309,7 +309,7 @@ TEST_CASE("the legend's drawPointSymbol paints what the map stamps", "[render][m
             const QImage map = renderMap(s);
 
             QImage legend(60, 60, QImage::Format_ARGB32_Premultiplied);
-            legend.fill(kBackground);
+            legend.fill(kSymbologyBackground);
             {
                 QPainter p(&legend);
                 p.setRenderHint(QPainter::Antialiasing);
@@ -343,9 +343,9 @@ TEST_CASE("decimation keeps the most severe point of a cell", "[render][marks]")
         // Either order in the data.
         {1, kFeatureSuspend, 5, 0, risk[1].fill, kSuspendMarkColor},
         // A higher category beats a stale assessment of a lower one.
-        {2, kFeatureStale, 4, 0, risk[4].fill, kBackground},
+        {2, kFeatureStale, 4, 0, risk[4].fill, kSymbologyBackground},
         // Same category: the stale one wins (its white dot shows).
-        {3, 0, 3, kFeatureStale, kStaleMarkColor, kBackground},
+        {3, 0, 3, kFeatureStale, kStaleMarkColor, kSymbologyBackground},
     };
     for (const Case& c : cases) {
         MapSettings s = sceneOf(200, 200);

@@ -31,7 +31,7 @@ QString run(const QStringList& args) {
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-int pageCount(const QString& pdf) {
+int tablePageCount(const QString& pdf) {
     const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)\\n"))
                        .match(run({QStringLiteral("pdfinfo"), pdf}));
     REQUIRE(m.hasMatch());
@@ -109,7 +109,7 @@ TEST_CASE("the action lists continue over as many pages as they need", "[report]
     options.listRowLimit = 3;
     const QString shortPdf = QString::fromStdString(fx.dir.file("short.pdf"));
     REQUIRE(writeMapReportPdf(shortPdf.toStdString(), fx.data, options).ok());
-    const int shortPages = pageCount(shortPdf);
+    const int shortPages = tablePageCount(shortPdf);
     CHECK(shortPages == 2);
     CHECK(run({QStringLiteral("pdftotext"), shortPdf, QStringLiteral("-")})
               .contains(QStringLiteral("… và ") + QString::number(inspect.size() - 3) +
@@ -118,7 +118,7 @@ TEST_CASE("the action lists continue over as many pages as they need", "[report]
     options.listRowLimit = 0;
     const QString fullPdf = QString::fromStdString(fx.dir.file("full.pdf"));
     REQUIRE(writeMapReportPdf(fullPdf.toStdString(), fx.data, options).ok());
-    const int pages = pageCount(fullPdf);
+    const int pages = tablePageCount(fullPdf);
     CHECK(pages > shortPages + 1);
     // The last rows of both lists are printed, and the last page holds the last row.
     CHECK(run({QStringLiteral("pdftotext"), fullPdf, QStringLiteral("-")})
@@ -160,7 +160,7 @@ TEST_CASE("the report on A4 and A3, portrait and landscape", "[report]") {
         const QString pdf = QString::fromStdString(fx.dir.file(numbered("r", ++n) + ".pdf"));
         REQUIRE(writeMapReportPdf(pdf.toStdString(), fx.data, options).ok());
         CHECK(run({QStringLiteral("pdfinfo"), pdf}).contains(QString::fromLatin1(c.size)));
-        const int pages = pageCount(pdf);
+        const int pages = tablePageCount(pdf);
         CHECK(pages >= 2);
         const QString last = pageText(pdf, pages);
         CHECK(last.contains(startOf(inspect.back().name)));
@@ -183,7 +183,7 @@ TEST_CASE("the overview template draws the charts as vectors with their numbers"
     applyReportTemplate(options, *overview);
     const QString pdf = QString::fromStdString(fx.dir.file("overview.pdf"));
     REQUIRE(writeMapReportPdf(pdf.toStdString(), fx.data, options).ok());
-    CHECK(pageCount(pdf) == 1);
+    CHECK(tablePageCount(pdf) == 1);
     const QString text = pageText(pdf, 1);
     CHECK(text.contains(QStringLiteral("Cơ sở theo mức nguy cơ")));
     CHECK(text.contains(QStringLiteral("Cơ sở theo huyện")));

@@ -17,7 +17,7 @@ using namespace safemap;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPiValue = 3.14159265358979323846;
 
 double dms(int d, int m, double s) {
     return d + m / 60.0 + s / 3600.0;
@@ -35,7 +35,7 @@ std::pair<double, double> krugerTm(double latDeg, double lonDeg, double lon0Deg,
         n / 2 - 2 * n * n / 3 + 5 * std::pow(n, 3) / 16 + 41 * std::pow(n, 4) / 180,
         13 * n * n / 48 - 3 * std::pow(n, 3) / 5 + 557 * std::pow(n, 4) / 1440,
         61 * std::pow(n, 3) / 240 - 103 * std::pow(n, 4) / 140, 49561 * std::pow(n, 4) / 161280};
-    const double phi = latDeg * kPi / 180, lambda = (lonDeg - lon0Deg) * kPi / 180;
+    const double phi = latDeg * kPiValue / 180, lambda = (lonDeg - lon0Deg) * kPiValue / 180;
     const double e = 2 * std::sqrt(n) / (1 + n);
     const double t = std::sinh(std::atanh(std::sin(phi)) - e * std::atanh(e * std::sin(phi)));
     const double xi = std::atan2(t, std::cos(lambda));
@@ -49,10 +49,10 @@ std::pair<double, double> krugerTm(double latDeg, double lonDeg, double lon0Deg,
 }
 
 // Metres between two nearby lon/lat points (equirectangular; fine below a few km).
-double metresBetween(GeoPoint a, GeoPoint b) {
-    const double r = 6371000.0, lat = (a.lat + b.lat) / 2 * kPi / 180;
-    const double dx = (a.lon - b.lon) * kPi / 180 * std::cos(lat) * r;
-    const double dy = (a.lat - b.lat) * kPi / 180 * r;
+double greatCircleMetres(GeoPoint a, GeoPoint b) {
+    const double r = 6371000.0, lat = (a.lat + b.lat) / 2 * kPiValue / 180;
+    const double dx = (a.lon - b.lon) * kPiValue / 180 * std::cos(lat) * r;
+    const double dy = (a.lat - b.lat) * kPiValue / 180 * r;
     return std::hypot(dx, dy);
 }
 
@@ -254,14 +254,14 @@ TEST_CASE("a VN-2000 TM-3 point lands where its geographic twin does") {
 
     const GeoPoint fromGeographic = importPoint(lon, lat, "VN2000");
     const GeoPoint fromTm3 = importPoint(e, n, "VN2000:Lạng Sơn");
-    CHECK(metresBetween(fromTm3, fromGeographic) < 0.01);
+    CHECK(greatCircleMetres(fromTm3, fromGeographic) < 0.01);
     // The same point on the national UTM 48N variant (EPSG:3405, k0 = 0.9996, 105°E).
     const auto [ue, un] = krugerTm(lat, lon, 105.0, 0.9996, 500000);
-    CHECK(metresBetween(importPoint(ue, un, "EPSG:3405"), fromGeographic) < 0.01);
+    CHECK(greatCircleMetres(importPoint(ue, un, "EPSG:3405"), fromGeographic) < 0.01);
     // Sanity: the datum shift itself. The published pairs above move about 3.7" north-south
     // and 6.5" east-west, i.e. a couple of hundred metres; a missing or doubled shift would
     // give 0 or ~400 m.
-    const double shift = metresBetween(fromGeographic, GeoPoint{lon, lat});
+    const double shift = greatCircleMetres(fromGeographic, GeoPoint{lon, lat});
     CHECK(shift > 100);
     CHECK(shift < 300);
 }
