@@ -5,6 +5,20 @@
 #include <string>
 #include <string_view>
 
+/// True in the ASan+UBSan build, whose programs run several times slower: tests whose work
+/// only has to outlast a deadline (kill points) may use less data there.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizedBuild = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitizedBuild = true;
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+
 /// A fresh directory under the system temp dir, removed with everything in it.
 class TempDir {
 public:
