@@ -33,6 +33,7 @@
 #include "test_support.h"
 
 using namespace safemap;
+using safemap::test::toStd;
 
 namespace {
 

@@ -28,6 +28,7 @@
 #include "visible_texts.h"
 
 using namespace safemap;
+using safemap::test::toStd;
 using safemap::test::SeenText;
 
 namespace {
