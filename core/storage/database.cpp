@@ -54,6 +54,15 @@ Statement& Statement::bindTextOrNull(int index, std::string_view text) {
     return text.empty() ? bindNull(index) : bind(index, text);
 }
 
+Statement& Statement::bindUncopied(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::bindUncopiedOrNull(int index, std::string_view text) {
+    return text.empty() ? bindNull(index) : bindUncopied(index, text);
+}
+
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)

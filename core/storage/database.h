@@ -34,6 +34,10 @@ public:
     Statement& bindNull(int index);
     /// Binds empty text as NULL: optional attributes are NULL in the store, never "".
     Statement& bindTextOrNull(int index, std::string_view text);
+    /// As bind and bindTextOrNull, without SQLite's copy of the text: for bulk writes whose
+    /// values outlive the statement's next run() (it steps and resets at once).
+    Statement& bindUncopied(int index, std::string_view text);
+    Statement& bindUncopiedOrNull(int index, std::string_view text);
 
     /// Returns true while there is a row; false when done. Errors are remembered (error()).
     bool step();

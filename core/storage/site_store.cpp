@@ -6,6 +6,7 @@
 #include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/gpkg_geometry.h"
+#include "core/storage/rtree_bulk.h"
 #include "core/storage/site_merge.h"
 
 namespace safemap {
@@ -95,7 +96,7 @@ Status upsertAll(Database& db, const std::vector<Site>& sites,
         changed.clear();
         if (it == existing.end()) {
             bindColumns(*ins, site);
-            ins->bind(15, now);
+            ins->bindUncopied(15, now);
             if (auto st = ins->run(); !st)
                 return st;
             ++sum.inserted;
@@ -103,7 +104,7 @@ Status upsertAll(Database& db, const std::vector<Site>& sites,
         } else if (const Site updated = mergeSite(it->second, site, provided, changed);
                    !changed.empty()) {
             bindColumns(*upd, updated);
-            upd->bind(15, now);
+            upd->bindUncopied(15, now);
             if (auto st = upd->run(); !st)
                 return st;
             ++sum.updated;
@@ -116,10 +117,10 @@ Status upsertAll(Database& db, const std::vector<Site>& sites,
             std::string detail;
             for (const auto& key : changed)
                 detail += (detail.empty() ? "" : ", ") + key;
-            log->bind(1, now)
-                .bind(2, std::string_view(table))
-                .bind(3, site.id)
-                .bind(4, std::string_view(action))
+            log->bindUncopied(1, now)
+                .bindUncopied(2, std::string_view(table))
+                .bindUncopied(3, site.id)
+                .bindUncopied(4, std::string_view(action))
                 .bind(5, importId)
                 .bindTextOrNull(6, detail);
             if (auto st = log->run(); !st)
@@ -225,16 +226,29 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
     std::unordered_map<std::string, Factory> factories;
     for (auto& f : *storedFactories)
         factories.emplace(f.id, std::move(f));
+    // The factory outlives the run() that follows the binding: its texts are not copied.
     auto bindFactory = [](Statement& st, const Factory& f) {
-        st.bind(1, f.id).bindTextOrNull(2, f.taxCode).bind(3, f.name);
-        st.bindTextOrNull(4, f.zoneId).bindTextOrNull(5, f.province).bindTextOrNull(6, f.district);
-        st.bindTextOrNull(7, f.address).bindTextOrNull(8, f.sector);
+        st.bindUncopied(1, f.id).bindUncopiedOrNull(2, f.taxCode).bindUncopied(3, f.name);
+        st.bindUncopiedOrNull(4, f.zoneId).bindUncopiedOrNull(5, f.province);
+        st.bindUncopiedOrNull(6, f.district).bindUncopiedOrNull(7, f.address);
+        st.bindUncopiedOrNull(8, f.sector);
         st.bind(9, f.workforce.total).bind(10, f.workforce.outOfProvince);
         st.bind(11, f.workforce.largestShift);
         bindOptionalDate(st, 12, f.accountIssued);
         st.bindBlob(13, encodeGpkgPoint(f.location));
         st.bind(14, f.approximatePosition ? 1 : 0);
     };
+    // A large batch (a province's first import, a re-import of every facility) writes the
+    // spatial index once at the end: row by row through the triggers it was most of the time.
+    const bool bulkIndex =
+        batch.factories.size() >= 1000 && batch.factories.size() * 4 >= factories.size();
+    std::string rtreeTriggers;
+    if (bulkIndex) {
+        auto dropped = suspendRtreeTriggers(db, "factories");
+        if (!dropped)
+            return dropped.error();
+        rtreeTriggers = std::move(*dropped);
+    }
     if (auto st = upsertAll(
             db, batch.factories, factories, batch.provided,
             std::string("INSERT INTO factories (") + kFactoryColumns + ", updated_at) VALUES (" +
@@ -246,6 +260,12 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
             "factories", importId, now, bindFactory, sum);
         !st)
         return st.error();
+    if (bulkIndex) {
+        if (auto st = rebuildRtree(db, "factories"); !st)
+            return st.error();
+        if (auto st = restoreRtreeTriggers(db, rtreeTriggers); !st)
+            return st.error();
+    }
 
     auto finish =
         db.prepare("UPDATE import_log SET inserted = ?, updated = ?, unchanged = ? WHERE fid = ?");

@@ -28,6 +28,11 @@ public:
     void addError(Error error) { errors_.add(std::move(error)); }
     void addNote(Error note) { notes_.push_back(std::move(note)); }
     bool failed() const { return !errors_.empty(); }
+    /// Room for `rows` facilities, so that a large table is not moved as it grows.
+    void expect(std::size_t rows) {
+        reading_.batch.factories.reserve(rows);
+        seen_.reserve(rows);
+    }
 
     /// Every problem as one Error (see ErrorList), or the sites with their notes.
     Result<SiteReading> finish();

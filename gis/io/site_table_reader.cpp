@@ -134,6 +134,7 @@ void TableSiteReader::noteSkipped() {
 
 Result<SiteReading> TableSiteReader::read(std::vector<Error> notes) {
     wkt_ = wktColumn(table_);
+    assembler_.expect(table_.rows.size());
     for (size_t i = 0; i < table_.header.size(); ++i)
         if (!table_.header[i].empty())
             lastNamed_ = i + 1;

@@ -1,0 +1,239 @@
+#include "core/storage/rtree_bulk.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "core/errors/error_catalogue.h"
+#include "core/storage/database.h"
+
+namespace safemap {
+namespace {
+
+// SQLite's rtree module (ext/rtree/rtree.c) with five columns of REAL: a cell is the 8-byte
+// id and four 32-bit floats, all big-endian; a node is a 2-byte tree depth (read from the
+// root only), a 2-byte cell count and its cells, zero-padded to the node size the module
+// chose when the table was made (4 + 51 × 24 bytes on 4 KB pages) and reads back from the
+// length of the root node.
+constexpr std::size_t kCellBytes = 8 + 4 * 4;
+
+struct Cell {
+    int64_t id = 0;               // the feature's fid in a leaf, the child's node number above
+    float box[4] = {0, 0, 0, 0};  // minx, maxx, miny, maxy
+};
+
+// The rtree stores a box rounded outwards to float so that it always holds the real one,
+// exactly as rtreeValueDown/Up do (a nudge of 2^-23 relative, then the nearest float), so
+// that the boxes are the ones its own inserts would store.
+constexpr double kTowards = 1.0 - 1.0 / 8388608.0;
+constexpr double kAway = 1.0 + 1.0 / 8388608.0;
+float roundDown(double v) {
+    float f = static_cast<float>(v);
+    if (static_cast<double>(f) > v)
+        f = static_cast<float>(v * (v < 0 ? kAway : kTowards));
+    return f;
+}
+float roundUp(double v) {
+    float f = static_cast<float>(v);
+    if (static_cast<double>(f) < v)
+        f = static_cast<float>(v * (v < 0 ? kTowards : kAway));
+    return f;
+}
+
+void putInt(std::vector<uint8_t>& out, std::size_t at, uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i) {
+        out[at + static_cast<std::size_t>(i)] = static_cast<uint8_t>(v & 0xff);
+        v >>= 8;
+    }
+}
+
+std::vector<uint8_t> nodeBlob(std::size_t nodeBytes, int depth, const Cell* cells,
+                              std::size_t count) {
+    std::vector<uint8_t> blob(nodeBytes, 0);
+    putInt(blob, 0, static_cast<uint64_t>(depth), 2);
+    putInt(blob, 2, count, 2);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t at = 4 + i * kCellBytes;
+        putInt(blob, at, static_cast<uint64_t>(cells[i].id), 8);
+        for (int k = 0; k < 4; ++k) {
+            uint32_t bits = 0;
+            static_assert(sizeof bits == sizeof cells[i].box[k]);
+            std::memcpy(&bits, &cells[i].box[k], sizeof bits);
+            putInt(blob, at + 8 + 4 * static_cast<std::size_t>(k), bits, 4);
+        }
+    }
+    return blob;
+}
+
+Cell enclosing(const Cell* cells, std::size_t count) {
+    Cell c;
+    c.box[0] = cells[0].box[0];
+    c.box[1] = cells[0].box[1];
+    c.box[2] = cells[0].box[2];
+    c.box[3] = cells[0].box[3];
+    for (std::size_t i = 1; i < count; ++i) {
+        c.box[0] = std::min(c.box[0], cells[i].box[0]);
+        c.box[1] = std::max(c.box[1], cells[i].box[1]);
+        c.box[2] = std::min(c.box[2], cells[i].box[2]);
+        c.box[3] = std::max(c.box[3], cells[i].box[3]);
+    }
+    return c;
+}
+
+// Sort-tile-recursive order of one level: vertical slices of about √(nodes) nodes each,
+// sorted by x, each slice sorted by y. Consecutive runs of maxCells are then the nodes.
+void tileOrder(std::vector<Cell>& cells, std::size_t maxCells) {
+    const std::size_t nodes = (cells.size() + maxCells - 1) / maxCells;
+    const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(nodes))));
+    const std::size_t perSlice = slices * maxCells;
+    auto centreX = [](const Cell& c) { return c.box[0] + c.box[1]; };
+    auto centreY = [](const Cell& c) { return c.box[2] + c.box[3]; };
+    std::sort(cells.begin(), cells.end(),
+              [&](const Cell& a, const Cell& b) { return centreX(a) < centreX(b); });
+    for (std::size_t from = 0; from < cells.size(); from += perSlice) {
+        const auto to = std::min(cells.size(), from + perSlice);
+        std::sort(cells.begin() + static_cast<std::ptrdiff_t>(from),
+                  cells.begin() + static_cast<std::ptrdiff_t>(to),
+                  [&](const Cell& a, const Cell& b) { return centreY(a) < centreY(b); });
+    }
+}
+
+std::string quoted(const std::string& name) {
+    std::string q = "\"";
+    for (char c : name)
+        q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+}  // namespace
+
+Result<std::string> suspendRtreeTriggers(Database& db, const std::string& table) {
+    const std::string rtree = "rtree_" + table + "_geom";
+    auto st = db.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 AND "
+        "name IN (?2 || '_insert', ?2 || '_update1', ?2 || '_update2', ?2 || '_update3', "
+        "?2 || '_update4') ORDER BY name");
+    if (!st)
+        return st.error();
+    st->bind(1, table).bind(2, rtree);
+    std::string sql;
+    std::vector<std::string> names;
+    while (st->step()) {
+        names.push_back(st->text(0));
+        sql += st->text(1) + ";\n";
+    }
+    for (const auto& name : names)
+        if (auto r = db.exec("DROP TRIGGER " + quoted(name)); !r)
+            return r.error();
+    return sql;
+}
+
+Status restoreRtreeTriggers(Database& db, const std::string& triggerSql) {
+    if (triggerSql.empty())
+        return {};
+    return db.exec(triggerSql);
+}
+
+Status rebuildRtree(Database& db, const std::string& table) {
+    const std::string rtree = "rtree_" + table + "_geom";
+    const auto nodeBytes =
+        db.queryInt("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+    if (!nodeBytes || *nodeBytes < 4 + static_cast<int64_t>(2 * kCellBytes))
+        return codedError("project.table_unreadable",
+                          {rtree, "its root node is missing or too short"}, db.path());
+    const auto nodeSize = static_cast<std::size_t>(*nodeBytes);
+    const std::size_t maxCells = (nodeSize - 4) / kCellBytes;
+    auto read = db.prepare(
+        "SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), "
+        "ST_MaxY(geom) FROM " +
+        quoted(table) + " WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)");
+    if (!read)
+        return read.error();
+    std::vector<Cell> level;
+    while (read->step()) {
+        Cell c;
+        c.id = read->integer(0);
+        c.box[0] = roundDown(read->real(1));
+        c.box[1] = roundUp(read->real(2));
+        c.box[2] = roundDown(read->real(3));
+        c.box[3] = roundUp(read->real(4));
+        level.push_back(c);
+    }
+    if (!read->error().empty())
+        return read->failure(db.path());
+
+    for (const char* shadow : {"_node", "_parent", "_rowid"})
+        if (auto r = db.exec("DELETE FROM " + quoted(rtree + shadow)); !r)
+            return r;
+    auto node = db.prepare("INSERT INTO " + quoted(rtree + "_node") + " VALUES (?, ?)");
+    auto parent = db.prepare("INSERT INTO " + quoted(rtree + "_parent") + " VALUES (?, ?)");
+    auto rowid = db.prepare("INSERT INTO " + quoted(rtree + "_rowid") + " VALUES (?, ?)");
+    if (!node)
+        return node.error();
+    if (!parent)
+        return parent.error();
+    if (!rowid)
+        return rowid.error();
+
+    // Levels are built bottom-up; node numbers are given top-down once the height is known,
+    // so the root is node 1 as the module requires. Each level's nodes are kept with the
+    // cells they hold, then written.
+    struct Level {
+        std::vector<Cell> cells;  // in tile order; node i holds cells [i*maxCells, …)
+        std::size_t nodes = 0;
+    };
+    std::vector<Level> levels;
+    while (true) {
+        tileOrder(level, maxCells);
+        Level l;
+        l.nodes = std::max<std::size_t>(1, (level.size() + maxCells - 1) / maxCells);
+        l.cells = std::move(level);
+        levels.push_back(std::move(l));
+        if (levels.back().nodes == 1)
+            break;
+        const Level& below = levels.back();
+        level.clear();
+        for (std::size_t i = 0; i < below.nodes; ++i) {
+            const std::size_t from = i * maxCells;
+            const std::size_t count = std::min<std::size_t>(maxCells, below.cells.size() - from);
+            Cell up = enclosing(below.cells.data() + from, count);
+            up.id = static_cast<int64_t>(i);  // the node's place in its level, numbered below
+            level.push_back(up);
+        }
+    }
+    // Number the nodes: the root 1, then each level below it in order.
+    const int depth = static_cast<int>(levels.size()) - 1;
+    std::vector<int64_t> first(levels.size());
+    int64_t next = 1;
+    for (std::size_t k = levels.size(); k-- > 0;) {
+        first[k] = next;
+        next += static_cast<int64_t>(levels[k].nodes);
+    }
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+        Level& l = levels[k];
+        if (k > 0)
+            for (Cell& cell : l.cells)
+                cell.id += first[k - 1];  // a place in the level below becomes its number
+        for (std::size_t i = 0; i < l.nodes; ++i) {
+            const std::size_t from = i * maxCells;
+            const std::size_t count = std::min<std::size_t>(maxCells, l.cells.size() - from);
+            const int64_t number = first[k] + static_cast<int64_t>(i);
+            node->bind(1, number).bindBlob(2, nodeBlob(nodeSize, k == levels.size() - 1 ? depth : 0,
+                                                       l.cells.data() + from, count));
+            if (auto r = node->run(); !r)
+                return r;
+            for (std::size_t c = 0; c < count; ++c) {
+                const Cell& cell = l.cells[from + c];
+                auto& target = k == 0 ? *rowid : *parent;
+                target.bind(1, cell.id).bind(2, number);
+                if (auto r = target.run(); !r)
+                    return r;
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace safemap
