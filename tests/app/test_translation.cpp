@@ -21,10 +21,10 @@
 #include "ts_file.h"
 
 using namespace safemap;
-using safemap::test::toStd;
 using safemap::test::accelerators;
 using safemap::test::placeholders;
 using safemap::test::readTs;
+using safemap::test::toStd;
 
 namespace {
 

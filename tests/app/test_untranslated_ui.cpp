@@ -33,8 +33,8 @@
 #include "visible_texts.h"
 
 using namespace safemap;
-using safemap::test::toStd;
 using safemap::test::SeenText;
+using safemap::test::toStd;
 
 namespace {
 
