@@ -145,6 +145,13 @@ Status configure(sqlite3* db, bool readOnly) {
 }
 }  // namespace
 
+std::string quotedIdentifier(std::string_view name) {
+    std::string q = "\"";
+    for (char c : name)
+        q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
 Error busyError(const std::string& path) {
     return codedError("project.busy", {}, path);
 }

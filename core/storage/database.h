@@ -112,6 +112,9 @@ private:
     bool readOnly_ = false;
 };
 
+/// `name` as an SQL identifier in double quotes (table names a user can edit, in gpkg_contents).
+std::string quotedIdentifier(std::string_view name);
+
 /// What to tell the user when another program holds the project's write lock for longer
 /// than the busy timeout.
 Error busyError(const std::string& path);

@@ -383,10 +383,7 @@ Result<std::vector<TableSummary>> GpkgRepository::tables() const {
         return layers->failure(path_);
     for (auto& t : out) {
         // Table names come from gpkg_contents, which a user can edit: quote them.
-        std::string quoted = "\"";
-        for (char c : t.name)
-            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        auto count = db_.prepare("SELECT count(*) FROM " + quoted + "\"");
+        auto count = db_.prepare("SELECT count(*) FROM " + quotedIdentifier(t.name));
         if (!count)
             return codedError("project.table_unreadable", {t.name, count.error().message}, path_);
         if (count->step())

@@ -68,11 +68,7 @@ std::vector<uint8_t> nodeBlob(std::size_t nodeBytes, int depth, const Cell* cell
 }
 
 Cell enclosing(const Cell* cells, std::size_t count) {
-    Cell c;
-    c.box[0] = cells[0].box[0];
-    c.box[1] = cells[0].box[1];
-    c.box[2] = cells[0].box[2];
-    c.box[3] = cells[0].box[3];
+    Cell c = cells[0];
     for (std::size_t i = 1; i < count; ++i) {
         c.box[0] = std::min(c.box[0], cells[i].box[0]);
         c.box[1] = std::max(c.box[1], cells[i].box[1]);
@@ -100,13 +96,6 @@ void tileOrder(std::vector<Cell>& cells, std::size_t maxCells) {
     }
 }
 
-std::string quoted(const std::string& name) {
-    std::string q = "\"";
-    for (char c : name)
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
-
 }  // namespace
 
 Result<std::string> suspendRtreeTriggers(Database& db, const std::string& table) {
@@ -125,7 +114,7 @@ Result<std::string> suspendRtreeTriggers(Database& db, const std::string& table)
         sql += st->text(1) + ";\n";
     }
     for (const auto& name : names)
-        if (auto r = db.exec("DROP TRIGGER " + quoted(name)); !r)
+        if (auto r = db.exec("DROP TRIGGER " + quotedIdentifier(name)); !r)
             return r.error();
     return sql;
 }
@@ -138,8 +127,8 @@ Status restoreRtreeTriggers(Database& db, const std::string& triggerSql) {
 
 Status rebuildRtree(Database& db, const std::string& table) {
     const std::string rtree = "rtree_" + table + "_geom";
-    const auto nodeBytes =
-        db.queryInt("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+    const auto nodeBytes = db.queryInt("SELECT length(data) FROM " +
+                                       quotedIdentifier(rtree + "_node") + " WHERE nodeno = 1");
     if (!nodeBytes || *nodeBytes < 4 + static_cast<int64_t>(2 * kCellBytes))
         return codedError("project.table_unreadable",
                           {rtree, "its root node is missing or too short"}, db.path());
@@ -148,7 +137,7 @@ Status rebuildRtree(Database& db, const std::string& table) {
     auto read = db.prepare(
         "SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), "
         "ST_MaxY(geom) FROM " +
-        quoted(table) + " WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)");
+        quotedIdentifier(table) + " WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)");
     if (!read)
         return read.error();
     std::vector<Cell> level;
@@ -165,11 +154,12 @@ Status rebuildRtree(Database& db, const std::string& table) {
         return read->failure(db.path());
 
     for (const char* shadow : {"_node", "_parent", "_rowid"})
-        if (auto r = db.exec("DELETE FROM " + quoted(rtree + shadow)); !r)
+        if (auto r = db.exec("DELETE FROM " + quotedIdentifier(rtree + shadow)); !r)
             return r;
-    auto node = db.prepare("INSERT INTO " + quoted(rtree + "_node") + " VALUES (?, ?)");
-    auto parent = db.prepare("INSERT INTO " + quoted(rtree + "_parent") + " VALUES (?, ?)");
-    auto rowid = db.prepare("INSERT INTO " + quoted(rtree + "_rowid") + " VALUES (?, ?)");
+    auto node = db.prepare("INSERT INTO " + quotedIdentifier(rtree + "_node") + " VALUES (?, ?)");
+    auto parent =
+        db.prepare("INSERT INTO " + quotedIdentifier(rtree + "_parent") + " VALUES (?, ?)");
+    auto rowid = db.prepare("INSERT INTO " + quotedIdentifier(rtree + "_rowid") + " VALUES (?, ?)");
     if (!node)
         return node.error();
     if (!parent)

@@ -19,17 +19,6 @@ using namespace safemap::test;
 
 namespace {
 
-QString validatorOf(const QString& path) {
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"),
-            {"-m", "osgeo_utils.samples.validate_gpkg", "-k", path});
-    REQUIRE(p.waitForFinished(120000));
-    const QString out =
-        QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 ? out.trimmed()
-                             : QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(out);
-}
-
 std::size_t featuresOf(const std::vector<LayerRender>& layers, const char* id) {
     for (const auto& l : layers)
         if (l.data && l.data->id == id)
@@ -48,7 +37,7 @@ TEST_CASE("a field package carries the basemap cut to its area", "[app][field][b
                                 "--district", "Kim Bảng", "--route"});
     INFO(made.err.toStdString());
     REQUIRE(made.exitCode == 0);
-    CHECK(validatorOf(package).isEmpty());
+    CHECK(validatorSays(package).isEmpty());
 
     // QGIS sees the layers: they are registered GeoPackage feature tables.
     QProcess ogr;
