@@ -5,9 +5,8 @@
 #include <nlohmann/json.hpp>
 #include "core/errors/error_catalogue.h"
 
-#include "core/scoring/score.h"
+#include "core/storage/answer_codec.h"
 #include "core/storage/database.h"
-#include "core/storage/score_text.h"
 
 namespace safemap {
 
@@ -114,14 +113,14 @@ bool parseFlatAnswers(std::string_view text, std::map<std::string, AnswerValue>&
     return false;
 }
 
-Assessment readAssessment(const Statement& st, int first) {
-    Assessment a;
-    a.siteId = st.text(first);
-    if (auto d = parseDate(st.text(first + 1)))
+// Columns id, site, date, submitter, answers from `first` on.
+Status readAssessment(const Statement& st, int first, TermReader& terms, Assessment& a) {
+    a.siteId = st.text(first + 1);
+    if (auto d = parseDate(st.textView(first + 2)))
         a.date = *d;
-    a.submitter = st.text(first + 2);
-    a.answers = answersFromJson(st.text(first + 3));
-    return a;
+    a.submitter = st.text(first + 3);
+    a.answers.clear();
+    return decodeAnswers(st.blobView(first + 4), st.integer(first), terms, a.answers);
 }
 
 }  // namespace
@@ -209,13 +208,18 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
     if (!ins)
         return ins.error();
     ids.assign(assessments.size(), 0);
+    TermWriter terms(db);
     for (size_t i = 0; i < assessments.size(); ++i) {
         const Assessment& a = assessments[i];
-        const std::string answers = answersToJson(a);
+        auto answers = encodeAnswers(a.answers, terms);
+        if (!answers)
+            return answers.error();
         ins->bind(1, a.siteId).bind(2, formatDate(a.date)).bindTextOrNull(3, a.submitter);
-        ins->bind(4, answers).bind(5, importId);
+        ins->bindBlob(4, *answers).bind(5, importId);
         ins->bind(6, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
-        ins->bindBlob(7, contentKey(a, answers));
+        // The key is of the answers' JSON text, as before schema 6: the same file imported
+        // into an upgraded project still adds nothing.
+        ins->bindBlob(7, contentKey(a, answersToJson(a)));
         if (auto st = ins->run(); !st)
             return st;
         if (db.changes() != 0)
@@ -234,8 +238,12 @@ Status forEachAssessment(const Database& db,
     constexpr size_t kBatch = 4096;
     std::vector<StoredAssessment> batch;
     batch.reserve(kBatch);
+    TermReader terms(db);
     while (read->step()) {
-        batch.push_back({read->integer(0), readAssessment(*read, 1)});
+        StoredAssessment& s = batch.emplace_back();
+        s.id = read->integer(0);
+        if (auto st = readAssessment(*read, 0, terms, s.assessment); !st)
+            return st;
         if (batch.size() == kBatch) {
             if (auto st = visit(batch); !st)
                 return st;
@@ -258,10 +266,12 @@ Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const st
     if (!st)
         return st.error();
     st->bind(1, siteId);
+    TermReader terms(db);
     while (st->step()) {
         AssessmentRecord r;
         r.id = st->integer(0);
-        r.assessment = readAssessment(*st, 1);
+        if (auto read = readAssessment(*st, 0, terms, r.assessment); !read)
+            return read.error();
         r.sourceFile = st->text(5);
         r.sourceRow = static_cast<long>(st->integer(6));
         out.push_back(std::move(r));
@@ -271,87 +281,57 @@ Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const st
     return out;
 }
 
-Status clearScores(Database& db, const CriteriaRef& set) {
-    auto del = db.prepare("DELETE FROM scores WHERE set_id = ? AND set_version = ?");
-    if (!del)
-        return del.error();
-    del->bind(1, set.id).bind(2, set.version);
-    return del->run();
-}
-
-Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRow> rows,
-                   std::span<const double> points) {
-    const size_t k = set.indices.size();
-    if (points.size() != rows.size() * k)
-        return codedError(
-            "internal.write_scores",
-            {std::to_string(points.size()), std::to_string(rows.size()), std::to_string(k)});
-    auto st = db.prepare(
-        "INSERT OR REPLACE INTO scores (assessment_id, set_id, set_version, percent, level, "
-        "safe, max_index_points, worst_index, mandatory_failed, vetoes_fired, points) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!st)
-        return st.error();
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const ScoreRow& r = rows[i];
-        const std::string text = pointsText(points.subspan(i * k, k));
-        st->bind(1, r.assessmentId).bind(2, set.id).bind(3, set.version);
-        st->bind(4, r.summary.percent).bind(5, riskLevelCode(r.summary.level));
-        st->bind(6, r.summary.safeToOperate ? 1 : 0).bind(7, r.maxIndexPoints);
-        if (r.worstIndex >= 0 && static_cast<size_t>(r.worstIndex) < k)
-            st->bind(8, set.indices[static_cast<size_t>(r.worstIndex)].id);
-        else
-            st->bindNull(8);
-        st->bind(9, idsOfMask(set, r.summary.mandatoryFailedMask));
-        st->bind(10, vetoIdsOfMask(set, r.summary.vetoMask));
-        st->bind(11, text);
-        if (auto w = st->run(); !w)
-            return w;
+Status migrateAnswersToTerms(Database& db) {
+    // The table is rebuilt (its answers column becomes a BLOB), keeping every fid, so the
+    // scores that refer to assessments by fid stay theirs.
+    if (auto st = db.exec(R"SQL(
+CREATE TABLE answer_terms (fid INTEGER PRIMARY KEY AUTOINCREMENT, term TEXT NOT NULL UNIQUE);
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
+  ('answer_terms', 'attributes', 'answer_terms',
+   'Index ids and choice texts the stored answers refer to by number (docs/storage.md)');
+CREATE TABLE assessments_v6 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
+  assessed_on DATE NOT NULL, submitter TEXT, answers BLOB NOT NULL, import_id INTEGER,
+  source_row INTEGER, content_key BLOB NOT NULL UNIQUE);
+)SQL");
+        !st)
+        return st;
+    {
+        auto read = db.prepare(
+            "SELECT fid, site_id, assessed_on, submitter, answers, import_id, source_row, "
+            "content_key FROM assessments ORDER BY fid");
+        if (!read)
+            return read.error();
+        auto ins = db.prepare("INSERT INTO assessments_v6 VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!ins)
+            return ins.error();
+        TermWriter terms(db);
+        while (read->step()) {
+            auto answers = encodeAnswers(answersFromJson(read->text(4)), terms);
+            if (!answers)
+                return answers.error();
+            ins->bind(1, read->integer(0)).bindUncopied(2, read->textView(1));
+            ins->bindUncopied(3, read->textView(2)).bindUncopiedOrNull(4, read->textView(3));
+            ins->bindBlob(5, *answers);
+            if (read->isNull(5))
+                ins->bindNull(6);
+            else
+                ins->bind(6, read->integer(5));
+            if (read->isNull(6))
+                ins->bindNull(7);
+            else
+                ins->bind(7, read->integer(6));
+            ins->bindBlob(8, read->blob(7));
+            if (auto st = ins->run(); !st)
+                return st;
+        }
+        if (!read->error().empty())
+            return read->failure(db.path());
     }
-    return {};
-}
-
-Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set) {
-    auto st = db.prepare(
-        "SELECT a.site_id, a.assessed_on, s.assessment_id, s.percent, s.level, s.safe, "
-        "s.max_index_points, s.worst_index, s.mandatory_failed, s.vetoes_fired "
-        "FROM scores s JOIN assessments a ON a.fid = s.assessment_id "
-        "WHERE s.set_id = ? AND s.set_version = ? "
-        "ORDER BY a.site_id, a.assessed_on, s.assessment_id");
-    if (!st)
-        return st.error();
-    st->bind(1, set.id).bind(2, set.version);
-    ScoreTimelineBuilder builder(CriteriaRef{set.id, set.version});
-    std::vector<std::string> indexIds;
-    for (const auto& c : set.indices)
-        indexIds.push_back(c.id);
-    while (st->step()) {
-        TimelineEntry e;
-        const auto date = parseDate(st->text(1));
-        if (!date)
-            return codedError("project.assessment_bad_date",
-                              {std::to_string(st->integer(2)), st->text(1)}, db.path());
-        e.day = dayNumber(*date);
-        e.assessmentId = st->integer(2);
-        e.percent = st->real(3);
-        const auto level = riskLevelFromCode(st->text(4));
-        if (!level)
-            return codedError("project.score_bad_level",
-                              {std::to_string(e.assessmentId), st->text(4)}, db.path());
-        e.level = *level;
-        e.safeToOperate = st->integer(5) != 0;
-        e.maxIndexPoints = st->real(6);
-        const std::string worst = st->text(7);
-        for (size_t k = 0; k < indexIds.size(); ++k)
-            if (indexIds[k] == worst)
-                e.worstIndex = static_cast<int16_t>(k);
-        e.mandatoryFailedMask = maskOfIds(set.indices, st->text(8));
-        e.vetoMask = static_cast<uint32_t>(maskOfIds(set.vetoes, st->text(9)));
-        builder.add(st->text(0), e);
-    }
-    if (!st->error().empty())
-        return st->failure(db.path());
-    return std::move(builder).finish();
+    return db.exec(R"SQL(
+DROP TABLE assessments;
+ALTER TABLE assessments_v6 RENAME TO assessments;
+CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
+)SQL");
 }
 
 }  // namespace safemap

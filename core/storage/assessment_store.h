@@ -19,7 +19,7 @@ namespace safemap {
 
 class Database;
 
-// The assessments and scores part of the GeoPackage repository (gpkg_repository.h).
+// The assessments part of the GeoPackage repository (gpkg_repository.h).
 // Writes run inside the caller's transaction.
 
 /// The key that makes imports idempotent: site, date, submitter and every answer. The same
@@ -39,9 +39,9 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
     const Database& db, const std::function<Status(std::span<const StoredAssessment>)>& visit);
 [[nodiscard]] Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db,
                                                                   const std::string& siteId);
-[[nodiscard]] Status clearScores(Database& db, const CriteriaRef& set);
-[[nodiscard]] Status writeScores(Database& db, const CriteriaSet& set,
-                                 std::span<const ScoreRow> rows, std::span<const double> points);
-[[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);
+
+/// Migration 6: answers as JSON text into the stored form of answer_codec.h, with the
+/// `answer_terms` table it refers to.
+[[nodiscard]] Status migrateAnswersToTerms(Database& db);
 
 }  // namespace safemap

@@ -120,6 +120,18 @@ std::vector<uint8_t> Statement::blob(int col) const {
              : std::vector<uint8_t>();
 }
 
+std::string_view Statement::textView(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+}
+std::span<const uint8_t> Statement::blobView(int col) const {
+    const auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::span<const uint8_t>(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::span<const uint8_t>();
+}
+
 namespace {
 Status configure(sqlite3* db, bool readOnly) {
     sqlite3_busy_timeout(db, Database::kBusyTimeoutMs);

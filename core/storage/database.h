@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,9 @@ public:
     std::optional<int> optionalInt(int col) const;
     double real(int col) const;
     std::vector<uint8_t> blob(int col) const;
+    /// The column's bytes without a copy; valid until the next step, reset or read of it.
+    std::string_view textView(int col) const;
+    std::span<const uint8_t> blobView(int col) const;
 
     const std::string& error() const { return error_; }
     /// The remembered error as an Error about `path` (sqliteError).

@@ -7,6 +7,7 @@
 
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
+#include "core/storage/score_store.h"
 #include "core/storage/criteria_store.h"
 #include "core/storage/inspection_record_store.h"
 #include "core/storage/inspection_store.h"

@@ -10,6 +10,7 @@
 
 #include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
+#include "core/storage/score_store.h"
 #include "core/text/quoted.h"
 
 namespace safemap {
@@ -351,6 +352,18 @@ Status migrationFieldInspections(Database& db) {
     return db.exec(sql);
 }
 
+// Version 5 (issue 8): scores in blocks per criteria set instead of a row per score
+// (core/storage/score_store.h, docs/storage.md).
+Status migrationScoreBlocks(Database& db) {
+    return migrateScoresToBlocks(db);
+}
+
+// Version 6 (issue 8): answers stored densely, with their index ids and choice texts as
+// numbered terms (core/storage/answer_codec.h, docs/storage.md).
+Status migrationDenseAnswers(Database& db) {
+    return migrateAnswersToTerms(db);
+}
+
 using Migration = std::function<Status(Database&)>;
 
 Migration fromSql(std::string sql) {
@@ -359,8 +372,9 @@ Migration fromSql(std::string sql) {
 
 // Append only: a migration that has shipped is never edited (projects exist that ran it).
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{fromSql(migration1()), fromSql(migration2()),
-                                            migration3, migrationFieldInspections};
+    static const std::vector<Migration> all{
+        fromSql(migration1()),     fromSql(migration2()), migration3,
+        migrationFieldInspections, migrationScoreBlocks,  migrationDenseAnswers};
     return all;
 }
 

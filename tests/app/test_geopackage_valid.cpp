@@ -49,8 +49,9 @@ TEST_CASE("every project SafeMap writes passes GDAL's GeoPackage validator", "[g
     REQUIRE(runCli({"generate", generated, "--factories", "2000", "--zones", "40"}).exitCode == 0);
     CHECK(validatorSays(generated).isEmpty());
 
-    // Projects of the released version-2 code, upgraded by writing to them.
-    for (const char* name : {"v2-early.gpkg", "v2-final.gpkg"}) {
+    // Projects of released versions (2, and 4 with one row per score), upgraded by writing
+    // to them.
+    for (const char* name : {"v2-early.gpkg", "v2-final.gpkg", "v4-sample.gpkg"}) {
         INFO(name);
         const QString old = file(name);
         REQUIRE(QFile::copy(

@@ -32,8 +32,8 @@ std::string stateOf(const std::string& path) {
         "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT quote(site_id) || "
         "quote(assessed_on) || quote(submitter) || quote(answers) AS row FROM assessments "
         "ORDER BY fid)",
-        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT assessment_id || set_id "
-        "|| set_version || quote(percent) || level AS row FROM scores ORDER BY fid)",
+        "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT set_id || set_version "
+        "|| first_assessment || scores || hex(entries) AS row FROM score_blocks ORDER BY fid)",
         "SELECT count(*) || ':' || group_concat(row, '|') FROM (SELECT set_id || version || "
         "definition AS row FROM criteria_sets ORDER BY fid)",
         "SELECT group_concat(key || '=' || ifnull(value, ''), '|') FROM (SELECT * FROM "

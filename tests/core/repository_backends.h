@@ -26,6 +26,8 @@ public:
     /// One number read from the store directly.
     virtual std::optional<long long> queryInt(const std::string& location,
                                               const std::string& sql) = 0;
+    /// How many scores the store holds ("" = of every set), counted in its own layout.
+    virtual long long scoreCount(const std::string& location, const std::string& setId = "") = 0;
 };
 
 class FileBackend final : public Backend {
@@ -38,6 +40,12 @@ public:
     std::optional<long long> queryInt(const std::string& location,
                                       const std::string& sql) override {
         return sqlInt(location, sql);
+    }
+    long long scoreCount(const std::string& location, const std::string& setId) override {
+        return sqlInt(location,
+                      "SELECT coalesce(sum(scores), 0) FROM score_blocks" +
+                          (setId.empty() ? std::string() : " WHERE set_id = '" + setId + "'"))
+            .value_or(-1);
     }
 
 private:
@@ -63,6 +71,12 @@ public:
         if (!r || r->rows() == 0 || r->isNull(0, 0))
             return std::nullopt;
         return r->integer(0, 0);
+    }
+    long long scoreCount(const std::string& location, const std::string& setId) override {
+        return queryInt(location,
+                        "SELECT count(*) FROM scores" +
+                            (setId.empty() ? std::string() : " WHERE set_id = '" + setId + "'"))
+            .value_or(-1);
     }
 
 private:

@@ -99,7 +99,7 @@ TEST_CASE("assessments are appended with their scores, once, and lists follow fr
     CHECK(again->alreadyPresent == 3);
     CHECK_FALSE(again->criteriaChanged);
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 3);
-    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 3);
+    CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 3);
     CHECK(project.repository().assessmentsOf("MST-9900000001").value().size() == 2);
 
     auto facts = loadProjectFacts(project);
@@ -184,7 +184,7 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
         REQUIRE_FALSE(importAssessments(project, bad, withSet).ok());
         CHECK(project.repository().activeCriteria().value() == CriteriaRef{"crln-1203", 1});
         CHECK(sqlInt(path, "SELECT count(*) FROM criteria_sets") == 1);
-        CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 3);
+        CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 3);
         CHECK(sqlInt(path, "SELECT count(*) FROM import_log WHERE kind='assessments'") == 1);
     }
     SECTION("cancel rolls everything back") {
@@ -205,7 +205,7 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
         REQUIRE_FALSE(r.ok());
         CHECK_THAT(r.error().message, Catch::Contains("cancelled"));
         CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 0);
-        CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 0);
+        CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 0);
         CHECK(sqlInt(path, "SELECT count(*) FROM criteria_sets") == 0);
         CHECK(sqlInt(path, "SELECT count(*) FROM import_log WHERE kind='assessments'") == 0);
     }
@@ -232,7 +232,7 @@ TEST_CASE("a streamed import stores nothing when a row far into the file is bad"
     CHECK(r.error().row == 9502);  // header is row 1, the first data row 2
     CHECK(r.error().column == "workers_concurrent");
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 3);
-    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 3);
+    CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 3);
     CHECK(sqlInt(path, "SELECT count(*) FROM import_log WHERE kind='assessments'") == 1);
 
     // The same rows without the bad one: all stored and scored, the log counts them.
@@ -243,7 +243,7 @@ TEST_CASE("a streamed import stores nothing when a row far into the file is bad"
     CHECK(good->rows == 10000);
     CHECK(good->inserted == 10000);
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 10003);
-    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 10003);
+    CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 10003);
     CHECK(sqlInt(path, "SELECT rows FROM import_log ORDER BY fid DESC LIMIT 1") == 10000);
 }
 
@@ -288,7 +288,7 @@ TEST_CASE("switching criteria sets re-scores under the new id and keeps the old 
     REQUIRE(extended.ok());
     CHECK(extended->changed);
     CHECK(extended->scored == 3);
-    CHECK(sqlInt(path, "SELECT count(DISTINCT set_id) FROM scores") == 2);
+    CHECK(sqlInt(path, "SELECT count(DISTINCT set_id) FROM score_blocks") == 2);
     CHECK(project.repository().activeCriteria().value() == CriteriaRef{"extended-letters", 1});
     // A later import scores under the active set, not the fallback.
     auto later = importAssessments(
@@ -299,7 +299,8 @@ TEST_CASE("switching criteria sets re-scores under the new id and keeps the old 
     REQUIRE(later.ok());
     CHECK(later->scoredWith == CriteriaRef{"extended-letters", 1});
     CHECK_FALSE(later->criteriaChanged);
-    CHECK(sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'extended-letters'") == 4);
+    CHECK(sqlInt(path, "SELECT sum(scores) FROM score_blocks WHERE set_id = 'extended-letters'") ==
+          4);
 }
 
 TEST_CASE("a changed criteria set under the same id and version is refused") {
@@ -473,7 +474,7 @@ TEST_CASE("an assessment CSV imported in chunks stores what it stores read whole
     CHECK(refused.error().row == 40002);
     CHECK(refused.error().column == "workers_concurrent");
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 0);
-    CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 0);
+    CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 0);
 
     auto chunks = CsvChunks::open(good, {}, 8192);
     REQUIRE(chunks.ok());
@@ -492,9 +493,22 @@ TEST_CASE("an assessment CSV imported in chunks stores what it stores read whole
     CHECK(streamed->inserted == byTable->inserted);
     CHECK(streamed->warnings.size() == byTable->warnings.size());
     const char* digest =
-        "SELECT count(*) || '/' || sum(length(a.answers)) || '/' || sum(s.percent) || '/' || "
-        "max(a.source_row) "
-        "FROM assessments a JOIN scores s ON s.assessment_id = a.fid";
+        "SELECT count(*) || '/' || sum(length(answers)) || '/' || max(source_row) "
+        "FROM assessments";
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 40000);
     CHECK(sqlText(path, digest) == sqlText(wholePath, digest));
+    // The same scores, whatever the pieces the rows arrived in.
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto streamedScores = project.repository().scoreTimeline(crln);
+    auto wholeScores = wholeProject.repository().scoreTimeline(crln);
+    REQUIRE(streamedScores.ok());
+    REQUIRE(wholeScores.ok());
+    CHECK(streamedScores->siteIds == wholeScores->siteIds);
+    REQUIRE(streamedScores->entries.size() == wholeScores->entries.size());
+    for (size_t i = 0; i < wholeScores->entries.size(); ++i) {
+        const auto& x = streamedScores->entries[i];
+        const auto& y = wholeScores->entries[i];
+        CHECK((x.assessmentId == y.assessmentId && x.day == y.day && x.percent == y.percent &&
+               x.level == y.level));
+    }
 }

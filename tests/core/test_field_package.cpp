@@ -58,7 +58,7 @@ TEST_CASE("a field package holds the chosen facilities, their zones, scores and 
                  "SELECT count(*) FROM factories WHERE site_id = '" + siteId(3) + "'") == 0);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM zones") == 1);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM assessments") == 4);
-    CHECK(sqlInt(packagePath, "SELECT count(*) FROM scores") == 4);
+    CHECK(sqlInt(packagePath, "SELECT sum(scores) FROM score_blocks") == 4);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM criteria_sets") >= 1);
     CHECK(sqlInt(packagePath, "SELECT count(*) FROM package_sites") == 2);
     CHECK(sqlInt(packagePath,

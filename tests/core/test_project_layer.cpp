@@ -145,7 +145,8 @@ TEST_CASE("projects written by the released version-2 code open with their score
         auto project = Project::open(path);
         REQUIRE(project.ok());
         CHECK(project->repository().schemaVersion() == latestSchemaVersion());
-        CHECK(sqlInt(path, "SELECT count(*) FROM scores") == 381);
+        CHECK(sqlInt(path, "SELECT sum(scores) FROM score_blocks") == 381);
+        CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'scores'"));
         CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'latest_scores'"));
         const ProjectStatus status = statusOf(*project, Scenario{});
         size_t assessed = 0;

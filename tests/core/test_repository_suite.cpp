@@ -81,13 +81,13 @@ REPOSITORY_TEST(
                 assessmentsOn({{"9900000001", "2021-06-14"}, {"9900000002", "2021-06-14"}}),
                 request)
                 .ok());
-    // The second score written under the new set fails, as a full disk would.
-    // Under the new set, the score of the newest assessment fails after the first score was
-    // written, as a full disk would.
+    // Under the new set, writing the score of the newest assessment fails, as a full disk
+    // would: on the server after the first score was written, in a GeoPackage (which writes
+    // a batch of scores as one block) with the block that holds it.
     if (backend.isFile())
         backend.exec(path,
-                     "CREATE TRIGGER full BEFORE INSERT ON scores WHEN NEW.set_id = "
-                     "'extended-letters' AND NEW.assessment_id = (SELECT max(fid) FROM "
+                     "CREATE TRIGGER full BEFORE INSERT ON score_blocks WHEN NEW.set_id = "
+                     "'extended-letters' AND NEW.last_assessment = (SELECT max(fid) FROM "
                      "assessments) BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
     else
         backend.exec(path,
@@ -100,9 +100,8 @@ REPOSITORY_TEST(
     auto r = activateCriteriaSet(project, *criteriaFrom(kExtendedFile));
     REQUIRE_FALSE(r.ok());
     CHECK(project.repository().activeCriteria().value() == CriteriaRef{"crln-1203", 1});
-    CHECK(backend.queryInt(path, "SELECT count(*) FROM scores WHERE set_id = 'crln-1203'") == 2);
-    CHECK(backend.queryInt(path, "SELECT count(*) FROM scores WHERE set_id = 'extended-letters'") ==
-          0);
+    CHECK(backend.scoreCount(path, "crln-1203") == 2);
+    CHECK(backend.scoreCount(path, "extended-letters") == 0);
     CHECK(backend.queryInt(path, "SELECT count(*) FROM criteria_sets") == 1);
     // Every facility still reads its level: nothing "unassessed" was left behind.
     const ProjectStatus st = statusOf(project, Scenario{});
@@ -592,7 +591,7 @@ REPOSITORY_TEST("two clients importing at once lose nothing and duplicate nothin
     CHECK(failures.empty());
     // 1 + 40 + 40 assessments, 10 of site 2 (11–20 June) in both files.
     CHECK(backend.queryInt(location, "SELECT count(*) FROM assessments") == 71);
-    CHECK(backend.queryInt(location, "SELECT count(*) FROM scores") == 71);
+    CHECK(backend.scoreCount(location) == 71);
     CHECK(backend.queryInt(location, "SELECT count(*) FROM inspections") == 3);
     auto project = Project::open(location, Project::Access::ReadOnly);
     REQUIRE(project.ok());

@@ -23,7 +23,7 @@ TEST_CASE("a new project is a GeoPackage at the latest schema") {
     CHECK(sqlText(path, "SELECT data_type FROM gpkg_contents WHERE table_name='factories'") ==
           "features");
     // Requirement 119: attribute tables have an INTEGER primary key.
-    for (const char* table : {"safemap_meta", "criteria_sets", "assessments", "scores"})
+    for (const char* table : {"safemap_meta", "criteria_sets", "assessments", "score_blocks"})
         CHECK(sqlText(path, std::string("SELECT type FROM pragma_table_info('") + table +
                                 "') WHERE pk = 1") == "INTEGER");
     CHECK(sqlText(path, "SELECT value FROM safemap_meta WHERE key = 'project.id'")->size() == 32);

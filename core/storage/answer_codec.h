@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model/assessment.h"
+#include "core/result.h"
+
+namespace safemap {
+
+class Database;
+
+// An assessment's answers as stored since schema 6 (docs/storage.md): a few bytes per
+// answer instead of a JSON object. Index ids and short texts (the choice codes every
+// assessment repeats) are stored once in `answer_terms` and referred to by number.
+//
+//   "SMA" 1, then per answer (in key order): key term (varint), tag (u8), value:
+//   tag 0 false, 1 true, 2 whole number (zig-zag varint), 3 other number (f64 LE),
+//   4 text inline (varint length, UTF-8 bytes), 5 text term (varint).
+
+/// Texts up to this many bytes become terms; longer ones (free text) are kept inline.
+inline constexpr size_t kMaxTermBytes = 32;
+
+/// \brief The terms of one project as a write uses them: ids looked up or added on first
+/// use. Only for the duration of one write inside its transaction: a rolled-back
+/// transaction takes its new terms with it, so ids must not outlive it.
+class TermWriter {
+public:
+    explicit TermWriter(Database& db) : db_(db) {}
+    [[nodiscard]] Result<uint32_t> id(std::string_view term);
+
+private:
+    // Looked up by string_view: most keys are longer than a short string's inline buffer,
+    // and a lookup per answer must not allocate.
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    Database& db_;
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
+/// \brief The terms of one project as a read uses them: each id read once, on first use.
+class TermReader {
+public:
+    explicit TermReader(const Database& db) : db_(db) {}
+    /// The term, or nullopt when the project has no such id.
+    [[nodiscard]] Result<std::optional<std::string_view>> term(uint32_t id);
+    const std::string& path() const;
+
+private:
+    const Database& db_;
+    static constexpr uint32_t kDenseIds = 1u << 20;
+    std::vector<std::optional<std::string>> terms_;  ///< by id, read on first use
+    std::unordered_map<uint32_t, std::string> far_;  ///< ids from kDenseIds on
+};
+
+/// The answers in the stored form.
+[[nodiscard]] Result<std::vector<uint8_t>> encodeAnswers(
+    const std::map<std::string, AnswerValue>& answers, TermWriter& terms);
+
+/// The stored form of assessment `assessmentId` back into answers; an error names the
+/// assessment and what is wrong with its bytes.
+[[nodiscard]] Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId,
+                                   TermReader& terms, std::map<std::string, AnswerValue>& out);
+
+}  // namespace safemap

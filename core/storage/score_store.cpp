@@ -1,0 +1,377 @@
+#include "core/storage/score_store.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+#include "core/errors/error_catalogue.h"
+#include "core/storage/criteria_store.h"
+#include "core/storage/database.h"
+#include "core/storage/score_text.h"
+
+namespace safemap {
+
+namespace {
+
+constexpr char kMagic[4] = {'S', 'M', 'S', 'B'};
+constexpr uint16_t kFormat = 1;
+
+// Little-endian whatever the host: a project file moves between machines.
+template <class T>
+uint8_t* put(uint8_t* p, T value) {
+    using U = std::conditional_t<
+        sizeof(T) == 8, uint64_t,
+        std::conditional_t<sizeof(T) == 4, uint32_t,
+                           std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+    const U bits = std::bit_cast<U>(value);
+    for (size_t i = 0; i < sizeof(T); ++i)
+        *p++ = static_cast<uint8_t>(bits >> (8 * i));
+    return p;
+}
+
+template <class T>
+T get(const uint8_t* p) {
+    using U = std::conditional_t<
+        sizeof(T) == 8, uint64_t,
+        std::conditional_t<sizeof(T) == 4, uint32_t,
+                           std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+    U bits = 0;
+    for (size_t i = 0; i < sizeof(T); ++i)
+        bits = static_cast<U>(bits | (static_cast<U>(p[i]) << (8 * i)));
+    return std::bit_cast<T>(bits);
+}
+
+uint64_t maskOfCount(size_t n) {
+    return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+}
+
+Error blockError(const CriteriaSet& set, int64_t block, const std::string& why,
+                 const std::string& path) {
+    return codedError("project.score_block_bad",
+                      {CriteriaRef{set.id, set.version}.key(), std::to_string(block), why}, path);
+}
+
+// 'YYYY-MM-DD' to a day number. Most stored dates repeat (a province's assessments fall on
+// a few hundred days), so each distinct text is parsed once.
+class DayCache {
+public:
+    std::optional<int32_t> day(std::string_view text) {
+        if (auto it = days_.find(std::string(text)); it != days_.end())
+            return it->second;
+        const auto date = parseDate(std::string(text));
+        if (!date)
+            return std::nullopt;
+        const int32_t d = dayNumber(*date);
+        days_.emplace(std::string(text), d);
+        return d;
+    }
+
+private:
+    std::unordered_map<std::string, int32_t> days_;
+};
+
+}  // namespace
+
+std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows) {
+    std::vector<uint8_t> out(kScoreBlockHeaderBytes + rows.size() * kScoreRecordBytes);
+    uint8_t* p = out.data();
+    for (char c : kMagic)
+        *p++ = static_cast<uint8_t>(c);
+    p = put<uint16_t>(p, kFormat);
+    p = put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
+    for (const ScoreRow& r : rows) {
+        p = put<int64_t>(p, r.assessmentId);
+        p = put<double>(p, r.summary.percent);
+        p = put<double>(p, r.maxIndexPoints);
+        p = put<uint64_t>(p, r.summary.mandatoryFailedMask);
+        p = put<uint32_t>(p, r.summary.vetoMask);
+        p = put<int16_t>(p, static_cast<int16_t>(r.worstIndex));
+        p = put<uint8_t>(p, static_cast<uint8_t>(r.summary.level));
+        p = put<uint8_t>(p, r.summary.safeToOperate ? 1 : 0);
+    }
+    return out;
+}
+
+bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,
+                      std::vector<TimelineEntry>& out, std::string& error) {
+    if (blob.size() < kScoreBlockHeaderBytes || std::memcmp(blob.data(), kMagic, 4) != 0) {
+        error = "not a score block";
+        return false;
+    }
+    if (get<uint16_t>(blob.data() + 4) != kFormat ||
+        get<uint16_t>(blob.data() + 6) != kScoreRecordBytes) {
+        error = "block format " + std::to_string(get<uint16_t>(blob.data() + 4)) +
+                " is not known to this version";
+        return false;
+    }
+    const size_t bytes = blob.size() - kScoreBlockHeaderBytes;
+    if (bytes % kScoreRecordBytes != 0) {
+        error = "torn record";
+        return false;
+    }
+    const uint64_t indexBits = maskOfCount(indexCount);
+    const uint64_t vetoBits = maskOfCount(vetoCount);
+    for (size_t at = kScoreBlockHeaderBytes; at < blob.size(); at += kScoreRecordBytes) {
+        const uint8_t* p = blob.data() + at;
+        TimelineEntry e;
+        e.assessmentId = get<int64_t>(p);
+        e.percent = get<double>(p + 8);
+        e.maxIndexPoints = get<double>(p + 16);
+        e.mandatoryFailedMask = get<uint64_t>(p + 24);
+        e.vetoMask = get<uint32_t>(p + 32);
+        e.worstIndex = get<int16_t>(p + 36);
+        const uint8_t level = p[38];
+        const uint8_t safe = p[39];
+        if (level >= kRiskLevelCount || safe > 1 || e.worstIndex < -1 ||
+            e.worstIndex >= static_cast<int>(indexCount) || (e.mandatoryFailedMask & ~indexBits) ||
+            (e.vetoMask & ~vetoBits)) {
+            error = "assessment " + std::to_string(e.assessmentId) + ": values out of range";
+            return false;
+        }
+        e.level = static_cast<RiskLevel>(level);
+        e.safeToOperate = safe != 0;
+        out.push_back(e);
+    }
+    return true;
+}
+
+Status clearScores(Database& db, const CriteriaRef& set) {
+    auto del = db.prepare("DELETE FROM score_blocks WHERE set_id = ? AND set_version = ?");
+    if (!del)
+        return del.error();
+    del->bind(1, set.id).bind(2, set.version);
+    return del->run();
+}
+
+Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRow> rows,
+                   std::span<const double> points) {
+    // Points per index are not stored: they follow from the answers and the set, and the
+    // facility sheet scores its assessments afresh when it shows them.
+    const size_t k = set.indices.size();
+    if (points.size() != rows.size() * k)
+        return codedError(
+            "internal.write_scores",
+            {std::to_string(points.size()), std::to_string(rows.size()), std::to_string(k)});
+    if (rows.empty())
+        return {};
+    int64_t first = rows.front().assessmentId, last = first;
+    for (const ScoreRow& r : rows) {
+        first = std::min(first, r.assessmentId);
+        last = std::max(last, r.assessmentId);
+    }
+    auto st = db.prepare(
+        "INSERT INTO score_blocks (set_id, set_version, first_assessment, last_assessment, "
+        "scores, entries) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!st)
+        return st.error();
+    st->bind(1, set.id).bind(2, set.version).bind(3, first).bind(4, last);
+    st->bind(5, static_cast<int64_t>(rows.size())).bindBlob(6, encodeScoreBlock(rows));
+    return st->run();
+}
+
+Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set) {
+    // The set's scores, by assessment id; a later block's score of an id replaces an earlier.
+    std::vector<TimelineEntry> scores;
+    {
+        auto count =
+            db.prepare("SELECT sum(scores) FROM score_blocks WHERE set_id = ? AND set_version = ?");
+        if (!count)
+            return count.error();
+        count->bind(1, set.id).bind(2, set.version);
+        if (count->step())
+            scores.reserve(static_cast<size_t>(std::max<int64_t>(0, count->integer(0))));
+        auto blocks = db.prepare(
+            "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
+            "ORDER BY fid");
+        if (!blocks)
+            return blocks.error();
+        blocks->bind(1, set.id).bind(2, set.version);
+        std::string why;
+        while (blocks->step()) {
+            const size_t before = scores.size();
+            if (!decodeScoreBlock(blocks->blobView(2), set.indices.size(), set.vetoes.size(),
+                                  scores, why))
+                return blockError(set, blocks->integer(0), why, db.path());
+            if (scores.size() - before != static_cast<size_t>(blocks->integer(1)))
+                return blockError(set, blocks->integer(0), "count does not match", db.path());
+        }
+        if (!blocks->error().empty())
+            return blocks->failure(db.path());
+    }
+    std::stable_sort(scores.begin(), scores.end(),
+                     [](const auto& a, const auto& b) { return a.assessmentId < b.assessmentId; });
+    {
+        size_t kept = 0;
+        for (size_t i = 0; i < scores.size(); ++i) {
+            if (kept > 0 && scores[kept - 1].assessmentId == scores[i].assessmentId)
+                scores[kept - 1] = scores[i];
+            else
+                scores[kept++] = scores[i];
+        }
+        scores.resize(kept);
+    }
+    if (scores.empty())
+        return ScoreTimelineBuilder(CriteriaRef{set.id, set.version}).finish();
+
+    // Assessment ids are dense in practice (fids of one table): a slot per id then, else a
+    // binary search.
+    const int64_t lo = scores.front().assessmentId, hi = scores.back().assessmentId;
+    const bool dense = hi - lo < 4 * static_cast<int64_t>(scores.size()) + 4096;
+    constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+    std::vector<uint32_t> slot;
+    if (dense) {
+        slot.assign(static_cast<size_t>(hi - lo + 1), kNone);
+        for (size_t i = 0; i < scores.size(); ++i)
+            slot[static_cast<size_t>(scores[i].assessmentId - lo)] = static_cast<uint32_t>(i);
+    }
+    auto find = [&](int64_t id) -> const TimelineEntry* {
+        if (id < lo || id > hi)
+            return nullptr;
+        if (dense) {
+            const uint32_t s = slot[static_cast<size_t>(id - lo)];
+            return s == kNone ? nullptr : &scores[s];
+        }
+        auto it = std::lower_bound(scores.begin(), scores.end(), id,
+                                   [](const auto& e, int64_t v) { return e.assessmentId < v; });
+        return it != scores.end() && it->assessmentId == id ? &*it : nullptr;
+    };
+
+    // The assessments in the timeline's order, straight off their (site, date) index: the
+    // timeline is filled as they come. Should the stored order not be the timeline's (a
+    // date text that sorts apart from its day), the builder sorts them instead.
+    auto st = db.prepare(
+        "SELECT site_id, assessed_on, fid FROM assessments ORDER BY site_id, assessed_on, fid");
+    if (!st)
+        return st.error();
+    ScoreTimeline t;
+    t.set = CriteriaRef{set.id, set.version};
+    t.entries.reserve(scores.size());
+    bool ordered = true;
+    DayCache days;
+    while (st->step()) {
+        const TimelineEntry* e = find(st->integer(2));
+        if (!e)
+            continue;
+        const auto day = days.day(st->textView(1));
+        if (!day)
+            return codedError("project.assessment_bad_date",
+                              {std::to_string(e->assessmentId), st->text(1)}, db.path());
+        TimelineEntry entry = *e;
+        entry.day = *day;
+        const std::string_view site = st->textView(0);
+        if (t.siteIds.empty() || site != t.siteIds.back()) {
+            if (!t.siteIds.empty() && site < t.siteIds.back())
+                ordered = false;
+            if (!t.siteIds.empty())
+                t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
+            t.siteIds.emplace_back(site);
+        } else if (const TimelineEntry& prev = t.entries.back();
+                   entry.day < prev.day ||
+                   (entry.day == prev.day && entry.assessmentId < prev.assessmentId)) {
+            ordered = false;
+        }
+        t.entries.push_back(entry);
+    }
+    if (!st->error().empty())
+        return st->failure(db.path());
+    if (!t.siteIds.empty())
+        t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
+    if (ordered)
+        return t;
+    ScoreTimelineBuilder builder(t.set);
+    for (size_t i = 0; i < t.siteIds.size(); ++i)
+        for (uint32_t k = t.siteBegin[i]; k < t.siteBegin[i + 1]; ++k)
+            builder.add(t.siteIds[i], t.entries[k]);
+    return std::move(builder).finish();
+}
+
+Status migrateScoresToBlocks(Database& db) {
+    if (auto st = db.exec(
+            "CREATE TABLE score_blocks (fid INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "set_id TEXT NOT NULL, set_version INTEGER NOT NULL, first_assessment INTEGER NOT "
+            "NULL, last_assessment INTEGER NOT NULL, scores INTEGER NOT NULL, entries BLOB NOT "
+            "NULL);\n"
+            "CREATE INDEX score_blocks_set ON score_blocks(set_id, set_version);\n"
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+            "('score_blocks', 'attributes', 'score_blocks', 'Scores of assessments under each "
+            "criteria set, in blocks (docs/storage.md)');\n");
+        !st)
+        return st;
+    std::vector<CriteriaRef> sets;
+    {
+        auto q = db.prepare("SELECT DISTINCT set_id, set_version FROM scores ORDER BY 1, 2");
+        if (!q)
+            return q.error();
+        while (q->step())
+            sets.push_back({q->text(0), static_cast<int>(q->integer(1))});
+        if (!q->error().empty())
+            return q->failure(db.path());
+    }
+    for (const CriteriaRef& ref : sets) {
+        auto set = loadCriteriaSet(db, ref);
+        if (!set)
+            return set.error();
+        if (!*set)
+            continue;  // kept in `scores`: without the set, ids cannot become positions
+        const CriteriaSet& s = **set;
+        auto q = db.prepare(
+            "SELECT assessment_id, percent, level, safe, max_index_points, worst_index, "
+            "mandatory_failed, vetoes_fired FROM scores WHERE set_id = ? AND set_version = ? "
+            "ORDER BY assessment_id");
+        if (!q)
+            return q.error();
+        q->bind(1, ref.id).bind(2, ref.version);
+        constexpr size_t kBlock = 4096;
+        std::vector<ScoreRow> rows;
+        std::vector<double> points;
+        auto flush = [&]() -> Status {
+            points.assign(rows.size() * s.indices.size(), 0.0);
+            auto st = writeScores(db, s, rows, points);
+            rows.clear();
+            return st;
+        };
+        while (q->step()) {
+            ScoreRow r;
+            r.assessmentId = q->integer(0);
+            r.summary.percent = q->real(1);
+            const auto level = riskLevelFromCode(q->text(2));
+            if (!level)
+                return codedError("project.score_bad_level",
+                                  {std::to_string(r.assessmentId), q->text(2)}, db.path());
+            r.summary.level = *level;
+            r.summary.safeToOperate = q->integer(3) != 0;
+            r.maxIndexPoints = q->real(4);
+            const std::string worst = q->text(5);
+            for (size_t k = 0; k < s.indices.size(); ++k)
+                if (s.indices[k].id == worst) {
+                    r.worstIndex = static_cast<int>(k);
+                    break;
+                }
+            r.summary.mandatoryFailedMask = maskOfIds(s.indices, q->text(6));
+            r.summary.vetoMask = static_cast<uint32_t>(maskOfIds(s.vetoes, q->text(7)));
+            rows.push_back(r);
+            if (rows.size() == kBlock)
+                if (auto st = flush(); !st)
+                    return st;
+        }
+        if (!q->error().empty())
+            return q->failure(db.path());
+        if (auto st = flush(); !st)
+            return st;
+        auto del = db.prepare("DELETE FROM scores WHERE set_id = ? AND set_version = ?");
+        if (!del)
+            return del.error();
+        del->bind(1, ref.id).bind(2, ref.version);
+        if (auto st = del->run(); !st)
+            return st;
+    }
+    if (db.queryInt("SELECT count(*) FROM scores").value_or(1) == 0)
+        return db.exec(
+            "DROP TABLE scores;\n"
+            "DELETE FROM gpkg_contents WHERE table_name = 'scores';\n");
+    return {};
+}
+
+}  // namespace safemap

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/criteria/criteria_ref.h"
+#include "core/criteria/criteria_set.h"
+#include "core/project/repository.h"
+#include "core/project/score_timeline.h"
+#include "core/result.h"
+
+namespace safemap {
+
+class Database;
+
+// The scores part of the GeoPackage repository (gpkg_repository.h), since schema 5: the
+// scores of one criteria set are kept in blocks, one row of `score_blocks` per batch that
+// was scored (an import's slice of 4,096 rows, a re-score's batch), each holding its
+// scores back to back in a fixed little-endian record (docs/storage.md). A million scores
+// are about 250 rows instead of a million rows with two B-tree entries each, so re-scoring
+// writes 40 MB instead of rewriting two indexes, and reading a set back is a few hundred
+// blob reads. Writes run inside the caller's transaction.
+
+/// Bytes of one stored score and of a block's header.
+inline constexpr size_t kScoreRecordBytes = 40;
+inline constexpr size_t kScoreBlockHeaderBytes = 8;
+
+/// The block of `rows` as stored: "SMSB", format 1 (u16), record size (u16), then per row
+/// assessment id (i64), percent (f64), highest index points (f64), failed mandatory
+/// measures (u64 mask), fired vetoes (u32 mask), worst index (i16), level (u8), may
+/// operate (u8).
+std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows);
+
+/// A stored block back as timeline entries (day left 0), appended to `out`. Refuses a
+/// block of another format, a torn record, a level out of range or a worst index or mask
+/// bit beyond the set's `indexCount` indices and `vetoCount` vetoes: the rules index the
+/// set with them. The error is the reason in words (for project.score_block_bad).
+[[nodiscard]] bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount,
+                                    size_t vetoCount, std::vector<TimelineEntry>& out,
+                                    std::string& error);
+
+[[nodiscard]] Status clearScores(Database& db, const CriteriaRef& set);
+[[nodiscard]] Status writeScores(Database& db, const CriteriaSet& set,
+                                 std::span<const ScoreRow> rows, std::span<const double> points);
+/// Every score of `set`, grouped by facility, oldest first. Where an assessment was scored
+/// twice under the set, the later block holds its score.
+[[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);
+
+/// Migration 5: the schema-2 `scores` table (one row per score, masks and worst index as
+/// ids) into `score_blocks`. Scores of a set the project no longer holds cannot be read
+/// as positions; they stay in `scores`, which is dropped only when empty.
+[[nodiscard]] Status migrateScoresToBlocks(Database& db);
+
+}  // namespace safemap

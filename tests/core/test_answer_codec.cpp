@@ -1,0 +1,193 @@
+// Answers stored densely (schema 6, core/storage/answer_codec.h): what goes in comes out,
+// terms are shared, damaged bytes are refused, and version-4 projects are converted
+// without changing what re-importing them does.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+
+#include "core/storage/answer_codec.h"
+#include "core/storage/assessment_store.h"
+#include "core/storage/database.h"
+#include "core/storage/schema.h"
+#include "core/tabular/csv_reader.h"
+#include "project_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+using Answers = std::map<std::string, AnswerValue>;
+
+Database termsDatabase(const TempDir& dir) {
+    auto db = Database::open(dir.file("terms.sqlite"), OpenMode::Create);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("CREATE TABLE answer_terms (fid INTEGER PRIMARY KEY AUTOINCREMENT, "
+                     "term TEXT NOT NULL UNIQUE)")
+                .ok());
+    return std::move(db).value();
+}
+
+// Same keys, same kinds, same values bit for bit (NaN included).
+bool sameAnswers(const Answers& a, const Answers& b) {
+    if (a.size() != b.size())
+        return false;
+    for (const auto& [key, value] : a) {
+        auto it = b.find(key);
+        if (it == b.end() || it->second.index() != value.index())
+            return false;
+        if (const auto* d = std::get_if<double>(&value)) {
+            const double e = std::get<double>(it->second);
+            if (std::memcmp(d, &e, sizeof e) != 0)
+                return false;
+        } else if (value != it->second) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("stored answers read back as given, numbers bit for bit") {
+    TempDir dir;
+    Database db = termsDatabase(dir);
+    const Answers given{
+        {"workers_concurrent", 176.0},
+        {"negative", -3.0},
+        {"big", 9007199254740992.0},
+        {"bigger", 9007199254740994.0},
+        {"fraction", 17.25},
+        {"tiny", 1e-300},
+        {"minus_zero", -0.0},
+        {"not_a_number", std::numeric_limits<double>::quiet_NaN()},
+        {"infinite", -std::numeric_limits<double>::infinity()},
+        {"hand_washing", true},
+        {"masks_worn", false},
+        {"canteen_distancing", std::string("vach_ngan")},
+        {"ghi_chu", std::string("Vách ngăn giữa các bàn ăn, công nhân ăn theo ca; đã kiểm tra "
+                                "ngày 3 tháng 5")},
+        {"empty", std::string()},
+        {"số_người", 12.0},
+    };
+    TermWriter writer(db);
+    auto stored = encodeAnswers(given, writer);
+    REQUIRE(stored.ok());
+    TermReader reader(db);
+    Answers back;
+    auto st = decodeAnswers(*stored, 1, reader, back);
+    INFO((st.ok() ? std::string() : st.error().describe()));
+    REQUIRE(st.ok());
+    CHECK(sameAnswers(given, back));
+    // Long free text stays inline; keys and short texts are terms.
+    CHECK_FALSE(db.queryInt("SELECT 1 FROM answer_terms WHERE term LIKE 'Vách ngăn%'"));
+    CHECK(db.queryInt("SELECT 1 FROM answer_terms WHERE term = 'vach_ngan'") == 1);
+    CHECK(db.queryInt("SELECT 1 FROM answer_terms WHERE term = 'số_người'") == 1);
+    // The small whole number takes two bytes, not eight.
+    Answers one{{"workers_concurrent", 176.0}};
+    auto small = encodeAnswers(one, writer);
+    REQUIRE(small.ok());
+    CHECK(small->size() == 4 + 1 + 1 + 2);
+}
+
+TEST_CASE("answers share their terms across assessments and writes") {
+    TempDir dir;
+    Database db = termsDatabase(dir);
+    const Answers a{{"night_shift", std::string("co_it")}, {"daily_masks", true}};
+    const Answers b{{"night_shift", std::string("co_it")}, {"daily_masks", false}};
+    {
+        TermWriter writer(db);
+        REQUIRE(encodeAnswers(a, writer).ok());
+        REQUIRE(encodeAnswers(b, writer).ok());
+    }
+    TermWriter later(db);  // a later write finds the stored terms
+    auto again = encodeAnswers(a, later);
+    REQUIRE(again.ok());
+    CHECK(db.queryInt("SELECT count(*) FROM answer_terms") == 3);
+    TermReader reader(db);
+    Answers back;
+    REQUIRE(decodeAnswers(*again, 1, reader, back).ok());
+    CHECK(sameAnswers(a, back));
+}
+
+TEST_CASE("damaged stored answers are refused with the assessment named") {
+    TempDir dir;
+    Database db = termsDatabase(dir);
+    const Answers given{{"workers", 123456.0},
+                        {"share", 0.5},
+                        {"choice", std::string("duoi_1m")},
+                        {"note", std::string(40, 'x')}};
+    TermWriter writer(db);
+    auto stored = encodeAnswers(given, writer);
+    REQUIRE(stored.ok());
+    TermReader reader(db);
+    // Every cut short of the whole either fails cleanly or (at an answer's boundary)
+    // reads fewer answers; none reads past the end.
+    size_t refused = 0;
+    for (size_t n = 0; n < stored->size(); ++n) {
+        Answers back;
+        auto st = decodeAnswers(std::span<const uint8_t>(stored->data(), n), 42, reader, back);
+        if (!st.ok()) {
+            ++refused;
+            CHECK(st.error().code == "project.answers_bad");
+            CHECK(st.error().describe().find("42") != std::string::npos);
+        } else {
+            CHECK(back.size() < given.size());
+        }
+    }
+    CHECK(refused > stored->size() / 2);
+    auto with = [&](size_t at, uint8_t value) {
+        auto b = *stored;
+        b[at] = value;
+        Answers back;
+        return decodeAnswers(b, 7, reader, back);
+    };
+    CHECK_FALSE(with(0, 'X').ok());  // not stored answers
+    CHECK_FALSE(with(4, 99).ok());   // a term the project does not have
+    CHECK_FALSE(with(5, 9).ok());    // an unknown tag
+}
+
+TEST_CASE("a version-4 project's answers are converted and re-importing adds nothing") {
+    TempDir dir;
+    const auto path = dir.file("v4.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    // What version 4 stored, read as version 4 did.
+    std::map<int64_t, Answers> before;
+    {
+        auto db = Database::open(path, OpenMode::ReadOnly);
+        REQUIRE(db.ok());
+        auto st = db->prepare("SELECT fid, answers FROM assessments");
+        REQUIRE(st.ok());
+        while (st->step())
+            before[st->integer(0)] = answersFromJson(st->text(1));
+    }
+    REQUIRE(before.size() == 480);
+
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments WHERE typeof(answers) = 'blob'") == 480);
+    CHECK(sqlText(path,
+                  "SELECT type FROM pragma_table_info('assessments') WHERE name = "
+                  "'answers'") == "BLOB");
+    CHECK(sqlInt(path, "SELECT count(*) FROM answer_terms") < 60);
+    size_t same = 0;
+    auto visit = project->repository().forEachAssessment(
+        [&](std::span<const StoredAssessment> batch) -> Status {
+            for (const auto& s : batch)
+                same += before.count(s.id) && sameAnswers(before[s.id], s.assessment.answers);
+            return {};
+        });
+    REQUIRE(visit.ok());
+    CHECK(same == 480);
+
+    auto table = readCsvFile(sourcePath("data/assessments/danh_gia_2021-06.csv"), std::nullopt);
+    REQUIRE(table.ok());
+    auto again = importAssessments(*project, *table, AssessmentImportRequest{});
+    REQUIRE(again.ok());
+    CHECK(again->inserted == 0);
+    CHECK(again->alreadyPresent == 480);
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 480);
+}

@@ -1,0 +1,223 @@
+// Scores in blocks (schema 5, core/storage/score_store.h): the record format, its refusals,
+// the migration from one row per score, and what a project reads back.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "core/project/scoring_run.h"
+#include "core/storage/database.h"
+#include "core/storage/schema.h"
+#include "core/storage/score_store.h"
+#include "project_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+ScoreRow scoreRowOf(int64_t id, double percent, RiskLevel level, int worst, uint64_t failed,
+                    uint32_t vetoes, bool safe) {
+    ScoreRow r;
+    r.assessmentId = id;
+    r.summary.percent = percent;
+    r.summary.level = level;
+    r.summary.mandatoryFailedMask = failed;
+    r.summary.vetoMask = vetoes;
+    r.summary.safeToOperate = safe;
+    r.worstIndex = worst;
+    r.maxIndexPoints = percent / 3;
+    return r;
+}
+
+// Every field the rules read, compared one by one (TimelineEntry has no operator==).
+void checkSameEntries(const ScoreTimeline& stored, const ScoreTimeline& fresh) {
+    CHECK(stored.siteIds == fresh.siteIds);
+    CHECK(stored.siteBegin == fresh.siteBegin);
+    REQUIRE(stored.entries.size() == fresh.entries.size());
+    size_t differ = 0;
+    for (size_t i = 0; i < fresh.entries.size(); ++i) {
+        const TimelineEntry& a = stored.entries[i];
+        const TimelineEntry& b = fresh.entries[i];
+        differ += !(a.assessmentId == b.assessmentId && a.day == b.day && a.percent == b.percent &&
+                    a.maxIndexPoints == b.maxIndexPoints &&
+                    a.mandatoryFailedMask == b.mandatoryFailedMask && a.vetoMask == b.vetoMask &&
+                    a.worstIndex == b.worstIndex && a.level == b.level &&
+                    a.safeToOperate == b.safeToOperate);
+    }
+    CHECK(differ == 0);
+}
+
+std::string copyOfV4(const TempDir& dir) {
+    const auto path = dir.file("v4.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("a score block holds every field the rules read, little-endian") {
+    const std::vector<ScoreRow> rows{
+        scoreRowOf(1, 22.5, RiskLevel::Low, 3, 0, 0, true),
+        scoreRowOf(7, 81.25, RiskLevel::VeryHigh, -1, (uint64_t{1} << 63) | 5, 0x80000001u, false),
+        scoreRowOf(int64_t{1} << 40, 0, RiskLevel::VeryLow, 63, 0, 2, true)};
+    const auto blob = encodeScoreBlock(rows);
+    REQUIRE(blob.size() == kScoreBlockHeaderBytes + 3 * kScoreRecordBytes);
+    CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMSB");
+    CHECK(blob[kScoreBlockHeaderBytes + kScoreRecordBytes] == 7);  // id 7, low byte first
+
+    std::vector<TimelineEntry> out;
+    std::string why;
+    REQUIRE(decodeScoreBlock(blob, 64, 32, out, why));
+    REQUIRE(out.size() == 3);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        INFO(i);
+        CHECK(out[i].assessmentId == rows[i].assessmentId);
+        CHECK(out[i].percent == rows[i].summary.percent);
+        CHECK(out[i].maxIndexPoints == rows[i].maxIndexPoints);
+        CHECK(out[i].mandatoryFailedMask == rows[i].summary.mandatoryFailedMask);
+        CHECK(out[i].vetoMask == rows[i].summary.vetoMask);
+        CHECK(out[i].worstIndex == rows[i].worstIndex);
+        CHECK(out[i].level == rows[i].summary.level);
+        CHECK(out[i].safeToOperate == rows[i].summary.safeToOperate);
+    }
+}
+
+TEST_CASE("a damaged score block is refused, not read as scores") {
+    const std::vector<ScoreRow> rows{scoreRowOf(1, 40, RiskLevel::Medium, 2, 1, 1, true)};
+    const auto good = encodeScoreBlock(rows);
+    std::vector<TimelineEntry> out;
+    std::string why;
+    REQUIRE(decodeScoreBlock(good, 10, 5, out, why));
+
+    auto refused = [&](std::vector<uint8_t> blob, size_t indices = 10, size_t vetoes = 5) {
+        out.clear();
+        why.clear();
+        const bool ok = decodeScoreBlock(blob, indices, vetoes, out, why);
+        return !ok && !why.empty();
+    };
+    auto changed = [&](size_t at, uint8_t value) {
+        auto b = good;
+        b[at] = value;
+        return b;
+    };
+    CHECK(refused(changed(0, 'X')));                                     // not a block
+    CHECK(refused(changed(4, 2)));                                       // a later format
+    CHECK(refused(std::vector<uint8_t>(good.begin(), good.end() - 1)));  // torn record
+    CHECK(refused(changed(kScoreBlockHeaderBytes + 38, 5)));             // level beyond very high
+    CHECK(refused(changed(kScoreBlockHeaderBytes + 39, 2)));             // "may operate" not 0/1
+    CHECK(refused(good, 2));                                           // worst index 2 of 2 indices
+    CHECK(refused(good, 10, 0));                                       // veto bit 0 of no veto
+    CHECK(refused(changed(kScoreBlockHeaderBytes + 25, 0x04)));        // mandatory bit 10 of 10
+    CHECK_FALSE(refused(changed(kScoreBlockHeaderBytes + 24, 0x80)));  // bit 7 of 10: fine
+}
+
+TEST_CASE(
+    "a project with a damaged score block says which set and block, and re-scoring heals it") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(
+                project,
+                assessmentsOn({{"9900000001", "2021-06-14"}, {"9900000002", "2021-06-15"}}),
+                request)
+                .ok());
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    REQUIRE(project.repository().scoreTimeline(crln)->entries.size() == 2);
+
+    sqlExec(path, "UPDATE score_blocks SET entries = substr(entries, 1, 30)");
+    auto damaged = project.repository().scoreTimeline(crln);
+    REQUIRE_FALSE(damaged.ok());
+    CHECK(damaged.error().code == "project.score_block_bad");
+    CHECK(damaged.error().describe().find("crln-1203") != std::string::npos);
+
+    auto tx = project.repository().beginWrite();
+    REQUIRE(tx.ok());
+    REQUIRE(rescoreAll(project.repository(), crln).ok());
+    REQUIRE((*tx)->commit().ok());
+    CHECK(project.repository().scoreTimeline(crln)->entries.size() == 2);
+}
+
+TEST_CASE("of two blocks that score the same assessment under a set, the later one counts") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(
+        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto before = project.repository().scoreTimeline(crln);
+    REQUIRE(before.ok());
+    REQUIRE(before->entries.size() == 1);
+    ScoreRow again =
+        scoreRowOf(before->entries[0].assessmentId, 99, RiskLevel::VeryHigh, 0, 0, 0, false);
+    auto tx = project.repository().beginWrite();
+    REQUIRE(tx.ok());
+    REQUIRE(project.repository()
+                .writeScores(crln, std::vector<ScoreRow>{again},
+                             std::vector<double>(crln.indexCount(), 0.0))
+                .ok());
+    REQUIRE((*tx)->commit().ok());
+    auto after = project.repository().scoreTimeline(crln);
+    REQUIRE(after.ok());
+    REQUIRE(after->entries.size() == 1);
+    CHECK(after->entries[0].percent == 99);
+    CHECK(after->entries[0].level == RiskLevel::VeryHigh);
+    CHECK(after->entries[0].day == before->entries[0].day);
+}
+
+TEST_CASE("a version-4 project's scores move into blocks and read back as scored") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    const auto crlnRows = sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'crln-1203'");
+    const auto extendedRows =
+        sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'extended-letters'");
+    REQUIRE(crlnRows == 480);
+    REQUIRE(extendedRows == 480);
+
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlText(path, "SELECT value FROM safemap_meta WHERE key = 'schema_version'") ==
+          std::to_string(latestSchemaVersion()));
+    CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'scores'"));
+    CHECK_FALSE(sqlInt(path, "SELECT 1 FROM gpkg_contents WHERE table_name = 'scores'"));
+    CHECK(sqlInt(path, "SELECT 1 FROM gpkg_contents WHERE table_name = 'score_blocks'") == 1);
+    CHECK(sqlInt(path, "SELECT sum(scores) FROM score_blocks WHERE set_id = 'crln-1203'") ==
+          crlnRows);
+    CHECK(sqlInt(path, "SELECT sum(scores) FROM score_blocks WHERE set_id = 'extended-letters'") ==
+          extendedRows);
+    // What was stored is what scoring the assessments afresh gives, for both sets.
+    for (const auto& file : {kCrlnFile, kExtendedFile}) {
+        INFO(file);
+        const auto compiled = compileCriteria(*criteriaFrom(file));
+        auto stored = project->repository().scoreTimeline(compiled);
+        auto fresh = scoreTimelineInMemory(project->repository(), compiled);
+        REQUIRE(stored.ok());
+        REQUIRE(fresh.ok());
+        CHECK(stored->entries.size() == 480);
+        checkSameEntries(*stored, *fresh);
+    }
+}
+
+TEST_CASE("scores of a set the project no longer holds stay in their table") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    sqlExec(path, "DELETE FROM criteria_sets WHERE set_id = 'extended-letters'");
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'extended-letters'") == 480);
+    CHECK(sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'crln-1203'") == 0);
+    CHECK(sqlInt(path, "SELECT sum(scores) FROM score_blocks WHERE set_id = 'crln-1203'") == 480);
+    CHECK_FALSE(sqlInt(path, "SELECT 1 FROM score_blocks WHERE set_id = 'extended-letters'"));
+}
+
+TEST_CASE("a new project keeps no table of one row per score") {
+    TempDir dir;
+    const auto path = dir.file("new.gpkg");
+    Project project = projectWith(path, threeFactories());
+    CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'scores'"));
+    CHECK(sqlText(path, "SELECT type FROM pragma_table_info('score_blocks') WHERE pk = 1") ==
+          "INTEGER");
+}
