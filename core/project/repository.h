@@ -39,6 +39,11 @@ struct ScoreRow {
     int worstIndex = -1;  ///< position in the set, -1 if the set has no index
 };
 
+/// Receives a batch of assessment ids and their dense answer rows (ids.size() × the set's
+/// index count values).
+using AnswerRowVisit =
+    std::function<Status(std::span<const int64_t> ids, std::span<const double> rows)>;
+
 /// \brief An assessment as the scorer reads it back: its id and what was answered.
 struct StoredAssessment {
     int64_t id = 0;
@@ -113,6 +118,12 @@ public:
     /// returns the first failure `visit` reports.
     [[nodiscard]] virtual Status forEachAssessment(
         const std::function<Status(std::span<const StoredAssessment>)>& visit) const = 0;
+    /// Calls `visit` with every stored assessment's answers read against `criteria`, in
+    /// batches, oldest id first: the ids and their dense rows (indexCount() values each, as
+    /// readAnswers gives them), what the batch scorer takes. This default reads through
+    /// forEachAssessment; a store may read its own form faster.
+    [[nodiscard]] virtual Status forEachAnswerRow(const CompiledCriteria& criteria,
+                                                  const AnswerRowVisit& visit) const;
     [[nodiscard]] virtual Result<long long> assessmentCount() const = 0;
     /// One facility's assessments, oldest first.
     [[nodiscard]] virtual Result<std::vector<AssessmentRecord>> assessmentsOf(

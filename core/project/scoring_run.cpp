@@ -18,14 +18,19 @@ void appendScore(const CompiledCriteria& criteria, const Assessment& assessment,
                  ScoredBatch& out) {
     const size_t k = criteria.indexCount();
     std::array<double, kMaxCriteria> row;
-    std::array<double, kMaxCriteria> points;
     const auto readings = readAnswers(criteria, assessment);
     for (size_t j = 0; j < k; ++j)
         row[j] = readings[j].value;
+    appendScoreOfRow(criteria, std::span<const double>(row.data(), k), id, out);
+}
+
+void appendScoreOfRow(const CompiledCriteria& criteria, std::span<const double> row, int64_t id,
+                      ScoredBatch& out) {
+    const size_t k = criteria.indexCount();
+    std::array<double, kMaxCriteria> points;
     ScoreRow r;
     r.assessmentId = id;
-    r.summary = scoreRow(criteria, std::span<const double>(row.data(), k),
-                         std::span<double>(points.data(), k));
+    r.summary = scoreRow(criteria, row, std::span<double>(points.data(), k));
     // The worst index is the first with the most points, as the record shows it.
     for (size_t j = 0; j < k; ++j)
         if (r.worstIndex < 0 || points[j] > r.maxIndexPoints) {
@@ -59,20 +64,22 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
         return st.error();
     long long done = 0;
     ScoredBatch scored;
-    auto st = repo.forEachAssessment([&](std::span<const StoredAssessment> stored) -> Status {
-        if (cancelled(cancel))
-            return codedError("scoring.cancelled");
-        scored.rows.clear();
-        scored.points.clear();
-        for (const auto& s : stored)
-            appendScore(criteria, s.assessment, s.id, scored);
-        if (auto w = repo.writeScores(criteria, scored.rows, scored.points); !w)
-            return w;
-        done += static_cast<long long>(stored.size());
-        if (progress)
-            progress(done, *total);
-        return {};
-    });
+    const size_t k = criteria.indexCount();
+    auto st = repo.forEachAnswerRow(
+        criteria, [&](std::span<const int64_t> ids, std::span<const double> rows) -> Status {
+            if (cancelled(cancel))
+                return codedError("scoring.cancelled");
+            scored.rows.clear();
+            scored.points.clear();
+            for (size_t i = 0; i < ids.size(); ++i)
+                appendScoreOfRow(criteria, rows.subspan(i * k, k), ids[i], scored);
+            if (auto w = repo.writeScores(criteria, scored.rows, scored.points); !w)
+                return w;
+            done += static_cast<long long>(ids.size());
+            if (progress)
+                progress(done, *total);
+            return {};
+        });
     if (!st)
         return st.error();
     return done;

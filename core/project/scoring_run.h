@@ -21,6 +21,10 @@ struct ScoredBatch {
 void appendScore(const CompiledCriteria& criteria, const Assessment& assessment, int64_t id,
                  ScoredBatch& out);
 
+/// The same for an assessment already read into a dense row (indexCount() values).
+void appendScoreOfRow(const CompiledCriteria& criteria, std::span<const double> row, int64_t id,
+                      ScoredBatch& out);
+
 /// The timeline entry of one stored score.
 TimelineEntry timelineEntry(const ScoreRow& row, Date date);
 

@@ -1,8 +1,10 @@
 #include "core/storage/answer_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
+#include "core/criteria/answer_reading.h"
 #include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
 
@@ -105,6 +107,138 @@ Result<std::optional<std::string_view>> TermReader::term(uint32_t id) {
 
 const std::string& TermReader::path() const {
     return db_.path();
+}
+
+Result<std::optional<uint32_t>> TermReader::idOf(std::string_view term) const {
+    auto find = db_.prepare("SELECT fid FROM answer_terms WHERE term = ?");
+    if (!find)
+        return find.error();
+    find->bind(1, term);
+    if (find->step())
+        return std::optional<uint32_t>(static_cast<uint32_t>(find->integer(0)));
+    if (!find->error().empty())
+        return find->failure(db_.path());
+    return std::optional<uint32_t>();
+}
+
+AnswerRowReader::AnswerRowReader(const CompiledCriteria& criteria, TermReader& terms)
+    : criteria_(criteria), terms_(terms), textValue_(criteria.indexCount()) {
+    for (size_t k = 0; k < criteria.indexCount(); ++k)
+        missing_.push_back(
+            readAnswerText(criteria.set.indices[k], "", &criteria.choiceLookups[k]).value);
+}
+
+Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessmentId,
+                             std::span<double> row) {
+    auto damaged = [&](const std::string& why) -> Status {
+        return codedError("project.answers_bad", {std::to_string(assessmentId), why},
+                          terms_.path());
+    };
+    if (!termsMapped_) {
+        // Which term names which index: looked up once, for the set's own ids only.
+        for (size_t k = 0; k < criteria_.indexCount(); ++k) {
+            auto id = terms_.idOf(criteria_.set.indices[k].id);
+            if (!id)
+                return id.error();
+            if (*id && **id < (1u << 24)) {
+                if (**id >= indexOfTerm_.size())
+                    indexOfTerm_.resize(**id + 1, -1);
+                indexOfTerm_[**id] = static_cast<int>(k);
+            }
+        }
+        termsMapped_ = true;
+    }
+    std::copy(missing_.begin(), missing_.end(), row.begin());
+    if (stored.size() < 4 || !std::equal(kMagic, kMagic + 4, stored.begin()))
+        return damaged("not stored answers");
+    Bytes in{stored, 4};
+    while (in.at < stored.size()) {
+        uint64_t keyId = 0;
+        if (!in.varint(keyId))
+            return damaged("torn key");
+        const int k = keyId < indexOfTerm_.size() ? indexOfTerm_[keyId] : -1;
+        if (in.at >= stored.size())
+            return damaged("torn answer");
+        const uint8_t tag = stored[in.at++];
+        const Criterion* c = k >= 0 ? &criteria_.set.indices[static_cast<size_t>(k)] : nullptr;
+        const ChoiceLookup* lookup =
+            k >= 0 ? &criteria_.choiceLookups[static_cast<size_t>(k)] : nullptr;
+        double value = 0;
+        switch (tag) {
+            case False:
+            case True:
+                if (c)
+                    value = readAnswer(*c, AnswerValue(tag == True), lookup).value;
+                break;
+            case Whole: {
+                uint64_t z = 0;
+                if (!in.varint(z))
+                    return damaged("torn number");
+                if (c)
+                    value = readAnswer(*c,
+                                       AnswerValue(static_cast<double>(
+                                           static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1)))),
+                                       lookup)
+                                .value;
+                break;
+            }
+            case Number: {
+                if (stored.size() - in.at < 8)
+                    return damaged("torn number");
+                uint64_t bits = 0;
+                for (int i = 0; i < 8; ++i)
+                    bits |= static_cast<uint64_t>(stored[in.at + static_cast<size_t>(i)])
+                            << (8 * i);
+                in.at += 8;
+                if (c)
+                    value = readAnswer(*c, AnswerValue(std::bit_cast<double>(bits)), lookup).value;
+                break;
+            }
+            case Inline: {
+                uint64_t n = 0;
+                if (!in.varint(n) || n > stored.size() - in.at)
+                    return damaged("torn text");
+                if (c)
+                    value = readAnswerText(*c,
+                                           std::string_view(
+                                               reinterpret_cast<const char*>(stored.data() + in.at),
+                                               static_cast<size_t>(n)),
+                                           lookup)
+                                .value;
+                in.at += static_cast<size_t>(n);
+                break;
+            }
+            case Term: {
+                uint64_t id = 0;
+                if (!in.varint(id) || id > UINT32_MAX)
+                    return damaged("torn text");
+                if (!c)
+                    break;
+                auto& cache = textValue_[static_cast<size_t>(k)];
+                if (id < (1u << 20) && id < cache.size() && cache[id].known) {
+                    value = cache[id].value;
+                    break;
+                }
+                auto text = terms_.term(static_cast<uint32_t>(id));
+                if (!text)
+                    return text.error();
+                if (!*text)
+                    return damaged("term " + std::to_string(id) + " is missing");
+                value = readAnswerText(*c, **text, lookup).value;
+                if (id < (1u << 20)) {
+                    if (id >= cache.size())
+                        cache.resize(id + 1);
+                    cache[id] = {true, value};
+                }
+                break;
+            }
+            default:
+                return damaged("unknown tag " + std::to_string(tag));
+        }
+        if (c)
+            row[static_cast<size_t>(k)] = value;
+    }
+    return {};
 }
 
 Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerValue>& answers,

@@ -11,6 +11,7 @@
 
 #include "core/model/assessment.h"
 #include "core/result.h"
+#include "core/scoring/compiled_criteria.h"
 
 namespace safemap {
 
@@ -52,6 +53,8 @@ public:
     explicit TermReader(const Database& db) : db_(db) {}
     /// The term, or nullopt when the project has no such id.
     [[nodiscard]] Result<std::optional<std::string_view>> term(uint32_t id);
+    /// The id of a term, or nullopt when the project has none such.
+    [[nodiscard]] Result<std::optional<uint32_t>> idOf(std::string_view term) const;
     const std::string& path() const;
 
 private:
@@ -59,6 +62,30 @@ private:
     static constexpr uint32_t kDenseIds = 1u << 20;
     std::vector<std::optional<std::string>> terms_;  ///< by id, read on first use
     std::unordered_map<uint32_t, std::string> far_;  ///< ids from kDenseIds on
+};
+
+/// \brief Stored answers read straight into the batch scorer's dense row for one criteria
+/// set: for each index, the value readAnswers gives for the same answers, without building
+/// the answers' map. What re-scoring a million assessments needs. A text's reading is
+/// worked out once per index and term.
+class AnswerRowReader {
+public:
+    AnswerRowReader(const CompiledCriteria& criteria, TermReader& terms);
+    /// Fills `row` (criteria.indexCount() values) from the stored answers of `assessmentId`.
+    [[nodiscard]] Status read(std::span<const uint8_t> stored, int64_t assessmentId,
+                              std::span<double> row);
+
+private:
+    struct Cached {
+        bool known = false;
+        double value = 0;
+    };
+    const CompiledCriteria& criteria_;
+    TermReader& terms_;
+    std::vector<double> missing_;   ///< by index: the value of no answer
+    std::vector<int> indexOfTerm_;  ///< by term id: the index it names, -1 for none
+    bool termsMapped_ = false;
+    std::vector<std::vector<Cached>> textValue_;  ///< by index, then text term id
 };
 
 /// The answers in the stored form.

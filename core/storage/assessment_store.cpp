@@ -257,6 +257,40 @@ Status forEachAssessment(const Database& db,
     return {};
 }
 
+Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,
+                        const AnswerRowVisit& visit) {
+    auto read = db.prepare("SELECT fid, answers FROM assessments ORDER BY fid");
+    if (!read)
+        return read.error();
+    const size_t k = criteria.indexCount();
+    constexpr size_t kBatch = 4096;
+    std::vector<int64_t> ids;
+    std::vector<double> rows;
+    ids.reserve(kBatch);
+    rows.reserve(kBatch * k);
+    TermReader terms(db);
+    AnswerRowReader reader(criteria, terms);
+    while (read->step()) {
+        ids.push_back(read->integer(0));
+        rows.resize(ids.size() * k);
+        if (auto st = reader.read(read->blobView(1), ids.back(),
+                                  std::span<double>(rows).subspan((ids.size() - 1) * k, k));
+            !st)
+            return st;
+        if (ids.size() == kBatch) {
+            if (auto st = visit(ids, rows); !st)
+                return st;
+            ids.clear();
+            rows.clear();
+        }
+    }
+    if (!read->error().empty())
+        return read->failure(db.path());
+    if (!ids.empty())
+        return visit(ids, rows);
+    return {};
+}
+
 Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const std::string& siteId) {
     std::vector<AssessmentRecord> out;
     auto st = db.prepare(

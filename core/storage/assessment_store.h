@@ -37,6 +37,8 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
                                        std::vector<int64_t>& ids);
 [[nodiscard]] Status forEachAssessment(
     const Database& db, const std::function<Status(std::span<const StoredAssessment>)>& visit);
+[[nodiscard]] Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,
+                                      const AnswerRowVisit& visit);
 [[nodiscard]] Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db,
                                                                   const std::string& siteId);
 

@@ -7,12 +7,12 @@
 
 #include "core/scoring/compiled_criteria.h"
 #include "core/storage/assessment_store.h"
-#include "core/storage/score_store.h"
 #include "core/storage/criteria_store.h"
 #include "core/storage/inspection_record_store.h"
 #include "core/storage/inspection_store.h"
 #include "core/storage/package_store.h"
 #include "core/storage/schema.h"
+#include "core/storage/score_store.h"
 #include "core/storage/site_store.h"
 
 namespace safemap {
@@ -270,6 +270,11 @@ Status GpkgRepository::appendAssessments(std::span<const Assessment> assessments
     if (auto st = requireWrite(); !st)
         return st;
     return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids);
+}
+
+Status GpkgRepository::forEachAnswerRow(const CompiledCriteria& criteria,
+                                        const AnswerRowVisit& visit) const {
+    return safemap::forEachAnswerRow(db_, criteria, visit);
 }
 
 Status GpkgRepository::forEachAssessment(

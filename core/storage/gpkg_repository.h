@@ -51,6 +51,8 @@ public:
                              std::vector<int64_t>& ids) override;
     Status forEachAssessment(
         const std::function<Status(std::span<const StoredAssessment>)>& visit) const override;
+    Status forEachAnswerRow(const CompiledCriteria& criteria,
+                            const AnswerRowVisit& visit) const override;
     Result<long long> assessmentCount() const override;
     Result<std::vector<AssessmentRecord>> assessmentsOf(const std::string& siteId) const override;
     Status clearScores(const CompiledCriteria& criteria) override;

@@ -191,3 +191,73 @@ TEST_CASE("a version-4 project's answers are converted and re-importing adds not
     CHECK(again->alreadyPresent == 480);
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 480);
 }
+
+TEST_CASE("answers read straight into scorer rows are the rows read through the assessments") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    const auto sites = threeFactories();
+    // Every kind of answer the scorer meets: numbers (whole, fractional, as text with a
+    // thousands dot, not a number), yes/no as booleans and as words, choices by code, by
+    // label and by number, long free text, empty text, keys no set knows, and no answer.
+    std::vector<Assessment> list;
+    for (int i = 0; i < 900; ++i) {
+        Assessment a;
+        a.siteId = sites[static_cast<size_t>(i % 3)].id;
+        a.date = *parseDate(i % 2 ? "2021-06-14" : "2021-06-15");
+        a.submitter = "Người nộp " + std::to_string(i);
+        auto& x = a.answers;
+        if (i % 11 != 0)
+            x["workers_concurrent"] = i % 5 == 0   ? AnswerValue(std::string("1.200"))
+                                      : i % 7 == 0 ? AnswerValue(std::string("nhiều"))
+                                                   : AnswerValue(double(i * 3));
+        x["floor_area_per_worker"] = i % 4 == 0 ? AnswerValue(12.75) : AnswerValue(-0.0);
+        x["hand_washing"] = i % 3 == 0   ? AnswerValue(i % 2 == 0)
+                            : i % 3 == 1 ? AnswerValue(std::string("có"))
+                                         : AnswerValue(std::string("không"));
+        x["masks_worn"] = i % 5 == 0 ? AnswerValue(2.0) : AnswerValue(1.0);
+        x["temperature_check"] = AnswerValue(std::string(i % 6 == 0 ? "" : "98,5"));
+        const char* choices[] = {"vach_ngan", "Ngồi cách nhau dưới 1 m, có chia ca ăn", "khong",
+                                 "không rõ"};
+        if (i % 5 == 4)
+            x["canteen_distancing"] = AnswerValue(3.0);
+        else
+            x["canteen_distancing"] = AnswerValue(std::string(choices[i % 4]));
+        x["night_shift"] = AnswerValue(std::string(
+            i % 9 == 0 ? "Có ca đêm từ 22 giờ đến 6 giờ sáng, khoảng 120 người" : "co_it"));
+        x["dormitory"] = AnswerValue(std::string(i % 2 ? "dat_chuan" : "chua_dat"));
+        x["ghi_chu_" + std::to_string(i % 4)] = AnswerValue(std::string("không có"));
+        list.push_back(std::move(a));
+    }
+    {
+        auto tx = project.repository().beginWrite();
+        REQUIRE(tx.ok());
+        std::vector<int64_t> ids;
+        REQUIRE(project.repository().appendAssessments(list, {}, 0, ids).ok());
+        REQUIRE((*tx)->commit().ok());
+    }
+    for (const auto& file : {kCrlnFile, kExtendedFile}) {
+        INFO(file);
+        const auto criteria = compileCriteria(*criteriaFrom(file));
+        auto collect = [](std::vector<int64_t>& ids, std::vector<double>& rows) {
+            return [&](std::span<const int64_t> i, std::span<const double> r) -> Status {
+                ids.insert(ids.end(), i.begin(), i.end());
+                rows.insert(rows.end(), r.begin(), r.end());
+                return {};
+            };
+        };
+        std::vector<int64_t> fastIds, slowIds;
+        std::vector<double> fast, slow;
+        const ProjectRepository& repo = project.repository();
+        REQUIRE(repo.forEachAnswerRow(criteria, collect(fastIds, fast)).ok());
+        REQUIRE(repo.ProjectRepository::forEachAnswerRow(criteria, collect(slowIds, slow)).ok());
+        REQUIRE(fastIds.size() == 900);
+        CHECK(fastIds == slowIds);
+        REQUIRE(fast.size() == slow.size());
+        REQUIRE(fast.size() == 900 * criteria.indexCount());
+        CHECK(std::memcmp(fast.data(), slow.data(), fast.size() * sizeof(double)) == 0);
+        // The rows mean something: some answers read as numbers, some as missing.
+        CHECK(std::count_if(fast.begin(), fast.end(), [](double v) { return std::isnan(v); }) > 0);
+        CHECK(std::count_if(fast.begin(), fast.end(), [](double v) { return v > 100; }) > 0);
+    }
+}

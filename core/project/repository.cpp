@@ -1,0 +1,28 @@
+#include "core/project/repository.h"
+
+#include "core/errors/error_catalogue.h"
+
+namespace safemap {
+
+Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
+                                           const AnswerRowVisit& visit) const {
+    const size_t k = criteria.indexCount();
+    std::vector<int64_t> ids;
+    std::vector<double> rows;
+    return forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {
+        ids.clear();
+        rows.clear();
+        for (const auto& s : batch) {
+            ids.push_back(s.id);
+            for (const auto& reading : readAnswers(criteria, s.assessment))
+                rows.push_back(reading.value);
+        }
+        if (rows.size() != ids.size() * k)
+            return codedError(
+                "internal.score_batch",
+                {std::to_string(rows.size()), std::to_string(ids.size()), std::to_string(k)});
+        return visit(ids, rows);
+    });
+}
+
+}  // namespace safemap
