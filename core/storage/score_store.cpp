@@ -172,16 +172,37 @@ Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRo
 }
 
 Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set) {
-    // The set's scores, by assessment id; a later block's score of an id replaces an earlier.
-    std::vector<TimelineEntry> scores;
+    // The set's scores by assessment id; a later block's score of an id replaces an earlier.
+    // Ids are fids of one table, dense in practice: then each score goes straight into its
+    // id's slot, else all are sorted by id and searched.
+    int64_t count = 0, lo = 0, hi = -1;
     {
-        auto count =
-            db.prepare("SELECT sum(scores) FROM score_blocks WHERE set_id = ? AND set_version = ?");
-        if (!count)
-            return count.error();
-        count->bind(1, set.id).bind(2, set.version);
-        if (count->step())
-            scores.reserve(static_cast<size_t>(std::max<int64_t>(0, count->integer(0))));
+        auto range = db.prepare(
+            "SELECT sum(scores), min(first_assessment), max(last_assessment) FROM score_blocks "
+            "WHERE set_id = ? AND set_version = ?");
+        if (!range)
+            return range.error();
+        range->bind(1, set.id).bind(2, set.version);
+        if (range->step() && !range->isNull(0)) {
+            count = range->integer(0);
+            lo = range->integer(1);
+            hi = range->integer(2);
+        }
+        if (!range->error().empty())
+            return range->failure(db.path());
+    }
+    if (count <= 0)
+        return ScoreTimelineBuilder(CriteriaRef{set.id, set.version}).finish();
+    const bool dense = hi >= lo && hi - lo < 4 * count + 4096;
+    std::vector<TimelineEntry> scores;
+    std::vector<uint8_t> present;
+    if (dense) {
+        scores.resize(static_cast<size_t>(hi - lo + 1));
+        present.assign(scores.size(), 0);
+    } else {
+        scores.reserve(static_cast<size_t>(count));
+    }
+    {
         auto blocks = db.prepare(
             "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
             "ORDER BY fid");
@@ -189,20 +210,36 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
             return blocks.error();
         blocks->bind(1, set.id).bind(2, set.version);
         std::string why;
+        std::vector<TimelineEntry> block;
         while (blocks->step()) {
-            const size_t before = scores.size();
-            if (!decodeScoreBlock(blocks->blobView(2), set.indices.size(), set.vetoes.size(),
-                                  scores, why))
+            block.clear();
+            if (!decodeScoreBlock(blocks->blobView(2), set.indices.size(), set.vetoes.size(), block,
+                                  why))
                 return blockError(set, blocks->integer(0), why, db.path());
-            if (scores.size() - before != static_cast<size_t>(blocks->integer(1)))
+            if (block.size() != static_cast<size_t>(blocks->integer(1)))
                 return blockError(set, blocks->integer(0), "count does not match", db.path());
+            if (!dense) {
+                scores.insert(scores.end(), block.begin(), block.end());
+                continue;
+            }
+            for (const TimelineEntry& e : block) {
+                if (e.assessmentId < lo || e.assessmentId > hi)
+                    return blockError(set, blocks->integer(0),
+                                      "assessment " + std::to_string(e.assessmentId) +
+                                          " outside the blocks' range",
+                                      db.path());
+                const auto at = static_cast<size_t>(e.assessmentId - lo);
+                scores[at] = e;
+                present[at] = 1;
+            }
         }
         if (!blocks->error().empty())
             return blocks->failure(db.path());
     }
-    std::stable_sort(scores.begin(), scores.end(),
-                     [](const auto& a, const auto& b) { return a.assessmentId < b.assessmentId; });
-    {
+    if (!dense) {
+        std::stable_sort(scores.begin(), scores.end(), [](const auto& a, const auto& b) {
+            return a.assessmentId < b.assessmentId;
+        });
         size_t kept = 0;
         for (size_t i = 0; i < scores.size(); ++i) {
             if (kept > 0 && scores[kept - 1].assessmentId == scores[i].assessmentId)
@@ -212,26 +249,11 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
         }
         scores.resize(kept);
     }
-    if (scores.empty())
-        return ScoreTimelineBuilder(CriteriaRef{set.id, set.version}).finish();
-
-    // Assessment ids are dense in practice (fids of one table): a slot per id then, else a
-    // binary search.
-    const int64_t lo = scores.front().assessmentId, hi = scores.back().assessmentId;
-    const bool dense = hi - lo < 4 * static_cast<int64_t>(scores.size()) + 4096;
-    constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
-    std::vector<uint32_t> slot;
-    if (dense) {
-        slot.assign(static_cast<size_t>(hi - lo + 1), kNone);
-        for (size_t i = 0; i < scores.size(); ++i)
-            slot[static_cast<size_t>(scores[i].assessmentId - lo)] = static_cast<uint32_t>(i);
-    }
     auto find = [&](int64_t id) -> const TimelineEntry* {
-        if (id < lo || id > hi)
-            return nullptr;
         if (dense) {
-            const uint32_t s = slot[static_cast<size_t>(id - lo)];
-            return s == kNone ? nullptr : &scores[s];
+            if (id < lo || id > hi || !present[static_cast<size_t>(id - lo)])
+                return nullptr;
+            return &scores[static_cast<size_t>(id - lo)];
         }
         auto it = std::lower_bound(scores.begin(), scores.end(), id,
                                    [](const auto& e, int64_t v) { return e.assessmentId < v; });
@@ -247,7 +269,7 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
         return st.error();
     ScoreTimeline t;
     t.set = CriteriaRef{set.id, set.version};
-    t.entries.reserve(scores.size());
+    t.entries.reserve(static_cast<size_t>(count));
     bool ordered = true;
     DayCache days;
     while (st->step()) {

@@ -261,3 +261,23 @@ TEST_CASE("answers read straight into scorer rows are the rows read through the 
         CHECK(std::count_if(fast.begin(), fast.end(), [](double v) { return v > 100; }) > 0);
     }
 }
+
+TEST_CASE("a project upgraded by rebuilding its assessments does not keep the old pages") {
+    TempDir dir;
+    const auto path = dir.file("v4.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    // Ten times the sample's assessments (new content keys), so that the rebuilt table
+    // leaves most of the file free.
+    for (int i = 0; i < 10; ++i)
+        sqlExec(path,
+                "INSERT INTO assessments (site_id, assessed_on, submitter, answers, import_id, "
+                "source_row, content_key) SELECT site_id, assessed_on, submitter, answers, "
+                "import_id, source_row, randomblob(16) FROM assessments WHERE fid <= 480");
+    const auto before = std::filesystem::file_size(path);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments WHERE typeof(answers) = 'blob'") == 5280);
+    CHECK(sqlInt(path, "PRAGMA freelist_count") == 0);
+    CHECK(std::filesystem::file_size(path) < before * 3 / 4);
+    CHECK(sqlText(path, "PRAGMA integrity_check") == "ok");
+}

@@ -152,11 +152,17 @@ TEST_CASE("of two blocks that score the same assessment under a set, the later o
     REQUIRE(before->entries.size() == 1);
     ScoreRow again =
         scoreRowOf(before->entries[0].assessmentId, 99, RiskLevel::VeryHigh, 0, 0, 0, false);
+    // A score of an id far beyond the others (no such assessment) makes the ids sparse:
+    // the same answer comes by the sorted path as by the slot per id.
+    const bool sparse = GENERATE(false, true);
+    INFO((sparse ? "sparse ids" : "dense ids"));
+    std::vector<ScoreRow> rows{again};
+    if (sparse)
+        rows.push_back(scoreRowOf(int64_t{1} << 40, 5, RiskLevel::Low, 0, 0, 0, true));
     auto tx = project.repository().beginWrite();
     REQUIRE(tx.ok());
     REQUIRE(project.repository()
-                .writeScores(crln, std::vector<ScoreRow>{again},
-                             std::vector<double>(crln.indexCount(), 0.0))
+                .writeScores(crln, rows, std::vector<double>(rows.size() * crln.indexCount(), 0.0))
                 .ok());
     REQUIRE((*tx)->commit().ok());
     auto after = project.repository().scoreTimeline(crln);
@@ -165,6 +171,22 @@ TEST_CASE("of two blocks that score the same assessment under a set, the later o
     CHECK(after->entries[0].percent == 99);
     CHECK(after->entries[0].level == RiskLevel::VeryHigh);
     CHECK(after->entries[0].day == before->entries[0].day);
+}
+
+TEST_CASE("a score block whose scores lie outside its stated range is refused") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(
+        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
+    sqlExec(path,
+            "UPDATE score_blocks SET first_assessment = first_assessment + 1, "
+            "last_assessment = last_assessment + 1");
+    auto read = project.repository().scoreTimeline(compileCriteria(*criteriaFrom(kCrlnFile)));
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().code == "project.score_block_bad");
 }
 
 TEST_CASE("a version-4 project's scores move into blocks and read back as scored") {
