@@ -1,0 +1,19 @@
+#pragma once
+
+namespace safemap {
+
+/// Asks glibc to back large allocations with transparent huge pages (its
+/// glibc.malloc.hugetlb tunable), which it reads only at program start: so the program
+/// starts itself again once with the tunable set, before anything else has run. On the
+/// million-assessment project of bench/store_bench.py the lists and re-scoring spend a
+/// quarter to a third of their time in page faults of fresh memory; with 2 MB pages they
+/// take 10-40 % less time (docs/benchmarks.md, E). Starting again costs about 0.15 s, so
+/// it is done only when an argument names a file of 64 MB or more (a large project or
+/// CSV). Does nothing where the tunable is set already, where SAFEMAP_HUGE_PAGES=0, off
+/// Linux, and in sanitizer builds; if starting again fails, the program simply goes on.
+void preferHugePages(char** argv);
+
+/// Whether an argument after the program's name names a regular file of 64 MB or more.
+bool namesLargeFile(char** argv);
+
+}  // namespace safemap
