@@ -14,6 +14,10 @@ namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'M', 'A', 1};
 
+// Texts with term ids below this have their reading kept per index (16 bytes a slot):
+// choice codes are among a project's first terms; free texts beyond it are read each time.
+constexpr uint64_t kCachedTerms = 1u << 16;
+
 enum Tag : uint8_t { False = 0, True = 1, Whole = 2, Number = 3, Inline = 4, Term = 5 };
 
 void putVarint(std::vector<uint8_t>& out, uint64_t v) {
@@ -101,7 +105,7 @@ Result<std::optional<std::string_view>> TermReader::term(uint32_t id) {
     }
     if (id >= terms_.size())
         terms_.resize(id + 1);
-    terms_[id] = find->text(0);
+    terms_[id] = std::make_unique<const std::string>(find->text(0));
     return std::optional<std::string_view>(*terms_[id]);
 }
 
@@ -215,7 +219,7 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 if (!c)
                     break;
                 auto& cache = textValue_[static_cast<size_t>(k)];
-                if (id < (1u << 20) && id < cache.size() && cache[id].known) {
+                if (id < kCachedTerms && id < cache.size() && cache[id].known) {
                     value = cache[id].value;
                     break;
                 }
@@ -225,7 +229,7 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 if (!*text)
                     return damaged("term " + std::to_string(id) + " is missing");
                 value = readAnswerText(*c, **text, lookup).value;
-                if (id < (1u << 20)) {
+                if (id < kCachedTerms) {
                     if (id >= cache.size())
                         cache.resize(id + 1);
                     cache[id] = {true, value};

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -60,7 +61,9 @@ public:
 private:
     const Database& db_;
     static constexpr uint32_t kDenseIds = 1u << 20;
-    std::vector<std::optional<std::string>> terms_;  ///< by id, read on first use
+    // By id, read on first use; each text on its own allocation, so a view handed out
+    // stays valid while later lookups grow the vector.
+    std::vector<std::unique_ptr<const std::string>> terms_;
     std::unordered_map<uint32_t, std::string> far_;  ///< ids from kDenseIds on
 };
 

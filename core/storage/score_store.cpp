@@ -175,23 +175,27 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
     // The set's scores by assessment id; a later block's score of an id replaces an earlier.
     // Ids are fids of one table, dense in practice: then each score goes straight into its
     // id's slot, else all are sorted by id and searched.
-    int64_t count = 0, lo = 0, hi = -1;
+    int64_t blockCount = 0, count = 0, lo = 0, hi = -1;
     {
         auto range = db.prepare(
-            "SELECT sum(scores), min(first_assessment), max(last_assessment) FROM score_blocks "
-            "WHERE set_id = ? AND set_version = ?");
+            // The count from the blocks' own lengths, not their `scores` column: memory is
+            // sized by it before each block's count is checked, so a damaged file must not
+            // be able to ask for more than its bytes hold.
+            "SELECT count(*), sum(max(length(entries) - 8, 0) / 40), min(first_assessment), "
+            "max(last_assessment) FROM score_blocks WHERE set_id = ? AND set_version = ?");
         if (!range)
             return range.error();
         range->bind(1, set.id).bind(2, set.version);
-        if (range->step() && !range->isNull(0)) {
-            count = range->integer(0);
-            lo = range->integer(1);
-            hi = range->integer(2);
+        if (range->step() && range->integer(0) > 0) {
+            blockCount = range->integer(0);
+            count = range->integer(1);
+            lo = range->integer(2);
+            hi = range->integer(3);
         }
         if (!range->error().empty())
             return range->failure(db.path());
     }
-    if (count <= 0)
+    if (blockCount == 0)
         return ScoreTimelineBuilder(CriteriaRef{set.id, set.version}).finish();
     const bool dense = hi >= lo && hi - lo < 4 * count + 4096;
     std::vector<TimelineEntry> scores;
