@@ -158,7 +158,7 @@ int runScoreCommand(const Words& words) {
         return fail("score", outcome.error());
     std::printf("Scored %lld assessments with %s v%d (%s)\n", outcome->scored, set->id.c_str(),
                 set->version, set->name.c_str());
-    auto result = evaluateScenario(*project, Scenario{});
+    auto result = evaluateScenario(*project, Scenario{}, {}, ScoreHistory::Latest);
     if (!result)
         return fail("score", result.error());
     std::map<int, long long> counts;

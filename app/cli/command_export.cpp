@@ -111,7 +111,8 @@ int runExportCommand(const Words& words) {
         std::fprintf(stderr, "safemap export: %s\n", scenario.error().message.c_str());
         return 2;
     }
-    auto result = evaluateScenario(*project, *scenario);
+    // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
     if (!result)
         return fail("export", result.error());
     if (!cordonSite)

@@ -64,7 +64,8 @@ int runListCommand(const Words& words) {
         std::fprintf(stderr, "safemap list: %s\n", scenario.error().message.c_str());
         return 2;
     }
-    auto result = evaluateScenario(*project, *scenario);
+    // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
     if (!result)
         return fail("list", result.error());
     noteSavedFilter("list", args, settings, result->facts->zones);

@@ -148,7 +148,8 @@ int runRenderCommand(const Words& words) {
         std::fprintf(stderr, "safemap render: %s\n", scenario.error().message.c_str());
         return 2;
     }
-    auto result = evaluateScenario(*project, *scenario);
+    // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
     if (!result)
         return fail("render", result.error());
     noteSavedFilter("render", args, settings, result->facts->zones);

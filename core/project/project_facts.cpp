@@ -1,6 +1,7 @@
 #include "core/project/project_facts.h"
 
 #include <algorithm>
+#include <cassert>
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
@@ -106,7 +107,13 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
     facts.criteria = set;
     const CompiledCriteria compiled = compileCriteria(*set);
     const bool stored = *active && **active == CriteriaRef{set->id, set->version};
-    if (stored) {
+    if (stored && request.history == ScoreHistory::Latest) {
+        auto timeline = repo.latestScores(compiled, 2);
+        if (!timeline)
+            return timeline.error();
+        facts.scores = std::move(timeline).value();
+        facts.history = ScoreHistory::Latest;
+    } else if (stored) {
         auto timeline = repo.scoreTimeline(compiled);
         if (!timeline)
             return timeline.error();
@@ -122,7 +129,15 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
     return facts;
 }
 
+bool coversAsOf(const ProjectFacts& facts, Date asOf) {
+    if (facts.history == ScoreHistory::Full)
+        return true;
+    const auto newest = facts.scores.newest();
+    return !newest || asOf >= *newest;
+}
+
 std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
+    assert(coversAsOf(facts, asOf));
     const int32_t last = dayNumber(asOf);
     std::vector<SiteFacts> out(facts.factories.size());
     for (size_t i = 0; i < facts.factories.size(); ++i) {
@@ -183,6 +198,7 @@ Date defaultAsOf(const ProjectFacts& facts) {
 }
 
 std::vector<Date> dataDates(const ProjectFacts& facts) {
+    assert(facts.history == ScoreHistory::Full);
     std::vector<int32_t> days;
     days.reserve(facts.scores.entries.size() + facts.inspections.size());
     for (const auto& e : facts.scores.entries)

@@ -27,8 +27,18 @@ std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>&
 /// Progress of long work: (done, total); total may be -1 when unknown.
 using ProgressFn = std::function<void(long long done, long long total)>;
 
+/// \brief How much of each facility's score history facts hold.
+enum class ScoreHistory {
+    Full,  ///< every score: the status as of any date, the data dates
+    /// Each facility's two newest scores: the status as of the newest data date or later,
+    /// which is what lists and today's map show. A fifth of a timeline where facilities
+    /// have ten assessments each.
+    Latest,
+};
+
 /// \brief Everything a project knows that the rules read, under one criteria set and for
-/// every date: the sites, each facility's scored assessments and its inspections.
+/// every date (or, with ScoreHistory::Latest, for its newest date on): the sites, each
+/// facility's scored assessments and its inspections.
 ///
 /// Loaded once; the status for any "as of" date and any rule settings is then a pure
 /// function of it (computeStatus), so the window can move through time without a query.
@@ -42,6 +52,7 @@ struct ProjectFacts {
     /// True when the scores were computed in memory for a set other than the active one
     /// (a what-if), false when they were read from the project.
     bool scoredInMemory = false;
+    ScoreHistory history = ScoreHistory::Full;
     ScoreTimeline scores;
     std::vector<Inspection> inspections;    ///< grouped by site id, oldest first within one
     std::vector<uint32_t> inspectionBegin;  ///< inspections of factories[i]: [begin[i], begin[i+1])
@@ -61,6 +72,8 @@ struct FactsRequest {
     std::shared_ptr<const CriteriaSet> criteria;
     ProgressFn progress;
     const std::atomic<bool>* cancel = nullptr;
+    /// Latest reads less; scores computed in memory (another set) are always Full.
+    ScoreHistory history = ScoreHistory::Full;
 };
 
 /// Reads the facts from the project. Errors from the store are returned, never hidden as
@@ -74,6 +87,8 @@ void prepareFacts(ProjectFacts& facts);
 
 /// Each facility's facts as they stood at the end of `asOf`: assessments, inspections and
 /// accounts dated after it do not exist. One entry per factory, in the factories' order.
+/// Facts with only the latest history need `asOf` on or after their newest score
+/// (coversAsOf); evaluateScenario sees to it.
 std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf);
 
 /// The date the lists are made for when none is chosen: the newest assessment or
@@ -81,8 +96,12 @@ std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf);
 /// reproducible).
 Date defaultAsOf(const ProjectFacts& facts);
 
+/// Whether facts answer for `asOf`: always with the full history; with the latest only
+/// from their newest score on (before it, a facility's older scores would be missing).
+bool coversAsOf(const ProjectFacts& facts, Date asOf);
+
 /// Every date on which the project received an assessment or an inspection, oldest first:
-/// the stops of the window's "as of" slider.
+/// the stops of the window's "as of" slider. Needs the full history.
 std::vector<Date> dataDates(const ProjectFacts& facts);
 
 }  // namespace safemap

@@ -25,4 +25,12 @@ Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
     });
 }
 
+Result<ScoreTimeline> ProjectRepository::latestScores(const CompiledCriteria& criteria,
+                                                      size_t perSite) const {
+    auto all = scoreTimeline(criteria);
+    if (!all)
+        return all.error();
+    return keepNewest(std::move(all).value(), perSite);
+}
+
 }  // namespace safemap

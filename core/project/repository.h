@@ -138,6 +138,11 @@ public:
     /// date: what the rules read.
     [[nodiscard]] virtual Result<ScoreTimeline> scoreTimeline(
         const CompiledCriteria& criteria) const = 0;
+    /// The `perSite` newest stored scores of each of the project's facilities under
+    /// `criteria` (as scoreTimeline, oldest first): what the status as of the newest data
+    /// date needs. This default trims the whole timeline; a store may read less.
+    [[nodiscard]] virtual Result<ScoreTimeline> latestScores(const CompiledCriteria& criteria,
+                                                             size_t perSite) const;
 
     // --- inspections -----------------------------------------------------------------
     /// Adds inspections, skipping any already recorded (same site, date, inspector and

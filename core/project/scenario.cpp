@@ -7,10 +7,17 @@ Scenario savedScenario(const ProjectSettings& settings) {
 }
 
 Result<ScenarioResult> evaluateScenario(const Project& project, const Scenario& scenario,
-                                        const ProgressFn& progress) {
-    auto facts = loadProjectFacts(project, FactsRequest{scenario.criteria, progress, nullptr});
+                                        const ProgressFn& progress, ScoreHistory history) {
+    auto facts =
+        loadProjectFacts(project, FactsRequest{scenario.criteria, progress, nullptr, history});
     if (!facts)
         return facts.error();
+    if (scenario.rules.asOf && !coversAsOf(*facts, *scenario.rules.asOf)) {
+        facts = loadProjectFacts(
+            project, FactsRequest{scenario.criteria, progress, nullptr, ScoreHistory::Full});
+        if (!facts)
+            return facts.error();
+    }
     ScenarioResult r;
     r.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
     r.status = computeStatus(*r.facts, scenario.rules);

@@ -34,8 +34,12 @@ struct ScenarioResult {
 /// Loads the facts for the scenario's criteria set and computes the status. The one
 /// function behind `safemap list`, `safemap render` and reports; the window calls its two
 /// halves (loadProjectFacts once, computeStatus on every change).
+/// `history` Latest reads each facility's two newest scores only, enough for a status as of
+/// the newest data date or later (lists, today's map); for an earlier as-of date the full
+/// history is read all the same. Reports that look back in time ask for Full.
 [[nodiscard]] Result<ScenarioResult> evaluateScenario(const Project& project,
                                                       const Scenario& scenario,
-                                                      const ProgressFn& progress = {});
+                                                      const ProgressFn& progress = {},
+                                                      ScoreHistory history = ScoreHistory::Full);
 
 }  // namespace safemap

@@ -87,6 +87,21 @@ ScoreTimeline ScoreTimelineBuilder::finish() && {
     return std::move(t);
 }
 
+ScoreTimeline keepNewest(ScoreTimeline t, size_t perSite) {
+    size_t kept = 0;
+    for (size_t i = 0; i + 1 < t.siteBegin.size(); ++i) {
+        const size_t begin = t.siteBegin[i], end = t.siteBegin[i + 1];
+        const size_t from = end - std::min(end - begin, perSite);
+        t.siteBegin[i] = static_cast<uint32_t>(kept);
+        for (size_t k = from; k < end; ++k)
+            t.entries[kept++] = t.entries[k];
+    }
+    t.siteBegin.back() = static_cast<uint32_t>(kept);
+    t.entries.resize(kept);
+    t.entries.shrink_to_fit();
+    return t;
+}
+
 ScoredAssessment toScoredAssessment(const TimelineEntry& e) {
     ScoredAssessment a;
     a.date = e.date();

@@ -66,6 +66,10 @@ private:
     uint32_t lastIndex_ = 0;
 };
 
+/// The timeline with only the `perSite` newest entries of each facility kept: enough to
+/// judge every facility as of its newest date or later.
+ScoreTimeline keepNewest(ScoreTimeline timeline, size_t perSite);
+
 /// The entry as the rules see it.
 ScoredAssessment toScoredAssessment(const TimelineEntry& entry);
 

@@ -313,6 +313,11 @@ Result<ScoreTimeline> GpkgRepository::scoreTimeline(const CompiledCriteria& crit
     return loadScoreTimeline(db_, criteria.set);
 }
 
+Result<ScoreTimeline> GpkgRepository::latestScores(const CompiledCriteria& criteria,
+                                                  size_t perSite) const {
+    return loadLatestScores(db_, criteria.set, perSite);
+}
+
 Result<int> GpkgRepository::addInspections(std::span<const Inspection> inspections) {
     if (auto st = requireWrite(); !st)
         return st.error();

@@ -59,6 +59,8 @@ public:
     Status writeScores(const CompiledCriteria& criteria, std::span<const ScoreRow> rows,
                        std::span<const double> points) override;
     Result<ScoreTimeline> scoreTimeline(const CompiledCriteria& criteria) const override;
+    Result<ScoreTimeline> latestScores(const CompiledCriteria& criteria,
+                                       size_t perSite) const override;
 
     Result<int> addInspections(std::span<const Inspection> inspections) override;
     Result<std::vector<Inspection>> inspections(const std::string& siteId) const override;

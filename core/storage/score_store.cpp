@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 
@@ -71,6 +72,34 @@ public:
 private:
     std::unordered_map<std::string, int32_t> days_;
 };
+
+/// Calls `visit` with each stored block of `set` decoded, in the order they were written (a
+/// later block's score of an assessment replaces an earlier one's).
+Status forEachBlock(
+    const Database& db, const CriteriaSet& set,
+    const std::function<Status(int64_t, const std::vector<TimelineEntry>&)>& visit) {
+    auto blocks = db.prepare(
+        "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
+        "ORDER BY fid");
+    if (!blocks)
+        return blocks.error();
+    blocks->bind(1, set.id).bind(2, set.version);
+    std::string why;
+    std::vector<TimelineEntry> block;
+    while (blocks->step()) {
+        block.clear();
+        if (!decodeScoreBlock(blocks->blobView(2), set.indices.size(), set.vetoes.size(), block,
+                              why))
+            return blockError(set, blocks->integer(0), why, db.path());
+        if (block.size() != static_cast<size_t>(blocks->integer(1)))
+            return blockError(set, blocks->integer(0), "count does not match", db.path());
+        if (auto st = visit(blocks->integer(0), block); !st)
+            return st;
+    }
+    if (!blocks->error().empty())
+        return blocks->failure(db.path());
+    return {};
+}
 
 }  // namespace
 
@@ -206,40 +235,27 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
     } else {
         scores.reserve(static_cast<size_t>(count));
     }
-    {
-        auto blocks = db.prepare(
-            "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
-            "ORDER BY fid");
-        if (!blocks)
-            return blocks.error();
-        blocks->bind(1, set.id).bind(2, set.version);
-        std::string why;
-        std::vector<TimelineEntry> block;
-        while (blocks->step()) {
-            block.clear();
-            if (!decodeScoreBlock(blocks->blobView(2), set.indices.size(), set.vetoes.size(), block,
-                                  why))
-                return blockError(set, blocks->integer(0), why, db.path());
-            if (block.size() != static_cast<size_t>(blocks->integer(1)))
-                return blockError(set, blocks->integer(0), "count does not match", db.path());
-            if (!dense) {
-                scores.insert(scores.end(), block.begin(), block.end());
-                continue;
-            }
-            for (const TimelineEntry& e : block) {
-                if (e.assessmentId < lo || e.assessmentId > hi)
-                    return blockError(set, blocks->integer(0),
-                                      "assessment " + std::to_string(e.assessmentId) +
-                                          " outside the blocks' range",
-                                      db.path());
-                const auto at = static_cast<size_t>(e.assessmentId - lo);
-                scores[at] = e;
-                present[at] = 1;
-            }
-        }
-        if (!blocks->error().empty())
-            return blocks->failure(db.path());
-    }
+    if (auto st = forEachBlock(
+            db, set,
+            [&](int64_t block, const std::vector<TimelineEntry>& entries) -> Status {
+                if (!dense) {
+                    scores.insert(scores.end(), entries.begin(), entries.end());
+                    return {};
+                }
+                for (const TimelineEntry& e : entries) {
+                    if (e.assessmentId < lo || e.assessmentId > hi)
+                        return blockError(set, block,
+                                          "assessment " + std::to_string(e.assessmentId) +
+                                              " outside the blocks' range",
+                                          db.path());
+                    const auto at = static_cast<size_t>(e.assessmentId - lo);
+                    scores[at] = e;
+                    present[at] = 1;
+                }
+                return {};
+            });
+        !st)
+        return st.error();
     if (!dense) {
         std::stable_sort(scores.begin(), scores.end(), [](const auto& a, const auto& b) {
             return a.assessmentId < b.assessmentId;
@@ -311,6 +327,119 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
         for (uint32_t k = t.siteBegin[i]; k < t.siteBegin[i + 1]; ++k)
             builder.add(t.siteIds[i], t.entries[k]);
     return std::move(builder).finish();
+}
+
+Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& set, size_t perSite) {
+    const CriteriaRef ref{set.id, set.version};
+    auto whole = [&]() -> Result<ScoreTimeline> {
+        auto all = loadScoreTimeline(db, set);
+        if (!all)
+            return all.error();
+        return keepNewest(std::move(all).value(), perSite);
+    };
+    // Each facility's newest assessments, newest first, straight off the (site, date) index:
+    // a seek per facility, however long its history.
+    struct Wanted {
+        int64_t id;
+        uint32_t site;
+        int32_t day;
+    };
+    std::vector<std::string> sites;
+    std::vector<Wanted> wanted;
+    {
+        auto ids = db.prepare("SELECT site_id FROM factories ORDER BY site_id");
+        if (!ids)
+            return ids.error();
+        auto newest = db.prepare(
+            "SELECT assessed_on, fid FROM assessments WHERE site_id = ? "
+            "ORDER BY assessed_on DESC, fid DESC LIMIT ?");
+        if (!newest)
+            return newest.error();
+        std::unordered_map<std::string, int32_t> days;  // a date text → its day, if canonical
+        // The seeks run while the outer statement is open: one read lock for all of them,
+        // not a lock, a journal check and an unlock per facility.
+        while (ids->step()) {
+            const auto s = static_cast<uint32_t>(sites.size());
+            sites.emplace_back(ids->textView(0));
+            newest->reset();
+            newest->bind(1, std::string_view(sites[s])).bind(2, static_cast<int64_t>(perSite));
+            while (newest->step()) {
+                const std::string_view text = newest->textView(0);
+                auto it = days.find(std::string(text));
+                if (it == days.end()) {
+                    const auto date = parseDate(text);
+                    // Only "YYYY-MM-DD" sorts as its day does; any other text, the long way.
+                    if (!date || formatDate(*date) != text)
+                        return whole();
+                    it = days.emplace(std::string(text), dayNumber(*date)).first;
+                }
+                wanted.push_back({newest->integer(1), s, it->second});
+            }
+            if (!newest->error().empty())
+                return newest->failure(db.path());
+        }
+        if (!ids->error().empty())
+            return ids->failure(db.path());
+    }
+    // Their scores: every block is decoded, only the wanted records kept.
+    std::vector<int64_t> ids(wanted.size());
+    for (size_t i = 0; i < wanted.size(); ++i)
+        ids[i] = wanted[i].id;
+    std::sort(ids.begin(), ids.end());
+    std::vector<TimelineEntry> found(ids.size());
+    std::vector<uint8_t> have(ids.size(), 0);
+    if (!ids.empty()) {
+        const int64_t lo = ids.front(), hi = ids.back();
+        // A bit per id in the range sorts out most records without a search; ids far apart
+        // (not a table's own fids) skip it.
+        const bool dense = hi - lo < 64 * static_cast<int64_t>(ids.size()) + 4096;
+        std::vector<bool> maybe(dense ? static_cast<size_t>(hi - lo + 1) : 0, false);
+        for (int64_t id : ids)
+            if (dense)
+                maybe[static_cast<size_t>(id - lo)] = true;
+        if (auto st = forEachBlock(
+                db, set,
+                [&](int64_t, const std::vector<TimelineEntry>& entries) -> Status {
+                    for (const TimelineEntry& e : entries) {
+                        if (e.assessmentId < lo || e.assessmentId > hi ||
+                            (dense && !maybe[static_cast<size_t>(e.assessmentId - lo)]))
+                            continue;
+                        const auto it = std::lower_bound(ids.begin(), ids.end(), e.assessmentId);
+                        if (*it != e.assessmentId)
+                            continue;
+                        const auto at = static_cast<size_t>(it - ids.begin());
+                        found[at] = e;
+                        have[at] = 1;
+                    }
+                    return {};
+                });
+            !st)
+            return st.error();
+    }
+    // An assessment without a score under the set is not in the timeline, so the newest
+    // scored ones lie further back: rare enough to read the whole timeline then.
+    if (std::find(have.begin(), have.end(), uint8_t{0}) != have.end())
+        return whole();
+    ScoreTimeline t;
+    t.set = ref;
+    t.entries.reserve(wanted.size());
+    // `wanted` is by facility in id order, newest first within one: reversed per facility.
+    for (size_t i = 0; i < wanted.size();) {
+        size_t j = i;
+        while (j < wanted.size() && wanted[j].site == wanted[i].site)
+            ++j;
+        t.siteIds.push_back(sites[wanted[i].site]);
+        for (size_t k = j; k > i; --k) {
+            const Wanted& w = wanted[k - 1];
+            TimelineEntry e = found[static_cast<size_t>(
+                std::lower_bound(ids.begin(), ids.end(), w.id) - ids.begin())];
+            e.day = w.day;
+            t.entries.push_back(e);
+        }
+        t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
+        i = j;
+    }
+    return t;
 }
 
 Status migrateScoresToBlocks(Database& db) {

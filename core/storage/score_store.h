@@ -48,6 +48,14 @@ std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows);
 /// twice under the set, the later block holds its score.
 [[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);
 
+/// The `perSite` newest scores of each facility in `factories` under `set`, read through
+/// the assessments' (site, date) index and only the blocks' records of those assessments:
+/// a fifth of a million-score timeline when every facility has ten. Falls back to the whole
+/// timeline, trimmed, where the short way cannot be sure (a stored date not in the store's
+/// own form, a newest assessment the set has no score for).
+[[nodiscard]] Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& set,
+                                                     size_t perSite);
+
 /// Migration 5: the schema-2 `scores` table (one row per score, masks and worst index as
 /// ids) into `score_blocks`. Scores of a set the project no longer holds cannot be read
 /// as positions; they stay in `scores`, which is dropped only when empty.

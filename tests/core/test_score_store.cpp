@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "core/project/scenario.h"
 #include "core/project/scoring_run.h"
 #include "core/storage/database.h"
 #include "core/storage/schema.h"
@@ -242,4 +243,175 @@ TEST_CASE("a new project keeps no table of one row per score") {
     CHECK_FALSE(sqlInt(path, "SELECT 1 FROM sqlite_master WHERE name = 'scores'"));
     CHECK(sqlText(path, "SELECT type FROM pragma_table_info('score_blocks') WHERE pk = 1") ==
           "INTEGER");
+}
+
+namespace {
+
+// The sample project's facilities have one or two assessments each; a third and fourth for
+// some of them (one all good, one all worst) make histories longer than the newest two.
+void addNewerAssessments(Project& project) {
+    auto factories = project.repository().factories();
+    REQUIRE(factories.ok());
+    std::vector<std::pair<std::string, std::string>> good, worst;
+    for (size_t i = 0; i < factories->size() && good.size() < 60; ++i) {
+        const std::string& tax = (*factories)[i].taxCode;
+        if (tax.empty())
+            continue;
+        good.emplace_back(tax, i % 2 ? "2021-07-05" : "2021-07-12");
+        worst.emplace_back(tax, i % 3 ? "2021-07-09" : "2021-07-12");
+    }
+    AssessmentImportRequest request;
+    for (const auto& table : {assessmentsOn(good), assessmentsOn(worst, true)}) {
+        auto imported = importAssessments(project, table, request);
+        INFO((imported.ok() ? std::string() : imported.error().describe()));
+        REQUIRE(imported.ok());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("each facility's newest scores read alone are the newest of its whole timeline") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    addNewerAssessments(*project);
+    for (const auto& file : {kCrlnFile, kExtendedFile}) {
+        const auto compiled = compileCriteria(*criteriaFrom(file));
+        auto whole = project->repository().scoreTimeline(compiled);
+        REQUIRE(whole.ok());
+        for (size_t perSite : {size_t{1}, size_t{2}, size_t{3}}) {
+            INFO(file << ", " << perSite << " per facility");
+            auto latest = project->repository().latestScores(compiled, perSite);
+            REQUIRE(latest.ok());
+            const ScoreTimeline expected = keepNewest(*whole, perSite);
+            // The new assessments are scored under the active set only: under the other
+            // one the stored newest are unscored and the whole timeline is trimmed instead.
+            if (file == kCrlnFile)
+                CHECK(latest->entries.size() < whole->entries.size());
+            checkSameEntries(*latest, expected);
+        }
+    }
+}
+
+TEST_CASE("the newest scores come out right where the short way cannot be sure") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    // Facility 1: two assessments on one day (the later id counts as newer) and an older one.
+    REQUIRE(importAssessments(project,
+                              assessmentsOn({{"9900000001", "2021-06-14"},
+                                             {"9900000001", "2021-06-01"},
+                                             {"9900000002", "2021-06-10"},
+                                             {"9900000002", "2021-06-12"}}),
+                              request)
+                .ok());
+    REQUIRE(importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}, true), request)
+                .ok());
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto& repo = project.repository();
+    auto check = [&] {
+        auto whole = repo.scoreTimeline(crln);
+        auto latest = repo.latestScores(crln, 2);
+        REQUIRE(whole.ok());
+        REQUIRE(latest.ok());
+        checkSameEntries(*latest, keepNewest(*whole, 2));
+        return *latest;
+    };
+    SECTION("two on the newest day") {
+        const ScoreTimeline t = check();
+        const auto one = t.of("MST-9900000001");
+        REQUIRE(one.size() == 2);
+        CHECK(one[0].day == one[1].day);
+        CHECK(one[0].assessmentId < one[1].assessmentId);
+        CHECK(one[1].level == RiskLevel::VeryHigh);  // the one imported last
+        CHECK(t.of("MST-9900000003").empty());
+    }
+    SECTION("a date kept in another form") {
+        sqlExec(path,
+                "UPDATE assessments SET assessed_on = '12/06/2021' "
+                "WHERE assessed_on = '2021-06-12'");
+        const ScoreTimeline t = check();
+        REQUIRE(t.of("MST-9900000002").size() == 2);
+        CHECK(t.of("MST-9900000002")[1].date() == *parseDate("2021-06-12"));
+    }
+    SECTION("a newest assessment without a score under the set") {
+        const auto newest = sqlInt(path, "SELECT max(fid) FROM assessments");
+        auto whole = repo.scoreTimeline(crln);
+        REQUIRE(whole.ok());
+        std::vector<ScoreRow> rows;
+        for (const auto& e : whole->entries)
+            if (e.assessmentId != newest)
+                rows.push_back(scoreRowOf(e.assessmentId, e.percent, e.level, e.worstIndex,
+                                          e.mandatoryFailedMask, e.vetoMask, e.safeToOperate));
+        auto tx = repo.beginWrite();
+        REQUIRE(tx.ok());
+        REQUIRE(repo.clearScores(crln).ok());
+        REQUIRE(
+            repo.writeScores(crln, rows, std::vector<double>(rows.size() * crln.indexCount(), 0.0))
+                .ok());
+        REQUIRE((*tx)->commit().ok());
+        const ScoreTimeline t = check();
+        const auto one = t.of("MST-9900000001");
+        REQUIRE(one.size() == 2);
+        CHECK(one[1].assessmentId != newest);
+        CHECK(one[0].day < one[1].day);
+    }
+}
+
+namespace {
+
+// The status of every facility as the map and the lists show it, compared field by field.
+size_t statusDifferences(const ProjectStatus& a, const ProjectStatus& b) {
+    size_t differ = a.sites.size() == b.sites.size() ? 0 : 1;
+    for (size_t i = 0; i < std::min(a.sites.size(), b.sites.size()); ++i) {
+        const SiteStatus& x = a.sites[i];
+        const SiteStatus& y = b.sites[i];
+        differ +=
+            !(x.siteId == y.siteId && x.level == y.level && x.stale == y.stale &&
+              x.rising == y.rising && x.toSuspend == y.toSuspend && x.toInspect == y.toInspect);
+    }
+    return differ + (a.suspendOrder != b.suspendOrder) + (a.inspectOrder != b.inspectOrder) +
+           (a.asOf != b.asOf);
+}
+
+}  // namespace
+
+TEST_CASE("the lists from the newest scores alone are the lists from the whole history") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    addNewerAssessments(*project);
+    auto whole = evaluateScenario(*project, Scenario{});
+    auto latest = evaluateScenario(*project, Scenario{}, {}, ScoreHistory::Latest);
+    REQUIRE(whole.ok());
+    REQUIRE(latest.ok());
+    CHECK(whole->facts->history == ScoreHistory::Full);
+    CHECK(latest->facts->history == ScoreHistory::Latest);
+    CHECK(latest->facts->scores.entries.size() < whole->facts->scores.entries.size());
+    CHECK_FALSE(whole->status.suspendOrder.empty());
+    CHECK_FALSE(whole->status.inspectOrder.empty());
+    CHECK(statusDifferences(whole->status, latest->status) == 0);
+
+    // An earlier date needs what the newest scores do not hold: the whole history is read.
+    const std::vector<Date> dates = dataDates(*whole->facts);
+    REQUIRE(dates.size() >= 3);
+    CHECK_FALSE(coversAsOf(*latest->facts, dates[dates.size() - 2]));
+    size_t changedFromToday = 0;
+    for (size_t i = 0; i + 1 < dates.size(); i += std::max<size_t>(1, dates.size() / 5)) {
+        INFO(formatDate(dates[i]));
+        Scenario back;
+        back.rules.asOf = dates[i];
+        auto full = evaluateScenario(*project, back);
+        auto asked = evaluateScenario(*project, back, {}, ScoreHistory::Latest);
+        REQUIRE(full.ok());
+        REQUIRE(asked.ok());
+        CHECK(asked->facts->history == ScoreHistory::Full);
+        CHECK(statusDifferences(full->status, asked->status) == 0);
+        changedFromToday += statusDifferences(full->status, whole->status) > 1;
+    }
+    CHECK(changedFromToday > 0);  // the earlier dates do look different
 }
