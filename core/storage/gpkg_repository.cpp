@@ -314,7 +314,7 @@ Result<ScoreTimeline> GpkgRepository::scoreTimeline(const CompiledCriteria& crit
 }
 
 Result<ScoreTimeline> GpkgRepository::latestScores(const CompiledCriteria& criteria,
-                                                  size_t perSite) const {
+                                                   size_t perSite) const {
     return loadLatestScores(db_, criteria.set, perSite);
 }
 
