@@ -13,6 +13,7 @@
 #include "core/errors/error_catalogue.h"
 #include "core/text/fold.h"
 #include "core/text/quoted.h"
+#include "core/text/utf8.h"
 #include "core/text/utf8_scan.h"
 
 namespace safemap {
@@ -60,8 +61,10 @@ Worded shown(const Json& j) {
     if (j.is_array())
         return {"an array", "một mảng"};
     std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // Cut at a character boundary: a Vietnamese id cut mid-letter would make the message
+    // itself invalid UTF-8.
     if (s.size() > 60)
-        s = s.substr(0, 57) + "...";
+        s = s.substr(0, utf8CutPoint(s, 57)) + "...";
     return {s, s};
 }
 

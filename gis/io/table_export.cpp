@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/text/utf8.h"
 #include "core/util/atomic_file.h"
 #include "gis/gdal_boundary.h"
 
@@ -140,9 +141,10 @@ Status writeTableXlsx(const std::string& path, const ExportHeading& heading,
         ok = ok && addRow(vietnamese ? "Tiêu đề" : "Title", heading.title);
         for (const auto& [label, value] : heading.lines)
             ok = ok && addRow(label, value);
+        // Excel allows 31 characters; 31 bytes cut at a letter boundary stay within that.
+        const std::string name = sheetName.substr(0, utf8CutPoint(sheetName, 31));
         OGRLayer* sheet =
-            ok ? dataset->CreateLayer(sheetName.substr(0, 31).c_str(), nullptr, wkbNone, nullptr)
-               : nullptr;
+            ok ? dataset->CreateLayer(name.c_str(), nullptr, wkbNone, nullptr) : nullptr;
         ok = sheet && addFields(sheet, table.columns);
         for (std::size_t r = 0; ok && r < table.rows.size(); ++r) {
             OGRFeature feature(sheet->GetLayerDefn());

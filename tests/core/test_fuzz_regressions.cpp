@@ -72,3 +72,18 @@ TEST_CASE("fuzz: printableText keeps UTF-8 and escapes everything else") {
     CHECK(printableText(std::string("\x01\0b", 3)) == "\\x01\\x00b");
     CHECK(printableText("\xE1\xBB") == "\\xE1\\xBB");
 }
+
+TEST_CASE("fuzz: a long Vietnamese id is cut at a letter boundary in its error") {
+    // fuzz_criteria in CI's ASan run: an index id of Vietnamese words longer than 60 bytes was
+    // shown cut at byte 57, inside "ộ", so the message was not UTF-8.
+    const std::string text =
+        readFile(sourcePath("fuzz/regressions/criteria/long-id-cut-mid-letter.json"));
+    REQUIRE(isValidUtf8(text));
+    auto r = parseCriteriaSet(text, "x.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(isValidUtf8(r.error().describe()));
+    CHECK(r.error().message.starts_with(
+        "indices[4].id: expected an ASCII id (a-z first, then a-z, 0-9 or _), got "
+        "\"temperature_checộng sinh sống"));
+    CHECK(r.error().message.ends_with("..."));
+}
