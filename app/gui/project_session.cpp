@@ -78,6 +78,32 @@ void loadContext(const std::string& projectPath, const std::vector<ContextLayer>
     }
 }
 
+/// Reads the facts and what the map, the search and the filter panel derive from them.
+std::optional<Error> loadFacts(const Project& project, const JobInput& in, ScoreHistory history,
+                               SessionFrame& f) {
+    auto facts =
+        loadProjectFacts(project, FactsRequest{in.scenario.criteria, {}, nullptr, history});
+    if (!facts)
+        return facts.error();
+    f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+    std::vector<LayerRender> context =
+        f.geometry ? f.geometry->context : std::vector<LayerRender>{};
+    // Without SafeMap's own basemap (a laptop with a bare install), a field package
+    // draws the one it carries, clipped to its area; other projects have none.
+    std::vector<LayerRender> basemap = in.basemap;
+    if (basemap.empty())
+        if (auto own = loadPackageBasemapLayers(in.path, in.language))
+            basemap = std::move(own).value();
+    f.geometry = std::make_shared<const MapGeometry>(
+        buildMapGeometry(*f.facts, basemap, std::move(context)));
+    f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, basemap));
+    f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
+    f.choices =
+        std::make_shared<const FilterChoices>(filterChoicesOf(f.facts->zones, f.facts->factories));
+    f.reloaded = true;
+    return std::nullopt;
+}
+
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
 /// the canvas can draw it while the lists are still being made.
 SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>& mapReady) {
@@ -87,35 +113,30 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
     f.reloaded = false;
     f.contextReloaded = false;
     f.error.reset();
-    if ((in.work & kLoad) || !f.facts) {
+    const std::optional<Date>& asOf = in.scenario.rules.asOf;
+    // Facts with each facility's newest scores only cannot say how things stood before them:
+    // the first move back in time reads the whole history.
+    const bool older = f.facts && asOf && !coversAsOf(*f.facts, *asOf);
+    std::optional<Project> project;
+    if ((in.work & kLoad) || !f.facts || older) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
-        auto project = Project::open(in.path, Project::Access::ReadOnly);
-        if (!project) {
-            f.error = project.error();
+        auto opened = Project::open(in.path, Project::Access::ReadOnly);
+        if (!opened) {
+            f.error = opened.error();
             return f;
         }
-        auto facts = loadProjectFacts(*project, FactsRequest{in.scenario.criteria, {}, nullptr});
-        if (!facts) {
-            f.error = facts.error();
+        project.emplace(std::move(opened).value());
+        // Today's map and lists need two scores per facility, a fifth of a long history.
+        if (auto error =
+                loadFacts(*project, in, older ? ScoreHistory::Full : ScoreHistory::Latest, f)) {
+            f.error = std::move(error);
             return f;
         }
-        f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        std::vector<LayerRender> context =
-            f.geometry ? f.geometry->context : std::vector<LayerRender>{};
-        // Without SafeMap's own basemap (a laptop with a bare install), a field package
-        // draws the one it carries, clipped to its area; other projects have none.
-        std::vector<LayerRender> basemap = in.basemap;
-        if (basemap.empty())
-            if (auto own = loadPackageBasemapLayers(in.path, in.language))
-                basemap = std::move(own).value();
-        f.geometry = std::make_shared<const MapGeometry>(
-            buildMapGeometry(*f.facts, basemap, std::move(context)));
-        f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, basemap));
-        f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
-        f.dates = std::make_shared<const std::vector<Date>>(dataDates(*f.facts));
-        f.choices = std::make_shared<const FilterChoices>(
-            filterChoicesOf(f.facts->zones, f.facts->factories));
-        f.reloaded = true;
+        if (asOf && !coversAsOf(*f.facts, *asOf))
+            if (auto error = loadFacts(*project, in, ScoreHistory::Full, f)) {
+                f.error = std::move(error);
+                return f;
+            }
         in.work |= kStatus;
     }
     if (in.work & kContext)
@@ -129,6 +150,15 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
                        f.search.get());
     if (mapReady)
         mapReady(f);
+    if (project) {
+        // The as-of slider's stops: wanted after the first frame, not before it.
+        // Without them the slider stays off; the map and lists are still right.
+        auto dates = loadDataDates(*project, *f.facts);
+        if (dates)
+            f.dates = std::make_shared<const std::vector<Date>>(std::move(dates).value());
+        else
+            f.error = dates.error();
+    }
     f.suspendList = listView(ActionList::ToSuspend, f.facts, f.status, in.scenario.filter);
     f.inspectList = listView(ActionList::ToInspect, f.facts, f.status, in.scenario.filter);
     f.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;

@@ -214,4 +214,18 @@ std::vector<Date> dataDates(const ProjectFacts& facts) {
     return out;
 }
 
+Result<std::vector<Date>> loadDataDates(const Project& project, const ProjectFacts& facts) {
+    if (facts.history == ScoreHistory::Full)
+        return dataDates(facts);
+    auto dates = project.repository().assessmentDates();
+    if (!dates)
+        return dates.error();
+    std::vector<Date> out = std::move(dates).value();
+    for (const auto& i : facts.inspections)
+        out.push_back(i.date);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 }  // namespace safemap

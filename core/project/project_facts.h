@@ -103,5 +103,9 @@ bool coversAsOf(const ProjectFacts& facts, Date asOf);
 /// Every date on which the project received an assessment or an inspection, oldest first:
 /// the stops of the window's "as of" slider. Needs the full history.
 std::vector<Date> dataDates(const ProjectFacts& facts);
+/// The same dates for facts of either history: with only the latest scores, the
+/// assessments' dates are read from the project (a pass over an index, no rows).
+[[nodiscard]] Result<std::vector<Date>> loadDataDates(const Project& project,
+                                                      const ProjectFacts& facts);
 
 }  // namespace safemap

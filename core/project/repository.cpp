@@ -1,5 +1,7 @@
 #include "core/project/repository.h"
 
+#include <algorithm>
+
 #include "core/errors/error_catalogue.h"
 
 namespace safemap {
@@ -23,6 +25,20 @@ Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
                 {std::to_string(rows.size()), std::to_string(ids.size()), std::to_string(k)});
         return visit(ids, rows);
     });
+}
+
+Result<std::vector<Date>> ProjectRepository::assessmentDates() const {
+    std::vector<Date> dates;
+    if (auto st = forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {
+            for (const StoredAssessment& s : batch)
+                dates.push_back(s.assessment.date);
+            return {};
+        });
+        !st)
+        return st.error();
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    return dates;
 }
 
 Result<ScoreTimeline> ProjectRepository::latestScores(const CompiledCriteria& criteria,

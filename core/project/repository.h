@@ -125,6 +125,9 @@ public:
     [[nodiscard]] virtual Status forEachAnswerRow(const CompiledCriteria& criteria,
                                                   const AnswerRowVisit& visit) const;
     [[nodiscard]] virtual Result<long long> assessmentCount() const = 0;
+    /// The dates the stored assessments fall on, oldest first, each once. This default reads
+    /// through forEachAssessment; a store may read only the dates.
+    [[nodiscard]] virtual Result<std::vector<Date>> assessmentDates() const;
     /// One facility's assessments, oldest first.
     [[nodiscard]] virtual Result<std::vector<AssessmentRecord>> assessmentsOf(
         const std::string& siteId) const = 0;

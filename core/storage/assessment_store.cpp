@@ -1,5 +1,6 @@
 #include "core/storage/assessment_store.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -255,6 +256,34 @@ Status forEachAssessment(const Database& db,
     if (!batch.empty())
         return visit(batch);
     return {};
+}
+
+Result<std::vector<Date>> assessmentDates(const Database& db) {
+    // A pass over the (site, date) index with a few hundred distinct values: no rows read.
+    auto read = db.prepare("SELECT DISTINCT assessed_on FROM assessments");
+    if (!read)
+        return read.error();
+    std::vector<Date> out;
+    while (read->step()) {
+        const auto date = parseDate(read->textView(0));
+        if (!date) {
+            const std::string text = read->text(0);
+            std::string id = "?";
+            if (auto which = db.prepare("SELECT fid FROM assessments WHERE assessed_on = ?")) {
+                which->bind(1, std::string_view(text));
+                if (which->step())
+                    id = std::to_string(which->integer(0));
+            }
+            return codedError("project.assessment_bad_date", {id, text}, db.path());
+        }
+        out.push_back(*date);
+    }
+    if (!read->error().empty())
+        return read->failure(db.path());
+    // Texts that are not "YYYY-MM-DD" may name one day twice and sort apart from it.
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,

@@ -41,6 +41,8 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
                                       const AnswerRowVisit& visit);
 [[nodiscard]] Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db,
                                                                   const std::string& siteId);
+/// The dates the stored assessments fall on, oldest first, each once.
+[[nodiscard]] Result<std::vector<Date>> assessmentDates(const Database& db);
 
 /// Migration 6: answers as JSON text into the stored form of answer_codec.h, with the
 /// `answer_terms` table it refers to.

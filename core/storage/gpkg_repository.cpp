@@ -291,6 +291,10 @@ Result<long long> GpkgRepository::assessmentCount() const {
     return static_cast<long long>(st->integer(0));
 }
 
+Result<std::vector<Date>> GpkgRepository::assessmentDates() const {
+    return safemap::assessmentDates(db_);
+}
+
 Result<std::vector<AssessmentRecord>> GpkgRepository::assessmentsOf(
     const std::string& siteId) const {
     return safemap::assessmentsOf(db_, siteId);

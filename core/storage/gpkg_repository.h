@@ -54,6 +54,7 @@ public:
     Status forEachAnswerRow(const CompiledCriteria& criteria,
                             const AnswerRowVisit& visit) const override;
     Result<long long> assessmentCount() const override;
+    Result<std::vector<Date>> assessmentDates() const override;
     Result<std::vector<AssessmentRecord>> assessmentsOf(const std::string& siteId) const override;
     Status clearScores(const CompiledCriteria& criteria) override;
     Status writeScores(const CompiledCriteria& criteria, std::span<const ScoreRow> rows,

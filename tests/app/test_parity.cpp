@@ -13,6 +13,7 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 #include "cli_fixture.h"
+#include "core/project/project_facts.h"
 #include "core/project/project_settings.h"
 
 using namespace safemap;
@@ -111,6 +112,20 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
     };
     CHECK(sortedIds(w.suspendTable()) == sorted(cliIds(project, {"--suspend"})));
     CHECK(sortedIds(w.inspectTable()) == sorted(cliIds(project, {"--inspect"})));
+    // Today's lists came from each facility's newest scores; the slider's stops are still
+    // every date of the whole history.
+    REQUIRE(w.session().frame().facts);
+    CHECK(w.session().frame().facts->history == ScoreHistory::Latest);
+    {
+        auto full = Project::open(project.toStdString(), Project::Access::ReadOnly);
+        REQUIRE(full.ok());
+        auto facts = loadProjectFacts(*full);
+        REQUIRE(facts.ok());
+        const std::vector<Date> expected = dataDates(*facts);
+        REQUIRE(expected.size() > 2);
+        REQUIRE(w.session().frame().dates);
+        CHECK(*w.session().frame().dates == expected);
+    }
 
     const QStringList legendNow = w.legendPanel()->lines();
     // Move the as-of date back with the slider, as a user would.
@@ -122,6 +137,7 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
         w.status().asOf == Date{} ? QString() : QString::fromStdString(formatDate(w.status().asOf));
     REQUIRE_FALSE(day.isEmpty());
     CHECK(day < QStringLiteral("2021-06-30"));
+    CHECK(w.session().frame().facts->history == ScoreHistory::Full);
     const QStringList then = sorted(cliIds(project, {"--suspend", "--as-of", day}));
     CHECK(sortedIds(w.suspendTable()) == then);
     CHECK(sortedIds(w.inspectTable()) == sorted(cliIds(project, {"--inspect", "--as-of", day})));

@@ -361,6 +361,59 @@ TEST_CASE("the newest scores come out right where the short way cannot be sure")
     }
 }
 
+TEST_CASE("the data dates read off the index are the dates the whole history holds") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(project,
+                              assessmentsOn({{"9900000001", "2021-06-14"},
+                                             {"9900000001", "2021-06-01"},
+                                             {"9900000002", "2021-06-10"},
+                                             {"9900000002", "2021-06-12"},
+                                             {"9900000003", "2021-06-14"}}),
+                              request)
+                .ok());
+    const auto& repo = project.repository();
+    auto dates = repo.assessmentDates();
+    REQUIRE(dates.ok());
+    // The store's own read against the default, which reads every assessment.
+    auto everyRow = repo.ProjectRepository::assessmentDates();
+    REQUIRE(everyRow.ok());
+    CHECK(*dates == *everyRow);
+    CHECK(dates->size() == 4);
+    CHECK(std::is_sorted(dates->begin(), dates->end()));
+
+    FactsRequest latest;
+    latest.history = ScoreHistory::Latest;
+    auto short_ = loadProjectFacts(project, latest);
+    auto whole = loadProjectFacts(project);
+    REQUIRE(short_.ok());
+    REQUIRE(whole.ok());
+    REQUIRE(short_->history == ScoreHistory::Latest);
+    auto fromIndex = loadDataDates(project, *short_);
+    REQUIRE(fromIndex.ok());
+    CHECK(*fromIndex == dataDates(*whole));
+
+    SECTION("a date kept in another form is the same day") {
+        sqlExec(path,
+                "UPDATE assessments SET assessed_on = '12/06/2021' "
+                "WHERE assessed_on = '2021-06-12'");
+        auto again = repo.assessmentDates();
+        REQUIRE(again.ok());
+        CHECK(*again == *dates);
+    }
+    SECTION("a date that is none is an error naming the assessment") {
+        sqlExec(path, "UPDATE assessments SET assessed_on = 'hôm qua' WHERE fid = 2");
+        auto bad = repo.assessmentDates();
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().code == "project.assessment_bad_date");
+        CHECK(bad.error().args.at(0) == "2");
+        CHECK(bad.error().message.find("hôm qua") != std::string::npos);
+    }
+}
+
 namespace {
 
 // The status of every facility as the map and the lists show it, compared field by field.
