@@ -11,6 +11,7 @@
 #include <QProgressDialog>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrent>
+#include <mutex>
 
 #include "app/gui/cordon_dialog.h"
 #include "app/gui/export_dialog.h"
@@ -26,6 +27,14 @@
 
 namespace safemap {
 
+// One read of the whole history per loaded frame, shared by the preview and every export
+// drawn from it (on a large project the read takes a second or two).
+struct ReportHistoryCache {
+    std::mutex mutex;
+    std::weak_ptr<const ProjectFacts> of;  ///< the frame's facts it was read for
+    std::shared_ptr<const ProjectFacts> full;
+};
+
 ReportActions::ReportActions(MainWindow* window)
     : QObject(window),
       window_(window),
@@ -37,9 +46,10 @@ ReportActions::ReportActions(MainWindow* window)
       view_(translated(new QAction(this), "safemap::ReportActions",
                        QT_TR_NOOP("Export map &view (PNG, SVG)…"))),
       dialog_(translated(new QAction(this), "safemap::ReportActions", QT_TR_NOOP("Map &report…"))),
-      tables_(translated(
-          new QAction(this), "safemap::ReportActions",
-          QT_TR_NOOP("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"))) {
+      tables_(
+          translated(new QAction(this), "safemap::ReportActions",
+                     QT_TR_NOOP("Export &lists and facilities (XLSX, CSV, GeoPackage, GeoJSON)…"))),
+      history_(std::make_shared<ReportHistoryCache>()) {
     view_->setObjectName(QStringLiteral("exportViewAction"));
     dialog_->setObjectName(QStringLiteral("reportDialogAction"));
     dialog_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
@@ -65,6 +75,35 @@ void ReportActions::addTo(QMenu* menu) {
     menu->addAction(print_);
 }
 
+namespace {
+
+std::function<std::shared_ptr<const ProjectFacts>()> fullHistoryReader(
+    std::shared_ptr<ReportHistoryCache> cache, std::string path,
+    std::shared_ptr<const ProjectFacts> shown) {
+    std::weak_ptr<const ProjectFacts> key = shown;
+    return [cache = std::move(cache), path = std::move(path), key = std::move(key),
+            criteria = shown->criteria]() -> std::shared_ptr<const ProjectFacts> {
+        const std::lock_guard lock(cache->mutex);
+        const auto sameFacts = [](const auto& a, const auto& b) {
+            return !a.owner_before(b) && !b.owner_before(a);
+        };
+        if (cache->full && !cache->of.expired() && sameFacts(cache->of, key))
+            return cache->full;
+        // Its own read-only connection, like the session's worker.
+        auto project = Project::open(path, Project::Access::ReadOnly);
+        if (!project)
+            return nullptr;
+        auto facts = loadProjectFacts(*project, FactsRequest{criteria, {}, nullptr});
+        if (!facts)
+            return nullptr;
+        cache->of = key;
+        cache->full = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        return cache->full;
+    };
+}
+
+}  // namespace
+
 std::optional<MapReportData> ReportActions::currentReport() const {
     const ProjectSession& session = window_->session();
     const SessionFrame& frame = session.frame();
@@ -82,6 +121,8 @@ std::optional<MapReportData> ReportActions::currentReport() const {
     data.style = session.settings().style;
     data.layers = shown.layers;
     data.extent = window_->canvas()->visibleExtent();
+    if (frame.facts->history != ScoreHistory::Full)
+        data.fullHistory = fullHistoryReader(history_, session.path(), frame.facts);
     return data;
 }
 

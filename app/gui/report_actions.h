@@ -75,6 +75,8 @@ private:
     QAction* dialog_;
     QAction* tables_;
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    /// The whole score history of the shown facts, read once for the reports' trend chart.
+    std::shared_ptr<struct ReportHistoryCache> history_;
 };
 
 }  // namespace safemap

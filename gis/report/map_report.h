@@ -65,6 +65,11 @@ struct MapReportData {
     MapStyleChoice style;
     std::vector<LayerRender> layers;  ///< composeMap(…).layers
     BBox extent;                      ///< Web Mercator metres, as MapSettings::extent
+    /// The same facts with every facility's whole score history, for the trend chart when
+    /// `facts` hold only the newest scores (what the window's first frame reads). Called on
+    /// the thread that draws; without it, or when it gives nothing, the trend shows the
+    /// report's own date only.
+    std::function<std::shared_ptr<const ProjectFacts>()> fullHistory;
 };
 
 /// The report of a scenario with the project's saved style, layers and view (the extent

@@ -105,10 +105,17 @@ ChartData chartData(const MapReportData& data, const Words& w) {
     }
     // The trend: the status as of each data date up to the report's, at most kTrendPoints
     // of them, evenly spaced, the report's own date last.
+    // How things stood on earlier dates needs the whole history, which the window reads
+    // only when asked (a report is such a time).
+    std::shared_ptr<const ProjectFacts> history = data.facts;
+    if (history->history != ScoreHistory::Full)
+        history = data.fullHistory ? data.fullHistory() : nullptr;
     std::vector<Date> dates;
-    for (const Date& d : dataDates(facts))
-        if (d < data.status->asOf)
-            dates.push_back(d);
+    if (history && history->history == ScoreHistory::Full) {
+        for (const Date& d : dataDates(*history))
+            if (d < data.status->asOf)
+                dates.push_back(d);
+    }
     std::vector<Date> picked;
     if (dates.size() + 1 <= kTrendPoints) {
         picked = dates;
@@ -121,9 +128,9 @@ ChartData chartData(const MapReportData& data, const Words& w) {
     for (const Date& d : picked) {
         RuleSettings settings = data.status->settings;
         settings.asOf = d;
-        const ProjectStatus then = computeStatus(facts, settings);
+        const ProjectStatus then = computeStatus(*history, settings);
         TrendPoint point{d, {}};
-        countUnder(facts, then, data.filter, point.byCategory, nullptr);
+        countUnder(*history, then, data.filter, point.byCategory, nullptr);
         out.trend.push_back(point);
     }
     out.trend.push_back({data.status->asOf, out.levels});

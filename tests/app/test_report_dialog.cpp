@@ -10,10 +10,12 @@
 #include <catch2/catch.hpp>
 
 #include "app/gui/main_window.h"
+#include "app/gui/project_session.h"
 #include "app/gui/report_actions.h"
 #include "app/gui/report_dialog.h"
 #include "cli_fixture.h"
 #include "core/report/report_template.h"
+#include "gis/report/report_charts.h"
 
 using namespace safemap;
 using namespace safemap::test;
@@ -134,4 +136,46 @@ TEST_CASE("the window exports its map view and its tables", "[app][export]") {
     written.waitForFinished();
     REQUIRE(written.result().ok());
     CHECK(QFileInfo(gpkg).size() > 0);
+}
+
+TEST_CASE("the window's report shows the same trend as a report of the whole history",
+          "[app][report]") {
+    // The window reads each facility's newest scores only; the trend chart needs how
+    // things stood on every earlier date, which the report reads when it is drawn.
+    TempDir dir;
+    const QString project = QString::fromStdString(dir.file("Hà Nam.gpkg"));
+    makeSampleProject(project);
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(w.openProject(project, true));
+    w.waitForIdle();
+    auto shown = w.reports()->currentReport();
+    REQUIRE(shown);
+    REQUIRE(shown->facts->history == ScoreHistory::Latest);
+    REQUIRE(shown->fullHistory);
+
+    auto opened = Project::open(project.toStdString(), Project::Access::ReadOnly);
+    REQUIRE(opened.ok());
+    auto whole = evaluateScenario(*opened, w.session().scenario());
+    REQUIRE(whole.ok());
+    REQUIRE(whole->facts->history == ScoreHistory::Full);
+    MapReportData full = *shown;
+    full.facts = whole->facts;
+    full.fullHistory = nullptr;
+
+    const report::Words vi{true};
+    const report::ChartData fromWindow = report::chartData(*shown, vi);
+    const report::ChartData fromFull = report::chartData(full, vi);
+    REQUIRE(fromFull.trend.size() >= 2);
+    REQUIRE(fromWindow.trend.size() == fromFull.trend.size());
+    for (std::size_t i = 0; i < fromFull.trend.size(); ++i) {
+        CHECK(fromWindow.trend[i].date == fromFull.trend[i].date);
+        CHECK(fromWindow.trend[i].byCategory == fromFull.trend[i].byCategory);
+    }
+    CHECK(fromWindow.levels == fromFull.levels);
+    // Read once: a second drawing (the preview again, then the PDF) reuses it.
+    const auto first = shown->fullHistory();
+    CHECK(first == shown->fullHistory());
+    CHECK(first == w.reports()->currentReport()->fullHistory());
 }
