@@ -78,14 +78,22 @@ void loadContext(const std::string& projectPath, const std::vector<ContextLayer>
     }
 }
 
-/// Reads the facts and what the map, the search and the filter panel derive from them.
-std::optional<Error> loadFacts(const Project& project, const JobInput& in, ScoreHistory history,
-                               SessionFrame& f) {
-    auto facts =
-        loadProjectFacts(project, FactsRequest{in.scenario.criteria, {}, nullptr, history});
-    if (!facts)
-        return facts.error();
-    f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+/// Reads the facts, with each facility's newest scores only unless `asOf` is before them
+/// (or `full` asks for the whole history): today's map and lists need two scores per
+/// facility, a fifth of a long history.
+Result<ProjectFacts> readFacts(const Project& project, const JobInput& in, bool full) {
+    const std::optional<Date>& asOf = in.scenario.rules.asOf;
+    auto facts = loadProjectFacts(
+        project,
+        FactsRequest{
+            in.scenario.criteria, {}, nullptr, full ? ScoreHistory::Full : ScoreHistory::Latest});
+    if (facts && asOf && !coversAsOf(*facts, *asOf))
+        return loadProjectFacts(project, FactsRequest{in.scenario.criteria, {}, nullptr});
+    return facts;
+}
+
+/// What the map, the search and the filter panel derive from newly read facts.
+void deriveFromFacts(const JobInput& in, SessionFrame& f) {
     std::vector<LayerRender> context =
         f.geometry ? f.geometry->context : std::vector<LayerRender>{};
     // Without SafeMap's own basemap (a laptop with a bare install), a field package
@@ -101,7 +109,6 @@ std::optional<Error> loadFacts(const Project& project, const JobInput& in, Score
     f.choices =
         std::make_shared<const FilterChoices>(filterChoicesOf(f.facts->zones, f.facts->factories));
     f.reloaded = true;
-    return std::nullopt;
 }
 
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
@@ -126,17 +133,13 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         project.emplace(std::move(opened).value());
-        // Today's map and lists need two scores per facility, a fifth of a long history.
-        if (auto error =
-                loadFacts(*project, in, older ? ScoreHistory::Full : ScoreHistory::Latest, f)) {
-            f.error = std::move(error);
+        auto facts = readFacts(*project, in, older);
+        if (!facts) {
+            f.error = facts.error();
             return f;
         }
-        if (asOf && !coversAsOf(*f.facts, *asOf))
-            if (auto error = loadFacts(*project, in, ScoreHistory::Full, f)) {
-                f.error = std::move(error);
-                return f;
-            }
+        f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        deriveFromFacts(in, f);
         in.work |= kStatus;
     }
     if (in.work & kContext)
