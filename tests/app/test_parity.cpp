@@ -15,6 +15,7 @@
 #include "cli_fixture.h"
 #include "core/project/project_facts.h"
 #include "core/project/project_settings.h"
+#include "sample_window.h"
 
 using namespace safemap;
 using namespace safemap::test;
@@ -93,14 +94,9 @@ TEST_CASE("the window and safemap render draw the same map of the same scenario"
 }
 
 TEST_CASE("the window's lists are the command line's lists, as of any date", "[parity]") {
-    TempDir dir;
-    const QString project = QString::fromStdString(dir.file("sample.gpkg"));
-    makeSampleProject(project);
-    MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(w.openProject(project, true));
-    w.waitForIdle();
+    SampleWindow sample("sample.gpkg");
+    MainWindow& w = sample.w;
+    const QString& project = sample.project;
     auto sortedIds = [](ActionTable* t) {
         QStringList ids = t->visibleSiteIds();
         ids.sort();

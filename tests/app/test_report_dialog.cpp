@@ -16,6 +16,7 @@
 #include "cli_fixture.h"
 #include "core/report/report_template.h"
 #include "gis/report/report_charts.h"
+#include "sample_window.h"
 
 using namespace safemap;
 using namespace safemap::test;
@@ -32,14 +33,10 @@ bool waitPreview(ReportDialog& d) {
 
 TEST_CASE("the report dialog previews the page, follows orientation and saves templates",
           "[app][report]") {
-    TempDir dir;
-    const QString project = QString::fromStdString(dir.file("Hà Nam.gpkg"));
-    makeSampleProject(project);
-    MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(w.openProject(project, true));
-    w.waitForIdle();
+    SampleWindow sample;
+    MainWindow& w = sample.w;
+    const QString& project = sample.project;
+    TempDir& dir = sample.dir;
     CHECK(w.findChild<QAction*>(QStringLiteral("reportDialogAction")));
 
     ReportDialog d(w.reports(), &w);
@@ -105,14 +102,9 @@ TEST_CASE("the report dialog previews the page, follows orientation and saves te
 }
 
 TEST_CASE("the window exports its map view and its tables", "[app][export]") {
-    TempDir dir;
-    const QString project = QString::fromStdString(dir.file("Hà Nam.gpkg"));
-    makeSampleProject(project);
-    MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(w.openProject(project, true));
-    w.waitForIdle();
+    SampleWindow sample;
+    MainWindow& w = sample.w;
+    TempDir& dir = sample.dir;
     CHECK(w.findChild<QAction*>(QStringLiteral("exportViewAction")));
     CHECK(w.findChild<QAction*>(QStringLiteral("exportTablesAction")));
 
@@ -142,14 +134,9 @@ TEST_CASE("the window's report shows the same trend as a report of the whole his
           "[app][report]") {
     // The window reads each facility's newest scores only; the trend chart needs how
     // things stood on every earlier date, which the report reads when it is drawn.
-    TempDir dir;
-    const QString project = QString::fromStdString(dir.file("Hà Nam.gpkg"));
-    makeSampleProject(project);
-    MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(w.openProject(project, true));
-    w.waitForIdle();
+    SampleWindow sample;
+    MainWindow& w = sample.w;
+    const QString& project = sample.project;
     auto shown = w.reports()->currentReport();
     REQUIRE(shown);
     REQUIRE(shown->facts->history == ScoreHistory::Latest);

@@ -12,19 +12,15 @@
 #include "cli_fixture.h"
 #include "core/project/export_heading.h"
 #include "core/project/list_rows.h"
+#include "sample_window.h"
 
 using namespace safemap;
 using namespace safemap::test;
 
 TEST_CASE("the window exports the report of what it shows as PDF and PNG", "[app][report]") {
-    TempDir dir;
-    const QString project = QString::fromStdString(dir.file("Hà Nam.gpkg"));
-    makeSampleProject(project);
-    MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(w.openProject(project, true));
-    w.waitForIdle();
+    SampleWindow sample;
+    MainWindow& w = sample.w;
+    TempDir& dir = sample.dir;
 
     // The actions are in the window's menu, Print on Ctrl+P.
     auto* print = w.findChild<QAction*>(QStringLiteral("printAction"));
