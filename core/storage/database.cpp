@@ -140,8 +140,11 @@ Status configure(sqlite3* db, bool readOnly) {
     // committed state. (WAL would also be safe but leaves -wal/-shm files beside a file users
     // copy around.) A 64 MB page cache (allocated only as used) holds the index pages a
     // million-row import keeps touching; a larger one only made the import's memory grow
-    // with the file (256 MB: peak 406 MB for 1M rows; issue 8).
-    const char* pragmas = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+    // with the file (256 MB: peak 406 MB for 1M rows; issue 8). Readers mostly scan, each
+    // page once: there the 64 MB were only fresh memory to fault in, and 8 MB opened the
+    // million-assessment project's first frame about 0.3 s sooner with 50-60 MB less
+    // (docs/benchmarks.md, E).
+    const char* pragmas = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;"
                                      "PRAGMA temp_store=MEMORY;"
                                    : "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
                                      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
