@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <future>
+#include <optional>
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
@@ -73,6 +75,45 @@ std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>&
 
 Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest& request) {
     const ProjectRepository& repo = project.repository();
+    auto active = repo.activeCriteria();
+    if (!active)
+        return active.error();
+    std::shared_ptr<const CriteriaSet> set = request.criteria;
+    if (!set && *active) {
+        auto stored = repo.criteriaSet(**active);
+        if (!stored)
+            return stored.error();
+        if (!*stored)
+            return codedError("criteria.active_missing", {(*active)->key()}, repo.location());
+        set = std::make_shared<const CriteriaSet>(std::move(**stored));
+    }
+    std::optional<CompiledCriteria> compiled;
+    if (set)
+        compiled = compileCriteria(*set);
+    const bool stored = set && *active && **active == CriteriaRef{set->id, set->version};
+    const bool latest = stored && request.history == ScoreHistory::Latest;
+    auto readScores = [&](const ProjectRepository& from) {
+        return latest ? from.latestScores(*compiled, 2) : from.scoreTimeline(*compiled);
+    };
+    // The stored scores on a second connection meanwhile, if the caller can open one. Each
+    // read has its own snapshot either way; a write between them is followed by a reload.
+    std::future<Result<ScoreTimeline>> scoresAside;
+    if (stored && request.reopen)
+        scoresAside = std::async(std::launch::async, [&]() -> Result<ScoreTimeline> {
+            auto other = request.reopen();
+            if (!other)
+                return other.error();
+            return readScores(other->repository());
+        });
+    // Whatever happens below, the second thread is waited for before `request` goes away.
+    struct Join {
+        std::future<Result<ScoreTimeline>>& f;
+        ~Join() {
+            if (f.valid())
+                f.wait();
+        }
+    } join{scoresAside};
+
     ProjectFacts facts;
     auto zones = repo.zones();
     if (!zones)
@@ -88,38 +129,20 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
         return inspections.error();
     groupInspections(facts, std::move(inspections).value());
 
-    auto active = repo.activeCriteria();
-    if (!active)
-        return active.error();
-    std::shared_ptr<const CriteriaSet> set = request.criteria;
-    if (!set && *active) {
-        auto stored = repo.criteriaSet(**active);
-        if (!stored)
-            return stored.error();
-        if (!*stored)
-            return codedError("criteria.active_missing", {(*active)->key()}, repo.location());
-        set = std::make_shared<const CriteriaSet>(std::move(**stored));
-    }
     if (!set) {
         prepareFacts(facts);
         return facts;  // no criteria set yet: nothing is scored
     }
     facts.criteria = set;
-    const CompiledCriteria compiled = compileCriteria(*set);
-    const bool stored = *active && **active == CriteriaRef{set->id, set->version};
-    if (stored && request.history == ScoreHistory::Latest) {
-        auto timeline = repo.latestScores(compiled, 2);
+    if (stored) {
+        auto timeline = scoresAside.valid() ? scoresAside.get() : readScores(repo);
         if (!timeline)
             return timeline.error();
         facts.scores = std::move(timeline).value();
-        facts.history = ScoreHistory::Latest;
-    } else if (stored) {
-        auto timeline = repo.scoreTimeline(compiled);
-        if (!timeline)
-            return timeline.error();
-        facts.scores = std::move(timeline).value();
+        if (latest)
+            facts.history = ScoreHistory::Latest;
     } else {
-        auto timeline = scoreTimelineInMemory(repo, compiled, request.progress, request.cancel);
+        auto timeline = scoreTimelineInMemory(repo, *compiled, request.progress, request.cancel);
         if (!timeline)
             return timeline.error();
         facts.scores = std::move(timeline).value();

@@ -74,6 +74,10 @@ struct FactsRequest {
     const std::atomic<bool>* cancel = nullptr;
     /// Latest reads less; scores computed in memory (another set) are always Full.
     ScoreHistory history = ScoreHistory::Full;
+    /// Opens another read-only connection to the same project; if given, the stored scores
+    /// are read on it on a second thread while the sites are read on the first (together
+    /// they are most of a large project's load; docs/benchmarks.md, E).
+    std::function<Result<Project>()> reopen = nullptr;
 };
 
 /// Reads the facts from the project. Errors from the store are returned, never hidden as

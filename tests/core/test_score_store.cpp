@@ -468,3 +468,52 @@ TEST_CASE("the lists from the newest scores alone are the lists from the whole h
     }
     CHECK(changedFromToday > 0);  // the earlier dates do look different
 }
+
+TEST_CASE("facts read with the scores on a second connection are the facts read on one") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    addNewerAssessments(*project);
+    int opened = 0;
+    for (const ScoreHistory history : {ScoreHistory::Latest, ScoreHistory::Full}) {
+        INFO((history == ScoreHistory::Latest ? "latest" : "full"));
+        FactsRequest one;
+        one.history = history;
+        FactsRequest two = one;
+        two.reopen = [&] {
+            ++opened;
+            return Project::open(path, Project::Access::ReadOnly);
+        };
+        auto a = loadProjectFacts(*project, one);
+        auto b = loadProjectFacts(*project, two);
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        CHECK(b->history == history);
+        CHECK(b->factories.size() == a->factories.size());
+        CHECK(b->scores.siteIds == a->scores.siteIds);
+        CHECK(b->scores.siteBegin == a->scores.siteBegin);
+        REQUIRE(b->scores.entries.size() == a->scores.entries.size());
+        CHECK_FALSE(a->scores.entries.empty());
+        size_t differ = 0;
+        for (size_t i = 0; i < a->scores.entries.size(); ++i) {
+            const TimelineEntry& x = a->scores.entries[i];
+            const TimelineEntry& y = b->scores.entries[i];
+            differ += x.assessmentId != y.assessmentId || x.day != y.day ||
+                      x.percent != y.percent || x.level != y.level;
+        }
+        CHECK(differ == 0);
+        CHECK(b->scoreSite == a->scoreSite);
+    }
+    CHECK(opened == 2);
+
+    SECTION("a second connection that cannot be opened is the load's error") {
+        FactsRequest failing;
+        failing.reopen = [&] {
+            return Project::open(dir.file("missing.gpkg"), Project::Access::ReadOnly);
+        };
+        auto facts = loadProjectFacts(*project, failing);
+        REQUIRE_FALSE(facts.ok());
+        CHECK(facts.error().describe().find("missing.gpkg") != std::string::npos);
+    }
+}
