@@ -112,10 +112,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identifyAt);
     connect(session_, &ProjectSession::frameReady, this, &MainWindow::showFrame);
     connect(session_, &ProjectSession::mapReady, this, [this] {
-        // A job's map, before its lists: drawn at once (only when the sites are already shown,
-        // so a first load still sets up the view in showFrame).
-        if (session_->frame().geometry && !session_->earlyFrame().reloaded)
-            showLayers(session_->earlyFrame().map);
+        // A job's map, before its lists and the as-of dates: drawn at once. A project just
+        // opened gets its view here too, so its sites show as soon as they are coloured.
+        const SessionFrame& early = session_->earlyFrame();
+        if (early.reloaded && placeView_) {
+            showLayers(early.map);
+            placeView(early.map);
+        } else if (session_->frame().geometry && !early.reloaded) {
+            showLayers(early.map);
+        }
     });
     connect(session_, &ProjectSession::busyChanged, this,
             [this](bool busy) { busyLabel_->setText(busy ? tr("Updating…") : QString()); });
@@ -350,13 +355,8 @@ void MainWindow::showFrame() {
     suspendTable_->setView(frame.suspendList);
     inspectTable_->setView(frame.inspectList);
     showLayers();
-    if (placeView_ && frame.reloaded) {
-        placeView_ = false;
-        if (const auto& extent = session_->settings().view.extent)
-            canvas_->setExtent(*extent);
-        else
-            zoomToSites();
-    }
+    if (frame.reloaded)
+        placeView(frame.map);
     const SiteFilter& filter = session_->scenario().filter;
     const auto count = [](auto n) {
         return qs(formatCount(static_cast<long long>(n), uiDisplayStyle()));
@@ -720,12 +720,26 @@ void MainWindow::saveViewState() {
 }
 
 void MainWindow::zoomToSites() {
+    zoomToSitesOf(session_->frame().map);
+}
+
+void MainWindow::zoomToSitesOf(const MapContent& map) {
     // The sites, not the basemap: the basemap spans half of South-East Asia.
-    const BBox box = sitesExtent(session_->frame().map, SitesScope::AllSites, 0.0);
+    const BBox box = sitesExtent(map, SitesScope::AllSites, 0.0);
     if (box.empty())
         canvas_->zoomToLayers();
     else
         canvas_->zoomToExtent(box);
+}
+
+void MainWindow::placeView(const MapContent& map) {
+    if (!placeView_)
+        return;
+    placeView_ = false;
+    if (const auto& extent = session_->settings().view.extent)
+        canvas_->setExtent(*extent);
+    else
+        zoomToSitesOf(map);
 }
 
 void MainWindow::zoomToFilter() {

@@ -119,6 +119,9 @@ private:
     void showFrame();
     void showLayers();
     void showLayers(const MapContent& content);
+    void zoomToSitesOf(const MapContent& map);
+    /// A newly opened project's view: its saved extent, else all of `map`'s sites (once).
+    void placeView(const MapContent& map);
     void applyLayerPanel();
     void openCordonTool();
     void updateTitle();

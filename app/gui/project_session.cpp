@@ -83,17 +83,19 @@ void loadContext(const std::string& projectPath, const std::vector<ContextLayer>
 /// facility, a fifth of a long history.
 Result<ProjectFacts> readFacts(const Project& project, const JobInput& in, bool full) {
     const std::optional<Date>& asOf = in.scenario.rules.asOf;
-    auto facts = loadProjectFacts(
-        project,
-        FactsRequest{
-            in.scenario.criteria, {}, nullptr, full ? ScoreHistory::Full : ScoreHistory::Latest});
-    if (facts && asOf && !coversAsOf(*facts, *asOf))
-        return loadProjectFacts(project, FactsRequest{in.scenario.criteria, {}, nullptr});
+    FactsRequest request{
+        in.scenario.criteria, {}, nullptr, full ? ScoreHistory::Full : ScoreHistory::Latest};
+    request.reopen = [&in] { return Project::open(in.path, Project::Access::ReadOnly); };
+    auto facts = loadProjectFacts(project, request);
+    if (facts && asOf && !coversAsOf(*facts, *asOf)) {
+        request.history = ScoreHistory::Full;
+        return loadProjectFacts(project, request);
+    }
     return facts;
 }
 
-/// What the map, the search and the filter panel derive from newly read facts.
-void deriveFromFacts(const JobInput& in, SessionFrame& f) {
+/// The map's geometry of newly read facts (all the first frame needs of them).
+void deriveGeometry(const JobInput& in, SessionFrame& f) {
     std::vector<LayerRender> context =
         f.geometry ? f.geometry->context : std::vector<LayerRender>{};
     // Without SafeMap's own basemap (a laptop with a bare install), a field package
@@ -104,11 +106,30 @@ void deriveFromFacts(const JobInput& in, SessionFrame& f) {
             basemap = std::move(own).value();
     f.geometry = std::make_shared<const MapGeometry>(
         buildMapGeometry(*f.facts, basemap, std::move(context)));
-    f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, basemap));
-    f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
+    f.search.reset();
+    f.places.reset();
+    f.choices.reset();
+    f.reloaded = true;
+}
+
+void deriveSearch(SessionFrame& f) {
+    if (!f.search)
+        f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
+}
+
+/// What the search box and the filter panel take from newly read facts: not needed to draw
+/// the map, so made after it.
+void deriveChoices(SessionFrame& f) {
+    deriveSearch(f);
+    f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, f.geometry->basemap));
     f.choices =
         std::make_shared<const FilterChoices>(filterChoicesOf(f.facts->zones, f.facts->factories));
-    f.reloaded = true;
+}
+
+/// Whether the filter matches words or places: then the map is composed faster with the
+/// search index made first.
+bool filtersByText(const SiteFilter& filter) {
+    return !filter.query.empty() || !filter.districts.empty() || !filter.provinces.empty();
 }
 
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
@@ -125,6 +146,7 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
     // the first move back in time reads the whole history.
     const bool older = f.facts && asOf && !coversAsOf(*f.facts, *asOf);
     std::optional<Project> project;
+    bool choicesDue = false;
     if ((in.work & kLoad) || !f.facts || older) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
         auto opened = Project::open(in.path, Project::Access::ReadOnly);
@@ -139,7 +161,8 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        deriveFromFacts(in, f);
+        deriveGeometry(in, f);
+        choicesDue = true;
         in.work |= kStatus;
     }
     if (in.work & kContext)
@@ -149,10 +172,14 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             std::make_shared<const ProjectStatus>(computeStatus(*f.facts, in.scenario.rules));
         in.work |= kCompose;
     }
+    if (choicesDue && filtersByText(in.scenario.filter))
+        deriveSearch(f);
     f.map = composeMap(*f.geometry, *f.facts, *f.status, in.style, in.layers, in.scenario.filter,
                        f.search.get());
     if (mapReady)
         mapReady(f);
+    if (choicesDue)
+        deriveChoices(f);
     if (project) {
         // The as-of slider's stops: wanted after the first frame, not before it.
         // Without them the slider stays off; the map and lists are still right.

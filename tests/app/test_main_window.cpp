@@ -14,6 +14,7 @@
 #include "app/gui/layer_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
+#include "app/gui/project_session.h"
 #include "app/gui/table_import_dialog.h"
 #include "core/project/imports.h"
 #include "core/project/project.h"
@@ -80,6 +81,39 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
     REQUIRE(waitWindowRendered(w.canvas()));
     const QPointF centre = toMercator(GeoPoint{105.81, 21.01});
     CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
+}
+
+TEST_CASE("a project just opened shows its coloured sites before its lists and dates arrive") {
+    TempDir dir;
+    const auto path = makeWindowProject(dir);
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    // What the canvas holds at the moment the job's map arrives, before frameReady.
+    bool framed = false, mapSeen = false, factoriesShown = false, sitesInView = false;
+    bool listsThen = true;
+    const QPointF centre = toMercator(GeoPoint{105.81, 21.01});
+    QObject::connect(&w.session(), &ProjectSession::frameReady, [&] { framed = true; });
+    QObject::connect(&w.session(), &ProjectSession::mapReady, [&] {
+        if (framed || mapSeen)
+            return;
+        mapSeen = true;
+        for (const LayerRender& l : w.canvas()->layers())
+            factoriesShown |= l.data->kind == LayerKind::Factories && l.data->featureCount() == 3;
+        sitesInView = w.canvas()->visibleExtent().contains(centre.x(), centre.y());
+        // The session's frame is still the empty one: its lists are not made yet.
+        listsThen = w.session().frame().facts != nullptr;
+    });
+    REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
+    REQUIRE(mapSeen);
+    CHECK(factoriesShown);
+    CHECK(sitesInView);
+    CHECK_FALSE(listsThen);
+    // The finished frame does not move the view the early map placed.
+    REQUIRE(waitWindowRendered(w.canvas()));
+    CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
+    CHECK(w.factoryCount() == 3);
 }
 
 TEST_CASE("clicking a facility shows its record and selects it; a miss clears it") {
