@@ -27,6 +27,10 @@ Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
     });
 }
 
+Result<std::vector<Factory>> ProjectRepository::factoryPositions() const {
+    return factories();
+}
+
 Result<std::vector<Date>> ProjectRepository::assessmentDates() const {
     std::vector<Date> dates;
     if (auto st = forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {

@@ -85,6 +85,9 @@ public:
     // --- sites -----------------------------------------------------------------------
     [[nodiscard]] virtual Result<std::vector<Zone>> zones() const = 0;
     [[nodiscard]] virtual Result<std::vector<Factory>> factories() const = 0;
+    /// The facilities with their id, zone and position only, in factories()' order: what a
+    /// map of the sites needs before their status is known. The default reads factories().
+    [[nodiscard]] virtual Result<std::vector<Factory>> factoryPositions() const;
     /// Inserts new sites and updates known ones (by stable id), logging each change and
     /// the import itself.
     [[nodiscard]] virtual Result<ImportSummary> upsertSites(const SiteBatch& batch,

@@ -201,6 +201,10 @@ Result<std::vector<Factory>> GpkgRepository::factories() const {
     return loadFactories(db_);
 }
 
+Result<std::vector<Factory>> GpkgRepository::factoryPositions() const {
+    return loadFactoryPositions(db_);
+}
+
 Result<ImportSummary> GpkgRepository::upsertSites(const SiteBatch& batch,
                                                   const std::string& sourceName) {
     if (auto st = requireWrite(); !st)

@@ -294,19 +294,40 @@ Result<std::vector<Zone>> loadZones(const Database& db) {
     return out;
 }
 
-Result<std::vector<Factory>> loadFactories(const Database& db) {
+namespace {
+
+template <class Read>
+Result<std::vector<Factory>> readFactories(const Database& db, const std::string& columns,
+                                           Read read) {
     std::vector<Factory> out;
     // Sized first: growing a vector of 100,000 factories moves each one many times over.
     if (auto count = db.prepare("SELECT count(*) FROM factories"); count && count->step())
         out.reserve(static_cast<size_t>(std::clamp<int64_t>(count->integer(0), 0, 1 << 22)));
-    auto st = db.prepare(std::string("SELECT ") + kFactoryColumns + " FROM factories ORDER BY fid");
+    auto st = db.prepare("SELECT " + columns + " FROM factories ORDER BY fid");
     if (!st)
         return st.error();
     while (st->step())
-        out.push_back(readFactory(*st));
+        out.push_back(read(*st));
     if (!st->error().empty())
         return st->failure(db.path());
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<Factory>> loadFactories(const Database& db) {
+    return readFactories(db, kFactoryColumns, readFactory);
+}
+
+Result<std::vector<Factory>> loadFactoryPositions(const Database& db) {
+    return readFactories(db, "site_id, zone_id, geom", [](const Statement& st) {
+        Factory f;
+        f.id = st.text(0);
+        f.zoneId = st.text(1);
+        if (auto p = decodeGpkgPoint(st.blobView(2)))
+            f.location = *p;
+        return f;
+    });
 }
 
 }  // namespace safemap

@@ -599,3 +599,32 @@ REPOSITORY_TEST("two clients importing at once lose nothing and duplicate nothin
     REQUIRE(timeline.ok());
     CHECK(timeline->of("MST-9900000002").size() == 30);
 }
+
+REPOSITORY_TEST("the facilities' positions are the facilities' ids, zones and places, in order") {
+    auto project = Project::create(backend.newLocation());
+    REQUIRE(project.ok());
+    SiteBatch batch;
+    Zone z;
+    z.id = "KCN-1";
+    z.name = "Khu công nghiệp Đồng Văn";
+    z.area = {Polygon{{{{105.8, 20.9}, {105.9, 20.9}, {105.9, 21.1}, {105.8, 20.9}}}}};
+    batch.zones = {z};
+    batch.factories = threeFactories();
+    batch.factories[0].zoneId = z.id;
+    batch.factories[2].zoneId = z.id;
+    REQUIRE(importSites(*project, batch, "sites.csv").ok());
+    const auto whole = project->repository().factories();
+    const auto positions = project->repository().factoryPositions();
+    REQUIRE(whole.ok());
+    REQUIRE(positions.ok());
+    REQUIRE(positions->size() == whole->size());
+    REQUIRE(whole->size() == 3);
+    for (size_t i = 0; i < whole->size(); ++i) {
+        INFO(i);
+        CHECK((*positions)[i].id == (*whole)[i].id);
+        CHECK((*positions)[i].zoneId == (*whole)[i].zoneId);
+        CHECK((*positions)[i].location == (*whole)[i].location);
+    }
+    CHECK((*positions)[1].zoneId.empty());
+    CHECK_FALSE((*positions)[0].zoneId.empty());
+}
