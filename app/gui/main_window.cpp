@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "app/gui/action_table.h"
 #include "app/gui/as_of_bar.h"
@@ -115,9 +116,10 @@ MainWindow::MainWindow(QWidget* parent)
         // A job's map, before its lists and the as-of dates: drawn at once. A project just
         // opened gets its view here too, so its sites show as soon as they are coloured.
         const SessionFrame& early = session_->earlyFrame();
-        if (early.reloaded && placeView_) {
+        if (early.reloaded && (placeView_ || pendingShown_)) {
             showLayers(early.map);
             placeView(early.map);
+            pendingShown_ = early.statusPending;
         } else if (session_->frame().geometry && !early.reloaded) {
             showLayers(early.map);
         }
@@ -336,8 +338,13 @@ void MainWindow::showFrame() {
     if (frame.error)
         statusBar()->showMessage(tr("Could not read the project: %1").arg(errorText(*frame.error)),
                                  15000);
-    if (!frame.facts || !frame.status)
+    if (!frame.facts || !frame.status) {
+        // The sites drawn while the project loaded are not its map if it could not be read.
+        if (std::exchange(pendingShown_, false))
+            showLayers();
         return;
+    }
+    pendingShown_ = false;
     const ProjectFacts& facts = *frame.facts;
     if (frame.contextReloaded)
         showContextProblems();

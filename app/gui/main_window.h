@@ -167,7 +167,8 @@ private:
     std::optional<Cordon> cordonShown_;
     std::shared_ptr<const LayerData> cordonLayer_;  ///< its overlay, made once per cordon
     std::string shownSite_;                         ///< the site whose record is shown
-    bool placeView_ = false;  ///< the next loaded frame sets the view (saved or all sites)
+    bool placeView_ = false;     ///< the next loaded frame sets the view (saved or all sites)
+    bool pendingShown_ = false;  ///< the canvas shows a project's sites before their status
     QLabel* coordLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;
     QLabel* countLabel_ = nullptr;

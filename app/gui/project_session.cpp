@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <functional>
+#include <future>
 
 #include "core/filter/filter_match.h"
 #include "gis/project/context_layers.h"
@@ -94,16 +95,20 @@ Result<ProjectFacts> readFacts(const Project& project, const JobInput& in, bool 
     return facts;
 }
 
+/// The basemap under a project: SafeMap's own, or without it (a laptop with a bare
+/// install) the one a field package carries, clipped to its area; other projects have none.
+std::vector<LayerRender> basemapFor(const JobInput& in) {
+    if (!in.basemap.empty())
+        return in.basemap;
+    if (auto own = loadPackageBasemapLayers(in.path, in.language))
+        return std::move(own).value();
+    return {};
+}
+
 /// The map's geometry of newly read facts (all the first frame needs of them).
-void deriveGeometry(const JobInput& in, SessionFrame& f) {
+void deriveGeometry(const std::vector<LayerRender>& basemap, SessionFrame& f) {
     std::vector<LayerRender> context =
         f.geometry ? f.geometry->context : std::vector<LayerRender>{};
-    // Without SafeMap's own basemap (a laptop with a bare install), a field package
-    // draws the one it carries, clipped to its area; other projects have none.
-    std::vector<LayerRender> basemap = in.basemap;
-    if (basemap.empty())
-        if (auto own = loadPackageBasemapLayers(in.path, in.language))
-            basemap = std::move(own).value();
     f.geometry = std::make_shared<const MapGeometry>(
         buildMapGeometry(*f.facts, basemap, std::move(context)));
     f.search.reset();
@@ -132,6 +137,29 @@ bool filtersByText(const SiteFilter& filter) {
     return !filter.query.empty() || !filter.districts.empty() || !filter.provinces.empty();
 }
 
+/// A project just opened: where its sites are, drawn before their status is worked out
+/// (reading a facility's position only is a fraction of reading the facility and its
+/// scores). Nothing is drawn if it cannot be read; the full read reports the error.
+void showSitesPending(const Project& project, const JobInput& in,
+                      const std::vector<LayerRender>& basemap,
+                      const std::function<void(const SessionFrame&)>& mapReady) {
+    const ProjectRepository& repo = project.repository();
+    auto zones = repo.zones();
+    if (!zones)
+        return;
+    auto positions = repo.factoryPositions();
+    if (!positions)
+        return;
+    ProjectFacts sites;
+    sites.zones = std::move(zones).value();
+    sites.factories = std::move(positions).value();
+    SessionFrame pending;
+    pending.map = composePendingMap(buildMapGeometry(sites, basemap), sites, in.style, in.layers);
+    pending.reloaded = true;
+    pending.statusPending = true;
+    mapReady(pending);
+}
+
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
 /// the canvas can draw it while the lists are still being made.
 SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>& mapReady) {
@@ -155,13 +183,24 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         project.emplace(std::move(opened).value());
+        const std::vector<LayerRender> basemap = basemapFor(in);
+        // Only for a project just opened: a reload keeps showing the coloured map it has,
+        // and a filter could not be applied before the status is known.
+        std::future<void> pending;
+        if (!f.facts && mapReady && in.scenario.filter.isEmpty())
+            pending = std::async(std::launch::async, [&] {
+                if (auto own = Project::open(in.path, Project::Access::ReadOnly))
+                    showSitesPending(*own, in, basemap, mapReady);
+            });
         auto facts = readFacts(*project, in, older);
+        if (pending.valid())
+            pending.wait();
         if (!facts) {
             f.error = facts.error();
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        deriveGeometry(in, f);
+        deriveGeometry(basemap, f);
         choicesDue = true;
         in.work |= kStatus;
     }

@@ -40,6 +40,9 @@ struct SessionFrame {
     std::vector<std::pair<std::string, Error>> contextProblems;
     std::vector<std::string> contextNotes;
     bool reloaded = false;  ///< facts (and sites) were read again
+    /// An early frame of a project just opened: `map` (composePendingMap) shows where the
+    /// sites are, nothing else is set; the map with their status follows.
+    bool statusPending = false;
     double milliseconds = 0;
     std::optional<Error> error;
 };
@@ -101,6 +104,8 @@ public:
 
 signals:
     /// The running job's map is composed (earlyFrame()); its lists are still being made.
+    /// A project just opened without a filter gets it twice: first its sites alone
+    /// (statusPending), then coloured.
     void mapReady();
     void frameReady();
     void busyChanged(bool busy);

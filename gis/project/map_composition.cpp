@@ -86,6 +86,16 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
     return out;
 }
 
+MapContent composePendingMap(const MapGeometry& geometry, const ProjectFacts& facts,
+                             const MapStyleChoice& style,
+                             const std::vector<LayerState>& layerOrder) {
+    MapContent out = composeMap(geometry, facts, ProjectStatus{}, style, layerOrder, SiteFilter{});
+    for (LayerRender& l : out.layers)
+        if (l.data->kind == LayerKind::Factories || l.data->kind == LayerKind::Zones)
+            l.style.categories = {statusPendingStyle(l.data->kind)};
+    return out;
+}
+
 BBox sitesExtent(const MapContent& content, SitesScope scope, double margin) {
     BBox box;
     for (const auto& l : content.layers) {

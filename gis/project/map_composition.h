@@ -47,6 +47,14 @@ MapContent composeMap(const MapGeometry& geometry, const ProjectFacts& facts,
                       const std::vector<LayerState>& layerOrder, const SiteFilter& filter,
                       const SearchIndex* search = nullptr);
 
+/// The project's sites before their status is known: every zone and facility drawn, none
+/// coloured by risk (a pale symbol that no risk level uses, so nothing reads as "not
+/// assessed" or "safe"). `facts` need only the zones and the facilities' ids, zones and
+/// positions (ProjectRepository::factoryPositions); no filter applies.
+MapContent composePendingMap(const MapGeometry& geometry, const ProjectFacts& facts,
+                             const MapStyleChoice& style,
+                             const std::vector<LayerState>& layerOrder);
+
 /// Which sites an extent is made of.
 enum class SitesScope {
     /// Every zone and the facilities the filter keeps ("zoom to all"): a facility the filter

@@ -24,6 +24,12 @@ std::vector<CategoryStyle> riskCategoryStyles(int fillAlpha) {
     return out;
 }
 
+CategoryStyle statusPendingStyle(LayerKind kind) {
+    const QColor slate(96, 110, 125);
+    return kind == LayerKind::Zones ? CategoryStyle{QColor(255, 255, 255, 60), slate}
+                                    : CategoryStyle{QColor(255, 255, 255), slate};
+}
+
 LayerStyle basemapStyle() {
     LayerStyle s;
     s.categories = {{QColor(243, 238, 224), QColor(160, 160, 160)}};

@@ -79,6 +79,9 @@ struct LayerStyle {
 /// Colours of the risk levels 0..5 (0 = no assessment, grey; 1 very low, green … 5 very high,
 /// red), the category scale that issue 4's risk layer uses.
 std::vector<CategoryStyle> riskCategoryStyles(int fillAlpha = 255);
+/// Zones and facilities whose status is still being worked out: white with a slate
+/// outline (zones a faint fill), unlike any risk level's colour.
+CategoryStyle statusPendingStyle(LayerKind kind);
 
 /// Land light beige, borders grey; the sea is the map background (kSeaColor).
 LayerStyle basemapStyle();

@@ -83,37 +83,92 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
     CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
 }
 
-TEST_CASE("a project just opened shows its coloured sites before its lists and dates arrive") {
+namespace {
+
+/// The style classes the canvas draws the facilities with (empty if it has none).
+std::vector<CategoryStyle> facilityClasses(const MapCanvas* canvas) {
+    for (const LayerRender& l : canvas->layers())
+        if (l.data->kind == LayerKind::Factories)
+            return l.style.categories;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a project just opened shows its sites at once, then coloured before its lists") {
     TempDir dir;
     const auto path = makeWindowProject(dir);
     MainWindow w;
     w.resize(1000, 700);
     w.show();
-    // What the canvas holds at the moment the job's map arrives, before frameReady.
-    bool framed = false, mapSeen = false, factoriesShown = false, sitesInView = false;
-    bool listsThen = true;
+    // What the canvas holds each time a job's map arrives, before frameReady.
+    struct Seen {
+        bool pending;
+        size_t facilities;
+        std::vector<CategoryStyle> classes;
+        bool inView;
+        bool listsMade;
+    };
+    std::vector<Seen> seen;
+    bool framed = false;
     const QPointF centre = toMercator(GeoPoint{105.81, 21.01});
     QObject::connect(&w.session(), &ProjectSession::frameReady, [&] { framed = true; });
     QObject::connect(&w.session(), &ProjectSession::mapReady, [&] {
-        if (framed || mapSeen)
+        if (framed)
             return;
-        mapSeen = true;
+        size_t facilities = 0;
         for (const LayerRender& l : w.canvas()->layers())
-            factoriesShown |= l.data->kind == LayerKind::Factories && l.data->featureCount() == 3;
-        sitesInView = w.canvas()->visibleExtent().contains(centre.x(), centre.y());
-        // The session's frame is still the empty one: its lists are not made yet.
-        listsThen = w.session().frame().facts != nullptr;
+            if (l.data->kind == LayerKind::Factories)
+                facilities = l.data->featureCount();
+        seen.push_back({w.session().earlyFrame().statusPending, facilities,
+                        facilityClasses(w.canvas()),
+                        w.canvas()->visibleExtent().contains(centre.x(), centre.y()),
+                        w.session().frame().facts != nullptr});
     });
     REQUIRE(w.openProject(QString::fromStdString(path), true));
     w.waitForIdle();
-    REQUIRE(mapSeen);
-    CHECK(factoriesShown);
-    CHECK(sitesInView);
-    CHECK_FALSE(listsThen);
-    // The finished frame does not move the view the early map placed.
+    REQUIRE(seen.size() == 2);
+    // First the sites alone, in view, in the one "status pending" look.
+    CHECK(seen[0].pending);
+    CHECK(seen[0].facilities == 3);
+    CHECK(seen[0].inView);
+    CHECK(seen[0].classes == std::vector<CategoryStyle>{statusPendingStyle(LayerKind::Factories)});
+    // Then coloured by risk, still before the lists.
+    CHECK_FALSE(seen[1].pending);
+    CHECK(seen[1].facilities == 3);
+    CHECK(seen[1].classes == riskCategoryStyles(255));
+    CHECK_FALSE(seen[0].listsMade);
+    CHECK_FALSE(seen[1].listsMade);
+    // The finished frame keeps the view the first map placed, and the risk colours.
     REQUIRE(waitWindowRendered(w.canvas()));
     CHECK(w.canvas()->visibleExtent().contains(centre.x(), centre.y()));
+    CHECK(facilityClasses(w.canvas()) == riskCategoryStyles(255));
     CHECK(w.factoryCount() == 3);
+}
+
+TEST_CASE("a project opened with a saved filter is drawn coloured only, never unfiltered") {
+    TempDir dir;
+    const auto path = makeWindowProject(dir);
+    {
+        MainWindow first;
+        REQUIRE(first.openProject(QString::fromStdString(path), true));
+        first.waitForIdle();
+        SiteFilter keepOne;
+        keepOne.query = "thử 1";
+        first.setFilter(keepOne);
+        first.waitForIdle();
+    }
+    MainWindow w;
+    w.resize(1000, 700);
+    w.show();
+    std::vector<bool> pending;
+    QObject::connect(&w.session(), &ProjectSession::mapReady,
+                     [&] { pending.push_back(w.session().earlyFrame().statusPending); });
+    REQUIRE(w.openProject(QString::fromStdString(path), true));
+    w.waitForIdle();
+    CHECK(pending == std::vector<bool>{false});
+    REQUIRE(waitWindowRendered(w.canvas()));
+    CHECK(w.canvas()->lastStats().featuresDrawn > 0);
 }
 
 TEST_CASE("clicking a facility shows its record and selects it; a miss clears it") {
