@@ -366,6 +366,22 @@ Result<std::vector<Factory>> PgRepository::factories() const {
     return out;
 }
 
+Result<std::vector<Factory>> PgRepository::factoryPositions() const {
+    auto r =
+        db_.query("SELECT site_id, zone_id, ST_X(geom), ST_Y(geom) FROM factories ORDER BY fid");
+    if (!r)
+        return r.error();
+    std::vector<Factory> out(static_cast<size_t>(r->rows()));
+    for (int i = 0; i < r->rows(); ++i) {
+        Factory& f = out[static_cast<size_t>(i)];
+        f.id = r->text(i, 0);
+        f.zoneId = r->text(i, 1);
+        if (!r->isNull(i, 2))
+            f.location = {r->real(i, 2), r->real(i, 3)};
+    }
+    return out;
+}
+
 Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
                                                 const std::string& sourceName) {
     if (auto st = requireWrite(); !st)
