@@ -174,7 +174,6 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
     // the first move back in time reads the whole history.
     const bool older = f.facts && asOf && !coversAsOf(*f.facts, *asOf);
     std::optional<Project> project;
-    bool choicesDue = false;
     if ((in.work & kLoad) || !f.facts || older) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
         auto opened = Project::open(in.path, Project::Access::ReadOnly);
@@ -193,6 +192,7 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
                     showSitesPending(*own, in, basemap, mapReady);
             });
         auto facts = readFacts(*project, in, older);
+        // The sites' map must reach the window before the coloured one below.
         if (pending.valid())
             pending.wait();
         if (!facts) {
@@ -201,7 +201,6 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
         deriveGeometry(basemap, f);
-        choicesDue = true;
         in.work |= kStatus;
     }
     if (in.work & kContext)
@@ -211,13 +210,13 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             std::make_shared<const ProjectStatus>(computeStatus(*f.facts, in.scenario.rules));
         in.work |= kCompose;
     }
-    if (choicesDue && filtersByText(in.scenario.filter))
+    if (f.reloaded && filtersByText(in.scenario.filter))
         deriveSearch(f);
     f.map = composeMap(*f.geometry, *f.facts, *f.status, in.style, in.layers, in.scenario.filter,
                        f.search.get());
     if (mapReady)
         mapReady(f);
-    if (choicesDue)
+    if (f.reloaded)
         deriveChoices(f);
     if (project) {
         // The as-of slider's stops: wanted after the first frame, not before it.

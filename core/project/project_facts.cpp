@@ -97,6 +97,8 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
     };
     // The stored scores on a second connection meanwhile, if the caller can open one. Each
     // read has its own snapshot either way; a write between them is followed by a reload.
+    // On any return below, the future (std::async's) waits for the thread as it is destroyed,
+    // before what the thread uses above it.
     std::future<Result<ScoreTimeline>> scoresAside;
     if (stored && request.reopen)
         scoresAside = std::async(std::launch::async, [&]() -> Result<ScoreTimeline> {
@@ -105,15 +107,6 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
                 return other.error();
             return readScores(other->repository());
         });
-    // Whatever happens below, the second thread is waited for before `request` goes away.
-    struct Join {
-        std::future<Result<ScoreTimeline>>& f;
-        ~Join() {
-            if (f.valid())
-                f.wait();
-        }
-    } join{scoresAside};
-
     ProjectFacts facts;
     auto zones = repo.zones();
     if (!zones)
