@@ -144,25 +144,18 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot open %s\n", argv[1]);
         return 1;
     }
-    until(pendingDrawn);
-    const std::vector<double> openSites{static_cast<double>(t.nsecsElapsed()) / 1e6};
-    const double openSitesCpu = threadCpuMs() - cpu0;
-    const double openSitesStall = beat.longestMs();
-    if (!shots.isEmpty())
-        w.canvas()->lastImage().save(shots + QStringLiteral("/open-1-sites.png"));
-    until(mapDrawn);
-    const std::vector<double> openMap{static_cast<double>(t.nsecsElapsed()) / 1e6};
-    const double openMapCpu = threadCpuMs() - cpu0;
-    const double openMapStall = beat.longestMs();
-    if (!shots.isEmpty())
-        w.canvas()->lastImage().save(shots + QStringLiteral("/open-2-status.png"));
-    until(settled);
-    const std::vector<double> open{static_cast<double>(t.nsecsElapsed()) / 1e6};
-    print("open", "open → the sites drawn, status pending", openSites, openSitesStall,
-          {openSitesCpu});
-    print("open", "open → the map with status drawn", openMap, openMapStall, {openMapCpu});
-    print("open", "open → that frame + lists shown", open, beat.longestMs(),
-          {threadCpuMs() - cpu0});
+    // Each stage of the opening, timed from the start; with --shots its image is saved.
+    auto openStage = [&](const std::function<bool()>& done, const char* what, const QString& shot) {
+        until(done);
+        print("open", what, {static_cast<double>(t.nsecsElapsed()) / 1e6}, beat.longestMs(),
+              {threadCpuMs() - cpu0});
+        if (!shots.isEmpty() && !shot.isEmpty())
+            w.canvas()->lastImage().save(shots + QLatin1Char('/') + shot);
+    };
+    openStage(pendingDrawn, "open → the sites drawn, status pending",
+              QStringLiteral("open-1-sites.png"));
+    openStage(mapDrawn, "open → the map with status drawn", QStringLiteral("open-2-status.png"));
+    openStage(settled, "open → that frame + lists shown", {});
 
     const auto& dates = *w.session().frame().dates;
     std::vector<double> asof, asofCpu, asofMap;

@@ -85,12 +85,18 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
 
 namespace {
 
-/// The style classes the canvas draws the facilities with (empty if it has none).
-std::vector<CategoryStyle> facilityClasses(const MapCanvas* canvas) {
+/// The canvas's facilities layer, or null.
+const LayerRender* facilityLayer(const MapCanvas* canvas) {
     for (const LayerRender& l : canvas->layers())
         if (l.data->kind == LayerKind::Factories)
-            return l.style.categories;
-    return {};
+            return &l;
+    return nullptr;
+}
+
+/// The style classes the canvas draws the facilities with (empty if it has none).
+std::vector<CategoryStyle> facilityClasses(const MapCanvas* canvas) {
+    const LayerRender* l = facilityLayer(canvas);
+    return l ? l->style.categories : std::vector<CategoryStyle>{};
 }
 
 }  // namespace
@@ -116,10 +122,8 @@ TEST_CASE("a project just opened shows its sites at once, then coloured before i
     QObject::connect(&w.session(), &ProjectSession::mapReady, [&] {
         if (framed)
             return;
-        size_t facilities = 0;
-        for (const LayerRender& l : w.canvas()->layers())
-            if (l.data->kind == LayerKind::Factories)
-                facilities = l.data->featureCount();
+        const LayerRender* layer = facilityLayer(w.canvas());
+        const size_t facilities = layer ? layer->data->featureCount() : 0;
         seen.push_back({w.session().earlyFrame().statusPending, facilities,
                         facilityClasses(w.canvas()),
                         w.canvas()->visibleExtent().contains(centre.x(), centre.y()),
