@@ -10,6 +10,7 @@
 #include "core/storage/criteria_store.h"
 #include "core/storage/inspection_record_store.h"
 #include "core/storage/inspection_store.h"
+#include "core/storage/newest_score_store.h"
 #include "core/storage/package_store.h"
 #include "core/storage/schema.h"
 #include "core/storage/score_store.h"
@@ -28,6 +29,9 @@ public:
     bool began() const { return tx_.began(); }
     const Error& beginError() const { return tx_.beginError(); }
     Status commit() override {
+        // In the same transaction: the newest scores never disagree with what they summarise.
+        if (auto st = refreshNewestScores(repo_.db_); !st)
+            return st;
         auto st = tx_.commit();
         repo_.writing_ = false;
         return st;
@@ -323,6 +327,11 @@ Result<ScoreTimeline> GpkgRepository::scoreTimeline(const CompiledCriteria& crit
 
 Result<ScoreTimeline> GpkgRepository::latestScores(const CompiledCriteria& criteria,
                                                    size_t perSite) const {
+    auto kept = readNewestScores(db_, criteria.set, perSite);
+    if (!kept)
+        return kept.error();
+    if (*kept)
+        return std::move(**kept);
     return loadLatestScores(db_, criteria.set, perSite);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
+#include "core/storage/newest_score_store.h"
 #include "core/storage/score_store.h"
 #include "core/text/quoted.h"
 
@@ -364,6 +365,12 @@ Status migrationDenseAnswers(Database& db) {
     return migrateAnswersToTerms(db);
 }
 
+// Version 7 (issue 8): each facility's two newest scores under the active set, kept
+// current by every write (core/storage/newest_score_store.h, docs/storage.md).
+Status migrationNewestScores(Database& db) {
+    return migrateNewestScores(db);
+}
+
 using Migration = std::function<Status(Database&)>;
 
 Migration fromSql(std::string sql) {
@@ -374,7 +381,8 @@ Migration fromSql(std::string sql) {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         fromSql(migration1()),     fromSql(migration2()), migration3,
-        migrationFieldInspections, migrationScoreBlocks,  migrationDenseAnswers};
+        migrationFieldInspections, migrationScoreBlocks,  migrationDenseAnswers,
+        migrationNewestScores};
     return all;
 }
 

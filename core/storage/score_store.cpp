@@ -1,7 +1,6 @@
 #include "core/storage/score_store.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -10,6 +9,7 @@
 #include "core/errors/error_catalogue.h"
 #include "core/storage/criteria_store.h"
 #include "core/storage/database.h"
+#include "core/storage/little_endian.h"
 #include "core/storage/score_text.h"
 
 namespace safemap {
@@ -19,30 +19,8 @@ namespace {
 constexpr char kMagic[4] = {'S', 'M', 'S', 'B'};
 constexpr uint16_t kFormat = 1;
 
-// Little-endian whatever the host: a project file moves between machines.
-template <class T>
-uint8_t* put(uint8_t* p, T value) {
-    using U = std::conditional_t<
-        sizeof(T) == 8, uint64_t,
-        std::conditional_t<sizeof(T) == 4, uint32_t,
-                           std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
-    const U bits = std::bit_cast<U>(value);
-    for (size_t i = 0; i < sizeof(T); ++i)
-        *p++ = static_cast<uint8_t>(bits >> (8 * i));
-    return p;
-}
-
-template <class T>
-T get(const uint8_t* p) {
-    using U = std::conditional_t<
-        sizeof(T) == 8, uint64_t,
-        std::conditional_t<sizeof(T) == 4, uint32_t,
-                           std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
-    U bits = 0;
-    for (size_t i = 0; i < sizeof(T); ++i)
-        bits = static_cast<U>(bits | (static_cast<U>(p[i]) << (8 * i)));
-    return std::bit_cast<T>(bits);
-}
+using le::get;
+using le::put;
 
 uint64_t maskOfCount(size_t n) {
     return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
@@ -103,22 +81,62 @@ Status forEachBlock(
 
 }  // namespace
 
+void appendScoreRecord(std::vector<uint8_t>& out, const TimelineEntry& e) {
+    const size_t at = out.size();
+    out.resize(at + kScoreRecordBytes);
+    uint8_t* p = out.data() + at;
+    p = put<int64_t>(p, e.assessmentId);
+    p = put<double>(p, e.percent);
+    p = put<double>(p, e.maxIndexPoints);
+    p = put<uint64_t>(p, e.mandatoryFailedMask);
+    p = put<uint32_t>(p, e.vetoMask);
+    p = put<int16_t>(p, e.worstIndex);
+    p = put<uint8_t>(p, static_cast<uint8_t>(e.level));
+    put<uint8_t>(p, e.safeToOperate ? 1 : 0);
+}
+
+bool decodeScoreRecord(std::span<const uint8_t, kScoreRecordBytes> record, size_t indexCount,
+                       size_t vetoCount, TimelineEntry& e, std::string& error) {
+    const uint8_t* p = record.data();
+    e.assessmentId = get<int64_t>(p);
+    e.percent = get<double>(p + 8);
+    e.maxIndexPoints = get<double>(p + 16);
+    e.mandatoryFailedMask = get<uint64_t>(p + 24);
+    e.vetoMask = get<uint32_t>(p + 32);
+    e.worstIndex = get<int16_t>(p + 36);
+    const uint8_t level = p[38];
+    const uint8_t safe = p[39];
+    if (level >= kRiskLevelCount || safe > 1 || e.worstIndex < -1 ||
+        e.worstIndex >= static_cast<int>(indexCount) ||
+        (e.mandatoryFailedMask & ~maskOfCount(indexCount)) ||
+        (e.vetoMask & ~maskOfCount(vetoCount))) {
+        error = "assessment " + std::to_string(e.assessmentId) + ": values out of range";
+        return false;
+    }
+    e.level = static_cast<RiskLevel>(level);
+    e.safeToOperate = safe != 0;
+    return true;
+}
+
 std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows) {
-    std::vector<uint8_t> out(kScoreBlockHeaderBytes + rows.size() * kScoreRecordBytes);
+    std::vector<uint8_t> out(kScoreBlockHeaderBytes);
+    out.reserve(kScoreBlockHeaderBytes + rows.size() * kScoreRecordBytes);
     uint8_t* p = out.data();
     for (char c : kMagic)
         *p++ = static_cast<uint8_t>(c);
     p = put<uint16_t>(p, kFormat);
-    p = put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
+    put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
     for (const ScoreRow& r : rows) {
-        p = put<int64_t>(p, r.assessmentId);
-        p = put<double>(p, r.summary.percent);
-        p = put<double>(p, r.maxIndexPoints);
-        p = put<uint64_t>(p, r.summary.mandatoryFailedMask);
-        p = put<uint32_t>(p, r.summary.vetoMask);
-        p = put<int16_t>(p, static_cast<int16_t>(r.worstIndex));
-        p = put<uint8_t>(p, static_cast<uint8_t>(r.summary.level));
-        p = put<uint8_t>(p, r.summary.safeToOperate ? 1 : 0);
+        TimelineEntry e;
+        e.assessmentId = r.assessmentId;
+        e.percent = r.summary.percent;
+        e.maxIndexPoints = r.maxIndexPoints;
+        e.mandatoryFailedMask = r.summary.mandatoryFailedMask;
+        e.vetoMask = r.summary.vetoMask;
+        e.worstIndex = static_cast<int16_t>(r.worstIndex);
+        e.level = r.summary.level;
+        e.safeToOperate = r.summary.safeToOperate;
+        appendScoreRecord(out, e);
     }
     return out;
 }
@@ -140,27 +158,11 @@ bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t v
         error = "torn record";
         return false;
     }
-    const uint64_t indexBits = maskOfCount(indexCount);
-    const uint64_t vetoBits = maskOfCount(vetoCount);
     for (size_t at = kScoreBlockHeaderBytes; at < blob.size(); at += kScoreRecordBytes) {
-        const uint8_t* p = blob.data() + at;
         TimelineEntry e;
-        e.assessmentId = get<int64_t>(p);
-        e.percent = get<double>(p + 8);
-        e.maxIndexPoints = get<double>(p + 16);
-        e.mandatoryFailedMask = get<uint64_t>(p + 24);
-        e.vetoMask = get<uint32_t>(p + 32);
-        e.worstIndex = get<int16_t>(p + 36);
-        const uint8_t level = p[38];
-        const uint8_t safe = p[39];
-        if (level >= kRiskLevelCount || safe > 1 || e.worstIndex < -1 ||
-            e.worstIndex >= static_cast<int>(indexCount) || (e.mandatoryFailedMask & ~indexBits) ||
-            (e.vetoMask & ~vetoBits)) {
-            error = "assessment " + std::to_string(e.assessmentId) + ": values out of range";
+        if (!decodeScoreRecord(blob.subspan(at).first<kScoreRecordBytes>(), indexCount, vetoCount,
+                               e, error))
             return false;
-        }
-        e.level = static_cast<RiskLevel>(level);
-        e.safeToOperate = safe != 0;
         out.push_back(e);
     }
     return true;

@@ -27,6 +27,14 @@ class Database;
 inline constexpr size_t kScoreRecordBytes = 40;
 inline constexpr size_t kScoreBlockHeaderBytes = 8;
 
+/// One score as stored in a block (layout below), appended to `out`; and one read back,
+/// checked as decodeScoreBlock checks each (day left 0). Shared with the newest-scores table
+/// (latest_score_store.h).
+void appendScoreRecord(std::vector<uint8_t>& out, const TimelineEntry& entry);
+[[nodiscard]] bool decodeScoreRecord(std::span<const uint8_t, kScoreRecordBytes> record,
+                                     size_t indexCount, size_t vetoCount, TimelineEntry& entry,
+                                     std::string& error);
+
 /// The block of `rows` as stored: "SMSB", format 1 (u16), record size (u16), then per row
 /// assessment id (i64), percent (f64), highest index points (f64), failed mandatory
 /// measures (u64 mask), fired vetoes (u32 mask), worst index (i16), level (u8), may

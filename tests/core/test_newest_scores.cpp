@@ -1,0 +1,269 @@
+// The newest two scores per facility kept in one row (schema 7,
+// core/storage/newest_score_store.h): its form, its refusals, and that a row is read only
+// while it still says what the whole store says.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "core/project/scoring_run.h"
+#include "core/storage/database.h"
+#include "core/storage/newest_score_store.h"
+#include "core/storage/schema.h"
+#include "core/storage/score_store.h"
+#include "project_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+namespace {
+
+TimelineEntry newestEntry(int64_t id, int32_t day, double percent, RiskLevel level) {
+    TimelineEntry e;
+    e.assessmentId = id;
+    e.day = day;
+    e.percent = percent;
+    e.maxIndexPoints = percent / 4;
+    e.mandatoryFailedMask = id % 2 ? 0b101 : 0;
+    e.vetoMask = id % 3 ? 1 : 0;
+    e.worstIndex = static_cast<int16_t>(id % 5 - 1);
+    e.level = level;
+    e.safeToOperate = percent < 70;
+    return e;
+}
+
+ScoreTimeline twoFacilities() {
+    ScoreTimeline t;
+    t.set = {"crln-1203", 1};
+    t.siteIds = {"MST-0101", "MST-0102"};
+    t.entries = {newestEntry(4, 18800, 35.5, RiskLevel::Medium),
+                 newestEntry(9, 18810, 81, RiskLevel::VeryHigh),
+                 newestEntry(2, 18790, 12, RiskLevel::VeryLow)};
+    t.siteBegin = {0, 2, 3};
+    return t;
+}
+
+size_t differences(const ScoreTimeline& a, const ScoreTimeline& b) {
+    if (a.siteIds != b.siteIds || a.siteBegin != b.siteBegin ||
+        a.entries.size() != b.entries.size())
+        return std::max<size_t>(1, std::max(a.entries.size(), b.entries.size()));
+    size_t differ = 0;
+    for (size_t i = 0; i < a.entries.size(); ++i) {
+        const TimelineEntry& x = a.entries[i];
+        const TimelineEntry& y = b.entries[i];
+        differ += !(x.assessmentId == y.assessmentId && x.day == y.day && x.percent == y.percent &&
+                    x.maxIndexPoints == y.maxIndexPoints &&
+                    x.mandatoryFailedMask == y.mandatoryFailedMask && x.vetoMask == y.vetoMask &&
+                    x.worstIndex == y.worstIndex && x.level == y.level &&
+                    x.safeToOperate == y.safeToOperate);
+    }
+    return differ;
+}
+
+/// The row as a reader on its own connection finds it: a value only if it is current.
+std::optional<ScoreTimeline> keptRow(const std::string& path, const CriteriaSet& set,
+                                     size_t perSite = 2) {
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    REQUIRE(db.ok());
+    auto kept = readNewestScores(*db, set, perSite);
+    REQUIRE(kept.ok());
+    return *kept;
+}
+
+/// The newest scores the long way, on a connection of its own.
+ScoreTimeline readTheLongWay(const std::string& path, const CriteriaSet& set, size_t perSite = 2) {
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    REQUIRE(db.ok());
+    auto t = loadLatestScores(*db, set, perSite);
+    REQUIRE(t.ok());
+    return *t;
+}
+
+std::string copyOfV4(const TempDir& dir) {
+    const auto path = dir.file("v4.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("the newest scores' row holds every field the rules read") {
+    const auto crln = criteriaFrom(kCrlnFile);
+    const ScoreTimeline t = twoFacilities();
+    const auto blob = encodeNewestScores(t);
+    REQUIRE(blob.size() == 12 + 2 * (2 + 8 + 1) + 3 * (4 + kScoreRecordBytes));
+    CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMNS");
+    auto back = decodeNewestScores(blob, *crln);
+    REQUIRE(back);
+    CHECK(differences(*back, t) == 0);
+    CHECK(back->set == CriteriaRef{crln->id, crln->version});
+
+    SECTION("what this version did not write whole is not read") {
+        std::vector<uint8_t> bad = blob;
+        SECTION("cut short") { bad.pop_back(); }
+        SECTION("a byte too many") { bad.push_back(0); }
+        SECTION("another magic") { bad[3] = 'X'; }
+        SECTION("more facilities than bytes") { bad[11] = 0x7f; }
+        SECTION("facilities out of order") { bad[12 + 2 + 7] = '9'; }  // MST-0109 before 0102
+        SECTION("a score count of none") { bad[12 + 2 + 8] = 0; }
+        SECTION("scores newest first") { bad[12 + 11] = 0xff; }  // the older day made larger
+        SECTION("a level out of range") { bad[12 + 11 + 4 + 38] = 9; }
+        CHECK_FALSE(decodeNewestScores(bad, *crln));
+    }
+}
+
+TEST_CASE("a timeline the row cannot hold is not written") {
+    ScoreTimeline t = twoFacilities();
+    t.siteBegin = {0, 3, 3};  // three scores of one facility
+    CHECK(encodeNewestScores(t).empty());
+    t = twoFacilities();
+    t.siteIds[0] = std::string(70000, 'x');
+    CHECK(encodeNewestScores(t).empty());
+}
+
+TEST_CASE("each write keeps the newest scores' row equal to the long way") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    const auto crln = criteriaFrom(kCrlnFile);
+    // A new project: no set is active, so there is no row.
+    CHECK(sqlInt(path, "SELECT count(*) FROM newest_scores") == 0);
+    AssessmentImportRequest request;
+    request.fallback = crln;
+    REQUIRE(importAssessments(project,
+                              assessmentsOn({{"9900000001", "2021-06-14"},
+                                             {"9900000001", "2021-06-01"},
+                                             {"9900000001", "2021-05-20"},
+                                             {"9900000002", "2021-06-10"}}),
+                              request)
+                .ok());
+    auto row = keptRow(path, *crln);
+    REQUIRE(row);
+    CHECK(row->siteIds.size() == 2);
+    CHECK(row->entries.size() == 3);  // the third assessment of facility 1 is not kept
+    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+    auto one = keptRow(path, *crln, 1);
+    REQUIRE(one);
+    CHECK(differences(*one, readTheLongWay(path, *crln, 1)) == 0);
+    CHECK_FALSE(keptRow(path, *crln, 3));  // more than it keeps: the long way
+
+    // A later import adds a newer score: the row follows within the import's transaction.
+    REQUIRE(importAssessments(project, assessmentsOn({{"9900000002", "2021-06-20"}}, true), request)
+                .ok());
+    row = keptRow(path, *crln);
+    REQUIRE(row);
+    REQUIRE(row->of("MST-9900000002").size() == 2);
+    CHECK(row->of("MST-9900000002")[1].level == RiskLevel::VeryHigh);
+    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+    CHECK(sqlInt(path, "SELECT count(*) FROM newest_scores") == 1);
+
+    // Another set's scores are never read from the active set's row.
+    CHECK_FALSE(keptRow(path, *criteriaFrom(kExtendedFile)));
+}
+
+TEST_CASE("a row no longer current is not read, and the next write renews it") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    const auto crln = criteriaFrom(kCrlnFile);
+    AssessmentImportRequest request;
+    request.fallback = crln;
+    REQUIRE(importAssessments(project,
+                              assessmentsOn({{"9900000001", "2021-06-14"},
+                                             {"9900000002", "2021-06-10"},
+                                             {"9900000003", "2021-06-11"}}),
+                              request)
+                .ok());
+    REQUIRE(keptRow(path, *crln));
+    // Each change below is one the writers of SafeMap never make without renewing the row,
+    // made behind its back as a program editing the file (QGIS, sqlite3) would.
+    const std::string change = GENERATE(
+        std::string("INSERT INTO assessments (site_id, assessed_on, answers, content_key) "
+                    "VALUES ('MST-9900000001', '2021-07-01', x'', x'01')"),
+        std::string("UPDATE assessments SET assessed_on = '2021-07-02' WHERE fid = 1"),
+        std::string("UPDATE assessments SET site_id = 'MST-9900000003' WHERE fid = 1"),
+        std::string("DELETE FROM assessments WHERE fid = 2"),
+        std::string("UPDATE factories SET site_id = 'MST-1' WHERE site_id = 'MST-9900000001'"),
+        std::string("DELETE FROM factories WHERE site_id = 'MST-9900000002'"),
+        std::string("UPDATE score_blocks SET entries = entries"),
+        std::string("DELETE FROM score_blocks"),
+        std::string("INSERT INTO score_blocks (set_id, set_version, first_assessment, "
+                    "last_assessment, scores, entries) SELECT set_id, set_version, "
+                    "first_assessment, last_assessment, scores, entries FROM score_blocks"));
+    INFO(change);
+    sqlExec(path, change);
+    CHECK_FALSE(keptRow(path, *crln));
+    // The repository still answers, the long way, with what the store now holds.
+    const auto compiled = compileCriteria(*crln);
+    auto latest = project.repository().latestScores(compiled, 2);
+    REQUIRE(latest.ok());
+    CHECK(differences(*latest, readTheLongWay(path, *crln)) == 0);
+
+    // Any write of the repository renews it, even one that scores nothing.
+    auto tx = project.repository().beginWrite();
+    REQUIRE(tx.ok());
+    REQUIRE((*tx)->commit().ok());
+    auto row = keptRow(path, *crln);
+    REQUIRE(row);
+    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+}
+
+TEST_CASE("a damaged row is passed over, never read as scores") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    const auto crln = criteriaFrom(kCrlnFile);
+    AssessmentImportRequest request;
+    request.fallback = crln;
+    REQUIRE(
+        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
+    const auto compiled = compileCriteria(*crln);
+    auto before = project.repository().latestScores(compiled, 2);
+    REQUIRE(before.ok());
+    REQUIRE(before->entries.size() == 1);
+    sqlExec(path, "UPDATE newest_scores SET entries = substr(entries, 1, 40)");
+    CHECK_FALSE(keptRow(path, *crln));
+    auto after = project.repository().latestScores(compiled, 2);
+    REQUIRE(after.ok());
+    CHECK(differences(*after, *before) == 0);
+}
+
+TEST_CASE("a write that is not committed leaves the row as it was") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    const auto crln = criteriaFrom(kCrlnFile);
+    AssessmentImportRequest request;
+    request.fallback = crln;
+    REQUIRE(
+        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
+    const auto stored = sqlText(path, "SELECT hex(entries) FROM newest_scores");
+    REQUIRE(stored);
+    {
+        auto& repo = project.repository();
+        const auto compiled = compileCriteria(*crln);
+        auto tx = repo.beginWrite();
+        REQUIRE(tx.ok());
+        REQUIRE(repo.clearScores(compiled).ok());
+    }  // rolled back
+    CHECK(sqlText(path, "SELECT hex(entries) FROM newest_scores") == stored);
+    CHECK(keptRow(path, *crln));
+}
+
+TEST_CASE("an older project gets the row of its active set when it is upgraded") {
+    TempDir dir;
+    const auto path = copyOfV4(dir);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    CHECK(project->repository().schemaVersion() == latestSchemaVersion());
+    CHECK(sqlInt(path, "SELECT 1 FROM gpkg_contents WHERE table_name = 'newest_scores'") == 1);
+    const auto active = sqlText(path, "SELECT set_id FROM newest_scores");
+    REQUIRE(active);
+    const auto set = criteriaFrom(*active == "crln-1203" ? kCrlnFile : kExtendedFile);
+    auto row = keptRow(path, *set);
+    REQUIRE(row);
+    CHECK(row->siteIds.size() > 100);
+    CHECK(differences(*row, readTheLongWay(path, *set)) == 0);
+    // And it is what scoring every assessment afresh gives, trimmed to the newest two.
+    auto fresh = scoreTimelineInMemory(project->repository(), compileCriteria(*set));
+    REQUIRE(fresh.ok());
+    CHECK(differences(*row, keepNewest(*fresh, 2)) == 0);
+}
