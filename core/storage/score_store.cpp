@@ -55,13 +55,14 @@ private:
 /// later block's score of an assessment replaces an earlier one's).
 Status forEachBlock(
     const Database& db, const CriteriaSet& set,
-    const std::function<Status(int64_t, const std::vector<TimelineEntry>&)>& visit) {
+    const std::function<Status(int64_t, const std::vector<TimelineEntry>&)>& visit,
+    int64_t afterBlock = 0) {
     auto blocks = db.prepare(
         "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
-        "ORDER BY fid");
+        "AND fid > ? ORDER BY fid");
     if (!blocks)
         return blocks.error();
-    blocks->bind(1, set.id).bind(2, set.version);
+    blocks->bind(1, set.id).bind(2, set.version).bind(3, afterBlock);
     std::string why;
     std::vector<TimelineEntry> block;
     while (blocks->step()) {
@@ -331,6 +332,38 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
     return std::move(builder).finish();
 }
 
+Status findScores(const Database& db, const CriteriaSet& set, std::span<const int64_t> ids,
+                  std::vector<TimelineEntry>& found, std::vector<uint8_t>& have,
+                  int64_t afterBlock) {
+    if (ids.empty())
+        return {};
+    const int64_t lo = ids.front(), hi = ids.back();
+    // A bit per id in the range sorts out most records without a search; ids far apart
+    // (not a table's own fids) skip it.
+    const bool dense = hi - lo < 64 * static_cast<int64_t>(ids.size()) + 4096;
+    std::vector<bool> maybe(dense ? static_cast<size_t>(hi - lo + 1) : 0, false);
+    for (int64_t id : ids)
+        if (dense)
+            maybe[static_cast<size_t>(id - lo)] = true;
+    return forEachBlock(
+        db, set,
+        [&](int64_t, const std::vector<TimelineEntry>& entries) -> Status {
+            for (const TimelineEntry& e : entries) {
+                if (e.assessmentId < lo || e.assessmentId > hi ||
+                    (dense && !maybe[static_cast<size_t>(e.assessmentId - lo)]))
+                    continue;
+                const auto it = std::lower_bound(ids.begin(), ids.end(), e.assessmentId);
+                if (*it != e.assessmentId)
+                    continue;
+                const auto at = static_cast<size_t>(it - ids.begin());
+                found[at] = e;
+                have[at] = 1;
+            }
+            return {};
+        },
+        afterBlock);
+}
+
 Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& set, size_t perSite) {
     const CriteriaRef ref{set.id, set.version};
     auto whole = [&]() -> Result<ScoreTimeline> {
@@ -390,34 +423,8 @@ Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& se
     std::sort(ids.begin(), ids.end());
     std::vector<TimelineEntry> found(ids.size());
     std::vector<uint8_t> have(ids.size(), 0);
-    if (!ids.empty()) {
-        const int64_t lo = ids.front(), hi = ids.back();
-        // A bit per id in the range sorts out most records without a search; ids far apart
-        // (not a table's own fids) skip it.
-        const bool dense = hi - lo < 64 * static_cast<int64_t>(ids.size()) + 4096;
-        std::vector<bool> maybe(dense ? static_cast<size_t>(hi - lo + 1) : 0, false);
-        for (int64_t id : ids)
-            if (dense)
-                maybe[static_cast<size_t>(id - lo)] = true;
-        if (auto st = forEachBlock(
-                db, set,
-                [&](int64_t, const std::vector<TimelineEntry>& entries) -> Status {
-                    for (const TimelineEntry& e : entries) {
-                        if (e.assessmentId < lo || e.assessmentId > hi ||
-                            (dense && !maybe[static_cast<size_t>(e.assessmentId - lo)]))
-                            continue;
-                        const auto it = std::lower_bound(ids.begin(), ids.end(), e.assessmentId);
-                        if (*it != e.assessmentId)
-                            continue;
-                        const auto at = static_cast<size_t>(it - ids.begin());
-                        found[at] = e;
-                        have[at] = 1;
-                    }
-                    return {};
-                });
-            !st)
-            return st.error();
-    }
+    if (auto st = findScores(db, set, ids, found, have); !st)
+        return st.error();
     // An assessment without a score under the set is not in the timeline, so the newest
     // scored ones lie further back: rare enough to read the whole timeline then.
     if (std::find(have.begin(), have.end(), uint8_t{0}) != have.end())

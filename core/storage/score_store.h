@@ -56,6 +56,13 @@ std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows);
 /// twice under the set, the later block holds its score.
 [[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);
 
+/// The stored scores of the assessments `ids` (sorted, distinct) under `set`, from the
+/// blocks after block fid `afterBlock` only: `found[i]` and `have[i]` = 1 for each id a
+/// block scores (a later block's score replacing an earlier one's), the rest untouched.
+[[nodiscard]] Status findScores(const Database& db, const CriteriaSet& set,
+                                std::span<const int64_t> ids, std::vector<TimelineEntry>& found,
+                                std::vector<uint8_t>& have, int64_t afterBlock = 0);
+
 /// The `perSite` newest scores of each facility in `factories` under `set`, read through
 /// the assessments' (site, date) index and only the blocks' records of those assessments:
 /// a fifth of a million-score timeline when every facility has ten. Falls back to the whole

@@ -3,7 +3,9 @@
 // while it still says what the whole store says.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <random>
 
+#include "core/project/criteria_use.h"
 #include "core/project/scoring_run.h"
 #include "core/storage/database.h"
 #include "core/storage/newest_score_store.h"
@@ -266,4 +268,56 @@ TEST_CASE("an older project gets the row of its active set when it is upgraded")
     auto fresh = scoreTimelineInMemory(project->repository(), compileCriteria(*set));
     REQUIRE(fresh.ok());
     CHECK(differences(*row, keepNewest(*fresh, 2)) == 0);
+}
+
+TEST_CASE("the row brought forward by imports, re-scores and new facilities equals the long way") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    // Twelve facilities; some never assessed, many assessments on the same days (the later
+    // id is the newer), so each facility's newest two change in every way between imports.
+    std::vector<Factory> factories;
+    for (int i = 1; i <= 12; ++i) {
+        Factory f = threeFactories()[0];
+        f.taxCode = "99000001" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+        f.id = factoryIdFor(f.taxCode, "", "", "");
+        f.location.lon += i * 0.01;
+        factories.push_back(f);
+    }
+    Project project = projectWith(path, factories);
+    const auto crln = criteriaFrom(kCrlnFile);
+    const auto extended = criteriaFrom(kExtendedFile);
+    REQUIRE(activateCriteriaSet(project, *crln).ok());
+    std::mt19937 random(20261206);
+    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    std::shared_ptr<const CriteriaSet> active = crln;
+    for (int round = 0; round < 16; ++round) {
+        INFO("round " << round);
+        const int what = pick(6);
+        if (what == 0) {
+            active = active == crln ? extended : crln;  // another set: its row from scratch
+            REQUIRE(activateCriteriaSet(project, *active).ok());
+        } else if (what == 1) {
+            REQUIRE(activateCriteriaSet(project, *active).ok());  // the same set re-scored
+        } else if (what == 2) {
+            Factory f = factories[0];
+            f.taxCode = "9900000200" + std::to_string(round % 10);
+            f.id = factoryIdFor(f.taxCode, "", "", "");
+            SiteBatch batch;
+            batch.factories = {f};
+            REQUIRE(importSites(project, batch, "more.csv").ok());
+            factories.push_back(f);
+        } else {
+            std::vector<std::pair<std::string, std::string>> rows;
+            for (int k = 1 + pick(6); k > 0; --k)
+                rows.emplace_back(factories[static_cast<size_t>(pick(9))].taxCode,
+                                  "2021-06-0" + std::to_string(1 + pick(9)));
+            AssessmentImportRequest request;
+            auto imported = importAssessments(project, assessmentsOn(rows, pick(2) == 1), request);
+            INFO((imported.ok() ? std::string() : imported.error().describe()));
+            REQUIRE(imported.ok());
+        }
+        auto row = keptRow(path, *active);
+        REQUIRE(row);
+        CHECK(differences(*row, readTheLongWay(path, *active)) == 0);
+    }
 }
