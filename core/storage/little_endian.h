@@ -9,10 +9,10 @@ namespace safemap::le {
 // Fixed-size values in stored blobs are little-endian whatever the host: a project file
 // moves between machines.
 template <class T>
-using Bits = std::conditional_t<
-    sizeof(T) == 8, uint64_t,
-    std::conditional_t<sizeof(T) == 4, uint32_t,
-                       std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
+using Bits =
+    std::conditional_t<sizeof(T) == 8, uint64_t,
+                       std::conditional_t<sizeof(T) == 4, uint32_t,
+                                          std::conditional_t<sizeof(T) == 2, uint16_t, uint8_t>>>;
 
 /// Writes `value` at `p` and returns the byte after it.
 template <class T>

@@ -55,9 +55,7 @@ Status clearRow(Database& db) {
 struct Candidate {
     int32_t day;
     int64_t id;
-    bool operator<(const Candidate& o) const {
-        return day != o.day ? day < o.day : id < o.id;
-    }
+    bool operator<(const Candidate& o) const { return day != o.day ? day < o.day : id < o.id; }
 };
 
 struct NewAssessment {
@@ -105,9 +103,8 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
     }
     if (!q->error().empty())
         return std::nullopt;
-    std::sort(out.begin(), out.end(), [](const NewAssessment& a, const NewAssessment& b) {
-        return a.site < b.site;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const NewAssessment& a, const NewAssessment& b) { return a.site < b.site; });
     return out;
 }
 

@@ -53,10 +53,9 @@ private:
 
 /// Calls `visit` with each stored block of `set` decoded, in the order they were written (a
 /// later block's score of an assessment replaces an earlier one's).
-Status forEachBlock(
-    const Database& db, const CriteriaSet& set,
-    const std::function<Status(int64_t, const std::vector<TimelineEntry>&)>& visit,
-    int64_t afterBlock = 0) {
+Status forEachBlock(const Database& db, const CriteriaSet& set,
+                    const std::function<Status(int64_t, const std::vector<TimelineEntry>&)>& visit,
+                    int64_t afterBlock = 0) {
     auto blocks = db.prepare(
         "SELECT fid, scores, entries FROM score_blocks WHERE set_id = ? AND set_version = ? "
         "AND fid > ? ORDER BY fid");

@@ -100,14 +100,30 @@ TEST_CASE("the newest scores' row holds every field the rules read") {
 
     SECTION("what this version did not write whole is not read") {
         std::vector<uint8_t> bad = blob;
-        SECTION("cut short") { bad.pop_back(); }
-        SECTION("a byte too many") { bad.push_back(0); }
-        SECTION("another magic") { bad[3] = 'X'; }
-        SECTION("more facilities than bytes") { bad[11] = 0x7f; }
-        SECTION("facilities out of order") { bad[12 + 2 + 7] = '9'; }  // MST-0109 before 0102
-        SECTION("a score count of none") { bad[12 + 2 + 8] = 0; }
-        SECTION("scores newest first") { bad[12 + 11] = 0xff; }  // the older day made larger
-        SECTION("a level out of range") { bad[12 + 11 + 4 + 38] = 9; }
+        SECTION("cut short") {
+            bad.pop_back();
+        }
+        SECTION("a byte too many") {
+            bad.push_back(0);
+        }
+        SECTION("another magic") {
+            bad[3] = 'X';
+        }
+        SECTION("more facilities than bytes") {
+            bad[11] = 0x7f;
+        }
+        SECTION("facilities out of order") {
+            bad[12 + 2 + 7] = '9';
+        }  // MST-0109 before 0102
+        SECTION("a score count of none") {
+            bad[12 + 2 + 8] = 0;
+        }
+        SECTION("scores newest first") {
+            bad[12 + 11] = 0xff;
+        }  // the older day made larger
+        SECTION("a level out of range") {
+            bad[12 + 11 + 4 + 38] = 9;
+        }
         CHECK_FALSE(decodeNewestScores(bad, *crln));
     }
 }
