@@ -79,90 +79,97 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
             return st.error();
     }
 
-    auto factories = repo.factories();
-    if (!factories)
-        return factories.error();
-    // `factories` stays allocated until the end: freeing its 100,000 records here left a
-    // fragmented heap that the parsed answers were then allocated from, scattered, and the
-    // import took 20 % more CPU.
-    const SiteLookup sites = SiteLookup::from(*factories);
-    auto reader = AssessmentRowReader::open(table, *set, sites);
-    if (!reader)
-        return reader.error();
-    out.warnings = reader->headerWarnings();
-    long long pieceSpan = source.done();  // how much of the source the current piece is
-    // The row count is known at the end (finishImport): the file may arrive in pieces.
-    auto importId = repo.beginImport("assessments", table.fileName, 0);
-    if (!importId)
-        return importId.error();
+    // Scoped: the import's working memory (facilities, lookups, the last piece) is freed
+    // before the commit renews the newest scores, which then reuses it instead of adding
+    // to the peak.
+    {
+        auto factories = repo.factories();
+        if (!factories)
+            return factories.error();
+        // `factories` stays allocated until the rows are stored: freeing its 100,000 records here
+        // left a fragmented heap that the parsed answers were then allocated from, scattered, and
+        // the import took 20 % more CPU.
+        const SiteLookup sites = SiteLookup::from(*factories);
+        auto reader = AssessmentRowReader::open(table, *set, sites);
+        if (!reader)
+            return reader.error();
+        out.warnings = reader->headerWarnings();
+        long long pieceSpan = source.done();  // how much of the source the current piece is
+        // The row count is known at the end (finishImport): the file may arrive in pieces.
+        auto importId = repo.beginImport("assessments", table.fileName, 0);
+        if (!importId)
+            return importId.error();
 
-    // Streamed: each slice of rows is parsed, stored and scored before the next is read, and
-    // the file itself arrives in pieces (CsvChunks), so memory does not grow with the file. A
-    // bad row fails the whole import: the transaction is rolled back when `tx` goes out of
-    // scope uncommitted, so nothing of it is kept.
-    constexpr size_t kBatch = 4096;
-    ParsedAssessments slice;
-    std::vector<int64_t> ids;
-    ScoredBatch scored;
-    auto importRows = [&](const Table& piece, const std::vector<RowRole>* roles) -> Status {
-        const size_t total = piece.rows.size();
-        for (size_t first = 0; first < total; first += kBatch) {
-            if (request.cancel && request.cancel->load(std::memory_order_relaxed))
-                return codedError("import.cancelled", {}, table.fileName);
-            slice.assessments.clear();
-            slice.rows.clear();
-            slice.warnings.clear();
-            if (auto st = roles ? reader->read(piece, *roles, first, kBatch, slice)
-                                : reader->read(first, kBatch, slice);
-                !st)
-                return st.error();
-            out.warnings.insert(out.warnings.end(), std::make_move_iterator(slice.warnings.begin()),
-                                std::make_move_iterator(slice.warnings.end()));
-            out.rows += static_cast<int>(slice.assessments.size());
-            if (auto st = repo.appendAssessments(slice.assessments, slice.rows, *importId, ids);
-                !st)
-                return atFile(st.error(), table.fileName);
-            scored.rows.clear();
-            scored.points.clear();
-            for (size_t i = 0; i < slice.assessments.size(); ++i) {
-                if (ids[i] == 0) {
-                    ++out.alreadyPresent;
-                    continue;
+        // Streamed: each slice of rows is parsed, stored and scored before the next is read, and
+        // the file itself arrives in pieces (CsvChunks), so memory does not grow with the file. A
+        // bad row fails the whole import: the transaction is rolled back when `tx` goes out of
+        // scope uncommitted, so nothing of it is kept.
+        constexpr size_t kBatch = 4096;
+        ParsedAssessments slice;
+        std::vector<int64_t> ids;
+        ScoredBatch scored;
+        auto importRows = [&](const Table& piece, const std::vector<RowRole>* roles) -> Status {
+            const size_t total = piece.rows.size();
+            for (size_t first = 0; first < total; first += kBatch) {
+                if (request.cancel && request.cancel->load(std::memory_order_relaxed))
+                    return codedError("import.cancelled", {}, table.fileName);
+                slice.assessments.clear();
+                slice.rows.clear();
+                slice.warnings.clear();
+                if (auto st = roles ? reader->read(piece, *roles, first, kBatch, slice)
+                                    : reader->read(first, kBatch, slice);
+                    !st)
+                    return st.error();
+                out.warnings.insert(out.warnings.end(),
+                                    std::make_move_iterator(slice.warnings.begin()),
+                                    std::make_move_iterator(slice.warnings.end()));
+                out.rows += static_cast<int>(slice.assessments.size());
+                if (auto st = repo.appendAssessments(slice.assessments, slice.rows, *importId, ids);
+                    !st)
+                    return atFile(st.error(), table.fileName);
+                scored.rows.clear();
+                scored.points.clear();
+                for (size_t i = 0; i < slice.assessments.size(); ++i) {
+                    if (ids[i] == 0) {
+                        ++out.alreadyPresent;
+                        continue;
+                    }
+                    ++out.inserted;
+                    appendScore(compiled, slice.assessments[i], ids[i], scored);
                 }
-                ++out.inserted;
-                appendScore(compiled, slice.assessments[i], ids[i], scored);
+                if (auto st = repo.writeScores(compiled, scored.rows, scored.points); !st)
+                    return st.error();
+                if (request.progress) {
+                    // Rows of this piece done, as a share of the piece's part of the source.
+                    const long long before = source.done() - pieceSpan;
+                    const long long within =
+                        pieceSpan * static_cast<long long>(std::min(total, first + kBatch)) /
+                        static_cast<long long>(std::max<size_t>(total, 1));
+                    request.progress(before + within, source.total());
+                }
             }
-            if (auto st = repo.writeScores(compiled, scored.rows, scored.points); !st)
+            return {};
+        };
+        if (auto st = importRows(table, nullptr); !st)
+            return st.error();
+        Table piece;
+        for (;;) {
+            const long long doneBefore = source.done();
+            auto more = source.next(piece);
+            if (!more)
+                return more.error();
+            if (!*more)
+                break;
+            pieceSpan = source.done() - doneBefore;
+            const std::vector<RowRole> roles = reader->rolesOf(piece);
+            if (auto st = importRows(piece, &roles); !st)
                 return st.error();
-            if (request.progress) {
-                // Rows of this piece done, as a share of the piece's part of the source.
-                const long long before = source.done() - pieceSpan;
-                const long long within = pieceSpan *
-                                         static_cast<long long>(std::min(total, first + kBatch)) /
-                                         static_cast<long long>(std::max<size_t>(total, 1));
-                request.progress(before + within, source.total());
-            }
         }
-        return {};
-    };
-    if (auto st = importRows(table, nullptr); !st)
-        return st.error();
-    Table piece;
-    for (;;) {
-        const long long doneBefore = source.done();
-        auto more = source.next(piece);
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        pieceSpan = source.done() - doneBefore;
-        const std::vector<RowRole> roles = reader->rolesOf(piece);
-        if (auto st = importRows(piece, &roles); !st)
+        if (auto st =
+                repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
+            !st)
             return st.error();
     }
-    if (auto st = repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
-        !st)
-        return st.error();
     if (auto st = (*tx)->commit(); !st)
         return st.error();
     return out;
