@@ -38,6 +38,16 @@ Result<ActivationOutcome> activateCriteriaSet(
     return out;
 }
 
+Result<std::shared_ptr<const CriteriaSet>> storedCriteriaSet(const ProjectRepository& repo,
+                                                             const CriteriaRef& ref) {
+    auto set = repo.criteriaSet(ref);
+    if (!set)
+        return set.error();
+    if (!*set)
+        return codedError("criteria.active_missing", {ref.key()}, repo.location());
+    return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(**set)));
+}
+
 Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(
     const Project& project, std::shared_ptr<const CriteriaSet> fallback) {
     auto active = project.repository().activeCriteria();
@@ -45,12 +55,7 @@ Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(
         return active.error();
     if (!*active)
         return fallback;
-    auto set = project.repository().criteriaSet(**active);
-    if (!set)
-        return set.error();
-    if (!*set)
-        return codedError("criteria.active_missing", {(*active)->key()}, project.location());
-    return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(**set)));
+    return storedCriteriaSet(project.repository(), **active);
 }
 
 }  // namespace safemap

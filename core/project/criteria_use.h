@@ -11,6 +11,7 @@
 namespace safemap {
 
 class Project;
+class ProjectRepository;
 
 /// \brief What making a criteria set active did.
 struct ActivationOutcome {
@@ -31,6 +32,11 @@ struct ActivationOutcome {
     Project& project, const CriteriaSet& set, const ProgressFn& progress = {},
     const std::atomic<bool>* cancel = nullptr,
     const std::optional<std::optional<CriteriaRef>>& readActive = std::nullopt);
+
+/// The stored set that `ref` (the active set) names; criteria.active_missing if the
+/// project does not hold it.
+[[nodiscard]] Result<std::shared_ptr<const CriteriaSet>> storedCriteriaSet(
+    const ProjectRepository& repo, const CriteriaRef& ref);
 
 /// The project's active set, or `fallback` when it has none (null if neither).
 [[nodiscard]] Result<std::shared_ptr<const CriteriaSet>> activeOrFallback(

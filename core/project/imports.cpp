@@ -3,6 +3,7 @@
 #include "core/assessments/assessment_table.h"
 #include "core/assessments/inspection_table.h"
 #include "core/errors/error_catalogue.h"
+#include "core/project/criteria_use.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
 #include "core/tabular/row_roles.h"
@@ -53,12 +54,10 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
         return active.error();
     std::shared_ptr<const CriteriaSet> set = request.criteria;
     if (!set && *active) {
-        auto stored = repo.criteriaSet(**active);
+        auto stored = storedCriteriaSet(repo, **active);
         if (!stored)
             return stored.error();
-        if (!*stored)
-            return codedError("criteria.active_missing", {(*active)->key()}, project.location());
-        set = std::make_shared<const CriteriaSet>(std::move(**stored));
+        set = std::move(stored).value();
     }
     if (!set)
         set = request.fallback;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
+#include "core/project/criteria_use.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
 
@@ -80,12 +81,10 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
         return active.error();
     std::shared_ptr<const CriteriaSet> set = request.criteria;
     if (!set && *active) {
-        auto stored = repo.criteriaSet(**active);
+        auto stored = storedCriteriaSet(repo, **active);
         if (!stored)
             return stored.error();
-        if (!*stored)
-            return codedError("criteria.active_missing", {(*active)->key()}, repo.location());
-        set = std::make_shared<const CriteriaSet>(std::move(**stored));
+        set = std::move(stored).value();
     }
     std::optional<CompiledCriteria> compiled;
     if (set)
