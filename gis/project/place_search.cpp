@@ -73,6 +73,13 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
 
     const LayerData* provinces = basemapLayer(basemap, kBasemapProvincesId);
     const LayerData* districts = basemapLayer(basemap, kBasemapDistrictsId);
+    // Sized first: a facility and its address each are a place, and growing the arrays by
+    // doubling would hold them twice over while they are copied.
+    const size_t expected = (provinces ? provinces->featureCount() : 0) +
+                            (districts ? districts->featureCount() : 0) + facts.zones.size() +
+                            2 * facts.factories.size();
+    index.places.reserve(expected);
+    index.folded.reserve(expected);
     if (provinces)
         for (size_t i = 0; i < provinces->featureCount(); ++i)
             if (!provinces->labels[i].empty())

@@ -25,6 +25,16 @@ void LayerBuilder::reset() {
     geometry_->isLines = geometryKind_ == GeometryKind::Lines;
 }
 
+void LayerBuilder::reservePoints(std::size_t points) {
+    geometry_->points.reserve(geometry_->points.size() + points);
+    geometry_->boxes.reserve(geometry_->boxes.size() + points);
+    geometry_->labelAnchors.reserve(geometry_->labelAnchors.size() + points);
+    data_->featureIds.reserve(data_->featureIds.size() + points);
+    data_->labels.reserve(data_->labels.size() + points);
+    data_->categories.reserve(data_->categories.size() + points);
+    data_->sizes.reserve(data_->sizes.size() + points);
+}
+
 void LayerBuilder::addPoint(std::string featureId, GeoPoint where, std::uint8_t category,
                             float size, std::string label) {
     const QPointF m = toMercator(where);
@@ -129,6 +139,7 @@ std::shared_ptr<const LayerData> makeFactoryLayer(
     const std::vector<Factory>& factories,
     const std::function<std::uint8_t(const Factory&)>& categorize) {
     LayerBuilder builder("factories", "Factories", LayerKind::Factories);
+    builder.reservePoints(factories.size());
     for (const Factory& f : factories) {
         const float size = f.workforce.total ? static_cast<float>(*f.workforce.total)
                                              : std::numeric_limits<float>::quiet_NaN();
