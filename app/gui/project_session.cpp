@@ -200,8 +200,13 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        // The status beside the geometry: each needs only the facts, and the map both.
+        auto status = std::async(std::launch::async, [facts = f.facts, rules = in.scenario.rules] {
+            return std::make_shared<const ProjectStatus>(computeStatus(*facts, rules));
+        });
         deriveGeometry(basemap, f);
-        in.work |= kStatus;
+        f.status = status.get();
+        in.work &= ~kStatus;
     }
     if (in.work & kContext)
         loadContext(in.path, in.context, f);
