@@ -146,13 +146,14 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
     t.set = old.set;
     std::vector<uint8_t> fromOld;  // per entry: 1 if its record is the old row's
     std::vector<Candidate> c;
+    std::vector<const TimelineEntry*> oldEntries;
     size_t i = 0, j = 0;
     while (i < old.siteIds.size() || j < added->size()) {
         const bool takeOld =
             i < old.siteIds.size() && (j == added->size() || !((*added)[j].site < old.siteIds[i]));
         const std::string& site = takeOld ? old.siteIds[i] : (*added)[j].site;
         c.clear();
-        std::vector<const TimelineEntry*> oldEntries;
+        oldEntries.clear();
         if (takeOld && old.siteIds[i] == site) {
             for (uint32_t e = old.siteBegin[i]; e < old.siteBegin[i + 1]; ++e) {
                 c.push_back({old.entries[e].day, old.entries[e].assessmentId});
@@ -169,14 +170,14 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
             TimelineEntry e;
             e.assessmentId = c[k].id;
             e.day = c[k].day;
-            uint8_t old_ = 0;
+            uint8_t isOld = 0;
             for (const TimelineEntry* o : oldEntries)
                 if (o->assessmentId == c[k].id && appended) {
                     e = *o;
-                    old_ = 1;
+                    isOld = 1;
                 }
             t.entries.push_back(e);
-            fromOld.push_back(old_);
+            fromOld.push_back(isOld);
         }
         t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
     }
@@ -230,7 +231,7 @@ std::vector<uint8_t> encodeNewestScores(const ScoreTimeline& t) {
         const size_t at = out.size();
         out.resize(at + 2 + id.size() + 1);
         uint8_t* q = le::put<uint16_t>(out.data() + at, static_cast<uint16_t>(id.size()));
-        std::memcpy(q, id.data(), id.size());
+        std::copy(id.begin(), id.end(), q);
         q[id.size()] = static_cast<uint8_t>(end - begin);
         for (uint32_t e = begin; e < end; ++e) {
             const size_t day = out.size();

@@ -103,7 +103,10 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
                     if (featureContains(*provinces->geometry, p, g.labelAnchors[i]))
                         province = provinces->labels[p];
             ++basemapDistricts[foldForSearch(name)];
-            add({PlaceKind::District, name, province, {}, g.boxes[i]}, name + " " + province);
+            std::string text = name;
+            text += ' ';
+            text += province;
+            add({PlaceKind::District, name, province, {}, g.boxes[i]}, text);
         }
     }
 

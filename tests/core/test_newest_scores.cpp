@@ -80,7 +80,7 @@ ScoreTimeline readTheLongWay(const std::string& path, const CriteriaSet& set, si
 }
 
 std::string copyOfV4(const TempDir& dir) {
-    const auto path = dir.file("v4.gpkg");
+    auto path = dir.file("v4.gpkg");
     std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
     return path;
 }
