@@ -10,21 +10,6 @@
 
 using namespace safemap;
 
-namespace {
-
-const CriteriaSet& extended() {
-    static const CriteriaSet set = [] {
-        auto s = parseCriteriaSet(fuzz::readSource("resources/criteria/extended-letters-v1.json"),
-                                  "extended");
-        if (!s)
-            fuzz::fail("the shipped set does not load", s.error().describe());
-        return *s;
-    }();
-    return set;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text = fuzz::bytesOf(data, size);
     Problem why;
@@ -37,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)parseYesNo(text);
     if (!isValidUtf8(text))
         return 0;  // cells reach the readers decoded to UTF-8
-    for (const Criterion& c : extended().indices) {
+    for (const Criterion& c : fuzz::extendedSet().indices) {
         const AnswerReading r = readAnswerText(c, text);
         switch (r.status) {
             case AnswerStatus::Answered:

@@ -24,11 +24,7 @@ struct Fixture {
 const Fixture& fixture() {
     static const Fixture f = [] {
         Fixture x;
-        auto set = parseCriteriaSet(fuzz::readSource("resources/criteria/extended-letters-v1.json"),
-                                    "extended");
-        if (!set)
-            fuzz::fail("the shipped set does not load", set.error().describe());
-        x.set = *set;
+        x.set = fuzz::extendedSet();
         x.compiled = compileCriteria(x.set);
         // The facilities of the sample assessments, so seeds from data/ match rows.
         auto table = parseCsv(fuzz::readSource("data/assessments/danh_gia_2021-06.csv"), "s");

@@ -2,7 +2,6 @@
 // newest_score_store.h): a score block and the newest-scores row, read back against the
 // extended set. A project file is anybody's to edit, so neither may read out of bounds or
 // yield a score the rules could index the set out of range with.
-#include "core/criteria/criteria_io.h"
 #include "core/storage/newest_score_store.h"
 #include "core/storage/score_store.h"
 #include "fuzz_support.h"
@@ -11,19 +10,8 @@ using namespace safemap;
 
 namespace {
 
-const CriteriaSet& extended() {
-    static const CriteriaSet set = [] {
-        auto s = parseCriteriaSet(fuzz::readSource("resources/criteria/extended-letters-v1.json"),
-                                  "extended");
-        if (!s)
-            fuzz::fail("the shipped set does not load", s.error().describe());
-        return *s;
-    }();
-    return set;
-}
-
 void checkEntry(const TimelineEntry& e) {
-    const CriteriaSet& set = extended();
+    const CriteriaSet& set = fuzz::extendedSet();
     FUZZ_CHECK(e.worstIndex >= -1 && e.worstIndex < static_cast<int>(set.indices.size()),
                std::to_string(e.worstIndex));
     FUZZ_CHECK(static_cast<size_t>(e.level) < kRiskLevelCount, std::to_string(e.assessmentId));
@@ -33,7 +21,7 @@ void checkEntry(const TimelineEntry& e) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const uint8_t> blob(data, size);
-    const CriteriaSet& set = extended();
+    const CriteriaSet& set = fuzz::extendedSet();
 
     std::vector<TimelineEntry> block;
     std::string why;

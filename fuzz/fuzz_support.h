@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/criteria/criteria_io.h"
 #include "core/result.h"
 #include "core/text/utf8.h"
 
@@ -36,6 +37,18 @@ inline std::string readSource(const std::string& rel) {
     if (text.empty())
         fail("cannot read", rel);
     return text;
+}
+
+/// The shipped extended set, which has the most indices and vetoes, read once.
+inline const safemap::CriteriaSet& extendedSet() {
+    static const safemap::CriteriaSet set = [] {
+        auto s = safemap::parseCriteriaSet(
+            readSource("resources/criteria/extended-letters-v1.json"), "extended");
+        if (!s)
+            fail("the shipped set does not load", s.error().describe());
+        return *s;
+    }();
+    return set;
 }
 
 /// What every refusal must be: a message people can read (UTF-8, one that names what went

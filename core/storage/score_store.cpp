@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/errors/error_catalogue.h"
+#include "core/project/scoring_run.h"
 #include "core/storage/criteria_store.h"
 #include "core/storage/database.h"
 #include "core/storage/little_endian.h"
@@ -126,18 +127,10 @@ std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows) {
         *p++ = static_cast<uint8_t>(c);
     p = put<uint16_t>(p, kFormat);
     put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
-    for (const ScoreRow& r : rows) {
-        TimelineEntry e;
-        e.assessmentId = r.assessmentId;
-        e.percent = r.summary.percent;
-        e.maxIndexPoints = r.maxIndexPoints;
-        e.mandatoryFailedMask = r.summary.mandatoryFailedMask;
-        e.vetoMask = r.summary.vetoMask;
-        e.worstIndex = static_cast<int16_t>(r.worstIndex);
-        e.level = r.summary.level;
-        e.safeToOperate = r.summary.safeToOperate;
-        appendScoreRecord(out, e);
-    }
+    // A block stores no dates (the assessments hold them): any day will do.
+    const Date noDay = fromDayNumber(0);
+    for (const ScoreRow& r : rows)
+        appendScoreRecord(out, timelineEntry(r, noDay));
     return out;
 }
 

@@ -79,6 +79,16 @@ ScoreTimeline readTheLongWay(const std::string& path, const CriteriaSet& set, si
     return *t;
 }
 
+/// A new project of three facilities with `rows` (tax code, date) imported under CRLN.
+Project scoredProject(const std::string& path,
+                      const std::vector<std::pair<std::string, std::string>>& rows) {
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(project, assessmentsOn(rows), request).ok());
+    return project;
+}
+
 std::string copyOfV4(const TempDir& dir) {
     auto path = dir.file("v4.gpkg");
     std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
@@ -180,16 +190,10 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
 TEST_CASE("a row no longer current is not read, and the next write renews it") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
-    Project project = projectWith(path, threeFactories());
+    Project project = scoredProject(
+        path,
+        {{"9900000001", "2021-06-14"}, {"9900000002", "2021-06-10"}, {"9900000003", "2021-06-11"}});
     const auto crln = criteriaFrom(kCrlnFile);
-    AssessmentImportRequest request;
-    request.fallback = crln;
-    REQUIRE(importAssessments(project,
-                              assessmentsOn({{"9900000001", "2021-06-14"},
-                                             {"9900000002", "2021-06-10"},
-                                             {"9900000003", "2021-06-11"}}),
-                              request)
-                .ok());
     REQUIRE(keptRow(path, *crln));
     // Each change below is one the writers of SafeMap never make without renewing the row,
     // made behind its back as a program editing the file (QGIS, sqlite3) would.
@@ -227,12 +231,8 @@ TEST_CASE("a row no longer current is not read, and the next write renews it") {
 TEST_CASE("a damaged row is passed over, never read as scores") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
-    Project project = projectWith(path, threeFactories());
+    Project project = scoredProject(path, {{"9900000001", "2021-06-14"}});
     const auto crln = criteriaFrom(kCrlnFile);
-    AssessmentImportRequest request;
-    request.fallback = crln;
-    REQUIRE(
-        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
     const auto compiled = compileCriteria(*crln);
     auto before = project.repository().latestScores(compiled, 2);
     REQUIRE(before.ok());
@@ -247,12 +247,8 @@ TEST_CASE("a damaged row is passed over, never read as scores") {
 TEST_CASE("a write that is not committed leaves the row as it was") {
     TempDir dir;
     const auto path = dir.file("p.gpkg");
-    Project project = projectWith(path, threeFactories());
+    Project project = scoredProject(path, {{"9900000001", "2021-06-14"}});
     const auto crln = criteriaFrom(kCrlnFile);
-    AssessmentImportRequest request;
-    request.fallback = crln;
-    REQUIRE(
-        importAssessments(project, assessmentsOn({{"9900000001", "2021-06-14"}}), request).ok());
     const auto stored = sqlText(path, "SELECT hex(entries) FROM newest_scores");
     REQUIRE(stored);
     {
