@@ -9,7 +9,6 @@
 #include "core/storage/database.h"
 #include "core/storage/little_endian.h"
 #include "core/storage/score_store.h"
-#include "core/util/date.h"
 
 namespace safemap {
 
@@ -73,19 +72,14 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
     if (!q || !factory)
         return std::nullopt;
     q->bind(1, fid);
-    std::unordered_map<std::string, int32_t> days;
+    StoredDays days;
     std::unordered_map<std::string, bool> isFactory;
     std::vector<NewAssessment> out;
     while (q->step()) {
         std::string site(q->textView(0));
-        const std::string_view text = q->textView(1);
-        auto day = days.find(std::string(text));
-        if (day == days.end()) {
-            const auto date = parseDate(text);
-            if (!date || formatDate(*date) != text)
-                return std::nullopt;
-            day = days.emplace(std::string(text), dayNumber(*date)).first;
-        }
+        const auto day = days.canonicalDay(q->textView(1));
+        if (!day)
+            return std::nullopt;
         auto known = isFactory.find(site);
         if (known == isFactory.end()) {
             bool yes = std::binary_search(old.siteIds.begin(), old.siteIds.end(), site);
@@ -99,7 +93,7 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
             known = isFactory.emplace(site, yes).first;
         }
         if (known->second)
-            out.push_back({std::move(site), {day->second, q->integer(2)}});
+            out.push_back({std::move(site), {*day, q->integer(2)}});
     }
     if (!q->error().empty())
         return std::nullopt;
@@ -112,8 +106,9 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
 // the stamps show as appends happened (facilities unchanged, assessments and blocks added,
 // or every block of the set rewritten as a re-score does): the new assessments are merged
 // into each facility's newest two, and their scores read from the new blocks only, or from
-// all blocks if the old ones are gone. A tenth of a second at a million assessments where
-// the long way takes three. Nothing where it cannot be sure; the caller then goes the long way.
+// all blocks if the old ones are gone. The long way seeks every facility's newest
+// assessments in the index instead. Nothing where it cannot be sure; the caller then goes
+// the long way.
 std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
                                      const ScoreTimeline& old, const NewestScoresStamp& was,
                                      const NewestScoresStamp& now) {
@@ -171,11 +166,12 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
             e.assessmentId = c[k].id;
             e.day = c[k].day;
             uint8_t isOld = 0;
-            for (const TimelineEntry* o : oldEntries)
-                if (o->assessmentId == c[k].id && appended) {
-                    e = *o;
-                    isOld = 1;
-                }
+            if (appended)  // else every old record may be gone: all are read again
+                for (const TimelineEntry* o : oldEntries)
+                    if (o->assessmentId == c[k].id) {
+                        e = *o;
+                        isOld = 1;
+                    }
             t.entries.push_back(e);
             fromOld.push_back(isOld);
         }

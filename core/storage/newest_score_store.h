@@ -58,8 +58,9 @@ std::optional<ScoreTimeline> decodeNewestScores(std::span<const uint8_t> blob,
                                                                     const CriteriaSet& set,
                                                                     size_t perSite);
 
-/// Brings the row up to date with the active set if it is not: derived the long way and
-/// written in the caller's transaction. Where the long way fails (a damaged block, the
+/// Brings the row up to date with the active set if it is not, in the caller's
+/// transaction: the old row brought forward where only appends happened since, else
+/// derived the long way (loadLatestScores). Where the long way fails (a damaged block, the
 /// active set missing) the row is removed instead, and readers report the failure
 /// themselves; only a failed write of the row is an error.
 [[nodiscard]] Status refreshNewestScores(Database& db);

@@ -33,25 +33,6 @@ Error blockError(const CriteriaSet& set, int64_t block, const std::string& why,
                       {CriteriaRef{set.id, set.version}.key(), std::to_string(block), why}, path);
 }
 
-// 'YYYY-MM-DD' to a day number. Most stored dates repeat (a province's assessments fall on
-// a few hundred days), so each distinct text is parsed once.
-class DayCache {
-public:
-    std::optional<int32_t> day(std::string_view text) {
-        if (auto it = days_.find(std::string(text)); it != days_.end())
-            return it->second;
-        const auto date = parseDate(std::string(text));
-        if (!date)
-            return std::nullopt;
-        const int32_t d = dayNumber(*date);
-        days_.emplace(std::string(text), d);
-        return d;
-    }
-
-private:
-    std::unordered_map<std::string, int32_t> days_;
-};
-
 /// Calls `visit` with each stored block of `set` decoded, in the order they were written (a
 /// later block's score of an assessment replaces an earlier one's).
 Status forEachBlock(const Database& db, const CriteriaSet& set,
@@ -81,6 +62,27 @@ Status forEachBlock(const Database& db, const CriteriaSet& set,
 }
 
 }  // namespace
+
+std::optional<int32_t> StoredDays::day(std::string_view text) {
+    const Parsed& p = parsed(text);
+    return p.day;
+}
+
+std::optional<int32_t> StoredDays::canonicalDay(std::string_view text) {
+    const Parsed& p = parsed(text);
+    return p.canonical ? p.day : std::nullopt;
+}
+
+const StoredDays::Parsed& StoredDays::parsed(std::string_view text) {
+    if (auto it = days_.find(std::string(text)); it != days_.end())
+        return it->second;
+    Parsed p;
+    if (const auto date = parseDate(text)) {
+        p.day = dayNumber(*date);
+        p.canonical = formatDate(*date) == text;
+    }
+    return days_.emplace(std::string(text), p).first->second;
+}
 
 void appendScoreRecord(std::vector<uint8_t>& out, const TimelineEntry& e) {
     const size_t at = out.size();
@@ -286,7 +288,7 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
     t.set = CriteriaRef{set.id, set.version};
     t.entries.reserve(static_cast<size_t>(count));
     bool ordered = true;
-    DayCache days;
+    StoredDays days;
     while (st->step()) {
         const TimelineEntry* e = find(st->integer(2));
         if (!e)
@@ -382,7 +384,7 @@ Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& se
             "ORDER BY assessed_on DESC, fid DESC LIMIT ?");
         if (!newest)
             return newest.error();
-        std::unordered_map<std::string, int32_t> days;  // a date text → its day, if canonical
+        StoredDays days;
         // The seeks run while the outer statement is open: one read lock for all of them,
         // not a lock, a journal check and an unlock per facility.
         while (ids->step()) {
@@ -391,16 +393,11 @@ Result<ScoreTimeline> loadLatestScores(const Database& db, const CriteriaSet& se
             newest->reset();
             newest->bind(1, std::string_view(sites[s])).bind(2, static_cast<int64_t>(perSite));
             while (newest->step()) {
-                const std::string_view text = newest->textView(0);
-                auto it = days.find(std::string(text));
-                if (it == days.end()) {
-                    const auto date = parseDate(text);
-                    // Only "YYYY-MM-DD" sorts as its day does; any other text, the long way.
-                    if (!date || formatDate(*date) != text)
-                        return whole();
-                    it = days.emplace(std::string(text), dayNumber(*date)).first;
-                }
-                wanted.push_back({newest->integer(1), s, it->second});
+                // Only "YYYY-MM-DD" sorts as its day does; any other text, the long way.
+                const auto day = days.canonicalDay(newest->textView(0));
+                if (!day)
+                    return whole();
+                wanted.push_back({newest->integer(1), s, *day});
             }
             if (!newest->error().empty())
                 return newest->failure(db.path());

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/criteria/criteria_ref.h"
@@ -27,9 +30,28 @@ class Database;
 inline constexpr size_t kScoreRecordBytes = 40;
 inline constexpr size_t kScoreBlockHeaderBytes = 8;
 
+/// Stored date texts to day numbers. Most repeat (a province's assessments fall on a few
+/// hundred days), so each distinct text is parsed once.
+class StoredDays {
+public:
+    /// The day of any date text parseDate reads.
+    std::optional<int32_t> day(std::string_view text);
+    /// The day of a text in the store's own "YYYY-MM-DD" form only: the one form whose text
+    /// order is its day order, which the (site, date) index's order relies on.
+    std::optional<int32_t> canonicalDay(std::string_view text);
+
+private:
+    struct Parsed {
+        std::optional<int32_t> day;
+        bool canonical = false;
+    };
+    const Parsed& parsed(std::string_view text);
+    std::unordered_map<std::string, Parsed> days_;
+};
+
 /// One score as stored in a block (layout below), appended to `out`; and one read back,
 /// checked as decodeScoreBlock checks each (day left 0). Shared with the newest-scores table
-/// (latest_score_store.h).
+/// (newest_score_store.h).
 void appendScoreRecord(std::vector<uint8_t>& out, const TimelineEntry& entry);
 [[nodiscard]] bool decodeScoreRecord(std::span<const uint8_t, kScoreRecordBytes> record,
                                      size_t indexCount, size_t vetoCount, TimelineEntry& entry,

@@ -102,10 +102,10 @@ public:
     /// Factories are points, other kinds polygons.
     LayerBuilder(std::string id, std::string title, LayerKind kind);
     LayerBuilder(std::string id, std::string title, LayerKind kind, GeometryKind geometry);
-    /// Adds a point feature (point layers). `size` NaN = unknown.
     /// Room for `points` more points: a layer of 100,000 built by doubling holds up to twice
     /// its size while each array is copied.
     void reservePoints(std::size_t points);
+    /// Adds a point feature (point layers). `size` NaN = unknown.
     void addPoint(std::string featureId, GeoPoint where, std::uint8_t category = 0,
                   float size = std::numeric_limits<float>::quiet_NaN(), std::string label = {});
     /// Adds a polygon feature (polygon layers); empty rings are skipped, open rings are

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -13,6 +15,7 @@
 #include "core/project/imports.h"
 #include "core/project/project.h"
 #include "core/project/scenario.h"
+#include "core/project/score_timeline.h"
 #include "core/storage/database.h"
 #include "test_support.h"
 
@@ -126,6 +129,32 @@ inline void sqlExec(const std::string& path, const std::string& sql) {
     auto st = db->exec(sql);
     INFO(sql);
     REQUIRE(st.ok());
+}
+
+/// A copy in `dir` of the project a version-4 SafeMap wrote (tests/data/projects/README.md).
+inline std::string copyOfV4Sample(const TempDir& dir) {
+    auto path = dir.file("v4.gpkg");
+    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    return path;
+}
+
+/// How many entries of two timelines differ in a field the rules read (TimelineEntry has no
+/// operator==); facilities or entry counts that differ count as every entry differing.
+inline size_t timelineDifferences(const ScoreTimeline& a, const ScoreTimeline& b) {
+    if (a.siteIds != b.siteIds || a.siteBegin != b.siteBegin ||
+        a.entries.size() != b.entries.size())
+        return std::max<size_t>(1, std::max(a.entries.size(), b.entries.size()));
+    size_t differ = 0;
+    for (size_t i = 0; i < a.entries.size(); ++i) {
+        const TimelineEntry& x = a.entries[i];
+        const TimelineEntry& y = b.entries[i];
+        differ += !(x.assessmentId == y.assessmentId && x.day == y.day && x.percent == y.percent &&
+                    x.maxIndexPoints == y.maxIndexPoints &&
+                    x.mandatoryFailedMask == y.mandatoryFailedMask && x.vetoMask == y.vetoMask &&
+                    x.worstIndex == y.worstIndex && x.level == y.level &&
+                    x.safeToOperate == y.safeToOperate);
+    }
+    return differ;
 }
 
 }  // namespace safemap::test

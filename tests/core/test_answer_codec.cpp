@@ -151,8 +151,7 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
 
 TEST_CASE("a version-4 project's answers are converted and re-importing adds nothing") {
     TempDir dir;
-    const auto path = dir.file("v4.gpkg");
-    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    const auto path = copyOfV4Sample(dir);
     // What version 4 stored, read as version 4 did.
     std::map<int64_t, Answers> before;
     {
@@ -264,8 +263,7 @@ TEST_CASE("answers read straight into scorer rows are the rows read through the 
 
 TEST_CASE("a project upgraded by rebuilding its assessments does not keep the old pages") {
     TempDir dir;
-    const auto path = dir.file("v4.gpkg");
-    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
+    const auto path = copyOfV4Sample(dir);
     // Ten times the sample's assessments (new content keys), so that the rebuilt table
     // leaves most of the file free.
     for (int i = 0; i < 10; ++i)

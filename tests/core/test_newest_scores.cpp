@@ -43,23 +43,6 @@ ScoreTimeline twoFacilities() {
     return t;
 }
 
-size_t differences(const ScoreTimeline& a, const ScoreTimeline& b) {
-    if (a.siteIds != b.siteIds || a.siteBegin != b.siteBegin ||
-        a.entries.size() != b.entries.size())
-        return std::max<size_t>(1, std::max(a.entries.size(), b.entries.size()));
-    size_t differ = 0;
-    for (size_t i = 0; i < a.entries.size(); ++i) {
-        const TimelineEntry& x = a.entries[i];
-        const TimelineEntry& y = b.entries[i];
-        differ += !(x.assessmentId == y.assessmentId && x.day == y.day && x.percent == y.percent &&
-                    x.maxIndexPoints == y.maxIndexPoints &&
-                    x.mandatoryFailedMask == y.mandatoryFailedMask && x.vetoMask == y.vetoMask &&
-                    x.worstIndex == y.worstIndex && x.level == y.level &&
-                    x.safeToOperate == y.safeToOperate);
-    }
-    return differ;
-}
-
 /// The row as a reader on its own connection finds it: a value only if it is current.
 std::optional<ScoreTimeline> keptRow(const std::string& path, const CriteriaSet& set,
                                      size_t perSite = 2) {
@@ -89,12 +72,6 @@ Project scoredProject(const std::string& path,
     return project;
 }
 
-std::string copyOfV4(const TempDir& dir) {
-    auto path = dir.file("v4.gpkg");
-    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
-    return path;
-}
-
 }  // namespace
 
 TEST_CASE("the newest scores' row holds every field the rules read") {
@@ -105,7 +82,7 @@ TEST_CASE("the newest scores' row holds every field the rules read") {
     CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMNS");
     auto back = decodeNewestScores(blob, *crln);
     REQUIRE(back);
-    CHECK(differences(*back, t) == 0);
+    CHECK(timelineDifferences(*back, t) == 0);
     CHECK(back->set == CriteriaRef{crln->id, crln->version});
 
     SECTION("what this version did not write whole is not read") {
@@ -167,10 +144,10 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
     REQUIRE(row);
     CHECK(row->siteIds.size() == 2);
     CHECK(row->entries.size() == 3);  // the third assessment of facility 1 is not kept
-    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
     auto one = keptRow(path, *crln, 1);
     REQUIRE(one);
-    CHECK(differences(*one, readTheLongWay(path, *crln, 1)) == 0);
+    CHECK(timelineDifferences(*one, readTheLongWay(path, *crln, 1)) == 0);
     CHECK_FALSE(keptRow(path, *crln, 3));  // more than it keeps: the long way
 
     // A later import adds a newer score: the row follows within the import's transaction.
@@ -180,7 +157,7 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
     REQUIRE(row);
     REQUIRE(row->of("MST-9900000002").size() == 2);
     CHECK(row->of("MST-9900000002")[1].level == RiskLevel::VeryHigh);
-    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
     CHECK(sqlInt(path, "SELECT count(*) FROM newest_scores") == 1);
 
     // Another set's scores are never read from the active set's row.
@@ -217,7 +194,7 @@ TEST_CASE("a row no longer current is not read, and the next write renews it") {
     const auto compiled = compileCriteria(*crln);
     auto latest = project.repository().latestScores(compiled, 2);
     REQUIRE(latest.ok());
-    CHECK(differences(*latest, readTheLongWay(path, *crln)) == 0);
+    CHECK(timelineDifferences(*latest, readTheLongWay(path, *crln)) == 0);
 
     // Any write of the repository renews it, even one that scores nothing.
     auto tx = project.repository().beginWrite();
@@ -225,7 +202,7 @@ TEST_CASE("a row no longer current is not read, and the next write renews it") {
     REQUIRE((*tx)->commit().ok());
     auto row = keptRow(path, *crln);
     REQUIRE(row);
-    CHECK(differences(*row, readTheLongWay(path, *crln)) == 0);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
 }
 
 TEST_CASE("a damaged row is passed over, never read as scores") {
@@ -241,7 +218,7 @@ TEST_CASE("a damaged row is passed over, never read as scores") {
     CHECK_FALSE(keptRow(path, *crln));
     auto after = project.repository().latestScores(compiled, 2);
     REQUIRE(after.ok());
-    CHECK(differences(*after, *before) == 0);
+    CHECK(timelineDifferences(*after, *before) == 0);
 }
 
 TEST_CASE("a write that is not committed leaves the row as it was") {
@@ -264,7 +241,7 @@ TEST_CASE("a write that is not committed leaves the row as it was") {
 
 TEST_CASE("an older project gets the row of its active set when it is upgraded") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     CHECK(project->repository().schemaVersion() == latestSchemaVersion());
@@ -275,11 +252,11 @@ TEST_CASE("an older project gets the row of its active set when it is upgraded")
     auto row = keptRow(path, *set);
     REQUIRE(row);
     CHECK(row->siteIds.size() > 100);
-    CHECK(differences(*row, readTheLongWay(path, *set)) == 0);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *set)) == 0);
     // And it is what scoring every assessment afresh gives, trimmed to the newest two.
     auto fresh = scoreTimelineInMemory(project->repository(), compileCriteria(*set));
     REQUIRE(fresh.ok());
-    CHECK(differences(*row, keepNewest(*fresh, 2)) == 0);
+    CHECK(timelineDifferences(*row, keepNewest(*fresh, 2)) == 0);
 }
 
 TEST_CASE("the row brought forward by imports, re-scores and new facilities equals the long way") {
@@ -330,6 +307,6 @@ TEST_CASE("the row brought forward by imports, re-scores and new facilities equa
         }
         auto row = keptRow(path, *active);
         REQUIRE(row);
-        CHECK(differences(*row, readTheLongWay(path, *active)) == 0);
+        CHECK(timelineDifferences(*row, readTheLongWay(path, *active)) == 0);
     }
 }

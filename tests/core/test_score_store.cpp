@@ -29,28 +29,12 @@ ScoreRow scoreRowOf(int64_t id, double percent, RiskLevel level, int worst, uint
     return r;
 }
 
-// Every field the rules read, compared one by one (TimelineEntry has no operator==).
+// Every field the rules read, compared one by one.
 void checkSameEntries(const ScoreTimeline& stored, const ScoreTimeline& fresh) {
     CHECK(stored.siteIds == fresh.siteIds);
     CHECK(stored.siteBegin == fresh.siteBegin);
     REQUIRE(stored.entries.size() == fresh.entries.size());
-    size_t differ = 0;
-    for (size_t i = 0; i < fresh.entries.size(); ++i) {
-        const TimelineEntry& a = stored.entries[i];
-        const TimelineEntry& b = fresh.entries[i];
-        differ += !(a.assessmentId == b.assessmentId && a.day == b.day && a.percent == b.percent &&
-                    a.maxIndexPoints == b.maxIndexPoints &&
-                    a.mandatoryFailedMask == b.mandatoryFailedMask && a.vetoMask == b.vetoMask &&
-                    a.worstIndex == b.worstIndex && a.level == b.level &&
-                    a.safeToOperate == b.safeToOperate);
-    }
-    CHECK(differ == 0);
-}
-
-std::string copyOfV4(const TempDir& dir) {
-    const auto path = dir.file("v4.gpkg");
-    std::filesystem::copy_file(std::string(SAFEMAP_TEST_DATA) + "/projects/v4-sample.gpkg", path);
-    return path;
+    CHECK(timelineDifferences(stored, fresh) == 0);
 }
 
 }  // namespace
@@ -192,7 +176,7 @@ TEST_CASE("a score block whose scores lie outside its stated range is refused") 
 
 TEST_CASE("a version-4 project's scores move into blocks and read back as scored") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     const auto crlnRows = sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'crln-1203'");
     const auto extendedRows =
         sqlInt(path, "SELECT count(*) FROM scores WHERE set_id = 'extended-letters'");
@@ -226,7 +210,7 @@ TEST_CASE("a version-4 project's scores move into blocks and read back as scored
 
 TEST_CASE("scores of a set the project no longer holds stay in their table") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     sqlExec(path, "DELETE FROM criteria_sets WHERE set_id = 'extended-letters'");
     auto project = Project::open(path);
     REQUIRE(project.ok());
@@ -272,7 +256,7 @@ void addNewerAssessments(Project& project) {
 
 TEST_CASE("each facility's newest scores read alone are the newest of its whole timeline") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     addNewerAssessments(*project);
@@ -434,7 +418,7 @@ size_t statusDifferences(const ProjectStatus& a, const ProjectStatus& b) {
 
 TEST_CASE("the lists from the newest scores alone are the lists from the whole history") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     addNewerAssessments(*project);
@@ -471,7 +455,7 @@ TEST_CASE("the lists from the newest scores alone are the lists from the whole h
 
 TEST_CASE("facts read with the scores on a second connection are the facts read on one") {
     TempDir dir;
-    const auto path = copyOfV4(dir);
+    const auto path = copyOfV4Sample(dir);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     addNewerAssessments(*project);
