@@ -348,10 +348,12 @@ void MainWindow::showFrame() {
     const ProjectFacts& facts = *frame.facts;
     if (frame.contextReloaded)
         showContextProblems();
+    // Facts given their whole history for an earlier date are new facts of the same sites:
+    // what holds on to facts takes the new ones, so the old ones are freed.
+    search_->setIndex(frame.places);
+    cordon_->setSites(frame.facts);
     if (frame.reloaded) {
-        search_->setIndex(frame.places);
         filterPanel_->setChoices(facts.zones, frame.choices ? *frame.choices : FilterChoices{});
-        cordon_->setSites(frame.facts);
         asOf_->setDates(frame.dates ? *frame.dates : std::vector<Date>{});
         countLabel_->setText(tr("%1 zones · %2 facilities")
                                  .arg(uiCount(static_cast<long long>(facts.zones.size())),

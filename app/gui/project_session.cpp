@@ -88,10 +88,8 @@ Result<ProjectFacts> readFacts(const Project& project, const JobInput& in, bool 
         in.scenario.criteria, {}, nullptr, full ? ScoreHistory::Full : ScoreHistory::Latest};
     request.reopen = [&in] { return Project::open(in.path, Project::Access::ReadOnly); };
     auto facts = loadProjectFacts(project, request);
-    if (facts && asOf && !coversAsOf(*facts, *asOf)) {
-        request.history = ScoreHistory::Full;
-        return loadProjectFacts(project, request);
-    }
+    if (facts && asOf && !coversAsOf(*facts, *asOf))
+        return withFullHistory(project, *facts);
     return facts;
 }
 
@@ -122,11 +120,18 @@ void deriveSearch(SessionFrame& f) {
         f.search = std::make_shared<const SearchIndex>(buildSearchIndex(f.facts->factories));
 }
 
+/// The search box's places. They read the facilities from the facts they are made with, so
+/// they are made again with any new facts.
+void derivePlaces(SessionFrame& f) {
+    deriveSearch(f);
+    f.places =
+        std::make_shared<const PlaceIndex>(buildPlaceIndex(f.facts, f.search, f.geometry->basemap));
+}
+
 /// What the search box and the filter panel take from newly read facts: not needed to draw
 /// the map, so made after it.
 void deriveChoices(SessionFrame& f) {
-    deriveSearch(f);
-    f.places = std::make_shared<const PlaceIndex>(buildPlaceIndex(*f.facts, f.geometry->basemap));
+    derivePlaces(f);
     f.choices =
         std::make_shared<const FilterChoices>(filterChoicesOf(f.facts->zones, f.facts->factories));
 }
@@ -174,7 +179,24 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
     // the first move back in time reads the whole history.
     const bool older = f.facts && asOf && !coversAsOf(*f.facts, *asOf);
     std::optional<Project> project;
-    if ((in.work & kLoad) || !f.facts || older) {
+    if (older && !(in.work & kLoad)) {
+        // Only the scores are read: the sites, their map and their indexes stay as they are.
+        auto opened = Project::open(in.path, Project::Access::ReadOnly);
+        if (!opened) {
+            f.error = opened.error();
+            return f;
+        }
+        auto facts = withFullHistory(*opened, *f.facts);
+        if (!facts) {
+            f.error = facts.error();
+            return f;
+        }
+        f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        // The search box's index reads the facilities from the facts: from these now, so
+        // the previous ones (and their scores) are not kept alive by it.
+        f.places.reset();
+        in.work |= kStatus;
+    } else if ((in.work & kLoad) || !f.facts) {
         // Its own read-only connection: the window's connection may be writing meanwhile.
         auto opened = Project::open(in.path, Project::Access::ReadOnly);
         if (!opened) {
@@ -223,6 +245,8 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         mapReady(f);
     if (f.reloaded)
         deriveChoices(f);
+    else if (!f.places)
+        derivePlaces(f);
     if (project) {
         // The as-of slider's stops: wanted after the first frame, not before it.
         // Without them the slider stays off; the map and lists are still right.

@@ -39,7 +39,7 @@ std::vector<Place> search(const std::shared_ptr<const PlaceIndex>& index, const 
     if (!index)
         return out;
     for (size_t i : searchPlaces(*index, text.toStdString(), SearchBox::kMaxResults))
-        out.push_back(index->places[i]);
+        out.push_back(index->place(i));
     return out;
 }
 
@@ -103,6 +103,8 @@ QSize SearchBox::sizeHint() const {
 }
 
 void SearchBox::setIndex(std::shared_ptr<const PlaceIndex> index) {
+    if (index == index_)
+        return;
     index_ = std::move(index);
     shownFor_.clear();
     results_.clear();

@@ -40,12 +40,29 @@ void groupInspections(ProjectFacts& facts, std::vector<Inspection> all) {
 
 }  // namespace
 
+namespace {
+
+// Each factory's site in facts.scores, by one merge of both in site id order (`byId`: the
+// factories' positions in that order) instead of a binary search per facility.
+void mapScoreSites(ProjectFacts& facts, const std::vector<uint32_t>& byId) {
+    facts.scoreSite.assign(facts.factories.size(), ProjectFacts::kNoScores);
+    size_t t = 0;
+    const auto& ids = facts.scores.siteIds;
+    for (const uint32_t i : byId) {
+        const std::string& id = facts.factories[i].id;
+        while (t < ids.size() && ids[t] < id)
+            ++t;
+        if (t < ids.size() && ids[t] == id)
+            facts.scoreSite[i] = static_cast<uint32_t>(t);
+    }
+}
+
+}  // namespace
+
 void prepareFacts(ProjectFacts& facts) {
     const auto n = facts.factories.size();
     if (!facts.index || facts.index->size() != n)
         facts.index = makeFactoryIndex(facts.factories);
-    facts.scoreSite.assign(n, ProjectFacts::kNoScores);
-    // Both sorted by site id: one merge pass instead of a binary search per facility.
     std::vector<uint32_t> byId(n);
     for (uint32_t i = 0; i < n; ++i)
         byId[i] = i;
@@ -53,17 +70,9 @@ void prepareFacts(ProjectFacts& facts) {
         return facts.factories[a].id < facts.factories[b].id;
     });
     facts.idRank.assign(n, 0);
-    size_t t = 0;
-    const auto& ids = facts.scores.siteIds;
-    for (uint32_t r = 0; r < n; ++r) {
-        const uint32_t i = byId[r];
-        facts.idRank[i] = r;
-        const std::string& id = facts.factories[i].id;
-        while (t < ids.size() && ids[t] < id)
-            ++t;
-        if (t < ids.size() && ids[t] == id)
-            facts.scoreSite[i] = static_cast<uint32_t>(t);
-    }
+    for (uint32_t r = 0; r < n; ++r)
+        facts.idRank[byId[r]] = r;
+    mapScoreSites(facts, byId);
 }
 
 std::shared_ptr<const FactoryIndex> makeFactoryIndex(const std::vector<Factory>& factories) {
@@ -142,6 +151,39 @@ Result<ProjectFacts> loadProjectFacts(const Project& project, const FactsRequest
     }
     prepareFacts(facts);
     return facts;
+}
+
+Result<ProjectFacts> withFullHistory(const Project& project, const ProjectFacts& facts) {
+    if (facts.history == ScoreHistory::Full || !facts.criteria)
+        return facts;
+    const CriteriaRef ref{facts.criteria->id, facts.criteria->version};
+    auto active = project.repository().activeCriteria();
+    if (!active)
+        return active.error();
+    if (!*active || !(**active == ref))  // changed meanwhile: the next load reads it all
+        return loadProjectFacts(project,
+                                FactsRequest{facts.criteria, {}, nullptr, ScoreHistory::Full});
+    auto timeline = project.repository().scoreTimeline(compileCriteria(*facts.criteria));
+    if (!timeline)
+        return timeline.error();
+    ProjectFacts out;
+    out.zones = facts.zones;
+    out.factories = facts.factories;
+    out.index = facts.index;
+    out.criteria = facts.criteria;
+    out.scores = std::move(timeline).value();
+    out.inspections = facts.inspections;
+    out.inspectionBegin = facts.inspectionBegin;
+    out.idRank = facts.idRank;
+    if (out.idRank.size() != out.factories.size()) {
+        prepareFacts(out);
+        return out;
+    }
+    std::vector<uint32_t> byId(out.factories.size());
+    for (uint32_t i = 0; i < byId.size(); ++i)
+        byId[out.idRank[i]] = i;
+    mapScoreSites(out, byId);
+    return out;
 }
 
 bool coversAsOf(const ProjectFacts& facts, Date asOf) {

@@ -85,6 +85,15 @@ struct FactsRequest {
 [[nodiscard]] Result<ProjectFacts> loadProjectFacts(const Project& project,
                                                     const FactsRequest& request = {});
 
+/// The same facts with every facility's whole score history, as judging them as of a date
+/// before their newest scores needs (coversAsOf). Only the scores are read; the sites,
+/// zones and inspections are those of `facts`, which the caller knows to be current (a
+/// write is followed by a reload). Facts that have the whole history already, or no
+/// criteria set, are returned as they are; if the active set is no longer theirs, all is
+/// read again.
+[[nodiscard]] Result<ProjectFacts> withFullHistory(const Project& project,
+                                                   const ProjectFacts& facts);
+
 /// Fills the derived lookups (index, scoreSite, idRank) of facts assembled by hand;
 /// loadProjectFacts does it itself.
 void prepareFacts(ProjectFacts& facts);

@@ -13,8 +13,7 @@ Result<ScenarioResult> evaluateScenario(const Project& project, const Scenario& 
     if (!facts)
         return facts.error();
     if (scenario.rules.asOf && !coversAsOf(*facts, *scenario.rules.asOf)) {
-        facts = loadProjectFacts(
-            project, FactsRequest{scenario.criteria, progress, nullptr, ScoreHistory::Full});
+        facts = withFullHistory(project, *facts);
         if (!facts)
             return facts.error();
     }

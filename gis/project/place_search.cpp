@@ -64,22 +64,55 @@ bool hasWordStartingWith(std::string_view text, std::string_view word) {
 
 }  // namespace
 
-PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRender>& basemap) {
+Place PlaceIndex::place(size_t position) const {
+    if (position < areas.size())
+        return areas[position];
+    position -= areas.size();
+    const size_t n = factoryCount();
+    const Factory& f = facts->factories[position % n];
+    if (position < n)
+        return {PlaceKind::Facility, f.name, f.taxCode, f.id, pointBox(f.location)};
+    return {PlaceKind::Address, f.address, f.name, f.id, pointBox(f.location)};
+}
+
+PlaceKind PlaceIndex::kind(size_t position) const {
+    if (position < areas.size())
+        return areas[position].kind;
+    return position - areas.size() < factoryCount() ? PlaceKind::Facility : PlaceKind::Address;
+}
+
+std::string_view PlaceIndex::name(size_t position) const {
+    if (position < areas.size())
+        return areas[position].name;
+    position -= areas.size();
+    const size_t n = factoryCount();
+    const Factory& f = facts->factories[position % n];
+    return position < n ? std::string_view(f.name) : std::string_view(f.address);
+}
+
+std::string_view PlaceIndex::folded(size_t position) const {
+    if (position < areas.size())
+        return areaFolded[position];
+    position -= areas.size();
+    const size_t n = factoryCount();
+    if (position < n)
+        return search->keys[position].text;
+    position -= n;
+    const std::uint32_t begin = position == 0 ? 0 : addressEnds[position - 1];
+    return std::string_view(addressFolded).substr(begin, addressEnds[position] - begin);
+}
+
+PlaceIndex buildPlaceIndex(std::shared_ptr<const ProjectFacts> facts,
+                           std::shared_ptr<const SearchIndex> search,
+                           const std::vector<LayerRender>& basemap) {
     PlaceIndex index;
     auto add = [&](Place place, const std::string& searchText) {
-        index.folded.push_back(foldForSearch(searchText));
-        index.places.push_back(std::move(place));
+        index.areaFolded.push_back(foldForSearch(searchText));
+        index.areas.push_back(std::move(place));
     };
 
     const LayerData* provinces = basemapLayer(basemap, kBasemapProvincesId);
     const LayerData* districts = basemapLayer(basemap, kBasemapDistrictsId);
-    // Sized first: a facility and its address each are a place, and growing the arrays by
-    // doubling would hold them twice over while they are copied.
-    const size_t expected = (provinces ? provinces->featureCount() : 0) +
-                            (districts ? districts->featureCount() : 0) + facts.zones.size() +
-                            2 * facts.factories.size();
-    index.places.reserve(expected);
-    index.folded.reserve(expected);
     if (provinces)
         for (size_t i = 0; i < provinces->featureCount(); ++i)
             if (!provinces->labels[i].empty())
@@ -109,8 +142,10 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
             add({PlaceKind::District, name, province, {}, g.boxes[i]}, text);
         }
     }
+    if (!facts)
+        return index;
 
-    for (const Zone& z : facts.zones) {
+    for (const Zone& z : facts->zones) {
         const BBox box = areaBox(z.area);
         if (box.empty())
             continue;
@@ -122,11 +157,10 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
     // their extent is that of their facilities.
     std::unordered_map<std::string, size_t> ownDistricts;  // folded "district province" → place
     std::vector<Place> districtPlaces;
-    for (const Factory& f : facts.factories) {
-        add({PlaceKind::Facility, f.name, f.taxCode, f.id, pointBox(f.location)},
-            f.name + " " + f.taxCode);
-        if (!f.address.empty())
-            add({PlaceKind::Address, f.address, f.name, f.id, pointBox(f.location)}, f.address);
+    index.addressEnds.reserve(facts->factories.size());
+    for (const Factory& f : facts->factories) {
+        index.addressFolded += foldForSearch(f.address);
+        index.addressEnds.push_back(static_cast<std::uint32_t>(index.addressFolded.size()));
         if (f.district.empty())
             continue;
         std::string key = foldForSearch(f.district);
@@ -143,6 +177,9 @@ PlaceIndex buildPlaceIndex(const ProjectFacts& facts, const std::vector<LayerRen
         const std::string text = d.name + " " + d.detail;
         add(std::move(d), text);
     }
+    index.addressFolded.shrink_to_fit();
+    index.facts = std::move(facts);
+    index.search = std::move(search);
     return index;
 }
 
@@ -155,11 +192,10 @@ std::vector<size_t> searchPlaces(const PlaceIndex& index, std::string_view query
     // (rank, kind, name length, position): smaller is better.
     using Key = std::tuple<int, int, size_t, size_t>;
     std::vector<Key> hits;
-    for (size_t i = 0; i < index.folded.size(); ++i) {
-        const std::string& text = index.folded[i];
+    for (size_t i = 0; i < index.size(); ++i) {
+        const std::string_view text = index.folded(i);
         if (!matchesFolded(text, q))
             continue;
-        const Place& p = index.places[i];
         int rank = 4;
         // The name is the start of the folded text for every kind (see buildPlaceIndex).
         if (text == q ||
@@ -171,7 +207,7 @@ std::vector<size_t> searchPlaces(const PlaceIndex& index, std::string_view query
             rank = 2;  // the words in the order typed: "dong van i" in "KCN Đồng Văn I"
         else if (hasWordStartingWith(text, first))
             rank = 3;
-        hits.emplace_back(rank, static_cast<int>(p.kind), p.name.size(), i);
+        hits.emplace_back(rank, static_cast<int>(index.kind(i)), index.name(i).size(), i);
     }
     const size_t n = std::min(limit, hits.size());
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(n), hits.end());

@@ -124,6 +124,8 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
     }
 
     const QStringList legendNow = w.legendPanel()->lines();
+    const auto geometryNow = w.session().frame().geometry;
+    const auto factsNow = w.session().frame().facts;
     // Move the as-of date back with the slider, as a user would.
     AsOfBar* bar = w.asOfBar();
     REQUIRE(bar->isEnabled());
@@ -134,6 +136,13 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
     REQUIRE_FALSE(day.isEmpty());
     CHECK(day < QStringLiteral("2021-06-30"));
     CHECK(w.session().frame().facts->history == ScoreHistory::Full);
+    // Only the scores were read again: the sites' map is the one drawn before, and what
+    // searches the facilities reads them from the new facts, not the old ones.
+    CHECK(w.session().frame().geometry == geometryNow);
+    CHECK(w.session().frame().facts != factsNow);
+    CHECK(w.session().frame().facts->factories == factsNow->factories);
+    REQUIRE(w.session().frame().places);
+    CHECK(w.session().frame().places->facts == w.session().frame().facts);
     const QStringList then = sorted(cliIds(project, {"--suspend", "--as-of", day}));
     CHECK(sortedIds(w.suspendTable()) == then);
     CHECK(sortedIds(w.inspectTable()) == sorted(cliIds(project, {"--inspect", "--as-of", day})));

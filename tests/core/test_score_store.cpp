@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "core/project/criteria_use.h"
 #include "core/project/scenario.h"
 #include "core/project/scoring_run.h"
 #include "core/storage/database.h"
@@ -451,6 +452,50 @@ TEST_CASE("the lists from the newest scores alone are the lists from the whole h
         changedFromToday += statusDifferences(full->status, whole->status) > 1;
     }
     CHECK(changedFromToday > 0);  // the earlier dates do look different
+}
+
+TEST_CASE("newest scores given their whole history are the facts read whole") {
+    TempDir dir;
+    const auto path = copyOfV4Sample(dir);
+    auto project = Project::open(path);
+    REQUIRE(project.ok());
+    addNewerAssessments(*project);
+    auto whole = loadProjectFacts(*project);
+    auto latest =
+        loadProjectFacts(*project, FactsRequest{nullptr, {}, nullptr, ScoreHistory::Latest});
+    REQUIRE(whole.ok());
+    REQUIRE(latest.ok());
+    REQUIRE(latest->history == ScoreHistory::Latest);
+
+    auto deeper = withFullHistory(*project, *latest);
+    REQUIRE(deeper.ok());
+    CHECK(deeper->history == ScoreHistory::Full);
+    CHECK(deeper->factories == whole->factories);
+    CHECK(deeper->idRank == whole->idRank);
+    CHECK(deeper->scoreSite == whole->scoreSite);
+    CHECK(timelineDifferences(deeper->scores, whole->scores) == 0);
+    for (const Date& day : dataDates(*whole)) {
+        INFO(formatDate(day));
+        RuleSettings rules;
+        rules.asOf = day;
+        CHECK(statusDifferences(computeStatus(*deeper, rules), computeStatus(*whole, rules)) == 0);
+    }
+    // Whole facts come back as they are.
+    auto again = withFullHistory(*project, *whole);
+    REQUIRE(again.ok());
+    CHECK(timelineDifferences(again->scores, whole->scores) == 0);
+
+    SECTION("the active set changed meanwhile: the facts' own set scores them in memory") {
+        auto other = std::make_shared<CriteriaSet>(*latest->criteria);
+        other->version += 1;
+        REQUIRE(activateCriteriaSet(*project, *other).ok());
+        auto moved = withFullHistory(*project, *latest);
+        REQUIRE(moved.ok());
+        CHECK(moved->history == ScoreHistory::Full);
+        CHECK(moved->criteria->version == latest->criteria->version);
+        CHECK(moved->scoredInMemory);
+        CHECK(timelineDifferences(moved->scores, whole->scores) == 0);
+    }
 }
 
 TEST_CASE("facts read with the scores on a second connection are the facts read on one") {

@@ -3,6 +3,8 @@
 // accents and case ignored, and knows where each is.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
+#include <string>
 
 #include "core/project/imports.h"
 #include "core/project/project.h"
@@ -101,10 +103,16 @@ const std::vector<LayerRender>& shippedBasemap() {
     return *loaded;
 }
 
+PlaceIndex placesOf(const ProjectFacts& facts, const std::vector<LayerRender>& basemap) {
+    auto shared = std::make_shared<const ProjectFacts>(facts);
+    auto search = std::make_shared<const SearchIndex>(buildSearchIndex(shared->factories));
+    return buildPlaceIndex(shared, search, basemap);
+}
+
 std::vector<Place> found(const PlaceIndex& index, const char* query) {
     std::vector<Place> out;
     for (size_t i : searchPlaces(index, query))
-        out.push_back(index.places[i]);
+        out.push_back(index.place(i));
     return out;
 }
 
@@ -174,7 +182,7 @@ TEST_CASE("a single facility is shown with a neighbourhood; hidden facilities ar
 TEST_CASE("search finds districts, provinces, zones, facilities and addresses", "[navigation]") {
     TempDir dir;
     const ProjectFacts facts = twoProvinces(dir);
-    const PlaceIndex index = buildPlaceIndex(facts, shippedBasemap());
+    const PlaceIndex index = placesOf(facts, shippedBasemap());
 
     // A district of the basemap, without accents, with its province and its real extent.
     auto kimBang = found(index, "kim bang");
@@ -217,7 +225,7 @@ TEST_CASE("search finds districts, provinces, zones, facilities and addresses", 
 TEST_CASE("without a basemap, districts come from the facilities", "[navigation]") {
     TempDir dir;
     const ProjectFacts facts = twoProvinces(dir);
-    const PlaceIndex index = buildPlaceIndex(facts, {});
+    const PlaceIndex index = placesOf(facts, {});
     auto duyTien = found(index, "duy tien");
     REQUIRE_FALSE(duyTien.empty());
     CHECK(duyTien[0].kind == PlaceKind::District);
@@ -225,4 +233,35 @@ TEST_CASE("without a basemap, districts come from the facilities", "[navigation]
     // Its extent is that of its two facilities.
     CHECK(duyTien[0].extent.minX == Approx(m(105.955, 20.605).x()).margin(0.5));
     CHECK(duyTien[0].extent.maxX == Approx(m(105.965, 20.615).x()).margin(0.5));
+}
+
+TEST_CASE("every facility's address finds that facility, wherever it is in the index",
+          "[navigation]") {
+    TempDir dir;
+    ProjectFacts facts = twoProvinces(dir);
+    REQUIRE(facts.factories.size() >= 3);
+    // Addresses read from the facts: the first, one left empty, and the last.
+    for (size_t i = 0; i < facts.factories.size(); ++i)
+        facts.factories[i].address = "Xóm Đoài số " + std::to_string(100 + i);
+    facts.factories[1].address.clear();
+    const PlaceIndex index = placesOf(facts, {});
+
+    for (size_t i = 0; i < facts.factories.size(); ++i) {
+        const std::string query = "xom doai so " + std::to_string(100 + i);
+        const auto hits = found(index, query.c_str());
+        if (i == 1) {
+            CHECK(hits.empty());
+            continue;
+        }
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].kind == PlaceKind::Address);
+        CHECK(hits[0].name == facts.factories[i].address);
+        CHECK(hits[0].siteId == facts.factories[i].id);
+    }
+    // Every facility once by name (its folded text is the filter's).
+    for (const Factory& f : facts.factories) {
+        const auto hits = found(index, f.taxCode.empty() ? f.name.c_str() : f.taxCode.c_str());
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits[0].siteId == f.id);
+    }
 }
