@@ -8,21 +8,28 @@
 //   open    openProject → the sites drawn, their status still being worked out; → the
 //           map of the sites with their status drawn (before the lists and the as-of
 //           dates); → that frame with both lists shown;
+//   zoom    four steps in, four out, each to its frame (once, whatever N); then the peak
+//           resident memory so far, as the issue measured it "after zooming";
 //   asof    as-of date moved back one data date → new frame and both lists shown;
 //   filter  one risk level ticked off or on → new frame and lists shown.
+// --runs 0 stops after the zoom.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "app/gui/as_of_bar.h"
 #include "app/gui/main_window.h"
+#include "app/gui/malloc_arenas.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 
@@ -66,6 +73,16 @@ double threadCpuMs() {
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
+/// The process's peak resident memory so far (VmHWM), MiB; 0 where /proc is missing.
+double peakRssMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::atof(line.c_str() + 6) / 1024.0;
+    return 0;
+}
+
 double lastCpu = 0;  ///< UI-thread CPU of the last until(), ms
 
 /// Runs the event loop (sleeping between events, as an idle window does) until `done`
@@ -89,6 +106,8 @@ double until(const std::function<bool()>& done) {
 
 void print(const char* step, const char* what, std::vector<double> ms, double stall,
            std::vector<double> cpu) {
+    if (ms.empty() || cpu.empty())
+        return;  // --runs 0: the opening only
     std::sort(ms.begin(), ms.end());
     std::sort(cpu.begin(), cpu.end());
     std::printf("%s\t%s\t%.1f\t%.1f\t%.1f\t%zu\t%.1f\t%.1f\n", step, what, ms[ms.size() / 2],
@@ -111,6 +130,7 @@ int main(int argc, char** argv) {
         if (!std::strcmp(argv[i], "--shots"))
             shots = QString::fromLocal8Bit(argv[i + 1]);
     }
+    limitMallocArenas();  // as the window does (app/gui/run_gui.cpp)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SafeMapBench"));
@@ -157,6 +177,26 @@ int main(int argc, char** argv) {
     openStage(mapDrawn, "open → the map with status drawn", QStringLiteral("open-2-status.png"));
     openStage(settled, "open → that frame + lists shown", {});
 
+    // Zooming as a user looks closer and back out: four steps in, four out, each to its frame.
+    bool rendered = false;
+    QObject::connect(w.canvas(), &MapCanvas::renderFinished, [&] { rendered = true; });
+    std::vector<double> zoom, zoomCpu;
+    beat.reset();
+    for (int i = 0; i < 8; ++i) {
+        rendered = false;
+        QElapsedTimer t0;
+        t0.start();
+        if (i < 4)
+            w.canvas()->zoomIn();
+        else
+            w.canvas()->zoomOut();
+        until([&] { return rendered && !w.canvas()->isRendering(); });
+        zoom.push_back(static_cast<double>(t0.nsecsElapsed()) / 1e6);
+        zoomCpu.push_back(lastCpu);
+    }
+    print("zoom", "zoom in ×4, out ×4 → each frame drawn", zoom, beat.longestMs(), zoomCpu);
+    std::printf("#   peak RSS after opening and zooming: %.0f MiB\n", peakRssMiB());
+
     const auto& dates = *w.session().frame().dates;
     std::vector<double> asof, asofCpu, asofMap;
     double stall = 0;
@@ -176,8 +216,9 @@ int main(int argc, char** argv) {
         stall = std::max(stall, beat.longestMs());
     }
     print("asof", "as-of date back → new map frame drawn", asofMap, stall, asofCpu);
-    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
-                w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
+    if (runs > 0)
+        std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
+                    w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
     print("asof", "as-of date back → frame + lists shown", asof, stall, asofCpu);
     w.asOfBar()->choose(std::nullopt);
     until(settled);
@@ -201,10 +242,12 @@ int main(int argc, char** argv) {
         stall = std::max(stall, beat.longestMs());
     }
     print("filter", "risk level off/on → new map frame drawn", filterMap, stall, filterCpu);
-    std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
-                w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
+    if (runs > 0)
+        std::printf("#   last frame: render %.1f ms, worker job %.1f ms\n",
+                    w.canvas()->lastStats().milliseconds, w.session().frame().milliseconds);
     print("filter", "risk level off/on → frame + lists shown", filter, stall, filterCpu);
     w.setFilter(SiteFilter{});
     until(settled);
+    std::printf("#   peak RSS at the end: %.0f MiB\n", peakRssMiB());
     return 0;
 }

@@ -5,11 +5,13 @@
 
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
+#include "app/gui/malloc_arenas.h"
 #include "safemap/version.h"
 
 namespace safemap {
 
 int runGui(int argc, char** argv) {
+    limitMallocArenas();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SafeMap"));
     QApplication::setApplicationName(QStringLiteral("SafeMap"));
