@@ -1,6 +1,7 @@
 #include "core/rules/site_status.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace safemap {
 
@@ -11,6 +12,14 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           const std::vector<std::uint32_t>* idRank) {
     const Date asOf = effectiveAsOf(facts, settings);
     std::vector<SiteStatus> out(facts.size());
+    // Reasons are gathered in one scratch vector and copied at their exact count: grown one
+    // by one, 100,000 facilities' vectors held about a third more than their reasons.
+    std::vector<Reason> scratch;
+    auto keep = [&scratch](std::vector<Reason>& into) {
+        into.assign(std::make_move_iterator(scratch.begin()),
+                    std::make_move_iterator(scratch.end()));
+        scratch.clear();
+    };
     for (size_t i = 0; i < facts.size(); ++i) {
         const SiteFacts& f = facts[i];
         SiteStatus& s = out[i];
@@ -25,8 +34,10 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
             s.rising =
                 f.previous && f.latest->percent - f.previous->percent >= settings.riskRiseThreshold;
         }
-        suspensionReasons(f, settings, asOf, s.suspendReasons);
-        inspectionReasons(f, settings, asOf, s.inspectReasons);
+        suspensionReasons(f, settings, asOf, scratch);
+        keep(s.suspendReasons);
+        inspectionReasons(f, settings, asOf, scratch);
+        keep(s.inspectReasons);
         s.toSuspend = !s.suspendReasons.empty();
         s.toInspect = !s.inspectReasons.empty();
     }
