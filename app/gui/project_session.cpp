@@ -103,12 +103,14 @@ std::vector<LayerRender> basemapFor(const JobInput& in) {
     return {};
 }
 
-/// The map's geometry of newly read facts (all the first frame needs of them).
-void deriveGeometry(const std::vector<LayerRender>& basemap, SessionFrame& f) {
+/// The map's geometry of newly read facts (all the first frame needs of them); the
+/// factories' points drawn while they were read, if given, are kept where they still hold.
+void deriveGeometry(const std::vector<LayerRender>& basemap, SessionFrame& f,
+                    const std::shared_ptr<const FeatureGeometry>& drawnPoints = nullptr) {
     std::vector<LayerRender> context =
         f.geometry ? f.geometry->context : std::vector<LayerRender>{};
     f.geometry = std::make_shared<const MapGeometry>(
-        buildMapGeometry(*f.facts, basemap, std::move(context)));
+        buildMapGeometry(*f.facts, basemap, std::move(context), drawnPoints));
     f.search.reset();
     f.places.reset();
     f.choices.reset();
@@ -145,24 +147,27 @@ bool filtersByText(const SiteFilter& filter) {
 /// A project just opened: where its sites are, drawn before their status is worked out
 /// (reading a facility's position only is a fraction of reading the facility and its
 /// scores). Nothing is drawn if it cannot be read; the full read reports the error.
-void showSitesPending(const Project& project, const JobInput& in,
-                      const std::vector<LayerRender>& basemap,
-                      const std::function<void(const SessionFrame&)>& mapReady) {
+/// Returns the factories' geometry drawn (null if none), for the full map to keep.
+std::shared_ptr<const FeatureGeometry> showSitesPending(
+    const Project& project, const JobInput& in, const std::vector<LayerRender>& basemap,
+    const std::function<void(const SessionFrame&)>& mapReady) {
     const ProjectRepository& repo = project.repository();
     auto zones = repo.zones();
     if (!zones)
-        return;
+        return nullptr;
     auto positions = repo.factoryPositions();
     if (!positions)
-        return;
+        return nullptr;
     ProjectFacts sites;
     sites.zones = std::move(zones).value();
     sites.factories = std::move(positions).value();
+    const MapGeometry geometry = buildMapGeometry(sites, basemap);
     SessionFrame pending;
-    pending.map = composePendingMap(buildMapGeometry(sites, basemap), sites, in.style, in.layers);
+    pending.map = composePendingMap(geometry, sites, in.style, in.layers);
     pending.reloaded = true;
     pending.statusPending = true;
     mapReady(pending);
+    return geometry.factories ? geometry.factories->geometry : nullptr;
 }
 
 /// `mapReady` is called (on the worker) with the frame as soon as its map is composed, so
@@ -207,16 +212,18 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         const std::vector<LayerRender> basemap = basemapFor(in);
         // Only for a project just opened: a reload keeps showing the coloured map it has,
         // and a filter could not be applied before the status is known.
-        std::future<void> pending;
+        std::future<std::shared_ptr<const FeatureGeometry>> pending;
         if (!f.facts && mapReady && in.scenario.filter.isEmpty())
-            pending = std::async(std::launch::async, [&] {
-                if (auto own = Project::open(in.path, Project::Access::ReadOnly))
-                    showSitesPending(*own, in, basemap, mapReady);
-            });
+            pending =
+                std::async(std::launch::async, [&]() -> std::shared_ptr<const FeatureGeometry> {
+                    if (auto own = Project::open(in.path, Project::Access::ReadOnly))
+                        return showSitesPending(*own, in, basemap, mapReady);
+                    return nullptr;
+                });
         auto facts = readFacts(*project, in, older);
         // The sites' map must reach the window before the coloured one below.
-        if (pending.valid())
-            pending.wait();
+        const std::shared_ptr<const FeatureGeometry> drawnPoints =
+            pending.valid() ? pending.get() : nullptr;
         if (!facts) {
             f.error = facts.error();
             return f;
@@ -226,7 +233,7 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
         auto status = std::async(std::launch::async, [facts = f.facts, rules = in.scenario.rules] {
             return std::make_shared<const ProjectStatus>(computeStatus(*facts, rules));
         });
-        deriveGeometry(basemap, f);
+        deriveGeometry(basemap, f, drawnPoints);
         f.status = status.get();
         in.work &= ~kStatus;
     }

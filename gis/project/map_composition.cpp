@@ -9,12 +9,14 @@
 namespace safemap {
 
 MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap,
-                             std::vector<LayerRender> context) {
+                             std::vector<LayerRender> context,
+                             const std::shared_ptr<const FeatureGeometry>& factoryPoints) {
     MapGeometry g;
     g.basemap = std::move(basemap);
     g.context = std::move(context);
     g.zones = makeZoneLayer(facts.zones);
-    g.factories = makeFactoryLayer(facts.factories);
+    g.factories = factoryPoints ? makeFactoryLayer(facts.factories, factoryPoints)
+                                : makeFactoryLayer(facts.factories);
     return g;
 }
 

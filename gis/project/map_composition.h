@@ -28,8 +28,11 @@ struct MapGeometry {
     std::shared_ptr<const LayerData> factories;  ///< one feature per factory, in facts order
 };
 
+/// `factoryPoints`, if given, is a factories layer's geometry built before (makeFactoryLayer's
+/// second form): kept where it holds the same positions.
 MapGeometry buildMapGeometry(const ProjectFacts& facts, std::vector<LayerRender> basemap,
-                             std::vector<LayerRender> context = {});
+                             std::vector<LayerRender> context = {},
+                             const std::shared_ptr<const FeatureGeometry>& factoryPoints = nullptr);
 
 /// \brief What a composed map shows for one scenario.
 struct MapContent {

@@ -1,11 +1,22 @@
 #include "gis/render/layer_data.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
 #include "gis/render/web_mercator.h"
 
 namespace safemap {
+
+namespace {
+
+// A facility's symbol size: its total workforce, NaN where unknown.
+float workforceSize(const Factory& f) {
+    return f.workforce.total ? static_cast<float>(*f.workforce.total)
+                             : std::numeric_limits<float>::quiet_NaN();
+}
+
+}  // namespace
 
 LayerBuilder::LayerBuilder(std::string id, std::string title, LayerKind kind)
     : LayerBuilder(std::move(id), std::move(title), kind,
@@ -29,8 +40,8 @@ void LayerBuilder::reservePoints(std::size_t points) {
     geometry_->points.reserve(geometry_->points.size() + points);
     geometry_->boxes.reserve(geometry_->boxes.size() + points);
     geometry_->labelAnchors.reserve(geometry_->labelAnchors.size() + points);
-    data_->featureIds.reserve(data_->featureIds.size() + points);
-    data_->labels.reserve(data_->labels.size() + points);
+    featureIds_.reserve(featureIds_.size() + points);
+    labels_.reserve(labels_.size() + points);
     data_->categories.reserve(data_->categories.size() + points);
     data_->sizes.reserve(data_->sizes.size() + points);
 }
@@ -42,8 +53,8 @@ void LayerBuilder::addPoint(std::string featureId, GeoPoint where, std::uint8_t 
     geometry_->boxes.push_back({m.x(), m.y(), m.x(), m.y()});
     geometry_->labelAnchors.push_back(m);
     geometry_->extent.extend(m.x(), m.y());
-    data_->featureIds.push_back(std::move(featureId));
-    data_->labels.push_back(std::move(label));
+    featureIds_.push_back(std::move(featureId));
+    labels_.push_back(std::move(label));
     data_->categories.push_back(category);
     data_->sizes.push_back(size);
 }
@@ -83,8 +94,8 @@ void LayerBuilder::addPolygon(std::string featureId, const MultiPolygon& area,
     g.boxes.push_back(box);
     g.labelAnchors.push_back(labelAt ? toMercator(*labelAt) : anchor);
     g.extent.extend(box);
-    data_->featureIds.push_back(std::move(featureId));
-    data_->labels.push_back(std::move(label));
+    featureIds_.push_back(std::move(featureId));
+    labels_.push_back(std::move(label));
     data_->categories.push_back(category);
     data_->sizes.push_back(std::numeric_limits<float>::quiet_NaN());
 }
@@ -117,8 +128,8 @@ void LayerBuilder::addLine(std::string featureId, const std::vector<std::vector<
     g.boxes.push_back(box);
     g.labelAnchors.push_back(anchor);
     g.extent.extend(box);
-    data_->featureIds.push_back(std::move(featureId));
-    data_->labels.push_back(std::move(label));
+    featureIds_.push_back(std::move(featureId));
+    labels_.push_back(std::move(label));
     data_->categories.push_back(category);
     data_->sizes.push_back(std::numeric_limits<float>::quiet_NaN());
 }
@@ -126,6 +137,8 @@ void LayerBuilder::addLine(std::string featureId, const std::vector<std::vector<
 std::shared_ptr<const LayerData> LayerBuilder::finish() {
     geometry_->index = PackedRTree(geometry_->boxes);
     data_->geometry = std::move(geometry_);
+    data_->featureIds = std::exchange(featureIds_, {});
+    data_->labels = std::exchange(labels_, {});
     reset();
     auto out = std::move(data_);
     data_ = std::make_shared<LayerData>();
@@ -140,13 +153,39 @@ std::shared_ptr<const LayerData> makeFactoryLayer(
     const std::function<std::uint8_t(const Factory&)>& categorize) {
     LayerBuilder builder("factories", "Factories", LayerKind::Factories);
     builder.reservePoints(factories.size());
-    for (const Factory& f : factories) {
-        const float size = f.workforce.total ? static_cast<float>(*f.workforce.total)
-                                             : std::numeric_limits<float>::quiet_NaN();
-        builder.addPoint(f.id, f.location, categorize ? categorize(f) : std::uint8_t{0}, size,
-                         f.name);
-    }
+    for (const Factory& f : factories)
+        builder.addPoint(f.id, f.location, categorize ? categorize(f) : std::uint8_t{0},
+                         workforceSize(f), f.name);
     return builder.finish();
+}
+
+std::shared_ptr<const LayerData> makeFactoryLayer(
+    const std::vector<Factory>& factories, const std::shared_ptr<const FeatureGeometry>& points) {
+    const bool same =
+        points && points->isPoints && points->points.size() == factories.size() &&
+        std::equal(factories.begin(), factories.end(), points->points.begin(),
+                   [](const Factory& f, const QPointF& p) { return toMercator(f.location) == p; });
+    if (!same)
+        return makeFactoryLayer(factories);
+    // The arrays addPoint fills, but not the geometry.
+    auto out = std::make_shared<LayerData>();
+    out->id = "factories";
+    out->title = "Factories";
+    out->kind = LayerKind::Factories;
+    out->geometry = points;
+    std::vector<std::string> ids, labels;
+    ids.reserve(factories.size());
+    labels.reserve(factories.size());
+    out->sizes.reserve(factories.size());
+    for (const Factory& f : factories) {
+        ids.push_back(f.id);
+        labels.push_back(f.name);
+        out->sizes.push_back(workforceSize(f));
+    }
+    out->featureIds = std::move(ids);
+    out->labels = std::move(labels);
+    out->categories.assign(factories.size(), 0);
+    return out;
 }
 
 std::shared_ptr<const LayerData> makeZoneLayer(

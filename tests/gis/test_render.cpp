@@ -346,6 +346,43 @@ TEST_CASE("identify finds points within tolerance and polygons containing the po
     CHECK(featuresAt(*layer, QPointF(150, 150), 0) == std::vector<std::string>{"small", "big"});
 }
 
+TEST_CASE("a factories layer keeps points drawn before only where they still hold", "[render]") {
+    std::vector<Factory> sites(3);
+    for (size_t i = 0; i < sites.size(); ++i) {
+        sites[i].id = "MST-" + std::to_string(i);
+        sites[i].location = {105.9 + 0.01 * static_cast<double>(i), 20.6};
+    }
+    const auto drawn = makeFactoryLayer(sites);  // positions only, as the first frame has
+    std::vector<Factory> read = sites;           // the facilities read in full afterwards
+    read[0].name = "Công ty A";
+    read[1].workforce.total = 800;
+    const auto full = makeFactoryLayer(read);
+    const auto kept = makeFactoryLayer(read, drawn->geometry);
+    CHECK(kept->geometry == drawn->geometry);
+    CHECK(kept->featureIds == full->featureIds.values());
+    CHECK(kept->labels == full->labels.values());
+    CHECK(kept->categories == full->categories);
+    REQUIRE(kept->sizes.size() == 3);
+    CHECK(kept->sizes[1] == 800.0f);
+    CHECK(std::isnan(kept->sizes[0]));
+    CHECK(kept->consistent());
+
+    SECTION("a facility moved meanwhile: new points") {
+        read[2].location.lon += 0.001;
+        const auto moved = makeFactoryLayer(read, drawn->geometry);
+        CHECK(moved->geometry != drawn->geometry);
+        CHECK(moved->geometry->points == makeFactoryLayer(read)->geometry->points);
+    }
+    SECTION("one more facility: new points") {
+        read.push_back(read[0]);
+        read.back().id = "MST-9";
+        const auto grown = makeFactoryLayer(read, drawn->geometry);
+        CHECK(grown->geometry != drawn->geometry);
+        CHECK(grown->featureCount() == 4);
+        CHECK(grown->consistent());
+    }
+}
+
 TEST_CASE("factory and zone layers come from the core model", "[render]") {
     Factory a;
     a.id = "MST-1";
@@ -369,6 +406,9 @@ TEST_CASE("factory and zone layers come from the core model", "[render]") {
     CHECK(recoloured->categories == std::vector<std::uint8_t>{5, 1});
     CHECK(recoloured->geometry == layer->geometry);  // shared, not copied
     CHECK(layer->categories == std::vector<std::uint8_t>{4, 0});
+    // So are the ids and names: a re-coloured copy points at the same strings.
+    CHECK(&recoloured->featureIds.values() == &layer->featureIds.values());
+    CHECK(&recoloured->labels.values() == &layer->labels.values());
 
     Zone z;
     z.id = "KCN-1";
