@@ -150,6 +150,7 @@ bool facilityHidden(const MapContent& content, std::string_view siteId) {
 
 std::vector<LayerState> layerStates(const std::vector<LayerRender>& layers) {
     std::vector<LayerState> out;
+    out.reserve(layers.size());
     for (const auto& l : layers)
         out.push_back({l.data->id, l.visible});
     return out;
