@@ -20,28 +20,34 @@ constexpr long long kLargeFileBytes = 64LL << 20;
 
 }  // namespace
 
-bool namesLargeFile(char** argv) {
+bool isLargeFile(const char* path) {
 #if defined(__linux__)
-    for (char** a = argv + 1; a && *a; ++a) {
-        struct stat st {};
-        if (**a != '-' && stat(*a, &st) == 0 && S_ISREG(st.st_mode) &&
-            static_cast<long long>(st.st_size) >= kLargeFileBytes)
-            return true;
-    }
+    struct stat st {};
+    return path && *path && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<long long>(st.st_size) >= kLargeFileBytes;
 #else
-    (void)argv;
+    (void)path;
+    return false;
 #endif
+}
+
+bool namesLargeFile(char** argv) {
+    for (char** a = argv + 1; a && *a; ++a)
+        if (**a != '-' && isLargeFile(*a))
+            return true;
     return false;
 }
 
-void preferHugePages(char** argv) {
+namespace {
+
+void startAgainWithHugePages(char** argv, bool large) {
 #if defined(__linux__) && !defined(SAFEMAP_SANITIZED)
     if (const char* off = std::getenv("SAFEMAP_HUGE_PAGES"); off && std::strcmp(off, "0") == 0)
         return;
     const char* tunables = std::getenv("GLIBC_TUNABLES");
     if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb"))
         return;  // set already: by the user, or by the start before this one
-    if (!namesLargeFile(argv))
+    if (!large)
         return;
     std::string value = "glibc.malloc.hugetlb=1";
     if (tunables && *tunables)
@@ -52,7 +58,18 @@ void preferHugePages(char** argv) {
     // Still here: the start failed; carry on as we are.
 #else
     (void)argv;
+    (void)large;
 #endif
+}
+
+}  // namespace
+
+void preferHugePages(char** argv) {
+    startAgainWithHugePages(argv, namesLargeFile(argv));
+}
+
+void preferHugePagesFor(char** argv, const std::string& file) {
+    startAgainWithHugePages(argv, isLargeFile(file.c_str()));
 }
 
 }  // namespace safemap

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 namespace safemap {
 
 /// Asks glibc to back large allocations with transparent huge pages (its
@@ -13,7 +15,15 @@ namespace safemap {
 /// Linux, and in sanitizer builds; if starting again fails, the program simply goes on.
 void preferHugePages(char** argv);
 
+/// preferHugePages for a window started without arguments that will open `file`, the
+/// project it remembers: a large project reopened this way opens its coloured map in about
+/// half the time (docs/benchmarks.md, E, "The window's memory").
+void preferHugePagesFor(char** argv, const std::string& file);
+
 /// Whether an argument after the program's name names a regular file of 64 MB or more.
 bool namesLargeFile(char** argv);
+
+/// Whether `path` is a regular file of 64 MB or more.
+bool isLargeFile(const char* path);
 
 }  // namespace safemap

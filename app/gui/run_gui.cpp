@@ -2,7 +2,10 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
+#include <string>
 
+#include "app/cli/huge_pages.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/malloc_arenas.h"
@@ -10,7 +13,20 @@
 
 namespace safemap {
 
+namespace {
+
+// The project the window reopens when started without one (openLastProject), read before
+// QApplication exists: the settings file is the one QSettings() opens once the names are set.
+std::string rememberedProject() {
+    const QSettings settings(QStringLiteral("SafeMap"), QStringLiteral("SafeMap"));
+    return settings.value(QStringLiteral("project/last")).toString().toStdString();
+}
+
+}  // namespace
+
 int runGui(int argc, char** argv) {
+    if (argc < 2)
+        preferHugePagesFor(argv, rememberedProject());
     limitMallocArenas();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SafeMap"));

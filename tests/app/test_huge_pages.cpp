@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/cli/huge_pages.h"
@@ -42,6 +44,9 @@ TEST_CASE("only an argument naming a file of 64 MB or more asks for huge pages")
     CHECK_FALSE(large({"list", dir.path().string()}));  // a folder
     CHECK(large({"list", big, "--suspend"}));
     CHECK(large({"import-assessments", small, big}));
+    CHECK(isLargeFile(big.c_str()));
+    CHECK_FALSE(isLargeFile(almost.c_str()));
+    CHECK_FALSE(isLargeFile(""));
 }
 
 TEST_CASE("started again for a large file, the command runs with the same arguments") {
@@ -60,4 +65,50 @@ TEST_CASE("started again for a large file, the command runs with the same argume
     QString expected = once.err;
     expected.replace(QStringLiteral("a.gpkg"), QStringLiteral("b.gpkg"));
     CHECK(twice.err.toStdString() == expected.toStdString());
+}
+
+TEST_CASE("a window started without a project asks for huge pages if the one it reopens is large") {
+#if defined(__SANITIZE_ADDRESS__) || !defined(__linux__)
+    return;  // sanitizers' allocators are their own: no second start (huge_pages.h)
+#endif
+    TempDir dir;
+    const std::string small = dir.file("small.gpkg");
+    const std::string big = dir.file("big.gpkg");
+    { std::ofstream(small) << "not a project"; }
+    { std::ofstream(big) << "not a project"; }
+    std::filesystem::resize_file(big, 64u << 20);  // sparse: no disk used
+    const std::filesystem::path config = dir.path() / "config";
+    std::filesystem::create_directories(config / "SafeMap");
+
+    // The environment the window runs with, from /proc; empty once it has gone.
+    auto environment = [](qint64 pid) {
+        std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    for (const auto& [last, asks] : {std::pair{big, true}, std::pair{small, false}}) {
+        INFO(last);
+        {
+            std::ofstream(config / "SafeMap" / "SafeMap.conf")
+                << "[project]\nlast=" << last << "\n";
+        }
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), QString::fromStdString(config.string()));
+        env.remove(QStringLiteral("GLIBC_TUNABLES"));
+        env.remove(QStringLiteral("SAFEMAP_HUGE_PAGES"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SAFEMAP_BINARY), {});
+        REQUIRE(p.waitForStarted(10000));
+        // The second start comes before the window is made; two seconds is ample for it.
+        bool tunable = false;
+        for (int i = 0; i < 40 && !tunable; ++i) {
+            tunable =
+                environment(p.processId()).find("glibc.malloc.hugetlb=1") != std::string::npos;
+            p.waitForFinished(50);
+        }
+        p.kill();
+        p.waitForFinished(10000);
+        CHECK(tunable == asks);
+    }
 }
