@@ -196,10 +196,16 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             f.error = facts.error();
             return f;
         }
-        f.facts = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        // The search box's index reads the facilities from the facts: from these now, so
-        // the previous ones (and their scores) are not kept alive by it.
-        f.places.reset();
+        auto deeper = std::make_shared<const ProjectFacts>(std::move(facts).value());
+        // Read afresh if another client changed the active set meanwhile: then the sites
+        // may have changed too, and what was built from them is made again.
+        const bool sameSites =
+            deeper->factories == f.facts->factories && deeper->zones == f.facts->zones;
+        f.facts = std::move(deeper);
+        if (sameSites)
+            f.places.reset();  // it reads the facilities from the facts: from these now
+        else
+            deriveGeometry(basemapFor(in), f);
         in.work |= kStatus;
     } else if ((in.work & kLoad) || !f.facts) {
         // Its own read-only connection: the window's connection may be writing meanwhile.

@@ -13,8 +13,10 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 #include "cli_fixture.h"
+#include "core/project/criteria_use.h"
 #include "core/project/project_facts.h"
 #include "core/project/project_settings.h"
+#include "core/storage/database.h"
 #include "sample_window.h"
 
 using namespace safemap;
@@ -154,4 +156,56 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
     bar->choose(std::nullopt);
     w.waitForIdle();
     CHECK(sortedIds(w.suspendTable()) == sorted(cliIds(project, {"--suspend"})));
+}
+
+TEST_CASE(
+    "moving the date back after another client changed the project shows its sites as they are",
+    "[parity]") {
+    SampleWindow sample("sample.gpkg");
+    MainWindow& w = sample.w;
+    REQUIRE(w.session().frame().facts->history == ScoreHistory::Latest);
+    const std::string renamed = "Công ty Đổi Tên (dữ liệu mẫu)";
+    std::string siteId;
+    {
+        // Another client: a new version of the active set, and a facility renamed.
+        auto other = Project::open(sample.project.toStdString());
+        REQUIRE(other.ok());
+        auto active = other->repository().activeCriteria();
+        REQUIRE(active.ok());
+        REQUIRE(active->has_value());
+        auto set = storedCriteriaSet(other->repository(), **active);
+        REQUIRE(set.ok());
+        CriteriaSet next = **set;
+        next.version += 1;
+        REQUIRE(activateCriteriaSet(*other, next).ok());
+        siteId = w.session().frame().facts->factories.front().id;
+        auto db = Database::open(sample.project.toStdString(), OpenMode::Create);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("UPDATE factories SET name = '" + renamed + "' WHERE site_id = '" +
+                         siteId + "'")
+                    .ok());
+    }
+    AsOfBar* bar = w.asOfBar();
+    REQUIRE(bar->isEnabled());
+    bar->slider()->setValue(bar->slider()->maximum() / 2);
+    w.waitForIdle();
+    const SessionFrame& frame = w.session().frame();
+    REQUIRE(frame.facts);
+    CHECK(frame.facts->history == ScoreHistory::Full);
+    const Factory* f = nullptr;
+    for (const Factory& x : frame.facts->factories)
+        if (x.id == siteId)
+            f = &x;
+    REQUIRE(f);
+    CHECK(f->name == renamed);
+    // The map's names are the facts' names, not the ones read before.
+    REQUIRE(frame.geometry);
+    const auto& labels = frame.geometry->factories->labels;
+    CHECK(std::find(labels.begin(), labels.end(), renamed) != labels.end());
+    const QString day = QString::fromStdString(formatDate(w.status().asOf));
+    QStringList shown = w.suspendTable()->visibleSiteIds();
+    QStringList expected = cliIds(sample.project, {"--suspend", "--as-of", day});
+    shown.sort();
+    expected.sort();
+    CHECK(shown == expected);
 }
