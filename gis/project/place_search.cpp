@@ -178,6 +178,9 @@ PlaceIndex buildPlaceIndex(std::shared_ptr<const ProjectFacts> facts,
         add(std::move(d), text);
     }
     index.addressFolded.shrink_to_fit();
+    // A search index of other factories (or none) would give facilities the wrong text.
+    if (!search || search->keys.size() != facts->factories.size())
+        search = std::make_shared<const SearchIndex>(buildSearchIndex(facts->factories));
     index.facts = std::move(facts);
     index.search = std::move(search);
     return index;

@@ -55,7 +55,8 @@ private:
 
 /// Provinces and districts of the basemap (its kBasemapProvincesId and kBasemapDistrictsId
 /// layers, if given; a district's detail is the province it lies in), the project's zones,
-/// its facilities by name and tax code (`search` must be buildSearchIndex of its factories),
+/// its facilities by name and tax code (`search`: buildSearchIndex of its factories, made
+/// here if null or of another size),
 /// their addresses, and districts the facilities name that the basemap lacks (their extent
 /// is that of their facilities).
 PlaceIndex buildPlaceIndex(std::shared_ptr<const ProjectFacts> facts,

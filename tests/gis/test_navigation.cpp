@@ -258,6 +258,11 @@ TEST_CASE("every facility's address finds that facility, wherever it is in the i
         CHECK(hits[0].name == facts.factories[i].address);
         CHECK(hits[0].siteId == facts.factories[i].id);
     }
+    // Without the filter's index, one is made: the same places are found.
+    auto shared = std::make_shared<const ProjectFacts>(facts);
+    const PlaceIndex own = buildPlaceIndex(shared, nullptr, {});
+    CHECK(own.size() == index.size());
+    CHECK(found(own, "xom doai so 100").size() == 1);
     // Every facility once by name (its folded text is the filter's).
     for (const Factory& f : facts.factories) {
         const auto hits = found(index, f.taxCode.empty() ? f.name.c_str() : f.taxCode.c_str());
