@@ -68,7 +68,7 @@ TEST_CASE("started again for a large file, the command runs with the same argume
 }
 
 TEST_CASE("a window started without a project asks for huge pages if the one it reopens is large") {
-#if defined(__SANITIZE_ADDRESS__) || !defined(__linux__)
+#if defined(SAFEMAP_SANITIZED) || !defined(__linux__)
     return;  // sanitizers' allocators are their own: no second start (huge_pages.h)
 #endif
     TempDir dir;
