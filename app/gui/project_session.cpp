@@ -197,10 +197,10 @@ SessionFrame runJob(JobInput in, const std::function<void(const SessionFrame&)>&
             return f;
         }
         auto deeper = std::make_shared<const ProjectFacts>(std::move(facts).value());
-        // Read afresh if another client changed the active set meanwhile: then the sites
-        // may have changed too, and what was built from them is made again.
-        const bool sameSites =
-            deeper->factories == f.facts->factories && deeper->zones == f.facts->zones;
+        // withFullHistory shares the sites' index when it copied them; a new one means they
+        // were read afresh (another client changed the active set meanwhile) and may have
+        // changed, so what was built from them is made again.
+        const bool sameSites = deeper->index && deeper->index == f.facts->index;
         f.facts = std::move(deeper);
         if (sameSites)
             f.places.reset();  // it reads the facilities from the facts: from these now

@@ -90,7 +90,7 @@ struct FactsRequest {
 /// zones and inspections are those of `facts`, which the caller knows to be current (a
 /// write is followed by a reload). Facts that have the whole history already, or no
 /// criteria set, are returned as they are; if the active set is no longer theirs, all is
-/// read again.
+/// read again. The result shares `facts.index` exactly when its sites are `facts`' own.
 [[nodiscard]] Result<ProjectFacts> withFullHistory(const Project& project,
                                                    const ProjectFacts& facts);
 

@@ -471,6 +471,7 @@ TEST_CASE("newest scores given their whole history are the facts read whole") {
     REQUIRE(deeper.ok());
     CHECK(deeper->history == ScoreHistory::Full);
     CHECK(deeper->factories == whole->factories);
+    CHECK(deeper->index == latest->index);  // the sites were not read again
     CHECK(deeper->idRank == whole->idRank);
     CHECK(deeper->scoreSite == whole->scoreSite);
     CHECK(timelineDifferences(deeper->scores, whole->scores) == 0);
@@ -494,6 +495,7 @@ TEST_CASE("newest scores given their whole history are the facts read whole") {
         CHECK(moved->history == ScoreHistory::Full);
         CHECK(moved->criteria->version == latest->criteria->version);
         CHECK(moved->scoredInMemory);
+        CHECK(moved->index != latest->index);  // the sites were read again
         CHECK(timelineDifferences(moved->scores, whole->scores) == 0);
     }
 }
