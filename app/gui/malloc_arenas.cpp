@@ -10,7 +10,7 @@ namespace safemap {
 
 void limitMallocArenas() {
 #if defined(__GLIBC__) && !defined(SAFEMAP_SANITIZED)
-    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_ARENA_MAX, 1);
 #endif
 }
 

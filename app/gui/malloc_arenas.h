@@ -2,12 +2,14 @@
 
 namespace safemap {
 
-/// Caps glibc's malloc at two arenas. By default each thread that allocates gets an arena of
+/// Caps glibc's malloc at one arena. By default each thread that allocates gets an arena of
 /// its own, up to eight per core, and memory freed there stays in the process: the window's
-/// workers (loading, rules, rendering) left about 28 MB more resident on the 100,000-facility
-/// project when it was opened (docs/benchmarks.md, E). Two arenas keep the UI thread and one
-/// worker from contending. Must run before the first thread starts; does nothing off glibc
-/// and in sanitizer builds, whose allocators are their own.
+/// workers (loading, rules, rendering) left 17-28 MiB more resident on the 100,000-facility
+/// project when it was opened, and with two arenas the peak still varied by 20 MiB from
+/// run to run (docs/benchmarks.md, E). One arena makes that peak the same every time, for
+/// about 5 % more time to the first coloured frame, the threads waiting on its lock. Must
+/// run before the first thread starts; does nothing off glibc and in sanitizer builds,
+/// whose allocators are their own.
 void limitMallocArenas();
 
 }  // namespace safemap
