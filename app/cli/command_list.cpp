@@ -1,5 +1,6 @@
 // safemap list: the suspension or inspection list of a scenario.
 #include <cstdio>
+#include <memory>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
@@ -70,7 +71,8 @@ int runListCommand(const Words& words) {
         return fail("list", result.error());
     noteSavedFilter("list", args, settings, result->facts->zones);
     const ActionList list = suspend ? ActionList::ToSuspend : ActionList::ToInspect;
-    const auto rows = listRows(list, *result->facts, result->status, scenario->filter);
+    const auto status = std::make_shared<const ProjectStatus>(std::move(result->status));
+    const ListView view = listView(list, result->facts, status, scenario->filter);
     const auto out = args.option("out");
     ListExportOptions options;
     options.heading = args.flag("heading");
@@ -78,14 +80,14 @@ int runListCommand(const Words& words) {
     options.excelBom = out.has_value();  // a BOM for Excel in files only
     options.generatedAt = generationTime();
     const std::string text =
-        format == "json" ? listRowsToJson(rows, provenanceOf(list, result->status, scenario->filter,
-                                                             result->facts->zones))
-                         : listExportCsv(list, rows, result->status, scenario->filter,
-                                         result->facts->zones, options);
+        format == "json"
+            ? listRowsToJson(listRows(list, *result->facts, *status, scenario->filter),
+                             provenanceOf(list, *status, scenario->filter, result->facts->zones))
+            : listExportCsv(view, options);
     if (out) {
         if (auto st = writeFileAtomically(*out, text); !st)
             return fail("list", st.error());
-        std::fprintf(stderr, "%zu facilities %s → %s\n", rows.size(),
+        std::fprintf(stderr, "%zu facilities %s → %s\n", view.size(),
                      suspend ? "to suspend" : "due for inspection", out->c_str());
     } else {
         std::fwrite(text.data(), 1, text.size(), stdout);

@@ -15,4 +15,18 @@ std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
     return listRowsToCsv(rows, options.excelBom, &heading);
 }
 
+std::string listExportCsv(const ListView& view, const ListExportOptions& options) {
+    if (!options.heading)
+        return listViewToCsv(view, options.excelBom);
+    const ProjectStatus noStatus;
+    const std::vector<Zone> noZones;
+    const ProjectStatus& status = view.status ? *view.status : noStatus;
+    const std::vector<Zone>& zones = view.facts ? view.facts->zones : noZones;
+    const ExportHeading heading =
+        exportHeading(listTitle(view.list, options.vietnamese), status,
+                      describe(view.filter, options.vietnamese, zones), view.size(),
+                      options.generatedAt, options.vietnamese);
+    return listViewToCsv(view, options.excelBom, &heading);
+}
+
 }  // namespace safemap

@@ -31,4 +31,9 @@ std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
                           const ProjectStatus& status, const SiteFilter& filter,
                           const std::vector<Zone>& zones, const ListExportOptions& options);
 
+/// listExportCsv of a view's rows (listView: the list under its filter), written from the
+/// view's facts and status without a ListRow per row: what `safemap list` and the export
+/// command write.
+std::string listExportCsv(const ListView& view, const ListExportOptions& options);
+
 }  // namespace safemap

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/filter/filter_match.h"
@@ -199,8 +200,53 @@ const std::vector<std::string>& listColumnNames() {
     return names;
 }
 
-std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
-                          const ExportHeading* heading) {
+namespace {
+
+// What one CSV row shows, borrowed from a ListRow or straight from a view's facts and
+// status, so that `safemap list` writes 100,000 rows without copying each into a ListRow.
+struct ListCells {
+    int rank = 0;
+    double priority = 0;
+    bool thisWeek = false;
+    std::string_view siteId, taxCode, name, zone, district;
+    std::optional<int> workers;
+    std::optional<RiskLevel> level;
+    double percent = 0;
+    std::optional<Date> assessedOn;
+    const std::vector<Reason>* reasons = nullptr;
+    const CriteriaSet* criteria = nullptr;
+};
+
+ListCells cellsOf(const ListRow& r) {
+    return ListCells{r.rank,     r.priority.total(), r.thisWeek, r.siteId, r.taxCode, r.name,
+                     r.zone,     r.district,         r.workers,  r.level,  r.percent, r.assessedOn,
+                     &r.reasons, r.criteria.get()};
+}
+
+ListCells cellsOf(const ListView& v, std::size_t row) {
+    const Factory& f = v.factory(row);
+    const SiteStatus& s = v.site(row);
+    std::string_view zone;
+    if (!f.zoneId.empty() && v.zoneNames)
+        if (auto it = v.zoneNames->find(f.zoneId); it != v.zoneNames->end())
+            zone = it->second;
+    return ListCells{v.list == ActionList::ToSuspend ? s.suspendRank : s.inspectRank,
+                     s.priority.total(),
+                     v.list == ActionList::ToInspect && s.inspectTop,
+                     f.id,
+                     f.taxCode,
+                     f.name,
+                     zone,
+                     f.district,
+                     f.workforce.total,
+                     s.level,
+                     s.percent,
+                     s.assessedOn,
+                     &v.reasons(row),
+                     v.status ? v.status->criteria.get() : nullptr};
+}
+
+std::string csvHead(bool excelBom, const ExportHeading* heading, std::size_t rows) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
     if (heading)
         out += headingToCsv(*heading);
@@ -208,26 +254,66 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
         (out += name) += ',';
     out.back() = '\r';
     out += '\n';
+    out.reserve(out.size() + rows * 400);  // an inspection row is about 360 bytes
+    return out;
+}
+
+void appendCsvRow(std::string& out, const ListCells& r) {
     // Text that came from a file (names, zones, an inspector's finding in the reasons) may
     // begin like a formula; it stays text in a spreadsheet.
-    auto text = [](const std::string& s) { return csvField(spreadsheetText(s)); };
-    for (const auto& r : rows) {
-        std::string codes, indices;
-        for (const auto& reason : r.reasons) {
-            (codes += codes.empty() ? "" : "; ") += reasonCode(reason.code);
-            for (const auto& id : reasonIndexIds(reason, r.criteria.get()))
-                (indices += indices.empty() ? "" : "; ") += id;
-        }
-        const std::string vi = r.reasonsIn(true), en = r.reasonsIn(false);
-        out += std::to_string(r.rank) + ',' + oneDecimalText(r.priority.total()) + ',' +
-               (r.thisWeek ? "yes" : "no") + ',' + text(r.siteId) + ',' + text(r.taxCode) + ',' +
-               text(r.name) + ',' + text(r.zone) + ',' + text(r.district) + ',' +
-               (r.workers ? std::to_string(*r.workers) : "") + ',' +
-               (r.level ? std::string(riskLevelCode(*r.level)) : "") + ',' +
-               (r.level ? oneDecimalText(r.percent) : "") + ',' +
-               (r.assessedOn ? formatDate(*r.assessedOn) : "") + ',' + csvField(codes) + ',' +
-               text(vi) + ',' + text(en) + ',' + csvField(indices) + "\r\n";
+    const auto text = [&out](std::string_view s) {
+        if (looksLikeFormula(s))
+            appendCsvField(out, spreadsheetText(s));  // rare: a copy with the apostrophe
+        else
+            appendCsvField(out, s);
+        out += ',';
+    };
+    std::string codes, indices;
+    for (const auto& reason : *r.reasons) {
+        (codes += codes.empty() ? "" : "; ") += reasonCode(reason.code);
+        for (const auto& id : reasonIndexIds(reason, r.criteria))
+            (indices += indices.empty() ? "" : "; ") += id;
     }
+    ((out += std::to_string(r.rank)) += ',') += oneDecimalText(r.priority);
+    out += r.thisWeek ? ",yes," : ",no,";
+    text(r.siteId);
+    text(r.taxCode);
+    text(r.name);
+    text(r.zone);
+    text(r.district);
+    if (r.workers)
+        out += std::to_string(*r.workers);
+    out += ',';
+    if (r.level)
+        (out += riskLevelCode(*r.level)) += ',' + oneDecimalText(r.percent);
+    else
+        out += ',';
+    out += ',';
+    if (r.assessedOn)
+        out += formatDate(*r.assessedOn);
+    out += ',';
+    appendCsvField(out, codes);
+    out += ',';
+    text(reasonsText(*r.reasons, r.criteria, true));
+    text(reasonsText(*r.reasons, r.criteria, false));
+    appendCsvField(out, indices);
+    out += "\r\n";
+}
+
+}  // namespace
+
+std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
+                          const ExportHeading* heading) {
+    std::string out = csvHead(excelBom, heading, rows.size());
+    for (const auto& r : rows)
+        appendCsvRow(out, cellsOf(r));
+    return out;
+}
+
+std::string listViewToCsv(const ListView& view, bool excelBom, const ExportHeading* heading) {
+    std::string out = csvHead(excelBom, heading, view.size());
+    for (std::size_t i = 0; i < view.size(); ++i)
+        appendCsvRow(out, cellsOf(view, i));
     return out;
 }
 

@@ -108,6 +108,11 @@ const std::vector<std::string>& listColumnNames();
 std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
                           const ExportHeading* heading = nullptr);
 
+/// The same CSV as listRowsToCsv, of a view's rows in its order, written straight from
+/// its facts and status (no ListRow per row).
+std::string listViewToCsv(const ListView& view, bool excelBom,
+                          const ExportHeading* heading = nullptr);
+
 /// JSON with the provenance and every row with its rank, priority (total and parts) and
 /// reasons (code, the ids of the indices it names, vi, en).
 std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenance& provenance);

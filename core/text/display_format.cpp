@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace safemap {
 
@@ -104,10 +103,9 @@ std::string formatLength(double metres, const DisplayStyle& style) {
 std::string formatDateFor(const Date& date, const DisplayStyle& style) {
     if (style.dateOrder == DateOrder::Iso)
         return formatDate(date);
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(date.day()),
-                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
-    return buf;
+    // By hand rather than snprintf, as formatDate: a list's reasons format 100,000 dates.
+    const std::string iso = formatDate(date);  // "yyyy-mm-dd", zeros outside years 0-9999
+    return {iso[8], iso[9], '/', iso[5], iso[6], '/', iso[0], iso[1], iso[2], iso[3]};
 }
 
 }  // namespace safemap

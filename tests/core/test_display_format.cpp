@@ -22,6 +22,9 @@ TEST_CASE("numbers, dates and lengths are written in the style of the language")
     REQUIRE(date.has_value());
     CHECK(formatDateFor(*date, vi) == "26/06/2021");
     CHECK(formatDateFor(*date, en) == "2021-06-26");
+    // Days and months below ten keep their zero; an early year keeps four digits.
+    CHECK(formatDateFor(*parseDate("2022-01-05"), vi) == "05/01/2022");
+    CHECK(formatDateFor(Date{std::chrono::year{999} / 12 / 31}, vi) == "31/12/0999");
 
     // The scale bar's 1-2-5 lengths: metres below 1 km, kilometres from 1 km, grouped.
     CHECK(formatLength(500, vi) == "500 m");

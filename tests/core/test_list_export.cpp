@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/project/list_export.h"
+#include "core/tabular/csv_field.h"
 #include "core/tabular/spreadsheet_text.h"
 #include "core/util/timestamp.h"
 #include "project_fixture.h"
@@ -75,6 +76,19 @@ std::vector<std::vector<std::string>> cellsOf(const std::string& csv) {
 }
 
 }  // namespace
+
+TEST_CASE("a CSV field is quoted only when it holds a comma, a quote or a line break", "[export]") {
+    CHECK(csvField("Hà Nam") == "Hà Nam");
+    CHECK(csvField("").empty());
+    CHECK(csvField("a,b") == "\"a,b\"");
+    CHECK(csvField("cỡ 5\"") == "\"cỡ 5\"\"\"");
+    CHECK(csvField("dòng 1\ndòng 2") == "\"dòng 1\ndòng 2\"");
+    CHECK(csvField("x\r") == "\"x\r\"");
+    std::string out = "a,";
+    appendCsvField(out, "b,c");
+    appendCsvField(out, "d");
+    CHECK(out == "a,\"b,c\"d");
+}
 
 TEST_CASE("spreadsheetText prefixes only what would start a formula", "[export]") {
     CHECK(spreadsheetText("=1+1") == "'=1+1");
