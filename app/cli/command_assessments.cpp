@@ -2,15 +2,14 @@
 // command line. Each calls one use case of the project layer.
 #include <QCoreApplication>
 #include <cstdio>
-#include <map>
 
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "app/gui/shipped_data.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
+#include "core/project/level_summary.h"
 #include "core/project/project.h"
-#include "core/project/scenario.h"
 #include "gis/io/assessment_import.h"
 
 namespace safemap {
@@ -158,23 +157,15 @@ int runScoreCommand(const Words& words) {
         return fail("score", outcome.error());
     std::printf("Scored %lld assessments with %s v%d (%s)\n", outcome->scored, set->id.c_str(),
                 set->version, set->name.c_str());
-    auto result = evaluateScenario(*project, Scenario{}, {}, ScoreHistory::Latest);
-    if (!result)
-        return fail("score", result.error());
-    std::map<int, long long> counts;
-    long long none = 0;
-    for (const auto& status : result->status.sites) {
-        if (status.level)
-            ++counts[static_cast<int>(*status.level)];
-        else
-            ++none;
-    }
-    std::printf("Facilities by latest level (as of %s):\n",
-                formatDate(result->status.asOf).c_str());
+    auto summary = latestLevelSummary(*project);
+    if (!summary)
+        return fail("score", summary.error());
+    std::printf("Facilities by latest level (as of %s):\n", formatDate(summary->asOf).c_str());
     for (int l = 0; l < kRiskLevelCount; ++l)
         std::printf("  %-18s %6lld\n",
-                    std::string(riskLevelLabelEn(static_cast<RiskLevel>(l))).c_str(), counts[l]);
-    std::printf("  %-18s %6lld\n", "no assessment", none);
+                    std::string(riskLevelLabelEn(static_cast<RiskLevel>(l))).c_str(),
+                    summary->facilities[static_cast<size_t>(l)]);
+    std::printf("  %-18s %6lld\n", "no assessment", summary->noAssessment);
     return 0;
 }
 
