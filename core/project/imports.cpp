@@ -82,7 +82,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
     // before the commit renews the newest scores, which then reuses it instead of adding
     // to the peak.
     {
-        auto factories = repo.factories();
+        auto factories = repo.factoryKeys();
         if (!factories)
             return factories.error();
         // `factories` stays allocated until the rows are stored: freeing its 100,000 records here
@@ -179,7 +179,7 @@ Result<InspectionImportOutcome> importInspections(Project& project, const Table&
     auto tx = repo.beginWrite();
     if (!tx)
         return tx.error();
-    auto factories = repo.factories();
+    auto factories = repo.factoryKeys();
     if (!factories)
         return factories.error();
     auto parsed = parseInspectionTable(table, SiteLookup::from(*factories));

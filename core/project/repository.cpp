@@ -31,6 +31,10 @@ Result<std::vector<Factory>> ProjectRepository::factoryPositions() const {
     return factories();
 }
 
+Result<std::vector<Factory>> ProjectRepository::factoryKeys() const {
+    return factories();
+}
+
 Result<std::vector<Date>> ProjectRepository::assessmentDates() const {
     std::vector<Date> dates;
     if (auto st = forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {

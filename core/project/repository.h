@@ -88,6 +88,9 @@ public:
     /// The facilities with their id, zone and position only, in factories()' order: what a
     /// map of the sites needs before their status is known. The default reads factories().
     [[nodiscard]] virtual Result<std::vector<Factory>> factoryPositions() const;
+    /// The facilities with their id and tax code only, in factories()' order: what matching
+    /// imported rows to facilities needs (SiteLookup). The default reads factories().
+    [[nodiscard]] virtual Result<std::vector<Factory>> factoryKeys() const;
     /// Inserts new sites and updates known ones (by stable id), logging each change and
     /// the import itself.
     [[nodiscard]] virtual Result<ImportSummary> upsertSites(const SiteBatch& batch,

@@ -209,6 +209,10 @@ Result<std::vector<Factory>> GpkgRepository::factoryPositions() const {
     return loadFactoryPositions(db_);
 }
 
+Result<std::vector<Factory>> GpkgRepository::factoryKeys() const {
+    return loadFactoryKeys(db_);
+}
+
 Result<ImportSummary> GpkgRepository::upsertSites(const SiteBatch& batch,
                                                   const std::string& sourceName) {
     if (auto st = requireWrite(); !st)

@@ -330,4 +330,13 @@ Result<std::vector<Factory>> loadFactoryPositions(const Database& db) {
     });
 }
 
+Result<std::vector<Factory>> loadFactoryKeys(const Database& db) {
+    return readFactories(db, "site_id, tax_code", [](const Statement& st) {
+        Factory f;
+        f.id = st.text(0);
+        f.taxCode = st.text(1);
+        return f;
+    });
+}
+
 }  // namespace safemap

@@ -26,6 +26,8 @@ class Database;
 [[nodiscard]] Result<std::vector<Factory>> loadFactories(const Database& db);
 /// The factories with id, zone and position only, in loadFactories' order.
 [[nodiscard]] Result<std::vector<Factory>> loadFactoryPositions(const Database& db);
+/// The factories with id and tax code only, in loadFactories' order.
+[[nodiscard]] Result<std::vector<Factory>> loadFactoryKeys(const Database& db);
 /// A facility's version: its last change_log line (every change of a site writes one), so
 /// a file needs no version column; 0 if there is no such facility.
 [[nodiscard]] Result<RowVersion> loadFacilityVersion(const Database& db, const std::string& siteId);

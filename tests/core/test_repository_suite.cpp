@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "core/assessments/assessment_table.h"
 #include "core/project/criteria_use.h"
 #include "core/project/imports.h"
 #include "core/project/list_rows.h"
@@ -627,4 +628,32 @@ REPOSITORY_TEST("the facilities' positions are the facilities' ids, zones and pl
     }
     CHECK((*positions)[1].zoneId.empty());
     CHECK_FALSE((*positions)[0].zoneId.empty());
+}
+
+REPOSITORY_TEST("the facilities' keys are their ids and tax codes, in order") {
+    auto project = Project::create(backend.newLocation());
+    REQUIRE(project.ok());
+    SiteBatch batch;
+    batch.factories = threeFactories();
+    batch.factories[1].taxCode.clear();  // a facility known by its site id alone
+    batch.factories[1].id = "CS-0002";
+    REQUIRE(importSites(*project, batch, "sites.csv").ok());
+    const auto whole = project->repository().factories();
+    const auto keys = project->repository().factoryKeys();
+    REQUIRE(whole.ok());
+    REQUIRE(keys.ok());
+    REQUIRE(whole->size() == 3);
+    REQUIRE(keys->size() == whole->size());
+    for (size_t i = 0; i < whole->size(); ++i) {
+        INFO(i);
+        CHECK((*keys)[i].id == (*whole)[i].id);
+        CHECK((*keys)[i].taxCode == (*whole)[i].taxCode);
+        CHECK((*keys)[i].name.empty());  // nothing else is read
+    }
+    CHECK((*keys)[1].taxCode.empty());
+    CHECK((*keys)[0].taxCode == "9900000001");
+    // What an import matches rows with.
+    const SiteLookup lookup = SiteLookup::from(*keys);
+    CHECK(lookup.siteIdByTaxCode.at("9900000003") == (*whole)[2].id);
+    CHECK(lookup.siteIds.count("CS-0002") == 1);
 }

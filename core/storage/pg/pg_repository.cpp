@@ -382,6 +382,19 @@ Result<std::vector<Factory>> PgRepository::factoryPositions() const {
     return out;
 }
 
+Result<std::vector<Factory>> PgRepository::factoryKeys() const {
+    auto r = db_.query("SELECT site_id, tax_code FROM factories ORDER BY fid");
+    if (!r)
+        return r.error();
+    std::vector<Factory> out(static_cast<size_t>(r->rows()));
+    for (int i = 0; i < r->rows(); ++i) {
+        Factory& f = out[static_cast<size_t>(i)];
+        f.id = r->text(i, 0);
+        f.taxCode = r->text(i, 1);
+    }
+    return out;
+}
+
 Result<ImportSummary> PgRepository::upsertSites(const SiteBatch& batch,
                                                 const std::string& sourceName) {
     if (auto st = requireWrite(); !st)

@@ -42,6 +42,7 @@ public:
     Result<std::vector<Zone>> zones() const override;
     Result<std::vector<Factory>> factories() const override;
     Result<std::vector<Factory>> factoryPositions() const override;
+    Result<std::vector<Factory>> factoryKeys() const override;
     Result<ImportSummary> upsertSites(const SiteBatch& batch,
                                       const std::string& sourceName) override;
     Result<RowVersion> facilityVersion(const std::string& siteId) const override;
