@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/cli/huge_pages.h"
+#include "app/gui/app_resources.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/malloc_arenas.h"
@@ -34,6 +35,7 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationVersion(QString::fromUtf8(kVersion));
     // The installed desktop entry is safemap.desktop; Wayland shells match windows to it.
     QGuiApplication::setDesktopFileName(QStringLiteral("safemap"));
+    registerAppResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/safemap.svg")));
     installTranslations(app);  // before any widget: tr() runs as widgets are built
     MainWindow window;
