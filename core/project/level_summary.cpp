@@ -29,7 +29,7 @@ Result<LevelSummary> latestLevelSummary(const Project& project) {
         auto set = storedCriteriaSet(repo, **active);
         if (!set)
             return set.error();
-        auto sites = repo.factoryPositions();
+        auto sites = repo.factoryKeys();
         if (!sites)
             return sites.error();
         auto newest = repo.latestScores(compileCriteria(**set), 1);

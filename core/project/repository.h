@@ -89,7 +89,8 @@ public:
     /// map of the sites needs before their status is known. The default reads factories().
     [[nodiscard]] virtual Result<std::vector<Factory>> factoryPositions() const;
     /// The facilities with their id and tax code only, in factories()' order: what matching
-    /// imported rows to facilities needs (SiteLookup). The default reads factories().
+    /// imported rows to facilities needs (SiteLookup), and all that counting them by id
+    /// does (latestLevelSummary). The default reads factories().
     [[nodiscard]] virtual Result<std::vector<Factory>> factoryKeys() const;
     /// Inserts new sites and updates known ones (by stable id), logging each change and
     /// the import itself.
