@@ -12,6 +12,7 @@
 #include "core/assessments/assessment_table.h"
 #include "core/project/criteria_use.h"
 #include "core/project/imports.h"
+#include "core/project/list_export.h"
 #include "core/project/list_rows.h"
 #include "core/project/project.h"
 #include "core/project/project_facts.h"
@@ -656,4 +657,51 @@ REPOSITORY_TEST("the facilities' keys are their ids and tax codes, in order") {
     const SiteLookup lookup = SiteLookup::from(*keys);
     CHECK(lookup.siteIdByTaxCode.at("9900000003") == (*whole)[2].id);
     CHECK(lookup.siteIds.count("CS-0002") == 1);
+}
+
+REPOSITORY_TEST("a list written from the facts and status is the text written from its rows") {
+    auto project = Project::create(backend.newLocation());
+    REQUIRE(project.ok());
+    SiteBatch batch;
+    Zone z;
+    z.id = "KCN-1";
+    z.name = "Khu công nghiệp Đồng Văn, giai đoạn I";  // a comma: a quoted cell
+    z.area = {Polygon{{{{105.8, 20.9}, {105.9, 20.9}, {105.9, 21.1}, {105.8, 20.9}}}}};
+    batch.zones = {z};
+    batch.factories = threeFactories();
+    batch.factories[0].zoneId = z.id;
+    batch.factories[1].name = "=Cơ sở \"2\"";  // a formula and quotes
+    REQUIRE(importSites(*project, batch, "sites.csv").ok());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    REQUIRE(importAssessments(
+                *project,
+                assessmentsOn({{"9900000001", "2021-06-10"}, {"9900000002", "2021-06-14"}}, true),
+                request)
+                .ok());
+    auto r = evaluateScenario(*project, Scenario{});
+    REQUIRE(r.ok());
+    const auto facts = r->facts;
+    const auto status = std::make_shared<const ProjectStatus>(r->status);
+    SiteFilter veryHigh;
+    veryHigh.levels.reset();
+    veryHigh.setLevel(RiskLevel::VeryHigh, true);
+    ListExportOptions options;
+    options.generatedAt = 1625097600;
+    for (const ActionList list : {ActionList::ToSuspend, ActionList::ToInspect})
+        for (const SiteFilter& filter : {SiteFilter{}, veryHigh})
+            for (const bool heading : {false, true}) {
+                INFO(actionListCode(list)
+                     << (filter.isEmpty() ? "" : ", very high") << (heading ? ", heading" : ""));
+                options.heading = heading;
+                const ListView view = listView(list, facts, status, filter);
+                const auto rows = listRows(list, *facts, *status, filter);
+                REQUIRE(view.size() == rows.size());
+                CHECK(listExportCsv(view, options) ==
+                      listExportCsv(list, rows, *status, filter, facts->zones, options));
+            }
+    const std::string inspect =
+        listExportCsv(listView(ActionList::ToInspect, facts, status), ListExportOptions{});
+    CHECK_THAT(inspect, Catch::Contains("\"Khu công nghiệp Đồng Văn, giai đoạn I\""));
+    CHECK_THAT(inspect, Catch::Contains("\"'=Cơ sở \"\"2\"\"\""));
 }
