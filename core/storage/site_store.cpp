@@ -6,6 +6,8 @@
 
 #include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
+#include "core/storage/factory_bulk_insert.h"
+#include "core/storage/factory_rows.h"
 #include "core/storage/gpkg_geometry.h"
 #include "core/storage/rtree_bulk.h"
 #include "core/storage/site_merge.h"
@@ -13,13 +15,6 @@
 namespace safemap {
 
 namespace {
-
-void bindOptionalDate(Statement& st, int index, const std::optional<Date>& d) {
-    if (d)
-        st.bind(index, formatDate(*d));
-    else
-        st.bindNull(index);
-}
 
 Zone readZone(const Statement& st) {
     Zone z;
@@ -57,19 +52,14 @@ Factory readFactory(const Statement& st) {
 }
 
 constexpr const char* kZoneColumns = "zone_id, kind, name, province, district, geom";
-constexpr const char* kFactoryColumns =
-    "site_id, tax_code, name, zone_id, province, district, address, sector, workers_total, "
-    "workers_out_of_province, workers_largest_shift, account_issued, geom, approximate_position";
-
 Status updateExtent(Database& db, const char* table) {
-    const std::string t = table;
+    // One scan of the index for all four bounds (four subqueries scanned it four times).
+    const std::string rtree = quotedIdentifier(std::string("rtree_") + table + "_geom");
     return db.exec(
-        "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_" + t +
-        "_geom), max_x = (SELECT max(maxx) FROM rtree_" + t +
-        "_geom), min_y = (SELECT min(miny) FROM rtree_" + t +
-        "_geom), max_y = (SELECT max(maxy) FROM rtree_" + t +
-        "_geom), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '" + t +
-        "'");
+        "UPDATE gpkg_contents SET (min_x, max_x, min_y, max_y) = (SELECT min(minx), "
+        "max(maxx), min(miny), max(maxy) FROM " +
+        rtree + "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '" +
+        std::string(table) + "'");
 }
 
 // Shared shape of the two upserts: look the row up by key, compare, then insert or update.
@@ -228,17 +218,7 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
     for (auto& f : *storedFactories)
         factories.emplace(f.id, std::move(f));
     // The factory outlives the run() that follows the binding: its texts are not copied.
-    auto bindFactory = [](Statement& st, const Factory& f) {
-        st.bindUncopied(1, f.id).bindUncopiedOrNull(2, f.taxCode).bindUncopied(3, f.name);
-        st.bindUncopiedOrNull(4, f.zoneId).bindUncopiedOrNull(5, f.province);
-        st.bindUncopiedOrNull(6, f.district).bindUncopiedOrNull(7, f.address);
-        st.bindUncopiedOrNull(8, f.sector);
-        st.bind(9, f.workforce.total).bind(10, f.workforce.outOfProvince);
-        st.bind(11, f.workforce.largestShift);
-        bindOptionalDate(st, 12, f.accountIssued);
-        st.bindBlob(13, encodeGpkgPoint(f.location));
-        st.bind(14, f.approximatePosition ? 1 : 0);
-    };
+    auto bindRow = [](Statement& st, const Factory& f) { bindFactory(st, 0, f); };
     // A large batch (a province's first import, a re-import of every facility) writes the
     // spatial index once at the end: row by row through the triggers it was most of the time.
     const bool bulkIndex =
@@ -250,17 +230,26 @@ Result<ImportSummary> upsertSites(Database& db, const SiteBatch& batch,
             return dropped.error();
         rtreeTriggers = std::move(*dropped);
     }
-    if (auto st = upsertAll(
-            db, batch.factories, factories, batch.provided,
-            std::string("INSERT INTO factories (") + kFactoryColumns + ", updated_at) VALUES (" +
-                placeholders(14) + ", ?15)",
-            "UPDATE factories SET tax_code = ?2, name = ?3, zone_id = ?4, province = ?5, "
-            "district = ?6, address = ?7, sector = ?8, workers_total = ?9, "
-            "workers_out_of_province = ?10, workers_largest_shift = ?11, account_issued = ?12, "
-            "geom = ?13, approximate_position = ?14, updated_at = ?15 WHERE site_id = ?1",
-            "factories", importId, now, bindFactory, sum);
-        !st)
-        return st.error();
+    // A province's first import (many facilities, every one new) in a few statements: row by
+    // row, the inserts and their log lines were half of it (docs/benchmarks.md, E).
+    const bool allNew =
+        bulkIndex && std::none_of(batch.factories.begin(), batch.factories.end(),
+                                  [&](const Factory& f) { return factories.count(f.id) > 0; });
+    const Status written =
+        allNew ? insertNewFactories(db, batch.factories, importId, now)
+               : upsertAll(db, batch.factories, factories, batch.provided,
+                           std::string("INSERT INTO factories (") + kFactoryColumns +
+                               ", updated_at) VALUES (" + placeholders(14) + ", ?15)",
+                           "UPDATE factories SET tax_code = ?2, name = ?3, zone_id = ?4, "
+                           "province = ?5, district = ?6, address = ?7, sector = ?8, "
+                           "workers_total = ?9, workers_out_of_province = ?10, "
+                           "workers_largest_shift = ?11, account_issued = ?12, geom = ?13, "
+                           "approximate_position = ?14, updated_at = ?15 WHERE site_id = ?1",
+                           "factories", importId, now, bindRow, sum);
+    if (!written)
+        return written.error();
+    if (allNew)
+        sum.inserted += static_cast<int>(batch.factories.size());
     if (bulkIndex) {
         if (auto st = rebuildRtree(db, "factories"); !st)
             return st.error();
