@@ -8,6 +8,7 @@
 
 #include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
+#include "core/storage/gpkg_geometry.h"
 
 namespace safemap {
 namespace {
@@ -134,20 +135,24 @@ Status rebuildRtree(Database& db, const std::string& table) {
                           {rtree, "its root node is missing or too short"}, db.path());
     const auto nodeSize = static_cast<std::size_t>(*nodeBytes);
     const std::size_t maxCells = (nodeSize - 4) / kCellBytes;
-    auto read = db.prepare(
-        "SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), "
-        "ST_MaxY(geom) FROM " +
-        quotedIdentifier(table) + " WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)");
+    // The envelope of each blob read here, by the function behind ST_MinX … ST_IsEmpty
+    // (gpkg_functions.cpp), which the triggers call: five calls a row in SQL were a quarter
+    // of this function's time on 100,000 facilities.
+    auto read =
+        db.prepare("SELECT fid, geom FROM " + quotedIdentifier(table) + " WHERE geom NOT NULL");
     if (!read)
         return read.error();
     std::vector<Cell> level;
     while (read->step()) {
+        const auto env = gpkgEnvelope(read->blobView(1));
+        if (!env || env->empty())  // as "NOT ST_IsEmpty(geom)" leaves such a row out
+            continue;
         Cell c;
         c.id = read->integer(0);
-        c.box[0] = roundDown(read->real(1));
-        c.box[1] = roundUp(read->real(2));
-        c.box[2] = roundDown(read->real(3));
-        c.box[3] = roundUp(read->real(4));
+        c.box[0] = roundDown(env->minX);
+        c.box[1] = roundUp(env->maxX);
+        c.box[2] = roundDown(env->minY);
+        c.box[3] = roundUp(env->maxY);
         level.push_back(c);
     }
     if (!read->error().empty())
