@@ -70,16 +70,7 @@ TEST_CASE("a first import of many facilities writes in bulk what row by row woul
     projectWith(bulk, sites);
     // The same facilities in batches of 500, under the bulk threshold: row by row.
     const std::string rows = dir.file("rows.gpkg");
-    {
-        auto project = Project::create(rows);
-        REQUIRE(project.ok());
-        for (std::size_t from = 0; from < sites.size(); from += 500) {
-            SiteBatch batch;
-            batch.factories.assign(sites.begin() + static_cast<std::ptrdiff_t>(from),
-                                   sites.begin() + static_cast<std::ptrdiff_t>(from + 500));
-            REQUIRE(importSites(*project, batch, "sites.csv").ok());
-        }
-    }
+    projectInBatches(rows, sites, 500);
     CHECK(sqlInt(bulk, "SELECT count(*) FROM factories") == 3000);
     CHECK(rowsOf(bulk, kFactoryRows) == rowsOf(rows, kFactoryRows));
     CHECK(rowsOf(bulk, kLogLines) == rowsOf(rows, kLogLines));

@@ -71,16 +71,7 @@ TEST_CASE("a large site import writes the spatial index SQLite's inserts would",
     // The same sites in batches of 500, each under the bulk threshold: row by row through
     // the triggers, as before.
     const std::string rows = dir.file("rows.gpkg");
-    {
-        auto project = Project::create(rows);
-        REQUIRE(project.ok());
-        for (std::size_t from = 0; from < sites.size(); from += 500) {
-            SiteBatch batch;
-            batch.factories.assign(sites.begin() + static_cast<std::ptrdiff_t>(from),
-                                   sites.begin() + static_cast<std::ptrdiff_t>(from + 500));
-            REQUIRE(importSites(*project, batch, "sites.csv").ok());
-        }
-    }
+    projectInBatches(rows, sites, 500);
 
     CHECK(sqlText(bulk, "SELECT rtreecheck('rtree_factories_geom')") == "ok");
     CHECK(sqlText(rows, "SELECT rtreecheck('rtree_factories_geom')") == "ok");
