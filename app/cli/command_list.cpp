@@ -80,10 +80,9 @@ int runListCommand(const Words& words) {
     options.excelBom = out.has_value();  // a BOM for Excel in files only
     options.generatedAt = generationTime();
     const std::string text =
-        format == "json"
-            ? listRowsToJson(listRows(list, *result->facts, *status, scenario->filter),
-                             provenanceOf(list, *status, scenario->filter, result->facts->zones))
-            : listExportCsv(view, options);
+        format == "json" ? listRowsToJson(view.rows(), provenanceOf(list, *status, scenario->filter,
+                                                                    result->facts->zones))
+                         : listExportCsv(view, options);
     if (out) {
         if (auto st = writeFileAtomically(*out, text); !st)
             return fail("list", st.error());

@@ -15,7 +15,7 @@ namespace safemap {
 struct LevelSummary {
     std::array<long long, kRiskLevelCount> facilities{};  ///< indexed by RiskLevel
     long long noAssessment = 0;  ///< facilities without a scored assessment
-    Date asOf{};                 ///< the status's date (effectiveAsOf of the saved rules' none)
+    Date asOf{};                 ///< the newest data date, as the status takes it (effectiveAsOf)
 
     friend bool operator==(const LevelSummary&, const LevelSummary&) = default;
 };

@@ -1,32 +1,40 @@
 #include "core/project/list_export.h"
 
+#include <optional>
+
 #include "core/project/export_heading.h"
 
 namespace safemap {
 
+namespace {
+
+// The heading both forms of the export write, if the options ask for one.
+std::optional<ExportHeading> listHeading(ActionList list, const ProjectStatus& status,
+                                         const SiteFilter& filter, const std::vector<Zone>& zones,
+                                         std::size_t rows, const ListExportOptions& options) {
+    if (!options.heading)
+        return std::nullopt;
+    return exportHeading(listTitle(list, options.vietnamese), status,
+                         describe(filter, options.vietnamese, zones), rows, options.generatedAt,
+                         options.vietnamese);
+}
+
+}  // namespace
+
 std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
                           const ProjectStatus& status, const SiteFilter& filter,
                           const std::vector<Zone>& zones, const ListExportOptions& options) {
-    if (!options.heading)
-        return listRowsToCsv(rows, options.excelBom);
-    const ExportHeading heading = exportHeading(
-        listTitle(list, options.vietnamese), status, describe(filter, options.vietnamese, zones),
-        rows.size(), options.generatedAt, options.vietnamese);
-    return listRowsToCsv(rows, options.excelBom, &heading);
+    const auto heading = listHeading(list, status, filter, zones, rows.size(), options);
+    return listRowsToCsv(rows, options.excelBom, heading ? &*heading : nullptr);
 }
 
 std::string listExportCsv(const ListView& view, const ListExportOptions& options) {
-    if (!options.heading)
-        return listViewToCsv(view, options.excelBom);
     const ProjectStatus noStatus;
     const std::vector<Zone> noZones;
-    const ProjectStatus& status = view.status ? *view.status : noStatus;
-    const std::vector<Zone>& zones = view.facts ? view.facts->zones : noZones;
-    const ExportHeading heading =
-        exportHeading(listTitle(view.list, options.vietnamese), status,
-                      describe(view.filter, options.vietnamese, zones), view.size(),
-                      options.generatedAt, options.vietnamese);
-    return listViewToCsv(view, options.excelBom, &heading);
+    const auto heading =
+        listHeading(view.list, view.status ? *view.status : noStatus, view.filter,
+                    view.facts ? view.facts->zones : noZones, view.size(), options);
+    return listViewToCsv(view, options.excelBom, heading ? &*heading : nullptr);
 }
 
 }  // namespace safemap

@@ -108,6 +108,14 @@ ListRow ListView::row(std::size_t i) const {
     return row;
 }
 
+std::vector<ListRow> ListView::rows() const {
+    std::vector<ListRow> out;
+    out.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i)
+        out.push_back(row(i));
+    return out;
+}
+
 ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,
                   std::shared_ptr<const ProjectStatus> status, const SiteFilter& filter) {
     ListView v;
@@ -165,19 +173,14 @@ ListView listViewOf(ActionList list, const std::vector<ListRow>& rows) {
 
 std::vector<ListRow> listRows(ActionList list, const ProjectFacts& facts,
                               const ProjectStatus& status, const SiteFilter& filter) {
-    std::vector<ListRow> rows;
-    const auto positions = listPositions(list, facts, status, filter);
-    rows.reserve(positions.size());
     // A view that does not own: the rows are copied out before the caller's objects go.
     ListView view;
     view.list = list;
     view.facts = std::shared_ptr<const ProjectFacts>(&facts, [](const ProjectFacts*) {});
     view.status = std::shared_ptr<const ProjectStatus>(&status, [](const ProjectStatus*) {});
-    view.positions = positions;
+    view.positions = listPositions(list, facts, status, filter);
     view.zoneNames = zoneNamesOf(facts.zones);
-    for (size_t i = 0; i < view.size(); ++i)
-        rows.push_back(view.row(i));
-    return rows;
+    return view.rows();
 }
 
 ListProvenance provenanceOf(ActionList list, const ProjectStatus& status, const SiteFilter& filter,

@@ -66,6 +66,8 @@ struct ListView {
     std::string zoneName(std::size_t row) const;
     const std::vector<Reason>& reasons(std::size_t row) const;
     ListRow row(std::size_t row) const;
+    /// Every row, in the view's order.
+    std::vector<ListRow> rows() const;
 };
 
 ListView listView(ActionList list, std::shared_ptr<const ProjectFacts> facts,

@@ -19,7 +19,10 @@ constexpr size_t kRowsPerInsert = 256;
 std::string insertSql(size_t rows) {
     std::string sql =
         std::string("INSERT INTO factories (") + kFactoryColumns + ", updated_at) VALUES ";
-    const std::string row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    std::string row = "(?";
+    for (int k = 1; k < kFactoryColumnCount + 1; ++k)  // the columns and updated_at
+        row += ", ?";
+    row += ')';
     for (size_t i = 0; i < rows; ++i)
         (sql += i ? ", " : "") += row;
     return sql;
