@@ -1,9 +1,13 @@
 #include "core/storage/assessment_store.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 #include "core/errors/error_catalogue.h"
 
 #include "core/storage/answer_codec.h"
@@ -200,31 +204,130 @@ std::vector<uint8_t> assessmentKeyBlob(const Assessment& a) {
     return contentKey(a, answersToJson(a));
 }
 
+namespace {
+
+// Whether an assessment is stored already: the same site, day, submitter and answers.
+// Since schema 8 no content key is kept per row (its unique index cost as much as the
+// rows' answers); the assessments of the same site and day are found through the
+// (site_id, assessed_on) index and their keys computed as the stored key was (a hash of
+// the canonical JSON text), so a file imported under any earlier schema still adds
+// nothing. A site and day rarely hold more than one; where one holds many (a file that
+// gives every row the same day), their keys are read once into a set for the rest of the
+// batch, so a batch never costs rows times candidates.
+class StoredAlready {
+public:
+    StoredAlready(Statement sameDay, TermReader& terms)
+        : sameDay_(std::move(sameDay)), terms_(terms) {}
+
+    /// Whether `a`, on `day` (its date as stored), is stored.
+    Result<bool> find(const Assessment& a, const std::string& day) {
+        pending_ = nullptr;
+        std::string group = a.siteId + '\x1f' + day;
+        if (auto it = crowded_.find(group); it != crowded_.end()) {
+            key_ = keyOf(a);
+            pending_ = &it->second;
+            return it->second.count(key_) != 0;
+        }
+        sameDay_.reset();
+        sameDay_.bind(1, a.siteId).bind(2, day);
+        std::vector<Key> keys;
+        bool found = false;
+        Assessment stored;
+        stored.siteId = a.siteId;
+        stored.date = a.date;
+        while (sameDay_.step()) {
+            if (keys.empty())
+                key_ = keyOf(a);
+            stored.submitter = sameDay_.text(0);
+            stored.answers.clear();
+            if (auto st = decodeAnswers(sameDay_.blobView(1), sameDay_.integer(2), terms_,
+                                        stored.answers);
+                !st)
+                return st.error();
+            keys.push_back(keyOf(stored));
+            found = found || keys.back() == key_;
+            if (found && keys.size() < kCrowded)
+                break;
+        }
+        sameDay_.reset();
+        if (!sameDay_.error().empty())
+            return sameDay_.failure(terms_.path());
+        if (keys.size() >= kCrowded) {
+            auto& set = crowded_[std::move(group)];
+            set.insert(keys.begin(), keys.end());
+            pending_ = &set;
+        }
+        return found;
+    }
+
+    /// `a`, just found not stored, has been stored.
+    void added() {
+        if (pending_)
+            pending_->insert(key_);
+    }
+
+private:
+    static constexpr size_t kCrowded = 8;
+    using Key = std::array<uint8_t, 16>;
+    struct KeyHash {
+        size_t operator()(const Key& k) const {
+            size_t h = 0;
+            std::memcpy(&h, k.data(), sizeof h);
+            return h;
+        }
+    };
+    static Key keyOf(const Assessment& a) {
+        const auto bytes = contentKey(a, answersToJson(a));
+        Key k{};
+        std::copy_n(bytes.begin(), k.size(), k.begin());
+        return k;
+    }
+
+    Statement sameDay_;
+    TermReader& terms_;
+    std::unordered_map<std::string, std::unordered_set<Key, KeyHash>> crowded_;
+    std::unordered_set<Key, KeyHash>* pending_ = nullptr;
+    Key key_{};
+};
+
+}  // namespace
+
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                          std::span<const long> sourceRows, int64_t importId,
                          std::vector<int64_t>& ids) {
+    auto sameDay = db.prepare(
+        "SELECT submitter, answers, fid FROM assessments WHERE site_id = ? AND assessed_on = ?");
+    if (!sameDay)
+        return sameDay.error();
     auto ins = db.prepare(
-        "INSERT OR IGNORE INTO assessments (site_id, assessed_on, submitter, answers, "
-        "import_id, source_row, content_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO assessments (site_id, assessed_on, submitter, answers, import_id, "
+        "source_row) VALUES (?, ?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
     ids.assign(assessments.size(), 0);
-    TermWriter terms(db);
+    TermWriter writer(db);
+    TermReader reader(db);
+    StoredAlready stored(std::move(*sameDay), reader);
     for (size_t i = 0; i < assessments.size(); ++i) {
         const Assessment& a = assessments[i];
-        auto answers = encodeAnswers(a.answers, terms);
+        const std::string day = formatDate(a.date);
+        // Rows written earlier in this call are seen too: a file holding one assessment
+        // twice stores it once.
+        auto known = stored.find(a, day);
+        if (!known)
+            return known.error();
+        if (*known)
+            continue;
+        auto answers = encodeAnswers(a.answers, writer);
         if (!answers)
             return answers.error();
-        ins->bind(1, a.siteId).bind(2, formatDate(a.date)).bindTextOrNull(3, a.submitter);
+        ins->bind(1, a.siteId).bind(2, day).bindTextOrNull(3, a.submitter);
         ins->bindBlob(4, *answers).bind(5, importId);
         ins->bind(6, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
-        // The key is of the answers' JSON text, as before schema 6: the same file imported
-        // into an upgraded project still adds nothing.
-        ins->bindBlob(7, contentKey(a, answersToJson(a)));
         if (auto st = ins->run(); !st)
             return st;
-        if (db.changes() != 0)
-            ids[i] = db.lastInsertId();
+        ids[i] = db.lastInsertId();
+        stored.added();
     }
     return {};
 }
@@ -394,6 +497,27 @@ CREATE TABLE assessments_v6 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
 DROP TABLE assessments;
 ALTER TABLE assessments_v6 RENAME TO assessments;
 CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
+)SQL");
+}
+
+Status migrateAssessmentsWithoutKeys(Database& db) {
+    // SQLite cannot drop a UNIQUE column, so the table is rebuilt with the same fids (the
+    // score blocks and newest scores refer to them). The triggers of newest_scores go with
+    // the old table and are created again.
+    return db.exec(R"SQL(
+CREATE TABLE assessments_v8 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
+  assessed_on DATE NOT NULL, submitter TEXT, answers BLOB NOT NULL, import_id INTEGER,
+  source_row INTEGER);
+INSERT INTO assessments_v8 (fid, site_id, assessed_on, submitter, answers, import_id,
+  source_row) SELECT fid, site_id, assessed_on, submitter, answers, import_id, source_row
+  FROM assessments ORDER BY fid;
+DROP TABLE assessments;
+ALTER TABLE assessments_v8 RENAME TO assessments;
+CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
+CREATE TRIGGER newest_scores_assessment_changed AFTER UPDATE OF fid, site_id, assessed_on
+  ON assessments BEGIN DELETE FROM newest_scores; END;
+CREATE TRIGGER newest_scores_assessment_removed AFTER DELETE ON assessments
+  BEGIN DELETE FROM newest_scores; END;
 )SQL");
 }
 

@@ -48,4 +48,8 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
 /// `answer_terms` table it refers to.
 [[nodiscard]] Status migrateAnswersToTerms(Database& db);
 
+/// Migration 8: `assessments` without its `content_key` column and that column's unique
+/// index; imports find an assessment stored already by its site and day (docs/storage.md).
+[[nodiscard]] Status migrateAssessmentsWithoutKeys(Database& db);
+
 }  // namespace safemap

@@ -371,6 +371,12 @@ Status migrationNewestScores(Database& db) {
     return migrateNewestScores(db);
 }
 
+// Version 8 (issue 8): no content key per assessment; imports compare an assessment with
+// those stored for the same site and day instead (core/storage/assessment_store.h).
+Status migrationAssessmentsWithoutKeys(Database& db) {
+    return migrateAssessmentsWithoutKeys(db);
+}
+
 using Migration = std::function<Status(Database&)>;
 
 Migration fromSql(std::string sql) {
@@ -380,9 +386,9 @@ Migration fromSql(std::string sql) {
 // Append only: a migration that has shipped is never edited (projects exist that ran it).
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
-        fromSql(migration1()),     fromSql(migration2()), migration3,
-        migrationFieldInspections, migrationScoreBlocks,  migrationDenseAnswers,
-        migrationNewestScores};
+        fromSql(migration1()),     fromSql(migration2()),          migration3,
+        migrationFieldInspections, migrationScoreBlocks,           migrationDenseAnswers,
+        migrationNewestScores,     migrationAssessmentsWithoutKeys};
     return all;
 }
 

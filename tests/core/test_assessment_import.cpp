@@ -512,3 +512,50 @@ TEST_CASE("an assessment CSV imported in chunks stores what it stores read whole
                x.level == y.level));
     }
 }
+
+TEST_CASE(
+    "an assessment is stored once by site, day, submitter and answers; any difference is new") {
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    const std::vector<std::string_view> good = {
+        "9900000001", "2021-06-10", "X", "50", "20", "có",   "có",
+        "100",        "vach_ngan",  "0", "1",  "có", "khong"};
+    auto changed = [&](size_t column, std::string_view value) {
+        auto row = good;
+        row[column] = value;
+        return row;
+    };
+    const Table table = tableOf(kAssessmentHeader, {
+                                                       good,
+                                                       good,              // twice in one file
+                                                       changed(2, "Y"),   // another submitter
+                                                       changed(2, ""),    // none
+                                                       changed(3, "51"),  // one answer
+                                                       changed(1, "2021-06-11"),  // another day
+                                                       changed(0, "9900000002"),  // another site
+                                                   });
+    auto first = importAssessments(project, table, request);
+    INFO((first.ok() ? std::string() : first.error().describe()));
+    REQUIRE(first.ok());
+    CHECK(first->inserted == 6);
+    CHECK(first->alreadyPresent == 1);
+    auto again = importAssessments(project, table, request);
+    REQUIRE(again.ok());
+    CHECK(again->inserted == 0);
+    CHECK(again->alreadyPresent == 7);
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 6);
+    CHECK(sqlInt(path, "SELECT coalesce(sum(scores), 0) FROM score_blocks") == 6);
+
+    // Schema 8 keeps no key per row and no unique index beside the (site, day) one; the
+    // triggers that keep the newest scores honest are on the rebuilt table.
+    CHECK(sqlInt(path,
+                 "SELECT count(*) FROM pragma_table_info('assessments') WHERE name = "
+                 "'content_key'") == 0);
+    CHECK(sqlInt(path, "SELECT count(*) FROM pragma_index_list('assessments')") == 1);
+    CHECK(sqlInt(path,
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                 "tbl_name = 'assessments'") == 2);
+}
