@@ -7,6 +7,7 @@
 #include "core/criteria/answer_reading.h"
 #include "core/errors/error_catalogue.h"
 #include "core/storage/database.h"
+#include "core/storage/varint.h"
 
 namespace safemap {
 
@@ -20,14 +21,6 @@ constexpr uint64_t kCachedTerms = 1u << 16;
 
 enum Tag : uint8_t { False = 0, True = 1, Whole = 2, Number = 3, Inline = 4, Term = 5 };
 
-void putVarint(std::vector<uint8_t>& out, uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<uint8_t>(v | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<uint8_t>(v));
-}
-
 // Whole numbers up to 2^53 are exact in a double: those are stored as zig-zag varints (a
 // worker count in two bytes instead of eight).
 bool asWhole(double d, int64_t& whole) {
@@ -37,24 +30,6 @@ bool asWhole(double d, int64_t& whole) {
     whole = static_cast<int64_t>(d);
     return true;
 }
-
-struct Bytes {
-    std::span<const uint8_t> data;
-    size_t at = 0;
-
-    bool varint(uint64_t& v) {
-        v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (at >= data.size())
-                return false;
-            const uint8_t b = data[at++];
-            v |= static_cast<uint64_t>(b & 0x7f) << shift;
-            if (!(b & 0x80))
-                return true;
-        }
-        return false;
-    }
-};
 
 }  // namespace
 
@@ -179,11 +154,8 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 if (!in.varint(z))
                     return damaged("torn number");
                 if (c)
-                    value = readAnswer(*c,
-                                       AnswerValue(static_cast<double>(
-                                           static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1)))),
-                                       lookup)
-                                .value;
+                    value =
+                        readAnswer(*c, AnswerValue(static_cast<double>(unZigZag(z))), lookup).value;
                 break;
             }
             case Number: {
@@ -259,8 +231,7 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
             int64_t whole = 0;
             if (asWhole(*d, whole)) {
                 out.push_back(Whole);
-                putVarint(out,
-                          (static_cast<uint64_t>(whole) << 1) ^ static_cast<uint64_t>(whole >> 63));
+                putVarint(out, zigZag(whole));
             } else {
                 out.push_back(Number);
                 const auto bits = std::bit_cast<uint64_t>(*d);
@@ -324,7 +295,7 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
                 uint64_t z = 0;
                 if (!in.varint(z))
                     return damaged("torn number");
-                value = static_cast<double>(static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1)));
+                value = static_cast<double>(unZigZag(z));
                 break;
             }
             case Number: {

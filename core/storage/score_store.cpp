@@ -1,6 +1,7 @@
 #include "core/storage/score_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -12,13 +13,20 @@
 #include "core/storage/database.h"
 #include "core/storage/little_endian.h"
 #include "core/storage/score_text.h"
+#include "core/storage/varint.h"
 
 namespace safemap {
 
 namespace {
 
 constexpr char kMagic[4] = {'S', 'M', 'S', 'B'};
-constexpr uint16_t kFormat = 1;
+// Format 1 (schema 5): fixed 40-byte records. Format 2: varints and a table of the block's
+// distinct percents and highest points, about 7 bytes a score instead of 40; written since
+// schema 8, and format 1 blocks are still read (a project keeps them until re-scored).
+constexpr uint16_t kFixedRecords = 1;
+constexpr uint16_t kPacked = 2;
+// The fewest bytes a format-2 score takes: six varints and the level byte.
+constexpr size_t kPackedMinBytes = 7;
 
 using le::get;
 using le::put;
@@ -121,14 +129,21 @@ bool decodeScoreRecord(std::span<const uint8_t, kScoreRecordBytes> record, size_
     return true;
 }
 
-std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows) {
-    std::vector<uint8_t> out(kScoreBlockHeaderBytes);
-    out.reserve(kScoreBlockHeaderBytes + rows.size() * kScoreRecordBytes);
+namespace {
+
+uint8_t* putHeader(std::vector<uint8_t>& out, uint16_t format, uint16_t recordBytes) {
+    out.resize(kScoreBlockHeaderBytes);
     uint8_t* p = out.data();
     for (char c : kMagic)
         *p++ = static_cast<uint8_t>(c);
-    p = put<uint16_t>(p, kFormat);
-    put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
+    p = put<uint16_t>(p, format);
+    return put<uint16_t>(p, recordBytes);
+}
+
+std::vector<uint8_t> encodeFixed(std::span<const ScoreRow> rows) {
+    std::vector<uint8_t> out;
+    putHeader(out, kFixedRecords, static_cast<uint16_t>(kScoreRecordBytes));
+    out.reserve(kScoreBlockHeaderBytes + rows.size() * kScoreRecordBytes);
     // A block stores no dates (the assessments hold them): any day will do.
     const Date noDay = fromDayNumber(0);
     for (const ScoreRow& r : rows)
@@ -136,15 +151,54 @@ std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows) {
     return out;
 }
 
-bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,
-                      std::vector<TimelineEntry>& out, std::string& error) {
-    if (blob.size() < kScoreBlockHeaderBytes || std::memcmp(blob.data(), kMagic, 4) != 0) {
-        error = "not a score block";
-        return false;
+// A set of ten indices gives a few hundred distinct percents and a dozen highest points,
+// so each is stored once per block (its exact bits) and a score names it by its slot.
+std::vector<uint8_t> encodePacked(std::span<const ScoreRow> rows) {
+    std::vector<uint8_t> values;
+    std::unordered_map<uint64_t, uint64_t> slots;
+    std::vector<uint64_t> refs;
+    refs.reserve(rows.size() * 2);
+    auto slot = [&](double d) {
+        const auto bits = std::bit_cast<uint64_t>(d);
+        auto [it, added] = slots.try_emplace(bits, slots.size());
+        if (added) {
+            values.resize(values.size() + 8);
+            put<uint64_t>(values.data() + values.size() - 8, bits);
+        }
+        refs.push_back(it->second);
+    };
+    for (const ScoreRow& r : rows) {
+        slot(r.summary.percent);
+        slot(r.maxIndexPoints);
     }
-    if (get<uint16_t>(blob.data() + 4) != kFormat ||
-        get<uint16_t>(blob.data() + 6) != kScoreRecordBytes) {
-        error = "block format " + std::to_string(get<uint16_t>(blob.data() + 4)) +
+    std::vector<uint8_t> out;
+    putHeader(out, kPacked, 0);
+    out.reserve(kScoreBlockHeaderBytes + values.size() + rows.size() * 9 + 16);
+    putVarint(out, rows.size());
+    putVarint(out, slots.size());
+    out.insert(out.end(), values.begin(), values.end());
+    int64_t previous = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const ScoreRow& r = rows[i];
+        // Ids of a block mostly follow one another: a step of one is a byte.
+        putVarint(out, zigZag(static_cast<int64_t>(static_cast<uint64_t>(r.assessmentId) -
+                                                   static_cast<uint64_t>(previous))));
+        previous = r.assessmentId;
+        putVarint(out, refs[2 * i]);
+        putVarint(out, refs[2 * i + 1]);
+        putVarint(out, r.summary.mandatoryFailedMask);
+        putVarint(out, r.summary.vetoMask);
+        putVarint(out, static_cast<uint64_t>(r.worstIndex + 1));
+        out.push_back(static_cast<uint8_t>(static_cast<uint8_t>(r.summary.level) |
+                                           (r.summary.safeToOperate ? 0x80 : 0)));
+    }
+    return out;
+}
+
+bool decodeFixed(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,
+                 std::vector<TimelineEntry>& out, std::string& error) {
+    if (get<uint16_t>(blob.data() + 6) != kScoreRecordBytes) {
+        error = "record size " + std::to_string(get<uint16_t>(blob.data() + 6)) +
                 " is not known to this version";
         return false;
     }
@@ -161,6 +215,83 @@ bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t v
         out.push_back(e);
     }
     return true;
+}
+
+bool decodePacked(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,
+                  std::vector<TimelineEntry>& out, std::string& error) {
+    Bytes in{blob, kScoreBlockHeaderBytes};
+    uint64_t count = 0, valueCount = 0;
+    // Both counts are checked against the bytes left before anything is sized by them.
+    if (!in.varint(count) || !in.varint(valueCount) || valueCount > in.left() / 8 ||
+        count > (in.left() - valueCount * 8) / kPackedMinBytes) {
+        error = "torn record";
+        return false;
+    }
+    std::vector<double> values(valueCount);
+    for (double& v : values) {
+        v = get<double>(blob.data() + in.at);
+        in.at += 8;
+    }
+    out.reserve(out.size() + count);
+    int64_t previous = 0;
+    for (uint64_t i = 0; i < count; ++i) {
+        uint64_t step = 0, percent = 0, highest = 0, mandatory = 0, vetoes = 0, worst = 0;
+        uint8_t levelAndSafe = 0;
+        if (!in.varint(step) || !in.varint(percent) || !in.varint(highest) ||
+            !in.varint(mandatory) || !in.varint(vetoes) || !in.varint(worst) ||
+            !in.byte(levelAndSafe)) {
+            error = "torn record";
+            return false;
+        }
+        TimelineEntry e;
+        e.assessmentId = static_cast<int64_t>(static_cast<uint64_t>(previous) +
+                                              static_cast<uint64_t>(unZigZag(step)));
+        previous = e.assessmentId;
+        const uint8_t level = levelAndSafe & 0x7f;
+        if (percent >= valueCount || highest >= valueCount || worst > indexCount ||
+            level >= kRiskLevelCount || (mandatory & ~maskOfCount(indexCount)) ||
+            (vetoes & ~maskOfCount(std::min<size_t>(vetoCount, 32)))) {
+            error = "assessment " + std::to_string(e.assessmentId) + ": values out of range";
+            return false;
+        }
+        e.percent = values[percent];
+        e.maxIndexPoints = values[highest];
+        e.mandatoryFailedMask = mandatory;
+        e.vetoMask = static_cast<uint32_t>(vetoes);
+        e.worstIndex = static_cast<int16_t>(static_cast<int64_t>(worst) - 1);
+        e.level = static_cast<RiskLevel>(level);
+        e.safeToOperate = (levelAndSafe & 0x80) != 0;
+        out.push_back(e);
+    }
+    if (in.left() != 0) {
+        error = "bytes after the last score";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows, ScoreBlockFormat format) {
+    return format == ScoreBlockFormat::FixedRecords ? encodeFixed(rows) : encodePacked(rows);
+}
+
+bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,
+                      std::vector<TimelineEntry>& out, std::string& error) {
+    if (blob.size() < kScoreBlockHeaderBytes || std::memcmp(blob.data(), kMagic, 4) != 0) {
+        error = "not a score block";
+        return false;
+    }
+    switch (get<uint16_t>(blob.data() + 4)) {
+        case kFixedRecords:
+            return decodeFixed(blob, indexCount, vetoCount, out, error);
+        case kPacked:
+            return decodePacked(blob, indexCount, vetoCount, out, error);
+        default:
+            error = "block format " + std::to_string(get<uint16_t>(blob.data() + 4)) +
+                    " is not known to this version";
+            return false;
+    }
 }
 
 Status clearScores(Database& db, const CriteriaRef& set) {
@@ -207,8 +338,10 @@ Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& s
             // The count from the blocks' own lengths, not their `scores` column: memory is
             // sized by it before each block's count is checked, so a damaged file must not
             // be able to ask for more than its bytes hold.
-            "SELECT count(*), sum(max(length(entries) - 8, 0) / 40), min(first_assessment), "
-            "max(last_assessment) FROM score_blocks WHERE set_id = ? AND set_version = ?");
+            "SELECT count(*), sum(min(scores, max(length(entries) - 8, 0) / " +
+            std::to_string(kPackedMinBytes) +
+            ")), min(first_assessment), max(last_assessment) FROM score_blocks WHERE set_id = ? "
+            "AND set_version = ?");
         if (!range)
             return range.error();
         range->bind(1, set.id).bind(2, set.version);

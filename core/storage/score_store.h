@@ -21,12 +21,12 @@ class Database;
 // The scores part of the GeoPackage repository (gpkg_repository.h), since schema 5: the
 // scores of one criteria set are kept in blocks, one row of `score_blocks` per batch that
 // was scored (an import's slice of 4,096 rows, a re-score's batch), each holding its
-// scores back to back in a fixed little-endian record (docs/storage.md). A million scores
-// are about 250 rows instead of a million rows with two B-tree entries each, so re-scoring
-// writes 40 MB instead of rewriting two indexes, and reading a set back is a few hundred
-// blob reads. Writes run inside the caller's transaction.
+// scores back to back (docs/storage.md). A million scores are about 250 rows instead of a
+// million rows with two B-tree entries each, so re-scoring writes a few MB instead of
+// rewriting two indexes, and reading a set back is a few hundred blob reads. Writes run inside the
+// caller's transaction.
 
-/// Bytes of one stored score and of a block's header.
+/// Bytes of one score as format 1 and the newest-scores row store it, and of a block's header.
 inline constexpr size_t kScoreRecordBytes = 40;
 inline constexpr size_t kScoreBlockHeaderBytes = 8;
 
@@ -57,11 +57,23 @@ void appendScoreRecord(std::vector<uint8_t>& out, const TimelineEntry& entry);
                                      size_t indexCount, size_t vetoCount, TimelineEntry& entry,
                                      std::string& error);
 
-/// The block of `rows` as stored: "SMSB", format 1 (u16), record size (u16), then per row
-/// assessment id (i64), percent (f64), highest index points (f64), failed mandatory
-/// measures (u64 mask), fired vetoes (u32 mask), worst index (i16), level (u8), may
-/// operate (u8).
-std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows);
+/// How a block lays out its scores. Both start "SMSB", format (u16), record size (u16).
+enum class ScoreBlockFormat {
+    /// Format 1, record size 40 (schema 5 to 7): per row assessment id (i64), percent
+    /// (f64), highest index points (f64), failed mandatory measures (u64 mask), fired
+    /// vetoes (u32 mask), worst index (i16), level (u8), may operate (u8).
+    FixedRecords,
+    /// Format 2, record size 0 (written since schema 8): count (varint), the block's
+    /// distinct values of percent and highest points (varint n, n f64), then per row
+    /// varints: assessment id step from the one before (zig-zag), percent's slot, highest
+    /// points' slot, mandatory mask, veto mask, worst index + 1; then level | may operate
+    /// << 7 (u8). About 7 bytes a score.
+    Packed,
+};
+
+/// The block of `rows` as stored.
+std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows,
+                                      ScoreBlockFormat format = ScoreBlockFormat::Packed);
 
 /// A stored block back as timeline entries (day left 0), appended to `out`. Refuses a
 /// block of another format, a torn record, a level out of range or a worst index or mask

@@ -1,5 +1,6 @@
 // Scores in blocks (schema 5, core/storage/score_store.h): the record format, its refusals,
 // the migration from one row per score, and what a project reads back.
+#include <bit>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -40,12 +41,12 @@ void checkSameEntries(const ScoreTimeline& stored, const ScoreTimeline& fresh) {
 
 }  // namespace
 
-TEST_CASE("a score block holds every field the rules read, little-endian") {
+TEST_CASE("a format-1 score block holds every field the rules read, little-endian") {
     const std::vector<ScoreRow> rows{
         scoreRowOf(1, 22.5, RiskLevel::Low, 3, 0, 0, true),
         scoreRowOf(7, 81.25, RiskLevel::VeryHigh, -1, (uint64_t{1} << 63) | 5, 0x80000001u, false),
         scoreRowOf(int64_t{1} << 40, 0, RiskLevel::VeryLow, 63, 0, 2, true)};
-    const auto blob = encodeScoreBlock(rows);
+    const auto blob = encodeScoreBlock(rows, ScoreBlockFormat::FixedRecords);
     REQUIRE(blob.size() == kScoreBlockHeaderBytes + 3 * kScoreRecordBytes);
     CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMSB");
     CHECK(blob[kScoreBlockHeaderBytes + kScoreRecordBytes] == 7);  // id 7, low byte first
@@ -67,9 +68,9 @@ TEST_CASE("a score block holds every field the rules read, little-endian") {
     }
 }
 
-TEST_CASE("a damaged score block is refused, not read as scores") {
+TEST_CASE("a damaged format-1 score block is refused, not read as scores") {
     const std::vector<ScoreRow> rows{scoreRowOf(1, 40, RiskLevel::Medium, 2, 1, 1, true)};
-    const auto good = encodeScoreBlock(rows);
+    const auto good = encodeScoreBlock(rows, ScoreBlockFormat::FixedRecords);
     std::vector<TimelineEntry> out;
     std::string why;
     REQUIRE(decodeScoreBlock(good, 10, 5, out, why));
@@ -86,7 +87,8 @@ TEST_CASE("a damaged score block is refused, not read as scores") {
         return b;
     };
     CHECK(refused(changed(0, 'X')));                                     // not a block
-    CHECK(refused(changed(4, 2)));                                       // a later format
+    CHECK(refused(changed(4, 3)));                                       // a later format
+    CHECK(refused(changed(6, 41)));                                      // another record size
     CHECK(refused(std::vector<uint8_t>(good.begin(), good.end() - 1)));  // torn record
     CHECK(refused(changed(kScoreBlockHeaderBytes + 38, 5)));             // level beyond very high
     CHECK(refused(changed(kScoreBlockHeaderBytes + 39, 2)));             // "may operate" not 0/1
@@ -94,6 +96,100 @@ TEST_CASE("a damaged score block is refused, not read as scores") {
     CHECK(refused(good, 10, 0));                                       // veto bit 0 of no veto
     CHECK(refused(changed(kScoreBlockHeaderBytes + 25, 0x04)));        // mandatory bit 10 of 10
     CHECK_FALSE(refused(changed(kScoreBlockHeaderBytes + 24, 0x80)));  // bit 7 of 10: fine
+}
+
+TEST_CASE("a packed score block reads back every field exactly, in under a third of the bytes") {
+    std::vector<ScoreRow> rows{
+        scoreRowOf(1, 22.5, RiskLevel::Low, 3, 0, 0, true),
+        scoreRowOf(7, 81.25, RiskLevel::VeryHigh, -1, (uint64_t{1} << 63) | 5, 0x80000001u, false),
+        scoreRowOf(int64_t{1} << 40, 0, RiskLevel::VeryLow, 63, 0, 2, true),
+        scoreRowOf(3, 1.0 / 3.0, RiskLevel::Medium, 0, 1, 0, true)};  // ids may go back
+    rows[1].maxIndexPoints = -0.0;
+    rows[2].maxIndexPoints = 1e300;
+    // An import's slice: ids one after another, percents from a few hundred values.
+    for (int i = 0; i < 4096; ++i)
+        rows.push_back(scoreRowOf(100 + i, (i % 300) * 0.37, static_cast<RiskLevel>(i % 5), i % 10,
+                                  static_cast<uint64_t>(i % 7), static_cast<uint32_t>(i % 3),
+                                  i % 2 == 0));
+    const auto blob = encodeScoreBlock(rows);
+    CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMSB");
+    CHECK(blob[4] == 2);
+    CHECK(blob.size() * 3 < rows.size() * kScoreRecordBytes);
+
+    std::vector<TimelineEntry> out;
+    std::string why;
+    REQUIRE(decodeScoreBlock(blob, 64, 32, out, why));
+    REQUIRE(out.size() == rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        INFO(i);
+        CHECK(out[i].assessmentId == rows[i].assessmentId);
+        CHECK(std::bit_cast<uint64_t>(out[i].percent) ==
+              std::bit_cast<uint64_t>(rows[i].summary.percent));
+        CHECK(std::bit_cast<uint64_t>(out[i].maxIndexPoints) ==
+              std::bit_cast<uint64_t>(rows[i].maxIndexPoints));
+        CHECK(out[i].mandatoryFailedMask == rows[i].summary.mandatoryFailedMask);
+        CHECK(out[i].vetoMask == rows[i].summary.vetoMask);
+        CHECK(out[i].worstIndex == rows[i].worstIndex);
+        CHECK(out[i].level == rows[i].summary.level);
+        CHECK(out[i].safeToOperate == rows[i].summary.safeToOperate);
+    }
+    // The two formats give the same scores.
+    std::vector<TimelineEntry> fixed;
+    REQUIRE(decodeScoreBlock(encodeScoreBlock(rows, ScoreBlockFormat::FixedRecords), 64, 32, fixed,
+                             why));
+    REQUIRE(fixed.size() == out.size());
+    CHECK(std::equal(fixed.begin(), fixed.end(), out.begin(), [](const auto& a, const auto& b) {
+        return a.assessmentId == b.assessmentId && a.level == b.level &&
+               a.worstIndex == b.worstIndex && a.vetoMask == b.vetoMask;
+    }));
+}
+
+TEST_CASE("a damaged packed score block is refused, not read as scores") {
+    // Percent 40 and highest points 5: two values, one score.
+    const std::vector<ScoreRow> rows{scoreRowOf(1, 40, RiskLevel::Medium, 2, 1, 1, true)};
+    const auto good = encodeScoreBlock(rows);
+    std::vector<TimelineEntry> out;
+    std::string why;
+    REQUIRE(decodeScoreBlock(good, 10, 5, out, why));
+    REQUIRE(out.size() == 1);
+
+    auto refused = [&](std::vector<uint8_t> blob, size_t indices = 10, size_t vetoes = 5) {
+        out.clear();
+        why.clear();
+        const bool ok = decodeScoreBlock(blob, indices, vetoes, out, why);
+        return !ok && !why.empty();
+    };
+    auto changed = [&](size_t at, uint8_t value) {
+        auto b = good;
+        b[at] = value;
+        return b;
+    };
+    // Header, count, the values (40 and its third), then the score's seven bytes: id step,
+    // percent slot, points slot, mandatory mask, veto mask, worst index + 1, level.
+    const size_t values = good[kScoreBlockHeaderBytes + 1];
+    const size_t score = kScoreBlockHeaderBytes + 2 + 8 * values;
+    REQUIRE(values == 2);
+    REQUIRE(good.size() == score + 7);
+    for (size_t cut = 0; cut < good.size(); ++cut) {
+        INFO(cut);
+        CHECK(refused(std::vector<uint8_t>(good.begin(), good.begin() + cut)));  // torn
+    }
+    auto longer = good;
+    longer.push_back(0);
+    CHECK(refused(longer));                                   // bytes after the last score
+    CHECK(refused(changed(kScoreBlockHeaderBytes, 200)));     // a count its bytes cannot hold
+    CHECK(refused(changed(kScoreBlockHeaderBytes + 1, 90)));  // values its bytes cannot hold
+    CHECK(refused(changed(score + 1, static_cast<uint8_t>(values))));  // no such percent
+    CHECK(refused(changed(score + 2, static_cast<uint8_t>(values))));  // no such points
+    CHECK(refused(changed(score + 3, 0x40), 6));        // mandatory bit 6 of 6 indices
+    CHECK_FALSE(refused(changed(score + 3, 0x20), 6));  // bit 5 of 6: fine
+    CHECK(refused(changed(score + 4, 0x20)));           // veto bit 5 of 5 vetoes
+    CHECK(refused(changed(score + 5, 11)));             // worst index 10 of 10 indices
+    CHECK(refused(good, 2));                            // worst index 2 of 2 indices
+    CHECK(refused(good, 10, 0));                        // veto bit 0 of no veto
+    CHECK(refused(changed(score + 6, 5)));              // level beyond very high
+    CHECK(refused(changed(score + 6, 0x45)));           // stray bits in the level byte
+    CHECK_FALSE(refused(changed(score + 6, 0x84)));     // very high, may operate: fine
 }
 
 TEST_CASE(
