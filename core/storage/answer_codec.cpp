@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
 
 #include "core/criteria/answer_reading.h"
@@ -14,6 +15,10 @@ namespace safemap {
 namespace {
 
 constexpr uint8_t kMagic[4] = {'S', 'M', 'A', 1};
+// Format 2 starts with this byte (format 1 with 'S').
+constexpr uint8_t kKeyed = 2;
+// A key list's term: this prefix, then the key terms' ids in decimal, comma-separated.
+constexpr std::string_view kKeysPrefix = "#keys:";
 
 // Texts with term ids below this have their reading kept per index (16 bytes a slot):
 // choice codes are among a project's first terms; free texts beyond it are read each time.
@@ -29,6 +34,112 @@ bool asWhole(double d, int64_t& whole) {
         return false;
     whole = static_cast<int64_t>(d);
     return true;
+}
+
+// One stored answer as the formats lay it out: its key's term id, its tag, the tag's
+// number (a whole number's zig-zag, a text's term id or an inline text's length) and the
+// bytes that follow it (an inline text's, a double's eight).
+struct RawAnswer {
+    uint64_t key = 0;
+    uint8_t tag = 0;
+    uint64_t number = 0;
+    std::span<const uint8_t> bytes;
+};
+
+// Calls `visit(const RawAnswer&) -> Status` for each answer of either format; `damaged(why)`
+// makes the error for bytes that are not stored answers.
+template <class Damaged, class Visit>
+Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Damaged& damaged,
+                   Visit&& visit) {
+    // What follows a tag and its number: a double's bytes, an inline text's.
+    auto tail = [&](Bytes& in, RawAnswer& a) -> bool {
+        if (a.tag == Number) {
+            if (in.left() < 8)
+                return false;
+            a.bytes = stored.subspan(in.at, 8);
+            in.at += 8;
+        } else if (a.tag == Inline) {
+            if (a.number > in.left())
+                return false;
+            a.bytes = stored.subspan(in.at, static_cast<size_t>(a.number));
+            in.at += static_cast<size_t>(a.number);
+        }
+        return true;
+    };
+    if (!stored.empty() && stored[0] == kKeyed) {
+        Bytes in{stored, 1};
+        uint64_t listId = 0;
+        if (!in.varint(listId))
+            return damaged("torn key list");
+        if (listId > UINT32_MAX)
+            return damaged("term " + std::to_string(listId) + " out of range");
+        auto keys = terms.keyList(static_cast<uint32_t>(listId));
+        if (!keys)
+            return keys.error();
+        if (!*keys)
+            return damaged("term " + std::to_string(listId) + " is not a key list");
+        for (uint32_t key : **keys) {
+            RawAnswer a;
+            a.key = key;
+            uint64_t tagged = 0;
+            if (!in.varint(tagged))
+                return damaged("torn answer");
+            a.tag = static_cast<uint8_t>(tagged & 7);
+            a.number = tagged >> 3;
+            if (a.tag > Term)
+                return damaged("unknown tag " + std::to_string(a.tag));
+            if (!tail(in, a))
+                return damaged(a.tag == Number ? "torn number" : "torn text");
+            if (auto st = visit(a); !st)
+                return st;
+        }
+        if (in.left() != 0)
+            return damaged("bytes after the last answer");
+        return {};
+    }
+    if (stored.size() < 4 || !std::equal(kMagic, kMagic + 4, stored.begin()))
+        return damaged("not stored answers");
+    Bytes in{stored, 4};
+    while (in.left() > 0) {
+        RawAnswer a;
+        if (!in.varint(a.key))
+            return damaged("torn key");
+        if (!in.byte(a.tag))
+            return damaged("torn answer");
+        switch (a.tag) {
+            case False:
+            case True:
+            case Number:
+                break;
+            case Whole:
+                if (!in.varint(a.number))
+                    return damaged("torn number");
+                break;
+            case Inline:
+            case Term:
+                if (!in.varint(a.number))
+                    return damaged("torn text");
+                break;
+            default:
+                return damaged("unknown tag " + std::to_string(a.tag));
+        }
+        if (!tail(in, a))
+            return damaged(a.tag == Number ? "torn number" : "torn text");
+        if (auto st = visit(a); !st)
+            return st;
+    }
+    return {};
+}
+
+double doubleOf(const RawAnswer& a) {
+    uint64_t bits = 0;
+    for (size_t i = 0; i < 8; ++i)
+        bits |= static_cast<uint64_t>(a.bytes[i]) << (8 * i);
+    return std::bit_cast<double>(bits);
+}
+
+std::string_view textOf(const RawAnswer& a) {
+    return {reinterpret_cast<const char*>(a.bytes.data()), a.bytes.size()};
 }
 
 }  // namespace
@@ -88,6 +199,33 @@ const std::string& TermReader::path() const {
     return db_.path();
 }
 
+Result<const std::vector<uint32_t>*> TermReader::keyList(uint32_t id) {
+    if (auto it = keyLists_.find(id); it != keyLists_.end())
+        return it->second ? &*it->second : nullptr;
+    auto text = term(id);
+    if (!text)
+        return text.error();
+    std::optional<std::vector<uint32_t>> keys;
+    if (*text && (*text)->starts_with(kKeysPrefix)) {
+        keys.emplace();
+        std::string_view rest = (*text)->substr(kKeysPrefix.size());
+        while (!rest.empty()) {
+            uint32_t key = 0;
+            auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), key);
+            if (ec != std::errc() || (end != rest.data() + rest.size() && *end != ',')) {
+                keys.reset();
+                break;
+            }
+            keys->push_back(key);
+            rest.remove_prefix(static_cast<size_t>(end - rest.data()));
+            if (!rest.empty())
+                rest.remove_prefix(1);
+        }
+    }
+    auto& kept = keyLists_[id] = std::move(keys);
+    return kept ? &*kept : nullptr;
+}
+
 Result<std::optional<uint32_t>> TermReader::idOf(std::string_view term) const {
     auto find = db_.prepare("SELECT fid FROM answer_terms WHERE term = ?");
     if (!find)
@@ -128,112 +266,106 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
         termsMapped_ = true;
     }
     std::copy(missing_.begin(), missing_.end(), row.begin());
-    if (stored.size() < 4 || !std::equal(kMagic, kMagic + 4, stored.begin()))
-        return damaged("not stored answers");
-    Bytes in{stored, 4};
-    while (in.at < stored.size()) {
-        uint64_t keyId = 0;
-        if (!in.varint(keyId))
-            return damaged("torn key");
-        const int k = keyId < indexOfTerm_.size() ? indexOfTerm_[keyId] : -1;
-        if (in.at >= stored.size())
-            return damaged("torn answer");
-        const uint8_t tag = stored[in.at++];
-        const Criterion* c = k >= 0 ? &criteria_.set.indices[static_cast<size_t>(k)] : nullptr;
-        const ChoiceLookup* lookup =
-            k >= 0 ? &criteria_.choiceLookups[static_cast<size_t>(k)] : nullptr;
-        double value = 0;
-        switch (tag) {
+    return walkAnswers(stored, terms_, damaged, [&](const RawAnswer& a) -> Status {
+        const int k = a.key < indexOfTerm_.size() ? indexOfTerm_[a.key] : -1;
+        if (k < 0)
+            return {};
+        const Criterion& c = criteria_.set.indices[static_cast<size_t>(k)];
+        const ChoiceLookup* lookup = &criteria_.choiceLookups[static_cast<size_t>(k)];
+        double& value = row[static_cast<size_t>(k)];
+        switch (a.tag) {
             case False:
             case True:
-                if (c)
-                    value = readAnswer(*c, AnswerValue(tag == True), lookup).value;
+                value = readAnswer(c, AnswerValue(a.tag == True), lookup).value;
                 break;
-            case Whole: {
-                uint64_t z = 0;
-                if (!in.varint(z))
-                    return damaged("torn number");
-                if (c)
-                    value =
-                        readAnswer(*c, AnswerValue(static_cast<double>(unZigZag(z))), lookup).value;
+            case Whole:
+                value = readAnswer(c, AnswerValue(static_cast<double>(unZigZag(a.number))), lookup)
+                            .value;
                 break;
-            }
-            case Number: {
-                if (stored.size() - in.at < 8)
-                    return damaged("torn number");
-                uint64_t bits = 0;
-                for (int i = 0; i < 8; ++i)
-                    bits |= static_cast<uint64_t>(stored[in.at + static_cast<size_t>(i)])
-                            << (8 * i);
-                in.at += 8;
-                if (c)
-                    value = readAnswer(*c, AnswerValue(std::bit_cast<double>(bits)), lookup).value;
+            case Number:
+                value = readAnswer(c, AnswerValue(doubleOf(a)), lookup).value;
                 break;
-            }
-            case Inline: {
-                uint64_t n = 0;
-                if (!in.varint(n) || n > stored.size() - in.at)
+            case Inline:
+                value = readAnswerText(c, textOf(a), lookup).value;
+                break;
+            default: {  // Term
+                if (a.number > UINT32_MAX)
                     return damaged("torn text");
-                if (c)
-                    value = readAnswerText(*c,
-                                           std::string_view(
-                                               reinterpret_cast<const char*>(stored.data() + in.at),
-                                               static_cast<size_t>(n)),
-                                           lookup)
-                                .value;
-                in.at += static_cast<size_t>(n);
-                break;
-            }
-            case Term: {
-                uint64_t id = 0;
-                if (!in.varint(id) || id > UINT32_MAX)
-                    return damaged("torn text");
-                if (!c)
-                    break;
                 auto& cache = textValue_[static_cast<size_t>(k)];
-                if (id < kCachedTerms && id < cache.size() && cache[id].known) {
-                    value = cache[id].value;
+                if (a.number < kCachedTerms && a.number < cache.size() && cache[a.number].known) {
+                    value = cache[a.number].value;
                     break;
                 }
-                auto text = terms_.term(static_cast<uint32_t>(id));
+                auto text = terms_.term(static_cast<uint32_t>(a.number));
                 if (!text)
                     return text.error();
                 if (!*text)
-                    return damaged("term " + std::to_string(id) + " is missing");
-                value = readAnswerText(*c, **text, lookup).value;
-                if (id < kCachedTerms) {
-                    if (id >= cache.size())
-                        cache.resize(id + 1);
-                    cache[id] = {true, value};
+                    return damaged("term " + std::to_string(a.number) + " is missing");
+                value = readAnswerText(c, **text, lookup).value;
+                if (a.number < kCachedTerms) {
+                    if (a.number >= cache.size())
+                        cache.resize(a.number + 1);
+                    cache[a.number] = {true, value};
                 }
                 break;
             }
-            default:
-                return damaged("unknown tag " + std::to_string(tag));
         }
-        if (c)
-            row[static_cast<size_t>(k)] = value;
-    }
-    return {};
+        return {};
+    });
 }
 
 Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerValue>& answers,
-                                           TermWriter& terms) {
-    std::vector<uint8_t> out(kMagic, kMagic + 4);
+                                           TermWriter& terms, AnswerFormat format) {
+    const bool keyed = format == AnswerFormat::Keyed;
+    std::vector<uint8_t> out;
+    if (keyed) {
+        // The key list first: every assessment of a file names the same keys, so the list
+        // is one term that all of them share.
+        std::string list(kKeysPrefix);
+        char digits[16];
+        for (const auto& entry : answers) {
+            auto keyId = terms.id(entry.first);
+            if (!keyId)
+                return keyId.error();
+            if (list.size() > kKeysPrefix.size())
+                list += ',';
+            auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *keyId);
+            list.append(digits, end);
+        }
+        auto listId = terms.id(list);
+        if (!listId)
+            return listId.error();
+        out.push_back(kKeyed);
+        putVarint(out, *listId);
+    } else {
+        out.assign(kMagic, kMagic + 4);
+    }
+    // Format 2 puts the tag in the low three bits of its number; format 1 writes the key
+    // before it and the tag as a byte of its own.
+    auto put = [&](Tag tag, uint64_t number, bool hasNumber) {
+        if (keyed) {
+            putVarint(out, (number << 3) | tag);
+        } else {
+            out.push_back(tag);
+            if (hasNumber)
+                putVarint(out, number);
+        }
+    };
     for (const auto& [key, value] : answers) {
-        auto keyId = terms.id(key);
-        if (!keyId)
-            return keyId.error();
-        putVarint(out, *keyId);
+        if (!keyed) {
+            auto keyId = terms.id(key);
+            if (!keyId)
+                return keyId.error();
+            putVarint(out, *keyId);
+        }
         if (const auto* b = std::get_if<bool>(&value)) {
-            out.push_back(*b ? True : False);
+            put(*b ? True : False, 0, false);
         } else if (const auto* d = std::get_if<double>(&value)) {
             int64_t whole = 0;
             if (asWhole(*d, whole)) {
-                out.push_back(Whole);
-                putVarint(out, zigZag(whole));
+                put(Whole, zigZag(whole), true);
             } else {
-                out.push_back(Number);
+                put(Number, 0, false);
                 const auto bits = std::bit_cast<uint64_t>(*d);
                 for (int i = 0; i < 8; ++i)
                     out.push_back(static_cast<uint8_t>(bits >> (8 * i)));
@@ -244,11 +376,9 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
                 auto textId = terms.id(text);
                 if (!textId)
                     return textId.error();
-                out.push_back(Term);
-                putVarint(out, *textId);
+                put(Term, *textId, true);
             } else {
-                out.push_back(Inline);
-                putVarint(out, text.size());
+                put(Inline, text.size(), true);
                 out.insert(out.end(), text.begin(), text.end());
             }
         }
@@ -261,9 +391,6 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
     auto damaged = [&](const std::string& why) -> Status {
         return codedError("project.answers_bad", {std::to_string(assessmentId), why}, terms.path());
     };
-    if (stored.size() < 4 || !std::equal(kMagic, kMagic + 4, stored.begin()))
-        return damaged("not stored answers");
-    Bytes in{stored, 4};
     auto termOf = [&](uint64_t id, std::string_view& text) -> Status {
         if (id > UINT32_MAX)
             return damaged("term " + std::to_string(id) + " out of range");
@@ -275,65 +402,36 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
         text = **t;
         return {};
     };
-    while (in.at < stored.size()) {
-        uint64_t keyId = 0;
-        if (!in.varint(keyId))
-            return damaged("torn key");
+    return walkAnswers(stored, terms, damaged, [&](const RawAnswer& a) -> Status {
         std::string_view key;
-        if (auto st = termOf(keyId, key); !st)
+        if (auto st = termOf(a.key, key); !st)
             return st;
-        if (in.at >= stored.size())
-            return damaged("torn answer");
-        const uint8_t tag = stored[in.at++];
         AnswerValue value;
-        switch (tag) {
+        switch (a.tag) {
             case False:
             case True:
-                value = tag == True;
+                value = a.tag == True;
                 break;
-            case Whole: {
-                uint64_t z = 0;
-                if (!in.varint(z))
-                    return damaged("torn number");
-                value = static_cast<double>(unZigZag(z));
+            case Whole:
+                value = static_cast<double>(unZigZag(a.number));
                 break;
-            }
-            case Number: {
-                if (stored.size() - in.at < 8)
-                    return damaged("torn number");
-                uint64_t bits = 0;
-                for (int i = 0; i < 8; ++i)
-                    bits |= static_cast<uint64_t>(stored[in.at + static_cast<size_t>(i)])
-                            << (8 * i);
-                in.at += 8;
-                value = std::bit_cast<double>(bits);
+            case Number:
+                value = doubleOf(a);
                 break;
-            }
-            case Inline: {
-                uint64_t n = 0;
-                if (!in.varint(n) || n > stored.size() - in.at)
-                    return damaged("torn text");
-                value = std::string(reinterpret_cast<const char*>(stored.data() + in.at),
-                                    static_cast<size_t>(n));
-                in.at += static_cast<size_t>(n);
+            case Inline:
+                value = std::string(textOf(a));
                 break;
-            }
-            case Term: {
-                uint64_t id = 0;
-                if (!in.varint(id))
-                    return damaged("torn text");
+            default: {  // Term
                 std::string_view text;
-                if (auto st = termOf(id, text); !st)
+                if (auto st = termOf(a.number, text); !st)
                     return st;
                 value = std::string(text);
                 break;
             }
-            default:
-                return damaged("unknown tag " + std::to_string(tag));
         }
         out.insert_or_assign(std::string(key), std::move(value));
-    }
-    return {};
+        return {};
+    });
 }
 
 }  // namespace safemap

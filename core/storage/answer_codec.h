@@ -22,9 +22,15 @@ class Database;
 // answer instead of a JSON object. Index ids and short texts (the choice codes every
 // assessment repeats) are stored once in `answer_terms` and referred to by number.
 //
+// Format 1 (schemas 6 and 7, still read):
 //   "SMA" 1, then per answer (in key order): key term (varint), tag (u8), value:
 //   tag 0 false, 1 true, 2 whole number (zig-zag varint), 3 other number (f64 LE),
 //   4 text inline (varint length, UTF-8 bytes), 5 text term (varint).
+// Format 2 (written since schema 8), about half the bytes:
+//   2 (u8), the term of the key list (varint; its text is "#keys:" and the key terms' ids,
+//   comma-separated, in key order), then per key one varint: number << 3 | tag, with the
+//   tags above and as number the zig-zag (2), the length (4) or the term (5), else 0;
+//   an other number's eight bytes or an inline text's bytes follow their varint.
 
 /// Texts up to this many bytes become terms; longer ones (free text) are kept inline.
 inline constexpr size_t kMaxTermBytes = 32;
@@ -56,10 +62,13 @@ public:
     [[nodiscard]] Result<std::optional<std::string_view>> term(uint32_t id);
     /// The id of a term, or nullopt when the project has none such.
     [[nodiscard]] Result<std::optional<uint32_t>> idOf(std::string_view term) const;
+    /// The key terms' ids a format-2 key list names, or nullptr when term `id` is none.
+    [[nodiscard]] Result<const std::vector<uint32_t>*> keyList(uint32_t id);
     const std::string& path() const;
 
 private:
     const Database& db_;
+    std::unordered_map<uint32_t, std::optional<std::vector<uint32_t>>> keyLists_;
     static constexpr uint32_t kDenseIds = 1u << 20;
     // By id, read on first use; each text on its own allocation, so a view handed out
     // stays valid while later lookups grow the vector.
@@ -91,9 +100,13 @@ private:
     std::vector<std::vector<Cached>> textValue_;  ///< by index, then text term id
 };
 
+/// The stored formats (above).
+enum class AnswerFormat { Tagged = 1, Keyed = 2 };
+
 /// The answers in the stored form.
 [[nodiscard]] Result<std::vector<uint8_t>> encodeAnswers(
-    const std::map<std::string, AnswerValue>& answers, TermWriter& terms);
+    const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
+    AnswerFormat format = AnswerFormat::Keyed);
 
 /// The stored form of assessment `assessmentId` back into answers; an error names the
 /// assessment and what is wrong with its bytes.

@@ -472,7 +472,8 @@ CREATE TABLE assessments_v6 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
             return ins.error();
         TermWriter terms(db);
         while (read->step()) {
-            auto answers = encodeAnswers(answersFromJson(read->text(4)), terms);
+            auto answers =
+                encodeAnswers(answersFromJson(read->text(4)), terms, AnswerFormat::Tagged);
             if (!answers)
                 return answers.error();
             ins->bind(1, read->integer(0)).bindUncopied(2, read->textView(1));
@@ -502,15 +503,57 @@ CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
 
 Status migrateAssessmentsWithoutKeys(Database& db) {
     // SQLite cannot drop a UNIQUE column, so the table is rebuilt with the same fids (the
-    // score blocks and newest scores refer to them). The triggers of newest_scores go with
-    // the old table and are created again.
-    return db.exec(R"SQL(
+    // score blocks and newest scores refer to them), its answers in format 2 on the way.
+    // The triggers of newest_scores go with the old table and are created again.
+    if (auto st = db.exec(R"SQL(
 CREATE TABLE assessments_v8 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
   assessed_on DATE NOT NULL, submitter TEXT, answers BLOB NOT NULL, import_id INTEGER,
   source_row INTEGER);
-INSERT INTO assessments_v8 (fid, site_id, assessed_on, submitter, answers, import_id,
-  source_row) SELECT fid, site_id, assessed_on, submitter, answers, import_id, source_row
-  FROM assessments ORDER BY fid;
+)SQL");
+        !st)
+        return st;
+    {
+        auto read = db.prepare(
+            "SELECT fid, site_id, assessed_on, submitter, answers, import_id, source_row "
+            "FROM assessments ORDER BY fid");
+        if (!read)
+            return read.error();
+        auto ins = db.prepare("INSERT INTO assessments_v8 VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!ins)
+            return ins.error();
+        TermWriter writer(db);
+        TermReader reader(db);
+        std::map<std::string, AnswerValue> answers;
+        auto bindInteger = [&](int to, int from) {
+            if (read->isNull(from))
+                ins->bindNull(to);
+            else
+                ins->bind(to, read->integer(from));
+        };
+        while (read->step()) {
+            ins->bind(1, read->integer(0)).bindUncopied(2, read->textView(1));
+            ins->bindUncopied(3, read->textView(2)).bindUncopiedOrNull(4, read->textView(3));
+            // Answers that do not decode are kept as they are: reading them reports the
+            // damage as before, and the project still opens.
+            answers.clear();
+            const auto stored = read->blobView(4);
+            if (decodeAnswers(stored, read->integer(0), reader, answers).ok()) {
+                auto keyed = encodeAnswers(answers, writer);
+                if (!keyed)
+                    return keyed.error();
+                ins->bindBlob(5, *keyed);
+            } else {
+                ins->bindBlob(5, std::vector<uint8_t>(stored.begin(), stored.end()));
+            }
+            bindInteger(6, 5);
+            bindInteger(7, 6);
+            if (auto st = ins->run(); !st)
+                return st;
+        }
+        if (!read->error().empty())
+            return read->failure(db.path());
+    }
+    return db.exec(R"SQL(
 DROP TABLE assessments;
 ALTER TABLE assessments_v8 RENAME TO assessments;
 CREATE INDEX assessments_site ON assessments(site_id, assessed_on);

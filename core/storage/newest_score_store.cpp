@@ -9,13 +9,16 @@
 #include "core/storage/database.h"
 #include "core/storage/little_endian.h"
 #include "core/storage/score_store.h"
+#include "core/storage/varint.h"
 
 namespace safemap {
 
 namespace {
 
 constexpr char kMagic[4] = {'S', 'M', 'N', 'S'};
-constexpr uint16_t kFormat = 1;
+// Format 1 (schema 7) kept 40-byte records; a row of it is not read, only renewed (the
+// caller reads the long way meanwhile), and migration 8 renews it at once.
+constexpr uint16_t kFormat = 2;
 constexpr size_t kHeaderBytes = 12;
 
 Result<NewestScoresStamp> currentStamp(const Database& db, const CriteriaRef& set) {
@@ -207,43 +210,49 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
 }  // namespace
 
 std::vector<uint8_t> encodeNewestScores(const ScoreTimeline& t) {
-    for (const std::string& id : t.siteIds)
-        if (id.size() > std::numeric_limits<uint16_t>::max())
-            return {};
     for (size_t s = 0; s < t.siteIds.size(); ++s)
         if (t.siteBegin[s + 1] - t.siteBegin[s] > kNewestScoresPerSite)
             return {};
     std::vector<uint8_t> out(kHeaderBytes);
-    out.reserve(kHeaderBytes + t.siteIds.size() * 16 + t.entries.size() * (4 + kScoreRecordBytes));
+    out.reserve(kHeaderBytes + t.siteIds.size() * 8 + t.entries.size() * 12);
     uint8_t* p = out.data();
     for (char c : kMagic)
         *p++ = static_cast<uint8_t>(c);
     p = le::put<uint16_t>(p, kFormat);
-    p = le::put<uint16_t>(p, static_cast<uint16_t>(kScoreRecordBytes));
+    p = le::put<uint16_t>(p, 0);
     le::put<uint32_t>(p, static_cast<uint32_t>(t.siteIds.size()));
+    // Ids in order share most of their text with the one before ("MST-98000001…"): each
+    // is stored as the length it shares and the rest.
+    std::string_view previous;
     for (size_t s = 0; s < t.siteIds.size(); ++s) {
         const std::string& id = t.siteIds[s];
-        const uint32_t begin = t.siteBegin[s], end = t.siteBegin[s + 1];
-        const size_t at = out.size();
-        out.resize(at + 2 + id.size() + 1);
-        uint8_t* q = le::put<uint16_t>(out.data() + at, static_cast<uint16_t>(id.size()));
-        std::copy(id.begin(), id.end(), q);
-        q[id.size()] = static_cast<uint8_t>(end - begin);
-        for (uint32_t e = begin; e < end; ++e) {
-            const size_t day = out.size();
-            out.resize(day + 4);
-            le::put<int32_t>(out.data() + day, t.entries[e].day);
-            appendScoreRecord(out, t.entries[e]);
-        }
+        const size_t shared = static_cast<size_t>(
+            std::mismatch(
+                id.begin(),
+                id.begin() + static_cast<std::ptrdiff_t>(std::min(id.size(), previous.size())),
+                previous.begin())
+                .first -
+            id.begin());
+        putVarint(out, shared);
+        putVarint(out, id.size() - shared);
+        out.insert(out.end(), id.begin() + static_cast<std::ptrdiff_t>(shared), id.end());
+        out.push_back(static_cast<uint8_t>(t.siteBegin[s + 1] - t.siteBegin[s]));
+        previous = id;
     }
+    int32_t day = 0;
+    for (const TimelineEntry& e : t.entries) {
+        putVarint(out, zigZag(static_cast<int64_t>(e.day) - day));
+        day = e.day;
+    }
+    const auto scores = encodePackedScores(t.entries);
+    out.insert(out.end(), scores.begin(), scores.end());
     return out;
 }
 
 std::optional<ScoreTimeline> decodeNewestScores(std::span<const uint8_t> blob,
                                                 const CriteriaSet& set) {
     if (blob.size() < kHeaderBytes || std::memcmp(blob.data(), kMagic, 4) != 0 ||
-        le::get<uint16_t>(blob.data() + 4) != kFormat ||
-        le::get<uint16_t>(blob.data() + 6) != kScoreRecordBytes)
+        le::get<uint16_t>(blob.data() + 4) != kFormat || le::get<uint16_t>(blob.data() + 6) != 0)
         return std::nullopt;
     const uint32_t sites = le::get<uint32_t>(blob.data() + 8);
     ScoreTimeline t;
@@ -253,42 +262,47 @@ std::optional<ScoreTimeline> decodeNewestScores(std::span<const uint8_t> blob,
         return std::nullopt;
     t.siteIds.reserve(sites);
     t.siteBegin.reserve(sites + 1);
-    t.entries.reserve(sites * kNewestScoresPerSite);
-    size_t at = kHeaderBytes;
-    std::string why;
+    Bytes in{blob, kHeaderBytes};
+    size_t entries = 0;
     for (uint32_t s = 0; s < sites; ++s) {
-        if (blob.size() - at < 2)
+        uint64_t shared = 0, rest = 0;
+        uint8_t count = 0;
+        const std::string empty;
+        const std::string& previous = t.siteIds.empty() ? empty : t.siteIds.back();
+        if (!in.varint(shared) || !in.varint(rest) || shared > previous.size() || rest > in.left())
             return std::nullopt;
-        const size_t idBytes = le::get<uint16_t>(blob.data() + at);
-        at += 2;
-        if (blob.size() - at < idBytes + 1)
-            return std::nullopt;
-        std::string id(reinterpret_cast<const char*>(blob.data() + at), idBytes);
-        at += idBytes;
-        const size_t count = blob[at++];
-        if (count == 0 || count > kNewestScoresPerSite ||
-            (!t.siteIds.empty() && !(t.siteIds.back() < id)))
+        std::string id = previous.substr(0, static_cast<size_t>(shared));
+        id.append(reinterpret_cast<const char*>(blob.data() + in.at), static_cast<size_t>(rest));
+        in.at += static_cast<size_t>(rest);
+        if (!in.byte(count) || count == 0 || count > kNewestScoresPerSite ||
+            (!t.siteIds.empty() && !(previous < id)))
             return std::nullopt;
         t.siteIds.push_back(std::move(id));
-        int32_t previousDay = std::numeric_limits<int32_t>::min();
-        for (size_t k = 0; k < count; ++k) {
-            if (blob.size() - at < 4 + kScoreRecordBytes)
-                return std::nullopt;
-            TimelineEntry e;
-            if (!decodeScoreRecord(blob.subspan(at + 4).first<kScoreRecordBytes>(),
-                                   set.indices.size(), set.vetoes.size(), e, why))
-                return std::nullopt;
-            e.day = le::get<int32_t>(blob.data() + at);
-            if (e.day < previousDay)
-                return std::nullopt;
-            previousDay = e.day;
-            at += 4 + kScoreRecordBytes;
-            t.entries.push_back(e);
-        }
-        t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
+        entries += count;
+        t.siteBegin.push_back(static_cast<uint32_t>(entries));
     }
-    if (at != blob.size())
+    std::vector<int32_t> days(entries);
+    int64_t day = 0;
+    for (int32_t& d : days) {
+        uint64_t step = 0;
+        if (!in.varint(step))
+            return std::nullopt;
+        day += unZigZag(step);
+        if (day < std::numeric_limits<int32_t>::min() || day > std::numeric_limits<int32_t>::max())
+            return std::nullopt;
+        d = static_cast<int32_t>(day);
+    }
+    std::string why;
+    if (!decodeScoreBlock(blob.subspan(in.at), set.indices.size(), set.vetoes.size(), t.entries,
+                          why) ||
+        t.entries.size() != entries)
         return std::nullopt;
+    for (size_t s = 0; s < sites; ++s)
+        for (uint32_t e = t.siteBegin[s]; e < t.siteBegin[s + 1]; ++e) {
+            t.entries[e].day = days[e];
+            if (e > t.siteBegin[s] && days[e] < days[e - 1])
+                return std::nullopt;  // not oldest first
+        }
     return t;
 }
 

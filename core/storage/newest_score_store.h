@@ -39,11 +39,13 @@ struct NewestScoresStamp {
 /// How many scores per facility the row keeps: what the rules read (latest and previous).
 inline constexpr size_t kNewestScoresPerSite = 2;
 
-/// The timeline as stored in the row: "SMNS", format 1 (u16), record size (u16), facilities
-/// (u32), then per facility its id (u16 length, bytes), its score count (u8) and, oldest
-/// first, each score's day (i32) and record (score_store.h). Empty if the timeline does
-/// not fit that form (an id longer than 65,535 bytes, more than kNewestScoresPerSite scores
-/// of one facility).
+/// The timeline as stored in the row: "SMNS", format 2 (u16), 0 (u16), facilities (u32);
+/// per facility the bytes its id shares with the one before (varint), the rest of it
+/// (varint length, bytes) and its score count (u8); per score, oldest first within each
+/// facility, its day's step from the score before (zig-zag varint; days since 1970); then
+/// the scores as one format-2 score block (score_store.h). About 40 bytes a facility.
+/// Empty if the timeline does not fit that form (more than kNewestScoresPerSite scores of
+/// one facility).
 std::vector<uint8_t> encodeNewestScores(const ScoreTimeline& timeline);
 
 /// The row's timeline back, or nothing if the blob is not one this version wrote whole

@@ -374,7 +374,12 @@ Status migrationNewestScores(Database& db) {
 // Version 8 (issue 8): no content key per assessment; imports compare an assessment with
 // those stored for the same site and day instead (core/storage/assessment_store.h).
 Status migrationAssessmentsWithoutKeys(Database& db) {
-    return migrateAssessmentsWithoutKeys(db);
+    if (auto st = migrateAssessmentsWithoutKeys(db); !st)
+        return st;
+    // The newest scores' row is written again in its format 2; format 1 is not read.
+    if (auto st = db.exec("DELETE FROM newest_scores"); !st)
+        return st;
+    return refreshNewestScores(db);
 }
 
 using Migration = std::function<Status(Database&)>;

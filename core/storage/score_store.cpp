@@ -153,7 +153,7 @@ std::vector<uint8_t> encodeFixed(std::span<const ScoreRow> rows) {
 
 // A set of ten indices gives a few hundred distinct percents and a dozen highest points,
 // so each is stored once per block (its exact bits) and a score names it by its slot.
-std::vector<uint8_t> encodePacked(std::span<const ScoreRow> rows) {
+std::vector<uint8_t> encodePacked(std::span<const TimelineEntry> rows) {
     std::vector<uint8_t> values;
     std::unordered_map<uint64_t, uint64_t> slots;
     std::vector<uint64_t> refs;
@@ -167,8 +167,8 @@ std::vector<uint8_t> encodePacked(std::span<const ScoreRow> rows) {
         }
         refs.push_back(it->second);
     };
-    for (const ScoreRow& r : rows) {
-        slot(r.summary.percent);
+    for (const TimelineEntry& r : rows) {
+        slot(r.percent);
         slot(r.maxIndexPoints);
     }
     std::vector<uint8_t> out;
@@ -179,18 +179,18 @@ std::vector<uint8_t> encodePacked(std::span<const ScoreRow> rows) {
     out.insert(out.end(), values.begin(), values.end());
     int64_t previous = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
-        const ScoreRow& r = rows[i];
+        const TimelineEntry& r = rows[i];
         // Ids of a block mostly follow one another: a step of one is a byte.
         putVarint(out, zigZag(static_cast<int64_t>(static_cast<uint64_t>(r.assessmentId) -
                                                    static_cast<uint64_t>(previous))));
         previous = r.assessmentId;
         putVarint(out, refs[2 * i]);
         putVarint(out, refs[2 * i + 1]);
-        putVarint(out, r.summary.mandatoryFailedMask);
-        putVarint(out, r.summary.vetoMask);
+        putVarint(out, r.mandatoryFailedMask);
+        putVarint(out, r.vetoMask);
         putVarint(out, static_cast<uint64_t>(r.worstIndex + 1));
-        out.push_back(static_cast<uint8_t>(static_cast<uint8_t>(r.summary.level) |
-                                           (r.summary.safeToOperate ? 0x80 : 0)));
+        out.push_back(
+            static_cast<uint8_t>(static_cast<uint8_t>(r.level) | (r.safeToOperate ? 0x80 : 0)));
     }
     return out;
 }
@@ -273,7 +273,18 @@ bool decodePacked(std::span<const uint8_t> blob, size_t indexCount, size_t vetoC
 }  // namespace
 
 std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows, ScoreBlockFormat format) {
-    return format == ScoreBlockFormat::FixedRecords ? encodeFixed(rows) : encodePacked(rows);
+    if (format == ScoreBlockFormat::FixedRecords)
+        return encodeFixed(rows);
+    // A block stores no dates (the assessments hold them): any day will do.
+    std::vector<TimelineEntry> entries;
+    entries.reserve(rows.size());
+    for (const ScoreRow& r : rows)
+        entries.push_back(timelineEntry(r, fromDayNumber(0)));
+    return encodePacked(entries);
+}
+
+std::vector<uint8_t> encodePackedScores(std::span<const TimelineEntry> entries) {
+    return encodePacked(entries);
 }
 
 bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t vetoCount,

@@ -75,6 +75,9 @@ enum class ScoreBlockFormat {
 std::vector<uint8_t> encodeScoreBlock(std::span<const ScoreRow> rows,
                                       ScoreBlockFormat format = ScoreBlockFormat::Packed);
 
+/// Timeline entries as a format-2 block (their days left out), for the newest-scores row.
+std::vector<uint8_t> encodePackedScores(std::span<const TimelineEntry> entries);
+
 /// A stored block back as timeline entries (day left 0), appended to `out`. Refuses a
 /// block of another format, a torn record, a level out of range or a worst index or mask
 /// bit beyond the set's `indexCount` indices and `vetoCount` vetoes: the rules index the

@@ -51,7 +51,9 @@ bool sameAnswers(const Answers& a, const Answers& b) {
 
 }  // namespace
 
-TEST_CASE("stored answers read back as given, numbers bit for bit") {
+TEST_CASE("stored answers read back as given, numbers bit for bit, in either format") {
+    const AnswerFormat format = GENERATE(AnswerFormat::Tagged, AnswerFormat::Keyed);
+    INFO(static_cast<int>(format));
     TempDir dir;
     Database db = termsDatabase(dir);
     const Answers given{
@@ -73,7 +75,7 @@ TEST_CASE("stored answers read back as given, numbers bit for bit") {
         {"số_người", 12.0},
     };
     TermWriter writer(db);
-    auto stored = encodeAnswers(given, writer);
+    auto stored = encodeAnswers(given, writer, format);
     REQUIRE(stored.ok());
     TermReader reader(db);
     Answers back;
@@ -85,11 +87,15 @@ TEST_CASE("stored answers read back as given, numbers bit for bit") {
     CHECK_FALSE(db.queryInt("SELECT 1 FROM answer_terms WHERE term LIKE 'Vách ngăn%'"));
     CHECK(db.queryInt("SELECT 1 FROM answer_terms WHERE term = 'vach_ngan'") == 1);
     CHECK(db.queryInt("SELECT 1 FROM answer_terms WHERE term = 'số_người'") == 1);
-    // The small whole number takes two bytes, not eight.
+    // The small whole number takes two bytes, not eight; format 2 names its key in the
+    // key list, once for all the assessments that answer the same indices.
     Answers one{{"workers_concurrent", 176.0}};
-    auto small = encodeAnswers(one, writer);
+    auto small = encodeAnswers(one, writer, format);
     REQUIRE(small.ok());
-    CHECK(small->size() == 4 + 1 + 1 + 2);
+    if (format == AnswerFormat::Tagged)
+        CHECK(small->size() == 4 + 1 + 1 + 2);  // magic, key, tag, number
+    else
+        CHECK(small->size() == 1 + 1 + 2);  // format, key list, tag and number
 }
 
 TEST_CASE("answers share their terms across assessments and writes") {
@@ -105,7 +111,15 @@ TEST_CASE("answers share their terms across assessments and writes") {
     TermWriter later(db);  // a later write finds the stored terms
     auto again = encodeAnswers(a, later);
     REQUIRE(again.ok());
-    CHECK(db.queryInt("SELECT count(*) FROM answer_terms") == 3);
+    // Two keys, one text, and the key list both assessments share.
+    CHECK(db.queryInt("SELECT count(*) FROM answer_terms") == 4);
+    CHECK(db.queryText("SELECT term FROM answer_terms WHERE term LIKE '#keys:%'") ==
+          "#keys:" +
+              std::to_string(*db.queryInt("SELECT fid FROM answer_terms WHERE term = "
+                                          "'daily_masks'")) +
+              "," +
+              std::to_string(*db.queryInt("SELECT fid FROM answer_terms WHERE term = "
+                                          "'night_shift'")));
     TermReader reader(db);
     Answers back;
     REQUIRE(decodeAnswers(*again, 1, reader, back).ok());
@@ -113,6 +127,8 @@ TEST_CASE("answers share their terms across assessments and writes") {
 }
 
 TEST_CASE("damaged stored answers are refused with the assessment named") {
+    const AnswerFormat format = GENERATE(AnswerFormat::Tagged, AnswerFormat::Keyed);
+    INFO(static_cast<int>(format));
     TempDir dir;
     Database db = termsDatabase(dir);
     const Answers given{{"workers", 123456.0},
@@ -120,7 +136,7 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
                         {"choice", std::string("duoi_1m")},
                         {"note", std::string(40, 'x')}};
     TermWriter writer(db);
-    auto stored = encodeAnswers(given, writer);
+    auto stored = encodeAnswers(given, writer, format);
     REQUIRE(stored.ok());
     TermReader reader(db);
     // Every cut short of the whole either fails cleanly or (at an answer's boundary)
@@ -134,6 +150,8 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
             CHECK(st.error().code == "project.answers_bad");
             CHECK(st.error().describe().find("42") != std::string::npos);
         } else {
+            // Format 2 lists its keys first: a cut short of them is always refused.
+            CHECK(format == AnswerFormat::Tagged);
             CHECK(back.size() < given.size());
         }
     }
@@ -145,8 +163,20 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
         return decodeAnswers(b, 7, reader, back);
     };
     CHECK_FALSE(with(0, 'X').ok());  // not stored answers
-    CHECK_FALSE(with(4, 99).ok());   // a term the project does not have
-    CHECK_FALSE(with(5, 9).ok());    // an unknown tag
+    if (format == AnswerFormat::Tagged) {
+        CHECK_FALSE(with(4, 99).ok());  // a term the project does not have
+        CHECK_FALSE(with(5, 9).ok());   // an unknown tag
+    } else {
+        CHECK_FALSE(with(1, 99).ok());  // a key list the project does not have
+        const auto choice = db.queryInt("SELECT fid FROM answer_terms WHERE term = 'duoi_1m'");
+        REQUIRE(choice);
+        CHECK_FALSE(with(1, static_cast<uint8_t>(*choice)).ok());  // a term, not a key list
+        CHECK_FALSE(with(2, 0x07).ok());                           // an unknown tag
+        auto longer = *stored;
+        longer.push_back(0);
+        Answers back;
+        CHECK_FALSE(decodeAnswers(longer, 7, reader, back).ok());  // more answers than keys
+    }
 }
 
 TEST_CASE("a version-4 project's answers are converted and re-importing adds nothing") {

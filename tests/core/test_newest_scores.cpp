@@ -78,8 +78,19 @@ TEST_CASE("the newest scores' row holds every field the rules read") {
     const auto crln = criteriaFrom(kCrlnFile);
     const ScoreTimeline t = twoFacilities();
     const auto blob = encodeNewestScores(t);
-    REQUIRE(blob.size() == 12 + 2 * (2 + 8 + 1) + 3 * (4 + kScoreRecordBytes));
+    // Header 12; "MST-0101" whole (0 shared, 8 more, the text, 2 scores) at 12; "MST-0102"
+    // as 7 shared and "2" (1 score) at 23; the three days' steps at 27 (18800: three bytes,
+    // +10, -20); then the scores as a packed block at 32.
+    constexpr size_t kBlock = 32;
+    REQUIRE(blob.size() > kBlock + 8);
     CHECK(std::string(blob.begin(), blob.begin() + 4) == "SMNS");
+    CHECK(std::string(blob.begin() + 14, blob.begin() + 22) == "MST-0101");
+    CHECK(blob[23] == 7);
+    CHECK(std::string(blob.begin() + kBlock, blob.begin() + kBlock + 4) == "SMSB");
+    CHECK(blob.size() < 12 + 2 * (2 + 8 + 1) + 3 * (4 + kScoreRecordBytes));  // format 1's
+    const size_t values = blob[kBlock + 9];
+    const size_t firstLevel = kBlock + 10 + 8 * values + 6;
+    CHECK(blob[firstLevel] == (static_cast<uint8_t>(RiskLevel::Medium) | 0x80));  // may operate
     auto back = decodeNewestScores(blob, *crln);
     REQUIRE(back);
     CHECK(timelineDifferences(*back, t) == 0);
@@ -106,10 +117,13 @@ TEST_CASE("the newest scores' row holds every field the rules read") {
             bad[12 + 2 + 8] = 0;
         }
         SECTION("scores newest first") {
-            bad[12 + 11] = 0xff;
-        }  // the older day made larger
+            bad[30] = 39;
+        }  // the second day's step made -20
         SECTION("a level out of range") {
-            bad[12 + 11 + 4 + 38] = 9;
+            bad[firstLevel] = 9;
+        }
+        SECTION("an id that shares more than the one before has") {
+            bad[12] = 3;
         }
         CHECK_FALSE(decodeNewestScores(bad, *crln));
     }
@@ -118,9 +132,6 @@ TEST_CASE("the newest scores' row holds every field the rules read") {
 TEST_CASE("a timeline the row cannot hold is not written") {
     ScoreTimeline t = twoFacilities();
     t.siteBegin = {0, 3, 3};  // three scores of one facility
-    CHECK(encodeNewestScores(t).empty());
-    t = twoFacilities();
-    t.siteIds[0] = std::string(70000, 'x');
     CHECK(encodeNewestScores(t).empty());
 }
 
