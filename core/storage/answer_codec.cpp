@@ -50,7 +50,9 @@ struct RawAnswer {
 // makes the error for bytes that are not stored answers.
 template <class Damaged, class Visit>
 Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Damaged& damaged,
-                   Visit&& visit) {
+                   Visit&& visit, uint64_t* submitter = nullptr) {
+    if (submitter)
+        *submitter = 0;
     // What follows a tag and its number: a double's bytes, an inline text's.
     auto tail = [&](Bytes& in, RawAnswer& a) -> bool {
         if (a.tag == Number) {
@@ -68,9 +70,13 @@ Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Dam
     };
     if (!stored.empty() && stored[0] == kKeyed) {
         Bytes in{stored, 1};
-        uint64_t listId = 0;
-        if (!in.varint(listId))
+        uint64_t submitterId = 0, listId = 0;
+        if (!in.varint(submitterId) || !in.varint(listId))
             return damaged("torn key list");
+        if (submitter)
+            *submitter = submitterId;
+        if (listId == 0)
+            return damaged("answers that did not read before schema 8, kept as they were");
         if (listId > UINT32_MAX)
             return damaged("term " + std::to_string(listId) + " out of range");
         auto keys = terms.keyList(static_cast<uint32_t>(listId));
@@ -314,8 +320,36 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
     });
 }
 
+namespace {
+
+Status putSubmitter(std::vector<uint8_t>& out, std::string_view submitter, TermWriter& terms) {
+    uint32_t id = 0;
+    if (!submitter.empty()) {
+        // Every length: a province's submitters are a few hundred names, repeated.
+        auto term = terms.id(submitter);
+        if (!term)
+            return term.error();
+        id = *term;
+    }
+    putVarint(out, id);
+    return {};
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> keptAnswers(std::span<const uint8_t> old, std::string_view submitter,
+                                         TermWriter& terms) {
+    std::vector<uint8_t> out{kKeyed};
+    if (auto st = putSubmitter(out, submitter, terms); !st)
+        return st.error();
+    out.push_back(0);
+    out.insert(out.end(), old.begin(), old.end());
+    return out;
+}
+
 Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerValue>& answers,
-                                           TermWriter& terms, AnswerFormat format) {
+                                           TermWriter& terms, AnswerFormat format,
+                                           std::string_view submitter) {
     const bool keyed = format == AnswerFormat::Keyed;
     std::vector<uint8_t> out;
     if (keyed) {
@@ -336,6 +370,8 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
         if (!listId)
             return listId.error();
         out.push_back(kKeyed);
+        if (auto st = putSubmitter(out, submitter, terms); !st)
+            return st.error();
         putVarint(out, *listId);
     } else {
         out.assign(kMagic, kMagic + 4);
@@ -387,7 +423,7 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
 }
 
 Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, TermReader& terms,
-                     std::map<std::string, AnswerValue>& out) {
+                     std::map<std::string, AnswerValue>& out, std::string* submitter) {
     auto damaged = [&](const std::string& why) -> Status {
         return codedError("project.answers_bad", {std::to_string(assessmentId), why}, terms.path());
     };
@@ -402,36 +438,50 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
         text = **t;
         return {};
     };
-    return walkAnswers(stored, terms, damaged, [&](const RawAnswer& a) -> Status {
-        std::string_view key;
-        if (auto st = termOf(a.key, key); !st)
-            return st;
-        AnswerValue value;
-        switch (a.tag) {
-            case False:
-            case True:
-                value = a.tag == True;
-                break;
-            case Whole:
-                value = static_cast<double>(unZigZag(a.number));
-                break;
-            case Number:
-                value = doubleOf(a);
-                break;
-            case Inline:
-                value = std::string(textOf(a));
-                break;
-            default: {  // Term
-                std::string_view text;
-                if (auto st = termOf(a.number, text); !st)
-                    return st;
-                value = std::string(text);
-                break;
+    uint64_t submitterId = 0;
+    auto st = walkAnswers(
+        stored, terms, damaged,
+        [&](const RawAnswer& a) -> Status {
+            std::string_view key;
+            if (auto st = termOf(a.key, key); !st)
+                return st;
+            AnswerValue value;
+            switch (a.tag) {
+                case False:
+                case True:
+                    value = a.tag == True;
+                    break;
+                case Whole:
+                    value = static_cast<double>(unZigZag(a.number));
+                    break;
+                case Number:
+                    value = doubleOf(a);
+                    break;
+                case Inline:
+                    value = std::string(textOf(a));
+                    break;
+                default: {  // Term
+                    std::string_view text;
+                    if (auto st = termOf(a.number, text); !st)
+                        return st;
+                    value = std::string(text);
+                    break;
+                }
             }
-        }
-        out.insert_or_assign(std::string(key), std::move(value));
-        return {};
-    });
+            out.insert_or_assign(std::string(key), std::move(value));
+            return {};
+        },
+        &submitterId);
+    if (!st || !submitter)
+        return st;
+    submitter->clear();
+    if (submitterId != 0) {
+        std::string_view text;
+        if (auto named = termOf(submitterId, text); !named)
+            return named;
+        submitter->assign(text);
+    }
+    return {};
 }
 
 }  // namespace safemap

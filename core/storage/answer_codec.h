@@ -27,10 +27,13 @@ class Database;
 //   tag 0 false, 1 true, 2 whole number (zig-zag varint), 3 other number (f64 LE),
 //   4 text inline (varint length, UTF-8 bytes), 5 text term (varint).
 // Format 2 (written since schema 8), about half the bytes:
-//   2 (u8), the term of the key list (varint; its text is "#keys:" and the key terms' ids,
-//   comma-separated, in key order), then per key one varint: number << 3 | tag, with the
-//   tags above and as number the zig-zag (2), the length (4) or the term (5), else 0;
-//   an other number's eight bytes or an inline text's bytes follow their varint.
+//   2 (u8), the submitter's term (varint, 0 for none: the assessment's submitter lives
+//   here, not in a column), the term of the key list (varint; its text is "#keys:" and the
+//   key terms' ids, comma-separated, in key order), then per key one varint:
+//   number << 3 | tag, with the tags above and as number the zig-zag (2), the length (4)
+//   or the term (5), else 0; an other number's eight bytes or an inline text's bytes
+//   follow their varint. A key list of 0 marks answers that did not read when migration 8
+//   converted them: their old bytes follow, kept, and reading them is refused.
 
 /// Texts up to this many bytes become terms; longer ones (free text) are kept inline.
 inline constexpr size_t kMaxTermBytes = 32;
@@ -106,11 +109,18 @@ enum class AnswerFormat { Tagged = 1, Keyed = 2 };
 /// The answers in the stored form.
 [[nodiscard]] Result<std::vector<uint8_t>> encodeAnswers(
     const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
-    AnswerFormat format = AnswerFormat::Keyed);
+    AnswerFormat format = AnswerFormat::Keyed, std::string_view submitter = {});
 
-/// The stored form of assessment `assessmentId` back into answers; an error names the
-/// assessment and what is wrong with its bytes.
+/// Format 2 holding `submitter` and answers `old` that did not decode, kept as they were.
+[[nodiscard]] Result<std::vector<uint8_t>> keptAnswers(std::span<const uint8_t> old,
+                                                       std::string_view submitter,
+                                                       TermWriter& terms);
+
+/// The stored form of assessment `assessmentId` back into answers, and into `submitter`
+/// where given (empty for none, and for format 1, which kept it in a column); an error
+/// names the assessment and what is wrong with its bytes.
 [[nodiscard]] Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId,
-                                   TermReader& terms, std::map<std::string, AnswerValue>& out);
+                                   TermReader& terms, std::map<std::string, AnswerValue>& out,
+                                   std::string* submitter = nullptr);
 
 }  // namespace safemap

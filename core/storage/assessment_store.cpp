@@ -118,14 +118,13 @@ bool parseFlatAnswers(std::string_view text, std::map<std::string, AnswerValue>&
     return false;
 }
 
-// Columns id, site, date, submitter, answers from `first` on.
+// Columns id, site, date, answers (with the submitter, since schema 8) from `first` on.
 Status readAssessment(const Statement& st, int first, TermReader& terms, Assessment& a) {
     a.siteId = st.text(first + 1);
     if (auto d = parseDate(st.textView(first + 2)))
         a.date = *d;
-    a.submitter = st.text(first + 3);
     a.answers.clear();
-    return decodeAnswers(st.blobView(first + 4), st.integer(first), terms, a.answers);
+    return decodeAnswers(st.blobView(first + 3), st.integer(first), terms, a.answers, &a.submitter);
 }
 
 }  // namespace
@@ -238,10 +237,9 @@ public:
         while (sameDay_.step()) {
             if (keys.empty())
                 key_ = keyOf(a);
-            stored.submitter = sameDay_.text(0);
             stored.answers.clear();
-            if (auto st = decodeAnswers(sameDay_.blobView(1), sameDay_.integer(2), terms_,
-                                        stored.answers);
+            if (auto st = decodeAnswers(sameDay_.blobView(0), sameDay_.integer(1), terms_,
+                                        stored.answers, &stored.submitter);
                 !st)
                 return st.error();
             keys.push_back(keyOf(stored));
@@ -295,13 +293,13 @@ private:
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                          std::span<const long> sourceRows, int64_t importId,
                          std::vector<int64_t>& ids) {
-    auto sameDay = db.prepare(
-        "SELECT submitter, answers, fid FROM assessments WHERE site_id = ? AND assessed_on = ?");
+    auto sameDay =
+        db.prepare("SELECT answers, fid FROM assessments WHERE site_id = ? AND assessed_on = ?");
     if (!sameDay)
         return sameDay.error();
     auto ins = db.prepare(
-        "INSERT INTO assessments (site_id, assessed_on, submitter, answers, import_id, "
-        "source_row) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO assessments (site_id, assessed_on, answers, import_id, source_row) "
+        "VALUES (?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
     ids.assign(assessments.size(), 0);
@@ -318,12 +316,11 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
             return known.error();
         if (*known)
             continue;
-        auto answers = encodeAnswers(a.answers, writer);
+        auto answers = encodeAnswers(a.answers, writer, AnswerFormat::Keyed, a.submitter);
         if (!answers)
             return answers.error();
-        ins->bind(1, a.siteId).bind(2, day).bindTextOrNull(3, a.submitter);
-        ins->bindBlob(4, *answers).bind(5, importId);
-        ins->bind(6, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
+        ins->bind(1, a.siteId).bind(2, day).bindBlob(3, *answers).bind(4, importId);
+        ins->bind(5, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
         if (auto st = ins->run(); !st)
             return st;
         ids[i] = db.lastInsertId();
@@ -334,8 +331,8 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
 
 Status forEachAssessment(const Database& db,
                          const std::function<Status(std::span<const StoredAssessment>)>& visit) {
-    auto read = db.prepare(
-        "SELECT fid, site_id, assessed_on, submitter, answers FROM assessments ORDER BY fid");
+    auto read =
+        db.prepare("SELECT fid, site_id, assessed_on, answers FROM assessments ORDER BY fid");
     if (!read)
         return read.error();
     // Streamed in batches: a million assessments are never all held at once.
@@ -426,8 +423,8 @@ Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,
 Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const std::string& siteId) {
     std::vector<AssessmentRecord> out;
     auto st = db.prepare(
-        "SELECT a.fid, a.site_id, a.assessed_on, a.submitter, a.answers, l.source_file, "
-        "a.source_row FROM assessments a LEFT JOIN import_log l ON l.fid = a.import_id "
+        "SELECT a.fid, a.site_id, a.assessed_on, a.answers, l.source_file, a.source_row "
+        "FROM assessments a LEFT JOIN import_log l ON l.fid = a.import_id "
         "WHERE a.site_id = ? ORDER BY a.assessed_on, a.fid");
     if (!st)
         return st.error();
@@ -438,8 +435,8 @@ Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db, const st
         r.id = st->integer(0);
         if (auto read = readAssessment(*st, 0, terms, r.assessment); !read)
             return read.error();
-        r.sourceFile = st->text(5);
-        r.sourceRow = static_cast<long>(st->integer(6));
+        r.sourceFile = st->text(4);
+        r.sourceRow = static_cast<long>(st->integer(5));
         out.push_back(std::move(r));
     }
     if (!st->error().empty())
@@ -503,12 +500,12 @@ CREATE INDEX assessments_site ON assessments(site_id, assessed_on);
 
 Status migrateAssessmentsWithoutKeys(Database& db) {
     // SQLite cannot drop a UNIQUE column, so the table is rebuilt with the same fids (the
-    // score blocks and newest scores refer to them), its answers in format 2 on the way.
-    // The triggers of newest_scores go with the old table and are created again.
+    // score blocks and newest scores refer to them), its answers in format 2 on the way,
+    // with the submitter among them. The triggers of newest_scores go with the old table
+    // and are created again.
     if (auto st = db.exec(R"SQL(
 CREATE TABLE assessments_v8 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
-  assessed_on DATE NOT NULL, submitter TEXT, answers BLOB NOT NULL, import_id INTEGER,
-  source_row INTEGER);
+  assessed_on DATE NOT NULL, answers BLOB NOT NULL, import_id INTEGER, source_row INTEGER);
 )SQL");
         !st)
         return st;
@@ -518,7 +515,7 @@ CREATE TABLE assessments_v8 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
             "FROM assessments ORDER BY fid");
         if (!read)
             return read.error();
-        auto ins = db.prepare("INSERT INTO assessments_v8 VALUES (?, ?, ?, ?, ?, ?, ?)");
+        auto ins = db.prepare("INSERT INTO assessments_v8 VALUES (?, ?, ?, ?, ?, ?)");
         if (!ins)
             return ins.error();
         TermWriter writer(db);
@@ -532,21 +529,20 @@ CREATE TABLE assessments_v8 (fid INTEGER PRIMARY KEY, site_id TEXT NOT NULL,
         };
         while (read->step()) {
             ins->bind(1, read->integer(0)).bindUncopied(2, read->textView(1));
-            ins->bindUncopied(3, read->textView(2)).bindUncopiedOrNull(4, read->textView(3));
-            // Answers that do not decode are kept as they are: reading them reports the
-            // damage as before, and the project still opens.
+            ins->bindUncopied(3, read->textView(2));
+            const std::string submitter = read->text(3);
+            // Answers that do not decode are kept as they were, beside their submitter:
+            // reading them reports the damage as before, and the project still opens.
             answers.clear();
             const auto stored = read->blobView(4);
-            if (decodeAnswers(stored, read->integer(0), reader, answers).ok()) {
-                auto keyed = encodeAnswers(answers, writer);
-                if (!keyed)
-                    return keyed.error();
-                ins->bindBlob(5, *keyed);
-            } else {
-                ins->bindBlob(5, std::vector<uint8_t>(stored.begin(), stored.end()));
-            }
-            bindInteger(6, 5);
-            bindInteger(7, 6);
+            auto converted = decodeAnswers(stored, read->integer(0), reader, answers).ok()
+                                 ? encodeAnswers(answers, writer, AnswerFormat::Keyed, submitter)
+                                 : keptAnswers(stored, submitter, writer);
+            if (!converted)
+                return converted.error();
+            ins->bindBlob(4, *converted);
+            bindInteger(5, 5);
+            bindInteger(6, 6);
             if (auto st = ins->run(); !st)
                 return st;
         }

@@ -95,7 +95,43 @@ TEST_CASE("stored answers read back as given, numbers bit for bit, in either for
     if (format == AnswerFormat::Tagged)
         CHECK(small->size() == 4 + 1 + 1 + 2);  // magic, key, tag, number
     else
-        CHECK(small->size() == 1 + 1 + 2);  // format, key list, tag and number
+        CHECK(small->size() == 1 + 1 + 1 + 2);  // format, no submitter, key list, tag and number
+}
+
+TEST_CASE("format 2 carries the submitter, and answers kept as they were keep theirs") {
+    TempDir dir;
+    Database db = termsDatabase(dir);
+    const Answers given{{"night_shift", std::string("co_it")}, {"workers", 12.0}};
+    // Longer than any answer text made a term: names are terms whatever their length.
+    const std::string name = "Nguyễn Thị Minh Khai, Phòng An toàn lao động";
+    TermWriter writer(db);
+    auto stored = encodeAnswers(given, writer, AnswerFormat::Keyed, name);
+    REQUIRE(stored.ok());
+    auto again = encodeAnswers(given, writer, AnswerFormat::Keyed, name);
+    REQUIRE(again.ok());
+    CHECK(*again == *stored);  // the name is stored once, as a term
+    CHECK(db.queryInt("SELECT count(*) FROM answer_terms WHERE term = '" + name + "'") == 1);
+    TermReader reader(db);
+    Answers back;
+    std::string submitter = "left over";
+    REQUIRE(decodeAnswers(*stored, 1, reader, back, &submitter).ok());
+    CHECK(sameAnswers(given, back));
+    CHECK(submitter == name);
+    auto nobody = encodeAnswers(given, writer, AnswerFormat::Keyed);
+    REQUIRE(nobody.ok());
+    REQUIRE(decodeAnswers(*nobody, 2, reader, back, &submitter).ok());
+    CHECK(submitter.empty());
+
+    // What migration 8 does with answers that do not read: the bytes and the name stay,
+    // and reading them is refused as before.
+    const std::vector<uint8_t> torn{'S', 'M', 'A', 1, 0x7f};
+    auto kept = keptAnswers(torn, name, writer);
+    REQUIRE(kept.ok());
+    CHECK(std::equal(torn.begin(), torn.end(), kept->end() - static_cast<long>(torn.size())));
+    auto refused = decodeAnswers(*kept, 3, reader, back, &submitter);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "project.answers_bad");
+    CHECK(refused.error().describe().find("kept as they were") != std::string::npos);
 }
 
 TEST_CASE("answers share their terms across assessments and writes") {
@@ -160,18 +196,21 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
         auto b = *stored;
         b[at] = value;
         Answers back;
-        return decodeAnswers(b, 7, reader, back);
+        std::string submitter;
+        return decodeAnswers(b, 7, reader, back, &submitter);
     };
     CHECK_FALSE(with(0, 'X').ok());  // not stored answers
     if (format == AnswerFormat::Tagged) {
         CHECK_FALSE(with(4, 99).ok());  // a term the project does not have
         CHECK_FALSE(with(5, 9).ok());   // an unknown tag
     } else {
-        CHECK_FALSE(with(1, 99).ok());  // a key list the project does not have
+        CHECK_FALSE(with(1, 99).ok());  // a submitter the project does not have
+        CHECK_FALSE(with(2, 99).ok());  // a key list the project does not have
         const auto choice = db.queryInt("SELECT fid FROM answer_terms WHERE term = 'duoi_1m'");
         REQUIRE(choice);
-        CHECK_FALSE(with(1, static_cast<uint8_t>(*choice)).ok());  // a term, not a key list
-        CHECK_FALSE(with(2, 0x07).ok());                           // an unknown tag
+        CHECK_FALSE(with(2, static_cast<uint8_t>(*choice)).ok());  // a term, not a key list
+        CHECK_FALSE(with(2, 0).ok());     // answers kept as they were: refused
+        CHECK_FALSE(with(3, 0x07).ok());  // an unknown tag
         auto longer = *stored;
         longer.push_back(0);
         Answers back;
@@ -184,14 +223,19 @@ TEST_CASE("a version-4 project's answers are converted and re-importing adds not
     const auto path = copyOfV4Sample(dir);
     // What version 4 stored, read as version 4 did.
     std::map<int64_t, Answers> before;
+    std::map<int64_t, std::string> submitters;
     {
         auto db = Database::open(path, OpenMode::ReadOnly);
         REQUIRE(db.ok());
-        auto st = db->prepare("SELECT fid, answers FROM assessments");
+        auto st = db->prepare("SELECT fid, answers, submitter FROM assessments");
         REQUIRE(st.ok());
-        while (st->step())
+        while (st->step()) {
             before[st->integer(0)] = answersFromJson(st->text(1));
+            submitters[st->integer(0)] = st->text(2);
+        }
     }
+    const auto names = sqlInt(path, "SELECT count(DISTINCT submitter) FROM assessments");
+    REQUIRE(names > 100);
     REQUIRE(before.size() == 480);
 
     auto project = Project::open(path);
@@ -201,12 +245,17 @@ TEST_CASE("a version-4 project's answers are converted and re-importing adds not
     CHECK(sqlText(path,
                   "SELECT type FROM pragma_table_info('assessments') WHERE name = "
                   "'answers'") == "BLOB");
-    CHECK(sqlInt(path, "SELECT count(*) FROM answer_terms") < 60);
+    // Index ids, choice codes, a key list or two, and (since schema 8) the submitters.
+    CHECK(sqlInt(path, "SELECT count(*) FROM answer_terms") < 60 + *names);
+    CHECK(sqlInt(path,
+                 "SELECT count(*) FROM pragma_table_info('assessments') WHERE name = "
+                 "'submitter'") == 0);
     size_t same = 0;
     auto visit = project->repository().forEachAssessment(
         [&](std::span<const StoredAssessment> batch) -> Status {
             for (const auto& s : batch)
-                same += before.count(s.id) && sameAnswers(before[s.id], s.assessment.answers);
+                same += before.count(s.id) && sameAnswers(before[s.id], s.assessment.answers) &&
+                        submitters[s.id] == s.assessment.submitter;
             return {};
         });
     REQUIRE(visit.ok());
