@@ -46,8 +46,10 @@ struct RawAnswer {
     std::span<const uint8_t> bytes;
 };
 
-// Calls `visit(const RawAnswer&) -> Status` for each answer of either format; `damaged(why)`
-// makes the error for bytes that are not stored answers.
+// Calls `visit(const RawAnswer&) -> bool` for each answer of either format, until it returns
+// false (having kept its own error: a Status made per answer would cost a re-score of ten
+// million answers more than the answers); `damaged(why)` makes the error for bytes that
+// are not stored answers.
 template <class Damaged, class Visit>
 Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Damaged& damaged,
                    Visit&& visit, uint64_t* submitter = nullptr) {
@@ -96,8 +98,8 @@ Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Dam
                 return damaged("unknown tag " + std::to_string(a.tag));
             if (!tail(in, a))
                 return damaged(a.tag == Number ? "torn number" : "torn text");
-            if (auto st = visit(a); !st)
-                return st;
+            if (!visit(a))
+                return {};
         }
         if (in.left() != 0)
             return damaged("bytes after the last answer");
@@ -131,8 +133,8 @@ Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Dam
         }
         if (!tail(in, a))
             return damaged(a.tag == Number ? "torn number" : "torn text");
-        if (auto st = visit(a); !st)
-            return st;
+        if (!visit(a))
+            return {};
     }
     return {};
 }
@@ -272,10 +274,15 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
         termsMapped_ = true;
     }
     std::copy(missing_.begin(), missing_.end(), row.begin());
-    return walkAnswers(stored, terms_, damaged, [&](const RawAnswer& a) -> Status {
+    Status failed;
+    auto fail = [&](Status st) {
+        failed = std::move(st);
+        return false;
+    };
+    auto walked = walkAnswers(stored, terms_, damaged, [&](const RawAnswer& a) -> bool {
         const int k = a.key < indexOfTerm_.size() ? indexOfTerm_[a.key] : -1;
         if (k < 0)
-            return {};
+            return true;
         const Criterion& c = criteria_.set.indices[static_cast<size_t>(k)];
         const ChoiceLookup* lookup = &criteria_.choiceLookups[static_cast<size_t>(k)];
         double& value = row[static_cast<size_t>(k)];
@@ -296,7 +303,7 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 break;
             default: {  // Term
                 if (a.number > UINT32_MAX)
-                    return damaged("torn text");
+                    return fail(damaged("torn text"));
                 auto& cache = textValue_[static_cast<size_t>(k)];
                 if (a.number < kCachedTerms && a.number < cache.size() && cache[a.number].known) {
                     value = cache[a.number].value;
@@ -304,9 +311,9 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 }
                 auto text = terms_.term(static_cast<uint32_t>(a.number));
                 if (!text)
-                    return text.error();
+                    return fail(text.error());
                 if (!*text)
-                    return damaged("term " + std::to_string(a.number) + " is missing");
+                    return fail(damaged("term " + std::to_string(a.number) + " is missing"));
                 value = readAnswerText(c, **text, lookup).value;
                 if (a.number < kCachedTerms) {
                     if (a.number >= cache.size())
@@ -316,8 +323,9 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 break;
             }
         }
-        return {};
+        return true;
     });
+    return failed.ok() ? walked : failed;
 }
 
 namespace {
@@ -439,12 +447,15 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
         return {};
     };
     uint64_t submitterId = 0;
+    Status failed;
     auto st = walkAnswers(
         stored, terms, damaged,
-        [&](const RawAnswer& a) -> Status {
+        [&](const RawAnswer& a) -> bool {
             std::string_view key;
-            if (auto st = termOf(a.key, key); !st)
-                return st;
+            if (auto st = termOf(a.key, key); !st) {
+                failed = std::move(st);
+                return false;
+            }
             AnswerValue value;
             switch (a.tag) {
                 case False:
@@ -462,16 +473,20 @@ Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, Term
                     break;
                 default: {  // Term
                     std::string_view text;
-                    if (auto st = termOf(a.number, text); !st)
-                        return st;
+                    if (auto st = termOf(a.number, text); !st) {
+                        failed = std::move(st);
+                        return false;
+                    }
                     value = std::string(text);
                     break;
                 }
             }
             out.insert_or_assign(std::string(key), std::move(value));
-            return {};
+            return true;
         },
         &submitterId);
+    if (!failed)
+        return failed;
     if (!st || !submitter)
         return st;
     submitter->clear();
