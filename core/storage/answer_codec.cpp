@@ -96,6 +96,9 @@ Status walkAnswers(std::span<const uint8_t> stored, TermReader& terms, const Dam
             a.number = tagged >> 3;
             if (a.tag > Term)
                 return damaged("unknown tag " + std::to_string(a.tag));
+            // A yes, a no and an other number carry nothing in their varint.
+            if (a.number != 0 && (a.tag == False || a.tag == True || a.tag == Number))
+                return damaged("stray bits after tag " + std::to_string(a.tag));
             if (!tail(in, a))
                 return damaged(a.tag == Number ? "torn number" : "torn text");
             if (!visit(a))

@@ -297,6 +297,11 @@ bool decodeScoreBlock(std::span<const uint8_t> blob, size_t indexCount, size_t v
         case kFixedRecords:
             return decodeFixed(blob, indexCount, vetoCount, out, error);
         case kPacked:
+            if (get<uint16_t>(blob.data() + 6) != 0) {
+                error = "record size " + std::to_string(get<uint16_t>(blob.data() + 6)) +
+                        " is not known to this version";
+                return false;
+            }
             return decodePacked(blob, indexCount, vetoCount, out, error);
         default:
             error = "block format " + std::to_string(get<uint16_t>(blob.data() + 4)) +

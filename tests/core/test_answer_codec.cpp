@@ -211,6 +211,12 @@ TEST_CASE("damaged stored answers are refused with the assessment named") {
         CHECK_FALSE(with(2, static_cast<uint8_t>(*choice)).ok());  // a term, not a key list
         CHECK_FALSE(with(2, 0).ok());     // answers kept as they were: refused
         CHECK_FALSE(with(3, 0x07).ok());  // an unknown tag
+        // "share" (0.5, an other number) comes third in key order, before "workers"
+        // (123456: three varint bytes): its varint is the tag alone, then eight bytes.
+        const size_t share = stored->size() - 3 - 8 - 1;
+        REQUIRE((*stored)[share] == 3);
+        CHECK(with(share, 3).ok());
+        CHECK_FALSE(with(share, 3 | 8).ok());  // stray bits after the tag
         auto longer = *stored;
         longer.push_back(0);
         Answers back;

@@ -177,6 +177,7 @@ TEST_CASE("a damaged packed score block is refused, not read as scores") {
     auto longer = good;
     longer.push_back(0);
     CHECK(refused(longer));                                   // bytes after the last score
+    CHECK(refused(changed(6, 4)));                            // a record size in format 2
     CHECK(refused(changed(kScoreBlockHeaderBytes, 200)));     // a count its bytes cannot hold
     CHECK(refused(changed(kScoreBlockHeaderBytes + 1, 90)));  // values its bytes cannot hold
     CHECK(refused(changed(score + 1, static_cast<uint8_t>(values))));  // no such percent
