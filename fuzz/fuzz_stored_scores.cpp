@@ -65,14 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (size_t i = 0; i < t->entries.size(); ++i) {
             const TimelineEntry& x = back->entries[i];
             const TimelineEntry& y = t->entries[i];
-            FUZZ_CHECK(x.assessmentId == y.assessmentId && x.day == y.day &&
-                           x.level == y.level && x.worstIndex == y.worstIndex &&
-                           x.mandatoryFailedMask == y.mandatoryFailedMask &&
-                           x.vetoMask == y.vetoMask && x.safeToOperate == y.safeToOperate &&
-                           std::memcmp(&x.percent, &y.percent, sizeof x.percent) == 0 &&
-                           std::memcmp(&x.maxIndexPoints, &y.maxIndexPoints,
-                                       sizeof x.maxIndexPoints) == 0,
-                       std::to_string(i));
+            FUZZ_CHECK(
+                x.assessmentId == y.assessmentId && x.day == y.day && x.level == y.level &&
+                    x.worstIndex == y.worstIndex &&
+                    x.mandatoryFailedMask == y.mandatoryFailedMask && x.vetoMask == y.vetoMask &&
+                    x.safeToOperate == y.safeToOperate &&
+                    std::memcmp(&x.percent, &y.percent, sizeof x.percent) == 0 &&
+                    std::memcmp(&x.maxIndexPoints, &y.maxIndexPoints, sizeof x.maxIndexPoints) == 0,
+                std::to_string(i));
         }
     }
     return 0;
