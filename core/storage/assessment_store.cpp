@@ -221,12 +221,14 @@ public:
     /// Whether `a`, on `day` (its date as stored), is stored.
     Result<bool> find(const Assessment& a, const std::string& day) {
         pending_ = nullptr;
-        std::string group = a.siteId + '\x1f' + day;
-        if (auto it = crowded_.find(group); it != crowded_.end()) {
-            key_ = keyOf(a);
-            pending_ = &it->second;
-            return it->second.count(key_) != 0;
-        }
+        // Crowded days are rare: no group name is made for a row unless there is one.
+        auto groupOf = [&] { return a.siteId + '\x1f' + day; };
+        if (!crowded_.empty())
+            if (auto it = crowded_.find(groupOf()); it != crowded_.end()) {
+                key_ = keyOf(a);
+                pending_ = &it->second;
+                return it->second.count(key_) != 0;
+            }
         sameDay_.reset();
         sameDay_.bind(1, a.siteId).bind(2, day);
         std::vector<Key> keys;
@@ -251,7 +253,7 @@ public:
         if (!sameDay_.error().empty())
             return sameDay_.failure(terms_.path());
         if (keys.size() >= kCrowded) {
-            auto& set = crowded_[std::move(group)];
+            auto& set = crowded_[groupOf()];
             set.insert(keys.begin(), keys.end());
             pending_ = &set;
         }

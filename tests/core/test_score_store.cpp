@@ -31,6 +31,19 @@ ScoreRow scoreRowOf(int64_t id, double percent, RiskLevel level, int worst, uint
     return r;
 }
 
+// Whether a block is refused with a reason (what project.score_block_bad reports).
+bool refusedBlock(const std::vector<uint8_t>& blob, size_t indices, size_t vetoes) {
+    std::vector<TimelineEntry> out;
+    std::string why;
+    const bool ok = decodeScoreBlock(blob, indices, vetoes, out, why);
+    return !ok && !why.empty();
+}
+
+std::vector<uint8_t> withByte(std::vector<uint8_t> blob, size_t at, uint8_t value) {
+    blob[at] = value;
+    return blob;
+}
+
 // Every field the rules read, compared one by one.
 void checkSameEntries(const ScoreTimeline& stored, const ScoreTimeline& fresh) {
     CHECK(stored.siteIds == fresh.siteIds);
@@ -75,17 +88,10 @@ TEST_CASE("a damaged format-1 score block is refused, not read as scores") {
     std::string why;
     REQUIRE(decodeScoreBlock(good, 10, 5, out, why));
 
-    auto refused = [&](std::vector<uint8_t> blob, size_t indices = 10, size_t vetoes = 5) {
-        out.clear();
-        why.clear();
-        const bool ok = decodeScoreBlock(blob, indices, vetoes, out, why);
-        return !ok && !why.empty();
+    auto refused = [](const std::vector<uint8_t>& blob, size_t indices = 10, size_t vetoes = 5) {
+        return refusedBlock(blob, indices, vetoes);
     };
-    auto changed = [&](size_t at, uint8_t value) {
-        auto b = good;
-        b[at] = value;
-        return b;
-    };
+    auto changed = [&](size_t at, uint8_t value) { return withByte(good, at, value); };
     CHECK(refused(changed(0, 'X')));                                     // not a block
     CHECK(refused(changed(4, 3)));                                       // a later format
     CHECK(refused(changed(6, 41)));                                      // another record size
@@ -153,17 +159,10 @@ TEST_CASE("a damaged packed score block is refused, not read as scores") {
     REQUIRE(decodeScoreBlock(good, 10, 5, out, why));
     REQUIRE(out.size() == 1);
 
-    auto refused = [&](std::vector<uint8_t> blob, size_t indices = 10, size_t vetoes = 5) {
-        out.clear();
-        why.clear();
-        const bool ok = decodeScoreBlock(blob, indices, vetoes, out, why);
-        return !ok && !why.empty();
+    auto refused = [](const std::vector<uint8_t>& blob, size_t indices = 10, size_t vetoes = 5) {
+        return refusedBlock(blob, indices, vetoes);
     };
-    auto changed = [&](size_t at, uint8_t value) {
-        auto b = good;
-        b[at] = value;
-        return b;
-    };
+    auto changed = [&](size_t at, uint8_t value) { return withByte(good, at, value); };
     // Header, count, the values (40 and its third), then the score's seven bytes: id step,
     // percent slot, points slot, mandatory mask, veto mask, worst index + 1, level.
     const size_t values = good[kScoreBlockHeaderBytes + 1];
