@@ -287,7 +287,11 @@ std::optional<ScoreTimeline> decodeNewestScores(std::span<const uint8_t> blob,
         uint64_t step = 0;
         if (!in.varint(step))
             return std::nullopt;
-        day += unZigZag(step);
+        // Checked before it is added: a step beyond what days can span would overflow.
+        const int64_t delta = unZigZag(step);
+        if (delta < -(int64_t{1} << 32) || delta > (int64_t{1} << 32))
+            return std::nullopt;
+        day += delta;
         if (day < std::numeric_limits<int32_t>::min() || day > std::numeric_limits<int32_t>::max())
             return std::nullopt;
         d = static_cast<int32_t>(day);
