@@ -16,7 +16,7 @@ namespace safemap {
 
 namespace {
 
-constexpr const char* kImportUsage =
+constexpr const char* kImportAssessmentsUsage =
     "Usage: safemap import-assessments PROJECT.gpkg FILE [--encoding ENC] [--sheet NAME]\n"
     "                                  [--criteria SET.json]\n"
     "Appends the assessments in FILE (CSV, XLSX or ODS; one row per assessment, with the\n"
@@ -79,7 +79,7 @@ Result<std::shared_ptr<const CriteriaSet>> criteriaOption(const Args& args) {
 
 int runImportAssessmentsCommand(const Words& words) {
     const Args args(words, {"encoding", "sheet", "criteria"});
-    if (int rc = checkUsage("import-assessments", args, {}, 2, 2, kImportUsage); rc >= 0)
+    if (int rc = checkUsage("import-assessments", args, {}, 2, 2, kImportAssessmentsUsage); rc >= 0)
         return rc;
     AppContext context;
     TableImportOptions options;

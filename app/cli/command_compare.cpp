@@ -11,7 +11,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kCompareUsage =
     "Usage: safemap compare PROJECT.gpkg [--criteria SET.json] [scenario options]\n"
     "Compares the project's current scenario (its active criteria set and saved thresholds)\n"
     "with the same project under SET.json and/or the thresholds given, and prints one CSV\n"
@@ -26,7 +26,7 @@ int runCompareCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
     valueOptions.push_back("criteria");
     const Args args(words, valueOptions);
-    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    const std::string usage = std::string(kCompareUsage) + kScenarioUsage;
     if (int rc = checkUsage("compare", args, kScenarioFlags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     ProjectSettings settings;

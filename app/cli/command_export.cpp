@@ -14,7 +14,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kExportUsage =
     "Usage: safemap export PROJECT.gpkg [--list suspend|inspect|all] [--format FORMAT]\n"
     "                      [--out FILE] [--cordon SITE_ID [--radius METRES | --whole-zone]]\n"
     "                      [--language vi|en] [scenario options]\n"
@@ -41,7 +41,7 @@ int runExportCommand(const Words& words) {
     std::vector<std::string> flags = kScenarioFlags;
     flags.push_back("whole-zone");
     const Args args(words, valueOptions);
-    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    const std::string usage = std::string(kExportUsage) + kScenarioUsage;
     if (int rc = checkUsage("export", args, flags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     ScenarioExport request;

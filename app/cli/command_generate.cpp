@@ -11,7 +11,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kGenerateUsage =
     "Usage: safemap generate OUT.gpkg [--factories N] [--zones N] [--seed S] [--force]\n"
     "Makes a synthetic project (default 100000 factories, 1000 zones, seed 42) over northern\n"
     "Viet Nam for tests and benchmarks. The same seed always gives the same project.\n"
@@ -32,7 +32,7 @@ bool parseCount(const std::optional<std::string>& text, long long& out) {
 
 int runGenerateCommand(const Words& words) {
     const Args args(words, {"factories", "zones", "seed"});
-    if (int rc = checkUsage("generate", args, {"force"}, 1, 1, kUsage); rc >= 0)
+    if (int rc = checkUsage("generate", args, {"force"}, 1, 1, kGenerateUsage); rc >= 0)
         return rc;
     long long factories = 100000, zones = 1000, seed = 42;
     if (!parseCount(args.option("factories"), factories) ||

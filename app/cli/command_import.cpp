@@ -12,7 +12,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kImportUsage =
     "Usage: safemap import PROJECT.gpkg FILE [--layer NAME] [--as zones|factories]\n"
     "                      [--crs CRS] [--mapping MAPPING.json]\n"
     "Imports sites from a GeoPackage, Shapefile, GeoJSON, KML, CSV, XLSX or ODS file into\n"
@@ -33,7 +33,7 @@ constexpr const char* kUsage =
 
 int runImportCommand(const Words& words) {
     const Args args(words, {"layer", "as", "crs", "mapping", "encoding"});
-    if (int rc = checkUsage("import", args, {}, 2, 2, kUsage); rc >= 0)
+    if (int rc = checkUsage("import", args, {}, 2, 2, kImportUsage); rc >= 0)
         return rc;
     const std::string projectPath = args.positional()[0];
     const std::string sourcePath = args.positional()[1];

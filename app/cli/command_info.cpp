@@ -10,7 +10,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kInfoUsage =
     "Usage: safemap info PROJECT.gpkg\n"
     "Prints the project's schema version, layers with feature counts and extents, the\n"
     "active criteria set and the last imports. The project is only read.\n";
@@ -18,7 +18,7 @@ constexpr const char* kUsage =
 
 int runInfoCommand(const Words& words) {
     const Args args(words, {});
-    if (int rc = checkUsage("info", args, {}, 1, 1, kUsage); rc >= 0)
+    if (int rc = checkUsage("info", args, {}, 1, 1, kInfoUsage); rc >= 0)
         return rc;
     auto project = Project::open(args.positional()[0], Project::Access::ReadOnly);
     if (!project)

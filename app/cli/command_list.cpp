@@ -14,7 +14,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kListUsage =
     "Usage: safemap list PROJECT.gpkg (--suspend | --inspect) [--format csv|json] [--out FILE]\n"
     "                    [scenario options]\n"
     "Prints the facilities to suspend (--suspend: Hà Nội 1987/UBND-KT's three reasons) or\n"
@@ -37,7 +37,7 @@ int runListCommand(const Words& words) {
     std::vector<std::string> flags = kScenarioFlags;
     flags.insert(flags.end(), {"suspend", "inspect", "heading"});
     const Args args(words, valueOptions);
-    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    const std::string usage = std::string(kListUsage) + kScenarioUsage;
     if (int rc = checkUsage("list", args, flags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     const bool suspend = args.flag("suspend");

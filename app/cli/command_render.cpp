@@ -23,7 +23,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kRenderUsage =
     "Usage: safemap render PROJECT.gpkg --out MAP.png|MAP.svg [--format png|svg]\n"
     "                      [--size WIDTHxHEIGHT | --width N --height N] [--dpi N]\n"
     "                      [--legend] [--title] [--title-text TEXT]\n"
@@ -72,7 +72,7 @@ int runRenderCommand(const Words& words) {
     std::vector<std::string> flags = kScenarioFlags;
     flags.insert(flags.end(), {"all-sites", "legend", "title"});
     const Args args(words, valueOptions);
-    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    const std::string usage = std::string(kRenderUsage) + kScenarioUsage;
     if (int rc = checkUsage("render", args, flags, 1, 1, usage.c_str()); rc >= 0)
         return rc;
     const auto out = args.option("out");

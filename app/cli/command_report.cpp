@@ -18,7 +18,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kReportUsage =
     "Usage: safemap report PROJECT.gpkg OUT.pdf|OUT.png [--title TEXT] [--paper a4|a3]\n"
     "                      [--template NAME|FILE] [--orientation landscape|portrait]\n"
     "                      [--rows N|all]\n"
@@ -60,7 +60,7 @@ int runReportCommand(const Words& words) {
     valueOptions.insert(valueOptions.end(), {"out", "template", "title", "paper", "orientation",
                                              "rows", "language", "dpi"});
     const Args args(words, valueOptions);
-    const std::string usage = std::string(kUsage) + kScenarioUsage;
+    const std::string usage = std::string(kReportUsage) + kScenarioUsage;
     if (int rc = checkUsage("report", args, kScenarioFlags, 1, 2, usage.c_str()); rc >= 0)
         return rc;
     std::string out = args.option("out").value_or("");

@@ -11,7 +11,7 @@
 namespace safemap {
 
 namespace {
-constexpr const char* kUsage =
+constexpr const char* kScoresUsage =
     "Usage: safemap scores PROJECT.gpkg [--out FILE] [scenario options]\n"
     "Prints one CSV row per facility, in site id order: its newest assessment up to the\n"
     "list date (--as-of), the percentage and level it scored, whether it may operate (not\n"
@@ -26,7 +26,7 @@ int runScoresCommand(const Words& words) {
     std::vector<std::string> valueOptions = kScenarioValueOptions;
     valueOptions.emplace_back("out");
     const Args args(words, valueOptions);
-    std::string usage = kUsage;
+    std::string usage = kScoresUsage;
     usage += kScenarioUsage;
     if (int rc = checkUsage("scores", args, kScenarioFlags, 1, 1, usage.c_str()); rc >= 0)
         return rc;

@@ -20,6 +20,7 @@
 #include "app/gui/file_dialogs.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/language.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/release_later.h"
 #include "app/gui/retranslate.h"
 #include "core/project/list_export.h"
@@ -45,10 +46,6 @@ QString levelText(std::optional<RiskLevel> level, double percent) {
 QColor textOn(const QColor& fill) {
     const double luma = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue();
     return luma < 140 ? QColor(Qt::white) : QColor(Qt::black);
-}
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
 }
 
 // This week's inspections (within the weekly capacity): the blue of the map's mark, light.

@@ -17,6 +17,7 @@
 #include "app/gui/error_text.h"
 #include "app/gui/file_dialogs.h"
 #include "app/gui/identify_panel.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/retranslate.h"
 #include "app/gui/rule_settings_dialog.h"
 #include "core/criteria/criteria_io.h"
@@ -26,10 +27,6 @@
 namespace safemap {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString change(const QString& before, const QString& after) {
     return before == after ? before : QStringLiteral("%1 → %2").arg(before, after);

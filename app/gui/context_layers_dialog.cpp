@@ -21,6 +21,7 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/file_dialogs.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/window_layout.h"
 #include "gis/io/crs_input.h"
 #include "gis/io/vn2000.h"
@@ -29,10 +30,6 @@
 namespace safemap {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QIcon colourIcon(const QColor& colour) {
     QPixmap pm(16, 16);

@@ -15,6 +15,7 @@
 #include <tuple>
 #include <utility>
 
+#include "app/gui/qt_text.h"
 #include "core/text/fold.h"
 
 namespace safemap {
@@ -24,10 +25,6 @@ constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kMinRadius = 50;
 constexpr int kMaxRadius = 20000;
 constexpr int kDefaultRadius = 1000;
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString areaText(double km2) {
     // One decimal as in the officials' reports; small cordons (a 50 m radius is 0.008 km²)

@@ -20,6 +20,7 @@
 #include "app/gui/data_paths.h"
 #include "app/gui/error_text.h"
 #include "app/gui/file_dialogs.h"
+#include "app/gui/qt_text.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
 #include "core/project/project.h"
@@ -28,10 +29,6 @@
 namespace safemap {
 
 namespace {
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 // Points and bounds written as the lists and the record write them (one display style).
 QString points(double value) {
     return QString::fromStdString(formatNumber(value, uiDisplayStyle()));

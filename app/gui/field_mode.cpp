@@ -23,6 +23,7 @@
 #include "app/gui/inspection_form.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/qt_text.h"
 #include "core/project/field_inspection.h"
 #include "core/project/visit_route.h"
 #include "gis/field/route_layer.h"
@@ -30,10 +31,6 @@
 namespace safemap {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 /// One saved inspection on the undo stack: undo takes the new record away, redo puts it
 /// back with its photos, both in one transaction of the core functions.

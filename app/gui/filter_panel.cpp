@@ -20,6 +20,7 @@
 #include <set>
 
 #include "app/gui/identify_panel.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/retranslate.h"
 #include "core/filter/filter_match.h"
 #include "core/text/fold.h"
@@ -30,10 +31,6 @@ namespace {
 
 constexpr int kMaxWorkforce = 1000000;
 constexpr int kMaxAgeDays = 3650;
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QIcon swatch(const QColor& colour) {
     QPixmap pm(14, 14);

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/error_text.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/retranslate.h"
 #include "core/criteria/criteria_labels.h"
 #include "gis/render/layer_style.h"
@@ -17,9 +18,6 @@
 namespace safemap {
 
 namespace {
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
-}
 // Numbers and dates in the UI language's one style (core/text/display_format.h), as in the
 // lists and the exports.
 QString count(long long n) {

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "app/gui/qt_text.h"
 #include "core/project/project.h"
 #include "gis/io/site_import.h"
 #include "gis/io/site_reading.h"
@@ -26,10 +27,6 @@
 namespace safemap {
 
 namespace {
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
-}
 
 QString attributeLabel(SiteAttribute a) {
     switch (a) {

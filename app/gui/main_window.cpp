@@ -41,6 +41,7 @@
 #include "app/gui/legend_panel.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/report_actions.h"
 #include "app/gui/retranslate.h"
 #include "app/gui/role_actions.h"
@@ -65,10 +66,6 @@ namespace {
 
 constexpr int kMaxRecent = 8;
 constexpr double kIdentifyPixels = 6.0;
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 const ProjectStatus& emptyStatus() {
     static const ProjectStatus empty;

@@ -15,15 +15,12 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/gui/error_text.h"
+#include "app/gui/qt_text.h"
 #include "core/project/project.h"
 
 namespace safemap {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString outcomeName(InspectionOutcome o) {
     switch (o) {

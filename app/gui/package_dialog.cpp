@@ -20,19 +20,14 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/file_dialogs.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 #include "core/project/visit_route.h"
 
 namespace safemap {
 
-namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 PackageDialog::PackageDialog(std::string projectPath, Scenario scenario,
                              std::shared_ptr<const ProjectFacts> facts,

@@ -1,4 +1,5 @@
 #include "app/gui/search_box.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/retranslate.h"
 
 #include <QAbstractItemView>
@@ -13,10 +14,6 @@
 namespace safemap {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString kindName(PlaceKind kind) {
     switch (kind) {

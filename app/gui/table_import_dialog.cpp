@@ -17,16 +17,13 @@
 
 #include "app/gui/error_text.h"
 #include "app/gui/file_dialogs.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/shipped_data.h"
 #include "core/project/project.h"
 
 namespace safemap {
 
-namespace {
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<int>(s.size()));
-}
-}  // namespace
+namespace {}  // namespace
 
 TableImportDialog::TableImportDialog(Kind kind, std::string projectPath, const CriteriaSet* active,
                                      QWidget* parent)

@@ -62,12 +62,6 @@ bool validGroups(std::string_view s, char sep) {
     }
 }
 
-std::string fmt(double v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
 std::string quoted(std::string_view s) {
     return quotedForMessage(s);
 }
@@ -75,9 +69,10 @@ std::string quoted(std::string_view s) {
 std::string domainText(const Criterion& c) {
     const Band& first = c.bands.front();
     const Band& last = c.bands.back();
-    std::string lo = first.min ? fmt(*first.min) + (first.minInclusive ? " ≤ " : " < ") : "";
+    std::string lo =
+        first.min ? shortestNumber(*first.min) + (first.minInclusive ? " ≤ " : " < ") : "";
     std::string hi =
-        last.max ? std::string(last.maxInclusive ? " ≤ " : " < ") + fmt(*last.max) : "";
+        last.max ? std::string(last.maxInclusive ? " ≤ " : " < ") + shortestNumber(*last.max) : "";
     return lo + "x" + hi;
 }
 
@@ -87,7 +82,7 @@ AnswerReading readNumber(const Criterion& c, double v) {
     for (const auto& b : c.bands)
         if (b.contains(v))
             return answered(v);
-    return invalid("answer.outside_bands", {fmt(v), domainText(c)});
+    return invalid("answer.outside_bands", {shortestNumber(v), domainText(c)});
 }
 
 AnswerReading readChoice(const Criterion& c, std::string_view text, const ChoiceLookup* lookup) {
@@ -252,9 +247,9 @@ AnswerReading readAnswer(const Criterion& criterion, const AnswerValue& raw,
         case InputType::YesNo:
             if (v == 1.0 || v == 0.0)
                 return answered(v);
-            return invalid("answer.number_not_yes_no", {fmt(v)});
+            return invalid("answer.number_not_yes_no", {shortestNumber(v)});
         case InputType::Choice:
-            return readChoice(criterion, fmt(v), lookup);
+            return readChoice(criterion, shortestNumber(v), lookup);
         case InputType::Bands:
         case InputType::Percent:
             return readNumber(criterion, v);

@@ -1,4 +1,3 @@
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -40,12 +39,6 @@ struct Invalid {
     std::string full = "criteria_schema.";
     full += code;
     throw Invalid{std::move(full), std::move(args)};
-}
-
-std::string fmt(double v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
 }
 
 // A text in English and in Vietnamese, both passed as args (each template uses its own).
@@ -197,7 +190,7 @@ private:
 void checkBetween(const std::string& path, const Json& v, double lo, double hi) {
     const double x = v.get<double>();
     if (!(x >= lo && x <= hi))  // also false for NaN
-        expected(path, "number_between", v, {fmt(lo), fmt(hi)});
+        expected(path, "number_between", v, {shortestNumber(lo), shortestNumber(hi)});
 }
 
 double pointsField(Obj& o, std::string_view key) {
@@ -215,12 +208,13 @@ std::optional<double> bandEdge(Obj& o, std::string_view key) {
 
 void checkPointsInRange(const std::string& path, double points, const Criterion& c) {
     if (points < c.pointsMin || points > c.pointsMax)
-        fail(path, "points_outside", {fmt(points), fmt(c.pointsMin), fmt(c.pointsMax)});
+        fail(path, "points_outside",
+             {shortestNumber(points), shortestNumber(c.pointsMin), shortestNumber(c.pointsMax)});
 }
 
 Worded boundText(double v, bool inclusive) {
-    return {fmt(v) + (inclusive ? ", inclusive" : ", exclusive"),
-            fmt(v) + (inclusive ? ", tính cả điểm này" : ", không tính điểm này")};
+    return {shortestNumber(v) + (inclusive ? ", inclusive" : ", exclusive"),
+            shortestNumber(v) + (inclusive ? ", tính cả điểm này" : ", không tính điểm này")};
 }
 
 Band readBand(const Json& j, const std::string& path, const Criterion& c) {
@@ -271,11 +265,12 @@ void checkBandsTile(const std::vector<Band>& bands, const std::string& path, boo
                  {prevName, std::move(bound.en), std::move(bound.vi)});
         }
         if (start > end)
-            fail(field(here, "min"), "bands_gap", {prevName, fmt(end), fmt(start)});
+            fail(field(here, "min"), "bands_gap",
+                 {prevName, shortestNumber(end), shortestNumber(start)});
         if (prev.maxInclusive && b.minInclusive)
-            fail(field(here, "min_inclusive"), "bound_in_both", {fmt(end), prevName});
+            fail(field(here, "min_inclusive"), "bound_in_both", {shortestNumber(end), prevName});
         if (!prev.maxInclusive && !b.minInclusive)
-            fail(field(here, "min_inclusive"), "bound_in_neither", {fmt(end), prevName});
+            fail(field(here, "min_inclusive"), "bound_in_neither", {shortestNumber(end), prevName});
     }
     if (percent) {
         const Band& first = bands.front();
@@ -305,7 +300,7 @@ Criterion readCriterion(const Json& j, const std::string& path) {
     c.pointsMin = pointsField(o, "points_min");
     c.pointsMax = pointsField(o, "points_max");
     if (c.pointsMax <= c.pointsMin)
-        fail(o.at("points_max"), "points_max_not_above", {fmt(c.pointsMin)});
+        fail(o.at("points_max"), "points_max_not_above", {shortestNumber(c.pointsMin)});
     const std::string prov = o.text("provenance");
     auto p = provenanceFromCode(prov);
     if (!p)
@@ -470,8 +465,9 @@ CriteriaSet readSet(const Json& root) {
                 fail(field(item("levels", i), "id"), "levels_order",
                      {std::string(riskLevelCode(l.level)), std::string(riskLevelCode(prev.level))});
             if (l.upper && *l.upper <= *prev.upper)
-                fail(field(item("levels", i), "upper"), "levels_not_increasing",
-                     {fmt(*l.upper), std::to_string(i - 1), fmt(*prev.upper)});
+                fail(
+                    field(item("levels", i), "upper"), "levels_not_increasing",
+                    {shortestNumber(*l.upper), std::to_string(i - 1), shortestNumber(*prev.upper)});
         }
         set.levels.push_back(std::move(l));
     }

@@ -7,23 +7,23 @@ namespace safemap {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 // Points and bounds are usually whole numbers; write them as such so the file reads like
 // the decision ("points": 7, not 7.0).
-Json num(double v) {
+OrderedJson num(double v) {
     if (std::floor(v) == v && std::fabs(v) < 9.0e15)
-        return Json(static_cast<long long>(v));
-    return Json(v);
+        return OrderedJson(static_cast<long long>(v));
+    return OrderedJson(v);
 }
 
-void putText(Json& j, const char* key, const std::string& s) {
+void putText(OrderedJson& j, const char* key, const std::string& s) {
     if (!s.empty())
         j[key] = s;
 }
 
-Json bandJson(const Band& b) {
-    Json j = Json::object();
+OrderedJson bandJson(const Band& b) {
+    OrderedJson j = OrderedJson::object();
     if (b.min) {
         j["min"] = num(*b.min);
         j["min_inclusive"] = b.minInclusive;
@@ -37,8 +37,8 @@ Json bandJson(const Band& b) {
     return j;
 }
 
-Json criterionJson(const Criterion& c) {
-    Json j = Json::object();
+OrderedJson criterionJson(const Criterion& c) {
+    OrderedJson j = OrderedJson::object();
     j["id"] = c.id;
     j["label"] = c.label;
     j["label_en"] = c.labelEn;
@@ -49,22 +49,22 @@ Json criterionJson(const Criterion& c) {
     switch (c.input) {
         case InputType::Bands:
         case InputType::Percent: {
-            Json bands = Json::array();
+            OrderedJson bands = OrderedJson::array();
             for (const auto& b : c.bands)
                 bands.push_back(bandJson(b));
             j["bands"] = std::move(bands);
             break;
         }
         case InputType::YesNo:
-            j["yes_no"] = Json{{"yes", num(c.yesPoints)}, {"no", num(c.noPoints)}};
+            j["yes_no"] = OrderedJson{{"yes", num(c.yesPoints)}, {"no", num(c.noPoints)}};
             break;
         case InputType::Choice: {
-            Json choices = Json::array();
+            OrderedJson choices = OrderedJson::array();
             for (const auto& ch : c.choices)
-                choices.push_back(Json{{"value", ch.value},
-                                       {"label", ch.label},
-                                       {"label_en", ch.labelEn},
-                                       {"points", num(ch.points)}});
+                choices.push_back(OrderedJson{{"value", ch.value},
+                                              {"label", ch.label},
+                                              {"label_en", ch.labelEn},
+                                              {"points", num(ch.points)}});
             j["choices"] = std::move(choices);
             break;
         }
@@ -81,7 +81,7 @@ Json criterionJson(const Criterion& c) {
 }  // namespace
 
 std::string writeCriteriaSet(const CriteriaSet& set) {
-    Json j = Json::object();
+    OrderedJson j = OrderedJson::object();
     j["format_version"] = set.formatVersion;
     j["id"] = set.id;
     j["version"] = set.version;
@@ -89,14 +89,14 @@ std::string writeCriteriaSet(const CriteriaSet& set) {
     j["name_en"] = set.nameEn;
     j["source"] = set.source;
     putText(j, "note", set.note);
-    Json indices = Json::array();
+    OrderedJson indices = OrderedJson::array();
     for (const auto& c : set.indices)
         indices.push_back(criterionJson(c));
     j["indices"] = std::move(indices);
-    j["total"] = Json{{"method", "sum_over_max"}};
-    Json levels = Json::array();
+    j["total"] = OrderedJson{{"method", "sum_over_max"}};
+    OrderedJson levels = OrderedJson::array();
     for (const auto& l : set.levels) {
-        Json lj = Json::object();
+        OrderedJson lj = OrderedJson::object();
         lj["id"] = std::string(riskLevelCode(l.level));
         lj["label"] = l.label;
         lj["label_en"] = l.labelEn;
@@ -110,9 +110,9 @@ std::string writeCriteriaSet(const CriteriaSet& set) {
         levels.push_back(std::move(lj));
     }
     j["levels"] = std::move(levels);
-    Json vetoes = Json::array();
+    OrderedJson vetoes = OrderedJson::array();
     for (const auto& v : set.vetoes) {
-        Json vj = Json::object();
+        OrderedJson vj = OrderedJson::object();
         vj["id"] = v.id;
         vj["when_level"] = std::string(riskLevelCode(v.whenLevel));
         vj["any_index_at_least"] = num(v.anyIndexAtLeast);

@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kAppMessages[] = {
     // The window (app/gui).
     {"app.default_criteria_missing",
      "the bundled criteria set resources/criteria/crln-1203-v1.json was not found (set "
@@ -31,7 +31,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> appMessages() {
-    return kMessages;
+    return kAppMessages;
 }
 
 }  // namespace safemap

@@ -5,7 +5,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kCriteriaMessages[] = {
     // Criteria sets in a project.
     {"criteria.active_missing", "the active criteria set {1} is not in the project",
      "bộ tiêu chí đang dùng ({1}) không có trong dự án"},
@@ -218,7 +218,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> criteriaMessages() {
-    return kMessages;
+    return kCriteriaMessages;
 }
 
 }  // namespace safemap

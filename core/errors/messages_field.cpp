@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kFieldMessages[] = {
     // Facilities and records named by id.
     {"project.no_such_facility", "no facility {1} in the project", "dự án không có cơ sở {1}"},
     {"project.no_such_photo", "no photo {1}", "không có ảnh {1}"},
@@ -132,7 +132,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> fieldMessages() {
-    return kMessages;
+    return kFieldMessages;
 }
 
 }  // namespace safemap

@@ -8,7 +8,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kGisMessages[] = {
     // Site rows (gis/io/site_rows.cpp, site_assembler.cpp, polygon_repair.cpp).
     {"sites.count_negative", "{1} is negative", "{1} là số âm"},
     {"sites.longitude_outside",
@@ -316,7 +316,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> gisMessages() {
-    return kMessages;
+    return kGisMessages;
 }
 
 }  // namespace safemap

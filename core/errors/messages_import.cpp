@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kImportMessages[] = {
     // Assessment files.
     {"assessments.no_site_column",
      "no tax code column (ma_so_thue, mst, tax_code) and no site id column (site_id, "
@@ -80,7 +80,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> importMessages() {
-    return kMessages;
+    return kImportMessages;
 }
 
 }  // namespace safemap

@@ -5,7 +5,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kReportMessages[] = {
     {"report_template.not_found",
      "there is no built-in report template called \"{1}\" (built in: {2}) and no file of that "
      "name",
@@ -33,7 +33,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> reportMessages() {
-    return kMessages;
+    return kReportMessages;
 }
 
 }  // namespace safemap

@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kServerMessages[] = {
     {"server.error", "the server refused: {1}", "máy chủ từ chối: {1}"},
     {"server.cannot_connect", "cannot connect to the server: {1}",
      "không kết nối được tới máy chủ: {1}"},
@@ -29,7 +29,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> serverMessages() {
-    return kMessages;
+    return kServerMessages;
 }
 
 }  // namespace safemap

@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kStorageMessages[] = {
     {"project.exists", "file already exists", "tệp đã tồn tại"},
     {"project.not_a_database", "file is not a database (not a GeoPackage or SQLite file)",
      "tệp này không phải cơ sở dữ liệu (không phải GeoPackage hay SQLite)"},
@@ -105,7 +105,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> storageMessages() {
-    return kMessages;
+    return kStorageMessages;
 }
 
 }  // namespace safemap

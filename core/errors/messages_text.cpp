@@ -6,7 +6,7 @@ namespace safemap {
 
 namespace {
 
-constexpr ErrorTemplate kMessages[] = {
+constexpr ErrorTemplate kTextMessages[] = {
     // Files (fileError).
     {"file.not_found", "file not found", "không tìm thấy tệp"},
     {"file.no_permission", "no permission to use this file (ask whoever manages the computer)",
@@ -92,7 +92,7 @@ constexpr ErrorTemplate kMessages[] = {
 }  // namespace
 
 std::span<const ErrorTemplate> textMessages() {
-    return kMessages;
+    return kTextMessages;
 }
 
 }  // namespace safemap

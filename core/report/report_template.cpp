@@ -15,7 +15,7 @@ namespace safemap {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 constexpr std::array<std::pair<ReportBlockKind, std::string_view>, 6> kBlockCodes{{
     {ReportBlockKind::Map, "map"},
@@ -49,7 +49,8 @@ struct Reader {
 
 // Keys of `object` not in `known`: the first is an error (a misspelt "widht" would
 // otherwise be silently ignored).
-std::optional<Error> checkKeys(const Json& object, std::initializer_list<std::string_view> known,
+std::optional<Error> checkKeys(const OrderedJson& object,
+                               std::initializer_list<std::string_view> known,
                                const std::string& prefix, const Reader& r) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         bool ok = false;
@@ -68,7 +69,8 @@ bool printable(const std::string& s) {
     return true;
 }
 
-Result<std::string> textField(const Json& root, const char* key, bool required, const Reader& r) {
+Result<std::string> textField(const OrderedJson& root, const char* key, bool required,
+                              const Reader& r) {
     const auto it = root.find(key);
     if (it == root.end()) {
         if (required)
@@ -83,7 +85,7 @@ Result<std::string> textField(const Json& root, const char* key, bool required, 
     return s;
 }
 
-Result<double> share(const Json& block, const char* key, const std::string& prefix,
+Result<double> share(const OrderedJson& block, const char* key, const std::string& prefix,
                      const Reader& r) {
     const auto it = block.find(key);
     if (it == block.end())
@@ -96,7 +98,8 @@ Result<double> share(const Json& block, const char* key, const std::string& pref
     return v;
 }
 
-Result<ReportBlockPlace> readBlock(const Json& block, const std::string& prefix, const Reader& r) {
+Result<ReportBlockPlace> readBlock(const OrderedJson& block, const std::string& prefix,
+                                   const Reader& r) {
     if (!block.is_object())
         return r.bad(prefix.substr(0, prefix.size() - 1), "an object", "một đối tượng JSON");
     if (auto e = checkKeys(block, {"block", "x", "y", "width", "height"}, prefix, r))
@@ -130,7 +133,8 @@ Result<ReportBlockPlace> readBlock(const Json& block, const std::string& prefix,
     return place;
 }
 
-Result<ReportListPart> readList(const Json& item, const std::string& prefix, const Reader& r) {
+Result<ReportListPart> readList(const OrderedJson& item, const std::string& prefix,
+                                const Reader& r) {
     if (!item.is_object())
         return r.bad(prefix.substr(0, prefix.size() - 1), "an object", "một đối tượng JSON");
     if (auto e = checkKeys(item, {"list", "rows"}, prefix, r))
@@ -169,7 +173,7 @@ std::optional<ReportBlockKind> reportBlockFromCode(std::string_view code) {
 
 Result<ReportTemplate> parseReportTemplate(std::string_view json, const std::string& fileName) {
     const Reader r{fileName};
-    const Json root = Json::parse(json.begin(), json.end(), nullptr, false);
+    const OrderedJson root = OrderedJson::parse(json.begin(), json.end(), nullptr, false);
     if (root.is_discarded())
         return codedError("report_template.not_json", {}, fileName);
     if (!root.is_object())
@@ -254,7 +258,7 @@ Result<ReportTemplate> parseReportTemplate(std::string_view json, const std::str
 }
 
 std::string reportTemplateToJson(const ReportTemplate& t) {
-    Json root;
+    OrderedJson root;
     root["format"] = "safemap-report-template";
     root["version"] = kReportTemplateVersion;
     root["name"] = t.name;
@@ -263,8 +267,8 @@ std::string reportTemplateToJson(const ReportTemplate& t) {
     root["paper"] = t.paper == TemplatePaper::A3 ? "a3" : "a4";
     root["orientation"] = t.orientation == TemplateOrientation::Portrait ? "portrait" : "landscape";
     if (t.filter)
-        root["filter"] = Json::parse(siteFilterToJson(*t.filter));
-    Json blocks = Json::array();
+        root["filter"] = OrderedJson::parse(siteFilterToJson(*t.filter));
+    OrderedJson blocks = OrderedJson::array();
     for (const ReportBlockPlace& b : t.blocks)
         blocks.push_back({{"block", std::string(reportBlockCode(b.kind))},
                           {"x", b.x},
@@ -272,7 +276,7 @@ std::string reportTemplateToJson(const ReportTemplate& t) {
                           {"width", b.width},
                           {"height", b.height}});
     root["blocks"] = blocks;
-    Json lists = Json::array();
+    OrderedJson lists = OrderedJson::array();
     for (const ReportListPart& l : t.lists)
         lists.push_back(
             {{"list", l.list == ActionList::ToSuspend ? "suspend" : "inspect"}, {"rows", l.rows}});

@@ -1,5 +1,6 @@
 #include "core/text/quoted.h"
 
+#include <charconv>
 #include <cstdio>
 
 #include "core/text/utf8.h"
@@ -59,6 +60,12 @@ std::string printableText(std::string_view bytes) {
         }
     }
     return out;
+}
+
+std::string shortestNumber(double value) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, r.ptr);
 }
 
 }  // namespace safemap

@@ -17,4 +17,8 @@ std::string quotedForMessage(std::string_view text, std::size_t maxBytes = 60);
 /// "\xNN". For messages that quote bytes someone else read (a JSON parser's "last read").
 std::string printableText(std::string_view bytes);
 
+/// A number as a message quotes it: the shortest text that reads back as the same double
+/// (std::to_chars), so "0.1" and not "0.10000000000000001".
+std::string shortestNumber(double value);
+
 }  // namespace safemap

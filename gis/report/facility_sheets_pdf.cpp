@@ -30,7 +30,6 @@ constexpr double kPageW = 210;
 constexpr double kPageH = 297;
 constexpr double kBodyW = kPageW - 2 * kMargin;
 constexpr double kFooterH = 7;
-constexpr double kScreenDpi = 96;  // the inset's logical pixels: symbols as big as on screen
 constexpr std::size_t kInspectionRows = 4;
 
 const QColor kRule(120, 120, 120);

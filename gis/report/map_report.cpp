@@ -44,7 +44,6 @@ constexpr double kMarginMm = 10;
 constexpr double kTitleMm = 20;
 constexpr double kFooterMm = 10;
 constexpr double kGapMm = 4;
-constexpr double kScreenDpi = 96;  // the map's logical pixels: as big as on a screen
 
 // Counts of the facilities that pass the filter (what the map shows).
 struct Counts {

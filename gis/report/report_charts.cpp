@@ -16,7 +16,7 @@ namespace safemap::report {
 
 namespace {
 
-constexpr double kTitleMm = 6;
+constexpr double kChartTitleMm = 6;
 constexpr double kRowMm = 4.6;
 constexpr std::size_t kMaxDistricts = 10;
 
@@ -46,9 +46,9 @@ QColor categoryColour(std::size_t category) {
 }
 
 double titleOf(QPainter& p, const Sheet& sheet, const QRectF& mm, const QString& title) {
-    drawLine(p, sheet, QRectF(mm.left(), mm.top(), mm.width(), kTitleMm - 1), title,
+    drawLine(p, sheet, QRectF(mm.left(), mm.top(), mm.width(), kChartTitleMm - 1), title,
              reportFont(8.5, true), Qt::AlignLeft | Qt::AlignVCenter, kNavy);
-    return mm.top() + kTitleMm;
+    return mm.top() + kChartTitleMm;
 }
 
 // One horizontal bar of stacked categories (highest level first, as the legend lists them).

@@ -23,6 +23,10 @@ inline QString qs(const std::string& s) {
 /// The report's one typeface: Noto Sans has every Vietnamese letter, and the PDF embeds it.
 QFont reportFont(double points, bool bold = false);
 
+/// The logical pixels of a map drawn on the sheet: 96 a inch, so its symbols and labels are
+/// as big as on a screen.
+constexpr double kScreenDpi = 96;
+
 /// Millimetres on the sheet → device pixels.
 struct Sheet {
     double dpmm = 1;

@@ -12,11 +12,11 @@ namespace safemap::report {
 
 namespace {
 
-constexpr double kTitleMm = 7;  // the table's title line
-constexpr double kNoteMm = 5;   // "no facilities" / "… and N more"
-constexpr double kGapMm = 6;    // between two tables on one page
-constexpr double kPadMm = 0.7;  // above and below a row's text
-constexpr int kMaxLines = 10;   // a longer cell is shortened with "…"
+constexpr double kTableTitleMm = 7;  // the table's title line
+constexpr double kTableNoteMm = 5;   // "no facilities" / "… and N more"
+constexpr double kTableGapMm = 6;    // between two tables on one page
+constexpr double kRowPadMm = 0.7;    // above and below a row's text
+constexpr int kMaxLines = 10;        // a longer cell is shortened with "…"
 constexpr double kFontPt = 7.5;
 
 struct Column {
@@ -89,7 +89,7 @@ std::vector<ReportTable> prepareTables(const std::vector<ReportListPart>& lists,
     for (std::size_t c = 0; c < kTableColumns; ++c)
         headerLines = std::max(headerLines, linesOf(boldFm, w(kColumns[c].vi, kColumns[c].en),
                                                     (widthOf(c, widthMm) - 2) * dpmm));
-    const double headerMm = headerLines * boldFm.lineSpacing() / dpmm + 2 * kPadMm;
+    const double headerMm = headerLines * boldFm.lineSpacing() / dpmm + 2 * kRowPadMm;
     std::vector<ReportTable> tables;
     for (const ReportListPart& part : lists) {
         const ActionList list = part.list;
@@ -121,7 +121,7 @@ std::vector<ReportTable> prepareTables(const std::vector<ReportListPart>& lists,
             for (std::size_t c = 0; c < kTableColumns; ++c)
                 lines =
                     std::max(lines, fitCell(fm, row.cells[c], (widthOf(c, widthMm) - 2) * dpmm));
-            row.heightMm = lines * lineMm + 2 * kPadMm;
+            row.heightMm = lines * lineMm + 2 * kRowPadMm;
             t.rows.push_back(std::move(row));
         }
         tables.push_back(std::move(t));
@@ -146,13 +146,13 @@ std::vector<TablePage> paginateTables(const std::vector<ReportTable>& tables, do
         bool continued = false;
         do {
             if (!page.empty())
-                used += kGapMm;
-            double y = used + kTitleMm + table.headerMm;
+                used += kTableGapMm;
+            double y = used + kTableTitleMm + table.headerMm;
             std::size_t count = 0;
             while (next + count < table.rows.size()) {
                 const bool last = next + count + 1 == table.rows.size();
                 const double need =
-                    table.rows[next + count].heightMm + (last && noted ? kNoteMm : 0);
+                    table.rows[next + count].heightMm + (last && noted ? kTableNoteMm : 0);
                 // The first row of a slice goes on an empty page even if it is too tall.
                 if (y + need > bodyHeightMm && !(count == 0 && page.empty()))
                     break;
@@ -161,16 +161,16 @@ std::vector<TablePage> paginateTables(const std::vector<ReportTable>& tables, do
             }
             const bool closes = next + count == table.rows.size();
             if (table.rows.empty())
-                y += kNoteMm;
+                y += kTableNoteMm;
             const bool fits = count > 0 || (table.rows.empty() && y <= bodyHeightMm);
             if (!fits && !page.empty()) {
                 // Not even the title, header and a row: start the table on the next page.
-                used -= kGapMm;
+                used -= kTableGapMm;
                 newPage();
                 continue;
             }
             page.push_back({t, next, count, continued, closes});
-            used = y + (closes && noted && !table.rows.empty() ? kNoteMm : 0);
+            used = y + (closes && noted && !table.rows.empty() ? kTableNoteMm : 0);
             next += count;
             continued = true;
             if (!closes)
@@ -199,7 +199,7 @@ void paintTablePage(QPainter& p, const Sheet& sheet, const QRectF& body,
         const TableSlice& slice = page[s];
         const ReportTable& table = tables[slice.table];
         if (s > 0)
-            y += kGapMm;
+            y += kTableGapMm;
         // A list cut short says so in its title on every page: "showing 500 of 100,000".
         const QString total = number(static_cast<long long>(table.total), w) + QLatin1Char(' ') +
                               w("cơ sở", "facilities");
@@ -212,13 +212,13 @@ void paintTablePage(QPainter& p, const Sheet& sheet, const QRectF& body,
             title += total + QLatin1Char(')');
         if (slice.continued)
             title += w(" — tiếp theo", " — continued");
-        drawLine(p, sheet, QRectF(body.left(), y, body.width(), kTitleMm - 1), title,
+        drawLine(p, sheet, QRectF(body.left(), y, body.width(), kTableTitleMm - 1), title,
                  reportFont(10.5, true), Qt::AlignLeft | Qt::AlignVCenter, kNavy);
-        y += kTitleMm;
+        y += kTableTitleMm;
         p.setFont(bold);
         p.setPen(kInk);
         for (std::size_t c = 0; c < kTableColumns; ++c)
-            p.drawText(sheet.rect(cellRect(c, y + kPadMm, table.headerMm - kPadMm)),
+            p.drawText(sheet.rect(cellRect(c, y + kRowPadMm, table.headerMm - kRowPadMm)),
                        static_cast<int>(kColumns[c].align | Qt::AlignTop | Qt::TextWordWrap),
                        w(kColumns[c].vi, kColumns[c].en));
         y += table.headerMm;
@@ -234,7 +234,7 @@ void paintTablePage(QPainter& p, const Sheet& sheet, const QRectF& body,
             }
             p.setPen(kInk);
             for (std::size_t c = 0; c < kTableColumns; ++c)
-                p.drawText(sheet.rect(cellRect(c, y + kPadMm, row.heightMm - kPadMm)),
+                p.drawText(sheet.rect(cellRect(c, y + kRowPadMm, row.heightMm - kRowPadMm)),
                            static_cast<int>(kColumns[c].align | Qt::AlignTop | Qt::TextWordWrap),
                            row.cells[c]);
             y += row.heightMm;
@@ -244,18 +244,18 @@ void paintTablePage(QPainter& p, const Sheet& sheet, const QRectF& body,
         if (!slice.closes)
             continue;
         if (table.rows.empty()) {
-            drawLine(p, sheet, QRectF(body.left() + 1, y, body.width(), kNoteMm),
+            drawLine(p, sheet, QRectF(body.left() + 1, y, body.width(), kTableNoteMm),
                      w("Không có cơ sở nào.", "No facilities."), font);
-            y += kNoteMm;
+            y += kTableNoteMm;
         } else if (table.rows.size() < table.total) {
-            drawLine(p, sheet, QRectF(body.left() + 1, y, body.width(), kNoteMm),
+            drawLine(p, sheet, QRectF(body.left() + 1, y, body.width(), kTableNoteMm),
                      w("… và ", "… and ") +
                          number(static_cast<long long>(table.total - table.rows.size()), w) +
                          w(" cơ sở khác (danh sách đầy đủ: Xuất CSV/XLSX trong cửa sổ, hoặc "
                            "safemap list)",
                            " more (the full list: Export CSV/XLSX in the window, or safemap list)"),
                      font, Qt::AlignLeft | Qt::AlignVCenter, kGrey);
-            y += kNoteMm;
+            y += kTableNoteMm;
         }
     }
 }
