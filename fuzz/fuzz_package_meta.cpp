@@ -3,7 +3,6 @@
 // been opened in QGIS. The input is lines "key<TAB>value" written into a real package made
 // from a small project. Opening it for a merge and planning the merge must refuse with a
 // readable message or succeed; they never write, so the project stays as it was.
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,13 +18,6 @@ using namespace safemap;
 
 namespace {
 
-std::string tempPath(const char* name) {
-    std::string file = "safemap-fuzz-package-";
-    file += std::to_string(::getpid());
-    file += name;
-    return (std::filesystem::temp_directory_path() / file).string();
-}
-
 struct Setup {
     Project master;
     std::string packageBytes;
@@ -33,8 +25,8 @@ struct Setup {
 
 Setup& setup() {
     static Setup* s = [] {
-        const std::string masterPath = tempPath("-master.gpkg");
-        const std::string packagePath = tempPath("-template.gpkg");
+        const std::string masterPath = fuzz::scratchFile("package-master.gpkg");
+        const std::string packagePath = fuzz::scratchFile("package-template.gpkg");
         std::filesystem::remove(masterPath);
         std::filesystem::remove(packagePath);
         auto master = Project::create(masterPath);
@@ -70,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size > 4096)
         return 0;
     Setup& s = setup();
-    const std::string path = tempPath("-package.gpkg");
+    static const std::string path = fuzz::scratchFile("package.gpkg");
     fuzz::writeMetaFile(path, s.packageBytes, fuzz::bytesOf(data, size));
     auto package = openPackageForMerge(path);
     if (!package) {

@@ -4,7 +4,6 @@
 // Opening must refuse with a readable message or succeed; settings that were read, saved
 // again and read back must come back the same and without problems (a value that could not
 // be read was replaced by its default, and the default is what is saved).
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,9 +18,7 @@ namespace {
 
 const std::string& templateBytes() {
     static const std::string bytes = [] {
-        const auto dir = std::filesystem::temp_directory_path();
-        const std::string path =
-            (dir / ("safemap-fuzz-meta-template-" + std::to_string(::getpid()) + ".gpkg")).string();
+        const std::string path = fuzz::scratchFile("meta-template.gpkg");
         std::filesystem::remove(path);
         if (!Project::create(path))
             fuzz::fail("cannot create the template project");
@@ -33,10 +30,8 @@ const std::string& templateBytes() {
     return bytes;
 }
 
-std::string scratchPath() {
-    static const std::string path = (std::filesystem::temp_directory_path() /
-                                     ("safemap-fuzz-meta-" + std::to_string(::getpid()) + ".gpkg"))
-                                        .string();
+const std::string& scratchPath() {
+    static const std::string path = fuzz::scratchFile("meta.gpkg");
     return path;
 }
 

@@ -2,13 +2,17 @@
 
 // Shared by the fuzz targets: an invariant check that aborts (libFuzzer then keeps the input
 // as a crash), and the repository's sample files to build lookups from.
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
 #include "core/criteria/criteria_io.h"
 #include "core/result.h"
@@ -26,6 +30,28 @@ namespace fuzz {
         if (!(cond))                     \
             ::fuzz::fail(#cond, detail); \
     } while (false)
+
+/// A file of this process in the temporary folder ("safemap-fuzz-PID-name"), removed with its
+/// journal when the process exits: a night of fuzzing runs the targets many times, and each
+/// left its scratch projects in /tmp.
+inline std::string scratchFile(const std::string& name) {
+    struct Removal {
+        std::vector<std::string> paths;
+        ~Removal() {
+            for (const auto& p : paths) {
+                std::error_code ec;
+                std::filesystem::remove(p, ec);
+                std::filesystem::remove(p + "-journal", ec);
+            }
+        }
+    };
+    static Removal removal;
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("safemap-fuzz-" + std::to_string(::getpid()) + "-" + name))
+                           .string();
+    removal.paths.push_back(path);
+    return path;
+}
 
 inline std::string_view bytesOf(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
