@@ -57,9 +57,15 @@ TimelineEntry timelineEntry(const ScoreRow& row, Date date) {
 
 Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& criteria,
                              const ProgressFn& progress, const std::atomic<bool>* cancel) {
-    auto total = repo.assessmentCount();
-    if (!total)
-        return total.error();
+    // Counting reads every page of the table once more (SQLite keeps no row count), so it
+    // is done only for someone who shows progress.
+    long long total = 0;
+    if (progress) {
+        auto counted = repo.assessmentCount();
+        if (!counted)
+            return counted.error();
+        total = *counted;
+    }
     if (auto st = repo.clearScores(criteria); !st)
         return st.error();
     long long done = 0;
@@ -77,7 +83,7 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
                 return w;
             done += static_cast<long long>(ids.size());
             if (progress)
-                progress(done, *total);
+                progress(done, total);
             return {};
         });
     if (!st)
