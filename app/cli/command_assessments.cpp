@@ -1,6 +1,5 @@
-// safemap import-assessments, import-inspections and score: the assessment side of the
-// command line. Each calls one use case of the project layer.
-#include <QCoreApplication>
+// safemap import-assessments and import-inspections: the assessment side of the command line
+// that reads spreadsheets (GDAL). Each calls one use case of the project layer.
 #include <cstdio>
 
 #include "app/cli/command_support.h"
@@ -8,7 +7,6 @@
 #include "app/gui/shipped_data.h"
 #include "core/criteria/criteria_io.h"
 #include "core/project/criteria_use.h"
-#include "core/project/level_summary.h"
 #include "core/project/project.h"
 #include "gis/io/assessment_import.h"
 
@@ -30,26 +28,12 @@ constexpr const char* kImportAssessmentsUsage =
     "              assessment is re-scored with it, in the same transaction\n"
     "              (default: the project's active set, else the bundled CRLN 1203 set)\n";
 
-constexpr const char* kScoreUsage =
-    "Usage: safemap score PROJECT.gpkg [--criteria SET.json]\n"
-    "Re-scores every assessment with the given criteria set, or with the active set, and\n"
-    "makes it the active set, in one transaction (an interruption leaves the previous set\n"
-    "active with its scores). Prints how many facilities are at each level.\n";
-
 constexpr const char* kInspectionsUsage =
     "Usage: safemap import-inspections PROJECT.gpkg FILE [--encoding ENC] [--sheet NAME]\n"
     "Adds inspection results (CSV, XLSX or ODS: ma_so_thue, ngay_kiem_tra, nguoi_kiem_tra,\n"
     "dat_yeu_cau có/không, ket_luan). All rows or none; inspections already recorded are\n"
     "not added twice. A failed inspection newer than the last assessment puts the facility\n"
     "on the suspend list (measures not implemented).\n";
-
-// The QCoreApplication gives findShippedFile the executable's directory.
-struct AppContext {
-    int argc = 1;
-    char name[8] = "safemap";
-    char* argv[2] = {name, nullptr};
-    QCoreApplication app{argc, argv};
-};
 
 /// --encoding and --sheet; returns an exit code if the encoding is unknown.
 int readTableOptions(const char* command, const Args& args, TableImportOptions& options) {
@@ -65,23 +49,12 @@ int readTableOptions(const char* command, const Args& args, TableImportOptions& 
     return -1;
 }
 
-Result<std::shared_ptr<const CriteriaSet>> criteriaOption(const Args& args) {
-    auto file = args.option("criteria");
-    if (!file)
-        return std::shared_ptr<const CriteriaSet>();
-    auto set = loadCriteriaSet(*file);
-    if (!set)
-        return set.error();
-    return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(*set)));
-}
-
 }  // namespace
 
 int runImportAssessmentsCommand(const Words& words) {
     const Args args(words, {"encoding", "sheet", "criteria"});
     if (int rc = checkUsage("import-assessments", args, {}, 2, 2, kImportAssessmentsUsage); rc >= 0)
         return rc;
-    AppContext context;
     TableImportOptions options;
     if (int rc = readTableOptions("import-assessments", args, options); rc >= 0)
         return rc;
@@ -128,44 +101,6 @@ int runImportInspectionsCommand(const Words& words) {
     std::printf("%s: %d rows — %d new inspections, %d already recorded\n",
                 args.positional()[1].c_str(), result->outcome.rows, result->outcome.inserted,
                 result->outcome.alreadyPresent);
-    return 0;
-}
-
-int runScoreCommand(const Words& words) {
-    const Args args(words, {"criteria"});
-    if (int rc = checkUsage("score", args, {}, 1, 1, kScoreUsage); rc >= 0)
-        return rc;
-    AppContext context;
-    auto project = Project::open(args.positional()[0]);
-    if (!project)
-        return fail("score", project.error());
-    auto criteria = criteriaOption(args);
-    if (!criteria)
-        return fail("score", criteria.error());
-    std::shared_ptr<const CriteriaSet> set = *criteria;
-    if (!set) {
-        auto fallback = loadDefaultCriteria();
-        auto chosen = activeOrFallback(*project, fallback ? *fallback : nullptr);
-        if (!chosen)
-            return fail("score", chosen.error());
-        if (!*chosen)
-            return fail("score", fallback.error());
-        set = *chosen;
-    }
-    auto outcome = activateCriteriaSet(*project, *set);
-    if (!outcome)
-        return fail("score", outcome.error());
-    std::printf("Scored %lld assessments with %s v%d (%s)\n", outcome->scored, set->id.c_str(),
-                set->version, set->name.c_str());
-    auto summary = latestLevelSummary(*project);
-    if (!summary)
-        return fail("score", summary.error());
-    std::printf("Facilities by latest level (as of %s):\n", formatDate(summary->asOf).c_str());
-    for (int l = 0; l < kRiskLevelCount; ++l)
-        std::printf("  %-18s %6lld\n",
-                    std::string(riskLevelLabelEn(static_cast<RiskLevel>(l))).c_str(),
-                    summary->facilities[static_cast<size_t>(l)]);
-    std::printf("  %-18s %6lld\n", "no assessment", summary->noAssessment);
     return 0;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "app/cli/args.h"
+#include "core/criteria/criteria_set.h"
 #include "core/result.h"
 
 namespace safemap {
@@ -13,6 +15,10 @@ inline int fail(const char* command, const Error& e) {
     std::fprintf(stderr, "safemap %s: %s\n", command, e.describe().c_str());
     return 1;
 }
+
+/// The set --criteria names, read from its file; null without --criteria
+/// (app/cli/command_score.cpp).
+Result<std::shared_ptr<const CriteriaSet>> criteriaOption(const Args& args);
 
 /// Checks the usual things every command checks; returns an exit code if it should stop.
 inline int checkUsage(const char* command, const Args& args, const std::vector<std::string>& flags,

@@ -9,10 +9,12 @@ namespace safemap {
 /// starts itself again once with the tunable set, before anything else has run. On the
 /// million-assessment project of bench/store_bench.py the lists and re-scoring spend a
 /// quarter to a third of their time in page faults of fresh memory; with 2 MB pages they
-/// take 10-40 % less time (docs/benchmarks.md, E). Starting again costs about 0.15 s, so
-/// it is done only when an argument names a file of 64 MB or more (a large project or
-/// CSV). Does nothing where the tunable is set already, where SAFEMAP_HUGE_PAGES=0, off
-/// Linux, and in sanitizer builds; if starting again fails, the program simply goes on.
+/// take 10-40 % less time (docs/benchmarks.md, E). It is done only when an argument names a
+/// file of 64 MB or more (a large project or CSV), and by the command-line front
+/// (app/light_main.cpp), which starts again in 0.01 s; the whole program it becomes
+/// inherits the tunable, so Qt and GDAL (0.1 s a start) are loaded once. Does nothing where the
+/// tunable is set already, where SAFEMAP_HUGE_PAGES=0, off Linux, and in sanitizer builds; if
+/// starting again fails, the program simply goes on.
 void preferHugePages(char** argv);
 
 /// preferHugePages for a window started without arguments that will open `file`, the

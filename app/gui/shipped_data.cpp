@@ -1,22 +1,10 @@
 #include "app/gui/shipped_data.h"
 
 #include "app/gui/data_paths.h"
-#include "core/criteria/criteria_io.h"
-#include "core/errors/error_catalogue.h"
 #include "gis/field/package_basemap.h"
 #include "gis/render/basemap_layers.h"
 
 namespace safemap {
-
-Result<std::shared_ptr<const CriteriaSet>> loadDefaultCriteria() {
-    const QString path = defaultCriteriaFile();
-    if (path.isEmpty())
-        return codedError("app.default_criteria_missing");
-    auto set = loadCriteriaSet(path.toStdString());
-    if (!set)
-        return set.error();
-    return std::shared_ptr<const CriteriaSet>(std::make_shared<CriteriaSet>(std::move(*set)));
-}
 
 std::vector<LayerRender> loadShippedBasemap(MapLanguage language, std::string* problem) {
     const QString dir = findShippedFile(QStringLiteral("data"));

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/shipped_files.h"  // loadDefaultCriteria
 #include "core/criteria/criteria_set.h"
 #include "core/project/field_package.h"
 #include "core/result.h"
@@ -11,9 +12,6 @@
 #include "gis/render/map_settings.h"
 
 namespace safemap {
-
-/// The bundled default criteria set (CRLN, Decision 1203/QĐ-BCĐ), read from its file.
-[[nodiscard]] Result<std::shared_ptr<const CriteriaSet>> loadDefaultCriteria();
 
 /// The offline basemap shipped with SafeMap (loadBasemapLayers), bottom layer first, its
 /// names in `language`; the window and `safemap render` both draw it. Empty with `problem`
