@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test_support.h"
 
@@ -19,18 +21,27 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runCli(const QStringList& args) {
+/// Runs `program` as a separate process, offscreen, with `extraEnv` added to its environment.
+inline CliRun runProgram(const QString& program, const QStringList& args,
+                         const std::vector<std::pair<QString, QString>>& extraEnv = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (const auto& [name, value] : extraEnv)
+        env.insert(name, value);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SAFEMAP_BINARY), args);
+    p.start(program, args);
     REQUIRE(p.waitForFinished(120000));
     CliRun r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+/// Runs the built `safemap`.
+inline CliRun runCli(const QStringList& args) {
+    return runProgram(QStringLiteral(SAFEMAP_BINARY), args);
 }
 
 inline QString src(const std::string& relative) {
