@@ -23,6 +23,8 @@ constexpr std::string_view kKeysPrefix = "#keys:";
 // Texts with term ids below this have their reading kept per index (16 bytes a slot):
 // choice codes are among a project's first terms; free texts beyond it are read each time.
 constexpr uint64_t kCachedTerms = 1u << 16;
+// Yes, no and whole numbers of -64..63 (their zig-zag below 128, times eight tags).
+constexpr uint64_t kCachedSmall = 1u << 10;
 
 enum Tag : uint8_t { False = 0, True = 1, Whole = 2, Number = 3, Inline = 4, Term = 5 };
 
@@ -250,7 +252,10 @@ Result<std::optional<uint32_t>> TermReader::idOf(std::string_view term) const {
 }
 
 AnswerRowReader::AnswerRowReader(const CompiledCriteria& criteria, TermReader& terms)
-    : criteria_(criteria), terms_(terms), textValue_(criteria.indexCount()) {
+    : criteria_(criteria),
+      terms_(terms),
+      textValue_(criteria.indexCount()),
+      smallValue_(criteria.indexCount()) {
     for (size_t k = 0; k < criteria.indexCount(); ++k)
         missing_.push_back(
             readAnswerText(criteria.set.indices[k], "", &criteria.choiceLookups[k]).value);
@@ -289,6 +294,20 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
         const Criterion& c = criteria_.set.indices[static_cast<size_t>(k)];
         const ChoiceLookup* lookup = &criteria_.choiceLookups[static_cast<size_t>(k)];
         double& value = row[static_cast<size_t>(k)];
+        // A yes, a no or a small whole number reads the same for an index every time, and
+        // they are most of a million assessments' answers: each is read once, then looked up
+        // (readAnswer builds a value and a reading with its problem text per call).
+        const uint64_t tagged = a.number << 3 | a.tag;
+        auto& small = smallValue_[static_cast<size_t>(k)];
+        const bool smallKind = a.tag == False || a.tag == True || a.tag == Whole;
+        if (smallKind && tagged < kCachedSmall) {
+            if (tagged < small.size() && small[tagged].known) {
+                value = small[tagged].value;
+                return true;
+            }
+            if (tagged >= small.size())
+                small.resize(tagged + 1);
+        }
         switch (a.tag) {
             case False:
             case True:
@@ -326,6 +345,8 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
                 break;
             }
         }
+        if (smallKind && tagged < small.size())
+            small[tagged] = {true, value};
         return true;
     });
     return failed.ok() ? walked : failed;

@@ -100,7 +100,8 @@ private:
     std::vector<double> missing_;   ///< by index: the value of no answer
     std::vector<int> indexOfTerm_;  ///< by term id: the index it names, -1 for none
     bool termsMapped_ = false;
-    std::vector<std::vector<Cached>> textValue_;  ///< by index, then text term id
+    std::vector<std::vector<Cached>> textValue_;   ///< by index, then text term id
+    std::vector<std::vector<Cached>> smallValue_;  ///< by index, then number << 3 | tag
 };
 
 /// The stored formats (above).

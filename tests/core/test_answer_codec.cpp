@@ -295,11 +295,17 @@ TEST_CASE("answers read straight into scorer rows are the rows read through the 
             x["workers_concurrent"] = i % 5 == 0   ? AnswerValue(std::string("1.200"))
                                       : i % 7 == 0 ? AnswerValue(std::string("nhiều"))
                                                    : AnswerValue(double(i * 3));
-        x["floor_area_per_worker"] = i % 4 == 0 ? AnswerValue(12.75) : AnswerValue(-0.0);
+        // Small whole numbers, negative ones too, come back many times: the reader looks
+        // them up after the first (answer_codec.h), and must read them as the first time.
+        x["floor_area_per_worker"] = i % 4 == 0   ? AnswerValue(12.75)
+                                     : i % 4 == 1 ? AnswerValue(double(i % 7 - 3))
+                                                  : AnswerValue(-0.0);
         x["hand_washing"] = i % 3 == 0   ? AnswerValue(i % 2 == 0)
                             : i % 3 == 1 ? AnswerValue(std::string("có"))
                                          : AnswerValue(std::string("không"));
-        x["masks_worn"] = i % 5 == 0 ? AnswerValue(2.0) : AnswerValue(1.0);
+        x["masks_worn"] = i % 5 == 0    ? AnswerValue(2.0)
+                          : i % 13 == 0 ? AnswerValue(-1.0)
+                                        : AnswerValue(1.0);
         x["temperature_check"] = AnswerValue(std::string(i % 6 == 0 ? "" : "98,5"));
         const char* choices[] = {"vach_ngan", "Ngồi cách nhau dưới 1 m, có chia ca ăn", "khong",
                                  "không rõ"};
