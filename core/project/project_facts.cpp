@@ -66,9 +66,13 @@ void prepareFacts(ProjectFacts& facts) {
     std::vector<uint32_t> byId(n);
     for (uint32_t i = 0; i < n; ++i)
         byId[i] = i;
-    std::sort(byId.begin(), byId.end(), [&](uint32_t a, uint32_t b) {
+    const auto byIdLess = [&](uint32_t a, uint32_t b) {
         return facts.factories[a].id < facts.factories[b].id;
-    });
+    };
+    // Factories read from a project mostly come in id order already (a province's first
+    // import is written sorted): checking costs one comparison each, sorting seventeen.
+    if (!std::is_sorted(byId.begin(), byId.end(), byIdLess))
+        std::sort(byId.begin(), byId.end(), byIdLess);
     facts.idRank.assign(n, 0);
     for (uint32_t r = 0; r < n; ++r)
         facts.idRank[byId[r]] = r;
