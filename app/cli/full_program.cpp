@@ -8,6 +8,7 @@
 #include <string>
 #include <system_error>
 
+#include "app/cli/huge_pages.h"
 #include "app/cli/shipped_files.h"
 
 namespace safemap {
@@ -20,6 +21,7 @@ int startFullProgram(char** argv) {
     if (!fs::exists(full, ec))
         full = dir / ".." / "libexec" / "safemap" / "safemap-full";
     const std::string path = full.lexically_normal().string();
+    preferHugePagesForNextProgram();
     execv(path.c_str(), argv);
     std::fprintf(stderr, "safemap: cannot start %s: %s\n", path.c_str(), std::strerror(errno));
     return 127;

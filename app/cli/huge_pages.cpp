@@ -40,19 +40,27 @@ bool namesLargeFile(char** argv) {
 
 namespace {
 
-void startAgainWithHugePages(char** argv, bool large) {
+// Sets the tunable for the next program this process starts (glibc reads it only at a
+// program's start). False where it is not wanted or was set already.
+bool setTunable() {
 #if defined(__linux__) && !defined(SAFEMAP_SANITIZED)
     if (const char* off = std::getenv("SAFEMAP_HUGE_PAGES"); off && std::strcmp(off, "0") == 0)
-        return;
+        return false;
     const char* tunables = std::getenv("GLIBC_TUNABLES");
     if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb"))
-        return;  // set already: by the user, or by the start before this one
-    if (!large)
-        return;
+        return false;  // set already: by the user, or by the start before this one
     std::string value = "glibc.malloc.hugetlb=1";
     if (tunables && *tunables)
         value = std::string(tunables) + ":" + value;
-    if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
+    return setenv("GLIBC_TUNABLES", value.c_str(), 1) == 0;
+#else
+    return false;
+#endif
+}
+
+void startAgainWithHugePages(char** argv, bool large) {
+#if defined(__linux__) && !defined(SAFEMAP_SANITIZED)
+    if (!large || !setTunable())
         return;
     execv("/proc/self/exe", argv);
     // Still here: the start failed; carry on as we are.
@@ -70,6 +78,10 @@ void preferHugePages(char** argv) {
 
 void preferHugePagesFor(char** argv, const std::string& file) {
     startAgainWithHugePages(argv, isLargeFile(file.c_str()));
+}
+
+void preferHugePagesForNextProgram() {
+    setTunable();
 }
 
 }  // namespace safemap

@@ -67,7 +67,7 @@ TEST_CASE("started again for a large file, the command runs with the same argume
     CHECK(twice.err.toStdString() == expected.toStdString());
 }
 
-TEST_CASE("a window started without a project asks for huge pages if the one it reopens is large") {
+TEST_CASE("the window runs with huge pages: always through the front, else for a large project") {
 #if defined(SAFEMAP_SANITIZED) || !defined(__linux__)
     return;  // sanitizers' allocators are their own: no second start (huge_pages.h)
 #endif
@@ -85,8 +85,18 @@ TEST_CASE("a window started without a project asks for huge pages if the one it 
         std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
     };
-    for (const auto& [last, asks] : {std::pair{big, true}, std::pair{small, false}}) {
-        INFO(last);
+    const QString front = QStringLiteral(SAFEMAP_BINARY);
+    const QString full = QStringLiteral(SAFEMAP_FULL_BINARY);
+    struct Case {
+        QString program;
+        std::string last;  ///< the project the window reopens
+        bool asks;
+    };
+    // safemap-full started directly (as an old desktop entry might) asks only for a large
+    // project it reopens, by starting again; through the front it always has the tunable.
+    for (const auto& [program, last, asks] :
+         {Case{full, big, true}, Case{full, small, false}, Case{front, small, true}}) {
+        INFO(program.toStdString() << " reopening " << last);
         {
             std::ofstream(config / "SafeMap" / "SafeMap.conf")
                 << "[project]\nlast=" << last << "\n";
@@ -98,7 +108,7 @@ TEST_CASE("a window started without a project asks for huge pages if the one it 
         env.remove(QStringLiteral("GLIBC_TUNABLES"));
         env.remove(QStringLiteral("SAFEMAP_HUGE_PAGES"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SAFEMAP_BINARY), {});
+        p.start(program, {});
         REQUIRE(p.waitForStarted(10000));
         // The second start comes before the window is made; two seconds is ample for it.
         bool tunable = false;
@@ -111,4 +121,30 @@ TEST_CASE("a window started without a project asks for huge pages if the one it 
         p.waitForFinished(10000);
         CHECK(tunable == asks);
     }
+}
+
+TEST_CASE("SAFEMAP_HUGE_PAGES=0 keeps the tunable out of the whole program too") {
+#if defined(SAFEMAP_SANITIZED) || !defined(__linux__)
+    return;
+#endif
+    TempDir dir;
+    const std::filesystem::path config = dir.path() / "config";
+    std::filesystem::create_directories(config / "SafeMap");
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QString::fromStdString(config.string()));
+    env.remove(QStringLiteral("GLIBC_TUNABLES"));
+    env.insert(QStringLiteral("SAFEMAP_HUGE_PAGES"), QStringLiteral("0"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SAFEMAP_BINARY), {});
+    REQUIRE(p.waitForStarted(10000));
+    // Long enough for the front to have become the whole program and made its window.
+    p.waitForFinished(1500);
+    std::ifstream in("/proc/" + std::to_string(p.processId()) + "/environ", std::ios::binary);
+    const std::string environ(std::istreambuf_iterator<char>(in), {});
+    CHECK(environ.find("SAFEMAP_HUGE_PAGES=0") != std::string::npos);  // the window's, read
+    CHECK(environ.find("glibc.malloc.hugetlb") == std::string::npos);
+    p.kill();
+    p.waitForFinished(10000);
 }
