@@ -363,10 +363,12 @@ TEST_CASE("a project upgraded by rebuilding its assessments does not keep the ol
                 "source_row, content_key) SELECT site_id, assessed_on, submitter, answers, "
                 "import_id, source_row, randomblob(16) FROM assessments WHERE fid <= 480");
     const auto before = std::filesystem::file_size(path);
+    REQUIRE(sqlInt(path, "PRAGMA page_size") == 4096);
     auto project = Project::open(path);
     REQUIRE(project.ok());
     CHECK(sqlInt(path, "SELECT count(*) FROM assessments WHERE typeof(answers) = 'blob'") == 5280);
     CHECK(sqlInt(path, "PRAGMA freelist_count") == 0);
+    CHECK(sqlInt(path, "PRAGMA page_size") == 16384);  // compacting gave it a new file's pages
     CHECK(std::filesystem::file_size(path) < before * 3 / 4);
     CHECK(sqlText(path, "PRAGMA integrity_check") == "ok");
 }

@@ -20,6 +20,7 @@ TEST_CASE("a new project is a GeoPackage at the latest schema") {
     CHECK(project->repository().schemaVersion() == latestSchemaVersion());
     CHECK(sqlInt(path, "PRAGMA application_id") == 1196444487);
     CHECK(sqlInt(path, "PRAGMA user_version") == 10300);
+    CHECK(sqlInt(path, "PRAGMA page_size") == 16384);  // database.cpp: fewer page fetches
     CHECK(sqlText(path, "SELECT data_type FROM gpkg_contents WHERE table_name='factories'") ==
           "features");
     // Requirement 119: attribute tables have an INTEGER primary key.
