@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 #include "core/errors/error_catalogue.h"
@@ -461,10 +462,23 @@ Status migrate(Database& db, int target) {
         ~RestoreForeignKeys() { (void)db.exec("PRAGMA foreign_keys=ON"); }
     } restore{db};
     const bool migrated = version < target;
+    // A new file is made in one transaction: it has no earlier state to keep between the
+    // steps, and a commit each, with its fsyncs, made creating a project 0.02 s slower (a
+    // small import into a new project: 0.17-0.19 s against 0.15-0.16 s). Killed half way,
+    // it is left empty.
+    std::optional<Transaction> whole;
+    if (version == 0) {
+        whole.emplace(db);
+        if (!whole->began())
+            return whole->beginError();
+    }
     while (version < target) {
-        Transaction tx(db);
-        if (!tx.began())
-            return tx.beginError();
+        std::optional<Transaction> step;
+        if (!whole) {
+            step.emplace(db);
+            if (!step->began())
+                return step->beginError();
+        }
         if (auto st = migrations()[static_cast<size_t>(version)](db); !st)
             return codedError("project.migration_failed",
                               {std::to_string(version + 1), st.error().message}, db.path());
@@ -477,9 +491,13 @@ Status migrate(Database& db, int target) {
                               std::to_string(version) + "')");
             !st)
             return st;
-        if (auto st = tx.commit(); !st)
-            return st;
+        if (step)
+            if (auto st = step->commit(); !st)
+                return st;
     }
+    if (whole)
+        if (auto st = whole->commit(); !st)
+            return st;
     return compactAfterMigrations(db, migrated);
 }
 
