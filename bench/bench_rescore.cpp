@@ -1,8 +1,9 @@
 // Re-scoring phases on a real project (goal 3 of issue 8): how long reading and decoding
 // every stored answer takes, then that plus scoring, then the whole re-score with its writes
-// (rolled back, so the project is left as it was). Minimum and median of --runs runs each,
-// in one process, so the figures do not carry process start or the final commit's fsync.
-// Usage: bench_rescore PROJECT.gpkg [--runs N]
+// (rolled back, so the project is left as it was), and that with half the assessments read
+// and scored on a second connection and thread, as `safemap score` does. Minimum and median of
+// --runs runs each, in one process, so the figures do not carry process start or the final commit's
+// fsync. Usage: bench_rescore PROJECT.gpkg [--runs N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -63,14 +64,14 @@ int main(int argc, char** argv) {
     auto& repo = project->repository();
     const size_t k = criteria.indexCount();
 
-    std::vector<double> read, readScore, rescore;
+    std::vector<double> read, readScore, rescore, rescoreAside;
     long long rows = 0;
     double checksum = 0;
     for (int r = 0; r < runs; ++r) {
         read.push_back(secondsOf([&] {
             rows = 0;
             auto st = repo.forEachAnswerRow(
-                criteria, [&](std::span<const int64_t> ids, std::span<const double> values) {
+                criteria, {}, [&](std::span<const int64_t> ids, std::span<const double> values) {
                     rows += static_cast<long long>(ids.size());
                     checksum += values.empty() ? 0 : values.front();
                     return Status{};
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
         readScore.push_back(secondsOf([&] {
             ScoredBatch scored;
             auto st = repo.forEachAnswerRow(
-                criteria, [&](std::span<const int64_t> ids, std::span<const double> values) {
+                criteria, {}, [&](std::span<const int64_t> ids, std::span<const double> values) {
                     scored.rows.clear();
                     scored.points.clear();
                     for (size_t i = 0; i < ids.size(); ++i)
@@ -101,11 +102,22 @@ int main(int argc, char** argv) {
                 die("rescore", scored.error());
             // *write goes out of scope uncommitted: rolled back.
         }));
+        rescoreAside.push_back(secondsOf([&] {
+            auto write = repo.beginWrite();
+            if (!write)
+                die("begin", write.error());
+            auto scored = rescoreAll(repo, criteria, {}, nullptr, [&] {
+                return Project::open(argv[1], Project::Access::ReadOnly);
+            });
+            if (!scored)
+                die("rescore", scored.error());
+        }));
     }
     std::printf("%lld assessments, %zu indices, %d runs (checksum %.1f)\n", rows, k, runs,
                 checksum);
     report("read + decode answers", read);
     report("read + decode + score", readScore);
     report("re-score with writes (rolled back)", rescore);
+    report("the same, half read on a 2nd connection", rescoreAside);
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
+#include "core/project/project_location.h"
 #include "core/project/scoring_run.h"
 
 namespace safemap {
@@ -27,7 +28,14 @@ Result<ActivationOutcome> activateCriteriaSet(
     ActivationOutcome out;
     out.set = CriteriaRef{set.id, set.version};
     out.changed = !*active || !(**active == out.set);
-    auto scored = rescoreAll(repo, compileCriteria(set), progress, cancel);
+    // Storing the set changed neither the assessments nor their terms, so a second
+    // connection reads them as this one does: half of them are read and scored on it.
+    ReopenProject aside;
+    if (!isServerProject(project.location()))
+        aside = [path = project.location()] {
+            return Project::open(path, Project::Access::ReadOnly);
+        };
+    auto scored = rescoreAll(repo, compileCriteria(set), progress, cancel, aside);
     if (!scored)
         return scored.error();
     out.scored = *scored;

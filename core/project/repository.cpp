@@ -7,6 +7,7 @@
 namespace safemap {
 
 Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
+                                           const AssessmentIds& wanted,
                                            const AnswerRowVisit& visit) const {
     const size_t k = criteria.indexCount();
     std::vector<int64_t> ids;
@@ -15,6 +16,8 @@ Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
         ids.clear();
         rows.clear();
         for (const auto& s : batch) {
+            if (!wanted.contains(s.id))
+                continue;
             ids.push_back(s.id);
             for (const auto& reading : readAnswers(criteria, s.assessment))
                 rows.push_back(reading.value);
@@ -23,8 +26,39 @@ Status ProjectRepository::forEachAnswerRow(const CompiledCriteria& criteria,
             return codedError(
                 "internal.score_batch",
                 {std::to_string(rows.size()), std::to_string(ids.size()), std::to_string(k)});
-        return visit(ids, rows);
+        return ids.empty() ? Status{} : visit(ids, rows);
     });
+}
+
+Result<EncodedScores> ProjectRepository::encodeScores(const CompiledCriteria& /*criteria*/,
+                                                      std::span<const ScoreRow> rows,
+                                                      std::span<const double> points) const {
+    EncodedScores out;
+    out.rows.assign(rows.begin(), rows.end());
+    out.points.assign(points.begin(), points.end());
+    out.count = static_cast<int64_t>(rows.size());
+    return out;
+}
+
+Status ProjectRepository::writeEncodedScores(const CompiledCriteria& criteria,
+                                             const EncodedScores& scores) {
+    return writeScores(criteria, scores.rows, scores.points);
+}
+
+Result<AssessmentIds> ProjectRepository::assessmentIdSpan() const {
+    std::optional<AssessmentIds> span;
+    auto st = forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {
+        for (const auto& s : batch) {
+            if (!span)
+                span = AssessmentIds{s.id - 1, s.id};
+            span->after = std::min(span->after, s.id - 1);
+            span->upTo = std::max(span->upTo, s.id);
+        }
+        return {};
+    });
+    if (!st)
+        return st.error();
+    return span.value_or(AssessmentIds{0, 0});
 }
 
 Result<std::vector<Factory>> ProjectRepository::factoryPositions() const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,6 +44,25 @@ struct ScoreRow {
 /// index count values).
 using AnswerRowVisit =
     std::function<Status(std::span<const int64_t> ids, std::span<const double> rows)>;
+
+/// \brief The stored assessments whose id is after `after`, up to and including `upTo`:
+/// all of them by default.
+struct AssessmentIds {
+    int64_t after = std::numeric_limits<int64_t>::min();
+    int64_t upTo = std::numeric_limits<int64_t>::max();
+    bool contains(int64_t id) const { return id > after && id <= upTo; }
+};
+
+/// \brief Scores made ready to store (ProjectRepository::encodeScores), which may be done
+/// on any thread, and stored later (writeEncodedScores) by the thread that writes.
+struct EncodedScores {
+    std::vector<uint8_t> bytes;  ///< the store's own form, where it has one
+    int64_t first = 0;           ///< the lowest and highest assessment id among them
+    int64_t last = 0;
+    int64_t count = 0;
+    std::vector<ScoreRow> rows;  ///< else the scores as they were made
+    std::vector<double> points;
+};
 
 /// \brief An assessment as the scorer reads it back: its id and what was answered.
 struct StoredAssessment {
@@ -125,13 +145,18 @@ public:
     /// returns the first failure `visit` reports.
     [[nodiscard]] virtual Status forEachAssessment(
         const std::function<Status(std::span<const StoredAssessment>)>& visit) const = 0;
-    /// Calls `visit` with every stored assessment's answers read against `criteria`, in
-    /// batches, oldest id first: the ids and their dense rows (indexCount() values each, as
-    /// readAnswers gives them), what the batch scorer takes. This default reads through
-    /// forEachAssessment; a store may read its own form faster.
+    /// Calls `visit` with the answers of the stored assessments in `ids` read against
+    /// `criteria`, in batches, oldest id first: the ids and their dense rows (indexCount()
+    /// values each, as readAnswers gives them), what the batch scorer takes. This default
+    /// reads through forEachAssessment; a store may read its own form faster.
     [[nodiscard]] virtual Status forEachAnswerRow(const CompiledCriteria& criteria,
+                                                  const AssessmentIds& ids,
                                                   const AnswerRowVisit& visit) const;
     [[nodiscard]] virtual Result<long long> assessmentCount() const = 0;
+    /// The ids the stored assessments span: `after` the lowest less one, `upTo` the highest
+    /// (both 0 when there are none). This default reads through forEachAssessment; a store
+    /// may look the two up.
+    [[nodiscard]] virtual Result<AssessmentIds> assessmentIdSpan() const;
     /// The dates the stored assessments fall on, oldest first, each once. This default reads
     /// through forEachAssessment; a store may read only the dates.
     [[nodiscard]] virtual Result<std::vector<Date>> assessmentDates() const;
@@ -144,6 +169,14 @@ public:
     [[nodiscard]] virtual Status writeScores(const CompiledCriteria& criteria,
                                              std::span<const ScoreRow> rows,
                                              std::span<const double> points) = 0;
+    /// The scores in the form writeEncodedScores stores. Reads and writes nothing, so any
+    /// thread may call it on its own repository. This default keeps them as they are.
+    [[nodiscard]] virtual Result<EncodedScores> encodeScores(const CompiledCriteria& criteria,
+                                                             std::span<const ScoreRow> rows,
+                                                             std::span<const double> points) const;
+    /// Stores what encodeScores made, as writeScores would have stored the scores.
+    [[nodiscard]] virtual Status writeEncodedScores(const CompiledCriteria& criteria,
+                                                    const EncodedScores& scores);
     /// Every stored score of `criteria`'s set and version with its assessment's site and
     /// date: what the rules read.
     [[nodiscard]] virtual Result<ScoreTimeline> scoreTimeline(

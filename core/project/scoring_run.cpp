@@ -1,8 +1,14 @@
 #include "core/project/scoring_run.h"
 
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <optional>
 
 #include "core/errors/error_catalogue.h"
+#include "core/project/project.h"
 
 namespace safemap {
 
@@ -55,8 +61,68 @@ TimelineEntry timelineEntry(const ScoreRow& row, Date date) {
     return e;
 }
 
+namespace {
+
+// Assessments below this many ids are read on one connection: a second one would not pay
+// for itself.
+constexpr int64_t kSplitAtIds = 8192;
+
+// Blocks of scores made on the second connection's thread, waiting to be stored, in the
+// order they were made. Encoded they take about 7 bytes a score, so all of them may wait.
+class EncodedQueue {
+public:
+    // False once the writer has given up: the reader stops.
+    bool push(EncodedScores scores) {
+        std::lock_guard lock(mutex_);
+        if (closed_)
+            return false;
+        waiting_.push_back(std::move(scores));
+        changed_.notify_all();
+        return true;
+    }
+    // The next block, waiting for it unless the reader has finished; nothing once all were
+    // taken.
+    std::optional<EncodedScores> pop() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !waiting_.empty() || finished_; });
+        if (waiting_.empty())
+            return std::nullopt;
+        EncodedScores scores = std::move(waiting_.front());
+        waiting_.pop_front();
+        return scores;
+    }
+    void finish() {
+        std::lock_guard lock(mutex_);
+        finished_ = true;
+        changed_.notify_all();
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<EncodedScores> waiting_;
+    bool finished_ = false;  ///< the reader is done
+    bool closed_ = false;    ///< the writer is done, early or not
+};
+
+void scoreRows(const CompiledCriteria& criteria, std::span<const int64_t> ids,
+               std::span<const double> rows, ScoredBatch& out) {
+    const size_t k = criteria.indexCount();
+    out.rows.clear();
+    out.points.clear();
+    for (size_t i = 0; i < ids.size(); ++i)
+        appendScoreOfRow(criteria, rows.subspan(i * k, k), ids[i], out);
+}
+
+}  // namespace
+
 Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& criteria,
-                             const ProgressFn& progress, const std::atomic<bool>* cancel) {
+                             const ProgressFn& progress, const std::atomic<bool>* cancel,
+                             const ReopenProject& aside) {
     // Counting reads every page of the table once more (SQLite keeps no row count), so it
     // is done only for someone who shows progress.
     long long total = 0;
@@ -69,25 +135,90 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
     if (auto st = repo.clearScores(criteria); !st)
         return st.error();
     long long done = 0;
-    ScoredBatch scored;
-    const size_t k = criteria.indexCount();
+    auto advance = [&](size_t n) {
+        done += static_cast<long long>(n);
+        if (progress)
+            progress(done, total);
+    };
+
+    // The newer part on a second connection, if one opens: read, scored and encoded there,
+    // stored here after this thread's own part, so the blocks are stored in the order of
+    // their assessments, as on one connection. Declared in this order so that on every
+    // return the thread is told to stop and waited for (join) before the queue and the
+    // connection it uses go.
+    AssessmentIds here;
+    std::optional<Project> other;
+    EncodedQueue queue;
+    std::future<Status> there;
+    struct Join {
+        EncodedQueue& queue;
+        std::future<Status>& there;
+        ~Join() {
+            queue.close();
+            if (there.valid())
+                there.wait();
+        }
+    } join{queue, there};
+    if (aside) {
+        auto span = repo.assessmentIdSpan();
+        if (!span)
+            return span.error();
+        // Ids as SafeMap writes them (from 1 up); a file edited to hold others is read here.
+        if (span->after >= 0 && span->upTo - span->after >= kSplitAtIds) {
+            if (auto opened = aside()) {
+                other.emplace(std::move(opened).value());
+                // This thread also stores every block: it reads the oldest 40 %, the other
+                // thread the rest (storing is a third of a re-score).
+                const int64_t split = span->after + (span->upTo - span->after) / 10 * 4;
+                here.upTo = split;
+                const AssessmentIds newer{split, span->upTo};
+                there = std::async(std::launch::async, [&, newer] {
+                    ScoredBatch batch;
+                    const ProjectRepository& theirs = other->repository();
+                    auto visit = [&](std::span<const int64_t> ids,
+                                     std::span<const double> rows) -> Status {
+                        if (cancelled(cancel))
+                            return codedError("scoring.cancelled");
+                        scoreRows(criteria, ids, rows, batch);
+                        auto encoded = theirs.encodeScores(criteria, batch.rows, batch.points);
+                        if (!encoded)
+                            return encoded.error();
+                        if (!queue.push(std::move(encoded).value()))
+                            return codedError("scoring.cancelled");  // the writer gave up
+                        return {};
+                    };
+                    auto st = theirs.forEachAnswerRow(criteria, newer, visit);
+                    queue.finish();
+                    return st;
+                });
+            }
+        }
+    }
+
+    ScoredBatch mine;
     auto st = repo.forEachAnswerRow(
-        criteria, [&](std::span<const int64_t> ids, std::span<const double> rows) -> Status {
+        criteria, here, [&](std::span<const int64_t> ids, std::span<const double> rows) -> Status {
             if (cancelled(cancel))
                 return codedError("scoring.cancelled");
-            scored.rows.clear();
-            scored.points.clear();
-            for (size_t i = 0; i < ids.size(); ++i)
-                appendScoreOfRow(criteria, rows.subspan(i * k, k), ids[i], scored);
-            if (auto w = repo.writeScores(criteria, scored.rows, scored.points); !w)
+            scoreRows(criteria, ids, rows, mine);
+            if (auto w = repo.writeScores(criteria, mine.rows, mine.points); !w)
                 return w;
-            done += static_cast<long long>(ids.size());
-            if (progress)
-                progress(done, total);
+            advance(ids.size());
             return {};
         });
     if (!st)
         return st.error();
+    if (there.valid()) {
+        while (auto block = queue.pop()) {
+            if (cancelled(cancel))
+                return codedError("scoring.cancelled");
+            if (auto w = repo.writeEncodedScores(criteria, *block); !w)
+                return w.error();
+            advance(static_cast<size_t>(block->count));
+        }
+        if (auto read = there.get(); !read)
+            return read.error();
+    }
     return done;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -28,12 +29,23 @@ void appendScoreOfRow(const CompiledCriteria& criteria, std::span<const double> 
 /// The timeline entry of one stored score.
 TimelineEntry timelineEntry(const ScoreRow& row, Date date);
 
+/// Opens another read-only connection to the same project.
+using ReopenProject = std::function<Result<Project>()>;
+
 /// Replaces every score of `criteria` by a fresh one of each stored assessment. Must run
 /// inside the caller's write transaction; returns how many were scored.
+///
+/// `aside`, if given, opens a second connection on which the newer 60 % of the assessments
+/// are read, scored and encoded on another thread, while this one reads and scores the rest
+/// and stores every block, its own first, so the blocks are stored as on one connection (a
+/// re-score of a million on two cores: docs/benchmarks.md, E). That connection sees only
+/// what is committed, so `aside` is for a transaction that has not changed the assessments
+/// or their answers' terms. If it cannot be opened, all is read here.
 [[nodiscard]] Result<long long> rescoreAll(ProjectRepository& repo,
                                            const CompiledCriteria& criteria,
                                            const ProgressFn& progress = {},
-                                           const std::atomic<bool>* cancel = nullptr);
+                                           const std::atomic<bool>* cancel = nullptr,
+                                           const ReopenProject& aside = nullptr);
 
 /// Scores every stored assessment in memory, writing nothing (what-if under another set).
 [[nodiscard]] Result<ScoreTimeline> scoreTimelineInMemory(

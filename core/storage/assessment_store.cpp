@@ -389,10 +389,12 @@ Result<std::vector<Date>> assessmentDates(const Database& db) {
 }
 
 Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,
-                        const AnswerRowVisit& visit) {
-    auto read = db.prepare("SELECT fid, answers FROM assessments ORDER BY fid");
+                        const AssessmentIds& wanted, const AnswerRowVisit& visit) {
+    auto read =
+        db.prepare("SELECT fid, answers FROM assessments WHERE fid > ? AND fid <= ? ORDER BY fid");
     if (!read)
         return read.error();
+    read->bind(1, wanted.after).bind(2, wanted.upTo);
     const size_t k = criteria.indexCount();
     constexpr size_t kBatch = 4096;
     std::vector<int64_t> ids;

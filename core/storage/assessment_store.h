@@ -38,7 +38,7 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
 [[nodiscard]] Status forEachAssessment(
     const Database& db, const std::function<Status(std::span<const StoredAssessment>)>& visit);
 [[nodiscard]] Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,
-                                      const AnswerRowVisit& visit);
+                                      const AssessmentIds& ids, const AnswerRowVisit& visit);
 [[nodiscard]] Result<std::vector<AssessmentRecord>> assessmentsOf(const Database& db,
                                                                   const std::string& siteId);
 /// The dates the stored assessments fall on, oldest first, each once.

@@ -284,9 +284,18 @@ Status GpkgRepository::appendAssessments(std::span<const Assessment> assessments
     return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids);
 }
 
-Status GpkgRepository::forEachAnswerRow(const CompiledCriteria& criteria,
+Status GpkgRepository::forEachAnswerRow(const CompiledCriteria& criteria, const AssessmentIds& ids,
                                         const AnswerRowVisit& visit) const {
-    return safemap::forEachAnswerRow(db_, criteria, visit);
+    return safemap::forEachAnswerRow(db_, criteria, ids, visit);
+}
+
+Result<AssessmentIds> GpkgRepository::assessmentIdSpan() const {
+    auto q = db_.prepare("SELECT ifnull(min(fid), 1) - 1, ifnull(max(fid), 0) FROM assessments");
+    if (!q)
+        return q.error();
+    if (!q->step())
+        return q->failure(db_.path());
+    return AssessmentIds{q->integer(0), q->integer(1)};
 }
 
 Status GpkgRepository::forEachAssessment(
@@ -323,6 +332,19 @@ Status GpkgRepository::writeScores(const CompiledCriteria& criteria, std::span<c
     if (auto st = requireWrite(); !st)
         return st;
     return safemap::writeScores(db_, criteria.set, rows, points);
+}
+
+Result<EncodedScores> GpkgRepository::encodeScores(const CompiledCriteria& criteria,
+                                                   std::span<const ScoreRow> rows,
+                                                   std::span<const double> points) const {
+    return safemap::encodeScores(criteria.set, rows, points);
+}
+
+Status GpkgRepository::writeEncodedScores(const CompiledCriteria& criteria,
+                                          const EncodedScores& scores) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    return safemap::writeEncodedScores(db_, criteria.set, scores);
 }
 
 Result<ScoreTimeline> GpkgRepository::scoreTimeline(const CompiledCriteria& criteria) const {

@@ -53,12 +53,18 @@ public:
                              std::vector<int64_t>& ids) override;
     Status forEachAssessment(
         const std::function<Status(std::span<const StoredAssessment>)>& visit) const override;
-    Status forEachAnswerRow(const CompiledCriteria& criteria,
+    Status forEachAnswerRow(const CompiledCriteria& criteria, const AssessmentIds& ids,
                             const AnswerRowVisit& visit) const override;
     Result<long long> assessmentCount() const override;
+    Result<AssessmentIds> assessmentIdSpan() const override;
     Result<std::vector<Date>> assessmentDates() const override;
     Result<std::vector<AssessmentRecord>> assessmentsOf(const std::string& siteId) const override;
     Status clearScores(const CompiledCriteria& criteria) override;
+    Result<EncodedScores> encodeScores(const CompiledCriteria& criteria,
+                                       std::span<const ScoreRow> rows,
+                                       std::span<const double> points) const override;
+    Status writeEncodedScores(const CompiledCriteria& criteria,
+                              const EncodedScores& scores) override;
     Status writeScores(const CompiledCriteria& criteria, std::span<const ScoreRow> rows,
                        std::span<const double> points) override;
     Result<ScoreTimeline> scoreTimeline(const CompiledCriteria& criteria) const override;

@@ -318,8 +318,8 @@ Status clearScores(Database& db, const CriteriaRef& set) {
     return del->run();
 }
 
-Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRow> rows,
-                   std::span<const double> points) {
+Result<EncodedScores> encodeScores(const CriteriaSet& set, std::span<const ScoreRow> rows,
+                                   std::span<const double> points) {
     // Points per index are not stored: they follow from the answers and the set, and the
     // facility sheet scores its assessments afresh when it shows them.
     const size_t k = set.indices.size();
@@ -327,21 +327,38 @@ Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRo
         return codedError(
             "internal.write_scores",
             {std::to_string(points.size()), std::to_string(rows.size()), std::to_string(k)});
+    EncodedScores out;
     if (rows.empty())
-        return {};
-    int64_t first = rows.front().assessmentId, last = first;
+        return out;
+    out.first = out.last = rows.front().assessmentId;
     for (const ScoreRow& r : rows) {
-        first = std::min(first, r.assessmentId);
-        last = std::max(last, r.assessmentId);
+        out.first = std::min(out.first, r.assessmentId);
+        out.last = std::max(out.last, r.assessmentId);
     }
+    out.count = static_cast<int64_t>(rows.size());
+    out.bytes = encodeScoreBlock(rows);
+    return out;
+}
+
+Status writeEncodedScores(Database& db, const CriteriaSet& set, const EncodedScores& scores) {
+    if (scores.count == 0)
+        return {};
     auto st = db.prepare(
         "INSERT INTO score_blocks (set_id, set_version, first_assessment, last_assessment, "
         "scores, entries) VALUES (?, ?, ?, ?, ?, ?)");
     if (!st)
         return st.error();
-    st->bind(1, set.id).bind(2, set.version).bind(3, first).bind(4, last);
-    st->bind(5, static_cast<int64_t>(rows.size())).bindBlob(6, encodeScoreBlock(rows));
+    st->bind(1, set.id).bind(2, set.version).bind(3, scores.first).bind(4, scores.last);
+    st->bind(5, scores.count).bindBlob(6, scores.bytes);
     return st->run();
+}
+
+Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRow> rows,
+                   std::span<const double> points) {
+    auto encoded = encodeScores(set, rows, points);
+    if (!encoded)
+        return encoded.error();
+    return writeEncodedScores(db, set, *encoded);
 }
 
 Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set) {

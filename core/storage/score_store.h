@@ -89,6 +89,13 @@ std::vector<uint8_t> encodePackedScores(std::span<const TimelineEntry> entries);
 [[nodiscard]] Status clearScores(Database& db, const CriteriaRef& set);
 [[nodiscard]] Status writeScores(Database& db, const CriteriaSet& set,
                                  std::span<const ScoreRow> rows, std::span<const double> points);
+/// The block writeScores would store, made without the database (any thread), and storing
+/// it. Nothing to store (no scores) is an empty block, which writing skips.
+[[nodiscard]] Result<EncodedScores> encodeScores(const CriteriaSet& set,
+                                                 std::span<const ScoreRow> rows,
+                                                 std::span<const double> points);
+[[nodiscard]] Status writeEncodedScores(Database& db, const CriteriaSet& set,
+                                        const EncodedScores& scores);
 /// Every score of `set`, grouped by facility, oldest first. Where an assessment was scored
 /// twice under the set, the later block holds its score.
 [[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);

@@ -339,8 +339,9 @@ TEST_CASE("answers read straight into scorer rows are the rows read through the 
         std::vector<int64_t> fastIds, slowIds;
         std::vector<double> fast, slow;
         const ProjectRepository& repo = project.repository();
-        REQUIRE(repo.forEachAnswerRow(criteria, collect(fastIds, fast)).ok());
-        REQUIRE(repo.ProjectRepository::forEachAnswerRow(criteria, collect(slowIds, slow)).ok());
+        REQUIRE(repo.forEachAnswerRow(criteria, {}, collect(fastIds, fast)).ok());
+        REQUIRE(
+            repo.ProjectRepository::forEachAnswerRow(criteria, {}, collect(slowIds, slow)).ok());
         REQUIRE(fastIds.size() == 900);
         CHECK(fastIds == slowIds);
         REQUIRE(fast.size() == slow.size());
