@@ -5,11 +5,15 @@
 #include "app/cli/command_table.h"
 #include "app/cli/full_program.h"
 #include "app/cli/huge_pages.h"
+#include "app/cli/malloc_arenas.h"
 
 int main(int argc, char** argv) {
     // Before either: the tunable set here is what the whole program inherits, so neither
     // program starts twice.
     safemap::preferHugePages(argv);
+    // `score` reads half the assessments on a second thread: in an arena of its own, its
+    // memory would have neither the huge pages nor the reuse of the main one.
+    safemap::limitMallocArenas();
     if (auto rc = safemap::runCommandLine(argc, argv, safemap::coreCommands()))
         return *rc;
     return safemap::startFullProgram(argv);

@@ -1,4 +1,4 @@
-#include "app/gui/malloc_arenas.h"
+#include "app/cli/malloc_arenas.h"
 
 #include <cstdlib>  // defines __GLIBC__ where glibc is the C library
 

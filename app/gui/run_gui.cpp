@@ -9,7 +9,7 @@
 #include "app/gui/app_resources.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
-#include "app/gui/malloc_arenas.h"
+#include "app/cli/malloc_arenas.h"
 #include "safemap/version.h"
 
 namespace safemap {
