@@ -27,9 +27,9 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/malloc_arenas.h"
 #include "app/gui/as_of_bar.h"
 #include "app/gui/main_window.h"
-#include "app/cli/malloc_arenas.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
 

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "app/cli/huge_pages.h"
+#include "app/cli/malloc_arenas.h"
 #include "app/gui/app_resources.h"
 #include "app/gui/language.h"
 #include "app/gui/main_window.h"
-#include "app/cli/malloc_arenas.h"
 #include "safemap/version.h"
 
 namespace safemap {
