@@ -37,6 +37,12 @@ Result<EncodedScores> ProjectRepository::encodeScores(const CompiledCriteria& /*
     out.rows.assign(rows.begin(), rows.end());
     out.points.assign(points.begin(), points.end());
     out.count = static_cast<int64_t>(rows.size());
+    if (!rows.empty())
+        out.first = out.last = rows.front().assessmentId;
+    for (const ScoreRow& r : rows) {
+        out.first = std::min(out.first, r.assessmentId);
+        out.last = std::max(out.last, r.assessmentId);
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -144,4 +145,45 @@ TEST_CASE("a re-score cancelled with its second connection open stops and keeps 
     CHECK(scored.error().code == "scoring.cancelled");
     // Not committed: the scores are those of the re-score before.
     CHECK(timelineDifferences(timelineOf(path, criteria), before) == 0);
+}
+
+TEST_CASE("a range of assessments and their span read the same through the defaults") {
+    TempDir dir;
+    const auto path = projectWithAssessments(dir);
+    const auto criteria = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    REQUIRE(project.ok());
+    const ProjectRepository& repo = project->repository();
+    // The GeoPackage's own readers against the repository's defaults, which read every
+    // assessment through forEachAssessment (what a store without its own form gets).
+    auto own = repo.assessmentIdSpan();
+    auto generic = repo.ProjectRepository::assessmentIdSpan();
+    REQUIRE(own.ok());
+    REQUIRE(generic.ok());
+    CHECK(own->after == 0);
+    CHECK(own->upTo == kAssessments);
+    CHECK(generic->after == own->after);
+    CHECK(generic->upTo == own->upTo);
+    const AssessmentIds middle{4000, 7000};
+    auto collect = [](std::vector<int64_t>& ids, std::vector<double>& rows) {
+        return [&](std::span<const int64_t> i, std::span<const double> r) -> Status {
+            ids.insert(ids.end(), i.begin(), i.end());
+            rows.insert(rows.end(), r.begin(), r.end());
+            return {};
+        };
+    };
+    std::vector<int64_t> ownIds, genericIds;
+    std::vector<double> ownRows, genericRows;
+    REQUIRE(repo.forEachAnswerRow(criteria, middle, collect(ownIds, ownRows)).ok());
+    REQUIRE(
+        repo.ProjectRepository::forEachAnswerRow(criteria, middle, collect(genericIds, genericRows))
+            .ok());
+    REQUIRE(ownIds.size() == 3000);
+    CHECK(ownIds.front() == 4001);
+    CHECK(ownIds.back() == 7000);
+    CHECK(genericIds == ownIds);
+    CHECK(genericRows.size() == ownRows.size());
+    CHECK(
+        std::equal(genericRows.begin(), genericRows.end(), ownRows.begin(),
+                   [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
 }
