@@ -19,7 +19,8 @@ void preferHugePages(char** argv);
 
 /// preferHugePages for a window started without arguments that will open `file`, the
 /// project it remembers: a large project reopened this way opens its coloured map in about
-/// half the time (docs/benchmarks.md, E, "The window's memory").
+/// half the time (docs/benchmarks.md, E, "The window's memory"). It matters only where
+/// `safemap-full` is started directly: through the front the tunable is set already.
 void preferHugePagesFor(char** argv, const std::string& file);
 
 /// Sets the tunable in this process's environment only, for the program it becomes or
