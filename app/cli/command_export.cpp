@@ -112,7 +112,8 @@ int runExportCommand(const Words& words) {
         return 2;
     }
     // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
-    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest,
+                                   secondReader(*project, args.positional()[0]));
     if (!result)
         return fail("export", result.error());
     if (!cordonSite)

@@ -66,7 +66,8 @@ int runListCommand(const Words& words) {
         return 2;
     }
     // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
-    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest,
+                                   secondReader(*project, args.positional()[0]));
     if (!result)
         return fail("list", result.error());
     noteSavedFilter("list", args, settings, result->facts->zones);

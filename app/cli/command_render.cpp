@@ -149,7 +149,8 @@ int runRenderCommand(const Words& words) {
         return 2;
     }
     // Status as of the newest data date unless --as-of goes back: the latest scores suffice.
-    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest);
+    auto result = evaluateScenario(*project, *scenario, {}, ScoreHistory::Latest,
+                                   secondReader(*project, args.positional()[0]));
     if (!result)
         return fail("render", result.error());
     noteSavedFilter("render", args, settings, result->facts->zones);

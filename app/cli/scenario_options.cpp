@@ -81,6 +81,12 @@ Result<Project> openForReading(const char* command, const std::string& path,
     return project;
 }
 
+std::function<Result<Project>()> secondReader(const Project& project, const std::string& path) {
+    if (!project.notes().empty())
+        return nullptr;
+    return [path] { return Project::open(path, Project::Access::ReadOnly); };
+}
+
 void noteSavedFilter(const char* command, const Args& args, const ProjectSettings& saved,
                      const std::vector<Zone>& zones) {
     if (saved.filter.isEmpty() || args.flag("no-filter") || args.option("filter"))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ extern const char* const kScenarioUsage;
 /// should know (an upgrade done in memory, settings that could not be read).
 [[nodiscard]] Result<Project> openForReading(const char* command, const std::string& path,
                                              ProjectSettings& settings);
+
+/// A second read-only connection to a project opened by openForReading, for the stored
+/// scores to be read beside the sites (evaluateScenario's `reopen`). Null for a project
+/// upgraded in memory: a second connection would upgrade a second copy.
+std::function<Result<Project>()> secondReader(const Project& project, const std::string& path);
 
 /// Says on stderr that the project's saved filter applies (commands read the saved
 /// scenario, as the window shows it), unless the command line replaced it.

@@ -7,9 +7,10 @@ Scenario savedScenario(const ProjectSettings& settings) {
 }
 
 Result<ScenarioResult> evaluateScenario(const Project& project, const Scenario& scenario,
-                                        const ProgressFn& progress, ScoreHistory history) {
-    auto facts =
-        loadProjectFacts(project, FactsRequest{scenario.criteria, progress, nullptr, history});
+                                        const ProgressFn& progress, ScoreHistory history,
+                                        std::function<Result<Project>()> reopen) {
+    auto facts = loadProjectFacts(
+        project, FactsRequest{scenario.criteria, progress, nullptr, history, std::move(reopen)});
     if (!facts)
         return facts.error();
     if (scenario.rules.asOf && !coversAsOf(*facts, *scenario.rules.asOf)) {

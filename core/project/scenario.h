@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "core/criteria/criteria_set.h"
@@ -37,9 +38,11 @@ struct ScenarioResult {
 /// `history` Latest reads each facility's two newest scores only, enough for a status as of
 /// the newest data date or later (lists, today's map); for an earlier as-of date the full
 /// history is read all the same. Reports that look back in time ask for Full.
-[[nodiscard]] Result<ScenarioResult> evaluateScenario(const Project& project,
-                                                      const Scenario& scenario,
-                                                      const ProgressFn& progress = {},
-                                                      ScoreHistory history = ScoreHistory::Full);
+/// `reopen`, if given, opens a second read-only connection to the project, on which the
+/// stored scores are read while the sites are read on this one (FactsRequest::reopen).
+[[nodiscard]] Result<ScenarioResult> evaluateScenario(
+    const Project& project, const Scenario& scenario, const ProgressFn& progress = {},
+    ScoreHistory history = ScoreHistory::Full,
+    std::function<Result<Project>()> reopen = nullptr);
 
 }  // namespace safemap

@@ -155,6 +155,31 @@ TEST_CASE("list, compare, render and info only read the project", "[cli]") {
     CHECK(QDir(s.dir.path().c_str()).entryList({"*.partial*", "*-journal"}).isEmpty());
 }
 
+TEST_CASE("list reads an older project in memory as it reads a copy upgraded on disk", "[cli]") {
+    // The older file is upgraded in memory and read on one connection; the upgraded copy
+    // reads its scores on a second connection beside the sites. Same rows either way.
+    TempDir dir;
+    const QString older = QString::fromStdString(dir.file("older.gpkg"));
+    const QString upgraded = QString::fromStdString(dir.file("upgraded.gpkg"));
+    const std::string v7 = std::string(SAFEMAP_TEST_DATA) + "/projects/v7-sample.gpkg";
+    QFile::copy(QString::fromStdString(v7), older);
+    QFile::copy(QString::fromStdString(v7), upgraded);
+    const QByteArray before = digest(older);
+    REQUIRE(runCli({"score", upgraded}).exitCode == 0);  // its own active set, on disk
+    for (const char* list : {"--suspend", "--inspect"}) {
+        INFO(list);
+        const CliRun inMemory = runCli({"list", older, list});
+        const CliRun onDisk = runCli({"list", upgraded, list});
+        REQUIRE(inMemory.exitCode == 0);
+        REQUIRE(onDisk.exitCode == 0);
+        CHECK(inMemory.err.contains(QStringLiteral("older SafeMap")));
+        CHECK_FALSE(onDisk.err.contains(QStringLiteral("older SafeMap")));
+        CHECK(dataLines(inMemory.out) > 0);
+        CHECK(inMemory.out == onDisk.out);
+    }
+    CHECK(digest(older) == before);
+}
+
 TEST_CASE("score makes another set active and prints facilities per level", "[cli]") {
     Sample s;
     const CliRun r = runCli(
