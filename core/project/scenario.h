@@ -42,7 +42,6 @@ struct ScenarioResult {
 /// stored scores are read while the sites are read on this one (FactsRequest::reopen).
 [[nodiscard]] Result<ScenarioResult> evaluateScenario(
     const Project& project, const Scenario& scenario, const ProgressFn& progress = {},
-    ScoreHistory history = ScoreHistory::Full,
-    std::function<Result<Project>()> reopen = nullptr);
+    ScoreHistory history = ScoreHistory::Full, std::function<Result<Project>()> reopen = nullptr);
 
 }  // namespace safemap
