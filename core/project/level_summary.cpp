@@ -29,23 +29,28 @@ Result<LevelSummary> latestLevelSummary(const Project& project) {
         auto set = storedCriteriaSet(repo, **active);
         if (!set)
             return set.error();
-        auto sites = repo.factoryKeys();
+        auto sites = repo.factoryIds();
         if (!sites)
             return sites.error();
         auto newest = repo.latestScores(compileCriteria(**set), 1);
         if (!newest)
             return newest.error();
         // As the status: a facility's level is that of its newest score, and the date is
-        // the newest of those (every score is on or before it, so none is left out).
+        // the newest of those (every score is on or before it, so none is left out). Both
+        // id lists are sorted: one merge, no lookup per facility.
         LevelSummary out;
         std::optional<Date> asOf;
-        for (const Factory& f : *sites) {
-            const auto scores = newest->of(f.id);
-            if (scores.empty()) {
+        const std::vector<std::string>& scored = newest->siteIds;
+        size_t t = 0;
+        for (const std::string& id : *sites) {
+            while (t < scored.size() && scored[t] < id)
+                ++t;
+            if (t == scored.size() || scored[t] != id ||
+                newest->siteBegin[t] == newest->siteBegin[t + 1]) {
                 ++out.noAssessment;
                 continue;
             }
-            const TimelineEntry& latest = scores.back();
+            const TimelineEntry& latest = newest->entries[newest->siteBegin[t + 1] - 1];
             ++out.facilities[static_cast<size_t>(latest.level)];
             if (!asOf || latest.date() > *asOf)
                 asOf = latest.date();

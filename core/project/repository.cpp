@@ -75,6 +75,18 @@ Result<std::vector<Factory>> ProjectRepository::factoryKeys() const {
     return factories();
 }
 
+Result<std::vector<std::string>> ProjectRepository::factoryIds() const {
+    auto keys = factoryKeys();
+    if (!keys)
+        return keys.error();
+    std::vector<std::string> ids;
+    ids.reserve(keys->size());
+    for (Factory& f : *keys)
+        ids.push_back(std::move(f.id));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 Result<std::vector<Date>> ProjectRepository::assessmentDates() const {
     std::vector<Date> dates;
     if (auto st = forEachAssessment([&](std::span<const StoredAssessment> batch) -> Status {

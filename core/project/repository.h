@@ -112,6 +112,10 @@ public:
     /// imported rows to facilities needs (SiteLookup), and all that counting them by id
     /// does (latestLevelSummary). The default reads factories().
     [[nodiscard]] virtual Result<std::vector<Factory>> factoryKeys() const;
+    /// Every facility's id, sorted (bytewise, as ScoreTimeline::siteIds): all that counting
+    /// facilities by their newest scores needs (latestLevelSummary). The default reads
+    /// factoryKeys().
+    [[nodiscard]] virtual Result<std::vector<std::string>> factoryIds() const;
     /// Inserts new sites and updates known ones (by stable id), logging each change and
     /// the import itself.
     [[nodiscard]] virtual Result<ImportSummary> upsertSites(const SiteBatch& batch,

@@ -213,6 +213,10 @@ Result<std::vector<Factory>> GpkgRepository::factoryKeys() const {
     return loadFactoryKeys(db_);
 }
 
+Result<std::vector<std::string>> GpkgRepository::factoryIds() const {
+    return loadFactoryIds(db_);
+}
+
 Result<ImportSummary> GpkgRepository::upsertSites(const SiteBatch& batch,
                                                   const std::string& sourceName) {
     if (auto st = requireWrite(); !st)

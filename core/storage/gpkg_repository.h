@@ -35,6 +35,7 @@ public:
     Result<std::vector<Factory>> factories() const override;
     Result<std::vector<Factory>> factoryPositions() const override;
     Result<std::vector<Factory>> factoryKeys() const override;
+    Result<std::vector<std::string>> factoryIds() const override;
     Result<ImportSummary> upsertSites(const SiteBatch& batch,
                                       const std::string& sourceName) override;
     Result<RowVersion> facilityVersion(const std::string& siteId) const override;

@@ -319,6 +319,23 @@ Result<std::vector<Factory>> loadFactoryPositions(const Database& db) {
     });
 }
 
+Result<std::vector<std::string>> loadFactoryIds(const Database& db) {
+    std::vector<std::string> ids;
+    if (auto count = db.prepare("SELECT count(*) FROM factories"); count && count->step())
+        ids.reserve(static_cast<size_t>(std::clamp<int64_t>(count->integer(0), 0, 1 << 22)));
+    // Off the unique index of site ids: already in order, BINARY collation being bytewise.
+    auto st = db.prepare("SELECT site_id FROM factories ORDER BY site_id");
+    if (!st)
+        return st.error();
+    while (st->step())
+        ids.emplace_back(st->textView(0));
+    if (!st->error().empty())
+        return st->failure(db.path());
+    if (!std::is_sorted(ids.begin(), ids.end()))  // a number stored as an id by another program
+        std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 Result<std::vector<Factory>> loadFactoryKeys(const Database& db) {
     return readFactories(db, "site_id, tax_code", [](const Statement& st) {
         Factory f;

@@ -28,6 +28,8 @@ class Database;
 [[nodiscard]] Result<std::vector<Factory>> loadFactoryPositions(const Database& db);
 /// The factories with id and tax code only, in loadFactories' order.
 [[nodiscard]] Result<std::vector<Factory>> loadFactoryKeys(const Database& db);
+/// Every factory's site id, sorted bytewise.
+[[nodiscard]] Result<std::vector<std::string>> loadFactoryIds(const Database& db);
 /// A facility's version: its last change_log line (every change of a site writes one), so
 /// a file needs no version column; 0 if there is no such facility.
 [[nodiscard]] Result<RowVersion> loadFacilityVersion(const Database& db, const std::string& siteId);

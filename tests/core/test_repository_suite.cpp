@@ -657,6 +657,10 @@ REPOSITORY_TEST("the facilities' keys are their ids and tax codes, in order") {
     const SiteLookup lookup = SiteLookup::from(*keys);
     CHECK(lookup.siteIdByTaxCode.at("9900000003") == (*whole)[2].id);
     CHECK(lookup.siteIds.count("CS-0002") == 1);
+    // The ids alone, sorted: "CS-0002" before the "MST-…" ids stored before it.
+    const auto ids = project->repository().factoryIds();
+    REQUIRE(ids.ok());
+    CHECK(*ids == std::vector<std::string>{"CS-0002", (*whole)[0].id, (*whole)[2].id});
 }
 
 REPOSITORY_TEST("a list written from the facts and status is the text written from its rows") {
