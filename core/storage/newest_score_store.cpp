@@ -112,9 +112,8 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
 // all blocks if the old ones are gone. The long way seeks every facility's newest
 // assessments in the index instead. Nothing where it cannot be sure; the caller then goes
 // the long way.
-std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
-                                     const ScoreTimeline& old, const NewestScoresStamp& was,
-                                     const NewestScoresStamp& now) {
+std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set, ScoreTimeline old,
+                                     const NewestScoresStamp& was, const NewestScoresStamp& now) {
     if (was.factoriesUpTo != now.factoriesUpTo || was.factories != now.factories ||
         now.assessmentsUpTo < was.assessmentsUpTo ||
         now.assessmentsUpTo - was.assessmentsUpTo > std::max<int64_t>(now.factories, 4096))
@@ -146,7 +145,13 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
     std::vector<Candidate> c;
     std::vector<const TimelineEntry*> oldEntries;
     size_t i = 0, j = 0;
-    while (i < old.siteIds.size() || j < added->size()) {
+    if (added->empty()) {
+        // No new assessment (a re-score): the same facilities and assessments, only
+        // their records may be new.
+        t = std::move(old);
+        fromOld.assign(t.entries.size(), appended ? 1 : 0);
+    }
+    while (!added->empty() && (i < old.siteIds.size() || j < added->size())) {
         const bool takeOld =
             i < old.siteIds.size() && (j == added->size() || !((*added)[j].site < old.siteIds[i]));
         const std::string& site = takeOld ? old.siteIds[i] : (*added)[j].site;
@@ -375,7 +380,7 @@ Status refreshNewestScores(Database& db) {
     std::optional<ScoreTimeline> timeline;
     if (!wasEntries.empty())
         if (auto old = decodeNewestScores(wasEntries, **set))
-            timeline = renewed(db, **set, *old, was->stamp, *stamp);
+            timeline = renewed(db, **set, std::move(*old), was->stamp, *stamp);
     if (!timeline) {
         auto longWay = loadLatestScores(db, **set, kNewestScoresPerSite);
         if (!longWay)

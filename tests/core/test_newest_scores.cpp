@@ -171,6 +171,23 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
     CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
     CHECK(sqlInt(path, "SELECT count(*) FROM newest_scores") == 1);
 
+    // A re-score under the same set rewrites every block and adds no assessment: the row
+    // keeps its facilities and assessments and takes their records from the new blocks.
+    const auto blocksBefore = sqlInt(path, "SELECT max(fid) FROM score_blocks");
+    REQUIRE(activateCriteriaSet(project, *crln).ok());
+    CHECK(sqlInt(path, "SELECT min(fid) FROM score_blocks") > blocksBefore);
+    row = keptRow(path, *crln);
+    REQUIRE(row);
+    CHECK(row->entries.size() == 4);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
+    // Then one more assessment: the row renewed again by merging it in.
+    REQUIRE(importAssessments(project, assessmentsOn({{"9900000003", "2021-06-21"}}), request)
+                .ok());
+    row = keptRow(path, *crln);
+    REQUIRE(row);
+    CHECK(row->siteIds.size() == 3);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
+
     // Another set's scores are never read from the active set's row.
     CHECK_FALSE(keptRow(path, *criteriaFrom(kExtendedFile)));
 }
