@@ -181,8 +181,8 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
     CHECK(row->entries.size() == 4);
     CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
     // Then one more assessment: the row renewed again by merging it in.
-    REQUIRE(importAssessments(project, assessmentsOn({{"9900000003", "2021-06-21"}}), request)
-                .ok());
+    REQUIRE(
+        importAssessments(project, assessmentsOn({{"9900000003", "2021-06-21"}}), request).ok());
     row = keptRow(path, *crln);
     REQUIRE(row);
     CHECK(row->siteIds.size() == 3);
