@@ -119,8 +119,17 @@ def main():
         if a.before:
             builds.append((", --before build", a.before, before))
         samples = {}
+        other_set = os.path.join(os.environ["SAFEMAP_HOME"], "resources", "criteria",
+                                 "extended-letters-v1.json")
         for _ in range(a.runs):
             for suffix, exe, project in builds:
+                # Under another set, the first time (a fresh copy each run): every block is
+                # written. `score` again under the active set writes only what changed.
+                fresh = os.path.join(a.work, "other_set.gpkg")
+                shutil.copyfile(project, fresh)
+                samples.setdefault("safemap score --criteria another set, first time" + suffix,
+                                   []).append(timed([exe, "score", fresh, "--criteria", other_set]))
+                os.remove(fresh)
                 for name, args in (("safemap score", ["score", project]),
                                    ("safemap list --suspend", ["list", project, "--suspend"]),
                                    ("safemap list --inspect", ["list", project, "--inspect"])):
@@ -153,9 +162,13 @@ def main():
     print("Goal 2 (growth <= 1.2× ogr2ogr's GeoPackage): %s — %.2f×."
           % ("met" if growth <= 1.2 * ogr_mb else "NOT met", growth / ogr_mb))
     if rules:
-        total = sum(v["median"] for k, v in rules.items() if "--before" not in k)
-        print("Goal 3 (re-score + both lists < 0.3 s): %s — %.2f s."
-              % ("met" if total < 0.3 else "NOT met", total))
+        lists = sum(v["median"] for k, v in rules.items() if k.startswith("safemap list")
+                    and "--before" not in k)
+        first = rules["safemap score --criteria another set, first time"]["median"]
+        again = rules["safemap score"]["median"]
+        print("Goal 3 (re-score under another set + both lists < 0.3 s): %s — %.2f s "
+              "(%.2f s with `score` again under the active set)."
+              % ("met" if first + lists < 0.3 else "NOT met", first + lists, again + lists))
 
 
 if __name__ == "__main__":

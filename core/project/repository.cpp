@@ -75,6 +75,14 @@ Result<std::vector<Factory>> ProjectRepository::factoryKeys() const {
     return factories();
 }
 
+Status ProjectRepository::beginReplacingScores(const CompiledCriteria& criteria) {
+    return clearScores(criteria);
+}
+
+Status ProjectRepository::endReplacingScores(const CompiledCriteria&) {
+    return {};
+}
+
 Result<std::vector<std::string>> ProjectRepository::factoryIds() const {
     auto keys = factoryKeys();
     if (!keys)

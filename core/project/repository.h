@@ -169,6 +169,13 @@ public:
         const std::string& siteId) const = 0;
     /// Removes every score made by `criteria`'s set and version.
     [[nodiscard]] virtual Status clearScores(const CompiledCriteria& criteria) = 0;
+    /// Starts a re-score under `criteria`'s set and version: the scores written from now
+    /// until endReplacingScores replace all of the set's scores. This default removes them
+    /// at once (clearScores); a store may instead keep those it is given again unchanged,
+    /// so that a re-score writes only what changed.
+    [[nodiscard]] virtual Status beginReplacingScores(const CompiledCriteria& criteria);
+    /// Ends the re-score: what it did not write again of the set's scores is gone.
+    [[nodiscard]] virtual Status endReplacingScores(const CompiledCriteria& criteria);
     /// Stores scores made by `criteria`; points holds rows.size() × indexCount values.
     [[nodiscard]] virtual Status writeScores(const CompiledCriteria& criteria,
                                              std::span<const ScoreRow> rows,

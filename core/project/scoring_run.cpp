@@ -66,6 +66,10 @@ namespace {
 // Assessments below this many ids are read on one connection: a second one would not pay
 // for itself.
 constexpr int64_t kSplitAtIds = 8192;
+// The two threads split the ids at a multiple of the batches the GeoPackage store reads in
+// (assessment_store.cpp), so that a re-score makes the same blocks on one connection or
+// two, and the store, which keeps a block it is given again, writes none of them anew.
+constexpr int64_t kBatchIds = 4096;
 
 // Blocks of scores made on the second connection's thread, waiting to be stored, in the
 // order they were made. Encoded they take about 7 bytes a score, so all of them may wait.
@@ -132,7 +136,7 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
             return counted.error();
         total = *counted;
     }
-    if (auto st = repo.clearScores(criteria); !st)
+    if (auto st = repo.beginReplacingScores(criteria); !st)
         return st.error();
     long long done = 0;
     auto advance = [&](size_t n) {
@@ -169,7 +173,10 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
                 other.emplace(std::move(opened).value());
                 // This thread also stores every block: it reads the oldest 40 %, the other
                 // thread the rest (storing is a third of a re-score).
-                const int64_t split = span->after + (span->upTo - span->after) / 10 * 4;
+                const int64_t split =
+                    span->after +
+                    std::max<int64_t>(1, (span->upTo - span->after) / 10 * 4 / kBatchIds) *
+                        kBatchIds;
                 here.upTo = split;
                 const AssessmentIds newer{split, span->upTo};
                 there = std::async(std::launch::async, [&, newer] {
@@ -219,6 +226,8 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
         if (auto read = there.get(); !read)
             return read.error();
     }
+    if (auto end = repo.endReplacingScores(criteria); !end)
+        return end.error();
     return done;
 }
 

@@ -25,10 +25,19 @@ public:
         if (tx_.began())
             repo_.writing_ = true;
     }
-    ~Write() override { repo_.writing_ = false; }
+    ~Write() override {
+        repo_.writing_ = false;
+        repo_.replacing_.reset();
+    }
     bool began() const { return tx_.began(); }
     const Error& beginError() const { return tx_.beginError(); }
     Status commit() override {
+        if (repo_.replacing_) {
+            auto st = finishReplacingBlocks(repo_.db_, *repo_.replacing_);
+            repo_.replacing_.reset();
+            if (!st)
+                return st;
+        }
         // In the same transaction: the newest scores never disagree with what they summarise.
         if (auto st = refreshNewestScores(repo_.db_); !st)
             return st;
@@ -331,10 +340,39 @@ Status GpkgRepository::clearScores(const CompiledCriteria& criteria) {
     return safemap::clearScores(db_, {criteria.set.id, criteria.set.version});
 }
 
+Status GpkgRepository::beginReplacingScores(const CompiledCriteria& criteria) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    if (replacing_)
+        if (auto st = finishReplacingBlocks(db_, *replacing_); !st)
+            return st;
+    auto started = startReplacingBlocks(db_, {criteria.set.id, criteria.set.version});
+    if (!started)
+        return started.error();
+    replacing_ = std::move(started).value();
+    return {};
+}
+
+Status GpkgRepository::endReplacingScores(const CompiledCriteria& criteria) {
+    if (auto st = requireWrite(); !st)
+        return st;
+    if (!replacing_ || !(replacing_->set == CriteriaRef{criteria.set.id, criteria.set.version}))
+        return {};
+    auto st = finishReplacingBlocks(db_, *replacing_);
+    replacing_.reset();
+    return st;
+}
+
 Status GpkgRepository::writeScores(const CompiledCriteria& criteria, std::span<const ScoreRow> rows,
                                    std::span<const double> points) {
     if (auto st = requireWrite(); !st)
         return st;
+    if (replacing_) {
+        auto encoded = safemap::encodeScores(criteria.set, rows, points);
+        if (!encoded)
+            return encoded.error();
+        return writeEncodedScores(criteria, *encoded);
+    }
     return safemap::writeScores(db_, criteria.set, rows, points);
 }
 
@@ -348,6 +386,8 @@ Status GpkgRepository::writeEncodedScores(const CompiledCriteria& criteria,
                                           const EncodedScores& scores) {
     if (auto st = requireWrite(); !st)
         return st;
+    if (replacing_ && replacing_->set == CriteriaRef{criteria.set.id, criteria.set.version})
+        return replaceWithBlock(db_, *replacing_, criteria.set, scores);
     return safemap::writeEncodedScores(db_, criteria.set, scores);
 }
 

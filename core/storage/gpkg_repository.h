@@ -1,11 +1,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/project/repository.h"
 #include "core/storage/database.h"
+#include "core/storage/score_store.h"
 
 namespace safemap {
 
@@ -61,6 +63,8 @@ public:
     Result<std::vector<Date>> assessmentDates() const override;
     Result<std::vector<AssessmentRecord>> assessmentsOf(const std::string& siteId) const override;
     Status clearScores(const CompiledCriteria& criteria) override;
+    Status beginReplacingScores(const CompiledCriteria& criteria) override;
+    Status endReplacingScores(const CompiledCriteria& criteria) override;
     Result<EncodedScores> encodeScores(const CompiledCriteria& criteria,
                                        std::span<const ScoreRow> rows,
                                        std::span<const double> points) const override;
@@ -102,6 +106,9 @@ private:
     bool readOnly_ = false;
     int schemaVersion_ = 0;
     bool writing_ = false;
+    /// A re-score in progress in the open write (beginReplacingScores): its blocks go
+    /// through it, and commit finishes it if the caller did not.
+    std::optional<BlocksBeingReplaced> replacing_;
 };
 
 }  // namespace safemap

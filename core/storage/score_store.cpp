@@ -353,6 +353,80 @@ Status writeEncodedScores(Database& db, const CriteriaSet& set, const EncodedSco
     return st->run();
 }
 
+Result<BlocksBeingReplaced> startReplacingBlocks(const Database& db, const CriteriaRef& set) {
+    auto q = db.prepare(
+        "SELECT fid, first_assessment, last_assessment, scores FROM score_blocks "
+        "WHERE set_id = ? AND set_version = ? ORDER BY first_assessment, fid");
+    if (!q)
+        return q.error();
+    q->bind(1, set.id).bind(2, set.version);
+    BlocksBeingReplaced r;
+    r.set = set;
+    while (q->step())
+        r.old.push_back({q->integer(0), q->integer(1), q->integer(2), q->integer(3), false});
+    if (!q->error().empty())
+        return q->failure(db.path());
+    return r;
+}
+
+namespace {
+
+Status removeBlock(Database& db, int64_t fid) {
+    auto del = db.prepare("DELETE FROM score_blocks WHERE fid = ?");
+    if (!del)
+        return del.error();
+    del->bind(1, fid);
+    return del->run();
+}
+
+Result<bool> sameBlock(const Database& db, int64_t fid, const std::vector<uint8_t>& bytes) {
+    auto q = db.prepare("SELECT entries FROM score_blocks WHERE fid = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, fid);
+    if (!q->step())
+        return q->error().empty() ? Result<bool>(false) : Result<bool>(q->failure(db.path()));
+    const std::span<const uint8_t> stored = q->blobView(0);
+    return std::equal(stored.begin(), stored.end(), bytes.begin(), bytes.end());
+}
+
+}  // namespace
+
+Status replaceWithBlock(Database& db, BlocksBeingReplaced& r, const CriteriaSet& set,
+                        const EncodedScores& scores) {
+    if (scores.count == 0)
+        return {};
+    // Blocks come in assessment order: an old block that ends before this one starts
+    // matches no block after it.
+    while (r.next < r.old.size() && r.old[r.next].last < scores.first) {
+        if (!r.old[r.next].kept)
+            if (auto st = removeBlock(db, r.old[r.next].fid); !st)
+                return st;
+        ++r.next;
+    }
+    for (size_t i = r.next; i < r.old.size() && r.old[i].first <= scores.first; ++i) {
+        BlocksBeingReplaced::Old& o = r.old[i];
+        if (o.kept || o.first != scores.first || o.last != scores.last || o.count != scores.count)
+            continue;
+        auto same = sameBlock(db, o.fid, scores.bytes);
+        if (!same)
+            return same.error();
+        if (*same) {
+            o.kept = true;
+            return {};
+        }
+    }
+    return writeEncodedScores(db, set, scores);
+}
+
+Status finishReplacingBlocks(Database& db, BlocksBeingReplaced& r) {
+    for (; r.next < r.old.size(); ++r.next)
+        if (!r.old[r.next].kept)
+            if (auto st = removeBlock(db, r.old[r.next].fid); !st)
+                return st;
+    return {};
+}
+
 Status writeScores(Database& db, const CriteriaSet& set, std::span<const ScoreRow> rows,
                    std::span<const double> points) {
     auto encoded = encodeScores(set, rows, points);

@@ -96,6 +96,33 @@ std::vector<uint8_t> encodePackedScores(std::span<const TimelineEntry> entries);
                                                  std::span<const double> points);
 [[nodiscard]] Status writeEncodedScores(Database& db, const CriteriaSet& set,
                                         const EncodedScores& scores);
+
+/// \brief A re-score of one set in progress: its blocks as they were before it, in the
+/// order of their assessments. A re-score writes only what changed: a new block with the
+/// same assessments and bytes as an old one keeps the old one instead (re-scoring under a
+/// set whose scores are stored, or again under the active set, then writes nothing); the
+/// old blocks no new one matched are removed.
+struct BlocksBeingReplaced {
+    struct Old {
+        int64_t fid = 0, first = 0, last = 0, count = 0;
+        bool kept = false;
+    };
+    CriteriaRef set;
+    std::vector<Old> old;  ///< by first assessment, then fid
+    size_t next = 0;       ///< old[0, next) are kept or removed already
+};
+
+/// The set's blocks now, to be replaced by those of a re-score.
+[[nodiscard]] Result<BlocksBeingReplaced> startReplacingBlocks(const Database& db,
+                                                               const CriteriaRef& set);
+/// Stores one block of the re-score (blocks come in the order of their assessments): an old
+/// block holding the same assessments in the same bytes is kept instead, and old blocks
+/// that end before this one starts, which no later block can match, are removed now, so
+/// their pages are reused by the blocks that follow.
+[[nodiscard]] Status replaceWithBlock(Database& db, BlocksBeingReplaced& replacing,
+                                      const CriteriaSet& set, const EncodedScores& scores);
+/// Removes the old blocks no new block matched.
+[[nodiscard]] Status finishReplacingBlocks(Database& db, BlocksBeingReplaced& replacing);
 /// Every score of `set`, grouped by facility, oldest first. Where an assessment was scored
 /// twice under the set, the later block holds its score.
 [[nodiscard]] Result<ScoreTimeline> loadScoreTimeline(const Database& db, const CriteriaSet& set);

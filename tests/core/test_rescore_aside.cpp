@@ -1,7 +1,8 @@
 // A re-score that reads the newer part of the assessments on a second connection and thread
 // (core/project/scoring_run.h): it stores the scores a re-score on one connection stores, in
 // the order of their assessments; it reads everything here when the second connection
-// cannot be opened, and stops cleanly when cancelled.
+// cannot be opened, and stops cleanly when cancelled. A re-score writes only the blocks
+// whose scores changed.
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -186,4 +187,67 @@ TEST_CASE("a range of assessments and their span read the same through the defau
     CHECK(
         std::equal(genericRows.begin(), genericRows.end(), ownRows.begin(),
                    [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+}
+
+namespace {
+
+// Each block of the project's scores as "fid:first:last", in fid order.
+std::string blockList(const std::string& path) {
+    return *sqlText(path,
+                    "SELECT group_concat(fid || ':' || first_assessment || ':' || last_assessment) "
+                    "FROM (SELECT * FROM score_blocks ORDER BY fid)");
+}
+
+}  // namespace
+
+TEST_CASE("a re-score writes only the blocks whose scores changed") {
+    TempDir dir;
+    const auto path = projectWithAssessments(dir);
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto aside = [&] { return Project::open(path, Project::Access::ReadOnly); };
+    REQUIRE(rescore(path, crln, aside).ok());
+    const std::string blocks = blockList(path);
+    const auto blockCount = *sqlInt(path, "SELECT count(*) FROM score_blocks");
+    REQUIRE(blockCount > 1);
+    const ScoreTimeline scored = timelineOf(path, crln);
+
+    SECTION("again under the same set: every block is kept, none written") {
+        REQUIRE(rescore(path, crln, aside).ok());
+        CHECK(blockList(path) == blocks);
+        REQUIRE(rescore(path, crln, nullptr).ok());  // on one connection too
+        CHECK(blockList(path) == blocks);
+        CHECK(timelineDifferences(timelineOf(path, crln), scored) == 0);
+    }
+    SECTION("a damaged block and a missing one are written anew, the rest kept") {
+        const auto firstFid = *sqlInt(path, "SELECT min(fid) FROM score_blocks");
+        const auto lastFid = *sqlInt(path, "SELECT max(fid) FROM score_blocks");
+        sqlExec(path, "UPDATE score_blocks SET entries = zeroblob(length(entries)) WHERE fid = " +
+                          std::to_string(firstFid));
+        sqlExec(path, "DELETE FROM score_blocks WHERE fid = " + std::to_string(lastFid));
+        REQUIRE(rescore(path, crln, aside).ok());
+        CHECK(sqlInt(path, "SELECT count(*) FROM score_blocks") == blockCount);
+        CHECK(sqlInt(path, "SELECT count(*) FROM score_blocks WHERE fid = " +
+                               std::to_string(firstFid)) == 0);
+        CHECK(sqlInt(path, "SELECT count(*) FROM score_blocks WHERE fid > " +
+                               std::to_string(lastFid)) == 2);
+        CHECK(sqlInt(path, "SELECT count(*) FROM score_blocks WHERE fid > " +
+                               std::to_string(firstFid) + " AND fid < " +
+                               std::to_string(lastFid)) == blockCount - 2);
+        CHECK(timelineDifferences(timelineOf(path, crln), scored) == 0);
+        CHECK(sqlText(path, "PRAGMA integrity_check") == "ok");
+    }
+    SECTION("another set's scores and back: the first set's blocks are still its own") {
+        const auto extended = compileCriteria(*criteriaFrom(kExtendedFile));
+        REQUIRE(rescore(path, extended, aside).ok());
+        const std::string theirs =
+            "SELECT count(*) FROM score_blocks WHERE set_id = '" + extended.set.id + "'";
+        CHECK(sqlInt(path, theirs) > 0);
+        REQUIRE(rescore(path, crln, aside).ok());
+        CHECK(sqlText(path,
+                      "SELECT group_concat(fid || ':' || first_assessment || ':' || "
+                      "last_assessment) FROM (SELECT * FROM score_blocks WHERE set_id = '" +
+                          crln.set.id + "' ORDER BY fid)") == blocks);
+        CHECK(sqlInt(path, theirs) > 0);  // kept as well: scores per set
+        CHECK(timelineDifferences(timelineOf(path, crln), scored) == 0);
+    }
 }
