@@ -28,13 +28,27 @@ std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
     return listRowsToCsv(rows, options.excelBom, heading ? &*heading : nullptr);
 }
 
-std::string listExportCsv(const ListView& view, const ListExportOptions& options) {
+namespace {
+
+std::optional<ExportHeading> viewHeading(const ListView& view, const ListExportOptions& options) {
     const ProjectStatus noStatus;
     const std::vector<Zone> noZones;
-    const auto heading =
-        listHeading(view.list, view.status ? *view.status : noStatus, view.filter,
-                    view.facts ? view.facts->zones : noZones, view.size(), options);
+    return listHeading(view.list, view.status ? *view.status : noStatus, view.filter,
+                       view.facts ? view.facts->zones : noZones, view.size(), options);
+}
+
+}  // namespace
+
+std::string listExportCsv(const ListView& view, const ListExportOptions& options) {
+    const auto heading = viewHeading(view, options);
     return listViewToCsv(view, options.excelBom, heading ? &*heading : nullptr);
+}
+
+void listExportCsvPieces(const ListView& view, const ListExportOptions& options,
+                         const std::function<void(std::string_view)>& sink,
+                         std::size_t pieceBytes) {
+    const auto heading = viewHeading(view, options);
+    listViewToCsvPieces(view, options.excelBom, heading ? &*heading : nullptr, sink, pieceBytes);
 }
 
 }  // namespace safemap

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,9 @@ std::string listExportCsv(ActionList list, const std::vector<ListRow>& rows,
 /// view's facts and status without a ListRow per row: what `safemap list` and the export
 /// command write.
 std::string listExportCsv(const ListView& view, const ListExportOptions& options);
+/// The same text handed to `sink` in pieces as it is written (listViewToCsvPieces).
+void listExportCsvPieces(const ListView& view, const ListExportOptions& options,
+                         const std::function<void(std::string_view)>& sink,
+                         std::size_t pieceBytes = 1 << 20);
 
 }  // namespace safemap

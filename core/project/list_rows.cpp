@@ -320,6 +320,22 @@ std::string listViewToCsv(const ListView& view, bool excelBom, const ExportHeadi
     return out;
 }
 
+void listViewToCsvPieces(const ListView& view, bool excelBom, const ExportHeading* heading,
+                         const std::function<void(std::string_view)>& sink,
+                         std::size_t pieceBytes) {
+    std::string out = csvHead(excelBom, heading, 0);
+    out.reserve(pieceBytes + 4096);
+    for (std::size_t i = 0; i < view.size(); ++i) {
+        appendCsvRow(out, cellsOf(view, i));
+        if (out.size() >= pieceBytes) {
+            sink(out);
+            out.clear();
+        }
+    }
+    if (!out.empty())
+        sink(out);
+}
+
 std::string listRowsToJson(const std::vector<ListRow>& rows, const ListProvenance& p) {
     using nlohmann::json;
     json settings = json::object();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -114,6 +115,12 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
 /// its facts and status (no ListRow per row).
 std::string listViewToCsv(const ListView& view, bool excelBom,
                           const ExportHeading* heading = nullptr);
+
+/// listViewToCsv handed to `sink` in pieces of about `pieceBytes` as the rows are written,
+/// so that `safemap list` holds one piece of a 100,000-row list (35 MB) at a time.
+void listViewToCsvPieces(const ListView& view, bool excelBom, const ExportHeading* heading,
+                         const std::function<void(std::string_view)>& sink,
+                         std::size_t pieceBytes = 1 << 20);
 
 /// JSON with the provenance and every row with its rank, priority (total and parts) and
 /// reasons (code, the ids of the indices it names, vi, en).

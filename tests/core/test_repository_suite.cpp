@@ -701,8 +701,25 @@ REPOSITORY_TEST("a list written from the facts and status is the text written fr
                 const ListView view = listView(list, facts, status, filter);
                 const auto rows = listRows(list, *facts, *status, filter);
                 REQUIRE(view.size() == rows.size());
-                CHECK(listExportCsv(view, options) ==
-                      listExportCsv(list, rows, *status, filter, facts->zones, options));
+                const std::string text = listExportCsv(view, options);
+                CHECK(text == listExportCsv(list, rows, *status, filter, facts->zones, options));
+                // In pieces as `safemap list` writes it: the same bytes, whatever the size.
+                for (const std::size_t pieceBytes : {std::size_t{1}, std::size_t{200}}) {
+                    std::string joined;
+                    int pieces = 0;
+                    listExportCsvPieces(
+                        view, options,
+                        [&](std::string_view piece) {
+                            CHECK_FALSE(piece.empty());
+                            joined += piece;
+                            ++pieces;
+                        },
+                        pieceBytes);
+                    CHECK(joined == text);
+                    // A piece of one byte is full after each row (the first with the header).
+                    if (pieceBytes == 1)
+                        CHECK(pieces == std::max(1, static_cast<int>(view.size())));
+                }
             }
     const std::string inspect =
         listExportCsv(listView(ActionList::ToInspect, facts, status), ListExportOptions{});
