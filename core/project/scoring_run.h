@@ -33,9 +33,11 @@ TimelineEntry timelineEntry(const ScoreRow& row, Date date);
 using ReopenProject = std::function<Result<Project>()>;
 
 /// Replaces every score of `criteria` by a fresh one of each stored assessment. Must run
-/// inside the caller's write transaction; returns how many were scored.
+/// inside the caller's write transaction; returns how many were scored. The store may keep
+/// what it is given again unchanged (ProjectRepository::beginReplacingScores): a GeoPackage
+/// re-scored under a set whose scores it holds writes no block.
 ///
-/// `aside`, if given, opens a second connection on which the newer 60 % of the assessments
+/// `aside`, if given, opens a second connection on which the newer ~60 % of the assessments
 /// are read, scored and encoded on another thread, while this one reads and scores the rest
 /// and stores every block, its own first, so the blocks are stored as on one connection (a
 /// re-score of a million on two cores: docs/benchmarks.md, E). That connection sees only
