@@ -367,13 +367,12 @@ Status GpkgRepository::writeScores(const CompiledCriteria& criteria, std::span<c
                                    std::span<const double> points) {
     if (auto st = requireWrite(); !st)
         return st;
-    if (replacing_) {
-        auto encoded = safemap::encodeScores(criteria.set, rows, points);
-        if (!encoded)
-            return encoded.error();
-        return writeEncodedScores(criteria, *encoded);
-    }
-    return safemap::writeScores(db_, criteria.set, rows, points);
+    // Encoded here and stored as a block from another thread would be, so that a re-score
+    // in progress (replacing_) sees every block alike.
+    auto encoded = safemap::encodeScores(criteria.set, rows, points);
+    if (!encoded)
+        return encoded.error();
+    return writeEncodedScores(criteria, *encoded);
 }
 
 Result<EncodedScores> GpkgRepository::encodeScores(const CompiledCriteria& criteria,

@@ -150,40 +150,41 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
         // their records may be new.
         t = std::move(old);
         fromOld.assign(t.entries.size(), appended ? 1 : 0);
-    }
-    while (!added->empty() && (i < old.siteIds.size() || j < added->size())) {
-        const bool takeOld =
-            i < old.siteIds.size() && (j == added->size() || !((*added)[j].site < old.siteIds[i]));
-        const std::string& site = takeOld ? old.siteIds[i] : (*added)[j].site;
-        c.clear();
-        oldEntries.clear();
-        if (takeOld && old.siteIds[i] == site) {
-            for (uint32_t e = old.siteBegin[i]; e < old.siteBegin[i + 1]; ++e) {
-                c.push_back({old.entries[e].day, old.entries[e].assessmentId});
-                oldEntries.push_back(&old.entries[e]);
+    } else {
+        while (i < old.siteIds.size() || j < added->size()) {
+            const bool takeOld = i < old.siteIds.size() &&
+                                 (j == added->size() || !((*added)[j].site < old.siteIds[i]));
+            const std::string& site = takeOld ? old.siteIds[i] : (*added)[j].site;
+            c.clear();
+            oldEntries.clear();
+            if (takeOld && old.siteIds[i] == site) {
+                for (uint32_t e = old.siteBegin[i]; e < old.siteBegin[i + 1]; ++e) {
+                    c.push_back({old.entries[e].day, old.entries[e].assessmentId});
+                    oldEntries.push_back(&old.entries[e]);
+                }
+                ++i;
             }
-            ++i;
+            while (j < added->size() && (*added)[j].site == site)
+                c.push_back((*added)[j++].at);
+            std::sort(c.begin(), c.end());
+            const size_t keep = std::min(c.size(), kNewestScoresPerSite);
+            t.siteIds.push_back(site);
+            for (size_t k = c.size() - keep; k < c.size(); ++k) {
+                TimelineEntry e;
+                e.assessmentId = c[k].id;
+                e.day = c[k].day;
+                uint8_t isOld = 0;
+                if (appended)  // else every old record may be gone: all are read again
+                    for (const TimelineEntry* o : oldEntries)
+                        if (o->assessmentId == c[k].id) {
+                            e = *o;
+                            isOld = 1;
+                        }
+                t.entries.push_back(e);
+                fromOld.push_back(isOld);
+            }
+            t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
         }
-        while (j < added->size() && (*added)[j].site == site)
-            c.push_back((*added)[j++].at);
-        std::sort(c.begin(), c.end());
-        const size_t keep = std::min(c.size(), kNewestScoresPerSite);
-        t.siteIds.push_back(site);
-        for (size_t k = c.size() - keep; k < c.size(); ++k) {
-            TimelineEntry e;
-            e.assessmentId = c[k].id;
-            e.day = c[k].day;
-            uint8_t isOld = 0;
-            if (appended)  // else every old record may be gone: all are read again
-                for (const TimelineEntry* o : oldEntries)
-                    if (o->assessmentId == c[k].id) {
-                        e = *o;
-                        isOld = 1;
-                    }
-            t.entries.push_back(e);
-            fromOld.push_back(isOld);
-        }
-        t.siteBegin.push_back(static_cast<uint32_t>(t.entries.size()));
     }
 
     // Their records: the new blocks' (or every block's) replace the old row's.

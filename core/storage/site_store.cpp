@@ -285,13 +285,20 @@ Result<std::vector<Zone>> loadZones(const Database& db) {
 
 namespace {
 
+// How many factories a vector read from the table should be sized for first: growing a
+// vector of 100,000 factories moves each one many times over. Bounded, since a damaged
+// count must not reserve the machine's memory; 0 if it cannot be read.
+size_t factoriesToReserve(const Database& db) {
+    if (auto count = db.prepare("SELECT count(*) FROM factories"); count && count->step())
+        return static_cast<size_t>(std::clamp<int64_t>(count->integer(0), 0, 1 << 22));
+    return 0;
+}
+
 template <class Read>
 Result<std::vector<Factory>> readFactories(const Database& db, const std::string& columns,
                                            Read read) {
     std::vector<Factory> out;
-    // Sized first: growing a vector of 100,000 factories moves each one many times over.
-    if (auto count = db.prepare("SELECT count(*) FROM factories"); count && count->step())
-        out.reserve(static_cast<size_t>(std::clamp<int64_t>(count->integer(0), 0, 1 << 22)));
+    out.reserve(factoriesToReserve(db));
     auto st = db.prepare("SELECT " + columns + " FROM factories ORDER BY fid");
     if (!st)
         return st.error();
@@ -321,8 +328,7 @@ Result<std::vector<Factory>> loadFactoryPositions(const Database& db) {
 
 Result<std::vector<std::string>> loadFactoryIds(const Database& db) {
     std::vector<std::string> ids;
-    if (auto count = db.prepare("SELECT count(*) FROM factories"); count && count->step())
-        ids.reserve(static_cast<size_t>(std::clamp<int64_t>(count->integer(0), 0, 1 << 22)));
+    ids.reserve(factoriesToReserve(db));
     // Off the unique index of site ids: already in order, BINARY collation being bytewise.
     auto st = db.prepare("SELECT site_id FROM factories ORDER BY site_id");
     if (!st)
