@@ -111,9 +111,11 @@ std::optional<std::vector<NewAssessment>> assessmentsAfter(const Database& db, i
 // into each facility's newest two, and their scores read from the new blocks only, or from
 // all blocks if the old ones are gone. The long way seeks every facility's newest
 // assessments in the index instead. Nothing where it cannot be sure; the caller then goes
-// the long way.
+// the long way. `old` may be another set's row (`sameSet` false): which assessments are a
+// facility's newest depends on their dates alone, so only every record is read afresh.
 std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set, ScoreTimeline old,
-                                     const NewestScoresStamp& was, const NewestScoresStamp& now) {
+                                     const NewestScoresStamp& was, const NewestScoresStamp& now,
+                                     bool sameSet) {
     if (was.factoriesUpTo != now.factoriesUpTo || was.factories != now.factories ||
         now.assessmentsUpTo < was.assessmentsUpTo ||
         now.assessmentsUpTo - was.assessmentsUpTo > std::max<int64_t>(now.factories, 4096))
@@ -125,7 +127,7 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
     // Old blocks all still there (none deleted, ids only grow): only the new ones can hold
     // a newer score. Otherwise every record is read afresh.
     int64_t newBlocks = 0;
-    {
+    if (sameSet) {
         auto q = db.prepare(
             "SELECT count(*) FROM score_blocks WHERE set_id = ? AND set_version = ? AND fid > ?");
         if (!q)
@@ -135,12 +137,11 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
             return std::nullopt;
         newBlocks = q->integer(0);
     }
-    const bool appended = now.blocks == was.blocks + newBlocks;
+    const bool appended = sameSet && now.blocks == was.blocks + newBlocks;
     const int64_t afterBlock = appended ? was.blocksUpTo : 0;
 
     // Each facility's newest two: the old ones and the added ones, merged.
     ScoreTimeline t;
-    t.set = old.set;
     std::vector<uint8_t> fromOld;  // per entry: 1 if its record is the old row's
     std::vector<Candidate> c;
     std::vector<const TimelineEntry*> oldEntries;
@@ -150,6 +151,7 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
         // their records may be new.
         t = std::move(old);
         fromOld.assign(t.entries.size(), appended ? 1 : 0);
+        t.set = {};
     } else {
         while (i < old.siteIds.size() || j < added->size()) {
             const bool takeOld = i < old.siteIds.size() &&
@@ -187,6 +189,7 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
         }
     }
 
+    t.set = {set.id, set.version};
     // Their records: the new blocks' (or every block's) replace the old row's.
     std::vector<int64_t> ids(t.entries.size());
     for (size_t k = 0; k < ids.size(); ++k)
@@ -362,9 +365,10 @@ Status refreshNewestScores(Database& db) {
         if (!q->error().empty())
             return q->failure(db.path());
     }
-    // The set's old row, to bring forward instead of deriving it afresh.
+    // The old row, to bring forward instead of deriving it afresh: this set's, or the one
+    // active before (going to another set keeps the assessments).
     std::vector<uint8_t> wasEntries;
-    if (was && was->set == ref) {
+    if (was) {
         auto q = db.prepare("SELECT entries FROM newest_scores");
         if (!q)
             return q.error();
@@ -379,9 +383,18 @@ Status refreshNewestScores(Database& db) {
     if (!set || !*set)
         return {};
     std::optional<ScoreTimeline> timeline;
-    if (!wasEntries.empty())
-        if (auto old = decodeNewestScores(wasEntries, **set))
-            timeline = renewed(db, **set, std::move(*old), was->stamp, *stamp);
+    if (!wasEntries.empty()) {
+        const bool sameSet = was->set == ref;
+        // The old row's records are in its own set's form.
+        std::optional<std::optional<CriteriaSet>> wasSet;
+        if (!sameSet)
+            if (auto loaded = loadCriteriaSet(db, was->set))
+                wasSet = std::move(loaded).value();
+        const CriteriaSet* decodeWith = sameSet ? &**set : wasSet && *wasSet ? &**wasSet : nullptr;
+        if (decodeWith)
+            if (auto old = decodeNewestScores(wasEntries, *decodeWith))
+                timeline = renewed(db, **set, std::move(*old), was->stamp, *stamp, sameSet);
+    }
     if (!timeline) {
         auto longWay = loadLatestScores(db, **set, kNewestScoresPerSite);
         if (!longWay)

@@ -189,7 +189,20 @@ TEST_CASE("each write keeps the newest scores' row equal to the long way") {
     CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
 
     // Another set's scores are never read from the active set's row.
-    CHECK_FALSE(keptRow(path, *criteriaFrom(kExtendedFile)));
+    const auto extended = criteriaFrom(kExtendedFile);
+    CHECK_FALSE(keptRow(path, *extended));
+    // Going to that set brings the row forward (the same assessments are the newest, with
+    // the new set's records), and so does coming back.
+    REQUIRE(activateCriteriaSet(project, *extended).ok());
+    row = keptRow(path, *extended);
+    REQUIRE(row);
+    CHECK(row->set == CriteriaRef{extended->id, extended->version});
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *extended)) == 0);
+    CHECK_FALSE(keptRow(path, *crln));
+    REQUIRE(activateCriteriaSet(project, *crln).ok());
+    row = keptRow(path, *crln);
+    REQUIRE(row);
+    CHECK(timelineDifferences(*row, readTheLongWay(path, *crln)) == 0);
 }
 
 TEST_CASE("a row no longer current is not read, and the next write renews it") {
@@ -311,7 +324,7 @@ TEST_CASE("the row brought forward by imports, re-scores and new facilities equa
         INFO("round " << round);
         const int what = pick(6);
         if (what == 0) {
-            active = active == crln ? extended : crln;  // another set: its row from scratch
+            active = active == crln ? extended : crln;  // another set: the row brought across
             REQUIRE(activateCriteriaSet(project, *active).ok());
         } else if (what == 1) {
             REQUIRE(activateCriteriaSet(project, *active).ok());  // the same set re-scored
