@@ -6,6 +6,7 @@
 #include "app/cli/full_program.h"
 #include "app/cli/huge_pages.h"
 #include "app/cli/malloc_arenas.h"
+#include "core/storage/database.h"
 
 int main(int argc, char** argv) {
     // Before either: the tunable set here is what the whole program inherits, so neither
@@ -14,6 +15,9 @@ int main(int argc, char** argv) {
     // `score` reads half the assessments on a second thread: in an arena of its own, its
     // memory would have neither the huge pages nor the reuse of the main one.
     safemap::limitMallocArenas();
+    // Each of these commands uses a connection on one thread only (a second thread opens
+    // its own); the whole program below keeps SQLite's locks for the window.
+    safemap::Database::openWithoutLocks();
     if (auto rc = safemap::runCommandLine(argc, argv, safemap::coreCommands()))
         return *rc;
     return safemap::startFullProgram(argv);

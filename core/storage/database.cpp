@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+
 #include "core/errors/error_catalogue.h"
 #include "core/storage/gpkg_functions.h"
 
@@ -138,24 +140,23 @@ Status configure(sqlite3* db, bool readOnly) {
     sqlite3_extended_result_codes(db, 1);
     // Rollback journal + full sync: a kill or power cut at any point leaves the last
     // committed state. (WAL would also be safe but leaves -wal/-shm files beside a file users
-    // copy around.) A 64 MB page cache (allocated only as used) holds the index pages a
-    // million-row import keeps touching; a larger one only made the import's memory grow
-    // with the file (256 MB: peak 406 MB for 1M rows; issue 8). Readers mostly scan, each
-    // page once: there the 64 MB were only fresh memory to fault in, and 8 MB opened the
+    // copy around.) A 64 MB page cache (allocated only as used; a re-score lowers it for its
+    // scan) holds the index pages a million-row import keeps touching; a larger one only made the
+    // import's memory grow with the file (256 MB: peak 406 MB for 1M rows; issue 8). Readers mostly
+    // scan, each page once: there the 64 MB were only fresh memory to fault in, and 8 MB opened the
     // million-assessment project's first frame about 0.3 s sooner with 50-60 MB less
     // (docs/benchmarks.md, E).
     // A new file gets 16 KB pages instead of SQLite's 4 KB: a million assessments are then
     // read in a quarter of the page fetches (re-scoring them took 12 % less time on the
     // bench's VM, importing them 9 % less; docs/benchmarks.md, E). A file that exists keeps
     // its size until it is compacted (VACUUM), which then applies it.
-    const char* pragmas = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;"
-                                     "PRAGMA temp_store=MEMORY;"
-                                   : "PRAGMA page_size=16384;"
-                                     "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
-                                     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
-                                     "PRAGMA temp_store=MEMORY;";
+    const std::string pragmas =
+        readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;"
+                 : "PRAGMA page_size=16384; PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+                   "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" +
+                       std::to_string(Database::kWriteCacheKiB) + ";";
     char* msg = nullptr;
-    if (const int rc = sqlite3_exec(db, pragmas, nullptr, nullptr, &msg); rc != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db, pragmas.c_str(), nullptr, nullptr, &msg); rc != SQLITE_OK) {
         Error e = sqliteError(rc, msg ? msg : "SQLite error", {});
         sqlite3_free(msg);
         return e;
@@ -201,10 +202,23 @@ Error sqliteError(int resultCode, std::string detail, std::string path) {
     }
 }
 
+namespace {
+std::atomic<bool> withoutLocks{false};
+
+int lockFlag() {
+    return withoutLocks.load(std::memory_order_relaxed) ? SQLITE_OPEN_NOMUTEX
+                                                        : SQLITE_OPEN_FULLMUTEX;
+}
+}  // namespace
+
+void Database::openWithoutLocks() {
+    withoutLocks.store(true, std::memory_order_relaxed);
+}
+
 Result<Database> Database::open(const std::string& path, OpenMode mode) {
     sqlite3* db = nullptr;
     const int flags = (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                      (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
+                      (mode == OpenMode::Create ? SQLITE_OPEN_CREATE : 0) | lockFlag();
     if (const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr); rc != SQLITE_OK) {
         Error e = db ? sqliteError(rc, sqlite3_errmsg(db), path)
                      : codedError("storage.out_of_memory", {}, path);
@@ -222,7 +236,7 @@ Result<Database> Database::open(const std::string& path, OpenMode mode) {
 
 Result<Database> Database::memoryCopyOf(const Database& source) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | lockFlag(), nullptr) !=
         SQLITE_OK) {
         sqlite3_close(db);
         return codedError("storage.out_of_memory", {}, source.path());
@@ -305,6 +319,10 @@ std::string Database::nowUtc() const {
 
 void Database::setBusyTimeout(int milliseconds) {
     sqlite3_busy_timeout(db_, milliseconds);
+}
+
+Status Database::setCacheKiB(int kib) {
+    return exec("PRAGMA cache_size=-" + std::to_string(kib));
 }
 
 int64_t Database::lastInsertId() const {
