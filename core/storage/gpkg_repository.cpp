@@ -28,6 +28,10 @@ public:
     ~Write() override {
         repo_.writing_ = false;
         repo_.replacing_.reset();
+        if (repo_.scanCache_) {  // a re-score's smaller cache ends with its transaction
+            (void)repo_.db_.setCacheKiB(Database::kWriteCacheKiB);
+            repo_.scanCache_ = false;
+        }
     }
     bool began() const { return tx_.began(); }
     const Error& beginError() const { return tx_.beginError(); }
@@ -350,6 +354,13 @@ Status GpkgRepository::beginReplacingScores(const CompiledCriteria& criteria) {
     if (!started)
         return started.error();
     replacing_ = std::move(started).value();
+    // A re-score reads each assessment page once: in the writer's 64 MB cache they would
+    // only be fresh memory to fault in (re-scoring 1,000,000 under another set: peak 123 MB
+    // and 0.76 s; with 16 MB, 65 MB and 0.63 s). 16 MB still holds the 8 MB of blocks it
+    // writes there, so none is spilled before the commit.
+    if (writing_ && !scanCache_)
+        if (auto st = db_.setCacheKiB(Database::kScanCacheKiB); st)
+            scanCache_ = true;
     return {};
 }
 
