@@ -204,47 +204,53 @@ bool coversAsOf(const ProjectFacts& facts, Date asOf) {
     return !newest || asOf >= *newest;
 }
 
-std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
-    assert(coversAsOf(facts, asOf));
-    const int32_t last = dayNumber(asOf);
-    std::vector<SiteFacts> out(facts.factories.size());
-    for (size_t i = 0; i < facts.factories.size(); ++i) {
-        const Factory& factory = facts.factories[i];
-        SiteFacts& f = out[i];
-        f.siteId = factory.id;
-        f.workers = factory.workforce.total;
-        if (factory.accountIssued && *factory.accountIssued <= asOf)
-            f.accountIssued = factory.accountIssued;
-        if (facts.criteria) {
-            std::span<const TimelineEntry> scores;
-            if (i < facts.scoreSite.size()) {
-                if (const uint32_t t = facts.scoreSite[i]; t != ProjectFacts::kNoScores)
-                    scores = std::span<const TimelineEntry>(facts.scores.entries)
-                                 .subspan(facts.scores.siteBegin[t], facts.scores.siteBegin[t + 1] -
-                                                                         facts.scores.siteBegin[t]);
-            } else {
-                scores = facts.scores.of(factory.id);
-            }
-            // Entries are oldest first: the newest on or before asOf is the last not after it.
-            auto end =
-                std::upper_bound(scores.begin(), scores.end(), last,
-                                 [](int32_t day, const TimelineEntry& e) { return day < e.day; });
-            const auto n = end - scores.begin();
-            if (n >= 1)
-                f.latest = toScoredAssessment(*(end - 1));
-            if (n >= 2)
-                f.previous = toScoredAssessment(*(end - 2));
+void factsOfSiteAsOf(const ProjectFacts& facts, size_t i, Date asOf, SiteFacts& f) {
+    const Factory& factory = facts.factories[i];
+    f.siteId = factory.id;
+    f.workers = factory.workforce.total;
+    f.accountIssued.reset();
+    if (factory.accountIssued && *factory.accountIssued <= asOf)
+        f.accountIssued = factory.accountIssued;
+    f.latest.reset();
+    f.previous.reset();
+    f.lastInspection.reset();
+    if (facts.criteria) {
+        std::span<const TimelineEntry> scores;
+        if (i < facts.scoreSite.size()) {
+            if (const uint32_t t = facts.scoreSite[i]; t != ProjectFacts::kNoScores)
+                scores = std::span<const TimelineEntry>(facts.scores.entries)
+                             .subspan(facts.scores.siteBegin[t],
+                                      facts.scores.siteBegin[t + 1] - facts.scores.siteBegin[t]);
+        } else {
+            scores = facts.scores.of(factory.id);
         }
-        if (i + 1 < facts.inspectionBegin.size()) {
-            for (uint32_t k = facts.inspectionBegin[i + 1]; k > facts.inspectionBegin[i]; --k) {
-                const Inspection& ins = facts.inspections[k - 1];
-                if (ins.date <= asOf) {
-                    f.lastInspection = toFact(ins);
-                    break;
-                }
+        // Entries are oldest first: the newest on or before asOf is the last not after it.
+        const int32_t last = dayNumber(asOf);
+        auto end =
+            std::upper_bound(scores.begin(), scores.end(), last,
+                             [](int32_t day, const TimelineEntry& e) { return day < e.day; });
+        const auto n = end - scores.begin();
+        if (n >= 1)
+            f.latest = toScoredAssessment(*(end - 1));
+        if (n >= 2)
+            f.previous = toScoredAssessment(*(end - 2));
+    }
+    if (i + 1 < facts.inspectionBegin.size()) {
+        for (uint32_t k = facts.inspectionBegin[i + 1]; k > facts.inspectionBegin[i]; --k) {
+            const Inspection& ins = facts.inspections[k - 1];
+            if (ins.date <= asOf) {
+                f.lastInspection = toFact(ins);
+                break;
             }
         }
     }
+}
+
+std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf) {
+    assert(coversAsOf(facts, asOf));
+    std::vector<SiteFacts> out(facts.factories.size());
+    for (size_t i = 0; i < facts.factories.size(); ++i)
+        factsOfSiteAsOf(facts, i, asOf, out[i]);
     return out;
 }
 

@@ -104,6 +104,10 @@ void prepareFacts(ProjectFacts& facts);
 /// (coversAsOf); evaluateScenario sees to it.
 std::vector<SiteFacts> factsAsOf(const ProjectFacts& facts, Date asOf);
 
+/// factsAsOf of the factory at position `i` alone, into `out` (every field is set, so one
+/// SiteFacts serves a whole walk). The same condition on `asOf` (coversAsOf).
+void factsOfSiteAsOf(const ProjectFacts& facts, size_t i, Date asOf, SiteFacts& out);
+
 /// The date the lists are made for when none is chosen: the newest assessment or
 /// inspection, else the newest account, else 1970-01-01 (never the wall clock, so lists are
 /// reproducible).

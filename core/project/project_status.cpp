@@ -1,5 +1,7 @@
 #include "core/project/project_status.h"
 
+#include <cassert>
+
 namespace safemap {
 
 const SiteStatus* ProjectStatus::site(const std::string& id) const {
@@ -20,10 +22,16 @@ ProjectStatus computeStatus(const ProjectFacts& facts, const RuleSettings& setti
     p.settings = settings;
     p.settings.asOf = p.asOf;
     p.index = facts.index ? facts.index : makeFactoryIndex(facts.factories);
-    const std::vector<SiteFacts> siteFacts = factsAsOf(facts, p.asOf);
-    p.sites =
-        computeSiteStatus(siteFacts, p.settings, &p.suspendOrder, &p.inspectOrder,
-                          facts.idRank.size() == facts.factories.size() ? &facts.idRank : nullptr);
+    // Each facility's facts made as the rules reach it: never all of them at once.
+    assert(coversAsOf(facts, p.asOf));
+    p.sites = computeSiteStatus(
+        facts.factories.size(),
+        [&](std::size_t i, SiteFacts& one) -> const SiteFacts& {
+            factsOfSiteAsOf(facts, i, p.asOf, one);
+            return one;
+        },
+        p.asOf, p.settings, &p.suspendOrder, &p.inspectOrder,
+        facts.idRank.size() == facts.factories.size() ? &facts.idRank : nullptr);
     for (size_t i = 0; i < p.sites.size(); ++i) {
         const Factory& f = facts.factories[i];
         const SiteStatus& s = p.sites[i];

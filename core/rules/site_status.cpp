@@ -10,8 +10,16 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           std::vector<std::uint32_t>* suspendOrder,
                                           std::vector<std::uint32_t>* inspectOrder,
                                           const std::vector<std::uint32_t>* idRank) {
-    const Date asOf = effectiveAsOf(facts, settings);
-    std::vector<SiteStatus> out(facts.size());
+    return computeSiteStatus(
+        facts.size(), [&facts](std::size_t i, SiteFacts&) -> const SiteFacts& { return facts[i]; },
+        effectiveAsOf(facts, settings), settings, suspendOrder, inspectOrder, idRank);
+}
+
+std::vector<SiteStatus> computeSiteStatus(
+    std::size_t count, const std::function<const SiteFacts&(std::size_t, SiteFacts&)>& factOf,
+    Date asOf, const RuleSettings& settings, std::vector<std::uint32_t>* suspendOrder,
+    std::vector<std::uint32_t>* inspectOrder, const std::vector<std::uint32_t>* idRank) {
+    std::vector<SiteStatus> out(count);
     // Reasons are gathered in one scratch vector and copied at their exact count: grown one
     // by one, 100,000 facilities' vectors held about a third more than their reasons.
     std::vector<Reason> scratch;
@@ -20,8 +28,9 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                     std::make_move_iterator(scratch.end()));
         scratch.clear();
     };
-    for (size_t i = 0; i < facts.size(); ++i) {
-        const SiteFacts& f = facts[i];
+    SiteFacts one;
+    for (size_t i = 0; i < count; ++i) {
+        const SiteFacts& f = factOf(i, one);
         SiteStatus& s = out[i];
         s.siteId = f.siteId;
         s.priority = priorityOf(f, asOf, settings);
@@ -50,9 +59,9 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
     auto before = [&](std::uint32_t a, std::uint32_t b) {
         if (totals[a] != totals[b])
             return totals[a] > totals[b];
-        if (idRank && idRank->size() == facts.size())
+        if (idRank && idRank->size() == count)
             return (*idRank)[a] < (*idRank)[b];
-        return facts[a].siteId < facts[b].siteId;
+        return out[a].siteId < out[b].siteId;
     };
     std::vector<std::uint32_t> suspend, inspect;
     for (std::uint32_t i = 0; i < out.size(); ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,15 @@ std::vector<SiteStatus> computeSiteStatus(const std::vector<SiteFacts>& facts,
                                           std::vector<std::uint32_t>* suspendOrder = nullptr,
                                           std::vector<std::uint32_t>* inspectOrder = nullptr,
                                           const std::vector<std::uint32_t>* idRank = nullptr);
+
+/// The same for `count` facilities whose facts `factOf(i, scratch)` hands over one at a time
+/// as of `asOf` (a reference to its own facts, or to `scratch` filled for facility i), so that
+/// 100,000 facilities' facts (22 MB) need never exist at once.
+std::vector<SiteStatus> computeSiteStatus(
+    std::size_t count, const std::function<const SiteFacts&(std::size_t, SiteFacts&)>& factOf,
+    Date asOf, const RuleSettings& settings, std::vector<std::uint32_t>* suspendOrder = nullptr,
+    std::vector<std::uint32_t>* inspectOrder = nullptr,
+    const std::vector<std::uint32_t>* idRank = nullptr);
 
 /// \brief How the facilities of one zone add up, for colouring zones.
 struct ZoneAggregate {

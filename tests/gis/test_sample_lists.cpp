@@ -64,6 +64,22 @@ void checkShares(const std::string& criteriaFile) {
     REQUIRE(status.inspectOrder.size() == inspect.size());
     for (std::size_t i = 0; i < inspect.size(); ++i)
         CHECK(status.sites[status.inspectOrder[i]].siteId == inspect[i].siteId);
+    // computeStatus makes each facility's facts in one reused value as the rules reach it;
+    // all of them made at once give the same status, field by field (nothing carried over).
+    const std::vector<SiteStatus> whole = computeSiteStatus(siteFacts, status.settings);
+    REQUIRE(whole.size() == status.sites.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        const SiteStatus& a = whole[i];
+        const SiteStatus& b = status.sites[i];
+        differ += !(a.siteId == b.siteId && a.level == b.level && a.percent == b.percent &&
+                    a.assessedOn == b.assessedOn && a.ageDays == b.ageDays &&
+                    a.rising == b.rising && a.suspendRank == b.suspendRank &&
+                    a.inspectRank == b.inspectRank && a.priority.total() == b.priority.total() &&
+                    a.suspendReasons.size() == b.suspendReasons.size() &&
+                    a.inspectReasons.size() == b.inspectReasons.size());
+    }
+    CHECK(differ == 0);
 
     // Most facilities low or medium, a few high or very high (data/README.md).
     int assessed = 0, lowOrMedium = 0, highOrVeryHigh = 0;
