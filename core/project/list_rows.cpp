@@ -249,6 +249,22 @@ ListCells cellsOf(const ListView& v, std::size_t row) {
                      v.status ? v.status->criteria.get() : nullptr};
 }
 
+// A list's rows are in priority order, so each reaches a facility and its status far from
+// the previous row's: fetched a few rows ahead, their memory is there when the row is
+// written (the wait for them was most of cellsOf on a 100,000-row list).
+void prefetchRow(const ListView& v, std::size_t row) {
+    constexpr std::size_t kAhead = 8;
+    if (row + kAhead < v.size()) {
+        __builtin_prefetch(&v.factory(row + kAhead));
+        __builtin_prefetch(&v.site(row + kAhead));
+    }
+    if (row + kAhead / 2 < v.size()) {
+        const Factory& f = v.factory(row + kAhead / 2);
+        __builtin_prefetch(f.name.data());
+        __builtin_prefetch(v.reasons(row + kAhead / 2).data());
+    }
+}
+
 std::string csvHead(bool excelBom, const ExportHeading* heading, std::size_t rows) {
     std::string out = excelBom ? "\xEF\xBB\xBF" : "";
     if (heading)
@@ -315,8 +331,10 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
 
 std::string listViewToCsv(const ListView& view, bool excelBom, const ExportHeading* heading) {
     std::string out = csvHead(excelBom, heading, view.size());
-    for (std::size_t i = 0; i < view.size(); ++i)
+    for (std::size_t i = 0; i < view.size(); ++i) {
+        prefetchRow(view, i);
         appendCsvRow(out, cellsOf(view, i));
+    }
     return out;
 }
 
@@ -326,6 +344,7 @@ void listViewToCsvPieces(const ListView& view, bool excelBom, const ExportHeadin
     std::string out = csvHead(excelBom, heading, 0);
     out.reserve(pieceBytes + 4096);
     for (std::size_t i = 0; i < view.size(); ++i) {
+        prefetchRow(view, i);
         appendCsvRow(out, cellsOf(view, i));
         if (out.size() >= pieceBytes) {
             sink(out);
