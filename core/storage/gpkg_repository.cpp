@@ -28,7 +28,7 @@ public:
     ~Write() override {
         repo_.writing_ = false;
         repo_.replacing_.reset();
-        if (repo_.scanCache_) {  // a re-score's smaller cache ends with its transaction
+        if (repo_.scanCache_) {  // a re-score that did not end: its smaller cache ends here
             (void)repo_.db_.setCacheKiB(Database::kWriteCacheKiB);
             repo_.scanCache_ = false;
         }
@@ -371,6 +371,12 @@ Status GpkgRepository::endReplacingScores(const CompiledCriteria& criteria) {
         return {};
     auto st = finishReplacingBlocks(db_, *replacing_);
     replacing_.reset();
+    // The scan is over: what the write does next (an import after it) has the whole cache.
+    if (scanCache_) {
+        scanCache_ = false;
+        if (auto back = db_.setCacheKiB(Database::kWriteCacheKiB); !back && st)
+            return back;
+    }
     return st;
 }
 
