@@ -140,23 +140,26 @@ Status configure(sqlite3* db, bool readOnly) {
     sqlite3_extended_result_codes(db, 1);
     // Rollback journal + full sync: a kill or power cut at any point leaves the last
     // committed state. (WAL would also be safe but leaves -wal/-shm files beside a file users
-    // copy around.) A 64 MB page cache (allocated only as used; a re-score lowers it for its
-    // scan) holds the index pages a million-row import keeps touching; a larger one only made the
-    // import's memory grow with the file (256 MB: peak 406 MB for 1M rows; issue 8). Readers mostly
-    // scan, each page once: there the 64 MB were only fresh memory to fault in, and 8 MB opened the
-    // million-assessment project's first frame about 0.3 s sooner with 50-60 MB less
-    // (docs/benchmarks.md, E).
+    // copy around.) A writer's page cache is 16 MB (allocated only as used). It was 64 MB to
+    // hold the index pages a million-row import keeps touching, but with the schema of
+    // issue 8 a million-row import took the same time with 16 MB and peaked at 136-139 MB
+    // instead of 188-191 MB; a re-score under a new set, which reads each page once, took
+    // less (0.63 against 0.76 s) with half the memory; 100,000 factories imported alike
+    // (docs/benchmarks.md, E). Readers mostly scan, each page once: 8 MB opened the
+    // million-assessment project's first frame about 0.3 s sooner than 64 MB, with 50-60 MB
+    // less.
     // A new file gets 16 KB pages instead of SQLite's 4 KB: a million assessments are then
     // read in a quarter of the page fetches (re-scoring them took 12 % less time on the
     // bench's VM, importing them 9 % less; docs/benchmarks.md, E). A file that exists keeps
     // its size until it is compacted (VACUUM), which then applies it.
-    const std::string pragmas =
-        readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;"
-                 : "PRAGMA page_size=16384; PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
-                   "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" +
-                       std::to_string(Database::kWriteCacheKiB) + ";";
+    const char* pragmas = readOnly ? "PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;"
+                                     "PRAGMA temp_store=MEMORY;"
+                                   : "PRAGMA page_size=16384;"
+                                     "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"
+                                     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;"
+                                     "PRAGMA temp_store=MEMORY;";
     char* msg = nullptr;
-    if (const int rc = sqlite3_exec(db, pragmas.c_str(), nullptr, nullptr, &msg); rc != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db, pragmas, nullptr, nullptr, &msg); rc != SQLITE_OK) {
         Error e = sqliteError(rc, msg ? msg : "SQLite error", {});
         sqlite3_free(msg);
         return e;
@@ -319,10 +322,6 @@ std::string Database::nowUtc() const {
 
 void Database::setBusyTimeout(int milliseconds) {
     sqlite3_busy_timeout(db_, milliseconds);
-}
-
-Status Database::setCacheKiB(int kib) {
-    return exec("PRAGMA cache_size=-" + std::to_string(kib));
 }
 
 int64_t Database::lastInsertId() const {

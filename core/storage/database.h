@@ -108,13 +108,6 @@ public:
     /// The current UTC time as SQLite sees it, "YYYY-MM-DDTHH:MM:SSZ" (for logs and records).
     std::string nowUtc() const;
     void setBusyTimeout(int milliseconds);
-    /// The page cache of a connection opened for writing (KiB; allocated only as used).
-    static constexpr int kWriteCacheKiB = 65536;
-    /// The page cache while a write scans a table once, reading each page a single time
-    /// (a re-score): a larger one would only be fresh memory to fault in.
-    static constexpr int kScanCacheKiB = 16384;
-    /// PRAGMA cache_size for this connection, in KiB.
-    [[nodiscard]] Status setCacheKiB(int kib);
     int64_t lastInsertId() const;
     int changes() const;
     const std::string& path() const { return path_; }

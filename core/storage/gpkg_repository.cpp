@@ -28,10 +28,6 @@ public:
     ~Write() override {
         repo_.writing_ = false;
         repo_.replacing_.reset();
-        if (repo_.scanCache_) {  // a re-score that did not end: its smaller cache ends here
-            (void)repo_.db_.setCacheKiB(Database::kWriteCacheKiB);
-            repo_.scanCache_ = false;
-        }
     }
     bool began() const { return tx_.began(); }
     const Error& beginError() const { return tx_.beginError(); }
@@ -354,13 +350,6 @@ Status GpkgRepository::beginReplacingScores(const CompiledCriteria& criteria) {
     if (!started)
         return started.error();
     replacing_ = std::move(started).value();
-    // A re-score reads each assessment page once: in the writer's 64 MB cache they would
-    // only be fresh memory to fault in (re-scoring 1,000,000 under another set: peak 123 MB
-    // and 0.76 s; with 16 MB, 65 MB and 0.63 s). 16 MB still holds the 8 MB of blocks it
-    // writes there, so none is spilled before the commit.
-    if (writing_ && !scanCache_)
-        if (auto st = db_.setCacheKiB(Database::kScanCacheKiB); st)
-            scanCache_ = true;
     return {};
 }
 
@@ -371,12 +360,6 @@ Status GpkgRepository::endReplacingScores(const CompiledCriteria& criteria) {
         return {};
     auto st = finishReplacingBlocks(db_, *replacing_);
     replacing_.reset();
-    // The scan is over: what the write does next (an import after it) has the whole cache.
-    if (scanCache_) {
-        scanCache_ = false;
-        if (auto back = db_.setCacheKiB(Database::kWriteCacheKiB); !back && st)
-            return back;
-    }
     return st;
 }
 

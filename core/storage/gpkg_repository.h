@@ -109,7 +109,6 @@ private:
     /// A re-score in progress in the open write (beginReplacingScores): its blocks go
     /// through it, and commit finishes it if the caller did not.
     std::optional<BlocksBeingReplaced> replacing_;
-    bool scanCache_ = false;  ///< kScanCacheKiB until the re-score or the write ends
 };
 
 }  // namespace safemap
