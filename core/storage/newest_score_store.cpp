@@ -151,7 +151,6 @@ std::optional<ScoreTimeline> renewed(const Database& db, const CriteriaSet& set,
         // their records may be new.
         t = std::move(old);
         fromOld.assign(t.entries.size(), appended ? 1 : 0);
-        t.set = {};
     } else {
         while (i < old.siteIds.size() || j < added->size()) {
             const bool takeOld = i < old.siteIds.size() &&
@@ -386,11 +385,11 @@ Status refreshNewestScores(Database& db) {
     if (!wasEntries.empty()) {
         const bool sameSet = was->set == ref;
         // The old row's records are in its own set's form.
-        std::optional<std::optional<CriteriaSet>> wasSet;
+        std::optional<CriteriaSet> wasSet;
         if (!sameSet)
-            if (auto loaded = loadCriteriaSet(db, was->set))
-                wasSet = std::move(loaded).value();
-        const CriteriaSet* decodeWith = sameSet ? &**set : wasSet && *wasSet ? &**wasSet : nullptr;
+            if (auto loaded = loadCriteriaSet(db, was->set); loaded && *loaded)
+                wasSet = std::move(**loaded);
+        const CriteriaSet* decodeWith = sameSet ? &**set : wasSet ? &*wasSet : nullptr;
         if (decodeWith)
             if (auto old = decodeNewestScores(wasEntries, *decodeWith))
                 timeline = renewed(db, **set, std::move(*old), was->stamp, *stamp, sameSet);
