@@ -13,7 +13,9 @@ project / a deleted output each time:
   (goal 1: time <= sqlite3 .import, peak RSS < 200 MB)
   * sqlite3 OUT -cmd '.mode csv' '.import CSV assessments'
   * ogr2ogr -f GPKG OUT CSV -nln assessments
-and once on the loaded project: safemap score, list --suspend, list --inspect (goal 3).
+and then, RUNS times, safemap score --criteria under another set on a fresh copy of the
+loaded project followed by that set's two lists there (goal 3 whole), and safemap score,
+list --suspend, list --inspect on the loaded project under its active set.
 
 Each command runs under /usr/bin/time: wall, user + system CPU and peak RSS. The load
 average is read before and after every run. Prints a Markdown table (median, min-max) and
@@ -129,6 +131,11 @@ def main():
                 shutil.copyfile(project, fresh)
                 samples.setdefault("safemap score --criteria another set, first time" + suffix,
                                    []).append(timed([exe, "score", fresh, "--criteria", other_set]))
+                # Goal 3 whole: that set's own lists, on the project it just scored.
+                for name, flag in (("safemap list --suspend, under that set", "--suspend"),
+                                   ("safemap list --inspect, under that set", "--inspect")):
+                    samples.setdefault(name + suffix, []).append(
+                        timed([exe, "list", fresh, flag]))
                 os.remove(fresh)
                 for name, args in (("safemap score", ["score", project]),
                                    ("safemap list --suspend", ["list", project, "--suspend"]),
@@ -162,13 +169,16 @@ def main():
     print("Goal 2 (growth <= 1.2× ogr2ogr's GeoPackage): %s — %.2f×."
           % ("met" if growth <= 1.2 * ogr_mb else "NOT met", growth / ogr_mb))
     if rules:
-        lists = sum(v["median"] for k, v in rules.items() if k.startswith("safemap list")
-                    and "--before" not in k)
+        def lists(under_that_set):
+            return sum(v["median"] for k, v in rules.items() if k.startswith("safemap list")
+                       and "--before" not in k and ("under that set" in k) == under_that_set)
         first = rules["safemap score --criteria another set, first time"]["median"]
         again = rules["safemap score"]["median"]
-        print("Goal 3 (re-score under another set + both lists < 0.3 s): %s — %.2f s "
-              "(%.2f s with `score` again under the active set)."
-              % ("met" if first + lists < 0.3 else "NOT met", first + lists, again + lists))
+        print("Goal 3 (re-score under another set + both lists < 0.3 s): %s — %.2f s with that "
+              "set's own lists; %.2f s with the active set's lists; %.2f s with `score` again "
+              "under the active set."
+              % ("met" if first + lists(True) < 0.3 else "NOT met", first + lists(True),
+                 first + lists(False), again + lists(False)))
 
 
 if __name__ == "__main__":
