@@ -329,12 +329,25 @@ std::string listRowsToCsv(const std::vector<ListRow>& rows, bool excelBom,
     return out;
 }
 
-std::string listViewToCsv(const ListView& view, bool excelBom, const ExportHeading* heading) {
-    std::string out = csvHead(excelBom, heading, view.size());
+namespace {
+
+// The one walk over a view's rows (the whole text, or pieces of it): `out` is handed to
+// `full` whenever it holds `pieceBytes` or more.
+template <class Full>
+void appendViewRows(const ListView& view, std::string& out, std::size_t pieceBytes, Full full) {
     for (std::size_t i = 0; i < view.size(); ++i) {
         prefetchRow(view, i);
         appendCsvRow(out, cellsOf(view, i));
+        if (out.size() >= pieceBytes)
+            full(out);
     }
+}
+
+}  // namespace
+
+std::string listViewToCsv(const ListView& view, bool excelBom, const ExportHeading* heading) {
+    std::string out = csvHead(excelBom, heading, view.size());
+    appendViewRows(view, out, std::string::npos, [](std::string&) {});
     return out;
 }
 
@@ -343,14 +356,10 @@ void listViewToCsvPieces(const ListView& view, bool excelBom, const ExportHeadin
                          std::size_t pieceBytes) {
     std::string out = csvHead(excelBom, heading, 0);
     out.reserve(pieceBytes + 4096);
-    for (std::size_t i = 0; i < view.size(); ++i) {
-        prefetchRow(view, i);
-        appendCsvRow(out, cellsOf(view, i));
-        if (out.size() >= pieceBytes) {
-            sink(out);
-            out.clear();
-        }
-    }
+    appendViewRows(view, out, pieceBytes, [&sink](std::string& piece) {
+        sink(piece);
+        piece.clear();
+    });
     if (!out.empty())
         sink(out);
 }
