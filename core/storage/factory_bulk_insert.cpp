@@ -28,28 +28,6 @@ std::string insertSql(size_t rows) {
     return sql;
 }
 
-// The CREATE INDEX statements of `table`'s own indexes (not the ones SQLite makes for
-// UNIQUE and PRIMARY KEY, whose sql is NULL), dropped; their SQL to create them again.
-Result<std::vector<std::string>> dropIndexes(Database& db, const std::string& table) {
-    auto st = db.prepare(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS "
-        "NOT NULL ORDER BY name");
-    if (!st)
-        return st.error();
-    st->bind(1, table);
-    std::vector<std::string> names, sql;
-    while (st->step()) {
-        names.push_back(st->text(0));
-        sql.push_back(st->text(1));
-    }
-    if (!st->error().empty())
-        return st->failure(db.path());
-    for (const auto& name : names)
-        if (auto r = db.exec("DROP INDEX " + quotedIdentifier(name)); !r)
-            return r.error();
-    return sql;
-}
-
 }  // namespace
 
 Status insertNewFactories(Database& db, std::span<const Factory> factories, int64_t importId,
@@ -57,9 +35,10 @@ Status insertNewFactories(Database& db, std::span<const Factory> factories, int6
     const auto before = db.queryInt("SELECT coalesce(max(fid), 0) FROM factories");
     if (!before)
         return codedError("project.table_unreadable", {"factories", "no highest fid"}, db.path());
-    auto indexes = dropIndexes(db, "factories");
-    if (!indexes)
-        return indexes.error();
+    // The table's own indexes stay: dropped and made again after the rows (as this did
+    // first), they cost more than the rows' inserts into them, 0.085 against 0.03 s for
+    // 100,000 facilities in tax-code order and 0.14 against 0.10 s in random order, now that
+    // the writer's page cache (16 MB) no longer holds the table the CREATE INDEX scans.
     constexpr int kParams = kFactoryColumnCount + 1;  // and updated_at
     auto full = db.prepare(insertSql(kRowsPerInsert));
     if (!full)
@@ -92,9 +71,6 @@ Status insertNewFactories(Database& db, std::span<const Factory> factories, int6
     log->bind(1, now).bind(2, importId).bind(3, *before);
     if (auto st = log->run(); !st)
         return st;
-    for (const auto& sql : *indexes)
-        if (auto st = db.exec(sql); !st)
-            return st;
     return {};
 }
 

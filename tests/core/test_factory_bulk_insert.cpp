@@ -78,7 +78,7 @@ TEST_CASE("a first import of many facilities writes in bulk what row by row woul
     CHECK(sqlInt(bulk,
                  "SELECT count(*) FROM change_log WHERE changed_at IS NULL OR "
                  "changed_at <> (SELECT updated_at FROM factories LIMIT 1)") == 0);
-    // The indexes are back, word for word, and answer.
+    // The same schema, indexes word for word, and the indexes answer.
     CHECK(rowsOf(bulk, kSchema) == rowsOf(rows, kSchema));
     CHECK(sqlText(bulk, "PRAGMA integrity_check") == "ok");
     CHECK(sqlInt(bulk,
