@@ -148,10 +148,9 @@ Result<MultiPolygon> SiteAssembler::area(const SiteRow& row, const OGRGeometry* 
 }
 
 void SiteAssembler::checkDuplicate(const std::string& id, const SiteRow& row) {
-    if (auto [it, fresh] = seen_.emplace(id, row.row); !fresh)
-        errors_.add(codedError("sites.duplicate_id",
-                               {quotedForMessage(id), std::to_string(it->second)}, plan_.file,
-                               row.row, idColumnFor(row, plan_.mapping, plan_.zones)));
+    if (const std::optional<long> first = seen_.add(id, row.row))
+        errors_.add(codedError("sites.duplicate_id", {quotedForMessage(id), std::to_string(*first)},
+                               plan_.file, row.row, idColumnFor(row, plan_.mapping, plan_.zones)));
 }
 
 void SiteAssembler::addZone(const SiteRow& row, const OGRGeometry* geometry) {

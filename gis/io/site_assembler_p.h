@@ -6,10 +6,10 @@
 
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error_list.h"
+#include "core/util/first_seen.h"
 #include "gis/io/site_plan_p.h"
 #include "gis/io/site_reading.h"
 #include "gis/io/site_rows_p.h"
@@ -50,7 +50,7 @@ private:
     SiteReading reading_;
     ErrorList errors_;
     std::vector<Error> notes_;
-    std::unordered_map<std::string, long> seen_;             ///< stable id → row
+    FirstSeen seen_;                                         ///< stable id → row
     std::map<std::string, std::vector<long>> unknownZones_;  ///< value → rows
     std::map<std::string, std::vector<long>> ambiguousZones_;
     std::vector<long> approximateRows_;
