@@ -7,6 +7,7 @@
 
 #include "app/cli/command_table.h"
 #include "app/gui/run_gui.h"
+#include "core/storage/database.h"
 #include "safemap/version.h"
 
 namespace safemap {
@@ -85,6 +86,11 @@ int runMain(int argc, char** argv) {
             std::printf("safemap %s\n", kVersion);
             return 0;
         }
+        // A command uses each connection on one thread (core's worker threads open their
+        // own), as in the front (light_main.cpp); only the window shares them and keeps
+        // SQLite's locks. A known command never returns to runGui below.
+        if (findCommand(commands(), first == "--db" && argc >= 4 ? argv[3] : argv[1]))
+            Database::openWithoutLocks();
         if (auto rc = runCommandLine(argc, argv, commands()))
             return *rc;
         if (first == "--db") {
