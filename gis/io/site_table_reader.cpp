@@ -219,12 +219,28 @@ Result<Table> readSiteTable(const std::string& path, const std::string& sheet,
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return codedError("gdal.cannot_open", {}, file);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    // Read straight into a string of the file's size: through a stringstream, 10 MB were
+    // copied twice more into buffers that grew by doubling.
+    // A pipe has no size: it is read as a stream.
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    if (const std::streamoff size = in.tellg(); size >= 0) {
+        bytes.resize(static_cast<size_t>(size));
+        in.seekg(0);
+        in.read(bytes.data(), size);
+        bytes.resize(static_cast<size_t>(in.gcount()));
+    } else {
+        in.clear();
+        std::ostringstream stream;
+        stream << in.rdbuf();
+        bytes = std::move(stream).str();
+    }
+    if (in.bad())
+        return codedError("gdal.cannot_open", {}, file);
     CsvOptions options;
     options.encoding = encoding;
     options.headerNames = names;
-    return parseCsv(std::move(bytes).str(), file, options);
+    return parseCsv(std::move(bytes), file, options);
 }
 
 SourceLayerInfo describeSiteTable(const Table& table, const std::string& layerName) {
