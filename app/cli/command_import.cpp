@@ -4,6 +4,7 @@
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "core/errors/error_catalogue.h"
+#include "core/project/new_project.h"
 #include "core/project/project.h"
 #include "core/project/project_location.h"
 #include "gis/io/site_import.h"
@@ -71,15 +72,17 @@ int runImportCommand(const Words& words) {
     const bool created = !isServerProject(projectPath) && !std::filesystem::exists(projectPath, ec);
     Result<SiteFileImport> done = codedError("internal.not_run");  // replaced below
     if (created) {
-        // Read and validate everything before creating the project, so a bad file does not
-        // even leave an empty new project behind.
+        // Read and validate everything first, then write the project whole: a bad file or a
+        // kill leaves no project behind, not even an empty one.
         auto reading = readSiteSource(sourcePath, options);
         if (!reading)
             return fail("import", reading.error());
-        auto project = Project::create(projectPath);
-        if (!project)
-            return fail("import", project.error());
-        done = importSiteReading(*project, std::move(reading).value(), sourcePath);
+        const Status built = buildNewProject(projectPath, [&](Project& project) -> Status {
+            done = importSiteReading(project, std::move(reading).value(), sourcePath);
+            return done ? Status{} : Status(done.error());
+        });
+        if (!built)
+            return fail("import", built.error());
     } else {
         auto project = Project::openOrCreate(projectPath);
         if (!project)

@@ -301,7 +301,9 @@ Result<PackageSummary> createFieldPackage(const Project& source, const PackageRe
     RemoveUnlessKept cleanup{tmp};
     const std::string from = "field package from " + summary.info.sourceProjectFile;
     {
-        auto package = Project::create(tmp);
+        // Nobody opens the temporary file before commitTemporaryFile renames it, so it needs
+        // no journal on disk and no syncs but that one.
+        auto package = Project::createTemporary(tmp);
         if (!package)
             return package.error();
         SiteBatch batch;

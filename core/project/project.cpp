@@ -31,6 +31,13 @@ Result<Project> Project::create(const std::string& location) {
     return Project(std::move(repo).value());
 }
 
+Result<Project> Project::createTemporary(const std::string& path) {
+    auto repo = GpkgRepository::create(path, true);
+    if (!repo)
+        return repo.error();
+    return Project(std::move(repo).value());
+}
+
 Result<Project> Project::open(const std::string& location, Access access) {
     if (isServerLocation(location)) {
         auto server = PgRepository::open(location, access == Access::ReadOnly);

@@ -23,6 +23,10 @@ public:
 
     /// Creates a new, empty project. Fails if the file exists.
     [[nodiscard]] static Result<Project> create(const std::string& location);
+    /// Creates a new, empty project file that is to be renamed into place once complete
+    /// (commitTemporaryFile): written without a journal on disk or syncs, which a file
+    /// nobody opens before the rename does not need. See buildNewProject.
+    [[nodiscard]] static Result<Project> createTemporary(const std::string& path);
     /// Opens a project (upgrading an older one in place when access is ReadWrite).
     [[nodiscard]] static Result<Project> open(const std::string& location,
                                               Access access = Access::ReadWrite);

@@ -73,7 +73,12 @@ private:
 enum class OpenMode {
     ReadWrite,  ///< an existing file
     Create,     ///< a new file (or an existing one)
-    ReadOnly,   ///< never written: SQLite refuses every write on the connection
+    /// A new file that nothing refers to yet: a temporary one, renamed into place only when
+    /// complete (commitTemporaryFile). Its rollback journal is kept in memory and nothing is
+    /// synced, since a failure or a kill abandons the whole file; the rename's own sync makes
+    /// it durable.
+    CreateTemporary,
+    ReadOnly,  ///< never written: SQLite refuses every write on the connection
 };
 
 /// \brief One SQLite connection, with the GeoPackage SQL functions registered.

@@ -81,11 +81,12 @@ GpkgRepository::GpkgRepository(Database db, std::string path, bool readOnly, int
       readOnly_(readOnly),
       schemaVersion_(schemaVersion) {}
 
-Result<std::unique_ptr<GpkgRepository>> GpkgRepository::create(const std::string& path) {
+Result<std::unique_ptr<GpkgRepository>> GpkgRepository::create(const std::string& path,
+                                                               bool temporary) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
         return codedError("project.exists", {}, path);
-    auto db = Database::open(path, OpenMode::Create);
+    auto db = Database::open(path, temporary ? OpenMode::CreateTemporary : OpenMode::Create);
     if (!db)
         return db.error();
     if (auto st = migrate(*db); !st) {

@@ -15,8 +15,11 @@ namespace safemap {
 /// (docs/storage.md says why). The only code that holds SQL for a project.
 class GpkgRepository final : public ProjectRepository {
 public:
-    /// Creates a new project file. Fails if the file exists.
-    [[nodiscard]] static Result<std::unique_ptr<GpkgRepository>> create(const std::string& path);
+    /// Creates a new project file. Fails if the file exists. A temporary one (to be renamed
+    /// into place when complete) is written without a journal on disk or syncs
+    /// (OpenMode::CreateTemporary).
+    [[nodiscard]] static Result<std::unique_ptr<GpkgRepository>> create(const std::string& path,
+                                                                        bool temporary = false);
     /// Opens a project. Read-write upgrades an older project in place; read-only never
     /// writes to the file and upgrades an older project in a copy in memory (said in notes).
     [[nodiscard]] static Result<std::unique_ptr<GpkgRepository>> open(

@@ -179,6 +179,49 @@ TEST_CASE("a command killed at any point leaves the project before or after it",
     }
 }
 
+TEST_CASE("an import into a new project killed at any point leaves no project or the whole one",
+          "[cli][kill]") {
+    // A first import builds the file beside its name and renames it into place when complete
+    // (buildNewProject): a kill must leave no file at the project's path, or the whole project.
+    constexpr int kShare = kSanitizedBuild ? 4 : 1;
+    TempDir dir;
+    const std::string sites = dir.file("co_so.csv");
+    writeSites(sites, 20000 / kShare);
+    const std::string whole = dir.file("whole.gpkg");
+    const double ms = runToEnd(QStringLiteral("import"), QString::fromStdString(whole),
+                               {QString::fromStdString(sites)});
+    // Each new project gets its own id; the rest must be the same.
+    const std::string sameId = "UPDATE safemap_meta SET value = 'p' WHERE key = 'project.id'";
+    sqlExec(whole, sameId);
+    const std::string after = stateOf(whole);
+    WARN("import into a new project runs " << ms << " ms uninterrupted");
+    int landed = 0, absent = 0;
+    constexpr int kPoints = 6;
+    for (int k = 0; k < kPoints; ++k) {
+        const int at = static_cast<int>(ms * (0.1 + 0.85 * k / (kPoints - 1)));
+        const std::string killed = dir.file("killed-" + std::to_string(k) + ".gpkg");
+        if (runAndKill(QStringLiteral("import"), QString::fromStdString(killed),
+                       {QString::fromStdString(sites)}, at))
+            ++landed;
+        INFO("killed after " << at << " of " << ms << " ms");
+        CHECK_FALSE(std::filesystem::exists(killed + "-journal"));
+        if (!std::filesystem::exists(killed)) {
+            ++absent;
+            continue;
+        }
+        {
+            auto project = Project::open(killed);
+            REQUIRE(project.ok());
+        }
+        CHECK(sqlText(killed, "PRAGMA integrity_check") == "ok");
+        sqlExec(killed, sameId);
+        CHECK(stateOf(killed) == after);
+    }
+    CHECK(landed >= kPoints / 2);
+    // The kills that landed left nothing at the path (the rename is the run's last step).
+    CHECK(absent >= landed);
+}
+
 namespace {
 
 /// A PDF that ends with its trailer: what a finished write leaves, never a cut-off one.
