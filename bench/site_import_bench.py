@@ -2,10 +2,12 @@
 """Factory import of issue 8 (goal 4), beside ogr2ogr in the same run.
 
     /usr/bin/python3 bench/site_import_bench.py --safemap BUILD/app/safemap \\
-        [--before OTHER/app/safemap] [--work /tmp/sites] [--rows 100000] [--runs 5]
+        [--before OTHER/app/safemap] [--work /tmp/sites] [--rows 100000] [--runs 5] [--shuffled]
 
 Writes (once, kept in --work) a CSV of ROWS fictitious factories with longitude and latitude
-(tax code, name, lon, lat, province, district, workers; about 10 MB for 100,000). Then, RUNS
+(tax code, name, lon, lat, province, district, workers; about 10 MB for 100,000), in tax-code
+order, or with --shuffled in a random order (as a real list is: every tax-code index insert
+then lands somewhere else). Then, RUNS
 times and interleaved, each into a file deleted first:
 
   * safemap import NEW.gpkg CSV  (a new project: matching, validation, change log, index)
@@ -38,11 +40,14 @@ def timed(cmd):
     return float(wall), float(user) + float(sys_), int(rss) / 1024.0, load0, os.getloadavg()[0]
 
 
-def write_csv(path, rows):
+def write_csv(path, rows, shuffled):
     rng = random.Random(7)
+    order = list(range(rows))
+    if shuffled:
+        random.Random(8).shuffle(order)
     with open(path, "w", encoding="utf-8") as f:
         f.write("ma_so_thue,ten_co_so,kinh_do,vi_do,tinh,huyen,so_lao_dong\n")
-        for i in range(rows):
+        for i in order:
             f.write("%d,Cơ sở thử %d (dữ liệu tổng hợp),%.6f,%.6f,Hà Nam,Duy Tiên,%d\n"
                     % (9600000000 + i, i, 105.70 + rng.random() * 0.5,
                        20.30 + rng.random() * 0.4, rng.randint(10, 3000)))
@@ -55,11 +60,12 @@ def main():
     ap.add_argument("--work", default="/tmp/sites")
     ap.add_argument("--rows", type=int, default=100000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--shuffled", action="store_true")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
-    csv = os.path.join(a.work, "factories_%d.csv" % a.rows)
+    csv = os.path.join(a.work, "factories_%d%s.csv" % (a.rows, "_shuffled" if a.shuffled else ""))
     if not os.path.exists(csv):
-        write_csv(csv, a.rows)
+        write_csv(csv, a.rows, a.shuffled)
     out = os.path.join(a.work, "out.gpkg")
     tools = {"safemap import": lambda: [a.safemap, "import", out, csv]}
     if a.before:
@@ -74,7 +80,8 @@ def main():
                 os.remove(out)
             samples[name].append(timed(cmd()))
     ref = statistics.median(s[0] for s in samples["ogr2ogr -f GPKG"])
-    print("### %d factories from CSV (median of %d interleaved runs)\n" % (a.rows, a.runs))
+    print("### %d factories from CSV, %s (median of %d interleaved runs)\n"
+          % (a.rows, "shuffled" if a.shuffled else "in tax-code order", a.runs))
     print("| command | median s | min–max s | CPU s (user+sys) | peak RSS MB | ÷ ogr2ogr | load |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for name, s in samples.items():
