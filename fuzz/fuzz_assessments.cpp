@@ -30,13 +30,17 @@ const Fixture& fixture() {
         auto table = parseCsv(fuzz::readSource("data/assessments/danh_gia_2021-06.csv"), "s");
         if (!table)
             fuzz::fail("the sample assessments do not load", table.error().describe());
-        for (const TableRow& row : table->rows) {
-            const std::string tax(table->cell(row, 0));
-            x.sites.siteIdByTaxCode.emplace(tax, "MST-" + tax);
-            x.sites.siteIds.insert("MST-" + tax);
-        }
-        x.sites.siteIdByTaxCode.emplace("9900000001", "MST-9900000001");
-        x.sites.siteIds.insert("MST-9900000001");
+        std::vector<Factory> factories;
+        auto add = [&](std::string tax) {
+            Factory f;
+            f.id = "MST-" + tax;
+            f.taxCode = std::move(tax);
+            factories.push_back(std::move(f));
+        };
+        for (const TableRow& row : table->rows)
+            add(std::string(table->cell(row, 0)));
+        add("9900000001");
+        x.sites = SiteLookup::from(factories);
         return x;
     }();
     return f;
@@ -58,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(parsed->assessments.size() == parsed->rows.size(), "");
     for (std::size_t i = 0; i < parsed->assessments.size(); ++i) {
         const Assessment& a = parsed->assessments[i];
-        FUZZ_CHECK(f.sites.siteIds.count(a.siteId) == 1, a.siteId);
+        FUZZ_CHECK(f.sites.hasSiteId(a.siteId), a.siteId);
         FUZZ_CHECK(daysBetween(f.today, a.date) <= 1, formatDate(a.date));
         const ScoreResult s = scoreAssessment(f.compiled, a);
         FUZZ_CHECK(std::isfinite(s.percent) && s.percent >= 0 && s.percent <= 100,

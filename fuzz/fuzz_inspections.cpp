@@ -10,16 +10,17 @@ namespace {
 
 const SiteLookup& sites() {
     static const SiteLookup lookup = [] {
-        SiteLookup l;
         auto table = parseCsv(fuzz::readSource("data/inspections/kiem_tra_2021-06.csv"), "s");
         if (!table)
             fuzz::fail("the sample inspections do not load", table.error().describe());
+        std::vector<Factory> factories;
         for (const TableRow& row : table->rows) {
-            const std::string tax(table->cell(row, 0));
-            l.siteIdByTaxCode.emplace(tax, "MST-" + tax);
-            l.siteIds.insert("MST-" + tax);
+            Factory f;
+            f.taxCode = std::string(table->cell(row, 0));
+            f.id = "MST-" + f.taxCode;
+            factories.push_back(std::move(f));
         }
-        return l;
+        return SiteLookup::from(factories);
     }();
     return lookup;
 }
@@ -38,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     for (const Inspection& i : *parsed) {
-        FUZZ_CHECK(sites().siteIds.count(i.siteId) == 1, i.siteId);
+        FUZZ_CHECK(sites().hasSiteId(i.siteId), i.siteId);
         FUZZ_CHECK(daysBetween(today, i.date) <= 1, formatDate(i.date));
     }
     return 0;

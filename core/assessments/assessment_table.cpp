@@ -58,12 +58,22 @@ std::vector<std::string> assessmentHeaderNames(const CriteriaSet& criteria) {
 
 SiteLookup SiteLookup::from(const std::vector<Factory>& factories) {
     SiteLookup l;
+    l.siteIds_.reserve(factories.size());
+    l.byTaxCode_.reserve(factories.size());
+    l.bySiteId_.reserve(factories.size());
     for (const auto& f : factories) {
-        l.siteIds.insert(f.id);
+        const auto index = static_cast<long>(l.siteIds_.size());
+        l.siteIds_.push_back(f.id);
+        l.bySiteId_.add(f.id, index);
         if (!f.taxCode.empty())
-            l.siteIdByTaxCode.emplace(f.taxCode, f.id);
+            l.byTaxCode_.add(f.taxCode, index);
     }
     return l;
+}
+
+const std::string* SiteLookup::siteIdOfTaxCode(std::string_view taxCode) const {
+    const std::optional<long> index = byTaxCode_.find(taxCode);
+    return index ? &siteIds_[static_cast<size_t>(*index)] : nullptr;
 }
 
 Result<AssessmentRowReader> AssessmentRowReader::open(const Table& table,
@@ -147,13 +157,13 @@ Status AssessmentRowReader::read(const Table& table, const std::vector<RowRole>&
             continue;
         }
         if (!tax.empty()) {
-            auto it = sites_->siteIdByTaxCode.find(tax);
-            if (it == sites_->siteIdByTaxCode.end())
+            const std::string* site = sites_->siteIdOfTaxCode(tax);
+            if (!site)
                 return codedError("assessments.unknown_tax_code", {quotedForMessage(tax)}, file,
                                   row.row, table.header[static_cast<size_t>(taxCol_)]);
-            a.siteId = it->second;
+            a.siteId = *site;
         } else if (!id.empty()) {
-            if (!sites_->siteIds.count(id))
+            if (!sites_->hasSiteId(id))
                 return codedError("import.unknown_site_id", {quotedForMessage(id)}, file, row.row,
                                   table.header[static_cast<size_t>(idCol_)]);
             a.siteId = id;

@@ -2,8 +2,6 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/criteria/answer_reading.h"
@@ -15,14 +13,23 @@
 #include "core/tabular/row_roles.h"
 #include "core/tabular/table.h"
 #include "core/util/date.h"
+#include "core/util/first_seen.h"
 
 namespace safemap {
 
 /// \brief How assessment rows find their facility: by tax code or by site id.
-struct SiteLookup {
-    std::unordered_map<std::string, std::string> siteIdByTaxCode;
-    std::unordered_set<std::string> siteIds;
+class SiteLookup {
+public:
     static SiteLookup from(const std::vector<Factory>& factories);
+    /// The site id of the facility with this tax code (the first, if several have it);
+    /// null if none has.
+    const std::string* siteIdOfTaxCode(std::string_view taxCode) const;
+    bool hasSiteId(std::string_view siteId) const { return bySiteId_.find(siteId).has_value(); }
+
+private:
+    std::vector<std::string> siteIds_;
+    FirstSeen byTaxCode_;  ///< tax code → index into siteIds_
+    FirstSeen bySiteId_;
 };
 
 /// \brief Assessments read from a table, each with its spreadsheet row.

@@ -33,12 +33,12 @@ Result<std::vector<Inspection>> parseInspectionTable(const Table& table, const S
         const std::string id =
             idCol >= 0 ? std::string(trimmed(table.cell(row, idCol))) : std::string();
         if (!tax.empty()) {
-            auto it = sites.siteIdByTaxCode.find(tax);
-            if (it == sites.siteIdByTaxCode.end())
+            const std::string* site = sites.siteIdOfTaxCode(tax);
+            if (!site)
                 return codedError("import.unknown_tax_code", {quotedForMessage(tax)}, file, row.row,
                                   table.header[static_cast<size_t>(taxCol)]);
-            i.siteId = it->second;
-        } else if (!id.empty() && sites.siteIds.count(id)) {
+            i.siteId = *site;
+        } else if (!id.empty() && sites.hasSiteId(id)) {
             i.siteId = id;
         } else {
             const std::string column =

@@ -30,6 +30,22 @@ void FirstSeen::grow(std::size_t slots) {
     }
 }
 
+std::optional<long> FirstSeen::find(std::string_view id) const {
+    if (slots_.empty())
+        return std::nullopt;
+    const uint64_t hash = hashOf(id);
+    const auto tag = static_cast<uint32_t>(hash >> 32);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask; slots_[at].entry; at = (at + 1) & mask) {
+        if (slots_[at].hash != tag)
+            continue;
+        const Entry& e = entries_[slots_[at].entry - 1];
+        if (idOf(e) == id)
+            return e.row;
+    }
+    return std::nullopt;
+}
+
 std::optional<long> FirstSeen::add(std::string_view id, long row) {
     if ((entries_.size() + 1) * 2 > slots_.size())
         grow(std::max<std::size_t>(16, slots_.size() * 2));

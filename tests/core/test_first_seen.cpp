@@ -49,5 +49,18 @@ TEST_CASE("FirstSeen agrees with a map over many ids, growing and reserved", "[u
                 REQUIRE(got == it->second);
         }
         CHECK(seen.size() == expected.size());
+        // Looked up afterwards, every id gives its first row, and an id never added none.
+        size_t wrong = 0;
+        for (const auto& [id, row] : expected)
+            wrong += seen.find(id) != row;
+        CHECK(wrong == 0);
+        CHECK_FALSE(seen.find("9600099999"));
+        CHECK_FALSE(seen.find(""));
     }
+}
+
+TEST_CASE("an empty FirstSeen finds nothing", "[util]") {
+    const FirstSeen seen;
+    CHECK_FALSE(seen.find("MST-0101"));
+    CHECK_FALSE(seen.find(""));
 }

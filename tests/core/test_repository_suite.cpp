@@ -655,8 +655,11 @@ REPOSITORY_TEST("the facilities' keys are their ids and tax codes, in order") {
     CHECK((*keys)[0].taxCode == "9900000001");
     // What an import matches rows with.
     const SiteLookup lookup = SiteLookup::from(*keys);
-    CHECK(lookup.siteIdByTaxCode.at("9900000003") == (*whole)[2].id);
-    CHECK(lookup.siteIds.count("CS-0002") == 1);
+    REQUIRE(lookup.siteIdOfTaxCode("9900000003"));
+    CHECK(*lookup.siteIdOfTaxCode("9900000003") == (*whole)[2].id);
+    CHECK(lookup.hasSiteId("CS-0002"));
+    CHECK_FALSE(lookup.hasSiteId("CS-9999"));
+    CHECK_FALSE(lookup.siteIdOfTaxCode("0000000000"));
     // The ids alone, sorted: "CS-0002" before the "MST-…" ids stored before it.
     const auto ids = project->repository().factoryIds();
     REQUIRE(ids.ok());
