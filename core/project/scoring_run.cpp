@@ -24,9 +24,7 @@ void appendScore(const CompiledCriteria& criteria, const Assessment& assessment,
                  ScoredBatch& out) {
     const size_t k = criteria.indexCount();
     std::array<double, kMaxCriteria> row;
-    const auto readings = readAnswers(criteria, assessment);
-    for (size_t j = 0; j < k; ++j)
-        row[j] = readings[j].value;
+    readAnswerValues(criteria, assessment, std::span<double>(row.data(), k));
     appendScoreOfRow(criteria, std::span<const double>(row.data(), k), id, out);
 }
 

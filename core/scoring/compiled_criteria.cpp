@@ -1,5 +1,6 @@
 #include "core/scoring/compiled_criteria.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -86,6 +87,13 @@ CompiledCriteria compileCriteria(const CriteriaSet& set) {
         out.vetoes.push_back(cv);
     }
     out.pointsMaxSum = set.pointsMaxSum();
+    for (std::size_t k = 0; k < set.indices.size(); ++k) {
+        out.idOrder.push_back(static_cast<std::uint16_t>(k));
+        out.unanswered.push_back(readAnswerText(set.indices[k], "").value);
+    }
+    std::sort(out.idOrder.begin(), out.idOrder.end(), [&](std::uint16_t a, std::uint16_t b) {
+        return set.indices[a].id < set.indices[b].id;
+    });
     return out;
 }
 

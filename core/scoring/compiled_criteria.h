@@ -55,6 +55,11 @@ struct CompiledCriteria {
     std::vector<CompiledLevel> levels;
     std::vector<CompiledVeto> vetoes;
     double pointsMaxSum = 0;
+    /// Index positions in the order of their ids (std::string's), which is the order of an
+    /// assessment's answers: a row is read by walking both at once (readAnswerValues).
+    std::vector<std::uint16_t> idOrder;
+    /// Each index's value when it is not answered.
+    std::vector<double> unanswered;
 
     std::size_t indexCount() const { return indices.size(); }
     /// Position of an index in the dense row, or -1.

@@ -92,6 +92,20 @@ std::vector<AnswerReading> readAnswers(const CompiledCriteria& criteria,
     return out;
 }
 
+void readAnswerValues(const CompiledCriteria& criteria, const Assessment& assessment,
+                      std::span<double> row) {
+    auto it = assessment.answers.begin();
+    const auto end = assessment.answers.end();
+    for (const std::uint16_t k : criteria.idOrder) {
+        const Criterion& c = criteria.set.indices[k];
+        while (it != end && it->first < c.id)
+            ++it;
+        row[k] = it != end && it->first == c.id
+                     ? readAnswer(c, it->second, &criteria.choiceLookups[k]).value
+                     : criteria.unanswered[k];
+    }
+}
+
 ScoreSummary scoreRow(const CompiledCriteria& criteria, std::span<const double> row,
                       std::span<double> pointsOut) {
     return scoreDense(criteria, row.data(), pointsOut.empty() ? nullptr : pointsOut.data());

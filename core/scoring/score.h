@@ -67,6 +67,11 @@ struct ScoreSummary {
 /// Reads every answer of an assessment against the compiled set, in the set's order.
 std::vector<AnswerReading> readAnswers(const CompiledCriteria& criteria,
                                        const Assessment& assessment);
+/// The values of readAnswers alone, into `row` (criteria.indexCount() of them): what an
+/// import scores each row with, a million times, so without a lookup per index or the
+/// readings' problems.
+void readAnswerValues(const CompiledCriteria& criteria, const Assessment& assessment,
+                      std::span<double> row);
 
 /// Scores one dense row (criteria.indexCount() values, NaN = missing, a value no band or
 /// table accepts = invalid). If pointsOut is not empty it receives each index's points.

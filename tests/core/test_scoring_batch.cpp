@@ -120,12 +120,30 @@ TEST_CASE("batch and per-assessment scoring agree on random assessments") {
                     break;
             }
         }
+        // Answers to no index of the set, sorting before, between and after the set's ids:
+        // read by nobody.
+        if (n % 3 == 0)
+            a.answers["0_khong_co"] = 1.0;
+        if (n % 5 == 0)
+            a.answers[c.set.indices.front().id + "_x"] = std::string("có");
+        if (n % 7 == 0)
+            a.answers["~khong_co"] = true;
         assessments.push_back(std::move(a));
     }
     std::vector<double> dense;
     for (const Assessment& a : assessments)
         for (const AnswerReading& r : readAnswers(c, a))
             dense.push_back(r.value);
+    // readAnswerValues (what an import scores with) gives the same values, bit for bit.
+    std::vector<double> values(k);
+    std::size_t differ = 0;
+    for (std::size_t n = 0; n < assessments.size(); ++n) {
+        readAnswerValues(c, assessments[n], values);
+        for (std::size_t j = 0; j < k; ++j)
+            differ += std::bit_cast<std::uint64_t>(values[j]) !=
+                      std::bit_cast<std::uint64_t>(dense[n * k + j]);
+    }
+    CHECK(differ == 0);
     std::vector<ScoreSummary> out(assessments.size());
     REQUIRE(scoreBatch(c, dense, out).ok());
 
