@@ -103,6 +103,7 @@ private:
     Date today_{};
     int taxCol_ = -1, idCol_ = -1, dateCol_ = -1, submitterCol_ = -1;
     std::vector<AnswerColumn> answerColumns_;
+    std::vector<size_t> idOrder_;  ///< answerColumns_ positions by criterion id
     std::vector<RowRole> roles_;
     RowRoleState roleState_;
     std::vector<Error> headerWarnings_;
