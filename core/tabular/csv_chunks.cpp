@@ -15,18 +15,6 @@ namespace safemap {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-/// What parseCsv's mojibake check reads of the decoded text.
-constexpr size_t kMojibakeSample = size_t{1} << 20;
-
-std::string_view leadingSample(std::string_view text, size_t limit) {
-    if (text.size() <= limit)
-        return text;
-    size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return text.substr(0, end);
-}
-
 /// \brief What one pass over the file found.
 struct Scan {
     bool utf8 = true;  ///< valid UTF-8 throughout, no NUL byte, not UTF-16 or a workbook
@@ -139,8 +127,8 @@ Result<std::unique_ptr<CsvChunks>> CsvChunks::open(const std::string& path,
     if (options.refuseMojibake) {
         // Checked on the cells of the first piece, which hold at least the leading megabyte
         // parseCsv checks; a file that fails is read whole to give parseCsv's error.
-        if (c->head_.cellText.size() < kMojibakeSample ||
-            looksLikeMojibake(leadingSample(c->head_.cellText, kMojibakeSample)))
+        if (c->head_.cellText.size() < kMojibakeSampleBytes ||
+            looksLikeMojibake(mojibakeSample(c->head_.cellText)))
             return whole();
     }
     return c;

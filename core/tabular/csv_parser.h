@@ -15,6 +15,14 @@
 
 namespace safemap {
 
+/// How much of the decoded text the mojibake check reads (both readers read the same).
+inline constexpr size_t kMojibakeSampleBytes = size_t{1} << 20;
+
+/// The first kMojibakeSampleBytes of `text`, not cutting a character.
+inline std::string_view mojibakeSample(std::string_view text) {
+    return text.substr(0, utf8CutPoint(text, kMojibakeSampleBytes));
+}
+
 /// Parses decoded text in place: cell contents are compacted towards the front of the same
 /// buffer (they never grow: quotes and delimiters only go away), so there is no allocation
 /// per cell.

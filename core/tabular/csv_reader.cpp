@@ -20,18 +20,6 @@ namespace safemap {
 
 namespace {
 
-/// Enough decoded text to tell mis-decoded text from real Vietnamese.
-constexpr size_t kMojibakeSample = 1 << 20;
-
-std::string_view leadingSample(std::string_view text, size_t limit) {
-    if (text.size() <= limit)
-        return text;
-    size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return text.substr(0, end);
-}
-
 /// A NUL byte has no place in text: the file is binary, or UTF-16 that lost its byte order
 /// mark. Named at its cell so that it is not blamed on whatever parses that cell.
 Status checkNoNulBytes(const Table& table) {
@@ -230,7 +218,7 @@ Result<Table> parseCsv(std::string bytes, const std::string& fileName, const Csv
     }
     table.cellText = std::move(decoded.value());
     const std::string& text = table.cellText;
-    if (options.refuseMojibake && looksLikeMojibake(leadingSample(text, kMojibakeSample))) {
+    if (options.refuseMojibake && looksLikeMojibake(mojibakeSample(text))) {
         return codedError("text.mojibake", {std::string(encodingDisplayName(table.encoding))},
                           fileName);
     }

@@ -220,7 +220,7 @@ CREATE POLICY inspector_own ON merge_log TO safemap_inspector
   USING (merged_by = current_user) WITH CHECK (merged_by = current_user);
 )SQL";
 
-const std::vector<const char*>& migrations() {
+const std::vector<const char*>& pgMigrations() {
     static const std::vector<const char*> all = {kMigration1, kMigration2, kMigration3};
     return all;
 }
@@ -228,7 +228,7 @@ const std::vector<const char*>& migrations() {
 }  // namespace
 
 int latestServerSchemaVersion() {
-    return static_cast<int>(migrations().size());
+    return static_cast<int>(pgMigrations().size());
 }
 
 Result<int> serverSchemaVersion(const PgConnection& db) {
@@ -244,7 +244,7 @@ Result<int> serverSchemaVersion(const PgConnection& db) {
 }
 
 Status migrateServer(const PgConnection& db, int target) {
-    const auto& all = migrations();
+    const auto& all = pgMigrations();
     const size_t last = target > 0 ? std::min(all.size(), static_cast<size_t>(target)) : all.size();
     for (size_t i = 0; i < last; ++i) {
         const int version = static_cast<int>(i + 1);
