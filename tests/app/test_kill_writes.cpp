@@ -218,8 +218,10 @@ TEST_CASE("an import into a new project killed at any point leaves no project or
         CHECK(stateOf(killed) == after);
     }
     CHECK(landed >= kPoints / 2);
-    // The kills that landed left nothing at the path (the rename is the run's last step).
-    CHECK(absent >= landed);
+    // Some kills must land before the rename, while the file is being written, or the test
+    // would prove nothing. (One that lands after it, while the process exits, rightly finds
+    // the whole project: under ASan the exit takes a while.)
+    CHECK(absent >= 1);
 }
 
 namespace {
