@@ -34,19 +34,6 @@ int toInt(const std::string& text) {
     return ec == std::errc() && end == text.data() + text.size() ? v : -1;
 }
 
-/// Removes the temporary package unless the work reached the end.
-struct RemoveUnlessKept {
-    std::string path;
-    bool keep = false;
-    ~RemoveUnlessKept() {
-        if (!keep) {
-            std::error_code ec;
-            fs::remove(path, ec);
-            fs::remove(path + "-journal", ec);
-        }
-    }
-};
-
 struct Chosen {
     std::vector<Factory> factories;  ///< in visiting order
     std::vector<Zone> zones;

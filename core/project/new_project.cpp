@@ -7,27 +7,13 @@
 
 namespace safemap {
 
-namespace {
-struct RemoveOnFailure {
-    std::string path;
-    bool keep = false;
-    ~RemoveOnFailure() {
-        if (keep)
-            return;
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        std::filesystem::remove(path + "-journal", ec);
-    }
-};
-}  // namespace
-
 Status buildNewProject(const std::string& path, const std::function<Status(Project&)>& fill) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
         return codedError("project.exists", {}, path);
     const std::string tmp = temporaryPathFor(path);
     std::filesystem::remove(tmp, ec);  // left by a killed run of this process id
-    RemoveOnFailure cleanup{tmp};
+    RemoveUnlessKept cleanup{tmp};
     {
         // Scoped: the file is closed before it is renamed.
         auto project = Project::createTemporary(tmp);

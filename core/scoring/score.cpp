@@ -77,33 +77,43 @@ ScoreSummary scoreDense(const CompiledCriteria& cc, const double* row, double* p
 
 }  // namespace
 
+namespace {
+
+// Calls visit(k, answer or null) for every index k of the set, walking the set's ids (in
+// idOrder) and the assessment's answers (a map, in the same order) together: no lookup per
+// index.
+template <class Visit>
+void forEachAnswer(const CompiledCriteria& criteria, const Assessment& assessment, Visit visit) {
+    auto it = assessment.answers.begin();
+    const auto end = assessment.answers.end();
+    for (const std::uint16_t k : criteria.idOrder) {
+        const std::string& id = criteria.set.indices[k].id;
+        while (it != end && it->first < id)
+            ++it;
+        visit(k, it != end && it->first == id ? &it->second : nullptr);
+    }
+}
+
+}  // namespace
+
 std::vector<AnswerReading> readAnswers(const CompiledCriteria& criteria,
                                        const Assessment& assessment) {
-    std::vector<AnswerReading> out;
-    out.reserve(criteria.indexCount());
-    for (std::size_t k = 0; k < criteria.indexCount(); ++k) {
+    std::vector<AnswerReading> out(criteria.indexCount());
+    forEachAnswer(criteria, assessment, [&](std::size_t k, const AnswerValue* answer) {
         const Criterion& c = criteria.set.indices[k];
-        auto it = assessment.answers.find(c.id);
-        if (it == assessment.answers.end())
-            out.push_back(readAnswerText(c, ""));
-        else
-            out.push_back(readAnswer(c, it->second, &criteria.choiceLookups[k]));
-    }
+        out[k] =
+            answer ? readAnswer(c, *answer, &criteria.choiceLookups[k]) : readAnswerText(c, "");
+    });
     return out;
 }
 
 void readAnswerValues(const CompiledCriteria& criteria, const Assessment& assessment,
                       std::span<double> row) {
-    auto it = assessment.answers.begin();
-    const auto end = assessment.answers.end();
-    for (const std::uint16_t k : criteria.idOrder) {
-        const Criterion& c = criteria.set.indices[k];
-        while (it != end && it->first < c.id)
-            ++it;
-        row[k] = it != end && it->first == c.id
-                     ? readAnswer(c, it->second, &criteria.choiceLookups[k]).value
-                     : criteria.unanswered[k];
-    }
+    forEachAnswer(criteria, assessment, [&](std::size_t k, const AnswerValue* answer) {
+        row[k] =
+            answer ? readAnswer(criteria.set.indices[k], *answer, &criteria.choiceLookups[k]).value
+                   : criteria.unanswered[k];
+    });
 }
 
 ScoreSummary scoreRow(const CompiledCriteria& criteria, std::span<const double> row,

@@ -48,6 +48,14 @@ Status commitTemporaryFile(const std::string& temporary, const std::string& path
     return {};
 }
 
+RemoveUnlessKept::~RemoveUnlessKept() {
+    if (keep)
+        return;
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    std::filesystem::remove(path + "-journal", ec);
+}
+
 Status writeFileAtomically(const std::string& path, std::string_view content) {
     const std::string tmp = temporaryPathFor(path);
     std::FILE* f = std::fopen(tmp.c_str(), "wb");

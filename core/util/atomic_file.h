@@ -19,4 +19,12 @@ std::string temporaryPathFor(const std::string& path);
 /// Flushes `temporary` to disk and renames it over `path`; removes it on failure.
 [[nodiscard]] Status commitTemporaryFile(const std::string& temporary, const std::string& path);
 
+/// Removes a temporary file (and a SQLite rollback journal beside it) when it goes out of
+/// scope, unless `keep` was set once the work reached its end.
+struct RemoveUnlessKept {
+    std::string path;
+    bool keep = false;
+    ~RemoveUnlessKept();
+};
+
 }  // namespace safemap

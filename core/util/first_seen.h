@@ -38,6 +38,8 @@ private:
         uint32_t entry = 0;  ///< 1 + the index into entries_; 0 for an empty slot
     };
     void grow(std::size_t slots);
+    /// The slot that holds `id`, or the empty one where it would go (the table is never full).
+    std::size_t probe(std::string_view id, uint64_t hash) const;
     std::string_view idOf(const Entry& e) const { return {text_.data() + e.offset, e.length}; }
 
     std::vector<Slot> slots_;  ///< a power of two in size, at most half full
