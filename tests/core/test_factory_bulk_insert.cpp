@@ -1,8 +1,10 @@
 // A province's first import writes its new facilities in bulk (core/storage/
 // factory_bulk_insert.h): the same rows, change-log lines and indexes as the row-by-row
-// upsert, and nothing at all when it fails.
+// upsert, in site-id order whatever the file's order, and nothing at all when it fails.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -49,15 +51,24 @@ std::string rowsOf(const std::string& path, const std::string& select) {
         .value_or("none");
 }
 
+// Each facility's row without its fid, in site-id order.
 const std::string kFactoryRows =
-    "SELECT fid || ',' || hex(geom) || ',' || site_id || ',' || quote(tax_code) || ',' || name "
+    "SELECT hex(geom) || ',' || site_id || ',' || quote(tax_code) || ',' || name "
     "|| ',' || quote(zone_id) || ',' || quote(province) || ',' || quote(district) || ',' || "
     "quote(address) || ',' || quote(sector) || ',' || quote(workers_total) || ',' || "
     "quote(workers_out_of_province) || ',' || quote(workers_largest_shift) || ',' || "
-    "quote(account_issued) || ',' || approximate_position AS r FROM factories ORDER BY fid";
+    "quote(account_issued) || ',' || approximate_position AS r FROM factories ORDER BY site_id";
 const std::string kLogLines =
-    "SELECT fid || ',' || table_name || ',' || row_key || ',' || action || ',' || quote(detail) "
-    "AS r FROM change_log ORDER BY fid";
+    "SELECT table_name || ',' || row_key || ',' || action || ',' || quote(detail) "
+    "AS r FROM change_log ORDER BY row_key";
+// How many rows (of a table with a text key) come after a row whose key is larger: 0 when
+// the fids follow the keys.
+int64_t outOfKeyOrder(const std::string& path, const std::string& table, const std::string& key) {
+    return sqlInt(path, "SELECT count(*) FROM " + table + " a JOIN " + table +
+                            " b ON b.fid = (SELECT min(fid) FROM " + table +
+                            " WHERE fid > a.fid) WHERE b." + key + " < a." + key)
+        .value_or(-1);
+}
 const std::string kSchema =
     "SELECT type || ',' || name || ',' || quote(sql) AS r FROM sqlite_master ORDER BY name";
 
@@ -74,6 +85,11 @@ TEST_CASE("a first import of many facilities writes in bulk what row by row woul
     CHECK(sqlInt(bulk, "SELECT count(*) FROM factories") == 3000);
     CHECK(rowsOf(bulk, kFactoryRows) == rowsOf(rows, kFactoryRows));
     CHECK(rowsOf(bulk, kLogLines) == rowsOf(rows, kLogLines));
+    // The facilities and their log lines stored in site-id order, not the list's (whose ids
+    // "CS-…" come between the tax codes): the indexes are then appended to in order.
+    CHECK(outOfKeyOrder(rows, "factories", "site_id") > 0);
+    CHECK(outOfKeyOrder(bulk, "factories", "site_id") == 0);
+    CHECK(outOfKeyOrder(bulk, "change_log", "row_key") == 0);
     CHECK(sqlInt(bulk, "SELECT count(DISTINCT import_id) FROM change_log") == 1);
     CHECK(sqlInt(bulk,
                  "SELECT count(*) FROM change_log WHERE changed_at IS NULL OR "
@@ -89,6 +105,23 @@ TEST_CASE("a first import of many facilities writes in bulk what row by row woul
                  "tax_code = '9600000001'") == 1);
     CHECK(sqlInt(bulk, "SELECT seq FROM sqlite_sequence WHERE name = 'factories'") == 3000);
     CHECK(sqlInt(bulk, "SELECT inserted FROM import_log") == 3000);
+}
+
+TEST_CASE("a first import stores the same facilities whatever order the file lists them in",
+          "[storage]") {
+    TempDir dir;
+    auto sites = varied(2500);
+    const std::string listed = dir.file("listed.gpkg");
+    projectWith(listed, sites);
+    std::shuffle(sites.begin(), sites.end(), std::mt19937(7));
+    const std::string shuffled = dir.file("shuffled.gpkg");
+    projectWith(shuffled, sites);
+    const std::string withFids =
+        "SELECT fid || ',' || site_id || ',' || name || ',' || hex(geom) AS r FROM factories "
+        "ORDER BY fid";
+    CHECK(rowsOf(shuffled, withFids) == rowsOf(listed, withFids));
+    CHECK(sqlText(shuffled, "PRAGMA integrity_check") == "ok");
+    CHECK(sqlText(shuffled, "SELECT rtreecheck('rtree_factories_geom')") == "ok");
 }
 
 TEST_CASE("a bulk import that fails leaves the project as it was, indexes and all", "[storage]") {
