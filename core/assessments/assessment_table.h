@@ -39,6 +39,12 @@ struct ParsedAssessments {
     /// Non-fatal notes, e.g. columns that match no index of the criteria set (file and row
     /// given; Error::message is the English sentence).
     std::vector<Error> warnings;
+    /// The assessments of an earlier slice, which AssessmentRowReader::read fills again
+    /// instead of allocating each row's strings and answers anew (see startNextSlice).
+    std::vector<Assessment> spare;
+
+    /// Empties the slice for the next read of rows, keeping its assessments as spare.
+    void startNextSlice();
 };
 
 /// The column names an assessment table may have (tax code, site id, date, submitter, STT, and
@@ -98,6 +104,9 @@ private:
         ChoiceLookup lookup;
     };
     AssessmentRowReader() = default;
+    /// Whether `answers` holds exactly the indexes of the columns `answered` marks.
+    bool sameAnswered(const std::map<std::string, AnswerValue>& answers,
+                      const std::vector<char>& answered) const;
     const Table* table_ = nullptr;
     const SiteLookup* sites_ = nullptr;
     Date today_{};

@@ -91,7 +91,8 @@ AnswerReading readChoice(const Criterion& c, std::string_view text, const Choice
         own = choiceLookupFor(c);
         lookup = &own;
     }
-    const std::string key = foldForSearch(text);
+    std::string folded;
+    const std::string_view key = foldsToItself(text) ? text : (folded = foldForSearch(text));
     for (const auto& [k, pos] : *lookup)
         if (k == key)
             return answered(pos);
@@ -125,7 +126,14 @@ ChoiceLookup choiceLookupFor(const Criterion& criterion) {
 }
 
 std::optional<bool> parseYesNo(std::string_view text) {
-    const std::string t = foldForSearch(trim(text));
+    text = trim(text);
+    // The answers most forms give, before a folded copy is made for the rest.
+    if (text == "có" || text == "Có")
+        return true;
+    if (text == "không" || text == "Không")
+        return false;
+    std::string folded;
+    const std::string_view t = foldsToItself(text) ? text : (folded = foldForSearch(text));
     if (t == "co" || t == "yes" || t == "y" || t == "x" || t == "1" || t == "true")
         return true;
     if (t == "khong" || t == "ko" || t == "no" || t == "n" || t == "0" || t == "false")

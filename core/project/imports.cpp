@@ -112,9 +112,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
             for (size_t first = 0; first < total; first += kBatch) {
                 if (request.cancel && request.cancel->load(std::memory_order_relaxed))
                     return codedError("import.cancelled", {}, table.fileName);
-                slice.assessments.clear();
-                slice.rows.clear();
-                slice.warnings.clear();
+                slice.startNextSlice();
                 if (auto st = roles ? reader->read(piece, *roles, first, kBatch, slice)
                                     : reader->read(first, kBatch, slice);
                     !st)

@@ -182,6 +182,32 @@ Result<uint32_t> TermWriter::id(std::string_view term) {
     return static_cast<uint32_t>(id);
 }
 
+Result<uint32_t> TermWriter::keyListId(const std::map<std::string, AnswerValue>& answers) {
+    if (lastKeyList_ &&
+        std::equal(answers.begin(), answers.end(), lastKeys_.begin(), lastKeys_.end(),
+                   [](const auto& entry, const std::string& key) { return entry.first == key; }))
+        return *lastKeyList_;
+    std::string list(kKeysPrefix);
+    char digits[16];
+    for (const auto& entry : answers) {
+        auto keyId = id(entry.first);
+        if (!keyId)
+            return keyId.error();
+        if (list.size() > kKeysPrefix.size())
+            list += ',';
+        auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *keyId);
+        list.append(digits, end);
+    }
+    auto listId = id(list);
+    if (!listId)
+        return listId.error();
+    lastKeys_.clear();
+    for (const auto& entry : answers)
+        lastKeys_.push_back(entry.first);
+    lastKeyList_ = *listId;
+    return *listId;
+}
+
 Result<std::optional<std::string_view>> TermReader::term(uint32_t id) {
     if (id < terms_.size() && terms_[id])
         return std::optional<std::string_view>(*terms_[id]);
@@ -387,18 +413,7 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
     if (keyed) {
         // The key list first: every assessment of a file names the same keys, so the list
         // is one term that all of them share.
-        std::string list(kKeysPrefix);
-        char digits[16];
-        for (const auto& entry : answers) {
-            auto keyId = terms.id(entry.first);
-            if (!keyId)
-                return keyId.error();
-            if (list.size() > kKeysPrefix.size())
-                list += ',';
-            auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *keyId);
-            list.append(digits, end);
-        }
-        auto listId = terms.id(list);
+        auto listId = terms.keyListId(answers);
         if (!listId)
             return listId.error();
         out.push_back(kKeyed);

@@ -45,6 +45,9 @@ class TermWriter {
 public:
     explicit TermWriter(Database& db) : db_(db) {}
     [[nodiscard]] Result<uint32_t> id(std::string_view term);
+    /// The term of the list of `answers`' keys (format 2). The keys of the call before are
+    /// kept: every row of a file that answers the same indexes then costs no lookup.
+    [[nodiscard]] Result<uint32_t> keyListId(const std::map<std::string, AnswerValue>& answers);
 
 private:
     // Looked up by string_view: most keys are longer than a short string's inline buffer,
@@ -55,6 +58,8 @@ private:
     };
     Database& db_;
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+    std::optional<uint32_t> lastKeyList_;
+    std::vector<std::string> lastKeys_;
 };
 
 /// \brief The terms of one project as a read uses them: each id read once, on first use.

@@ -66,6 +66,15 @@ std::string foldForSearch(std::string_view utf8) {
     return out;
 }
 
+bool foldsToItself(std::string_view text) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || isSpace(c))
+            return false;
+    }
+    return true;
+}
+
 std::string lowerVietnamese(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());

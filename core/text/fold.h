@@ -10,6 +10,11 @@ namespace safemap {
 /// Used for accent-insensitive search, sorting keys and derived ids.
 std::string foldForSearch(std::string_view utf8);
 
+/// Whether foldForSearch(text) is `text` itself, seen without folding: ASCII with no
+/// capital letter and no white space ("vach_ngan", "yes"). Lets a lookup by folded text
+/// skip making the folded string for text typed that way.
+bool foldsToItself(std::string_view text);
+
 /// Lower case with the diacritics kept ("TỔNG CỘNG" → "tổng cộng"), for words whose
 /// accents matter: "Cộng" (total) is not "Công" (company).
 std::string lowerVietnamese(std::string_view utf8);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <random>
 
 #include "core/assessments/assessment_table.h"
 #include "core/assessments/inspection_table.h"
@@ -275,6 +276,67 @@ TEST_CASE("reading an assessment table in slices gives what reading it whole giv
         CHECK(sliced.warnings[i].message == whole->warnings[i].message);
     CHECK(reader->read(10, 5, sliced).ok());  // past the end reads nothing
     CHECK(sliced.assessments.size() == 3);
+}
+
+TEST_CASE("slices read into the assessments of the slice before give what reading whole gives") {
+    // Rows answering different indexes, some with no submitter, next to rows answering the
+    // same ones: a spare assessment is filled in place only where its indexes match.
+    auto set = criteriaFrom(kExtendedFile);
+    const auto lookup = SiteLookup::from(threeFactories());
+    const std::vector<std::string> full = {
+        "", "", "", "120", "4", "có", "không", "100", "vach_ngan", "30", "1", "có", "mien_tru"};
+    std::mt19937 random(5);
+    std::vector<std::vector<std::string>> rows;
+    for (int r = 0; r < 60; ++r) {
+        std::vector<std::string> row = full;
+        row[0] = "990000000" + std::to_string(1 + r % 3);
+        row[1] = "2021-06-" + std::to_string(10 + r % 19);
+        row[2] = r % 4 == 0 ? "" : "Người nộp " + std::to_string(r);
+        row[3] = std::to_string(50 + r);
+        if (r % 3 == 1)  // one index left blank, another each time
+            row[4 + random() % (full.size() - 4)].clear();
+        rows.push_back(row);
+    }
+    std::vector<std::vector<std::string_view>> cells;
+    for (const auto& row : rows)
+        cells.emplace_back(row.begin(), row.end());
+    const Table t = tableOf(kAssessmentHeader, cells);
+    auto whole = parseAssessmentTable(t, *set, lookup);
+    REQUIRE(whole.ok());
+    REQUIRE(whole->assessments.size() == 60);
+    auto reader = AssessmentRowReader::open(t, *set, lookup);
+    REQUIRE(reader.ok());
+    ParsedAssessments slice;
+    for (size_t first = 0; first < reader->rowCount(); first += 4) {
+        slice.startNextSlice();
+        CHECK(slice.assessments.empty());
+        REQUIRE(reader->read(first, 4, slice).ok());
+        REQUIRE(slice.assessments.size() == 4);
+        for (size_t i = 0; i < 4; ++i) {
+            INFO("row " << first + i);
+            CHECK(slice.assessments[i] == whole->assessments[first + i]);
+        }
+        if (first > 0)
+            CHECK(slice.spare.empty());  // the four of the slice before were filled again
+    }
+    // A table without a submitter column, read into the same assessments: none keeps the
+    // submitter it had.
+    std::vector<std::string> header = kAssessmentHeader;
+    header.erase(header.begin() + 2);
+    for (auto& row : cells)
+        row.erase(row.begin() + 2);
+    const Table nameless = tableOf(header, cells);
+    auto wholeNameless = parseAssessmentTable(nameless, *set, lookup);
+    REQUIRE(wholeNameless.ok());
+    auto second = AssessmentRowReader::open(nameless, *set, lookup);
+    REQUIRE(second.ok());
+    slice.startNextSlice();
+    REQUIRE(second->read(0, 8, slice).ok());
+    REQUIRE(slice.assessments.size() == 8);
+    for (size_t i = 0; i < 8; ++i) {
+        CHECK(slice.assessments[i].submitter.empty());
+        CHECK(slice.assessments[i] == wholeNameless->assessments[i]);
+    }
 }
 
 TEST_CASE("switching criteria sets re-scores under the new id and keeps the old scores apart") {

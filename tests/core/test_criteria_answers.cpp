@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 #include <string>
 
 #include "core/criteria/answer_reading.h"
 #include "core/criteria/criteria_io.h"
+#include "core/text/fold.h"
 #include "test_support.h"
 
 using namespace safemap;
@@ -126,4 +128,46 @@ TEST_CASE("a choice is found by its code or either label, ignoring case and acce
 
     const ChoiceLookup lookup = choiceLookupFor(canteen);
     CHECK(readAnswerText(canteen, "duoi_1m", &lookup).value == 3.0);
+}
+
+// Answers typed the way lookups keep them are read without making a folded copy
+// (foldsToItself): that shortcut must never read an answer differently.
+TEST_CASE("text that folds to itself is recognised without folding it") {
+    CHECK(foldsToItself("vach_ngan"));
+    CHECK(foldsToItself("yes"));
+    CHECK(foldsToItself(""));
+    for (const char* changed :
+         {"Vach_ngan", "vách_ngăn", "a b", " yes", "yes\t", "co\xCC\x81", "n\xC2\xA0o"})
+        CHECK_FALSE(foldsToItself(changed));
+    // Every ASCII byte in random strings: where the shortcut says so, folding agrees.
+    std::mt19937 random(11);
+    std::uniform_int_distribution<int> byte(1, 127), length(0, 6);
+    int itself = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (int k = length(random); k > 0; --k)
+            s += static_cast<char>(byte(random));
+        const bool same = foldForSearch(s) == s;
+        if (foldsToItself(s)) {
+            ++itself;
+            CHECK(same);
+        }
+    }
+    CHECK(itself > 1000);
+
+    // Each option's code, label and English label, as typed and in capitals, read as before.
+    for (const char* id : {"canteen_distancing", "shifts_by_residence"}) {
+        const Criterion& c = index(id);
+        const ChoiceLookup lookup = choiceLookupFor(c);
+        for (std::size_t i = 0; i < c.choices.size(); ++i)
+            for (const std::string& text :
+                 {c.choices[i].value, c.choices[i].label, c.choices[i].labelEn})
+                for (const std::string& typed :
+                     {text, lowerVietnamese(text), foldForSearch(text)}) {
+                    INFO(typed);
+                    const AnswerReading reading = readAnswerText(c, typed, &lookup);
+                    CHECK(reading.status == AnswerStatus::Answered);
+                    CHECK(reading.value == static_cast<double>(i));
+                }
+    }
 }
