@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     // Before either: the tunable set here is what the whole program inherits, so neither
     // program starts twice.
     safemap::preferHugePages(argv);
+    safemap::Database::withoutMemoryStatistics();
     // `score` reads half the assessments on a second thread: in an arena of its own, its
     // memory would have neither the huge pages nor the reuse of the main one.
     safemap::limitMallocArenas();

@@ -76,6 +76,7 @@ void printHelp() {
 }  // namespace
 
 int runMain(int argc, char** argv) {
+    Database::withoutMemoryStatistics();
     if (argc >= 2) {
         const std::string first = argv[1];
         if (first == "-h" || first == "--help" || first == "help") {

@@ -230,7 +230,8 @@ public:
                 return it->second.count(key_) != 0;
             }
         sameDay_.reset();
-        sameDay_.bind(1, a.siteId).bind(2, day);
+        // `a` and `day` outlive the steps below, and every call binds them again.
+        sameDay_.bindUncopied(1, a.siteId).bindUncopied(2, day);
         std::vector<Key> keys;
         bool found = false;
         Assessment stored;
@@ -321,7 +322,9 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         auto answers = encodeAnswers(a.answers, writer, AnswerFormat::Keyed, a.submitter);
         if (!answers)
             return answers.error();
-        ins->bind(1, a.siteId).bind(2, day).bindBlob(3, *answers).bind(4, importId);
+        // Each value outlives the run() below, which resets the statement: no copies.
+        ins->bindUncopied(1, a.siteId).bindUncopied(2, day).bindBlobUncopied(3, *answers);
+        ins->bind(4, importId);
         ins->bind(5, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
         if (auto st = ins->run(); !st)
             return st;

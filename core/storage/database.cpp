@@ -61,6 +61,11 @@ Statement& Statement::bindUncopied(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bindBlobUncopied(int index, std::span<const uint8_t> blob) {
+    sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement& Statement::bindUncopiedOrNull(int index, std::string_view text) {
     return text.empty() ? bindNull(index) : bindUncopied(index, text);
 }
@@ -222,6 +227,11 @@ int lockFlag() {
 
 void Database::openWithoutLocks() {
     withoutLocks.store(true, std::memory_order_relaxed);
+}
+
+void Database::withoutMemoryStatistics() {
+    // SQLITE_MISUSE once SQLite has started: then the count simply stays on.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 Result<Database> Database::open(const std::string& path, OpenMode mode) {

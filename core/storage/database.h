@@ -39,6 +39,7 @@ public:
     /// values outlive the statement's next run() (it steps and resets at once).
     Statement& bindUncopied(int index, std::string_view text);
     Statement& bindUncopiedOrNull(int index, std::string_view text);
+    Statement& bindBlobUncopied(int index, std::span<const uint8_t> blob);
 
     /// Returns true while there is a row; false when done. Errors are remembered (error()).
     bool step();
@@ -95,6 +96,12 @@ public:
     /// open their own: a list there takes and drops the lock for every column of every
     /// row, 8 % of its time (docs/benchmarks.md, E). The window keeps the lock.
     static void openWithoutLocks();
+    /// Leaves out SQLite's count of the memory it holds (SQLITE_CONFIG_MEMSTATUS), which
+    /// takes a process-wide lock around every allocation of every connection: 2.7 % of an
+    /// assessment import's instructions. Nothing in SafeMap reads the count or sets a heap
+    /// limit. Must come before SQLite's first use in the process (a later call does nothing),
+    /// so it is the first thing each program's main does.
+    static void withoutMemoryStatistics();
     /// A private in-memory copy of `source` (SQLite's backup API), e.g. to upgrade a
     /// project that was opened read-only without writing to its file.
     [[nodiscard]] static Result<Database> memoryCopyOf(const Database& source);
