@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "core/text/fold.h"
@@ -150,6 +151,14 @@ std::optional<double> parseNumberText(std::string_view text, Problem* problem) {
     std::string_view s = trim(text);
     if (s.empty())
         return refuse("number.empty", {});
+    // A plain whole number, as most answers are (workers, m², %): read without the copies
+    // below. Up to 15 digits it is exact, as from_chars would give it.
+    if (s.size() <= 15 && allDigits(s)) {
+        std::uint64_t whole = 0;
+        for (const char c : s)
+            whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
+        return static_cast<double>(whole);
+    }
     std::string body(s);
     bool negative = false;
     if (body.front() == '-' || body.front() == '+') {

@@ -410,6 +410,9 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
                                            std::string_view submitter) {
     const bool keyed = format == AnswerFormat::Keyed;
     std::vector<uint8_t> out;
+    // Enough for the usual answers (a byte or two each): grown from empty, the vector was
+    // allocated five times per assessment.
+    out.reserve(8 + 4 * answers.size());
     if (keyed) {
         // The key list first: every assessment of a file names the same keys, so the list
         // is one term that all of them share.

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <random>
 #include <string>
@@ -170,4 +171,23 @@ TEST_CASE("text that folds to itself is recognised without folding it") {
                     CHECK(reading.value == static_cast<double>(i));
                 }
     }
+}
+
+// Whole numbers take a shorter way (no copies): it must give what from_chars gives.
+TEST_CASE("whole numbers read as from_chars reads them, at every length") {
+    std::mt19937_64 random(3);
+    for (int n = 0; n < 5000; ++n) {
+        std::string digits;
+        const int length = 1 + n % 18;
+        for (int k = 0; k < length; ++k)
+            digits += static_cast<char>('0' + random() % 10);
+        double expected = 0;
+        std::from_chars(digits.data(), digits.data() + digits.size(), expected);
+        INFO(digits);
+        CHECK(parseNumberText(digits) == expected);
+        CHECK(parseNumberText(" " + digits + " ") == expected);
+        CHECK(parseNumberText("-" + digits) == -expected);
+    }
+    CHECK(parseNumberText("999999999999999") == 999999999999999.0);
+    CHECK(parseNumberText("12345678901234567890") == 12345678901234567890.0);
 }
