@@ -32,6 +32,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_session.h"
+#include "core/storage/database.h"
 
 using namespace safemap;
 
@@ -130,7 +131,9 @@ int main(int argc, char** argv) {
         if (!std::strcmp(argv[i], "--shots"))
             shots = QString::fromLocal8Bit(argv[i + 1]);
     }
-    limitMallocArenas();  // as the window does (app/gui/run_gui.cpp)
+    // As the window does (app/gui/run_gui.cpp, app/cli/cli.cpp).
+    Database::withoutMemoryStatistics();
+    limitMallocArenas();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SafeMapBench"));
