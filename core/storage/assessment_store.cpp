@@ -30,7 +30,7 @@ std::vector<uint8_t> hash128(std::string_view s) {
     std::vector<uint8_t> out(16);
     for (int i = 0; i < 8; ++i) {
         out[static_cast<size_t>(i)] = static_cast<uint8_t>(a >> (8 * i));
-        out[static_cast<size_t>(8 + i)] = static_cast<uint8_t>(b >> (8 * i));
+        out[8 + static_cast<size_t>(i)] = static_cast<uint8_t>(b >> (8 * i));
     }
     return out;
 }
