@@ -261,6 +261,9 @@ public:
         return found;
     }
 
+    /// The next row is stored without being looked for (NewestDays).
+    void notLookedFor() { pending_ = nullptr; }
+
     /// `a`, just found not stored, has been stored.
     void added() {
         if (pending_)
@@ -293,9 +296,45 @@ private:
 
 }  // namespace
 
+Result<bool> NewestDays::after(const Database& db, const std::string& siteId,
+                               const std::string& day) {
+    auto it = newest_.find(siteId);
+    if (it == newest_.end()) {
+        if (!newestStored_) {
+            // Texts only: a number or a blob some other program stored never equals a day.
+            auto q = db.prepare(
+                "SELECT max(assessed_on) FROM assessments WHERE site_id = ? AND "
+                "typeof(assessed_on) = 'text'");
+            if (!q)
+                return q.error();
+            newestStored_.emplace(std::move(q).value());
+        }
+        Statement& q = *newestStored_;
+        q.reset();
+        q.bindUncopied(1, siteId);
+        std::string stored;  // none: before every day
+        if (q.step() && !q.isNull(0))
+            stored = q.text(0);
+        q.reset();
+        if (!q.error().empty())
+            return q.failure(db.path());
+        it = newest_.emplace(siteId, std::move(stored)).first;
+    }
+    // Bytewise, as SQLite's BINARY collation compares them for max() and for `=`.
+    return day > it->second;
+}
+
+void NewestDays::wrote(const std::string& siteId, const std::string& day) {
+    auto it = newest_.find(siteId);
+    if (it == newest_.end())
+        newest_.emplace(siteId, day);
+    else if (day > it->second)
+        it->second = day;
+}
+
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                          std::span<const long> sourceRows, int64_t importId,
-                         std::vector<int64_t>& ids) {
+                         std::vector<int64_t>& ids, NewestDays* newest) {
     auto sameDay =
         db.prepare("SELECT answers, fid FROM assessments WHERE site_id = ? AND assessed_on = ?");
     if (!sameDay)
@@ -314,11 +353,22 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         const std::string day = formatDate(a.date);
         // Rows written earlier in this call are seen too: a file holding one assessment
         // twice stores it once.
-        auto known = stored.find(a, day);
-        if (!known)
-            return known.error();
-        if (*known)
-            continue;
+        bool lookFor = true;
+        if (newest) {
+            auto after = newest->after(db, a.siteId, day);
+            if (!after)
+                return after.error();
+            lookFor = !*after;
+        }
+        if (lookFor) {
+            auto known = stored.find(a, day);
+            if (!known)
+                return known.error();
+            if (*known)
+                continue;
+        } else {
+            stored.notLookedFor();
+        }
         auto answers = encodeAnswers(a.answers, writer, AnswerFormat::Keyed, a.submitter);
         if (!answers)
             return answers.error();
@@ -330,6 +380,8 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
             return st;
         ids[i] = db.lastInsertId();
         stored.added();
+        if (newest)
+            newest->wrote(a.siteId, day);
     }
     return {};
 }

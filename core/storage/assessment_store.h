@@ -3,8 +3,11 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/criteria/criteria_ref.h"
@@ -14,10 +17,9 @@
 #include "core/project/repository.h"
 #include "core/project/score_timeline.h"
 #include "core/result.h"
+#include "core/storage/database.h"
 
 namespace safemap {
-
-class Database;
 
 // The assessments part of the GeoPackage repository (gpkg_repository.h).
 // Writes run inside the caller's transaction.
@@ -32,9 +34,39 @@ std::vector<uint8_t> assessmentKeyBlob(const Assessment& a);
 std::string answersToJson(const Assessment& a);
 std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
 
+/// \brief The newest day each facility has an assessment on, as far as one import has asked
+/// the store and written rows itself. A row dated after it cannot be stored already, so
+/// appendAssessments looks for the assessment only where it could be. Most files list each
+/// facility's assessments oldest first: a million rows of 100,000 facilities then ask the
+/// store 100,000 times instead of a million. For one import only: nothing else adds
+/// assessments while its transaction is open.
+class NewestDays {
+public:
+    explicit NewestDays(int64_t importId) : importId_(importId) {}
+    int64_t importId() const { return importId_; }
+    /// Whether `day` (as stored) is after every day stored for `siteId`, compared as the
+    /// store compares texts; the store is asked the first time a facility comes.
+    [[nodiscard]] Result<bool> after(const Database& db, const std::string& siteId,
+                                     const std::string& day);
+    /// `day` has just been stored for `siteId`.
+    void wrote(const std::string& siteId, const std::string& day);
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    int64_t importId_;
+    std::optional<Statement> newestStored_;
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> newest_;
+};
+
+/// Stores the assessments not stored yet (same site, day, submitter and answers) and gives
+/// each one's fid in `ids`, 0 for one stored already. With `newest` (the same for every call
+/// of one import), rows dated after their facility's newest day are not looked for.
 [[nodiscard]] Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                                        std::span<const long> sourceRows, int64_t importId,
-                                       std::vector<int64_t>& ids);
+                                       std::vector<int64_t>& ids, NewestDays* newest = nullptr);
 [[nodiscard]] Status forEachAssessment(
     const Database& db, const std::function<Status(std::span<const StoredAssessment>)>& visit);
 [[nodiscard]] Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,

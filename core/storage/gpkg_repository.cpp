@@ -273,7 +273,9 @@ Result<int64_t> GpkgRepository::beginImport(const std::string& kind, const std::
     log->bind(1, db_.nowUtc()).bind(2, kind).bind(3, sourceName).bind(4, int64_t{rows});
     if (auto st = log->run(); !st)
         return st.error();
-    return db_.lastInsertId();
+    const int64_t importId = db_.lastInsertId();
+    newestDays_ = std::make_unique<NewestDays>(importId);
+    return importId;
 }
 
 Status GpkgRepository::finishImport(int64_t importId, const ImportSummary& s) {
@@ -287,6 +289,7 @@ Status GpkgRepository::finishImport(int64_t importId, const ImportSummary& s) {
     // rows too: a streamed import only knows at the end how many rows were assessments.
     finish->bind(1, s.rows).bind(2, s.inserted).bind(3, s.updated).bind(4, s.unchanged);
     finish->bind(5, importId);
+    newestDays_.reset();
     return finish->run();
 }
 
@@ -295,7 +298,10 @@ Status GpkgRepository::appendAssessments(std::span<const Assessment> assessments
                                          std::vector<int64_t>& ids) {
     if (auto st = requireWrite(); !st)
         return st;
-    return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids);
+    // Only for the import begun last: another caller's rows are looked for one by one.
+    NewestDays* newest =
+        newestDays_ && newestDays_->importId() == importId ? newestDays_.get() : nullptr;
+    return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids, newest);
 }
 
 Status GpkgRepository::forEachAnswerRow(const CompiledCriteria& criteria, const AssessmentIds& ids,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/project/repository.h"
+#include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
 #include "core/storage/score_store.h"
 
@@ -108,6 +109,9 @@ private:
     std::string path_;
     bool readOnly_ = false;
     int schemaVersion_ = 0;
+    /// The import in progress's NewestDays: made again by each beginImport, dropped by
+    /// finishImport.
+    std::unique_ptr<NewestDays> newestDays_;
     bool writing_ = false;
     /// A re-score in progress in the open write (beginReplacingScores): its blocks go
     /// through it, and commit finishes it if the caller did not.

@@ -212,6 +212,56 @@ TEST_CASE("a refused or cancelled assessment import changes nothing, not even th
     }
 }
 
+TEST_CASE("an import finds each assessment stored already, before or after a facility's newest") {
+    // An import looks for a row only where it could be stored: on or before the newest
+    // day its facility has (NewestDays). Dated after it, a row cannot be stored. Rows in
+    // every position, across slices of 4,096 and across imports.
+    TempDir dir;
+    const auto path = dir.file("p.gpkg");
+    Project project = projectWith(path, threeFactories());
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    auto first =
+        importAssessments(project,
+                          tableOf(kAssessmentHeader, {{"9900000001", "2021-06-10", "A", "50"},
+                                                      {"9900000001", "2021-06-12", "A", "50"},
+                                                      {"9900000002", "2021-06-11", "B", "60"}}),
+                          request);
+    REQUIRE(first.ok());
+    REQUIRE(first->inserted == 3);
+    // 5,000 days of the third facility, oldest first, then the rows that matter in the
+    // second slice.
+    std::vector<std::string> days;
+    for (int i = 0; i < 5000; ++i)
+        days.push_back(formatDate(
+            Date{std::chrono::sys_days{std::chrono::year{2000} / 1 / 1} + std::chrono::days{i}}));
+    std::vector<std::vector<std::string_view>> rows;
+    for (const auto& d : days)
+        rows.push_back({"9900000003", d, "C", "40"});
+    rows.push_back({"9900000001", "2021-06-12", "A", "50"});  // stored: the newest day
+    rows.push_back({"9900000001", "2021-06-10", "A", "50"});  // stored: before the newest
+    rows.push_back({"9900000001", "2021-06-11", "A", "50"});  // new, before the newest
+    rows.push_back({"9900000001", "2021-06-13", "A", "50"});  // new, after it
+    rows.push_back({"9900000001", "2021-06-13", "A", "50"});  // the same again in the file
+    rows.push_back({"9900000002", "2021-06-11", "B", "61"});  // the same day, other answers
+    rows.push_back({"9900000003", days[17], "C", "40"});      // in the first slice already
+    rows.push_back({"9900000003", days[4999], "C", "40"});    // the newest, written just now
+    auto second = importAssessments(project, tableOf(kAssessmentHeader, rows), request);
+    INFO((second.ok() ? std::string() : second.error().describe()));
+    REQUIRE(second.ok());
+    CHECK(second->inserted == 5000 + 3);
+    CHECK(second->alreadyPresent == 5);
+    CHECK(sqlInt(path, "SELECT count(*) FROM assessments") == 3 + 5003);
+    CHECK(sqlInt(path,
+                 "SELECT count(*) FROM (SELECT 1 FROM assessments GROUP BY site_id, assessed_on, "
+                 "answers HAVING count(*) > 1)") == 0);
+    // And the whole file again: every row is found.
+    auto again = importAssessments(project, tableOf(kAssessmentHeader, rows), request);
+    REQUIRE(again.ok());
+    CHECK(again->inserted == 0);
+    CHECK(again->alreadyPresent == static_cast<int>(rows.size()));
+}
+
 TEST_CASE("a streamed import stores nothing when a row far into the file is bad") {
     // Issue 8: rows are parsed, stored and scored slice by slice; a bad row after several
     // slices have been written must still leave the project as it was.
