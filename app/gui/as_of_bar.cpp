@@ -82,7 +82,15 @@ void AsOfBar::setDates(std::vector<Date> dates) {
 
 void AsOfBar::showAsOf(Date asOf, bool chosen) {
     updating_ = true;
-    dateEdit_->setDate(toQDate(asOf));
+    if (dates_.empty()) {
+        // No assessment or inspection yet: no day to show (the rules' day is then
+        // 1 January 1970). The field stays empty rather than showing that date.
+        dateEdit_->setSpecialValueText(QStringLiteral(" "));
+        dateEdit_->setDate(dateEdit_->minimumDate());
+    } else {
+        dateEdit_->setSpecialValueText(QString());
+        dateEdit_->setDate(toQDate(asOf));
+    }
     // The slider sits on the last data date not after asOf.
     auto it = std::upper_bound(dates_.begin(), dates_.end(), asOf);
     slider_->setValue(it == dates_.begin() ? 0 : static_cast<int>(it - dates_.begin()) - 1);

@@ -1,6 +1,7 @@
 // The main window as a user drives it: open a project, see its layers, click a site,
 // hide a layer, import a file (and a bad one), save and restore the view.
 #include <QAction>
+#include <QDateEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <iterator>
 #include <memory>
 
+#include "app/gui/as_of_bar.h"
 #include "app/gui/identify_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/layer_panel.h"
@@ -77,6 +79,9 @@ TEST_CASE("the main window opens a project and shows its layers and counts") {
     CHECK(ids.indexOf(QStringLiteral("factories")) <
           ids.indexOf(QStringLiteral("zones")));  // top first
     CHECK(w.windowTitle().contains(QStringLiteral("p.gpkg")));
+    // No assessment yet: the as-of bar is off and its date field empty, not 01/01/1970.
+    CHECK_FALSE(w.asOfBar()->isEnabled());
+    CHECK(w.asOfBar()->dateEdit()->text().trimmed().isEmpty());
     // The view was zoomed to the sites: the zone's centre is inside the visible extent.
     REQUIRE(waitWindowRendered(w.canvas()));
     const QPointF centre = toMercator(GeoPoint{105.81, 21.01});

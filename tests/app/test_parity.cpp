@@ -1,5 +1,6 @@
 // One project, one scenario: the window and `safemap render` draw the same pixels, and
 // the window's lists are the command line's lists.
+#include <QDateEdit>
 #include <QImage>
 #include <QSlider>
 #include <QTest>
@@ -131,6 +132,9 @@ TEST_CASE("the window's lists are the command line's lists, as of any date", "[p
     // Move the as-of date back with the slider, as a user would.
     AsOfBar* bar = w.asOfBar();
     REQUIRE(bar->isEnabled());
+    // With data, the field shows the day the map stands at.
+    CHECK(QDate::fromString(bar->dateEdit()->text(), QStringLiteral("dd/MM/yyyy")) ==
+          QDate(2021, 6, 30));
     bar->slider()->setValue(bar->slider()->maximum() / 2);
     w.waitForIdle();
     const QString day =
