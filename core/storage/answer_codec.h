@@ -13,6 +13,7 @@
 #include "core/model/assessment.h"
 #include "core/result.h"
 #include "core/scoring/compiled_criteria.h"
+#include "core/util/string_view_hash.h"
 
 namespace safemap {
 
@@ -50,14 +51,8 @@ public:
     [[nodiscard]] Result<uint32_t> keyListId(const std::map<std::string, AnswerValue>& answers);
 
 private:
-    // Looked up by string_view: most keys are longer than a short string's inline buffer,
-    // and a lookup per answer must not allocate.
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     Database& db_;
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+    StringMap<uint32_t> ids_;  ///< looked up by view: a lookup per answer must not allocate
     std::optional<uint32_t> lastKeyList_;
     std::vector<std::string> lastKeys_;
 };

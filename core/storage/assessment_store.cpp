@@ -296,40 +296,29 @@ private:
 
 }  // namespace
 
-Result<bool> NewestDays::after(const Database& db, const std::string& siteId,
-                               const std::string& day) {
-    auto it = newest_.find(siteId);
-    if (it == newest_.end()) {
-        if (!newestStored_) {
-            // Texts only: a number or a blob some other program stored never equals a day.
-            auto q = db.prepare(
-                "SELECT max(assessed_on) FROM assessments WHERE site_id = ? AND "
-                "typeof(assessed_on) = 'text'");
-            if (!q)
-                return q.error();
-            newestStored_.emplace(std::move(q).value());
-        }
-        Statement& q = *newestStored_;
-        q.reset();
-        q.bindUncopied(1, siteId);
-        std::string stored;  // none: before every day
-        if (q.step() && !q.isNull(0))
-            stored = q.text(0);
-        q.reset();
-        if (!q.error().empty())
-            return q.failure(db.path());
-        it = newest_.emplace(siteId, std::move(stored)).first;
+Result<std::string*> NewestDays::newestDayOf(const Database& db, const std::string& siteId) {
+    if (auto it = newest_.find(siteId); it != newest_.end())
+        return &it->second;
+    if (!newestStored_) {
+        // Texts only: a number or a blob some other program stored never equals a day.
+        auto q = db.prepare(
+            "SELECT max(assessed_on) FROM assessments WHERE site_id = ? AND "
+            "typeof(assessed_on) = 'text'");
+        if (!q)
+            return q.error();
+        newestStored_.emplace(std::move(q).value());
     }
-    // Bytewise, as SQLite's BINARY collation compares them for max() and for `=`.
-    return day > it->second;
-}
-
-void NewestDays::wrote(const std::string& siteId, const std::string& day) {
-    auto it = newest_.find(siteId);
-    if (it == newest_.end())
-        newest_.emplace(siteId, day);
-    else if (day > it->second)
-        it->second = day;
+    Statement& q = *newestStored_;
+    q.reset();
+    q.bindUncopied(1, siteId);
+    std::string stored;  // none: before every day
+    if (q.step() && !q.isNull(0))
+        stored = q.text(0);
+    q.reset();
+    if (!q.error().empty())
+        return q.failure(db.path());
+    // The map's values do not move when it grows: the pointer stays valid.
+    return &newest_.emplace(siteId, std::move(stored)).first->second;
 }
 
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
@@ -353,14 +342,16 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         const std::string day = formatDate(a.date);
         // Rows written earlier in this call are seen too: a file holding one assessment
         // twice stores it once.
-        bool lookFor = true;
+        // Dated after every day its facility has (bytewise, as SQLite's BINARY collation
+        // compares them for max() and for `=`), a row cannot be stored already.
+        std::string* newestDay = nullptr;
         if (newest) {
-            auto after = newest->after(db, a.siteId, day);
-            if (!after)
-                return after.error();
-            lookFor = !*after;
+            auto found = newest->newestDayOf(db, a.siteId);
+            if (!found)
+                return found.error();
+            newestDay = *found;
         }
-        if (lookFor) {
+        if (!newestDay || day <= *newestDay) {
             auto known = stored.find(a, day);
             if (!known)
                 return known.error();
@@ -380,8 +371,8 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
             return st;
         ids[i] = db.lastInsertId();
         stored.added();
-        if (newest)
-            newest->wrote(a.siteId, day);
+        if (newestDay && day > *newestDay)
+            *newestDay = day;
     }
     return {};
 }

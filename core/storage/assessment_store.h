@@ -6,8 +6,6 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/criteria/criteria_ref.h"
@@ -18,6 +16,7 @@
 #include "core/project/score_timeline.h"
 #include "core/result.h"
 #include "core/storage/database.h"
+#include "core/util/string_view_hash.h"
 
 namespace safemap {
 
@@ -44,21 +43,16 @@ class NewestDays {
 public:
     explicit NewestDays(int64_t importId) : importId_(importId) {}
     int64_t importId() const { return importId_; }
-    /// Whether `day` (as stored) is after every day stored for `siteId`, compared as the
-    /// store compares texts; the store is asked the first time a facility comes.
-    [[nodiscard]] Result<bool> after(const Database& db, const std::string& siteId,
-                                     const std::string& day);
-    /// `day` has just been stored for `siteId`.
-    void wrote(const std::string& siteId, const std::string& day);
+    /// The newest day (as stored; empty for none) `siteId` has so far: asked of the store
+    /// the first time a facility comes, then kept here. The caller compares a row's day with
+    /// it as the store compares texts, bytewise, and moves it on when it stores a later one.
+    /// Stays valid while this object lives.
+    [[nodiscard]] Result<std::string*> newestDayOf(const Database& db, const std::string& siteId);
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     int64_t importId_;
     std::optional<Statement> newestStored_;
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> newest_;
+    StringMap<std::string> newest_;
 };
 
 /// Stores the assessments not stored yet (same site, day, submitter and answers) and gives
