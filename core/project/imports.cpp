@@ -1,12 +1,14 @@
 #include "core/project/imports.h"
 
+#include <thread>
+
 #include "core/assessments/assessment_table.h"
 #include "core/assessments/inspection_table.h"
 #include "core/errors/error_catalogue.h"
 #include "core/project/criteria_use.h"
+#include "core/project/import_slices.h"
 #include "core/project/project.h"
 #include "core/project/scoring_run.h"
-#include "core/tabular/row_roles.h"
 
 namespace safemap {
 
@@ -93,75 +95,68 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
         if (!reader)
             return reader.error();
         out.warnings = reader->headerWarnings();
-        long long pieceSpan = source.done();  // how much of the source the current piece is
         // The row count is known at the end (finishImport): the file may arrive in pieces.
         auto importId = repo.beginImport("assessments", table.fileName, 0);
         if (!importId)
             return importId.error();
 
-        // Streamed: each slice of rows is parsed, stored and scored before the next is read, and
-        // the file itself arrives in pieces (CsvChunks), so memory does not grow with the file. A
-        // bad row fails the whole import: the transaction is rolled back when `tx` goes out of
-        // scope uncommitted, so nothing of it is kept.
+        // Streamed: slices of rows are read, checked and scored on a thread of their own
+        // (readScoredSlices) while this one stores the slice before, and the file itself
+        // arrives in pieces (CsvChunks), so memory does not grow with the file. Three slices
+        // circulate between the threads and are filled again. A bad row fails the whole
+        // import: the transaction is rolled back when `tx` goes out of scope uncommitted, so
+        // nothing of it is kept.
         constexpr size_t kBatch = 4096;
-        ParsedAssessments slice;
-        std::vector<int64_t> ids;
-        ScoredBatch scored;
-        auto importRows = [&](const Table& piece, const std::vector<RowRole>* roles) -> Status {
-            const size_t total = piece.rows.size();
-            for (size_t first = 0; first < total; first += kBatch) {
-                if (request.cancel && request.cancel->load(std::memory_order_relaxed))
-                    return codedError("import.cancelled", {}, table.fileName);
-                slice.startNextSlice();
-                if (auto st = roles ? reader->read(piece, *roles, first, kBatch, slice)
-                                    : reader->read(first, kBatch, slice);
-                    !st)
-                    return st.error();
-                out.warnings.insert(out.warnings.end(),
-                                    std::make_move_iterator(slice.warnings.begin()),
-                                    std::make_move_iterator(slice.warnings.end()));
-                out.rows += static_cast<int>(slice.assessments.size());
-                if (auto st = repo.appendAssessments(slice.assessments, slice.rows, *importId, ids);
-                    !st)
-                    return atFile(st.error(), table.fileName);
-                scored.rows.clear();
-                scored.points.clear();
-                for (size_t i = 0; i < slice.assessments.size(); ++i) {
-                    if (ids[i] == 0) {
-                        ++out.alreadyPresent;
-                        continue;
-                    }
-                    ++out.inserted;
-                    appendScore(compiled, slice.assessments[i], ids[i], scored);
-                }
-                if (auto st = repo.writeScores(compiled, scored.rows, scored.points); !st)
-                    return st.error();
-                if (request.progress) {
-                    // Rows of this piece done, as a share of the piece's part of the source.
-                    const long long before = source.done() - pieceSpan;
-                    const long long within =
-                        pieceSpan * static_cast<long long>(std::min(total, first + kBatch)) /
-                        static_cast<long long>(std::max<size_t>(total, 1));
-                    request.progress(before + within, source.total());
-                }
+        SliceHandover empty, full;
+        for (int i = 0; i < 3; ++i)
+            (void)empty.put(std::make_unique<ScoredSlice>());
+        const long long sourceTotal = source.total();
+        // Declared after everything the reading thread uses, so that on every return it is
+        // told to stop and waited for before they go.
+        struct Join {
+            SliceHandover& empty;
+            SliceHandover& full;
+            std::thread thread;
+            ~Join() {
+                empty.close();
+                full.close();
+                thread.join();
             }
-            return {};
+        } reading{
+            empty, full,
+            std::thread(readScoredSlices, std::ref(source), std::ref(*reader), std::cref(compiled),
+                        kBatch, std::ref(empty), std::ref(full), request.cancel)};
+        std::vector<int64_t> ids;
+        const auto cancelled = [&] {
+            return request.cancel && request.cancel->load(std::memory_order_relaxed);
         };
-        if (auto st = importRows(table, nullptr); !st)
-            return st.error();
-        Table piece;
-        for (;;) {
-            const long long doneBefore = source.done();
-            auto more = source.next(piece);
-            if (!more)
-                return more.error();
-            if (!*more)
-                break;
-            pieceSpan = source.done() - doneBefore;
-            const std::vector<RowRole> roles = reader->rolesOf(piece);
-            if (auto st = importRows(piece, &roles); !st)
+        while (auto taken = full.take()) {
+            ScoredSlice& slice = **taken;
+            if (cancelled())
+                return codedError("import.cancelled", {}, table.fileName);
+            if (!slice.status)
+                return slice.status.error();
+            out.warnings.insert(out.warnings.end(),
+                                std::make_move_iterator(slice.parsed.warnings.begin()),
+                                std::make_move_iterator(slice.parsed.warnings.end()));
+            out.rows += static_cast<int>(slice.parsed.assessments.size());
+            if (auto st = repo.appendAssessments(slice.parsed.assessments, slice.parsed.rows,
+                                                 *importId, ids);
+                !st)
+                return atFile(st.error(), table.fileName);
+            keepScoresOfStored(slice.scored, ids, compiled.indexCount());
+            out.inserted += static_cast<int>(slice.scored.rows.size());
+            out.alreadyPresent +=
+                static_cast<int>(slice.parsed.assessments.size() - slice.scored.rows.size());
+            if (auto st = repo.writeScores(compiled, slice.scored.rows, slice.scored.points); !st)
                 return st.error();
+            if (request.progress)
+                request.progress(slice.progress, sourceTotal);
+            (void)empty.put(std::move(*taken));
         }
+        // The reader also stops, without a word, when it sees the cancel.
+        if (cancelled())
+            return codedError("import.cancelled", {}, table.fileName);
         if (auto st =
                 repo.finishImport(*importId, counts(out.rows, out.inserted, out.alreadyPresent));
             !st)

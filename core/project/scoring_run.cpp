@@ -1,14 +1,12 @@
 #include "core/project/scoring_run.h"
 
 #include <array>
-#include <condition_variable>
-#include <deque>
 #include <future>
-#include <mutex>
 #include <optional>
 
 #include "core/errors/error_catalogue.h"
 #include "core/project/project.h"
+#include "core/util/handover.h"
 
 namespace safemap {
 
@@ -69,48 +67,6 @@ constexpr int64_t kSplitAtIds = 8192;
 // two, and the store, which keeps a block it is given again, writes none of them anew.
 constexpr int64_t kBatchIds = 4096;
 
-// Blocks of scores made on the second connection's thread, waiting to be stored, in the
-// order they were made. Encoded they take about 7 bytes a score, so all of them may wait.
-class EncodedQueue {
-public:
-    // False once the writer has given up: the reader stops.
-    bool push(EncodedScores scores) {
-        std::lock_guard lock(mutex_);
-        if (closed_)
-            return false;
-        waiting_.push_back(std::move(scores));
-        changed_.notify_all();
-        return true;
-    }
-    // The next block, waiting for it unless the reader has finished; nothing once all were
-    // taken.
-    std::optional<EncodedScores> pop() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return !waiting_.empty() || finished_; });
-        if (waiting_.empty())
-            return std::nullopt;
-        EncodedScores scores = std::move(waiting_.front());
-        waiting_.pop_front();
-        return scores;
-    }
-    void finish() {
-        std::lock_guard lock(mutex_);
-        finished_ = true;
-        changed_.notify_all();
-    }
-    void close() {
-        std::lock_guard lock(mutex_);
-        closed_ = true;
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<EncodedScores> waiting_;
-    bool finished_ = false;  ///< the reader is done
-    bool closed_ = false;    ///< the writer is done, early or not
-};
-
 void scoreRows(const CompiledCriteria& criteria, std::span<const int64_t> ids,
                std::span<const double> rows, ScoredBatch& out) {
     const size_t k = criteria.indexCount();
@@ -150,10 +106,12 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
     // connection it uses go.
     AssessmentIds here;
     std::optional<Project> other;
-    EncodedQueue queue;
+    // Blocks of scores made on the second connection's thread, waiting to be stored in the
+    // order they were made. Encoded they take about 7 bytes a score, so all of them may wait.
+    Handover<EncodedScores> queue;
     std::future<Status> there;
     struct Join {
-        EncodedQueue& queue;
+        Handover<EncodedScores>& queue;
         std::future<Status>& there;
         ~Join() {
             queue.close();
@@ -188,12 +146,12 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
                         auto encoded = theirs.encodeScores(criteria, batch.rows, batch.points);
                         if (!encoded)
                             return encoded.error();
-                        if (!queue.push(std::move(encoded).value()))
+                        if (!queue.put(std::move(encoded).value()))
                             return codedError("scoring.cancelled");  // the writer gave up
                         return {};
                     };
                     auto st = theirs.forEachAnswerRow(criteria, newer, visit);
-                    queue.finish();
+                    queue.close();
                     return st;
                 });
             }
@@ -214,7 +172,7 @@ Result<long long> rescoreAll(ProjectRepository& repo, const CompiledCriteria& cr
     if (!st)
         return st.error();
     if (there.valid()) {
-        while (auto block = queue.pop()) {
+        while (auto block = queue.take()) {
             if (cancelled(cancel))
                 return codedError("scoring.cancelled");
             if (auto w = repo.writeEncodedScores(criteria, *block); !w)

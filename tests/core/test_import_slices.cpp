@@ -1,0 +1,257 @@
+// An assessment import reads and scores slices on one thread while it stores them on another
+// (issue 8): the hand-over between them, the slices, and the scores of the rows stored.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "core/project/import_slices.h"
+#include "core/project/imports.h"
+#include "core/tabular/csv_chunks.h"
+#include "core/util/handover.h"
+#include "project_fixture.h"
+
+using namespace safemap;
+using namespace safemap::test;
+
+TEST_CASE("a hand-over keeps the order, holds no more than its capacity and ends on close") {
+    SECTION("values arrive in order and the taker learns the end") {
+        Handover<int> h(3);
+        std::thread producer([&] {
+            for (int i = 0; i < 10000; ++i)
+                REQUIRE(h.put(i));
+            h.close();
+        });
+        int expected = 0;
+        while (auto v = h.take()) {
+            CHECK(*v == expected);
+            ++expected;
+        }
+        producer.join();
+        CHECK(expected == 10000);
+    }
+    SECTION("a full hand-over makes the giver wait, and a close ends the wait with a refusal") {
+        Handover<int> h(2);
+        REQUIRE(h.put(1));
+        REQUIRE(h.put(2));
+        bool third = true;
+        std::thread giver([&] { third = h.put(3); });
+        // Without the capacity the third value would go in at once, long before the close.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        h.close();
+        giver.join();
+        CHECK_FALSE(third);
+        CHECK(h.take() == 1);  // what was handed over before the close is still taken
+        CHECK(h.take() == 2);
+        CHECK_FALSE(h.take().has_value());
+    }
+}
+
+TEST_CASE("the scores of the rows stored are kept in order, under their ids") {
+    ScoredBatch b;
+    for (int i = 0; i < 5; ++i) {
+        ScoreRow r;
+        r.summary.percent = 10.0 * i;
+        b.rows.push_back(r);
+        b.points.push_back(i);
+        b.points.push_back(100 + i);
+    }
+    const std::vector<int64_t> ids = {0, 7, 0, 9, 12};
+    keepScoresOfStored(b, ids, 2);
+    REQUIRE(b.rows.size() == 3);
+    CHECK(b.rows[0].assessmentId == 7);
+    CHECK(b.rows[0].summary.percent == 10.0);
+    CHECK(b.rows[1].assessmentId == 9);
+    CHECK(b.rows[1].summary.percent == 30.0);
+    CHECK(b.rows[2].assessmentId == 12);
+    CHECK(b.rows[2].summary.percent == 40.0);
+    CHECK(b.points == std::vector<double>{1, 101, 3, 103, 4, 104});
+    keepScoresOfStored(b, std::vector<int64_t>{0, 0, 0}, 2);
+    CHECK(b.rows.empty());
+    CHECK(b.points.empty());
+}
+
+namespace {
+
+// Takes every slice readScoredSlices hands over, handing each back to be filled again, and
+// notes what it saw.
+struct SliceLog {
+    long assessments = 0;
+    long lastRow = 0;
+    bool rowsInOrder = true;
+    bool oneScorePerRow = true;
+    long long lastProgress = 0;
+    bool progressInOrder = true;
+    std::optional<Error> error;
+    bool afterError = false;  ///< a slice came after the one with the error
+    int slices = 0;
+};
+
+SliceLog takeAll(SliceHandover& empty, SliceHandover& full) {
+    SliceLog log;
+    while (auto s = full.take()) {
+        ++log.slices;
+        ScoredSlice& slice = **s;
+        log.afterError = log.afterError || log.error.has_value();
+        if (!slice.status) {
+            log.error = slice.status.error();
+            continue;
+        }
+        log.assessments += static_cast<long>(slice.parsed.assessments.size());
+        for (long row : slice.parsed.rows) {
+            log.rowsInOrder = log.rowsInOrder && row > log.lastRow;
+            log.lastRow = row;
+        }
+        log.oneScorePerRow =
+            log.oneScorePerRow && slice.scored.rows.size() == slice.parsed.assessments.size();
+        log.progressInOrder = log.progressInOrder && slice.progress >= log.lastProgress;
+        log.lastProgress = slice.progress;
+        (void)empty.put(std::move(*s));
+    }
+    return log;
+}
+
+}  // namespace
+
+TEST_CASE("slices read on a thread of their own come in file order, scored, and end at a bad row") {
+    TempDir dir;
+    std::string csv = "Mã số thuế,Ngày đánh giá,Người nộp,workers_concurrent\n";
+    for (int i = 0; i < 90000; ++i)
+        csv += "990000000" + std::to_string(1 + i % 3) + ",2021-06-02,Trần Thị Ánh " +
+               std::to_string(i) + "," + std::to_string(50 + i % 400) + "\n";
+    const std::string good = dir.file("tot.csv");
+    { std::ofstream(good, std::ios::binary) << csv; }
+    const std::string bad = dir.file("xau.csv");
+    { std::ofstream(bad, std::ios::binary) << csv << "9900000002,2021-06-03,X,nhiều\n"; }
+    const auto set = criteriaFrom(kCrlnFile);
+    const CompiledCriteria compiled = compileCriteria(*set);
+    const std::vector<Factory> factories = threeFactories();
+    const SiteLookup sites = SiteLookup::from(factories);
+
+    auto run = [&](const std::string& file, int slots, bool giveUpAtOnce) {
+        auto chunks = CsvChunks::open(file, {}, 8192);
+        REQUIRE(chunks.ok());
+        REQUIRE((*chunks)->streamed());
+        auto reader = AssessmentRowReader::open((*chunks)->head(), *set, sites);
+        REQUIRE(reader.ok());
+        SliceHandover empty, full;
+        for (int i = 0; i < slots; ++i)
+            REQUIRE(empty.put(std::make_unique<ScoredSlice>()));
+        std::thread reading(readScoredSlices, std::ref(**chunks), std::ref(*reader),
+                            std::cref(compiled), size_t{1000}, std::ref(empty), std::ref(full),
+                            nullptr);
+        SliceLog log;
+        if (giveUpAtOnce) {
+            // The writer fails at the first slice: the reader must stop, not wait forever.
+            (void)full.take();
+            empty.close();
+            full.close();
+        } else {
+            log = takeAll(empty, full);
+        }
+        reading.join();
+        if (!giveUpAtOnce)
+            CHECK(log.lastProgress == (*chunks)->total());
+        return log;
+    };
+
+    const SliceLog whole = run(good, 3, false);
+    CHECK_FALSE(whole.error);
+    CHECK(whole.assessments == 90000);
+    CHECK(whole.lastRow == 90001);
+    CHECK(whole.rowsInOrder);
+    CHECK(whole.oneScorePerRow);
+    CHECK(whole.progressInOrder);
+    // The 2 MB head gives slices of 1,000 rows; each later piece of 8 KB a slice of its own.
+    CHECK(whole.slices > 100);
+
+    const SliceLog oneSlot = run(good, 1, false);
+    CHECK(oneSlot.assessments == 90000);
+    CHECK(oneSlot.rowsInOrder);
+
+    auto chunks = CsvChunks::open(bad, {}, 8192);
+    REQUIRE(chunks.ok());
+    REQUIRE((*chunks)->streamed());
+    auto reader = AssessmentRowReader::open((*chunks)->head(), *set, sites);
+    REQUIRE(reader.ok());
+    SliceHandover empty, full;
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(empty.put(std::make_unique<ScoredSlice>()));
+    std::thread reading(readScoredSlices, std::ref(**chunks), std::ref(*reader),
+                        std::cref(compiled), size_t{1000}, std::ref(empty), std::ref(full),
+                        nullptr);
+    const SliceLog failed = takeAll(empty, full);
+    reading.join();
+    REQUIRE(failed.error);
+    CHECK(failed.error->row == 90002);
+    CHECK(failed.error->column == "workers_concurrent");
+    CHECK_FALSE(failed.afterError);  // the error ends the slices
+    // The rows of the slices before the one with the bad row (its own good rows are not
+    // handed over: that slice carries only the error).
+    CHECK(failed.assessments > 89000);
+    CHECK(failed.assessments < 90000);
+    CHECK(failed.rowsInOrder);
+
+    run(good, 3, true);  // returns: the reader stopped when the writer gave up
+}
+
+TEST_CASE("an import of stored and new rows mixed scores each new row as its own") {
+    // The reading thread scores every row before the writer knows which are stored already;
+    // the writer keeps only the new rows' scores. A shift there would give a row the score
+    // of its neighbour.
+    TempDir dir;
+    // Row i: facility i % 3, a day of its own, the worst answers on even rows and good ones
+    // on odd rows, so neighbours score differently.
+    std::deque<std::string> keep;
+    auto mixed = [&](int from, int to) {
+        std::vector<std::vector<std::string_view>> rows;
+        for (int i = from; i < to; ++i) {
+            keep.push_back("990000000" + std::to_string(1 + i % 3));
+            const std::string_view tax = keep.back();
+            char day[11];
+            std::snprintf(day, sizeof day, "2021-%02d-%02d", 1 + (i / 28) % 12, 1 + i % 28);
+            keep.emplace_back(day);
+            const std::string_view date = keep.back();
+            if (i % 2 == 0)
+                rows.push_back({tax, date, "X", "6000", "1", "không", "không", "0", "khong", "100",
+                                "20", "không", "co"});
+            else
+                rows.push_back({tax, date, "X", "50", "20", "có", "có", "100", "vach_ngan", "0",
+                                "1", "có", "khong"});
+        }
+        return tableOf(kAssessmentHeader, rows);
+    };
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    const auto onePath = dir.file("one.gpkg");
+    Project once = projectWith(onePath, threeFactories());
+    REQUIRE(importAssessments(once, mixed(0, 150), request).ok());
+
+    const auto twoPath = dir.file("two.gpkg");
+    Project twice = projectWith(twoPath, threeFactories());
+    // An odd number of rows stored already: a score shifted by them would be its neighbour's.
+    REQUIRE(importAssessments(twice, mixed(41, 90), request).ok());
+    auto second = importAssessments(twice, mixed(0, 150), request);
+    REQUIRE(second.ok());
+    CHECK(second->alreadyPresent > 0);
+    CHECK(second->inserted > 0);
+
+    const auto crln = compileCriteria(*criteriaFrom(kCrlnFile));
+    auto a = once.repository().scoreTimeline(crln);
+    auto b = twice.repository().scoreTimeline(crln);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(a->siteIds == b->siteIds);
+    REQUIRE(a->entries.size() == b->entries.size());
+    std::set<double> percents;
+    for (size_t i = 0; i < a->entries.size(); ++i) {
+        CHECK(a->entries[i].day == b->entries[i].day);
+        CHECK(a->entries[i].percent == b->entries[i].percent);
+        CHECK(a->entries[i].level == b->entries[i].level);
+        percents.insert(a->entries[i].percent);
+    }
+    CHECK(percents.size() >= 2);
+}
