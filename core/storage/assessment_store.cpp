@@ -296,31 +296,6 @@ private:
 
 }  // namespace
 
-Result<std::string*> NewestDays::newestDayOf(const Database& db, const std::string& siteId) {
-    if (auto it = newest_.find(siteId); it != newest_.end())
-        return &it->second;
-    if (!newestStored_) {
-        // Texts only: a number or a blob some other program stored never equals a day.
-        auto q = db.prepare(
-            "SELECT max(assessed_on) FROM assessments WHERE site_id = ? AND "
-            "typeof(assessed_on) = 'text'");
-        if (!q)
-            return q.error();
-        newestStored_.emplace(std::move(q).value());
-    }
-    Statement& q = *newestStored_;
-    q.reset();
-    q.bindUncopied(1, siteId);
-    std::string stored;  // none: before every day
-    if (q.step() && !q.isNull(0))
-        stored = q.text(0);
-    q.reset();
-    if (!q.error().empty())
-        return q.failure(db.path());
-    // The map's values do not move when it grows: the pointer stays valid.
-    return &newest_.emplace(siteId, std::move(stored)).first->second;
-}
-
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                          std::span<const long> sourceRows, int64_t importId,
                          std::vector<int64_t>& ids, NewestDays* newest) {
@@ -337,8 +312,17 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
     TermWriter writer(db);
     TermReader reader(db);
     StoredAlready stored(std::move(*sameDay), reader);
+    // How many rows ahead a facility's place in NewestDays, then its entry, are brought into
+    // the cache.
+    constexpr size_t kSlotAhead = 16, kEntryAhead = 8;
     for (size_t i = 0; i < assessments.size(); ++i) {
         const Assessment& a = assessments[i];
+        if (newest) {
+            if (i + kSlotAhead < assessments.size())
+                newest->expectSlot(assessments[i + kSlotAhead].siteId);
+            if (i + kEntryAhead < assessments.size())
+                newest->expectEntry(assessments[i + kEntryAhead].siteId);
+        }
         const std::string day = formatDate(a.date);
         // Rows written earlier in this call are seen too: a file holding one assessment
         // twice stores it once.

@@ -16,7 +16,7 @@
 #include "core/project/score_timeline.h"
 #include "core/result.h"
 #include "core/storage/database.h"
-#include "core/util/string_view_hash.h"
+#include "core/storage/newest_days.h"
 
 namespace safemap {
 
@@ -32,28 +32,6 @@ std::vector<uint8_t> assessmentKeyBlob(const Assessment& a);
 /// Answers as a JSON object (numbers, booleans, texts), keys sorted.
 std::string answersToJson(const Assessment& a);
 std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
-
-/// \brief The newest day each facility has an assessment on, as far as one import has asked
-/// the store and written rows itself. A row dated after it cannot be stored already, so
-/// appendAssessments looks for the assessment only where it could be. Most files list each
-/// facility's assessments oldest first: a million rows of 100,000 facilities then ask the
-/// store 100,000 times instead of a million. For one import only: nothing else adds
-/// assessments while its transaction is open.
-class NewestDays {
-public:
-    explicit NewestDays(int64_t importId) : importId_(importId) {}
-    int64_t importId() const { return importId_; }
-    /// The newest day (as stored; empty for none) `siteId` has so far: asked of the store
-    /// the first time a facility comes, then kept here. The caller compares a row's day with
-    /// it as the store compares texts, bytewise, and moves it on when it stores a later one.
-    /// Stays valid while this object lives.
-    [[nodiscard]] Result<std::string*> newestDayOf(const Database& db, const std::string& siteId);
-
-private:
-    int64_t importId_;
-    std::optional<Statement> newestStored_;
-    StringMap<std::string> newest_;
-};
 
 /// Stores the assessments not stored yet (same site, day, submitter and answers) and gives
 /// each one's fid in `ids`, 0 for one stored already. With `newest` (the same for every call

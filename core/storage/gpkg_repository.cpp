@@ -274,7 +274,12 @@ Result<int64_t> GpkgRepository::beginImport(const std::string& kind, const std::
     if (auto st = log->run(); !st)
         return st.error();
     const int64_t importId = db_.lastInsertId();
-    newestDays_ = std::make_unique<NewestDays>(importId);
+    auto any = db_.prepare("SELECT EXISTS (SELECT 1 FROM assessments)");
+    if (!any)
+        return any.error();
+    if (!any->step())
+        return any->failure(db_.path());
+    newestDays_ = std::make_unique<NewestDays>(importId, any->integer(0) == 0);
     return importId;
 }
 

@@ -225,10 +225,15 @@ TEST_CASE("an import finds each assessment stored already, before or after a fac
         importAssessments(project,
                           tableOf(kAssessmentHeader, {{"9900000001", "2021-06-10", "A", "50"},
                                                       {"9900000001", "2021-06-12", "A", "50"},
-                                                      {"9900000002", "2021-06-11", "B", "60"}}),
+                                                      {"9900000002", "2021-06-11", "B", "60"},
+                                                      // Into a project with none stored, the
+                                                      // import's own rows are found.
+                                                      {"9900000001", "2021-06-10", "A", "50"},
+                                                      {"9900000001", "2021-06-12", "A", "50"}}),
                           request);
     REQUIRE(first.ok());
     REQUIRE(first->inserted == 3);
+    REQUIRE(first->alreadyPresent == 2);
     // 5,000 days of the third facility, oldest first, then the rows that matter in the
     // second slice.
     std::vector<std::string> days;
