@@ -157,9 +157,28 @@ std::string_view textOf(const RawAnswer& a) {
 
 }  // namespace
 
+namespace {
+
+std::size_t recentSlotOf(std::string_view term) {
+    std::size_t h = term.size();
+    if (!term.empty())
+        h = h * 131 + static_cast<unsigned char>(term.front()) * 31 +
+            static_cast<unsigned char>(term[term.size() / 2]) * 7 +
+            static_cast<unsigned char>(term.back());
+    return h;
+}
+
+}  // namespace
+
 Result<uint32_t> TermWriter::id(std::string_view term) {
-    if (auto it = ids_.find(term); it != ids_.end())
+    Recent& recent = recent_[recentSlotOf(term) % kRecent];
+    if (recent.id != 0 && recent.term == term)
+        return recent.id;
+    if (auto it = ids_.find(term); it != ids_.end()) {
+        recent.term.assign(term);
+        recent.id = it->second;
         return it->second;
+    }
     auto find = db_.prepare("SELECT fid FROM answer_terms WHERE term = ?");
     if (!find)
         return find.error();
@@ -408,8 +427,17 @@ Result<std::vector<uint8_t>> keptAnswers(std::span<const uint8_t> old, std::stri
 Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerValue>& answers,
                                            TermWriter& terms, AnswerFormat format,
                                            std::string_view submitter) {
-    const bool keyed = format == AnswerFormat::Keyed;
     std::vector<uint8_t> out;
+    if (auto st = encodeAnswersInto(out, answers, terms, format, submitter); !st)
+        return st.error();
+    return out;
+}
+
+Status encodeAnswersInto(std::vector<uint8_t>& out,
+                         const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
+                         AnswerFormat format, std::string_view submitter) {
+    const bool keyed = format == AnswerFormat::Keyed;
+    out.clear();
     // Enough for the usual answers (a byte or two each): grown from empty, the vector was
     // allocated five times per assessment.
     out.reserve(8 + 4 * answers.size());
@@ -469,7 +497,7 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
             }
         }
     }
-    return out;
+    return {};
 }
 
 Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, TermReader& terms,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -53,6 +54,15 @@ public:
 private:
     Database& db_;
     StringMap<uint32_t> ids_;  ///< looked up by view: a lookup per answer must not allocate
+    // The terms met last, by a cheap hash of their length and a few bytes: a row's few answer
+    // codes and its submitter are found here with one comparison, where hashing each whole
+    // text for ids_ was a fifth of encoding a row.
+    struct Recent {
+        std::string term;
+        uint32_t id = 0;
+    };
+    static constexpr std::size_t kRecent = 64;
+    std::array<Recent, kRecent> recent_;
     std::optional<uint32_t> lastKeyList_;
     std::vector<std::string> lastKeys_;
 };
@@ -111,6 +121,11 @@ enum class AnswerFormat { Tagged = 1, Keyed = 2 };
 [[nodiscard]] Result<std::vector<uint8_t>> encodeAnswers(
     const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
     AnswerFormat format = AnswerFormat::Keyed, std::string_view submitter = {});
+/// The same into `out` (emptied first), whose memory a caller encoding many rows reuses.
+[[nodiscard]] Status encodeAnswersInto(std::vector<uint8_t>& out,
+                                       const std::map<std::string, AnswerValue>& answers,
+                                       TermWriter& terms, AnswerFormat format = AnswerFormat::Keyed,
+                                       std::string_view submitter = {});
 
 /// Format 2 holding `submitter` and answers `old` that did not decode, kept as they were.
 [[nodiscard]] Result<std::vector<uint8_t>> keptAnswers(std::span<const uint8_t> old,

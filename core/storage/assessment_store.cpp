@@ -312,6 +312,7 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
     TermWriter writer(db);
     TermReader reader(db);
     StoredAlready stored(std::move(*sameDay), reader);
+    std::vector<uint8_t> answers;  // each row's, in the memory of the row before
     // How many rows ahead a facility's place in NewestDays, then its entry, are brought into
     // the cache.
     constexpr size_t kSlotAhead = 16, kEntryAhead = 8;
@@ -344,11 +345,12 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         } else {
             stored.notLookedFor();
         }
-        auto answers = encodeAnswers(a.answers, writer, AnswerFormat::Keyed, a.submitter);
-        if (!answers)
-            return answers.error();
+        if (auto st =
+                encodeAnswersInto(answers, a.answers, writer, AnswerFormat::Keyed, a.submitter);
+            !st)
+            return st;
         // Each value outlives the run() below, which resets the statement: no copies.
-        ins->bindUncopied(1, a.siteId).bindUncopied(2, day).bindBlobUncopied(3, *answers);
+        ins->bindUncopied(1, a.siteId).bindUncopied(2, day).bindBlobUncopied(3, answers);
         ins->bind(4, importId);
         ins->bind(5, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
         if (auto st = ins->run(); !st)
