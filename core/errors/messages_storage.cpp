@@ -83,6 +83,8 @@ constexpr ErrorTemplate kStorageMessages[] = {
      "lỗi nội bộ: phiên bản lược đồ không phải là một cài đặt"},
     {"internal.write_scores", "writeScores: {1} points for {2} scores of {3} indices",
      "lỗi nội bộ: {1} điểm cho {2} kết quả của {3} chỉ số"},
+    {"internal.term_unknown", "internal: answer term \"{1}\" is not known to the encoder",
+     "lỗi nội bộ: bộ mã hoá chưa biết thuật ngữ câu trả lời \"{1}\""},
     {"internal.score_batch", "scoreBatch: {1} answers for {2} assessments of {3} indices",
      "lỗi nội bộ: {1} câu trả lời cho {2} đánh giá của {3} chỉ số"},
     // Optimistic version checks: an edit carries what it read; someone else saved first.

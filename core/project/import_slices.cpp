@@ -13,8 +13,9 @@ namespace {
 // stops (the writer gave up, a cancel, a bad row).
 bool sliceOnePiece(const Table& piece, const std::vector<RowRole>* roles,
                    const AssessmentRowReader& reader, const CompiledCriteria& criteria,
-                   std::size_t rowsPerSlice, long long before, long long span, SliceHandover& empty,
-                   SliceHandover& full, const std::atomic<bool>* cancel) {
+                   AnswerEncoder* encoder, std::size_t rowsPerSlice, long long before,
+                   long long span, SliceHandover& empty, SliceHandover& full,
+                   const std::atomic<bool>* cancel) {
     const std::size_t total = roles ? piece.rows.size() : reader.rowCount();
     for (std::size_t first = 0; first < total; first += rowsPerSlice) {
         if (cancel && cancel->load(std::memory_order_relaxed))
@@ -28,10 +29,17 @@ bool sliceOnePiece(const Table& piece, const std::vector<RowRole>* roles,
         slice.scored.points.clear();
         slice.status = roles ? reader.read(piece, *roles, first, rowsPerSlice, slice.parsed)
                              : reader.read(first, rowsPerSlice, slice.parsed);
+        slice.encoded.clear();
         const bool failed = !slice.status;
-        if (!failed)
+        if (!failed) {
             for (const Assessment& a : slice.parsed.assessments)
                 appendScore(criteria, a, 0, slice.scored);
+            if (encoder) {
+                encoder->refresh();
+                for (const Assessment& a : slice.parsed.assessments)
+                    encoder->encode(a, slice.encoded);
+            }
+        }
         // Rows of this piece done, as a share of the piece's part of the source.
         slice.progress =
             before + span * static_cast<long long>(std::min(total, first + rowsPerSlice)) /
@@ -43,10 +51,11 @@ bool sliceOnePiece(const Table& piece, const std::vector<RowRole>* roles,
 }
 
 void readAllSlices(TableSource& source, AssessmentRowReader& reader,
-                   const CompiledCriteria& criteria, std::size_t rowsPerSlice, SliceHandover& empty,
-                   SliceHandover& full, const std::atomic<bool>* cancel) {
-    if (!sliceOnePiece(source.head(), nullptr, reader, criteria, rowsPerSlice, 0, source.done(),
-                       empty, full, cancel))
+                   const CompiledCriteria& criteria, AnswerEncoder* encoder,
+                   std::size_t rowsPerSlice, SliceHandover& empty, SliceHandover& full,
+                   const std::atomic<bool>* cancel) {
+    if (!sliceOnePiece(source.head(), nullptr, reader, criteria, encoder, rowsPerSlice, 0,
+                       source.done(), empty, full, cancel))
         return;
     Table piece;
     for (;;) {
@@ -64,7 +73,7 @@ void readAllSlices(TableSource& source, AssessmentRowReader& reader,
         if (!*more)
             return;
         const std::vector<RowRole> roles = reader.rolesOf(piece);
-        if (!sliceOnePiece(piece, &roles, reader, criteria, rowsPerSlice, before,
+        if (!sliceOnePiece(piece, &roles, reader, criteria, encoder, rowsPerSlice, before,
                            source.done() - before, empty, full, cancel))
             return;
     }
@@ -73,10 +82,11 @@ void readAllSlices(TableSource& source, AssessmentRowReader& reader,
 }  // namespace
 
 void readScoredSlices(TableSource& source, AssessmentRowReader& reader,
-                      const CompiledCriteria& criteria, std::size_t rowsPerSlice,
-                      SliceHandover& empty, SliceHandover& full, const std::atomic<bool>* cancel) {
+                      const CompiledCriteria& criteria, AnswerEncoder* encoder,
+                      std::size_t rowsPerSlice, SliceHandover& empty, SliceHandover& full,
+                      const std::atomic<bool>* cancel) {
     try {
-        readAllSlices(source, reader, criteria, rowsPerSlice, empty, full, cancel);
+        readAllSlices(source, reader, criteria, encoder, rowsPerSlice, empty, full, cancel);
     } catch (const std::bad_alloc&) {
         // On the caller's thread this would have reached the caller; here it would end the
         // program, so it ends the import instead.

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "core/assessments/assessment_table.h"
+#include "core/project/repository.h"
 #include "core/project/scoring_run.h"
 #include "core/result.h"
 #include "core/scoring/compiled_criteria.h"
@@ -19,7 +20,10 @@ struct ScoredSlice {
     ParsedAssessments parsed;
     /// A score per parsed row, in order, under assessment id 0: which rows are stored, and
     /// under which ids, is known only once they are (keepScoresOfStored).
-    ScoredBatch scored;
+    ScoredBatch scored;  /// The rows' answers in the store's form where the import's encoder could
+                         /// make them
+    /// (ProjectRepository::answerEncoder); empty without one.
+    EncodedAnswers encoded;
     /// How far through the source this slice reaches, in TableSource::done()'s unit.
     long long progress = 0;
     /// Reading failed here (a bad row, a source that cannot be read): the last slice.
@@ -29,14 +33,16 @@ struct ScoredSlice {
 using SliceHandover = Handover<std::unique_ptr<ScoredSlice>>;
 
 /// Reads `source` (its head, then each piece) with `reader` in slices of `rowsPerSlice`
-/// rows, scores every row under `criteria`, and hands the slices to `full` in order,
+/// rows, scores every row under `criteria`, encodes its answers with `encoder` where there
+/// is one (used on this thread only from then on), and hands the slices to `full` in order,
 /// filling the ones it takes from `empty`; then closes `full`. A failure goes over as the
 /// last slice, with its error. Stops early when the writer closes either hand-over or
 /// `cancel` is set. Meant for a thread of its own: an import reads and scores the next
 /// slice while it stores this one (importAssessments). Reading and scoring touch no store.
 void readScoredSlices(TableSource& source, AssessmentRowReader& reader,
-                      const CompiledCriteria& criteria, std::size_t rowsPerSlice,
-                      SliceHandover& empty, SliceHandover& full, const std::atomic<bool>* cancel);
+                      const CompiledCriteria& criteria, AnswerEncoder* encoder,
+                      std::size_t rowsPerSlice, SliceHandover& empty, SliceHandover& full,
+                      const std::atomic<bool>* cancel);
 
 /// Keeps the scores of the rows that were stored, each under its id, in order: `ids` holds
 /// one id per scored row, 0 where the row was not stored (already in the project).

@@ -111,6 +111,9 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
         for (int i = 0; i < 3; ++i)
             (void)empty.put(std::make_unique<ScoredSlice>());
         const long long sourceTotal = source.total();
+        // The answers put into the store's form on the reading thread too, where the store
+        // can (a GeoPackage): the writing thread then only stores them.
+        const std::unique_ptr<AnswerEncoder> encoder = repo.answerEncoder(*importId);
         // Declared after everything the reading thread uses, so that on every return it is
         // told to stop and waited for before they go.
         struct Join {
@@ -125,7 +128,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
         } reading{
             empty, full,
             std::thread(readScoredSlices, std::ref(source), std::ref(*reader), std::cref(compiled),
-                        kBatch, std::ref(empty), std::ref(full), request.cancel)};
+                        encoder.get(), kBatch, std::ref(empty), std::ref(full), request.cancel)};
         std::vector<int64_t> ids;
         const auto cancelled = [&] {
             return request.cancel && request.cancel->load(std::memory_order_relaxed);
@@ -140,8 +143,8 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
                                 std::make_move_iterator(slice.parsed.warnings.begin()),
                                 std::make_move_iterator(slice.parsed.warnings.end()));
             out.rows += static_cast<int>(slice.parsed.assessments.size());
-            if (auto st = repo.appendAssessments(slice.parsed.assessments, slice.parsed.rows,
-                                                 *importId, ids);
+            if (auto st = repo.appendEncodedAssessments(slice.parsed.assessments, slice.parsed.rows,
+                                                        *importId, slice.encoded, ids);
                 !st)
                 return atFile(st.error(), table.fileName);
             keepScoresOfStored(slice.scored, ids, compiled.indexCount());

@@ -71,6 +71,17 @@ Result<std::vector<Factory>> ProjectRepository::factoryPositions() const {
     return factories();
 }
 
+std::unique_ptr<AnswerEncoder> ProjectRepository::answerEncoder(int64_t) {
+    return nullptr;
+}
+
+Status ProjectRepository::appendEncodedAssessments(std::span<const Assessment> assessments,
+                                                   std::span<const long> sourceRows,
+                                                   int64_t importId, const EncodedAnswers&,
+                                                   std::vector<int64_t>& ids) {
+    return appendAssessments(assessments, sourceRows, importId, ids);
+}
+
 Result<std::vector<Factory>> ProjectRepository::factoryKeys() const {
     return factories();
 }

@@ -31,6 +31,37 @@ public:
     [[nodiscard]] virtual Status commit() = 0;
 };
 
+/// \brief Rows' answers already in a store's own form (AnswerEncoder): row i's bytes are
+/// [ends[i - 1], ends[i]) of `bytes` (from 0 for the first row), none where that range is
+/// empty: the writer encodes those rows itself.
+struct EncodedAnswers {
+    std::vector<uint8_t> bytes;
+    std::vector<uint32_t> ends;
+    void clear() {
+        bytes.clear();
+        ends.clear();
+    }
+    /// Row i's bytes; empty for a row not encoded or past the rows given.
+    std::span<const uint8_t> of(size_t i) const {
+        if (i >= ends.size())
+            return {};
+        const uint32_t begin = i == 0 ? 0 : ends[i - 1];
+        return std::span<const uint8_t>(bytes).subspan(begin, ends[i] - begin);
+    }
+};
+
+/// \brief Puts rows' answers into a store's own form on another thread than the one writing
+/// to the store, with only what the writer has met so far (its terms): a row it cannot
+/// encode is left to the writer. Made by ProjectRepository::answerEncoder for one import.
+class AnswerEncoder {
+public:
+    virtual ~AnswerEncoder() = default;
+    /// Takes in what the writer has met since the last call (between slices of rows).
+    virtual void refresh() = 0;
+    /// Appends `a`'s row to `out`: its bytes, or none where the writer must encode it.
+    virtual void encode(const Assessment& a, EncodedAnswers& out) = 0;
+};
+
 /// \brief One scored assessment, ready to store: the batch scorer's summary plus what the
 /// record shows (the worst index) and each index's points (`points`, in the set's order).
 struct ScoreRow {
@@ -145,6 +176,15 @@ public:
     [[nodiscard]] virtual Status appendAssessments(std::span<const Assessment> assessments,
                                                    std::span<const long> sourceRows,
                                                    int64_t importId, std::vector<int64_t>& ids) = 0;
+    /// An encoder for the rows of import `importId`, for the thread that reads them while this
+    /// store writes (importAssessments); null where the store encodes as it writes.
+    [[nodiscard]] virtual std::unique_ptr<AnswerEncoder> answerEncoder(int64_t importId);
+    /// appendAssessments with the answers of some rows already encoded by answerEncoder().
+    [[nodiscard]] virtual Status appendEncodedAssessments(std::span<const Assessment> assessments,
+                                                          std::span<const long> sourceRows,
+                                                          int64_t importId,
+                                                          const EncodedAnswers& encoded,
+                                                          std::vector<int64_t>& ids);
     /// Calls `visit` with every stored assessment, in batches, oldest id first. Stops and
     /// returns the first failure `visit` reports.
     [[nodiscard]] virtual Status forEachAssessment(

@@ -201,15 +201,19 @@ Result<uint32_t> TermWriter::id(std::string_view term) {
     return static_cast<uint32_t>(id);
 }
 
-Result<uint32_t> TermWriter::keyListId(const std::map<std::string, AnswerValue>& answers) {
-    if (lastKeyList_ &&
-        std::equal(answers.begin(), answers.end(), lastKeys_.begin(), lastKeys_.end(),
+namespace {
+
+template <class Terms>
+Result<uint32_t> keyListIdWith(Terms& terms, KeyListMemo& memo,
+                               const std::map<std::string, AnswerValue>& answers) {
+    if (memo.id &&
+        std::equal(answers.begin(), answers.end(), memo.keys.begin(), memo.keys.end(),
                    [](const auto& entry, const std::string& key) { return entry.first == key; }))
-        return *lastKeyList_;
+        return *memo.id;
     std::string list(kKeysPrefix);
     char digits[16];
     for (const auto& entry : answers) {
-        auto keyId = id(entry.first);
+        auto keyId = terms.id(entry.first);
         if (!keyId)
             return keyId.error();
         if (list.size() > kKeysPrefix.size())
@@ -217,14 +221,34 @@ Result<uint32_t> TermWriter::keyListId(const std::map<std::string, AnswerValue>&
         auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *keyId);
         list.append(digits, end);
     }
-    auto listId = id(list);
+    auto listId = terms.id(list);
     if (!listId)
         return listId.error();
-    lastKeys_.clear();
+    memo.keys.clear();
     for (const auto& entry : answers)
-        lastKeys_.push_back(entry.first);
-    lastKeyList_ = *listId;
+        memo.keys.push_back(entry.first);
+    memo.id = *listId;
     return *listId;
+}
+
+}  // namespace
+
+Result<uint32_t> TermWriter::keyListId(const std::map<std::string, AnswerValue>& answers) {
+    return keyListIdWith(*this, keyList_, answers);
+}
+
+void KnownTerms::add(std::string_view term, uint32_t id) {
+    ids_.emplace(std::string(term), id);
+}
+
+Result<uint32_t> KnownTerms::id(std::string_view term) const {
+    if (auto it = ids_.find(term); it != ids_.end())
+        return it->second;
+    return codedError("internal.term_unknown", {std::string(term)});
+}
+
+Result<uint32_t> KnownTerms::keyListId(const std::map<std::string, AnswerValue>& answers) {
+    return keyListIdWith(*this, keyList_, answers);
 }
 
 Result<std::optional<std::string_view>> TermReader::term(uint32_t id) {
@@ -399,7 +423,8 @@ Status AnswerRowReader::read(std::span<const uint8_t> stored, int64_t assessment
 
 namespace {
 
-Status putSubmitter(std::vector<uint8_t>& out, std::string_view submitter, TermWriter& terms) {
+template <class Terms>
+Status putSubmitter(std::vector<uint8_t>& out, std::string_view submitter, Terms& terms) {
     uint32_t id = 0;
     if (!submitter.empty()) {
         // Every length: a province's submitters are a few hundred names, repeated.
@@ -433,9 +458,13 @@ Result<std::vector<uint8_t>> encodeAnswers(const std::map<std::string, AnswerVal
     return out;
 }
 
-Status encodeAnswersInto(std::vector<uint8_t>& out,
-                         const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
-                         AnswerFormat format, std::string_view submitter) {
+namespace {
+
+// The one encoding, with the terms of a writer (which adds those it lacks) or of an encoder
+// on another thread (which fails where one is missing): the bytes cannot differ.
+template <class Terms>
+Status encodeWith(std::vector<uint8_t>& out, const std::map<std::string, AnswerValue>& answers,
+                  Terms& terms, AnswerFormat format, std::string_view submitter) {
     const bool keyed = format == AnswerFormat::Keyed;
     out.clear();
     // Enough for the usual answers (a byte or two each): grown from empty, the vector was
@@ -498,6 +527,22 @@ Status encodeAnswersInto(std::vector<uint8_t>& out,
         }
     }
     return {};
+}
+
+}  // namespace
+
+Status encodeAnswersInto(std::vector<uint8_t>& out,
+                         const std::map<std::string, AnswerValue>& answers, TermWriter& terms,
+                         AnswerFormat format, std::string_view submitter) {
+    return encodeWith(out, answers, terms, format, submitter);
+}
+
+bool encodeAnswersWithKnown(std::vector<uint8_t>& out,
+                            const std::map<std::string, AnswerValue>& answers, KnownTerms& terms,
+                            std::string_view submitter) {
+    if (terms.empty())
+        return false;
+    return encodeWith(out, answers, terms, AnswerFormat::Keyed, submitter).ok();
 }
 
 Status decodeAnswers(std::span<const uint8_t> stored, int64_t assessmentId, TermReader& terms,

@@ -40,6 +40,13 @@ class Database;
 /// Texts up to this many bytes become terms; longer ones (free text) are kept inline.
 inline constexpr size_t kMaxTermBytes = 32;
 
+/// \brief The key list met last (format 2), with its term: every row of a file that answers
+/// the same indexes then costs no lookup.
+struct KeyListMemo {
+    std::optional<uint32_t> id;
+    std::vector<std::string> keys;
+};
+
 /// \brief The terms of one project as a write uses them: ids looked up or added on first
 /// use. Only for the duration of one write inside its transaction: a rolled-back
 /// transaction takes its new terms with it, so ids must not outlive it.
@@ -50,10 +57,13 @@ public:
     /// The term of the list of `answers`' keys (format 2). The keys of the call before are
     /// kept: every row of a file that answers the same indexes then costs no lookup.
     [[nodiscard]] Result<uint32_t> keyListId(const std::map<std::string, AnswerValue>& answers);
+    /// Every term this writer has looked up or added, with its id.
+    const StringMap<uint32_t>& known() const { return ids_; }
 
 private:
     Database& db_;
     StringMap<uint32_t> ids_;  ///< looked up by view: a lookup per answer must not allocate
+    KeyListMemo keyList_;
     // The terms met last, by a cheap hash of their length and a few bytes: a row's few answer
     // codes and its submitter are found here with one comparison, where hashing each whole
     // text for ids_ was a fifth of encoding a row.
@@ -63,8 +73,23 @@ private:
     };
     static constexpr std::size_t kRecent = 64;
     std::array<Recent, kRecent> recent_;
-    std::optional<uint32_t> lastKeyList_;
-    std::vector<std::string> lastKeys_;
+};
+
+/// \brief Terms a writer has met (TermWriter::known), for putting answers into their stored
+/// form on another thread than the writer's, which keeps the database to itself. It never
+/// adds a term: where a row needs one it lacks, encodeAnswersWithKnown fails and the writer
+/// encodes that row.
+class KnownTerms {
+public:
+    void add(std::string_view term, uint32_t id);
+    bool empty() const { return ids_.empty(); }
+    /// The term's id; an error when it is not known here.
+    [[nodiscard]] Result<uint32_t> id(std::string_view term) const;
+    [[nodiscard]] Result<uint32_t> keyListId(const std::map<std::string, AnswerValue>& answers);
+
+private:
+    StringMap<uint32_t> ids_;
+    KeyListMemo keyList_;
 };
 
 /// \brief The terms of one project as a read uses them: each id read once, on first use.
@@ -126,6 +151,12 @@ enum class AnswerFormat { Tagged = 1, Keyed = 2 };
                                        const std::map<std::string, AnswerValue>& answers,
                                        TermWriter& terms, AnswerFormat format = AnswerFormat::Keyed,
                                        std::string_view submitter = {});
+
+/// encodeAnswersInto in format 2 (AnswerFormat::Keyed) with only the terms `terms` knows:
+/// the same bytes, or false (`out` then undefined) where a term is missing.
+[[nodiscard]] bool encodeAnswersWithKnown(std::vector<uint8_t>& out,
+                                          const std::map<std::string, AnswerValue>& answers,
+                                          KnownTerms& terms, std::string_view submitter);
 
 /// Format 2 holding `submitter` and answers `old` that did not decode, kept as they were.
 [[nodiscard]] Result<std::vector<uint8_t>> keptAnswers(std::span<const uint8_t> old,

@@ -298,7 +298,8 @@ private:
 
 Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                          std::span<const long> sourceRows, int64_t importId,
-                         std::vector<int64_t>& ids, NewestDays* newest) {
+                         std::vector<int64_t>& ids, NewestDays* newest,
+                         const EncodedAnswers* encoded, SharedTerms* terms) {
     auto sameDay =
         db.prepare("SELECT answers, fid FROM assessments WHERE site_id = ? AND assessed_on = ?");
     if (!sameDay)
@@ -345,12 +346,17 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         } else {
             stored.notLookedFor();
         }
-        if (auto st =
-                encodeAnswersInto(answers, a.answers, writer, AnswerFormat::Keyed, a.submitter);
-            !st)
-            return st;
+        // Encoded on the reading thread, or here where that thread lacked a term.
+        std::span<const uint8_t> bytes = encoded ? encoded->of(i) : std::span<const uint8_t>();
+        if (bytes.empty()) {
+            if (auto st =
+                    encodeAnswersInto(answers, a.answers, writer, AnswerFormat::Keyed, a.submitter);
+                !st)
+                return st;
+            bytes = answers;
+        }
         // Each value outlives the run() below, which resets the statement: no copies.
-        ins->bindUncopied(1, a.siteId).bindUncopied(2, day).bindBlobUncopied(3, answers);
+        ins->bindUncopied(1, a.siteId).bindUncopied(2, day).bindBlobUncopied(3, bytes);
         ins->bind(4, importId);
         ins->bind(5, static_cast<int64_t>(i < sourceRows.size() ? sourceRows[i] : -1));
         if (auto st = ins->run(); !st)
@@ -360,6 +366,8 @@ Status appendAssessments(Database& db, std::span<const Assessment> assessments,
         if (newestDay && day > *newestDay)
             *newestDay = day;
     }
+    if (terms)
+        terms->publish(writer.known());
     return {};
 }
 

@@ -15,6 +15,7 @@
 #include "core/project/repository.h"
 #include "core/project/score_timeline.h"
 #include "core/result.h"
+#include "core/storage/answer_encoder.h"
 #include "core/storage/database.h"
 #include "core/storage/newest_days.h"
 
@@ -35,10 +36,14 @@ std::map<std::string, AnswerValue> answersFromJson(const std::string& json);
 
 /// Stores the assessments not stored yet (same site, day, submitter and answers) and gives
 /// each one's fid in `ids`, 0 for one stored already. With `newest` (the same for every call
-/// of one import), rows dated after their facility's newest day are not looked for.
+/// of one import), rows dated after their facility's newest day are not looked for. Rows
+/// whose answers `encoded` holds are stored with those bytes; the others are encoded here,
+/// and the terms met doing so are published to `terms` for the import's encoder.
 [[nodiscard]] Status appendAssessments(Database& db, std::span<const Assessment> assessments,
                                        std::span<const long> sourceRows, int64_t importId,
-                                       std::vector<int64_t>& ids, NewestDays* newest = nullptr);
+                                       std::vector<int64_t>& ids, NewestDays* newest = nullptr,
+                                       const EncodedAnswers* encoded = nullptr,
+                                       SharedTerms* terms = nullptr);
 [[nodiscard]] Status forEachAssessment(
     const Database& db, const std::function<Status(std::span<const StoredAssessment>)>& visit);
 [[nodiscard]] Status forEachAnswerRow(const Database& db, const CompiledCriteria& criteria,

@@ -280,6 +280,7 @@ Result<int64_t> GpkgRepository::beginImport(const std::string& kind, const std::
     if (!any->step())
         return any->failure(db_.path());
     newestDays_ = std::make_unique<NewestDays>(importId, any->integer(0) == 0);
+    sharedTerms_ = std::make_shared<SharedTerms>();
     return importId;
 }
 
@@ -295,18 +296,33 @@ Status GpkgRepository::finishImport(int64_t importId, const ImportSummary& s) {
     finish->bind(1, s.rows).bind(2, s.inserted).bind(3, s.updated).bind(4, s.unchanged);
     finish->bind(5, importId);
     newestDays_.reset();
+    sharedTerms_.reset();
     return finish->run();
 }
 
 Status GpkgRepository::appendAssessments(std::span<const Assessment> assessments,
                                          std::span<const long> sourceRows, int64_t importId,
                                          std::vector<int64_t>& ids) {
+    return appendEncodedAssessments(assessments, sourceRows, importId, EncodedAnswers{}, ids);
+}
+
+std::unique_ptr<AnswerEncoder> GpkgRepository::answerEncoder(int64_t importId) {
+    if (!newestDays_ || newestDays_->importId() != importId || !sharedTerms_)
+        return nullptr;
+    return std::make_unique<GpkgAnswerEncoder>(sharedTerms_);
+}
+
+Status GpkgRepository::appendEncodedAssessments(std::span<const Assessment> assessments,
+                                                std::span<const long> sourceRows, int64_t importId,
+                                                const EncodedAnswers& encoded,
+                                                std::vector<int64_t>& ids) {
     if (auto st = requireWrite(); !st)
         return st;
     // Only for the import begun last: another caller's rows are looked for one by one.
-    NewestDays* newest =
-        newestDays_ && newestDays_->importId() == importId ? newestDays_.get() : nullptr;
-    return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids, newest);
+    const bool ours = newestDays_ && newestDays_->importId() == importId;
+    return safemap::appendAssessments(db_, assessments, sourceRows, importId, ids,
+                                      ours ? newestDays_.get() : nullptr, &encoded,
+                                      ours ? sharedTerms_.get() : nullptr);
 }
 
 Status GpkgRepository::forEachAnswerRow(const CompiledCriteria& criteria, const AssessmentIds& ids,

@@ -58,6 +58,11 @@ public:
     Status appendAssessments(std::span<const Assessment> assessments,
                              std::span<const long> sourceRows, int64_t importId,
                              std::vector<int64_t>& ids) override;
+    std::unique_ptr<AnswerEncoder> answerEncoder(int64_t importId) override;
+    Status appendEncodedAssessments(std::span<const Assessment> assessments,
+                                    std::span<const long> sourceRows, int64_t importId,
+                                    const EncodedAnswers& encoded,
+                                    std::vector<int64_t>& ids) override;
     Status forEachAssessment(
         const std::function<Status(std::span<const StoredAssessment>)>& visit) const override;
     Status forEachAnswerRow(const CompiledCriteria& criteria, const AssessmentIds& ids,
@@ -112,6 +117,9 @@ private:
     /// The import in progress's NewestDays: made again by each beginImport, dropped by
     /// finishImport.
     std::unique_ptr<NewestDays> newestDays_;
+    /// The terms its writer has met, for its encoder (answerEncoder): made and dropped with
+    /// newestDays_.
+    std::shared_ptr<SharedTerms> sharedTerms_;
     bool writing_ = false;
     /// A re-score in progress in the open write (beginReplacingScores): its blocks go
     /// through it, and commit finishes it if the caller did not.

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/storage/answer_codec.h"
+#include "core/storage/answer_encoder.h"
 #include "core/storage/assessment_store.h"
 #include "core/storage/database.h"
 #include "core/storage/schema.h"
@@ -160,6 +161,51 @@ TEST_CASE("answers share their terms across assessments and writes") {
     Answers back;
     REQUIRE(decodeAnswers(*again, 1, reader, back).ok());
     CHECK(sameAnswers(a, back));
+}
+
+TEST_CASE("an encoder off the writing thread makes the writer's bytes, or leaves the row") {
+    // The reading thread of an import encodes with the terms the writer has published
+    // (SharedTerms): where it has them all its bytes are the writer's; where one is missing
+    // it leaves the row (no bytes) for the writer, never guessing an id.
+    TempDir dir;
+    Database db = termsDatabase(dir);
+    const Answers a{
+        {"night_shift", std::string("co_it")}, {"daily_masks", true}, {"workers", 120.0}};
+    const Answers b{{"night_shift", std::string("khong")}, {"daily_masks", false}};
+    auto shared = std::make_shared<SharedTerms>();
+    GpkgAnswerEncoder encoder(shared);
+    EncodedAnswers out;
+    encoder.refresh();
+    Assessment row;
+    row.answers = a;
+    row.submitter = "Trần Thị Ánh";
+    encoder.encode(row, out);  // nothing published yet
+    CHECK(out.of(0).empty());
+
+    TermWriter writer(db);
+    auto written = encodeAnswers(a, writer, AnswerFormat::Keyed, row.submitter);
+    REQUIRE(written.ok());
+    shared->publish(writer.known());
+    encoder.encode(row, out);  // published, but not taken in before refresh()
+    CHECK(out.of(1).empty());
+    encoder.refresh();
+    encoder.encode(row, out);
+    CHECK(std::vector<uint8_t>(out.of(2).begin(), out.of(2).end()) == *written);
+
+    Assessment other;
+    other.answers = b;  // another key list and a new code: unknown to the encoder
+    other.submitter = "Trần Thị Ánh";
+    encoder.encode(other, out);
+    CHECK(out.of(3).empty());
+    auto writtenB = encodeAnswers(b, writer, AnswerFormat::Keyed, other.submitter);
+    REQUIRE(writtenB.ok());
+    shared->publish(writer.known());
+    encoder.refresh();
+    encoder.encode(other, out);
+    encoder.encode(row, out);  // back to the first key list
+    CHECK(std::vector<uint8_t>(out.of(4).begin(), out.of(4).end()) == *writtenB);
+    CHECK(std::vector<uint8_t>(out.of(5).begin(), out.of(5).end()) == *written);
+    CHECK(out.ends.size() == 6);
 }
 
 TEST_CASE("damaged stored answers are refused with the assessment named") {

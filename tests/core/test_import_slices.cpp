@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "core/assessments/assessment_table.h"
 #include "core/project/import_slices.h"
 #include "core/project/imports.h"
 #include "core/tabular/csv_chunks.h"
@@ -141,8 +142,8 @@ TEST_CASE("slices read on a thread of their own come in file order, scored, and 
         for (int i = 0; i < slots; ++i)
             REQUIRE(empty.put(std::make_unique<ScoredSlice>()));
         std::thread reading(readScoredSlices, std::ref(**chunks), std::ref(*reader),
-                            std::cref(compiled), size_t{1000}, std::ref(empty), std::ref(full),
-                            nullptr);
+                            std::cref(compiled), nullptr, size_t{1000}, std::ref(empty),
+                            std::ref(full), nullptr);
         SliceLog log;
         if (giveUpAtOnce) {
             // The writer fails at the first slice: the reader must stop, not wait forever.
@@ -181,7 +182,7 @@ TEST_CASE("slices read on a thread of their own come in file order, scored, and 
     for (int i = 0; i < 3; ++i)
         REQUIRE(empty.put(std::make_unique<ScoredSlice>()));
     std::thread reading(readScoredSlices, std::ref(**chunks), std::ref(*reader),
-                        std::cref(compiled), size_t{1000}, std::ref(empty), std::ref(full),
+                        std::cref(compiled), nullptr, size_t{1000}, std::ref(empty), std::ref(full),
                         nullptr);
     const SliceLog failed = takeAll(empty, full);
     reading.join();
@@ -254,4 +255,67 @@ TEST_CASE("an import of stored and new rows mixed scores each new row as its own
         percents.insert(a->entries[i].percent);
     }
     CHECK(percents.size() >= 2);
+}
+
+TEST_CASE("answers encoded on the reading thread are the bytes the writer would store") {
+    // From the second slice on, the reading thread encodes the rows with the terms the writer
+    // met in the slices before; rows with a term not met yet (a new submitter, a new answer
+    // code, far into the file) go to the writer. The stored bytes and terms must be those of
+    // the same rows appended without an encoder.
+    TempDir dir;
+    std::deque<std::string> keep;
+    std::vector<std::vector<std::string_view>> rows;
+    for (int i = 0; i < 20000; ++i) {
+        keep.push_back("990000000" + std::to_string(1 + i % 3));
+        const std::string_view tax = keep.back();
+        char day[11];
+        std::snprintf(day, sizeof day, "20%02d-%02d-%02d", i / 336 % 20, 1 + (i / 28) % 12,
+                      1 + i % 28);
+        keep.emplace_back(day);
+        const std::string_view date = keep.back();
+        // A new submitter every 3,000 rows; a code first used at row 15,000.
+        keep.push_back("Người nộp " + std::to_string(i / 3000));
+        const std::string_view who = keep.back();
+        const std::string_view canteen = i >= 15000 && i % 7 == 0 ? "khong_an_tap_trung"
+                                         : i % 2                  ? "vach_ngan"
+                                                                  : "khong";
+        rows.push_back({tax, date, who, "50", "20", "có", i % 5 ? "có" : "không", "100", canteen,
+                        "0", "1", "có", "khong"});
+    }
+    const Table table = tableOf(kAssessmentHeader, rows);
+    AssessmentImportRequest request;
+    request.fallback = criteriaFrom(kCrlnFile);
+    const auto viaImport = dir.file("import.gpkg");
+    Project imported = projectWith(viaImport, threeFactories());
+    auto outcome = importAssessments(imported, table, request);
+    INFO((outcome.ok() ? std::string() : outcome.error().describe()));
+    REQUIRE(outcome.ok());
+    CHECK(outcome->inserted == 20000);
+
+    // The same rows appended by the writer alone, in the same order.
+    const auto set = criteriaFrom(kCrlnFile);
+    const auto lookup = SiteLookup::from(threeFactories());
+    auto parsed = parseAssessmentTable(table, *set, lookup);
+    REQUIRE(parsed.ok());
+    const auto viaWriter = dir.file("writer.gpkg");
+    Project written = projectWith(viaWriter, threeFactories());
+    {
+        auto tx = written.repository().beginWrite();
+        REQUIRE(tx.ok());
+        std::vector<int64_t> ids;
+        REQUIRE(
+            written.repository().appendAssessments(parsed->assessments, parsed->rows, 0, ids).ok());
+        REQUIRE((*tx)->commit().ok());
+    }
+    const char* answers =
+        "SELECT group_concat(hex(answers), '/') FROM (SELECT answers FROM "
+        "assessments ORDER BY fid)";
+    const char* terms =
+        "SELECT group_concat(fid || '=' || term, '/') FROM (SELECT * FROM "
+        "answer_terms ORDER BY fid)";
+    CHECK(sqlText(viaImport, terms) == sqlText(viaWriter, terms));
+    CHECK(sqlText(viaImport, answers) == sqlText(viaWriter, answers));
+    CHECK(sqlInt(viaImport,
+                 "SELECT count(DISTINCT term) FROM answer_terms WHERE term LIKE "
+                 "'Người nộp %'") == 7);
 }
