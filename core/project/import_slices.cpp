@@ -31,7 +31,13 @@ bool sliceOnePiece(const Table& piece, const std::vector<RowRole>* roles,
                              : reader.read(first, rowsPerSlice, slice.parsed);
         slice.encoded.clear();
         const bool failed = !slice.status;
-        if (!failed) {
+        // Scoring and encoding go to whichever side has time: with no slice waiting for it,
+        // the writer would sit idle while this thread scored, so the rows go over as read and
+        // the writer scores and encodes them. Otherwise this thread does, and the writer only
+        // stores. On two cores neither thread then waits long for the other, however the
+        // work of reading and of storing compare on a file.
+        slice.scoredHere = !failed && full.waiting() > 0;
+        if (slice.scoredHere) {
             for (const Assessment& a : slice.parsed.assessments)
                 appendScore(criteria, a, 0, slice.scored);
             if (encoder) {
@@ -97,8 +103,18 @@ void readScoredSlices(TableSource& source, AssessmentRowReader& reader,
     full.close();
 }
 
-void keepScoresOfStored(ScoredBatch& scored, std::span<const std::int64_t> ids,
-                        std::size_t indexCount) {
+void scoresOfStored(ScoredSlice& slice, std::span<const std::int64_t> ids,
+                    const CompiledCriteria& criteria) {
+    ScoredBatch& scored = slice.scored;
+    if (!slice.scoredHere) {
+        scored.rows.clear();
+        scored.points.clear();
+        for (std::size_t i = 0; i < ids.size() && i < slice.parsed.assessments.size(); ++i)
+            if (ids[i] != 0)
+                appendScore(criteria, slice.parsed.assessments[i], ids[i], scored);
+        return;
+    }
+    const std::size_t indexCount = criteria.indexCount();
     std::size_t kept = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (ids[i] == 0)

@@ -19,9 +19,12 @@ namespace safemap {
 struct ScoredSlice {
     ParsedAssessments parsed;
     /// A score per parsed row, in order, under assessment id 0: which rows are stored, and
-    /// under which ids, is known only once they are (keepScoresOfStored).
-    ScoredBatch scored;  /// The rows' answers in the store's form where the import's encoder could
-                         /// make them
+    /// under which ids, is known only once they are (scoresOfStored).
+    ScoredBatch scored;
+    /// Whether the reading thread scored (and encoded) the rows: it leaves that to the writer
+    /// when the writer has nothing else to do.
+    bool scoredHere = false;  /// The rows' answers in the store's form where the import's encoder
+                              /// could make them
     /// (ProjectRepository::answerEncoder); empty without one.
     EncodedAnswers encoded;
     /// How far through the source this slice reaches, in TableSource::done()'s unit.
@@ -44,9 +47,10 @@ void readScoredSlices(TableSource& source, AssessmentRowReader& reader,
                       std::size_t rowsPerSlice, SliceHandover& empty, SliceHandover& full,
                       const std::atomic<bool>* cancel);
 
-/// Keeps the scores of the rows that were stored, each under its id, in order: `ids` holds
-/// one id per scored row, 0 where the row was not stored (already in the project).
-void keepScoresOfStored(ScoredBatch& scored, std::span<const std::int64_t> ids,
-                        std::size_t indexCount);
+/// Leaves in `slice.scored` the scores of the rows that were stored, each under its id, in
+/// order: `ids` holds one id per parsed row, 0 where the row was not stored (already in the
+/// project). Keeps the reading thread's scores, or scores the rows here where it did not.
+void scoresOfStored(ScoredSlice& slice, std::span<const std::int64_t> ids,
+                    const CompiledCriteria& criteria);
 
 }  // namespace safemap

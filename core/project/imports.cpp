@@ -147,7 +147,7 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
                                                         *importId, slice.encoded, ids);
                 !st)
                 return atFile(st.error(), table.fileName);
-            keepScoresOfStored(slice.scored, ids, compiled.indexCount());
+            scoresOfStored(slice, ids, compiled);
             out.inserted += static_cast<int>(slice.scored.rows.size());
             out.alreadyPresent +=
                 static_cast<int>(slice.parsed.assessments.size() - slice.scored.rows.size());

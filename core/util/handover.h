@@ -45,6 +45,12 @@ public:
         return value;
     }
 
+    /// How many values wait to be taken now (already stale when it returns: a hint).
+    std::size_t waiting() {
+        std::lock_guard lock(mutex_);
+        return waiting_.size();
+    }
+
     void close() {
         std::lock_guard lock(mutex_);
         closed_ = true;

@@ -21,17 +21,21 @@ using namespace safemap::test;
 TEST_CASE("a hand-over keeps the order, holds no more than its capacity and ends on close") {
     SECTION("values arrive in order and the taker learns the end") {
         Handover<int> h(3);
+        int refused = 0;  // counted there, checked here: Catch's checks are for one thread
         std::thread producer([&] {
             for (int i = 0; i < 10000; ++i)
-                REQUIRE(h.put(i));
+                refused += h.put(i) ? 0 : 1;
             h.close();
         });
         int expected = 0;
+        bool inOrder = true;
         while (auto v = h.take()) {
-            CHECK(*v == expected);
+            inOrder = inOrder && *v == expected;
             ++expected;
         }
         producer.join();
+        CHECK(inOrder);
+        CHECK(refused == 0);
         CHECK(expected == 10000);
     }
     SECTION("a full hand-over makes the giver wait, and a close ends the wait with a refusal") {
@@ -51,28 +55,46 @@ TEST_CASE("a hand-over keeps the order, holds no more than its capacity and ends
     }
 }
 
-TEST_CASE("the scores of the rows stored are kept in order, under their ids") {
-    ScoredBatch b;
-    for (int i = 0; i < 5; ++i) {
-        ScoreRow r;
-        r.summary.percent = 10.0 * i;
-        b.rows.push_back(r);
-        b.points.push_back(i);
-        b.points.push_back(100 + i);
-    }
+TEST_CASE("the scores of the rows stored are the same whichever thread scored them") {
+    // Five rows of different answers; rows 0 and 2 were stored already (id 0).
+    const auto set = criteriaFrom(kCrlnFile);
+    const CompiledCriteria compiled = compileCriteria(*set);
+    const Table t = tableOf(kAssessmentHeader, {{"9900000001", "2021-06-01", "A", "50"},
+                                                {"9900000002", "2021-06-02", "B", "6000", "1"},
+                                                {"9900000003", "2021-06-03", "C", "70", "5"},
+                                                {"9900000001", "2021-06-04", "D", "", "7", "có"},
+                                                {"9900000002", "2021-06-05", "E", "90", "2"}});
+    const auto lookup = SiteLookup::from(threeFactories());
+    auto reader = AssessmentRowReader::open(t, *set, lookup);
+    REQUIRE(reader.ok());
+    ScoredSlice byReader, byWriter;
+    REQUIRE(reader->read(0, 5, byReader.parsed).ok());
+    REQUIRE(reader->read(0, 5, byWriter.parsed).ok());
+    REQUIRE(byReader.parsed.assessments.size() == 5);
+    for (const Assessment& a : byReader.parsed.assessments)
+        appendScore(compiled, a, 0, byReader.scored);
+    byReader.scoredHere = true;
+    byWriter.scoredHere = false;
     const std::vector<int64_t> ids = {0, 7, 0, 9, 12};
-    keepScoresOfStored(b, ids, 2);
-    REQUIRE(b.rows.size() == 3);
-    CHECK(b.rows[0].assessmentId == 7);
-    CHECK(b.rows[0].summary.percent == 10.0);
-    CHECK(b.rows[1].assessmentId == 9);
-    CHECK(b.rows[1].summary.percent == 30.0);
-    CHECK(b.rows[2].assessmentId == 12);
-    CHECK(b.rows[2].summary.percent == 40.0);
-    CHECK(b.points == std::vector<double>{1, 101, 3, 103, 4, 104});
-    keepScoresOfStored(b, std::vector<int64_t>{0, 0, 0}, 2);
-    CHECK(b.rows.empty());
-    CHECK(b.points.empty());
+    scoresOfStored(byReader, ids, compiled);
+    scoresOfStored(byWriter, ids, compiled);
+    REQUIRE(byReader.scored.rows.size() == 3);
+    REQUIRE(byWriter.scored.rows.size() == 3);
+    std::set<double> percents;
+    for (size_t k = 0; k < 3; ++k) {
+        const ScoreRow& x = byReader.scored.rows[k];
+        const ScoreRow& y = byWriter.scored.rows[k];
+        CHECK(x.assessmentId == ids[k == 0 ? 1 : k + 2]);
+        CHECK(x.assessmentId == y.assessmentId);
+        CHECK(x.summary.percent == y.summary.percent);
+        CHECK(x.worstIndex == y.worstIndex);
+        percents.insert(x.summary.percent);
+    }
+    CHECK(percents.size() == 3);  // a score shifted to a neighbour's row would show
+    CHECK(byReader.scored.points == byWriter.scored.points);
+    scoresOfStored(byReader, std::vector<int64_t>{0, 0, 0, 0, 0}, compiled);
+    CHECK(byReader.scored.rows.empty());
+    CHECK(byReader.scored.points.empty());
 }
 
 namespace {
@@ -106,8 +128,10 @@ SliceLog takeAll(SliceHandover& empty, SliceHandover& full) {
             log.rowsInOrder = log.rowsInOrder && row > log.lastRow;
             log.lastRow = row;
         }
+        // Scored there, or left to the writer: never half.
         log.oneScorePerRow =
-            log.oneScorePerRow && slice.scored.rows.size() == slice.parsed.assessments.size();
+            log.oneScorePerRow &&
+            slice.scored.rows.size() == (slice.scoredHere ? slice.parsed.assessments.size() : 0);
         log.progressInOrder = log.progressInOrder && slice.progress >= log.lastProgress;
         log.lastProgress = slice.progress;
         (void)empty.put(std::move(*s));
