@@ -36,12 +36,14 @@ struct ScoredSlice {
 using SliceHandover = Handover<std::unique_ptr<ScoredSlice>>;
 
 /// Reads `source` (its head, then each piece) with `reader` in slices of `rowsPerSlice`
-/// rows, scores every row under `criteria`, encodes its answers with `encoder` where there
-/// is one (used on this thread only from then on), and hands the slices to `full` in order,
-/// filling the ones it takes from `empty`; then closes `full`. A failure goes over as the
-/// last slice, with its error. Stops early when the writer closes either hand-over or
-/// `cancel` is set. Meant for a thread of its own: an import reads and scores the next
-/// slice while it stores this one (importAssessments). Reading and scoring touch no store.
+/// rows and hands them to `full` in order. While a slice waits in `full` (the writer is
+/// busy) it also scores the rows of the next under `criteria` and encodes their answers with
+/// `encoder` where there is one (used on this thread only from then on); otherwise it leaves
+/// that to the writer (ScoredSlice::scoredHere). It fills the slices it takes from `empty`,
+/// then closes `full`. A failure goes over as the last slice, with its error. Stops early
+/// when the writer closes either hand-over or `cancel` is set. Meant for a thread of its
+/// own: an import reads the next slice while it stores this one (importAssessments).
+/// Reading, scoring and encoding touch no store.
 void readScoredSlices(TableSource& source, AssessmentRowReader& reader,
                       const CompiledCriteria& criteria, AnswerEncoder* encoder,
                       std::size_t rowsPerSlice, SliceHandover& empty, SliceHandover& full,

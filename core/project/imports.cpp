@@ -100,12 +100,12 @@ Result<AssessmentImportOutcome> importAssessments(Project& project, TableSource&
         if (!importId)
             return importId.error();
 
-        // Streamed: slices of rows are read, checked and scored on a thread of their own
-        // (readScoredSlices) while this one stores the slice before, and the file itself
-        // arrives in pieces (CsvChunks), so memory does not grow with the file. Three slices
-        // circulate between the threads and are filled again. A bad row fails the whole
-        // import: the transaction is rolled back when `tx` goes out of scope uncommitted, so
-        // nothing of it is kept.
+        // Streamed: slices of rows are read and checked on a thread of their own
+        // (readScoredSlices), which also scores and encodes them while this thread is busy,
+        // and this one stores the slice before; the file itself arrives in pieces
+        // (CsvChunks), so memory does not grow with the file. Three slices circulate between
+        // the threads and are filled again. A bad row fails the whole import: the transaction
+        // is rolled back when `tx` goes out of scope uncommitted, so nothing of it is kept.
         constexpr size_t kBatch = 4096;
         SliceHandover empty, full;
         for (int i = 0; i < 3; ++i)
