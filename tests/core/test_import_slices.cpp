@@ -236,7 +236,7 @@ TEST_CASE("an import of stored and new rows mixed scores each new row as its own
         for (int i = from; i < to; ++i) {
             keep.push_back("990000000" + std::to_string(1 + i % 3));
             const std::string_view tax = keep.back();
-            char day[11];
+            char day[16];
             std::snprintf(day, sizeof day, "2021-%02d-%02d", 1 + (i / 28) % 12, 1 + i % 28);
             keep.emplace_back(day);
             const std::string_view date = keep.back();
@@ -292,7 +292,7 @@ TEST_CASE("answers encoded on the reading thread are the bytes the writer would 
     for (int i = 0; i < 20000; ++i) {
         keep.push_back("990000000" + std::to_string(1 + i % 3));
         const std::string_view tax = keep.back();
-        char day[11];
+        char day[16];
         std::snprintf(day, sizeof day, "20%02d-%02d-%02d", i / 336 % 20, 1 + (i / 28) % 12,
                       1 + i % 28);
         keep.emplace_back(day);
