@@ -23,8 +23,8 @@ struct ScoredSlice {
     ScoredBatch scored;
     /// Whether the reading thread scored (and encoded) the rows: it leaves that to the writer
     /// when the writer has nothing else to do.
-    bool scoredHere = false;  /// The rows' answers in the store's form where the import's encoder
-                              /// could make them
+    bool scoredHere = false;
+    /// The rows' answers in the store's form where the import's encoder could make them
     /// (ProjectRepository::answerEncoder); empty without one.
     EncodedAnswers encoded;
     /// How far through the source this slice reaches, in TableSource::done()'s unit.
